@@ -1,0 +1,187 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, readConfigText, type ResolvedConfig } from '../core/config';
+import { CoverageIndex, summarize } from '../core/coverage';
+import { lintText, unreadableReason } from '../core/engine';
+import { toJsonFinding, type JsonFinding } from '../core/format/json';
+import { formatSarif } from '../core/format/sarif';
+import { formatCoverageText, formatFindingsText, NO_PAINT, type Paint } from '../core/format/text';
+import { findConfigFile, findStoryFiles } from './files';
+import { version } from '../../package.json';
+
+const USAGE = `Usage: star-coach <command> [paths...] [options]
+
+Commands:
+  lint [paths...]       Check stories (*.star.md; folders recurse)
+  coverage [paths...]   Show the 16 Leadership Principles against your stories
+
+Options:
+  --format <name>       lint: text (default), json or sarif; coverage: text (default) or json
+  --config <file>       Use this .starcoach.yaml/.json instead of looking upward from the current folder
+  --no-color            Plain text output
+  -h, --help            Show this help
+  -v, --version         Show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  command: 'lint' | 'coverage';
+  paths: string[];
+  format: string;
+  config?: string;
+  color: boolean;
+}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  isTty: boolean;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let options: Options | 'help' | 'version';
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    io.err(`star-coach: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (options === 'version') {
+    io.out(`${version}\n`);
+    return 0;
+  }
+  const config = await loadConfig(options.config, io);
+  if (!config) return 2;
+
+  let unreadable = false;
+  const files = await findStoryFiles(
+    options.paths.map((p) => path.resolve(io.cwd, p)),
+    (missing) => {
+      io.err(`star-coach: ${path.relative(io.cwd, missing) || missing}: no such file or folder\n`);
+      unreadable = true;
+    },
+  );
+  const findings: JsonFinding[] = [];
+  const index = new CoverageIndex();
+  for (const file of files) {
+    const shown = path.relative(io.cwd, file) || file;
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      const gone = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      io.err(`star-coach: ${shown}: ${gone ? 'deleted while reading, skipped' : `cannot be read (${(error as Error).message})`}\n`);
+      if (!gone) unreadable = true;
+      continue;
+    }
+    const reason = unreadableReason(text);
+    if (reason) {
+      io.err(`star-coach: ${shown}: skipped, ${reason}\n`);
+      unreadable = true;
+      continue;
+    }
+    const result = lintText(text, config);
+    index.upsert(summarize(shown, result.story, result.findings));
+    for (const finding of result.findings) findings.push(toJsonFinding(shown, finding));
+  }
+
+  const paint = options.color && io.isTty && !process.env.NO_COLOR ? ANSI : NO_PAINT;
+  if (options.command === 'lint') {
+    if (options.format === 'json') io.out(`${JSON.stringify(findings, null, 2)}\n`);
+    else if (options.format === 'sarif') io.out(formatSarif(findings, version));
+    else {
+      io.out(formatFindingsText(findings, paint));
+      if (findings.length === 0 && files.length > 0) io.out(`${files.length} ${files.length === 1 ? 'story' : 'stories'} checked, no problems.\n`);
+    }
+  } else {
+    const coverage = index.coverage(config.storiesPerLp);
+    const readiness = index.readiness(config.storiesPerLp);
+    if (options.format === 'json') {
+      const lps = coverage.map((c) => ({
+        id: c.lp.id,
+        name: c.lp.name,
+        count: c.count,
+        goal: c.goal,
+        status: c.status,
+        stories: c.stories.map((s) => ({ file: s.story.id, title: s.story.title, primary: s.primary, level: s.story.level ?? null })),
+      }));
+      io.out(`${JSON.stringify({ lps, readiness }, null, 2)}\n`);
+    } else io.out(formatCoverageText(coverage, readiness, paint));
+  }
+  if (files.length === 0 && !unreadable) io.err('star-coach: no *.star.md stories found\n');
+  if (unreadable) return 2;
+  return options.command === 'lint' && findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
+  const args = [...argv];
+  if (args.includes('-h') || args.includes('--help') || args.length === 0) return 'help';
+  if (args.includes('-v') || args.includes('--version')) return 'version';
+  const command = args.shift() as string;
+  if (command !== 'lint' && command !== 'coverage') throw new UsageError(`unknown command "${command}"`);
+  const options: Options = { command, paths: [], format: 'text', color: true };
+  while (args.length) {
+    const arg = args.shift() as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const next = inline ?? args.shift();
+      if (next === undefined || next === '') throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === '--format' || flag === '-f') options.format = value();
+    else if (flag === '--config' || flag === '-c') options.config = value();
+    else if (flag === '--no-color') options.color = false;
+    else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option "${flag}"`);
+    else options.paths.push(arg);
+  }
+  const formats = command === 'lint' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  if (!formats.includes(options.format)) throw new UsageError(`--format for ${command} is one of ${formats.join(', ')}`);
+  if (options.paths.length === 0) options.paths.push('.');
+  return options;
+}
+
+async function loadConfig(given: string | undefined, io: Io): Promise<ResolvedConfig | undefined> {
+  const file = given ? path.resolve(io.cwd, given) : await findConfigFile(io.cwd, CONFIG_FILE_NAMES);
+  if (!file) return DEFAULT_CONFIG;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    io.err(`star-coach: cannot read the config file ${file}\n`);
+    return undefined;
+  }
+  const result = readConfigText(text, path.basename(file));
+  if (!result.ok) {
+    io.err(`star-coach: ${result.message}\n`);
+    return undefined;
+  }
+  return result.config;
+}
+
+const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const ANSI: Paint = { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    isTty: Boolean(process.stdout.isTTY),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`star-coach: unexpected failure: ${String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import { RULES } from '../rules';
+import type { Severity } from '../types';
+import type { JsonFinding } from './json';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, for code scanning. */
+export function formatSarif(findings: readonly JsonFinding[], version: string): string {
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'STAR Coach',
+            version,
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              fullDescription: { text: rule.docs },
+              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+              properties: { tags: rule.tags },
+            })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ruleIndex: RULES.findIndex((rule) => rule.id === f.rule),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.split('\\').join('/') },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

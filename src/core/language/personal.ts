@@ -1,0 +1,72 @@
+/**
+ * Finds the speaker's own actions in prose. "We", "the team" and passive voice hide who did what;
+ * one clear "I" action, or a bullet that opens with a past-tense verb and no subject, is enough.
+ */
+
+/** Quoted speech is someone's words, not an action: it counts neither way. */
+const QUOTED = /"[^"\n]*"|“[^”]*”|‘[^’\n]*’|«[^»]*»/g;
+const FIRST_PERSON = /(?<![\p{L}\p{N}_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![\p{L}\p{N}_]|\.\s?e\b)/gu;
+/** "Phase I", "SDE I", "Type I": a numeral, not a person. */
+const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|war|chapter|mark|series|step|gen|sde)\s$/i;
+/** What "I" did only in the head: thinking and feeling is not acting. */
+const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|knew|know|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised)\b/i;
+const MY_OWN_WORK =
+  /\b(?:myself|my (?:own |first |main |next |initial )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move)s?\b)/i;
+
+const IRREGULAR_PAST = new Set(
+  'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored'.split(' '),
+);
+/** Words ending in -ed that open noun phrases, not actions ("Based on", "Related work"). */
+const NOT_A_VERB = new Set(
+  'need speed feed seed red bed shed hundred based related unrelated advanced detailed limited distributed dedicated automated integrated centralized centralised unified sophisticated experienced skilled talented interested involved excited worried concerned frustrated motivated tired scared qualified'.split(' '),
+);
+const SUBJECTLESS_OPENING = /^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?([A-Za-z]+)\b(.{0,60})/;
+const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
+
+export interface PersonalRole {
+  /** Offsets within the text given of the first personal action, if any. */
+  start: number;
+  end: number;
+}
+
+export function findPersonalAction(text: string): PersonalRole | undefined {
+  const plain = text.replace(QUOTED, (quote) => ' '.repeat(quote.length));
+  FIRST_PERSON.lastIndex = 0;
+  for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) {
+    const end = match.index + match[0].length;
+    if (match[0] === 'I' && NUMERAL_CONTEXT.test(plain.slice(Math.max(0, match.index - 12), match.index))) continue;
+    if (NOT_AN_ACTION.test(plain.slice(end, end + 40))) continue;
+    return { start: match.index, end };
+  }
+  const own = MY_OWN_WORK.exec(plain);
+  if (own) return { start: own.index, end: own.index + own[0].length };
+  return findSubjectlessAction(plain);
+}
+
+/** Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the logs". */
+function findSubjectlessAction(text: string): PersonalRole | undefined {
+  const openings = /(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^(?=[A-Z])/g;
+  for (let match = openings.exec(text); match; match = openings.exec(text)) {
+    const from = match.index + match[0].length;
+    const opening = SUBJECTLESS_OPENING.exec(text.slice(from, from + 90));
+    if (match[0].length === 0) openings.lastIndex++;
+    if (!opening) continue;
+    const word = opening[1].toLowerCase();
+    const rest = opening[2];
+    if (!isPastTense(word)) continue;
+    if (/^\s*(?:,|by\b|on\b)/.test(rest) || PASSIVE_AFTER_OPENING.test(rest)) continue;
+    const start = from + opening[0].indexOf(opening[1]);
+    return { start, end: start + opening[1].length };
+  }
+  return undefined;
+}
+
+function isPastTense(word: string): boolean {
+  if (IRREGULAR_PAST.has(word)) return true;
+  return word.length >= 5 && word.endsWith('ed') && !NOT_A_VERB.has(word);
+}
+
+/** How often the text speaks for a group instead of the speaker, for the message. */
+export function countCollectiveVoice(text: string): number {
+  return (text.match(/\b(?:we|our team|the team|my team|us)\b/gi) ?? []).length;
+}

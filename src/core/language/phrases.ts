@@ -1,0 +1,58 @@
+/** Phrase patterns the rules share. Each list errs toward missing a case rather than nagging wrongly. */
+
+/** Blame aimed at others: the brief's "the other team didn't deliver" and its relatives. */
+export const BLAME = new RegExp(
+  [
+    String.raw`\b(?:their|his|her|the other team['’]s|the vendor['’]s|management['’]s|[\p{L}]+ team['’]s) fault\b`,
+    String.raw`\b(?:it|this|that) (?:was|is)(?:n['’]t| not) (?:my|our) fault\b`,
+    String.raw`\bnot my fault\b`,
+    String.raw`\bbecause of (?:them|him|her|those people|the other team|that team)\b`,
+    String.raw`\bthanks to (?:the other team|that team|them)\b(?=[^.]*\b(?:late|delay|miss|fail|broke))`,
+    String.raw`\b(?:the other team|the [\p{L}-]+ team|another team|that team|the vendor|the contractors?|the partner team|management|leadership|product|qa|ops|they)(?: simply| just| completely| never)? (?:didn['’]t|did not|failed to|couldn['’]t be bothered to|refused to|never bothered to) (?:deliver|ship|finish|respond|reply|follow through|do their (?:job|part)|test|hand (?:it )?over|meet (?:the|their) (?:deadline|commitment)s?)\b`,
+    String.raw`\bdropped the ball\b`,
+    String.raw`\bthrew (?:me|us) under the bus\b`,
+    String.raw`\b(?:incompetent|lazy|clueless) (?:team|engineers?|manager|people|vendor|developers?)\b`,
+    String.raw`\b(?:circumstances|factors|reasons) (?:beyond|outside(?: of)?) (?:my|our) control\b`,
+  ].join('|'),
+  'giu',
+);
+
+/**
+ * Generic claims that say nothing checkable, each with what to write instead. `measurable` claims
+ * ("improved performance") are left alone when the same sentence gives a number.
+ */
+export const VAGUE_CLAIMS: ReadonlyArray<{ pattern: RegExp; advice: string; measurable: boolean }> = [
+  { pattern: /\b(?:greatly |significantly |really |drastically )?improved (?:the )?(?:performance|efficiency|quality|reliability|stability|productivity|the process|things)\b/gi, advice: 'say from what to what, for example "cut P99 latency from 500 ms to 50 ms"', measurable: true },
+  { pattern: /\bmade (?:things|it|everything) (?:a lot |much |way )?(?:better|faster|easier|smoother)\b/gi, advice: 'name what changed and by how much', measurable: true },
+  { pattern: /\bworked (?:really |very |extremely |super )?hard\b/gi, advice: 'describe the decisions you made, not the effort', measurable: false },
+  { pattern: /\b(?:helped (?:out )?with|was involved in|contributed to|participated in) (?:the |a |an |some |various )?(?:project|effort|work|initiative|things)\b/gi, advice: 'say which part was yours', measurable: false },
+  { pattern: /\b(?:a lot of|lots of|various|many different) (?:things|stuff|improvements|changes|tasks)\b/gi, advice: 'name the two or three that mattered', measurable: false },
+  // Habits, not this story. A plain "would" is left alone: "I told her we would miss the date" is narrative.
+  { pattern: /\b(?:I|we) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g, advice: 'tell what you did in this story, in the past tense, not what you tend to do', measurable: false },
+];
+
+/** Signs that a story works beyond one team: what L7 answers show. */
+export const ORG_SCOPE = new RegExp(
+  [
+    String.raw`\bcross[- ](?:team|org|organi[sz]ational|functional|company)\b`,
+    String.raw`\b(?:multiple|several|many|other|partner|sister|peer|adjacent|dependent|downstream|upstream|all the|every|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)) (?:engineering |product |dev |[\p{L}-]+ )?(?:teams|orgs|organi[sz]ations|groups|divisions|business units)\b`,
+    String.raw`\b(?:org|organi[sz]ation|company|division|department|business|industry)[- ]wide\b`,
+    String.raw`\bacross (?:the |our |my |\d+ |[a-z]+ )?(?:org|organi[sz]ation|company|division|department|teams|business|industry|orgs)\b`,
+    String.raw`\b(?:VPs?|SVPs?|C-level|CTO|CEO|CFO|CPO|COO|CIO|CISO|directors?|executives?|exec(?:s|utive team)?|leadership team|senior leadership|principal engineers?|distinguished engineer)\b`,
+    String.raw`\bmulti-?\s?(?:year|team|quarter|region|org)\b`,
+    String.raw`\b(?:two|three|four|five|\d)[- ]year (?:plan|strategy|roadmap|vision|program|programme|effort)\b`,
+    String.raw`\b(?:strategy|roadmap|vision) for (?:the|our) (?:org|organi[sz]ation|company|division)\b`,
+    String.raw`[$€£]\s?\d+(?:\.\d+)?\s?(?:M|B|bn|million|billion)\b`,
+    String.raw`\b(?:tens|hundreds) of millions\b`,
+    String.raw`\b\d+(?:\.\d+)?\s?(?:million|billion) (?:dollars|euros|pounds|users|customers)\b`,
+  ].join('|'),
+  'u',
+);
+
+/** A Result that plainly reports a failure. */
+export const FAILURE_REPORTED =
+  /\b(?:(?:the|our|my) (?:project|launch|migration|rollout|initiative|effort|release|plan|experiment)|it|this|we|I) (?:failed|was (?:cancelled|canceled|shelved|scrapped|abandoned|a failure)|never (?:shipped|launched)|missed (?:the|our|its) (?:deadline|goal|target|launch date))\b|\bdid not succeed\b|\bdidn['’]t succeed\b|\bwas a failure\b/i;
+
+/** Learning stated inside the Result ("I learned to ...", "now I always ...") counts as a learning. */
+export const LEARNING_STATED =
+  /\b(?:I (?:learned|learnt|realised|realized)|lessons? (?:I|we) (?:learned|learnt|took)|taught me|(?:since then|now|today|these days),? I (?:always|first|make sure|start)|next time,? I|(?:I|we) now (?:always|start|make sure|validate|check))\b/i;

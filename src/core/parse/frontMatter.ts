@@ -1,0 +1,217 @@
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { z } from 'zod';
+
+export const LEVELS = ['L4', 'L5', 'L6', 'L7', 'L8'] as const;
+export type Level = (typeof LEVELS)[number];
+export const OUTCOMES = ['success', 'failure', 'mixed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** A blank optional field (`company:` left empty in a template) is absent, not an error. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+
+const upperTrimmed = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const lowerTrimmed = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const stringList = z.union([z.string().transform((value) => [value]), z.array(z.string())]);
+
+/** One schema per field, so that a bad field never hides the good ones. */
+export const frontMatterFields = {
+  title: z.string({ error: 'title must be text, for example: title: Cut checkout latency' }).trim().min(1, 'title is empty'),
+  lps: z.union([z.string().transform((value) => [value]), z.array(z.string({ error: 'each LP must be text' }))], {
+    error: 'lps must be an LP name or a list of them, for example: lps: [Dive Deep, Deliver Results]',
+  }).refine((list) => list.length > 0, 'lps is empty: name at least one Leadership Principle'),
+  level: optional(
+    z.preprocess(
+      (value) => (typeof value === 'number' ? `L${value}` : upperTrimmed(value)),
+      z.enum(LEVELS, { error: 'level must be one of L4, L5, L6, L7, L8' }),
+    ),
+  ),
+  outcome: optional(z.preprocess(lowerTrimmed, z.enum(OUTCOMES, { error: 'outcome must be success, failure or mixed' }))),
+  tags: optional(stringList),
+  company: optional(z.coerce.string()),
+  role: optional(z.coerce.string()),
+  year: optional(
+    z.preprocess(
+      (value) => (typeof value === 'string' && /^\s*\d{4}\s*$/.test(value) ? Number(value) : value),
+      z.number({ error: 'year must be a year, for example: year: 2024' }).int().min(1950).max(2100),
+    ),
+  ),
+} as const;
+
+type Fields = typeof frontMatterFields;
+export type StoryMeta = { [K in keyof Fields]?: z.output<Fields[K]> } & { [key: string]: unknown };
+
+const REQUIRED: readonly (keyof Fields)[] = ['title', 'lps'];
+
+export interface FrontMatterProblem {
+  message: string;
+  /** Offsets into the whole story text. */
+  start: number;
+  end: number;
+}
+
+export interface LpEntry {
+  value: string;
+  start: number;
+  end: number;
+  /** Inside a flow list ([a, b]), where a name with a comma needs quotes. */
+  inFlowList: boolean;
+}
+
+export interface FrontMatter {
+  /** Whether the file opens with a --- block. */
+  present: boolean;
+  /** Offsets of the whole block, fences included (0..0 when absent). */
+  start: number;
+  end: number;
+  /** Offset just after the block's closing line, where the story body begins. */
+  bodyStart: number;
+  meta: StoryMeta;
+  lpEntries: LpEntry[];
+  problems: FrontMatterProblem[];
+  /** Offsets of each top-level key's value, for precise ranges (level, outcome, ...). */
+  valueRanges: Map<string, { start: number; end: number }>;
+}
+
+const FENCE = /^---[ \t]*\r?$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
+
+export function parseFrontMatter(text: string): FrontMatter {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstLineEnd = lineEndAt(text, bom);
+  const result: FrontMatter = {
+    present: false,
+    start: 0,
+    end: 0,
+    bodyStart: bom,
+    meta: {},
+    lpEntries: [],
+    problems: [],
+    valueRanges: new Map(),
+  };
+  if (!FENCE.test(text.slice(bom, firstLineEnd))) {
+    result.problems.push({
+      message: 'No front matter: start the story with a --- block that gives at least its title and lps.',
+      start: bom,
+      end: firstLineEnd,
+    });
+    return result;
+  }
+  result.present = true;
+  result.start = bom;
+  const yamlStart = Math.min(firstLineEnd + 1, text.length);
+  let closeStart = -1;
+  for (let at = yamlStart; at < text.length; ) {
+    const end = lineEndAt(text, at);
+    if (CLOSE.test(text.slice(at, end))) {
+      closeStart = at;
+      break;
+    }
+    at = end + 1;
+  }
+  if (closeStart === -1) {
+    result.end = result.bodyStart = text.length;
+    result.problems.push({
+      message: 'The front matter never closes: add a line with --- after its last field.',
+      start: bom,
+      end: firstLineEnd,
+    });
+    return result;
+  }
+  const closeEnd = lineEndAt(text, closeStart);
+  result.end = closeEnd;
+  result.bodyStart = Math.min(closeEnd + 1, text.length);
+  readYaml(text.slice(yamlStart, closeStart), yamlStart, { start: bom, end: firstLineEnd }, result);
+  return result;
+}
+
+function lineEndAt(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
+function readYaml(source: string, base: number, opening: { start: number; end: number }, into: FrontMatter): void {
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    into.problems.push({ message: `The front matter is not valid YAML: ${String(error)}`, ...opening });
+    return;
+  }
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors.slice(0, 3)) {
+      const [start, end] = error.pos;
+      into.problems.push({
+        message: `The front matter is not valid YAML: ${firstLine(error.message)}`,
+        start: base + start,
+        end: base + Math.max(end, start + 1),
+      });
+    }
+    return;
+  }
+  if (doc.contents === null) {
+    into.problems.push({ message: 'The front matter is empty: give at least title and lps.', ...opening });
+    return;
+  }
+  if (!isMap(doc.contents)) {
+    into.problems.push({ message: 'The front matter must be a set of "key: value" fields.', ...rangeOf(doc.contents, base, opening) });
+    return;
+  }
+  const raw = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
+      into.valueRanges.set(String(pair.key.value), rangeOf(pair.value as Node, base, opening));
+    }
+  }
+  const meta: StoryMeta = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const schema = frontMatterFields[key as keyof Fields] as z.ZodType | undefined;
+    if (!schema) {
+      meta[key] = value; // unknown keys are the user's own: kept, never an error
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      if (parsed.data !== undefined) meta[key] = parsed.data;
+    } else {
+      const issue = parsed.error.issues[0];
+      const node = doc.getIn([key, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')], true) as Node | undefined;
+      const where = node && typeof node === 'object' && 'range' in node ? rangeOf(node, base, opening) : into.valueRanges.get(key) ?? opening;
+      into.problems.push({ message: `Front matter: ${issue.message}.`, ...where });
+    }
+  }
+  for (const key of REQUIRED) {
+    if (raw[key] === undefined || raw[key] === null) {
+      const example = key === 'title' ? 'title: Cut checkout latency before peak' : 'lps: [Dive Deep, Deliver Results]';
+      into.problems.push({ message: `Front matter: ${key} is missing (for example: ${example}).`, ...(into.valueRanges.get(key) ?? opening) });
+    }
+  }
+  into.meta = meta;
+  into.lpEntries = lpEntriesOf(doc, base);
+}
+
+function lpEntriesOf(doc: Document, base: number): LpEntry[] {
+  const node = doc.get('lps', true) as Node | undefined;
+  if (isScalar(node) && typeof node.value === 'string' && node.range) {
+    return [{ value: node.value, start: base + node.range[0], end: base + node.range[1], inFlowList: false }];
+  }
+  if (!isSeq(node)) return [];
+  const inFlowList = node.flow === true;
+  const entries: LpEntry[] = [];
+  for (const item of node.items) {
+    if (isScalar(item) && typeof item.value === 'string' && item.range) {
+      entries.push({ value: item.value, start: base + item.range[0], end: base + item.range[1], inFlowList });
+    }
+  }
+  return entries;
+}
+
+function rangeOf(node: Node, base: number, fallback: { start: number; end: number }): { start: number; end: number } {
+  if (!node.range) return fallback;
+  const [start, valueEnd] = node.range;
+  return { start: base + start, end: base + Math.max(valueEnd, start + 1) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '').trim();
+}

@@ -1,0 +1,234 @@
+import { countWords, LineIndex } from '../text';
+import type { Range } from '../types';
+import { parseFrontMatter, type FrontMatter } from './frontMatter';
+
+export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
+export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
+export type StarKind = (typeof STAR_KINDS)[number];
+
+/** Heading and label names a reader uses for each part of a STAR story (normalised: lowercase, single spaces). */
+const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
+  situation: ['situation', 'context', 's'],
+  task: ['task', 't'],
+  action: ['action', 'actions', 'a'],
+  result: ['result', 'results', 'outcome', 'impact', 'r'],
+  learning: ['learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lessons learnt', 'what i learned', 'what i learnt', 'reflection', 'reflections', 'l'],
+  short: ['short version', 'short', '2 minute version', 'two minute version', '2 min version', 'short telling'],
+};
+
+const KIND_BY_NAME = new Map<string, SectionKind>();
+for (const [kind, names] of Object.entries(SECTION_NAMES)) {
+  for (const name of names) KIND_BY_NAME.set(name, kind as SectionKind);
+}
+
+export const SECTION_TITLES: Record<Exclude<SectionKind, 'other'>, string> = {
+  situation: 'Situation',
+  task: 'Task',
+  action: 'Action',
+  result: 'Result',
+  learning: 'Learning',
+  short: 'Short version',
+};
+
+export interface Section {
+  kind: SectionKind;
+  /** The heading or label as written, without its markers. */
+  title: string;
+  style: 'heading' | 'label';
+  /** Zero-based line of the heading or label. */
+  line: number;
+  /** Offsets of the heading text or label token, for diagnostics. */
+  titleStart: number;
+  titleEnd: number;
+  /** Offsets of the body: after the heading line or the label, up to the next section. */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+export interface Comment {
+  /** Inner text, trimmed. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Story {
+  text: string;
+  lines: LineIndex;
+  /** The text with front matter, fenced code and HTML comments blanked to spaces: same offsets, only prose. */
+  prose: string;
+  frontMatter: FrontMatter;
+  sections: Section[];
+  comments: Comment[];
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\r?$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const LABEL_NAMES = [...KIND_BY_NAME.keys()].filter((name) => name.length > 1).sort((a, b) => b.length - a.length);
+const LABEL = new RegExp(
+  String.raw`^ {0,3}(?:\*\*|__)?[ \t]*(${LABEL_NAMES.map((n) => n.replace(/ /g, '[ \\t-]+')).join('|')}|[STARL])[ \t]*(?:\*\*|__)?[ \t]*:(?:[ \t]*(?:\*\*|__))?[ \t]*`,
+  'i',
+);
+
+export function parseStory(text: string): Story {
+  const lines = new LineIndex(text);
+  const frontMatter = parseFrontMatter(text);
+  const firstBodyLine = lines.positionAt(frontMatter.bodyStart).line + (frontMatter.bodyStart >= text.length && frontMatter.present ? 1 : 0);
+
+  // Blanked spans: front matter, fenced code, HTML comments. Fences first: a comment inside code is code.
+  const blanks: Array<[number, number]> = [];
+  if (frontMatter.present) blanks.push([frontMatter.start, Math.min(frontMatter.bodyStart, text.length)]);
+  const codeLines = new Set<number>();
+  let fence: string | undefined;
+  let fenceStart = 0;
+  for (let line = firstBodyLine; line < lines.lineCount; line++) {
+    const content = lines.lineText(line);
+    if (fence === undefined) {
+      const open = FENCE_OPEN.exec(content);
+      if (open) {
+        fence = open[1];
+        fenceStart = lines.lineStart(line);
+        codeLines.add(line);
+      }
+    } else {
+      codeLines.add(line);
+      const trimmed = content.trim();
+      if (trimmed.length >= fence.length && trimmed[0] === fence[0] && /^(`+|~+)$/.test(trimmed)) {
+        blanks.push([fenceStart, lines.lineEnd(line)]);
+        fence = undefined;
+      }
+    }
+  }
+  if (fence !== undefined) blanks.push([fenceStart, text.length]);
+
+  const comments: Comment[] = [];
+  for (let at = text.indexOf('<!--', frontMatter.bodyStart); at !== -1; at = text.indexOf('<!--', at + 4)) {
+    if (codeLines.has(lines.positionAt(at).line)) continue;
+    const close = text.indexOf('-->', at + 4);
+    const end = close === -1 ? text.length : close + 3;
+    comments.push({ text: text.slice(at + 4, close === -1 ? text.length : close).trim(), start: at, end });
+    blanks.push([at, end]);
+    at = end - 4;
+  }
+
+  const prose = blankOut(text, blanks);
+  const proseLines = new LineIndex(prose);
+  const sections: Section[] = [];
+  let open: Section | undefined;
+  const close = (at: number) => {
+    if (open) open.bodyEnd = Math.max(open.bodyStart, at);
+    open = undefined;
+  };
+  for (let line = firstBodyLine; line < lines.lineCount; line++) {
+    if (codeLines.has(line)) continue;
+    const content = proseLines.lineText(line);
+    if (content.trim() === '') continue;
+    const lineStart = lines.lineStart(line);
+    const heading = ATX.exec(content);
+    if (heading) {
+      const level = heading[1].length;
+      if (level > 3) continue;
+      close(lineStart);
+      const title = (heading[2] ?? '').trim();
+      const kind = level === 1 ? 'other' : kindOf(title);
+      const titleStart = lineStart + (heading[2] !== undefined ? content.indexOf(heading[2]) : heading[1].length);
+      open = {
+        kind,
+        title: cleanTitle(title),
+        style: 'heading',
+        line,
+        titleStart,
+        titleEnd: titleStart + title.length,
+        bodyStart: Math.min(lines.lineEnd(line) + 1, text.length),
+        bodyEnd: text.length,
+      };
+      sections.push(open);
+      continue;
+    }
+    const label = LABEL.exec(content);
+    if (label) {
+      const name = label[1];
+      if (name.length === 1 && name !== name.toUpperCase()) continue;
+      close(lineStart);
+      const titleStart = lineStart + content.indexOf(name);
+      open = {
+        kind: kindOf(name),
+        title: cleanTitle(name),
+        style: 'label',
+        line,
+        titleStart,
+        titleEnd: titleStart + name.length,
+        bodyStart: lineStart + label[0].length,
+        bodyEnd: text.length,
+      };
+      sections.push(open);
+    }
+  }
+  close(text.length);
+  return { text, lines, prose, frontMatter, sections, comments };
+}
+
+function kindOf(title: string): SectionKind {
+  return KIND_BY_NAME.get(normalizeTitle(title)) ?? 'other';
+}
+
+function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[*_`:.]/g, ' ')
+    .replace(/[-–—]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function cleanTitle(title: string): string {
+  return title.replace(/[*_`]/g, '').replace(/:\s*$/, '').trim();
+}
+
+/** Replaces every character of the spans with a space, keeping line breaks, so offsets stay put. */
+function blankOut(text: string, spans: Array<[number, number]>): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]/g, ' ');
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+// ---- Queries rules share -------------------------------------------------------------------------
+
+/** The first section of a kind, if the story has one. */
+export function sectionOf(story: Story, kind: SectionKind): Section | undefined {
+  return story.sections.find((section) => section.kind === kind);
+}
+
+/** The prose of a section (code and comments blanked), same offsets as the story text. */
+export function sectionProse(story: Story, section: Section): string {
+  return story.prose.slice(section.bodyStart, section.bodyEnd);
+}
+
+export function sectionWords(story: Story, section: Section | undefined): number {
+  return section ? countWords(sectionProse(story, section)) : 0;
+}
+
+export function isEmptySection(story: Story, section: Section): boolean {
+  return sectionProse(story, section).trim() === '';
+}
+
+export function titleRange(story: Story, section: Section): Range {
+  return story.lines.range(section.titleStart, section.titleEnd);
+}
+
+const TOLD_KINDS: ReadonlySet<SectionKind> = new Set([...STAR_KINDS, 'learning']);
+
+/** The words of the full telling: Situation, Task, Action, Result and Learning. */
+export function fullStoryWords(story: Story): number {
+  let words = 0;
+  for (const section of story.sections) if (TOLD_KINDS.has(section.kind)) words += sectionWords(story, section);
+  return words;
+}

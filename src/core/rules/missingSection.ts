@@ -1,0 +1,45 @@
+import { isEmptySection, SECTION_TITLES, STAR_KINDS, type StarKind } from '../parse/story';
+import { insertSectionEdit } from './fixes';
+import { defineRule, type RuleIssue } from './rule';
+
+export const SECTION_PROMPTS: Record<StarKind, string> = {
+  situation: 'Where and when was this, and what was at stake? Two or three sentences.',
+  task: 'What were you, personally, responsible for?',
+  action: 'What did I do, step by step? Say "I", and name the decisions I made.',
+  result: 'What changed, in numbers? From X to Y, and what it meant for the customer or the business.',
+};
+
+export const missingSection = defineRule({
+  id: 'missing-section',
+  description: 'Situation, Task, Action or Result is absent or empty.',
+  defaultSeverity: 'warning',
+  tags: ['structure'],
+  docs:
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line.',
+  check(story) {
+    const issues: RuleIssue[] = [];
+    const anchor = anchorOf(story);
+    for (const kind of STAR_KINDS) {
+      const section = story.sections.find((s) => s.kind === kind);
+      const title = SECTION_TITLES[kind];
+      if (!section) {
+        issues.push({
+          message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
+          ...anchor,
+          fixes: [{ title: `Insert a ${title} section`, edits: [insertSectionEdit(story, kind, SECTION_PROMPTS[kind])], preferred: true }],
+        });
+      } else if (isEmptySection(story, section)) {
+        issues.push({ message: `The ${title} is empty. ${SECTION_PROMPTS[kind]}`, start: section.titleStart, end: section.titleEnd });
+      }
+    }
+    return issues;
+  },
+});
+
+/** Where to show a story-wide finding: the title line of the front matter, or the first line. */
+function anchorOf(story: Parameters<typeof missingSection.check>[0]): { start: number; end: number } {
+  const title = story.frontMatter.valueRanges.get('title');
+  if (title) return title;
+  const firstLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
+  return { start: story.lines.lineStart(firstLine), end: story.lines.lineEnd(firstLine) };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { sectionOf, sectionWords } from '../parse/story';
+import { defineRule } from './rule';
+
+const options = z.object({
+  maxSetupShare: z.number().min(0).max(1).default(0.35).describe('Largest share of the words for Situation plus Task.'),
+  minActionShare: z.number().min(0).max(1).default(0.4).describe('Smallest share of the words for the Action.'),
+  minWords: z.number().int().min(0).default(80).describe('Stories shorter than this are drafts and are not checked.'),
+});
+
+export const situationHeavy = defineRule({
+  id: 'situation-heavy',
+  description: 'Situation and Task take too much of the story, or the Action too little.',
+  defaultSeverity: 'information',
+  tags: ['length', 'structure'],
+  options,
+  docs:
+    'The Action is what the interviewer scores. A common draft spends half its time on background; aim for Situation and Task together under about a third of the words, and the Action at least 40%.',
+  check(story, { maxSetupShare, minActionShare, minWords }) {
+    const situation = sectionOf(story, 'situation');
+    const task = sectionOf(story, 'task');
+    const action = sectionOf(story, 'action');
+    const result = sectionOf(story, 'result');
+    const setup = sectionWords(story, situation) + sectionWords(story, task);
+    const acting = sectionWords(story, action);
+    const total = setup + acting + sectionWords(story, result);
+    const anchor = situation ?? task ?? action;
+    if (!anchor || !action || total < minWords) return [];
+    const setupShare = setup / total;
+    const actionShare = acting / total;
+    const percent = (share: number) => `${Math.round(share * 100)}%`;
+    if (setupShare > maxSetupShare) {
+      return [
+        {
+          message: `Situation and Task take ${percent(setupShare)} of the story (aim under ${percent(maxSetupShare)}); the Action has ${percent(actionShare)}. Cut background, and move the time to what you did.`,
+          start: anchor.titleStart,
+          end: anchor.titleEnd,
+        },
+      ];
+    }
+    if (actionShare < minActionShare) {
+      return [
+        {
+          message: `The Action is only ${percent(actionShare)} of the story (aim for ${percent(minActionShare)} or more). Say more about your decisions and steps.`,
+          start: action.titleStart,
+          end: action.titleEnd,
+        },
+      ];
+    }
+    return [];
+  },
+});

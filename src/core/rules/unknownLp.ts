@@ -1,0 +1,40 @@
+import { closestLp, findLp } from '../catalog';
+import type { LpEntry } from '../parse/frontMatter';
+import { defineRule, type RuleIssue } from './rule';
+
+export const unknownLp = defineRule({
+  id: 'unknown-lp',
+  description: 'An entry in `lps` is not one of the 16 Leadership Principles.',
+  defaultSeverity: 'warning',
+  tags: ['front-matter', 'lp'],
+  docs:
+    'Coverage counts a story under each Leadership Principle it names, so a misspelt name leaves a gap in your coverage that is not really there. Write the exact name ("Are Right, A Lot") or its id ("are-right-a-lot"); case does not matter.',
+  check(story) {
+    const issues: RuleIssue[] = [];
+    const entries = story.frontMatter.lpEntries;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (findLp(entry.value)) continue;
+      // "[Are Right, A Lot]" splits into two flow entries; together they name one LP.
+      const next = entries[i + 1];
+      if (next && entry.inFlowList && findLp(`${entry.value}, ${next.value}`)) {
+        i++;
+        continue;
+      }
+      const suggestion = closestLp(entry.value);
+      const closest = suggestion.lp.name;
+      issues.push({
+        message: `"${entry.value}" is not one of the 16 Leadership Principles. Did you mean "${closest}"?`,
+        start: entry.start,
+        end: entry.end,
+        fixes: [{ title: `Replace with "${closest}"`, edits: [{ start: entry.start, end: entry.end, newText: yamlName(closest, entry) }], preferred: suggestion.confident }],
+      });
+    }
+    return issues;
+  },
+});
+
+/** The name as YAML: quoted where a comma would split a flow list. */
+function yamlName(name: string, entry: LpEntry): string {
+  return /[,:#[\]{}]/.test(name) && (entry.inFlowList || /[:#]/.test(name)) ? `"${name}"` : name;
+}

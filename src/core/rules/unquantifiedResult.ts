@@ -1,0 +1,33 @@
+import { hasQuantity } from '../language/quantities';
+import { isEmptySection, sectionOf, sectionProse } from '../parse/story';
+import { defineRule } from './rule';
+
+export const unquantifiedResult = defineRule({
+  id: 'unquantified-result',
+  description: 'The Result shows no measurable outcome.',
+  defaultSeverity: 'warning',
+  tags: ['impact'],
+  docs:
+    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". Years, levels (L6), P99, versions and quarter names are not measures.',
+  check(story) {
+    const result = sectionOf(story, 'result');
+    if (!result || isEmptySection(story, result) || hasQuantity(sectionProse(story, result))) return [];
+    const at = result.bodyEnd;
+    const trailing = story.text.slice(result.bodyStart, at).match(/\s*$/)?.[0].length ?? 0;
+    const insertAt = at - trailing;
+    return [
+      {
+        message: 'The Result has no number. Say what changed and by how much: from X to Y, a percentage, money saved, time cut.',
+        start: result.titleStart,
+        end: result.titleEnd,
+        fixes: [
+          {
+            title: 'Insert a metric placeholder ("from X to Y")',
+            edits: [{ start: insertAt, end: insertAt, newText: ' This moved [metric] from [X] to [Y].' }],
+            preferred: true,
+          },
+        ],
+      },
+    ];
+  },
+});
