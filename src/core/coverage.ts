@@ -1,4 +1,5 @@
-import { allLps, findLp, type Lp } from './catalog';
+import { allLps, type Lp } from './catalog';
+import { resolveLpEntries } from './lpEntries';
 import type { Level, Outcome } from './parse/frontMatter';
 import { sectionOf, sectionProse, isEmptySection, fullStoryWords, type Story } from './parse/story';
 import { hasQuantity } from './language/quantities';
@@ -25,8 +26,7 @@ export interface StorySummary {
 export function summarize(id: string, story: Story, findings: readonly Finding[]): StorySummary {
   const meta = story.frontMatter.meta;
   const lpIds: string[] = [];
-  for (const name of meta.lps ?? []) {
-    const lp = findLp(name);
+  for (const { lp } of resolveLpEntries(story.frontMatter.lpEntries)) {
     if (lp && !lpIds.includes(lp.id)) lpIds.push(lp.id);
   }
   const result = sectionOf(story, 'result');

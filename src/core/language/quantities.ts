@@ -63,7 +63,8 @@ function measures(text: string, start: number, end: number, whole: string, decim
   if (/^[$€£¥]/.test(before.slice(-1)) || /[$€£¥]\s?$/.test(before)) return true;
   if (ORDINAL.test(after) || TIME_OF_DAY.test(after)) return false;
   if (/^[\p{L}]/u.test(after)) return ATTACHED_UNIT.test(after); // "2FA", "3D" name things; "300ms" measures
-  if (/^-[\p{L}]/u.test(after)) return false; // "3-tier", "2-pizza": a description, not an amount
+  // "a 12-step runbook", "a 3-day process" count things; "3-tier", "2-pizza" only describe.
+  if (/^-[\p{L}]/u.test(after)) return /^-(?:steps?|days?|hours?|minutes?|weeks?|months?|person|people|engineers?|clicks?|pages?)\b/i.test(after);
   if (after.startsWith(':')) {
     if (/^:\d{2}\b/.test(after)) return false; // 10:30, a time of day
     if (whole === '1' && /^:1s?\b/.test(after)) return false; // 1:1s, meetings

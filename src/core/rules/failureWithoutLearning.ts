@@ -3,7 +3,7 @@ import { isEmptySection, sectionOf, sectionProse } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule } from './rule';
 
-const PROMPT = 'What I learned: ... Since then I always ...';
+const PROMPT = 'I learned ... Since then I always ...';
 
 export const failureWithoutLearning = defineRule({
   id: 'failure-without-learning',

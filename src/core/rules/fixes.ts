@@ -16,10 +16,14 @@ export function insertSectionEdit(story: Story, kind: Exclude<SectionKind, 'othe
   const at = insertionPointFor(story, kind);
   const usesLabels = story.sections.some((s) => s.style === 'label') && !story.sections.some((s) => s.style === 'heading' && s.kind !== 'other');
   const level = headingLevel(story);
-  const heading = usesLabels ? `**${SECTION_TITLES[kind]}:** ${prompt}\n` : `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n${prompt}\n`;
   const before = story.text.slice(0, at);
-  const lead = before.length === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
   const atNextSection = at < story.text.length;
+  if (usesLabels) {
+    // Label lines sit one under another, with no blank lines between them.
+    return { start: at, end: at, newText: `${before.endsWith('\n') || at === 0 ? '' : '\n'}**${SECTION_TITLES[kind]}:** ${prompt}\n` };
+  }
+  const lead = before.length === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  const heading = `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n${prompt}\n`;
   return { start: at, end: at, newText: `${lead}${heading}${atNextSection ? '\n' : ''}` };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveLpEntries } from '../lpEntries';
 import { defineRule } from './rule';
 
 const options = z.object({
@@ -14,7 +15,7 @@ export const tooManyLps = defineRule({
   docs:
     'A story shows two or three Leadership Principles well; listing more inflates your coverage with stories you could not tell convincingly for each. Keep the two or three the story proves best, and write another story for the rest.',
   check(story, { max }) {
-    const entries = story.frontMatter.lpEntries;
+    const entries = resolveLpEntries(story.frontMatter.lpEntries);
     if (entries.length <= max) return [];
     const extra = entries[max];
     const last = entries[entries.length - 1];

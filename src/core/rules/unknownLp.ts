@@ -1,5 +1,5 @@
-import { closestLp, findLp } from '../catalog';
-import type { LpEntry } from '../parse/frontMatter';
+import { closestLp } from '../catalog';
+import { resolveLpEntries, type ResolvedLpEntry } from '../lpEntries';
 import { defineRule, type RuleIssue } from './rule';
 
 export const unknownLp = defineRule({
@@ -11,16 +11,8 @@ export const unknownLp = defineRule({
     'Coverage counts a story under each Leadership Principle it names, so a misspelt name leaves a gap in your coverage that is not really there. Write the exact name ("Are Right, A Lot") or its id ("are-right-a-lot"); case does not matter.',
   check(story) {
     const issues: RuleIssue[] = [];
-    const entries = story.frontMatter.lpEntries;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
-      if (findLp(entry.value)) continue;
-      // "[Are Right, A Lot]" splits into two flow entries; together they name one LP.
-      const next = entries[i + 1];
-      if (next && entry.inFlowList && findLp(`${entry.value}, ${next.value}`)) {
-        i++;
-        continue;
-      }
+    for (const entry of resolveLpEntries(story.frontMatter.lpEntries)) {
+      if (entry.lp) continue;
       const suggestion = closestLp(entry.value);
       const closest = suggestion.lp.name;
       issues.push({
@@ -35,6 +27,6 @@ export const unknownLp = defineRule({
 });
 
 /** The name as YAML: quoted where a comma would split a flow list. */
-function yamlName(name: string, entry: LpEntry): string {
+function yamlName(name: string, entry: ResolvedLpEntry): string {
   return /[,:#[\]{}]/.test(name) && (entry.inFlowList || /[:#]/.test(name)) ? `"${name}"` : name;
 }

@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { lintText } from '../../src/core/engine';
+import { parseStory } from '../../src/core/parse/story';
+import { RULES } from '../../src/core/rules';
+import { DEFAULT_CONFIG } from '../../src/core/config';
+import type { Range } from '../../src/core/types';
+
+/** Pieces of stories, so generated texts hit the parser's and rules' interesting paths. */
+const FRAGMENTS = [
+  '---', '---\n', '...', 'title: T', 'lps: [Ownership, Dive Deep]', 'lps:\n  - Customer Obsesion', 'level: L7', 'outcome: failure',
+  '## Situation', '## Task', '### Action', '## Result', '## Learning', '## Short version', '# Title', 'S:', 'T: ', '**Action:**', 'R: ',
+  '```', '~~~', '<!--', '-->', '<!-- star-coach-disable -->', '<!-- star-coach-disable-next-line blame-language -->',
+  'I', 'we', 'the team', '"I did"', '- Analyzed', '1. ', '500 ms', '$2M', '99.9%', 'halved', 'Q3 2025', 'L6', 'P99', 'v2.3.1',
+  'their fault', 'worked hard', 'improved performance', 'VP', '\r\n', '\n', '\n\n', ' ', 'é', '😀', '\t', '[', ']', ':', '"', "'",
+];
+
+const storyLike = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 60 }).map((parts) => parts.join(''));
+const anyText = fc.oneof(storyLike, fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }));
+
+function inside(text: string, range: Range): boolean {
+  const lines = text.split('\n');
+  const ok = (p: Range['start']) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+  const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+  return ok(range.start) && ok(range.end) && ordered;
+}
+
+describe('properties (fast-check)', () => {
+  it('the parser never throws and keeps offsets inside the text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const story = parseStory(text);
+        assert.strictEqual(story.prose.length, text.length);
+        for (const s of story.sections) {
+          assert.ok(s.titleStart <= s.titleEnd && s.titleEnd <= text.length && s.bodyStart <= s.bodyEnd && s.bodyEnd <= text.length);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('no rule throws, and every finding and fix range stays inside the document', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const story = parseStory(text);
+        for (const rule of RULES) rule.check(story, DEFAULT_CONFIG.rules.get(rule.id)!.options, { wordsPerMinute: 150 });
+        for (const finding of lintText(text).findings) {
+          assert.doesNotMatch(finding.message, /could not check/);
+          assert.ok(inside(text, finding.range), `${finding.ruleId} ${JSON.stringify(finding.range)}`);
+          for (const fix of finding.fixes) for (const edit of fix.edits) assert.ok(inside(text, edit.range), `${finding.ruleId} fix`);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
