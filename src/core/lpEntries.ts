@@ -15,6 +15,15 @@ export interface ResolvedLpEntry {
  * YAML; when neither half is an LP but the two together are, they count as one.
  */
 export function resolveLpEntries(entries: readonly LpEntry[]): ResolvedLpEntry[] {
+  let resolved = cache.get(entries);
+  if (!resolved) cache.set(entries, (resolved = resolve(entries)));
+  return resolved;
+}
+
+/** Several rules and the index ask for the same story's entries: resolve them once. */
+const cache = new WeakMap<readonly LpEntry[], ResolvedLpEntry[]>();
+
+function resolve(entries: readonly LpEntry[]): ResolvedLpEntry[] {
   const resolved: ResolvedLpEntry[] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];

@@ -55,8 +55,66 @@ export class LineIndex {
   }
 }
 
-/** Counts words the way a speaker says them: runs of letters or digits, with inner ' . , - kept. */
+/**
+ * Counts words the way a speaker says them: runs of letters or digits, with inner ' . , - kept
+ * ("don't", "1.5", "on-call" are one word). A character loop: it runs on every keystroke.
+ */
 export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu);
-  return matches ? matches.length : 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isWordChar(code, text, i)) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (inWord && isJoiner(code) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text, i + 1)) {
+      // "don't", "1.5", "on-call": the word goes on
+    } else {
+      inWord = false;
+    }
+  }
+  return words;
 }
+
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+function isWordChar(code: number, text: string, at: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return NON_ASCII_WORD.test(text[at]);
+}
+
+function isJoiner(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 46 || code === 44 || code === 45;
+}
+
+export type Window = [start: number, end: number];
+
+/** Sorts windows and merges those that overlap, so each stretch of text is scanned once. */
+export function mergeWindows(windows: Window[]): Window[] {
+  if (windows.length < 2) return windows;
+  windows.sort((a, b) => a[0] - b[0]);
+  const merged: Window[] = [[windows[0][0], windows[0][1]]];
+  for (const [from, to] of windows) {
+    const last = merged[merged.length - 1];
+    if (from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** Every match of a global `pattern` inside the windows, with offsets into the whole text. */
+export function matchesIn(text: string, windows: readonly Window[], pattern: RegExp): Array<{ index: number; text: string }> {
+  const found: Array<{ index: number; text: string }> = [];
+  for (const [from, to] of windows) {
+    // Start at a line or word start, so patterns that begin with \b never match mid-word.
+    const start = from === 0 ? 0 : Math.max(text.lastIndexOf(' ', from), text.lastIndexOf('\n', from)) + 1;
+    const slice = text.slice(start, to);
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
+      found.push({ index: start + match.index, text: match[0] });
+      if (match[0].length === 0) pattern.lastIndex++;
+    }
+  }
+  return found;
+}
+

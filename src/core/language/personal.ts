@@ -5,7 +5,7 @@
 
 /** Quoted speech is someone's words, not an action: it counts neither way. */
 const QUOTED = /"[^"\n]*"|“[^”]*”|‘[^’\n]*’|«[^»]*»/g;
-const FIRST_PERSON = /(?<![\p{L}\p{N}_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![\p{L}\p{N}_]|\.\s?e\b)/gu;
+const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
 /** "Phase I", "SDE I", "Type I": a numeral, not a person. */
 const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|war|chapter|mark|series|step|gen|sde)\s$/i;
 /** What "I" did only in the head: thinking and feeling is not acting. */

@@ -3,7 +3,7 @@
  * Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do not count.
  */
 
-const NUMBER = /(?<![\p{L}\p{N}_.])(?<![\p{L}]-)(?<!\d[:/])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/gu;
+const NUMBER = /(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?<!\d[:/])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
 
 /** Units and multipliers that may follow a number directly ("300ms", "2M", "1.5x", "10k"). */
 const ATTACHED_UNIT = /^(?:k|m|mm|b|bn|x|ms|s|secs?|h|hrs?|mins?|d|w|gb|mb|tb|kb|pb|gbps|mbps|qps|rps|tps|kw|kwh|mw|mwh|kg|km|t)\b/i;

@@ -39,6 +39,9 @@ export const frontMatterFields = {
 } as const;
 
 type Fields = typeof frontMatterFields;
+
+/** Unknown keys are the user's own: kept, never an error. */
+const wholeSchema = z.looseObject(frontMatterFields);
 export type StoryMeta = { [K in keyof Fields]?: z.output<Fields[K]> } & { [key: string]: unknown };
 
 const REQUIRED: readonly (keyof Fields)[] = ['title', 'lps'];
@@ -163,11 +166,19 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
       into.valueRanges.set(String(pair.key.value), rangeOf(pair.value as Node, base, opening));
     }
   }
+  // The common case, a valid block, takes one pass of the whole schema; only a failure is
+  // re-checked field by field, so that one bad field never hides the good ones.
+  const whole = wholeSchema.safeParse(raw);
+  if (whole.success) {
+    into.meta = whole.data as StoryMeta;
+    into.lpEntries = lpEntriesOf(doc, base);
+    return;
+  }
   const meta: StoryMeta = {};
   for (const [key, value] of Object.entries(raw)) {
     const schema = frontMatterFields[key as keyof Fields] as z.ZodType | undefined;
     if (!schema) {
-      meta[key] = value; // unknown keys are the user's own: kept, never an error
+      meta[key] = value;
       continue;
     }
     const parsed = schema.safeParse(value);

@@ -145,7 +145,9 @@ export function parseStory(text: string): Story {
       sections.push(open);
       continue;
     }
-    const label = LABEL.exec(content);
+    // A label has its colon near the start of the line; most lines have none, so skip the regex.
+    const colon = content.indexOf(':');
+    const label = colon !== -1 && colon < 40 ? LABEL.exec(content) : null;
     if (label) {
       const name = label[1];
       if (name.length === 1 && name !== name.toUpperCase()) continue;
@@ -212,8 +214,34 @@ export function sectionProse(story: Story, section: Section): string {
   return story.prose.slice(section.bodyStart, section.bodyEnd);
 }
 
+const lowered = new WeakMap<Story, string>();
+const unquoted = new WeakMap<Story, string>();
+
+/**
+ * The prose with quoted speech blanked: what others said is reported, not the speaker's own words.
+ * Same offsets as the text.
+ */
+export function proseWithoutQuotes(story: Story): string {
+  let text = unquoted.get(story);
+  if (text === undefined) unquoted.set(story, (text = story.prose.replace(/"[^"\n]*"|“[^”]*”/g, (quote) => ' '.repeat(quote.length))));
+  return text;
+}
+
+/** The prose in lower case, made once per story, for fast trigger-word searches. */
+export function lowerProse(story: Story): string {
+  let lower = lowered.get(story);
+  if (lower === undefined) lowered.set(story, (lower = story.prose.toLowerCase()));
+  return lower;
+}
+
+/** Word counts are asked for by several rules and the index: count each section once. */
+const wordCounts = new WeakMap<Section, number>();
+
 export function sectionWords(story: Story, section: Section | undefined): number {
-  return section ? countWords(sectionProse(story, section)) : 0;
+  if (!section) return 0;
+  let words = wordCounts.get(section);
+  if (words === undefined) wordCounts.set(section, (words = countWords(sectionProse(story, section))));
+  return words;
 }
 
 export function isEmptySection(story: Story, section: Section): boolean {

@@ -1,4 +1,6 @@
 import { BLAME } from '../language/phrases';
+import { proseWithoutQuotes } from '../parse/story';
+import { findPhrase } from '../language/triggers';
 import { defineRule, type RuleIssue } from './rule';
 
 export const blameLanguage = defineRule({
@@ -9,21 +11,17 @@ export const blameLanguage = defineRule({
   docs:
     'Blame is the quickest way to fail Earn Trust and Ownership. Describe what happened neutrally, then what you did about it: "the platform link slipped two weeks, so I worked with their lead to ..." instead of "the platform team didn\'t deliver".',
   check(story) {
+    const text = proseWithoutQuotes(story);
     const issues: RuleIssue[] = [];
-    const text = withoutQuotes(story.prose);
-    BLAME.lastIndex = 0;
-    for (let match = BLAME.exec(text); match; match = BLAME.exec(text)) {
-      issues.push({
-        message: `"${match[0]}" reads as blame. Say what happened plainly, then what you did to unblock it.`,
-        start: match.index,
-        end: match.index + match[0].length,
-      });
+    for (const phrase of BLAME) {
+      for (const match of findPhrase(story, text, phrase)) {
+        issues.push({
+          message: `"${match.text}" reads as blame. Say what happened plainly, then what you did to unblock it.`,
+          start: match.index,
+          end: match.index + match.text.length,
+        });
+      }
     }
-    return issues;
+    return issues.sort((a, b) => a.start - b.start);
   },
 });
-
-/** Quoted speech is reported, not the speaker's own words. */
-export function withoutQuotes(text: string): string {
-  return text.replace(/"[^"\n]*"|“[^”]*”/g, (quote) => ' '.repeat(quote.length));
-}

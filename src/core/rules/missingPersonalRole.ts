@@ -1,6 +1,5 @@
 import { countCollectiveVoice, findPersonalAction } from '../language/personal';
-import { sectionOf, sectionProse } from '../parse/story';
-import { countWords } from '../text';
+import { sectionOf, sectionProse, sectionWords } from '../parse/story';
 import { defineRule } from './rule';
 
 export const missingPersonalRole = defineRule({
@@ -14,7 +13,7 @@ export const missingPersonalRole = defineRule({
     const action = sectionOf(story, 'action');
     if (!action) return [];
     const prose = sectionProse(story, action);
-    if (countWords(prose) < 8 || findPersonalAction(prose)) return [];
+    if (sectionWords(story, action) < 8 || findPersonalAction(prose)) return [];
     const collective = countCollectiveVoice(prose);
     const voice = collective > 0 ? `It says "we" or "the team" ${collective} time${collective === 1 ? '' : 's'} but` : 'It';
     return [

@@ -1,7 +1,8 @@
 import { hasQuantity } from '../language/quantities';
 import { VAGUE_CLAIMS } from '../language/phrases';
+import { proseWithoutQuotes } from '../parse/story';
+import { findPhrase } from '../language/triggers';
 import { defineRule, type RuleIssue } from './rule';
-import { withoutQuotes } from './blameLanguage';
 
 export const vagueClaim = defineRule({
   id: 'vague-claim',
@@ -11,23 +12,20 @@ export const vagueClaim = defineRule({
   docs:
     'Phrases like "improved performance" or "worked hard" could be said of any project, so they earn no credit. Replace each with the specific thing: what you measured, what you decided, what changed. Hypotheticals ("I would", "we usually") describe habits, not this story: tell it in the past tense. A claim with a number in the same sentence is left alone.',
   check(story) {
+    // A Learning may rightly say "now I always ...": only the telling itself is checked.
+    const untold = story.sections.filter((s) => s.kind === 'learning' || s.kind === 'short');
+    const text = proseWithoutQuotes(story);
     const issues: RuleIssue[] = [];
-    const text = withoutQuotes(story.prose);
-    for (const section of story.sections) {
-      // A Learning may rightly say "now I always ...": only the telling itself is checked.
-      if (section.kind === 'learning' || section.kind === 'short') continue;
-      const body = text.slice(section.bodyStart, section.bodyEnd);
-      for (const { pattern, advice, measurable } of VAGUE_CLAIMS) {
-        pattern.lastIndex = 0;
-        for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
-          if (measurable && hasQuantity(sentenceAround(body, match.index, match.index + match[0].length))) continue;
-          const start = section.bodyStart + match.index;
-          const phrase = match[0].trim();
-          issues.push({ message: `"${phrase}" is vague: ${advice}.`, start, end: start + phrase.length });
-        }
+    for (const claim of VAGUE_CLAIMS) {
+      for (const match of findPhrase(story, text, claim)) {
+        const start = match.index;
+        if (untold.some((s) => start >= s.bodyStart && start < s.bodyEnd)) continue;
+        if (claim.measurable && hasQuantity(sentenceAround(text, start, start + match.text.length))) continue;
+        const phrase = match.text.trim();
+        issues.push({ message: `"${phrase}" is vague: ${claim.advice}.`, start, end: start + phrase.length });
       }
     }
-    return issues;
+    return issues.sort((a, b) => a.start - b.start);
   },
 });
 

@@ -1,0 +1,40 @@
+import { lowerProse, type Story } from '../parse/story';
+import { matchesIn, mergeWindows, type Window } from '../text';
+import { BLAME, VAGUE_CLAIMS, type TriggeredPattern } from './phrases';
+
+/**
+ * Long phrase alternations are slow to run across a whole story on every keystroke. Each phrase
+ * pattern names plain trigger words it cannot match without; one pass of one regex over the
+ * lowercased prose finds every trigger, and each pattern then runs only near its own.
+ */
+const TRIGGER_WORDS = [...new Set([...BLAME, ...VAGUE_CLAIMS].flatMap((p) => p.triggers))].sort((a, b) => b.length - a.length);
+const ANY_TRIGGER = new RegExp(`\\b(?:${TRIGGER_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
+const REACH = 60;
+
+const hitsByStory = new WeakMap<Story, Map<string, number[]>>();
+
+function triggerHits(story: Story): Map<string, number[]> {
+  let hits = hitsByStory.get(story);
+  if (!hits) {
+    hits = new Map();
+    const lower = lowerProse(story);
+    ANY_TRIGGER.lastIndex = 0;
+    for (let match = ANY_TRIGGER.exec(lower); match; match = ANY_TRIGGER.exec(lower)) {
+      const at = hits.get(match[0]);
+      if (at) at.push(match.index);
+      else hits.set(match[0], [match.index]);
+    }
+    hitsByStory.set(story, hits);
+  }
+  return hits;
+}
+
+/** Every match of the pattern in `text` (the story's prose or a same-offset variant of it). */
+export function findPhrase(story: Story, text: string, phrase: TriggeredPattern): Array<{ index: number; text: string }> {
+  const hits = triggerHits(story);
+  const windows: Window[] = [];
+  for (const word of phrase.triggers) {
+    for (const at of hits.get(word) ?? []) windows.push([Math.max(0, at - REACH), Math.min(text.length, at + word.length + REACH)]);
+  }
+  return windows.length === 0 ? [] : matchesIn(text, mergeWindows(windows), phrase.pattern);
+}
