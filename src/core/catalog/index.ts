@@ -31,8 +31,16 @@ function lookupTable(): Map<string, Lp> {
   return byKey;
 }
 
+/** Stories repeat the same few spellings: remember each one's answer (bounded, to stay small). */
+const found = new Map<string, Lp | null>();
+
 export function findLp(name: string): Lp | undefined {
-  return lookupTable().get(normalizeLpName(name));
+  let lp = found.get(name);
+  if (lp === undefined) {
+    lp = lookupTable().get(normalizeLpName(name)) ?? null;
+    if (found.size < 10_000) found.set(name, lp);
+  }
+  return lp ?? undefined;
 }
 
 export function lpById(id: string): Lp | undefined {

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
+import { readPlainYaml } from './yamlFast';
 
 export const LEVELS = ['L4', 'L5', 'L6', 'L7', 'L8'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -134,6 +135,7 @@ function lineEndAt(text: string, from: number): number {
 }
 
 function readYaml(source: string, base: number, opening: { start: number; end: number }, into: FrontMatter): void {
+  if (readPlain(source, base, into)) return;
   let doc: Document;
   try {
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
@@ -199,6 +201,24 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
   }
   into.meta = meta;
   into.lpEntries = lpEntriesOf(doc, base);
+}
+
+/** The fast path: plain front matter that validates as a whole. Anything else takes the full parser. */
+function readPlain(source: string, base: number, into: FrontMatter): boolean {
+  const fields = readPlainYaml(source);
+  if (!fields || fields.length === 0) return false;
+  const raw: Record<string, unknown> = {};
+  for (const field of fields) raw[field.key] = field.value;
+  const whole = wholeSchema.safeParse(raw);
+  if (!whole.success) return false;
+  into.meta = whole.data as StoryMeta;
+  for (const field of fields) {
+    into.valueRanges.set(field.key, { start: base + field.start, end: base + Math.max(field.end, field.start + 1) });
+    if (field.key !== 'lps') continue;
+    const items = field.items ?? (typeof field.value === 'string' ? [{ value: field.value, start: field.start, end: field.end }] : []);
+    into.lpEntries = items.map((item) => ({ value: item.value, start: base + item.start, end: base + item.end, inFlowList: field.flow === true }));
+  }
+  return true;
 }
 
 function lpEntriesOf(doc: Document, base: number): LpEntry[] {
