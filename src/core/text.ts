@@ -62,30 +62,29 @@ export class LineIndex {
 export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isWordChar(code, text, i)) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const kind = CHAR_KIND[text.charCodeAt(i)];
+    if (kind === WORD) {
       if (!inWord) words++;
       inWord = true;
-    } else if (inWord && isJoiner(code) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text, i + 1)) {
-      // "don't", "1.5", "on-call": the word goes on
-    } else {
+    } else if (!(kind === JOINER && inWord && i + 1 < length && CHAR_KIND[text.charCodeAt(i + 1)] === WORD)) {
       inWord = false;
     }
   }
   return words;
 }
 
-const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
-
-function isWordChar(code: number, text: string, at: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return NON_ASCII_WORD.test(text[at]);
-}
-
-function isJoiner(code: number): boolean {
-  return code === 39 || code === 0x2019 || code === 46 || code === 44 || code === 45;
-}
+const WORD = 1;
+const JOINER = 2;
+/** Letters and digits are word characters; so is most of Unicode beyond Latin-1, bar punctuation. */
+const CHAR_KIND = (() => {
+  const kinds = new Uint8Array(65536);
+  for (const [from, to] of [[48, 57], [65, 90], [97, 122], [0xc0, 0x1fff], [0x2070, 0x2fff], [0x3040, 0xfeff], [0xff10, 0xffef]]) kinds.fill(WORD, from, to + 1);
+  kinds[0xd7] = kinds[0xf7] = 0;
+  for (const code of [39, 0x2019, 46, 44, 45]) kinds[code] = JOINER;
+  return kinds;
+})();
 
 export type Window = [start: number, end: number];
 

@@ -112,7 +112,6 @@ export function parseStory(text: string): Story {
   }
 
   const prose = blankOut(text, blanks);
-  const proseLines = new LineIndex(prose);
   const sections: Section[] = [];
   let open: Section | undefined;
   const close = (at: number) => {
@@ -121,7 +120,8 @@ export function parseStory(text: string): Story {
   };
   for (let line = firstBodyLine; line < lines.lineCount; line++) {
     if (codeLines.has(line)) continue;
-    const content = proseLines.lineText(line);
+    // Same offsets as the text: the prose line is where comments and code are already blank.
+    const content = prose.slice(lines.lineStart(line), lines.lineEnd(line));
     if (content.trim() === '') continue;
     const lineStart = lines.lineStart(line);
     const heading = ATX.exec(content);
@@ -196,7 +196,7 @@ function blankOut(text: string, spans: Array<[number, number]>): string {
   for (const [start, end] of spans) {
     if (end <= at) continue;
     const from = Math.max(start, at);
-    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]/g, ' ');
+    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
     at = end;
   }
   return out + text.slice(at);
