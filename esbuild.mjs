@@ -19,6 +19,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
+  // The extension: vscode is provided by the editor at run time.
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
 
 if (watch) {

@@ -64,7 +64,7 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
 
 export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig();
 
-export type ConfigResult = { ok: true; config: ResolvedConfig } | { ok: false; message: string };
+export type ConfigResult = { ok: true; config: ResolvedConfig; raw: Record<string, unknown> } | { ok: false; message: string };
 
 /** Reads a .starcoach.yaml or .starcoach.json text; a bad file gives a clear message, never a throw. */
 export function readConfigText(text: string, fileName: string): ConfigResult {
@@ -81,7 +81,7 @@ export function readConfigText(text: string, fileName: string): ConfigResult {
     const unknown = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
     return { ok: false, message: `${fileName}: ${where}: ${issue.message}${unknown}` };
   }
-  return { ok: true, config: resolveConfig(raw ?? {}) };
+  return { ok: true, config: resolveConfig(raw ?? {}), raw: (raw ?? {}) as Record<string, unknown> };
 }
 
 export const CONFIG_FILE_NAMES = ['.starcoach.yaml', '.starcoach.yml', '.starcoach.json'] as const;

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { configSchemaText, rulesDoc, withRulesTable } from '../../scripts/docs';
+import { configSchemaText, rulesDoc, snippetsText, withRulesTable } from '../../scripts/docs';
+import { RULES } from '../../src/core/rules';
 import { ROOT } from './helpers';
 
 describe('generated documents are current (run `npm run generate` when this fails)', () => {
@@ -9,6 +10,11 @@ describe('generated documents are current (run `npm run generate` when this fail
 
   it('docs/rules.md', () => assert.strictEqual(read('docs', 'rules.md'), rulesDoc()));
   it('schemas/starcoach.schema.json', () => assert.strictEqual(read('schemas', 'starcoach.schema.json'), configSchemaText()));
+  it('snippets/star.code-snippets', () => assert.strictEqual(read('snippets', 'star.code-snippets'), snippetsText()));
+  it('the rules in the starCoach.rules setting', () => {
+    const setting = JSON.parse(read('package.json')).contributes.configuration.properties['starCoach.rules'];
+    assert.deepStrictEqual(Object.keys(setting.properties), RULES.map((rule) => rule.id));
+  });
   it('the README rules table', () => {
     const readme = read('README.md');
     assert.strictEqual(readme, withRulesTable(readme));

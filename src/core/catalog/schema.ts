@@ -10,6 +10,10 @@ export const lpSchema = z.strictObject({
   summary: sentence.max(120),
   definition: sentence,
   signals: z.array(z.string().regex(/^[a-z0-9' -]+$/, 'a lowercase word or phrase')).min(8),
+  /** Openers that signal the LP, each ending in "...". */
+  phrases: z.array(sentence.regex(/\.\.\.$/, 'an opener ending in "..."')).min(3),
+  /** What an interviewer expects an answer at each level to show. */
+  expectations: z.strictObject({ L6: z.array(sentence).min(3), L7: z.array(sentence).min(3) }),
 });
 
 export const catalogSchema = z.strictObject({

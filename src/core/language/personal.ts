@@ -70,3 +70,14 @@ function isPastTense(word: string): boolean {
 export function countCollectiveVoice(text: string): number {
   return (text.match(/\b(?:we|our team|the team|my team|us)\b/gi) ?? []).length;
 }
+
+/** Offsets of every first-person "I" (outside quotes) and of every "we"/"the team", for highlighting. */
+export function voiceMarks(text: string): { mine: Array<[number, number]>; collective: Array<[number, number]> } {
+  const plain = text.replace(QUOTED, (quote) => ' '.repeat(quote.length));
+  const mine: Array<[number, number]> = [];
+  FIRST_PERSON.lastIndex = 0;
+  for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) mine.push([match.index, match.index + match[0].length]);
+  const collective: Array<[number, number]> = [];
+  for (const match of plain.matchAll(/\b(?:we|our team|the team|my team)\b/gi)) collective.push([match.index, match.index + match[0].length]);
+  return { mine, collective };
+}

@@ -83,3 +83,15 @@ function measures(text: string, start: number, end: number, whole: string, decim
   if (!unitAfter && (NAMING_WORD_BEFORE.test(before) || CAPITALISED_WORD_BEFORE.test(before))) return false;
   return true;
 }
+
+/** Every measurable outcome in the text, for highlighting. */
+export function findAllQuantities(text: string): Quantity[] {
+  const found: Quantity[] = [];
+  for (let from = 0; from < text.length; ) {
+    const next = findQuantity(text.slice(from));
+    if (!next) break;
+    found.push({ start: from + next.start, end: from + next.end });
+    from += next.end;
+  }
+  return found;
+}

@@ -1,0 +1,139 @@
+// Runs the integration tests inside a real VS Code extension host, offline: code-server (the real
+// VS Code server and web workbench) driven by Debian's chromium through playwright-core. The tests
+// themselves are an ordinary mocha suite (out/test/integration/index.js), the same one that
+// @vscode/test-electron runs for contributors who can download VS Code (npm run test:electron).
+import { spawn } from 'child_process';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { createServer } from 'net';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { format } from 'util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CODE_SERVER, ensureVsCode, NODE24 } from './setup.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const TIMEOUT_MS = 8 * 60 * 1000;
+
+export async function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+    server.on('error', fail);
+  });
+}
+
+/** Starts code-server on 127.0.0.1 with a throwaway profile; resolves when it listens. */
+export async function startCodeServer({ port, smokeTestDriver, extensionsDir, userSettings = {} }) {
+  const home = mkdtempSync(join(tmpdir(), 'star-coach-vscode-'));
+  const userData = join(home, 'user-data');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'workbench.enableExperiments': false,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'chat.disableAIFeatures': true,
+      'security.workspace.trust.enabled': false,
+      'git.enabled': false,
+      ...userSettings,
+    }),
+  );
+  writeFileSync(join(home, 'config.yaml'), 'auth: none\ncert: false\n');
+  const tmp = join(home, 'tmp');
+  mkdirSync(tmp);
+  const args = [
+    CODE_SERVER,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--config', join(home, 'config.yaml'),
+    '--user-data-dir', userData,
+    '--extensions-dir', extensionsDir ?? join(home, 'extensions'),
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+  ];
+  const child = spawn(NODE24, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}', TMPDIR: tmp, HOME: home },
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const started = Date.now();
+  for (;;) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`code-server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL'); // its whole group: the file watcher too
+    } catch {
+      // already gone
+    }
+    rmSync(home, { recursive: true, force: true });
+  };
+  return { home, stop, output: () => output };
+}
+
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function main() {
+  ensureVsCode();
+  const port = await freePort();
+  // The tests write into their workspace: give them a copy.
+  const workspace = mkdtempSync(join(tmpdir(), 'star-coach-workspace-'));
+  cpSync(join(ROOT, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  const server = await startCodeServer({ port, smokeTestDriver: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+  let exitCode = 1;
+  const finish = async (code) => {
+    exitCode = code;
+    await browser.close().catch(() => undefined);
+    server.stop();
+    rmSync(workspace, { recursive: true, force: true });
+    process.exit(exitCode);
+  };
+  const timer = setTimeout(() => {
+    console.error(`Integration tests timed out after ${TIMEOUT_MS / 1000} s.\n${server.output()}`);
+    void finish(1);
+  }, TIMEOUT_MS);
+  try {
+    const page = await browser.newPage();
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      if (/Timed out waiting for authentication provider/.test(line)) return;
+      (type === 'error' ? console.error : console.log)(line);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      clearTimeout(timer);
+      void finish(code);
+    });
+    const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(join(ROOT, 'out', 'test', 'integration', 'index.js'))],
+      ['skipWelcome', 'true'],
+    ];
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  } catch (error) {
+    console.error(error);
+    clearTimeout(timer);
+    await finish(1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAMES, readConfigText, resolveConfig, type ResolvedConfig } from '../core/config';
+import { SETTINGS } from './constants';
+
+/**
+ * The lint configuration of each workspace folder: its .starcoach.yaml/.json, with the
+ * `starCoach.*` settings on top (settings win). Reloads when either changes.
+ */
+export class Configuration implements vscode.Disposable {
+  private readonly cache = new Map<string, Promise<ResolvedConfig>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** The last problem with a config file, shown once per change. */
+  private lastProblem: string | undefined;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
+    const reload = () => this.reload();
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(reload),
+      watcher.onDidChange(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(SETTINGS.section) && reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(reload),
+    );
+  }
+
+  reload(): void {
+    this.cache.clear();
+    this.changed.fire();
+  }
+
+  forUri(uri: vscode.Uri): Promise<ResolvedConfig> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let config = this.cache.get(key);
+    if (!config) {
+      config = this.load(folder);
+      this.cache.set(key, config);
+    }
+    return config;
+  }
+
+  private async load(folder: vscode.WorkspaceFolder | undefined): Promise<ResolvedConfig> {
+    const fromFile = folder ? await this.readFile(folder) : {};
+    const settings = vscode.workspace.getConfiguration(SETTINGS.section, folder?.uri);
+    const merged = mergeSettings(fromFile, settings);
+    try {
+      return resolveConfig(merged);
+    } catch {
+      // A setting of the wrong type: fall back to the file alone rather than stop linting.
+      return resolveConfig(fromFile);
+    }
+  }
+
+  private async readFile(folder: vscode.WorkspaceFolder): Promise<Record<string, unknown>> {
+    for (const name of CONFIG_FILE_NAMES) {
+      const uri = vscode.Uri.joinPath(folder.uri, name);
+      let bytes: Uint8Array;
+      try {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        continue; // not there
+      }
+      const result = readConfigText(new TextDecoder().decode(bytes), name);
+      if (result.ok) {
+        this.lastProblem = undefined;
+        return result.raw;
+      }
+      if (this.lastProblem !== result.message) {
+        this.lastProblem = result.message;
+        void vscode.window.showWarningMessage(`STAR Coach: ${result.message} Using the default rules until it is fixed.`);
+      }
+      return {};
+    }
+    return {};
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Settings the user has set explicitly win over the config file; defaults do not. */
+function mergeSettings(fromFile: Record<string, unknown>, settings: vscode.WorkspaceConfiguration): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...fromFile };
+  const explicit = <T>(key: string): T | undefined => {
+    const inspected = settings.inspect<T>(key);
+    return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  };
+  const pace = explicit<number>(SETTINGS.wordsPerMinute);
+  if (pace !== undefined) merged.wordsPerMinute = pace;
+  const goal = explicit<number>(SETTINGS.storiesPerLp);
+  if (goal !== undefined) merged.storiesPerLp = goal;
+  const rules: Record<string, unknown> = { ...((fromFile.rules as Record<string, unknown>) ?? {}) };
+  const limit = (key: string, option: string) => {
+    const value = explicit<number>(key);
+    if (value === undefined) return;
+    const current = rules['too-long'];
+    const base = current && typeof current === 'object' ? current : current === false ? { severity: 'off' } : typeof current === 'string' ? { severity: current } : {};
+    rules['too-long'] = { ...base, [option]: value };
+  };
+  limit(SETTINGS.maxMinutes, 'maxMinutes');
+  limit(SETTINGS.shortMaxMinutes, 'shortMaxMinutes');
+  for (const [id, severity] of Object.entries(explicit<Record<string, string>>(SETTINGS.rules) ?? {})) {
+    const current = rules[id];
+    rules[id] = current && typeof current === 'object' ? { ...current, severity } : severity;
+  }
+  merged.rules = rules;
+  return merged;
+}

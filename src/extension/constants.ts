@@ -1,0 +1,32 @@
+/** Every id the extension contributes, in one place; package.json uses the same strings. */
+export const EXTENSION_ID = 'star-coach.star-coach';
+export const DIAGNOSTIC_SOURCE = 'star-coach';
+export const STORY_GLOB = '**/*.star.md';
+/** Stories are Markdown files named *.star.md: Markdown's own preview and editing keep working. */
+export const STORY_SELECTOR = { language: 'markdown', pattern: STORY_GLOB } as const;
+
+export const COMMANDS = {
+  newStory: 'starCoach.newStory',
+  fixAll: 'starCoach.fixAll',
+} as const;
+
+export const SETTINGS = {
+  section: 'starCoach',
+  run: 'run',
+  problemsScope: 'problemsScope',
+  targetLevel: 'targetLevel',
+  storiesPerLp: 'storiesPerLp',
+  wordsPerMinute: 'wordsPerMinute',
+  maxMinutes: 'maxMinutes',
+  shortMaxMinutes: 'shortMaxMinutes',
+  rules: 'rules',
+  storiesFolder: 'storiesFolder',
+} as const;
+
+
+/** Where each rule's documentation lives, for the diagnostic code link. */
+export const RULE_DOCS_URL = 'https://github.com/star-coach/star-coach/blob/main/docs/rules.md';
+
+export function isStoryPath(path: string): boolean {
+  return path.toLowerCase().endsWith('.star.md');
+}

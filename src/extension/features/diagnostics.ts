@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { lintText, unreadableReason } from '../../core/engine';
+import type { Finding } from '../../core/types';
+import { isStoryPath, SETTINGS, STORY_GLOB } from '../constants';
+import { toDiagnostic } from '../convert';
+import type { StoryModel } from '../model';
+
+const DEBOUNCE_MS = 300;
+
+/**
+ * Diagnostics for stories: as you type (debounced, stale results dropped) or on save, cleared on
+ * close; optionally for every story in the workspace.
+ */
+export function registerDiagnostics(context: vscode.ExtensionContext, model: StoryModel): void {
+  const collection = vscode.languages.createDiagnosticCollection('star-coach');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const settings = () => vscode.workspace.getConfiguration(SETTINGS.section);
+  const onType = () => settings().get<string>(SETTINGS.run, 'onType') === 'onType';
+  const wholeWorkspace = () => settings().get<string>(SETTINGS.problemsScope, 'openFiles') === 'workspace';
+
+  const lintNow = async (document: vscode.TextDocument) => {
+    const version = document.version;
+    const config = await model.configuration.forUri(document.uri);
+    // The document moved on while the config loaded, or was closed: this result is stale.
+    if (document.isClosed || document.version !== version) return;
+    const text = document.getText();
+    const reason = unreadableReason(text);
+    if (reason) {
+      collection.set(document.uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `STAR Coach skipped this file: ${reason}.`, vscode.DiagnosticSeverity.Information)]);
+      return;
+    }
+    const { findings } = lintText(text, config);
+    model.rememberFindings(document, findings);
+    collection.set(document.uri, findings.map(toDiagnostic));
+  };
+
+  const schedule = (document: vscode.TextDocument, delay = DEBOUNCE_MS) => {
+    if (!isStory(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        void lintNow(document);
+      }, delay),
+    );
+  };
+
+  const lintWorkspace = async () => {
+    if (!wholeWorkspace()) return;
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const uri of await vscode.workspace.findFiles(STORY_GLOB, '**/node_modules/**')) {
+      if (open.has(uri.toString())) continue;
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        collection.delete(uri); // deleted while we scanned
+        continue;
+      }
+      if (unreadableReason(text)) continue;
+      collection.set(uri, lintText(text, await model.configuration.forUri(uri)).findings.map(toDiagnostic));
+    }
+  };
+
+  const relintAll = () => {
+    if (!wholeWorkspace()) {
+      for (const [uri] of collection) if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) collection.delete(uri);
+    }
+    for (const document of vscode.workspace.textDocuments) schedule(document, 0);
+    void lintWorkspace();
+  };
+
+  context.subscriptions.push(
+    collection,
+    vscode.workspace.onDidOpenTextDocument((d) => schedule(d, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => onType() && e.contentChanges.length > 0 && schedule(e.document)),
+    vscode.workspace.onDidSaveTextDocument((d) => schedule(d, 0)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      clearTimeout(timers.get(d.uri.toString()));
+      timers.delete(d.uri.toString());
+      model.forgetFindings(d);
+      if (!wholeWorkspace()) collection.delete(d.uri);
+    }),
+    model.configuration.onDidChange(relintAll),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.problemsScope}`) && relintAll()),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  );
+  // Documents already open when the extension starts; the first lint waits for the event loop.
+  setTimeout(relintAll, 0);
+}
+
+function isStory(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && isStoryPath(document.uri.path);
+}
+
+export type { Finding };

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { parseStory, type Section, type Story } from '../../core/parse/story';
+import { STORY_SELECTOR } from '../constants';
+
+/** The outline (document symbols) and folding, by STAR section. */
+export function registerOutline(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.languages.registerDocumentSymbolProvider(
+      STORY_SELECTOR,
+      {
+        provideDocumentSymbols(document) {
+          const story = parseStory(document.getText());
+          const symbols: vscode.DocumentSymbol[] = [];
+          const fm = story.frontMatter;
+          if (fm.present) {
+            const range = new vscode.Range(document.positionAt(fm.start), document.positionAt(fm.end));
+            const title = typeof fm.meta.title === 'string' ? fm.meta.title : 'Front matter';
+            symbols.push(new vscode.DocumentSymbol(title, 'front matter', vscode.SymbolKind.File, range, range));
+          }
+          for (const section of story.sections) {
+            const selection = new vscode.Range(document.positionAt(section.titleStart), document.positionAt(section.titleEnd));
+            const full = new vscode.Range(document.lineAt(section.line).range.start, document.positionAt(trimmedEnd(story, section)));
+            const kind = section.kind === 'other' ? vscode.SymbolKind.String : vscode.SymbolKind.Namespace;
+            symbols.push(new vscode.DocumentSymbol(section.title || section.kind, section.kind === 'other' ? '' : section.kind, kind, full.union(selection), selection));
+          }
+          return symbols;
+        },
+      },
+      { label: 'STAR' },
+    ),
+    vscode.languages.registerFoldingRangeProvider(STORY_SELECTOR, {
+      provideFoldingRanges(document) {
+        const story = parseStory(document.getText());
+        const ranges: vscode.FoldingRange[] = [];
+        const fm = story.frontMatter;
+        if (fm.present) ranges.push(new vscode.FoldingRange(document.positionAt(fm.start).line, document.positionAt(fm.end).line));
+        for (const section of story.sections) {
+          const end = document.positionAt(trimmedEnd(story, section)).line;
+          if (end > section.line) ranges.push(new vscode.FoldingRange(section.line, end, vscode.FoldingRangeKind.Region));
+        }
+        return ranges;
+      },
+    }),
+  );
+}
+
+/** The end of a section without the blank lines before the next one. */
+function trimmedEnd(story: Story, section: Section): number {
+  let end = section.bodyEnd;
+  while (end > section.bodyStart && /\s/.test(story.text[end - 1])) end--;
+  return Math.max(end, section.titleEnd);
+}
