@@ -1,0 +1,53 @@
+// Screenshots for the README, taken in the real VS Code (code-server) with the packaged extension
+// installed as a user would: squiggles and the Problems panel, the quick-fix menu, a hover.
+import { mkdirSync } from 'fs';
+import { join, resolve } from 'path';
+import { chromium } from 'playwright-core';
+import { BROWSER_ARGS, freePort, startCodeServer } from './run-tests.mjs';
+import { CHROMIUM, ensureVsCode } from './setup.mjs';
+import { EXAMPLES, installPackagedExtension } from './start.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const OUT = join(ROOT, 'docs', 'images');
+mkdirSync(OUT, { recursive: true });
+
+ensureVsCode();
+const extensionsDir = installPackagedExtension();
+const port = await freePort();
+const server = await startCodeServer({ port, extensionsDir, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.commandCenter.enabled': false } });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const story = join(EXAMPLES, 'streaming-search-relevance.star.md');
+  const payload = [['openFile', `vscode-remote://127.0.0.1:${port}${story}`], ['skipWelcome', 'true']];
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(EXAMPLES)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.waitForSelector('.squiggly-warning', { timeout: 90_000 });
+  await page.waitForTimeout(1500);
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel', { timeout: 20_000 });
+  // Open the Result's finding from the Problems panel: the editor scrolls to it.
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'The Result has no number' }).dblclick();
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: join(OUT, 'diagnostics.png') });
+
+  // The quick-fix menu on that finding (the cursor is on it).
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget', { timeout: 20_000 });
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: join(OUT, 'quick-fix.png') });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Home');
+  await page.waitForTimeout(500);
+
+  // A hover on the first LP in the front matter.
+  const lp = page.locator('.view-line', { hasText: 'lps:' }).first();
+  const box = await lp.boundingBox();
+  await page.mouse.move(box.x + 150, box.y + box.height / 2);
+  await page.waitForSelector('.monaco-hover-content', { timeout: 20_000 });
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: join(OUT, 'hover.png') });
+  console.log(`Wrote ${['diagnostics', 'quick-fix', 'hover'].map((n) => `docs/images/${n}.png`).join(', ')}`);
+} finally {
+  await browser.close();
+  server.stop();
+}

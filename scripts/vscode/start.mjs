@@ -1,0 +1,46 @@
+// npm start: VS Code with STAR Coach on the bundled example story bank. Desktop `code` when it is
+// installed; otherwise code-server (the real VS Code in the browser) on a printed 127.0.0.1 address.
+import { execFileSync, spawn, spawnSync } from 'child_process';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { freePort, startCodeServer } from './run-tests.mjs';
+import { CODE_SERVER, ensureVsCode, NODE24 } from './setup.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const EXAMPLES = join(ROOT, 'examples');
+
+/** Packages the extension and installs it into a fresh extensions folder, as a user would. */
+export function installPackagedExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'star-coach-ext-'));
+  const vsix = join(dir, 'star-coach.vsix');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], { cwd: ROOT, stdio: 'ignore' });
+  const extensionsDir = join(dir, 'extensions');
+  execFileSync(NODE24, [CODE_SERVER, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    stdio: 'ignore',
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
+  });
+  return extensionsDir;
+}
+
+async function main() {
+  execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0) {
+    console.log('Opening desktop VS Code with STAR Coach on examples/ ...');
+    spawn('code', [`--extensionDevelopmentPath=${ROOT}`, EXAMPLES], { stdio: 'inherit', detached: true }).unref();
+    return;
+  }
+  ensureVsCode();
+  const extensionsDir = installPackagedExtension();
+  const port = Number(process.env.PORT) || (await freePort());
+  const server = await startCodeServer({ port, extensionsDir });
+  const stop = () => {
+    server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  console.log(`\nSTAR Coach is running in VS Code (code-server) on the example story bank:\n\n  http://127.0.0.1:${port}/?folder=${encodeURIComponent(EXAMPLES)}\n\nOpen that address in a browser. Ctrl+C stops it.`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
