@@ -6,12 +6,13 @@ describe('diagnostics in a real VS Code', () => {
   afterEach(closeAll);
 
   it('activates for a story and reports the exact findings with source, code and docs link', async () => {
-    const editor = await openStory('weak-draft.star.md');
-    assert.strictEqual(editor.document.languageId, 'markdown', 'stories stay Markdown');
     const extension = vscode.extensions.getExtension('star-coach.star-coach')!;
+    assert.strictEqual(extension.isActive, false, 'nothing activates STAR Coach before a Markdown file opens');
     const started = Date.now();
     await extension.activate();
-    console.log(`      activation (already triggered by opening the story): ${Date.now() - started} ms`);
+    console.log(`      activation (loading the bundle and activate()): ${Date.now() - started} ms`);
+    const editor = await openStory('weak-draft.star.md');
+    assert.strictEqual(editor.document.languageId, 'markdown', 'stories stay Markdown');
     const diagnostics = await waitFor('diagnostics', () => {
       const found = starDiagnostics(editor.document.uri);
       return found.length > 0 && found;
