@@ -81,7 +81,9 @@ export function parseStory(text: string): Story {
   const codeLines = new Set<number>();
   let fence: string | undefined;
   let fenceStart = 0;
-  for (let line = firstBodyLine; line < lines.lineCount; line++) {
+  // Most stories have no code at all: then there is nothing to scan for.
+  const mayHaveFences = text.indexOf('```', frontMatter.bodyStart) !== -1 || text.indexOf('~~~', frontMatter.bodyStart) !== -1;
+  for (let line = mayHaveFences ? firstBodyLine : lines.lineCount; line < lines.lineCount; line++) {
     const content = lines.lineText(line);
     if (fence === undefined) {
       const open = FENCE_OPEN.exec(content);
@@ -122,9 +124,10 @@ export function parseStory(text: string): Story {
     if (codeLines.has(line)) continue;
     // Same offsets as the text: the prose line is where comments and code are already blank.
     const content = prose.slice(lines.lineStart(line), lines.lineEnd(line));
-    if (content.trim() === '') continue;
+    const first = content.search(/\S/);
+    if (first === -1) continue;
     const lineStart = lines.lineStart(line);
-    const heading = ATX.exec(content);
+    const heading = content.charCodeAt(first) === 35 /* # */ ? ATX.exec(content) : null;
     if (heading) {
       const level = heading[1].length;
       if (level > 3) continue;
