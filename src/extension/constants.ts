@@ -8,6 +8,10 @@ export const STORY_SELECTOR = { language: 'markdown', pattern: STORY_GLOB } as c
 export const COMMANDS = {
   newStory: 'starCoach.newStory',
   fixAll: 'starCoach.fixAll',
+  newStoryForLp: 'starCoach.newStoryForLp',
+  groupStories: 'starCoach.groupStories',
+  filterStories: 'starCoach.filterStories',
+  aboutLps: 'starCoach.aboutLps',
 } as const;
 
 export const SETTINGS = {

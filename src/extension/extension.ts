@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { registerCodeActions } from './features/codeActions';
+import { registerAboutLps } from './features/aboutLps';
 import { registerCompletion } from './features/completion';
+import { registerCoverageViews } from './features/coverageViews';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHighlighting } from './features/highlighting';
 import { registerHover } from './features/hover';
@@ -9,7 +11,7 @@ import { registerOutline } from './features/outline';
 import { registerSpeakingTime } from './features/speakingTime';
 import { StoryModel } from './model';
 
-type Feature = (context: vscode.ExtensionContext, model: StoryModel) => void;
+type Feature = (context: vscode.ExtensionContext, model: StoryModel) => unknown;
 
 const FEATURES: readonly Feature[] = [
   registerDiagnostics,
@@ -20,13 +22,18 @@ const FEATURES: readonly Feature[] = [
   registerHighlighting,
   registerSpeakingTime,
   registerNewStory,
+  registerAboutLps,
 ];
 
-/** Registers every feature and returns: no file I/O here; features read the workspace lazily. */
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * Registers every feature and returns: no file I/O here; features read the workspace lazily.
+ * The returned views are the extension's API, which the integration tests read.
+ */
+export function activate(context: vscode.ExtensionContext) {
   const model = new StoryModel();
   context.subscriptions.push(model);
   for (const register of FEATURES) register(context, model);
+  return { views: registerCoverageViews(context, model) };
 }
 
 export function deactivate(): void {

@@ -154,7 +154,10 @@ describe('New Story command in a real VS Code', () => {
     assert.strictEqual(editor.document.lineAt(editor.selection.active.line - 2).text, '## Situation');
     const again = await vscode.commands.executeCommand<vscode.Uri>('starCoach.newStory', { lpIds: ['think-big'], level: 'L6', title: 'One platform for five ML teams' });
     assert.strictEqual(vscode.workspace.asRelativePath(again), 'stories/one-platform-for-five-ml-teams-2.star.md', 'never overwrites');
-    await vscode.workspace.fs.delete(uri);
-    await vscode.workspace.fs.delete(again);
+    // Deleted the way a user does in VS Code (the Explorer uses the same workspace edit).
+    const remove = new vscode.WorkspaceEdit();
+    remove.deleteFile(uri);
+    remove.deleteFile(again);
+    assert.ok(await vscode.workspace.applyEdit(remove));
   });
 });

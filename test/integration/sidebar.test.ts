@@ -1,0 +1,144 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAll, openStory, setSetting, storyUri, waitFor, workspaceRoot, writeFile } from './helpers';
+
+interface Views {
+  index: { settled(): Promise<void>; coverage: { size: number; get(id: string): unknown } };
+  coverage: vscode.TreeDataProvider<{ kind: string }>;
+  stories: vscode.TreeDataProvider<{ kind: string }> & { set(groupBy: string, filter: string): Promise<void> };
+  coverageView: vscode.TreeView<unknown>;
+}
+
+async function views(): Promise<Views> {
+  const api = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { views: Views };
+  return api.views;
+}
+
+/** Each LP row as "name description icon", read through the tree provider like the view does. */
+async function rows(v: Views): Promise<Map<string, vscode.TreeItem>> {
+  const nodes = (await v.coverage.getChildren()) ?? [];
+  const items = await Promise.all(nodes.map((n) => v.coverage.getTreeItem(n)));
+  return new Map(items.map((i) => [String(i.label), i]));
+}
+
+async function count(v: Views, lp: string): Promise<string | undefined> {
+  return String((await rows(v)).get(lp)?.description ?? '');
+}
+
+describe('coverage sidebar in a real VS Code', () => {
+  afterEach(closeAll);
+
+  it('shows the 16 LPs with counts, icons and the stories under each', async () => {
+    const v = await views();
+    await v.index.settled();
+    const lps = await rows(v);
+    assert.strictEqual(lps.size, 16);
+    const invent = lps.get('Invent and Simplify')!;
+    assert.strictEqual(invent.description, '2/3');
+    assert.strictEqual((invent.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
+    assert.strictEqual(lps.get('Dive Deep')!.description, '1/3');
+    assert.strictEqual((lps.get('Think Big')!.iconPath as vscode.ThemeIcon).id, 'circle-slash');
+    const nodes = (await v.coverage.getChildren())!;
+    const inventNode = nodes.find((n) => (n as unknown as { coverage: { lp: { id: string } } }).coverage.lp.id === 'invent-and-simplify')!;
+    const children = await Promise.all(((await v.coverage.getChildren(inventNode)) ?? []).map((c) => v.coverage.getTreeItem(c)));
+    assert.deepStrictEqual(children.map((c) => [c.label, String(c.description).split(' · ')[0]]), [
+      ['Consolidated the revenue dashboards', 'primary'],
+      ['Rebuilt search ranking', 'secondary'],
+    ]);
+    assert.match(String(children[0].description), /2 problems/);
+
+    // A click opens the story.
+    const item = children[1];
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await waitFor('the story to open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('weak-draft.star.md'));
+  });
+
+  it('counts an unsaved edit to lps, and forgets it on revert', async () => {
+    const v = await views();
+    await v.index.settled();
+    const editor = await openStory('strong.star.md');
+    await editor.edit((b) => b.replace(editor.document.lineAt(2).range, 'lps: [Frugality]'));
+    await waitFor('the unsaved lps to count', async () => (await count(v, 'Frugality')) === '1/3' && (await count(v, 'Dive Deep')) === '0/3');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the file on disk to count again', async () => (await count(v, 'Frugality')) === '0/3' && (await count(v, 'Dive Deep')) === '1/3');
+  });
+
+  it('follows a rename', async () => {
+    const v = await views();
+    await v.index.settled();
+    const from = storyUri('strong.star.md');
+    const to = storyUri('strong-renamed.star.md');
+    await vscode.workspace.fs.rename(from, to);
+    try {
+      await waitFor('the renamed story', () => v.index.coverage.get(to.toString()) !== undefined && v.index.coverage.get(from.toString()) === undefined);
+      assert.strictEqual(await count(v, 'Dive Deep'), '1/3');
+    } finally {
+      await vscode.workspace.fs.rename(to, from);
+    }
+    await waitFor('the name back', () => v.index.coverage.get(from.toString()) !== undefined);
+  });
+
+  it('stays exact through a storm of 1,000 files created and then deleted', async () => {
+    const v = await views();
+    await v.index.settled();
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'stories', 'storm');
+    const started = Date.now();
+    for (let i = 0; i < 1000; i += 100) {
+      await Promise.all(
+        Array.from({ length: 100 }, (_, j) =>
+          writeFile(vscode.Uri.joinPath(folder, `s${i + j}.star.md`), `---\ntitle: Storm ${i + j}\nlps: [Frugality, Earn Trust]\n---\n## Result\nSaved $${i + j}k.\n`),
+        ),
+      );
+    }
+    await waitFor('1,000 new stories', async () => (await count(v, 'Frugality')) === '1000/3' && (await count(v, 'Earn Trust')) === '1000/3', 60000);
+    console.log(`      1,000 files written and indexed in ${Date.now() - started} ms`);
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+    await waitFor('the storm to be gone', async () => (await count(v, 'Frugality')) === '0/3' && (await count(v, 'Earn Trust')) === '0/3', 60000);
+    assert.strictEqual(await count(v, 'Invent and Simplify'), '2/3', 'the other stories untouched');
+  });
+
+  it('shows the badge of LPs below goal, and the goal follows the setting', async () => {
+    const v = await views();
+    await v.index.settled();
+    await waitFor('a badge of 16', () => v.coverageView.badge?.value === 16);
+    await setSetting('storiesPerLp', 1);
+    try {
+      await waitFor('a badge of 12', () => v.coverageView.badge?.value === 12);
+      assert.strictEqual(await count(v, 'Dive Deep'), '1/1');
+      await setSetting('showBadge', false);
+      await waitFor('no badge', () => v.coverageView.badge === undefined);
+    } finally {
+      await setSetting('storiesPerLp', undefined);
+      await setSetting('showBadge', undefined);
+    }
+  });
+
+  it('groups and filters the Stories view', async () => {
+    const v = await views();
+    await v.index.settled();
+    const labels = async (node?: { kind: string }) => Promise.all(((await v.stories.getChildren(node)) ?? []).map(async (n) => String((await v.stories.getTreeItem(n)).label)));
+    await v.stories.set('status', 'all');
+    assert.deepStrictEqual(await labels(), ['Needs work', 'Ready']);
+    const [needsWork] = (await v.stories.getChildren())!;
+    assert.deepStrictEqual(await labels(needsWork), ['Consolidated the revenue dashboards', 'Rebuilt search ranking']);
+    await v.stories.set('lp', 'needsWork');
+    assert.deepStrictEqual(await labels(), ['Customer Obsession', 'Invent and Simplify']);
+    await v.stories.set('level', 'L7');
+    assert.deepStrictEqual(await labels(), []);
+    await v.stories.set('status', 'all');
+  });
+
+  it('shows the welcome view (an empty tree) when no story is left, as with files.exclude', async () => {
+    const v = await views();
+    await vscode.workspace.getConfiguration('files').update('exclude', { '**/*.star.md': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('an empty index', () => v.index.coverage.size === 0);
+      assert.deepStrictEqual(await v.coverage.getChildren(), []);
+    } finally {
+      await vscode.workspace.getConfiguration('files').update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the stories back', () => v.index.coverage.size === 3, 15000).catch((e) => {
+      throw new Error(`${e.message}: ${v.index.coverage.size} stories`);
+    });
+  });
+});
