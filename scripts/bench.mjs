@@ -84,6 +84,10 @@ if (!existsSync(join(dir, 'done'))) {
   for (let i = 0; i < count; i++) writeFileSync(join(dir, `story-${String(i).padStart(5, '0')}.star.md`), storyText(i));
   writeFileSync(join(dir, 'done'), '');
 }
+if (args.includes('--corpus-only')) {
+  console.log(`Corpus ready: ${dir}`);
+  process.exit(0);
+}
 const files = readdirSync(dir).filter((f) => f.endsWith('.star.md')).map((f) => join(dir, f));
 const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
 

@@ -94,9 +94,10 @@ export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', 
 async function main() {
   ensureVsCode();
   const port = await freePort();
-  // The tests write into their workspace: give them a copy.
+  // The tests write into their workspace: give them a copy (or another folder: --workspace DIR).
   const workspace = mkdtempSync(join(tmpdir(), 'star-coach-workspace-'));
-  cpSync(join(ROOT, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  const given = process.argv.indexOf('--workspace');
+  cpSync(given !== -1 ? resolve(process.argv[given + 1]) : join(ROOT, 'test', 'integration', 'workspace'), workspace, { recursive: true });
   const server = await startCodeServer({ port, smokeTestDriver: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
   let exitCode = 1;

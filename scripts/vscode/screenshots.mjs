@@ -46,7 +46,18 @@ try {
   await page.waitForSelector('.monaco-hover-content', { timeout: 20_000 });
   await page.waitForTimeout(700);
   await page.screenshot({ path: join(OUT, 'hover.png') });
-  console.log(`Wrote ${['diagnostics', 'quick-fix', 'hover'].map((n) => `docs/images/${n}.png`).join(', ')}`);
+  await page.mouse.move(5, 5);
+  await page.keyboard.press('Escape');
+
+  // The coverage sidebar, with one LP open.
+  await page.locator('.activitybar li[aria-label^="STAR Coach"]').click();
+  const diveDeep = page.locator('.monaco-list-row', { hasText: 'Dive Deep' }).first();
+  await diveDeep.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  await diveDeep.click();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(OUT, 'sidebar.png') });
+  console.log(`Wrote ${['diagnostics', 'quick-fix', 'hover', 'sidebar'].map((n) => `docs/images/${n}.png`).join(', ')}`);
 } finally {
   await browser.close();
   server.stop();

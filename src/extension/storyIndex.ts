@@ -4,7 +4,7 @@ import { lintText, unreadableReason } from '../core/engine';
 import { isStoryPath, STORY_GLOB } from './constants';
 import type { StoryModel } from './model';
 
-const BATCH = 64;
+const BATCH = 256;
 const SETTLE_MS = 150;
 
 /**
