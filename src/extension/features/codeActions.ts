@@ -14,7 +14,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, model: Sto
     model.findingsOf(document) ?? lintText(document.getText(), await model.configuration.forUri(document.uri)).findings;
 
   const provider: vscode.CodeActionProvider = {
-    async provideCodeActions(document, range, context) {
+    async provideCodeActions(document, _range, context) {
       const findings = await findingsNow(document);
       const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
       const actions: vscode.CodeAction[] = [];
@@ -38,7 +38,6 @@ export function registerCodeActions(context: vscode.ExtensionContext, model: Sto
         action.edit = fixAllEdit(document, findings);
         actions.push(action);
       }
-      void range;
       return actions;
     },
   };

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { lintText, unreadableReason } from '../../core/engine';
-import type { Finding } from '../../core/types';
 import { isStoryPath, SETTINGS, STORY_GLOB } from '../constants';
 import { toDiagnostic } from '../convert';
 import type { StoryModel } from '../model';
@@ -94,5 +93,3 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
 function isStory(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && isStoryPath(document.uri.path);
 }
-
-export type { Finding };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findLp, type Lp } from '../../core/catalog';
+import type { Lp } from '../../core/catalog';
 import { resolveLpEntries } from '../../core/lpEntries';
 import { parseStory } from '../../core/parse/story';
 import { SETTINGS, STORY_SELECTOR } from '../constants';
@@ -36,5 +36,3 @@ export function lpMarkdown(lp: Lp, targetLevel: string): vscode.MarkdownString {
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, '\\$&');
 }
-
-export { findLp };
