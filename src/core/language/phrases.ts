@@ -61,7 +61,7 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
 export const ORG_SCOPE = new RegExp(
   [
     String.raw`\bcross[- ](?:team|org|organi[sz]ational|functional|company)\b`,
-    String.raw`\b(?:multiple|several|many|other|partner|sister|peer|adjacent|dependent|downstream|upstream|all the|every|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)) (?:engineering |product |dev |[\p{L}-]+ )?(?:teams|orgs|organi[sz]ations|groups|divisions|business units)\b`,
+    String.raw`\b(?:multiple|several|many|other|partner|sister|peer|adjacent|dependent|downstream|upstream|all the|every|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of)) (?:engineering |product |dev |[A-Za-z-]+ )?(?:teams|orgs|organi[sz]ations|groups|divisions|business units)\b`,
     String.raw`\b(?:org|organi[sz]ation|company|division|department|business|industry)[- ]wide\b`,
     String.raw`\bacross (?:the |our |my |\d+ |[a-z]+ )?(?:org|organi[sz]ation|company|division|department|teams|business|industry|orgs)\b`,
     String.raw`\b(?:VPs?|SVPs?|C-level|CTO|CEO|CFO|CPO|COO|CIO|CISO|directors?|executives?|exec(?:s|utive team)?|leadership team|senior leadership|principal engineers?|distinguished engineer)\b`,
@@ -72,7 +72,6 @@ export const ORG_SCOPE = new RegExp(
     String.raw`\b(?:tens|hundreds) of millions\b`,
     String.raw`\b\d+(?:\.\d+)?\s?(?:million|billion) (?:dollars|euros|pounds|users|customers)\b`,
   ].join('|'),
-  'u',
 );
 
 /** A Result that plainly reports a failure. */

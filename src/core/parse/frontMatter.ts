@@ -7,12 +7,28 @@ export type Level = (typeof LEVELS)[number];
 export const OUTCOMES = ['success', 'failure', 'mixed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** A blank optional field (`company:` left empty in a template) is absent, not an error. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+/**
+ * What people write, made canonical before validation: `level: 7` or `l7` is L7, `outcome: Failure`
+ * is failure, `year: "2024"` is 2024, and a blank optional field (`company:` left empty in a
+ * template) is absent. Plain code here keeps the zod schemas simple, which keeps them fast.
+ */
+export function normalizeField(key: string, value: unknown): unknown {
+  if (value === null && key !== 'title' && key !== 'lps') return undefined;
+  switch (key) {
+    case 'level':
+      return typeof value === 'number' ? `L${value}` : typeof value === 'string' ? value.trim().toUpperCase() : value;
+    case 'outcome':
+      return typeof value === 'string' ? value.trim().toLowerCase() : value;
+    case 'year':
+      return typeof value === 'string' && /^\s*\d{4}\s*$/.test(value) ? Number(value) : value;
+    case 'company':
+    case 'role':
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+    default:
+      return value;
+  }
+}
 
-const upperTrimmed = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const lowerTrimmed = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const stringList = z.union([z.string().transform((value) => [value]), z.array(z.string())]);
 
 /** One schema per field, so that a bad field never hides the good ones. */
@@ -21,23 +37,22 @@ export const frontMatterFields = {
   lps: z.union([z.string().transform((value) => [value]), z.array(z.string({ error: 'each LP must be text' }))], {
     error: 'lps must be an LP name or a list of them, for example: lps: [Dive Deep, Deliver Results]',
   }).refine((list) => list.length > 0, 'lps is empty: name at least one Leadership Principle'),
-  level: optional(
-    z.preprocess(
-      (value) => (typeof value === 'number' ? `L${value}` : upperTrimmed(value)),
-      z.enum(LEVELS, { error: 'level must be one of L4, L5, L6, L7, L8' }),
-    ),
-  ),
-  outcome: optional(z.preprocess(lowerTrimmed, z.enum(OUTCOMES, { error: 'outcome must be success, failure or mixed' }))),
-  tags: optional(stringList),
-  company: optional(z.coerce.string()),
-  role: optional(z.coerce.string()),
-  year: optional(
-    z.preprocess(
-      (value) => (typeof value === 'string' && /^\s*\d{4}\s*$/.test(value) ? Number(value) : value),
-      z.number({ error: 'year must be a year, for example: year: 2024' }).int().min(1950).max(2100),
-    ),
-  ),
+  level: z.enum(LEVELS, { error: 'level must be one of L4, L5, L6, L7, L8' }).optional(),
+  outcome: z.enum(OUTCOMES, { error: 'outcome must be success, failure or mixed' }).optional(),
+  tags: stringList.optional(),
+  company: z.string({ error: 'company must be text' }).optional(),
+  role: z.string({ error: 'role must be text' }).optional(),
+  year: z.number({ error: 'year must be a year, for example: year: 2024' }).int().min(1950).max(2100).optional(),
 } as const;
+
+function normalizeAll(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(raw)) {
+    const value = normalizeField(key, raw[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
 
 type Fields = typeof frontMatterFields;
 
@@ -162,7 +177,7 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
     into.problems.push({ message: 'The front matter must be a set of "key: value" fields.', ...rangeOf(doc.contents, base, opening) });
     return;
   }
-  const raw = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  const raw = normalizeAll(doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>);
   for (const pair of doc.contents.items) {
     if (isScalar(pair.key) && pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
       into.valueRanges.set(String(pair.key.value), rangeOf(pair.value as Node, base, opening));
@@ -209,7 +224,7 @@ function readPlain(source: string, base: number, into: FrontMatter): boolean {
   if (!fields || fields.length === 0) return false;
   const raw: Record<string, unknown> = {};
   for (const field of fields) raw[field.key] = field.value;
-  const whole = wholeSchema.safeParse(raw);
+  const whole = wholeSchema.safeParse(normalizeAll(raw));
   if (!whole.success) return false;
   into.meta = whole.data as StoryMeta;
   for (const field of fields) {
