@@ -17,7 +17,7 @@ export const BLAME: readonly TriggeredPattern[] = [
   { triggers: ['fault'], pattern: /\b(?:(?:their|his|her|the other team['’]s|the vendor['’]s|management['’]s|[a-z]+ team['’]s) fault|(?:it|this|that) (?:was|is)(?:n['’]t| not) (?:my|our) fault|not my fault)\b/gi },
   { triggers: ['because of', 'thanks to'], pattern: /\b(?:because of (?:them|him|her|those people|the other team|that team)\b|thanks to (?:the other team|that team|them)\b(?=[^.]*\b(?:late|delay|miss|fail|broke)))/gi },
   {
-    triggers: ['deliver', 'ship', 'finish', 'respond', 'reply', 'follow through', 'do their', 'test', 'hand', 'meet'],
+    triggers: ["didn't", 'didn’t', 'did not', 'failed to', 'refused to', 'bothered to'],
     pattern: new RegExp(
       String.raw`\b${OTHERS}(?: simply| just| completely| never)? (?:didn['’]t|did not|failed to|couldn['’]t be bothered to|refused to|never bothered to) (?:deliver|ship|finish|respond|reply|follow through|do their (?:job|part)|test|hand (?:it )?over|meet (?:the|their) (?:deadline|commitment)s?)\b`,
       'gi',
@@ -39,7 +39,7 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     advice: 'say from what to what, for example "cut P99 latency from 500 ms to 50 ms"',
     measurable: true,
   },
-  { triggers: ['made'], pattern: /\bmade (?:things|it|everything) (?:a lot |much |way )?(?:better|faster|easier|smoother)\b/gi, advice: 'name what changed and by how much', measurable: true },
+  { triggers: ['made things', 'made it', 'made everything'], pattern: /\bmade (?:things|it|everything) (?:a lot |much |way )?(?:better|faster|easier|smoother)\b/gi, advice: 'name what changed and by how much', measurable: true },
   { triggers: ['worked'], pattern: /\bworked (?:really |very |extremely |super )?hard\b/gi, advice: 'describe the decisions you made, not the effort', measurable: false },
   {
     triggers: ['helped', 'involved', 'contributed', 'participated'],
