@@ -206,7 +206,7 @@ function isStory(uri: vscode.Uri): boolean {
 }
 
 /** files.exclude as one glob, read now (the search service may still hold an older value), plus node_modules. */
-function excludeGlob(): string {
+export function excludeGlob(): string {
   const excluded = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
   const patterns = Object.keys(excluded).filter((pattern) => excluded[pattern] === true);
   return `{${['**/node_modules/**', ...patterns].join(',')}}`;

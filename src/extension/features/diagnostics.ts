@@ -3,6 +3,7 @@ import { lintText, unreadableReason } from '../../core/engine';
 import { isStoryPath, SETTINGS, STORY_GLOB } from '../constants';
 import { toDiagnostic } from '../convert';
 import type { StoryModel } from '../model';
+import { excludeGlob } from '../storyIndex';
 
 const DEBOUNCE_MS = 300;
 
@@ -49,7 +50,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
   const lintWorkspace = async () => {
     if (!wholeWorkspace()) return;
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    for (const uri of await vscode.workspace.findFiles(STORY_GLOB, '**/node_modules/**')) {
+    for (const uri of await vscode.workspace.findFiles(STORY_GLOB, excludeGlob())) {
       if (open.has(uri.toString())) continue;
       let text: string;
       try {
