@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { findPersonalAction } from '../../src/core/language/personal';
-import { hasQuantity } from '../../src/core/language/quantities';
+import { findAllQuantities, hasQuantity } from '../../src/core/language/quantities';
 import { readFixture } from './helpers';
 
 interface ResultCase { text: string; quantified: boolean; note: string }
@@ -32,3 +32,11 @@ for (const set of ['corpus', 'heldout']) {
     }
   });
 }
+
+describe('findAllQuantities (highlighting)', () => {
+  it('finds every measure, words and numbers, judged in the whole sentence', () => {
+    const text = 'We halved the pages, cut P99 from 900 ms to 180 ms in Q3 2024, and saved $2M; 24/7 on-call stayed.';
+    const found = findAllQuantities(text).map((q) => text.slice(q.start, q.end));
+    assert.deepStrictEqual(found, ['halved', '900', '180', '2']);
+  });
+});

@@ -84,14 +84,20 @@ function measures(text: string, start: number, end: number, whole: string, decim
   return true;
 }
 
-/** Every measurable outcome in the text, for highlighting. */
+/**
+ * Every measurable outcome in the text, for highlighting, in order. Numbers are judged in the
+ * context of the whole text (a "$" or a month before them), and words and numbers both count.
+ */
 export function findAllQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
-  for (let from = 0; from < text.length; ) {
-    const next = findQuantity(text.slice(from));
-    if (!next) break;
-    found.push({ start: from + next.start, end: from + next.end });
-    from += next.end;
+  NUMBER.lastIndex = 0;
+  for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
+    const end = match.index + match[0].length;
+    if (measures(text, match.index, end, match[1], match[2])) found.push({ start: match.index, end });
   }
-  return found;
+  for (const word of text.matchAll(WORD_QUANTITY_ALL)) found.push({ start: word.index, end: word.index + word[0].length });
+  found.sort((a, b) => a.start - b.start);
+  return found.filter((q, i) => i === 0 || q.start >= found[i - 1].end);
 }
+
+const WORD_QUANTITY_ALL = new RegExp(WORD_QUANTITY.source, 'gi');

@@ -1,5 +1,4 @@
 import { countWords, LineIndex } from '../text';
-import type { Range } from '../types';
 import { parseFrontMatter, type FrontMatter } from './frontMatter';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
@@ -249,10 +248,6 @@ export function sectionWords(story: Story, section: Section | undefined): number
 
 export function isEmptySection(story: Story, section: Section): boolean {
   return sectionProse(story, section).trim() === '';
-}
-
-export function titleRange(story: Story, section: Section): Range {
-  return story.lines.range(section.titleStart, section.titleEnd);
 }
 
 const TOLD_KINDS: ReadonlySet<SectionKind> = new Set([...STAR_KINDS, 'learning']);

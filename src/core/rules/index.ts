@@ -29,7 +29,3 @@ export const RULES: readonly Rule[] = [
   scopeBelowLevel,
   tooManyLps,
 ] as Rule[];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}
