@@ -1,4 +1,4 @@
-// Bundles the CLI and the programmatic API (and, later, the extension) with esbuild.
+// Bundles the CLI, the programmatic API, the extension and its webview scripts with esbuild.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -21,6 +21,8 @@ const builds = [
   { ...common, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
   // The extension: vscode is provided by the editor at run time.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Webview page scripts run in the browser sandbox of a webview.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/expectations.ts'], outfile: 'dist/webview/expectations.js' },
 ];
 
 if (watch) {

@@ -5,6 +5,7 @@ import { CoverageIndex, summarize } from '../core/coverage';
 import { lintText, unreadableReason } from '../core/engine';
 import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
+import { catalogJson, formatCatalogText } from '../core/format/catalog';
 import { formatCoverageText, formatFindingsText, NO_PAINT, type Paint } from '../core/format/text';
 import { findConfigFile, findStoryFiles } from './files';
 import { version } from '../../package.json';
@@ -14,9 +15,10 @@ const USAGE = `Usage: star-coach <command> [paths...] [options]
 Commands:
   lint [paths...]       Check stories (*.star.md; folders recurse)
   coverage [paths...]   Show the 16 Leadership Principles against your stories
+  catalog               Show what L6 and L7 answers show for each LP, and the round weights
 
 Options:
-  --format <name>       lint: text (default), json or sarif; coverage: text (default) or json
+  --format <name>       lint: text (default), json or sarif; others: text (default) or json
   --config <file>       Use this .starcoach.yaml/.json instead of looking upward from the current folder
   --no-color            Plain text output
   -h, --help            Show this help
@@ -27,8 +29,11 @@ Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
 
 class UsageError extends Error {}
 
+const COMMAND_NAMES = ['lint', 'coverage', 'catalog'] as const;
+type Command = (typeof COMMAND_NAMES)[number];
+
 interface Options {
-  command: 'lint' | 'coverage';
+  command: Command;
   paths: string[];
   format: string;
   config?: string;
@@ -56,6 +61,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (options === 'version') {
     io.out(`${version}\n`);
+    return 0;
+  }
+  const paint = options.color && io.isTty && !process.env.NO_COLOR ? ANSI : NO_PAINT;
+  if (options.command === 'catalog') {
+    io.out(options.format === 'json' ? `${JSON.stringify(catalogJson(), null, 2)}\n` : formatCatalogText(paint));
     return 0;
   }
   const config = await loadConfig(options.config, io);
@@ -93,7 +103,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const finding of result.findings) findings.push(toJsonFinding(shown, finding));
   }
 
-  const paint = options.color && io.isTty && !process.env.NO_COLOR ? ANSI : NO_PAINT;
   if (options.command === 'lint') {
     if (options.format === 'json') io.out(`${JSON.stringify(findings, null, 2)}\n`);
     else if (options.format === 'sarif') io.out(formatSarif(findings, version));
@@ -125,8 +134,8 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const args = [...argv];
   if (args.includes('-h') || args.includes('--help') || args.length === 0) return 'help';
   if (args.includes('-v') || args.includes('--version')) return 'version';
-  const command = args.shift() as string;
-  if (command !== 'lint' && command !== 'coverage') throw new UsageError(`unknown command "${command}"`);
+  const command = args.shift() as Command;
+  if (!COMMAND_NAMES.includes(command)) throw new UsageError(`unknown command "${command}"`);
   const options: Options = { command, paths: [], format: 'text', color: true };
   while (args.length) {
     const arg = args.shift() as string;
@@ -144,6 +153,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   }
   const formats = command === 'lint' ? ['text', 'json', 'sarif'] : ['text', 'json'];
   if (!formats.includes(options.format)) throw new UsageError(`--format for ${command} is one of ${formats.join(', ')}`);
+  if (command === 'catalog' && options.paths.length > 0) throw new UsageError('catalog takes no paths');
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }

@@ -12,6 +12,8 @@ export const COMMANDS = {
   groupStories: 'starCoach.groupStories',
   filterStories: 'starCoach.filterStories',
   aboutLps: 'starCoach.aboutLps',
+  showExpectations: 'starCoach.showExpectations',
+  startMock: 'starCoach.startMock',
 } as const;
 
 export const SETTINGS = {

@@ -4,6 +4,7 @@ import { registerAboutLps } from './features/aboutLps';
 import { registerCompletion } from './features/completion';
 import { registerCoverageViews } from './features/coverageViews';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerExpectationsPanel } from './features/expectationsPanel';
 import { registerHighlighting } from './features/highlighting';
 import { registerHover } from './features/hover';
 import { registerNewStory } from './features/newStory';
@@ -33,7 +34,9 @@ export function activate(context: vscode.ExtensionContext) {
   const model = new StoryModel();
   context.subscriptions.push(model);
   for (const register of FEATURES) register(context, model);
-  return { views: registerCoverageViews(context, model) };
+  const views = registerCoverageViews(context, model);
+  const expectations = registerExpectationsPanel(context, views.index, { canMock: false });
+  return { views, expectations };
 }
 
 export function deactivate(): void {

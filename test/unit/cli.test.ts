@@ -25,6 +25,26 @@ function bank(files: Record<string, string | Buffer>): string {
 }
 
 describe('star-coach CLI', () => {
+  it('prints the catalog as JSON: all 16 LPs with every field and their round weights', async () => {
+    const { code, out } = await run(['catalog', '--format', 'json']);
+    assert.strictEqual(code, 0);
+    const catalog = JSON.parse(out);
+    assert.strictEqual(catalog.lps.length, 16);
+    const deep = catalog.lps.find((lp: { id: string }) => lp.id === 'dive-deep');
+    for (const field of ['name', 'definition', 'expectations', 'listenFor', 'pitfalls', 'phrases', 'signals']) assert.ok(deep[field], field);
+    assert.deepStrictEqual(deep.rounds[0], { round: 'coding', lpShare: { L6: 30, L7: 40 }, focus: true });
+    assert.strictEqual(catalog.rounds.length, 5);
+  });
+
+  it('prints the catalog as text, and refuses paths for it', async () => {
+    const { code, out } = await run(['catalog']);
+    assert.strictEqual(code, 0);
+    assert.match(out, /^Dive Deep \(dive-deep\)\n/m);
+    assert.match(out, /Weighs most in: Coding, Behavioral, Bar Raiser/);
+    assert.match(out, /Hiring Manager +70% \/ +80% +Hire and Develop the Best, Earn Trust/);
+    assert.strictEqual((await run(['catalog', 'examples'])).code, 2);
+  });
+
   it('lints the examples with ESLint-style text and exits 0 when nothing is an error', async () => {
     const { code, out } = await run(['lint', 'examples']);
     assert.strictEqual(code, 0);

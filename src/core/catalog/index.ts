@@ -1,7 +1,8 @@
 import data from './lps.json';
-import { catalogSchema, type Lp } from './schema';
+import roundData from './rounds.json';
+import { catalogSchema, roundsSchema, type Lp, type Round } from './schema';
 
-export type { Lp } from './schema';
+export type { Lp, Round, TargetLevel } from './schema';
 
 /** The 16 Leadership Principles, validated once when first used. */
 let cached: readonly Lp[] | undefined;
@@ -84,4 +85,22 @@ export function editDistance(a: string, b: string): number {
     [previous, current] = [current, previous];
   }
   return previous[b.length];
+}
+
+let rounds: readonly Round[] | undefined;
+/** The interview rounds and how much of each rests on the LPs (validated once when first used). */
+export function allRounds(): readonly Round[] {
+  rounds ??= Object.freeze(roundsSchema.parse(roundData).rounds);
+  return rounds;
+}
+
+export interface RoundWeight {
+  round: Round;
+  /** The round leans on this LP in particular (or on all 16 alike). */
+  focus: boolean;
+}
+
+/** Where an LP weighs: every round, marked when the round evaluates this LP most. */
+export function roundWeights(lpId: string): RoundWeight[] {
+  return allRounds().map((round) => ({ round, focus: round.focus.length === 0 || round.focus.includes(lpId) }));
 }

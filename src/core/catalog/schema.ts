@@ -3,6 +3,10 @@ import { z } from 'zod';
 const kebabId = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'a kebab-case id');
 const sentence = z.string().trim().min(1);
 
+/** The two levels STAR Coach coaches for, and so the two columns of every expectation. */
+export const TARGET_LEVELS = ['L6', 'L7'] as const;
+export type TargetLevel = (typeof TARGET_LEVELS)[number];
+
 export const lpSchema = z.strictObject({
   id: kebabId,
   name: sentence,
@@ -14,6 +18,10 @@ export const lpSchema = z.strictObject({
   phrases: z.array(sentence.regex(/\.\.\.$/, 'an opener ending in "..."')).min(3),
   /** What an interviewer expects an answer at each level to show. */
   expectations: z.strictObject({ L6: z.array(sentence).min(3), L7: z.array(sentence).min(3) }),
+  /** What interviewers listen for while the story is told: short noun phrases. */
+  listenFor: z.array(sentence.max(90)).min(3),
+  /** Common ways a story for this LP falls short. */
+  pitfalls: z.array(sentence).min(3),
 });
 
 export const catalogSchema = z.strictObject({
@@ -21,3 +29,38 @@ export const catalogSchema = z.strictObject({
 });
 
 export type Lp = z.infer<typeof lpSchema>;
+
+const share = z.number().int().min(0).max(100);
+
+/** One interview round: how much of its evaluation rests on the LPs, and which LPs it leans on. */
+export const roundSchema = z.strictObject({
+  id: kebabId,
+  name: sentence,
+  /** Percent of the round's evaluation that is LP-based, per level. */
+  lpShare: z.strictObject({ L6: share, L7: share }),
+  /** LP ids this round evaluates most; empty means all 16 evenly. */
+  focus: z.array(kebabId),
+  note: sentence,
+});
+
+export const roundsSchema = z.strictObject({ rounds: z.array(roundSchema).min(1) });
+export type Round = z.infer<typeof roundSchema>;
+
+export const QUESTION_ROUNDS = ['behavioral', 'hiring-manager', 'bar-raiser', 'technical'] as const;
+export const QUESTION_CATEGORIES = ['core', 'ai-ml-leadership', 'sustainability-esg', 'return-to-office'] as const;
+export const QUESTION_LEVELS = ['L6', 'L7', 'both'] as const;
+
+export const questionSchema = z.strictObject({
+  /** Stable id: the primary LP's id, a dash, and a two-digit number ("ownership-03"). */
+  id: z.string().regex(/^[a-z]+(?:-[a-z]+)*-\d{2}$/, 'an id like "ownership-03"'),
+  text: sentence.regex(/[?.]$/, 'a question ending in "?" or "."'),
+  /** LP ids, primary first. */
+  lps: z.array(kebabId).min(1).max(3),
+  level: z.enum(QUESTION_LEVELS),
+  round: z.enum(QUESTION_ROUNDS),
+  category: z.enum(QUESTION_CATEGORIES),
+  followUps: z.array(sentence.regex(/[?.]$/)).min(2).max(3),
+});
+
+export const questionBankSchema = z.strictObject({ questions: z.array(questionSchema).min(96) });
+export type Question = z.infer<typeof questionSchema>;

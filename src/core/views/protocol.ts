@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+
+/**
+ * Messages between the Level Expectations webview and the extension, validated on both sides:
+ * a webview is a browser page, so whatever it sends is untrusted until it parses.
+ */
+const page = z.string().check(z.maxLength(200));
+
+export const toWebviewSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('show'), page, html: z.string() }),
+]);
+
+export const fromWebviewSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready'), page: z.optional(page) }),
+  z.strictObject({ type: z.literal('navigate'), page }),
+  z.strictObject({ type: z.literal('open-story'), story: z.string().check(z.maxLength(4096)) }),
+  z.strictObject({ type: z.literal('new-story'), lp: page }),
+  z.strictObject({ type: z.literal('mock'), lp: page }),
+  /** What the page shows after each render: lets tests read the real DOM of the real webview. */
+  z.strictObject({
+    type: z.literal('rendered'),
+    page,
+    storyTitles: z.array(z.string()),
+    /** Elements no render of ours ever makes (img, script, iframe, object, javascript: links, on* attributes). */
+    foreignElements: z.int(),
+    /** Set by a payload that managed to run: always false unless an attack succeeded. */
+    tampered: z.boolean(),
+  }),
+]);
+
+/** The state a webview keeps across reloads (VS Code's setState), read back by the serializer. */
+export const webviewStateSchema = z.strictObject({ page });
+
+export type ToWebview = z.infer<typeof toWebviewSchema>;
+export type FromWebview = z.infer<typeof fromWebviewSchema>;
+export type RenderedReport = Extract<FromWebview, { type: 'rendered' }>;

@@ -1,0 +1,186 @@
+import * as vscode from 'vscode';
+import type { TargetLevel } from '../../core/catalog';
+import { renderExpectations, isPage, type Page } from '../../core/views/expectationsPage';
+import { fromWebviewSchema, webviewStateSchema, type RenderedReport, type ToWebview } from '../../core/views/protocol';
+import { COMMANDS, SETTINGS } from '../constants';
+import type { StoryIndex } from '../storyIndex';
+import type { Node } from './coverageViews';
+
+const VIEW_TYPE = 'starCoach.expectations';
+
+/** Extra data the page can show, supplied by other features (practice counts, mock questions). */
+export interface PanelExtras {
+  practice?(): PageModelPractice | undefined;
+  canMock: boolean;
+}
+type PageModelPractice = NonNullable<Parameters<typeof renderExpectations>[0]['practice']>;
+
+/**
+ * "Show Level Expectations": one panel with the 16 LPs, the user's stories for each and a readiness
+ * picture. The page is built by the pure core through its escaping `html` helper; this class only
+ * moves it to the webview, answers its messages and keeps it live.
+ */
+export class ExpectationsPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private page: Page = 'readiness';
+  private readonly disposables: vscode.Disposable[] = [];
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private readonly reported = new vscode.EventEmitter<RenderedReport>();
+  /** What the webview last showed, as it reported it: the integration tests read this. */
+  readonly onDidRender = this.reported.event;
+  lastReport: RenderedReport | undefined;
+  /** Messages from the webview that failed validation. */
+  rejected = 0;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly index: StoryIndex,
+    private readonly extras: PanelExtras,
+  ) {
+    this.disposables.push(
+      index.onDidChange(() => this.renderSoon()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTINGS.section) && this.renderSoon()),
+    );
+  }
+
+  show(page?: Page): void {
+    if (page && isPage(page)) this.page = page;
+    if (this.panel) {
+      this.panel.reveal();
+      void this.render();
+      return;
+    }
+    this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, 'Level Expectations', vscode.ViewColumn.Active, this.options()));
+  }
+
+  /** Takes over a panel: a new one, or one VS Code restores after a reload. */
+  attach(panel: vscode.WebviewPanel, page?: Page): void {
+    if (page && isPage(page)) this.page = page;
+    this.panel = panel;
+    panel.webview.options = this.options();
+    panel.iconPath = this.resource('media', 'star-coach.svg');
+    panel.webview.html = this.shell(panel.webview);
+    const listeners = [
+      panel.webview.onDidReceiveMessage((message) => this.receive(message)),
+      panel.onDidChangeViewState(() => panel.visible && this.renderSoon()),
+    ];
+    panel.onDidDispose(() => {
+      listeners.forEach((l) => l.dispose());
+      if (this.panel === panel) this.panel = undefined;
+    });
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    // Only the page's own script and style can load; nothing from the workspace or the network.
+    return { enableScripts: true, enableFindWidget: true, localResourceRoots: [this.resource('dist', 'webview'), this.resource('media')] };
+  }
+
+  private resource(...path: string[]): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, ...path);
+  }
+
+  private shell(webview: vscode.Webview): string {
+    const nonce = makeNonce();
+    const script = webview.asWebviewUri(this.resource('dist', 'webview', 'expectations.js'));
+    const style = webview.asWebviewUri(this.resource('media', 'expectations.css'));
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+<title>Level Expectations</title>
+</head>
+<body>
+<div id="app" aria-live="polite"><p>Loading…</p></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = fromWebviewSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.rejected++;
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+      case 'navigate':
+        if (message.page && isPage(message.page)) this.page = message.page;
+        void this.render();
+        break;
+      case 'open-story': {
+        // Only stories the index knows: the webview never names an arbitrary file to open.
+        const story = this.index.story(message.story);
+        if (story) void vscode.window.showTextDocument(vscode.Uri.parse(story.id), { viewColumn: vscode.ViewColumn.Beside });
+        break;
+      }
+      case 'new-story':
+        if (isPage(message.lp)) void vscode.commands.executeCommand(COMMANDS.newStory, { lpIds: [message.lp] });
+        break;
+      case 'mock':
+        if (isPage(message.lp) && this.extras.canMock) void vscode.commands.executeCommand(COMMANDS.startMock, { lpId: message.lp });
+        break;
+      case 'rendered':
+        this.lastReport = message;
+        this.reported.fire(message);
+        break;
+    }
+  }
+
+  private renderSoon(): void {
+    if (!this.panel) return;
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.render(), 150);
+  }
+
+  private async render(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    await this.index.ready();
+    const goal = await this.index.goal();
+    const targetLevel = vscode.workspace.getConfiguration(SETTINGS.section).get<TargetLevel>(SETTINGS.targetLevel, 'L6');
+    const body = renderExpectations({
+      page: this.page,
+      targetLevel: targetLevel === 'L7' ? 'L7' : 'L6',
+      coverage: this.index.coverage.coverage(goal),
+      readiness: this.index.coverage.readiness(goal),
+      practice: this.extras.practice?.(),
+      canMock: this.extras.canMock,
+    });
+    const message: ToWebview = { type: 'show', page: this.page, html: body.text };
+    await panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    clearTimeout(this.pending);
+    this.panel?.dispose();
+    this.reported.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function makeNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function registerExpectationsPanel(context: vscode.ExtensionContext, index: StoryIndex, extras: PanelExtras): ExpectationsPanel {
+  const panel = new ExpectationsPanel(context, index, extras);
+  context.subscriptions.push(
+    panel,
+    vscode.commands.registerCommand(COMMANDS.showExpectations, (arg?: Node | string) => {
+      panel.show(typeof arg === 'string' ? arg : arg?.kind === 'lp' ? arg.coverage.lp.id : undefined);
+    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(webviewPanel, state) {
+        const saved = webviewStateSchema.safeParse(state);
+        panel.attach(webviewPanel, saved.success ? saved.data.page : undefined);
+      },
+    }),
+  );
+  return panel;
+}

@@ -1,0 +1,64 @@
+/// <reference lib="dom" />
+// The Level Expectations page script. It never builds markup itself: the extension sends the page
+// already escaped, and this script swaps it in, keeps focus and state, and turns clicks into messages.
+import { toWebviewSchema, webviewStateSchema, type FromWebview } from '../core/views/protocol';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app') as HTMLElement;
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const parsed = toWebviewSchema.safeParse(event.data);
+  if (!parsed.success) return;
+  const message = parsed.data;
+  const focused = (document.activeElement as HTMLElement | null)?.dataset.focus;
+  const samePage = app.querySelector('main')?.dataset.page === message.page;
+  app.innerHTML = message.html;
+  vscode.setState({ page: message.page });
+  // A live update keeps the user's place; a new page moves focus to its heading for screen readers.
+  const keep = focused ? app.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`) : null;
+  if (samePage && keep) keep.focus();
+  else if (!samePage) app.querySelector<HTMLElement>('h1')?.focus();
+  report(message.page);
+});
+
+app.addEventListener('click', (event) => {
+  const target = (event.target as Element).closest<HTMLElement>('[data-action]');
+  if (!target) return;
+  const { action, page, lp, story } = target.dataset;
+  if (action === 'navigate' && page) vscode.postMessage({ type: 'navigate', page });
+  else if (action === 'open-story' && story) vscode.postMessage({ type: 'open-story', story });
+  else if (action === 'new-story' && lp) vscode.postMessage({ type: 'new-story', lp });
+  else if (action === 'mock' && lp) vscode.postMessage({ type: 'mock', lp });
+});
+
+// Arrow keys move through the page list, like a list in the editor.
+app.addEventListener('keydown', (event) => {
+  const item = (event.target as Element).closest<HTMLElement>('.nav-item');
+  if (!item || !['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+  const items = [...app.querySelectorAll<HTMLElement>('.nav-item')];
+  const at = items.indexOf(item);
+  const next = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : at + (event.key === 'ArrowDown' ? 1 : -1);
+  items[Math.max(0, Math.min(items.length - 1, next))]?.focus();
+  event.preventDefault();
+});
+
+function report(page: string): void {
+  const foreign = app.querySelectorAll('img, script, iframe, object, embed, a[href^="javascript:" i], [onerror], [onload], [onclick]').length;
+  vscode.postMessage({
+    type: 'rendered',
+    page,
+    storyTitles: [...app.querySelectorAll<HTMLElement>('[data-action="open-story"]')].map((b) => b.textContent ?? ''),
+    foreignElements: foreign,
+    tampered: document.documentElement.dataset.tampered !== undefined,
+  });
+}
+
+const saved = webviewStateSchema.safeParse(vscode.getState());
+vscode.postMessage({ type: 'ready', ...(saved.success ? { page: saved.data.page } : {}) });
