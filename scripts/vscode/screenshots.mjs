@@ -57,8 +57,53 @@ try {
   await diveDeep.click();
   await page.waitForTimeout(1000);
   await page.screenshot({ path: join(OUT, 'sidebar.png') });
-  console.log(`Wrote ${['diagnostics', 'quick-fix', 'hover', 'sidebar'].map((n) => `docs/images/${n}.png`).join(', ')}`);
+
+  await page.keyboard.press('Control+J');
+  // Level Expectations: the readiness view, then one LP, in the dark theme and then the light one.
+  await runCommand(page, 'STAR Coach: Show Level Expectations');
+  let view = await webview(page, 'Readiness');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(OUT, 'readiness-dark.png') });
+  await view.locator('.nav-item', { hasText: 'Invent and Simplify' }).click();
+  view = await webview(page, 'Invent and Simplify');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(OUT, 'expectations-dark.png') });
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(OUT, 'expectations-light.png') });
+
+  // A reload restores the panel at the same LP (the serializer, not retainContextWhenHidden).
+  await page.waitForTimeout(2000);
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(EXAMPLES)}`);
+  await webview(page, 'Invent and Simplify', 60_000).catch(async (error) => {
+    await page.screenshot({ path: '/tmp/reload.png' });
+    throw error;
+  });
+  console.log('After a reload the panel came back at Invent and Simplify.');
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  console.log(`Wrote ${['diagnostics', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light'].map((n) => `docs/images/${n}.png`).join(', ')}`);
 } finally {
   await browser.close();
   server.stop();
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 20_000 });
+  await page.keyboard.type(title);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+}
+
+/** The Level Expectations webview's frame, once its page heading reads `heading`. */
+async function webview(page, heading, timeout = 30_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeout) {
+    for (const frame of page.frames()) {
+      const text = await frame.locator('main h1').first().textContent({ timeout: 200 }).catch(() => null);
+      if (text === heading) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`The Level Expectations page "${heading}" did not appear`);
 }

@@ -61,7 +61,7 @@ export class ExpectationsPanel implements vscode.Disposable {
     panel.iconPath = this.resource('media', 'star-coach.svg');
     panel.webview.html = this.shell(panel.webview);
     const listeners = [
-      panel.webview.onDidReceiveMessage((message) => this.receive(message)),
+      panel.webview.onDidReceiveMessage((message) => this.handleMessage(message)),
       panel.onDidChangeViewState(() => panel.visible && this.renderSoon()),
     ];
     panel.onDidDispose(() => {
@@ -99,7 +99,8 @@ export class ExpectationsPanel implements vscode.Disposable {
 </html>`;
   }
 
-  private receive(raw: unknown): void {
+  /** Handles one message from the webview; anything that fails validation is counted and dropped. */
+  handleMessage(raw: unknown): void {
     const parsed = fromWebviewSchema.safeParse(raw);
     if (!parsed.success) {
       this.rejected++;
