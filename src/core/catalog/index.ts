@@ -1,8 +1,9 @@
 import data from './lps.json';
+import questionData from './questions.json';
 import roundData from './rounds.json';
-import { catalogSchema, roundsSchema, type Lp, type Round } from './schema';
+import { catalogSchema, questionBankSchema, roundsSchema, type Lp, type Question, type Round } from './schema';
 
-export type { Lp, Round, TargetLevel } from './schema';
+export type { Lp, Question, Round, TargetLevel } from './schema';
 
 /** The 16 Leadership Principles, validated once when first used. */
 let cached: readonly Lp[] | undefined;
@@ -103,4 +104,11 @@ export interface RoundWeight {
 /** Where an LP weighs: every round, marked when the round evaluates this LP most. */
 export function roundWeights(lpId: string): RoundWeight[] {
   return allRounds().map((round) => ({ round, focus: round.focus.length === 0 || round.focus.includes(lpId) }));
+}
+
+let questions: readonly Question[] | undefined;
+/** The mock-interview question bank (validated once when first used). */
+export function allQuestions(): readonly Question[] {
+  questions ??= Object.freeze(questionBankSchema.parse(questionData).questions);
+  return questions;
 }

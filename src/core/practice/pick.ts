@@ -1,0 +1,64 @@
+import type { Question, TargetLevel } from '../catalog';
+
+export interface PickFilter {
+  lpId?: string;
+  /** L6 or L7: questions for that level and for both. */
+  level?: TargetLevel;
+  category?: Question['category'];
+}
+
+export interface PickContext {
+  /** Stories per LP id in the bank. */
+  stories: ReadonlyMap<string, number>;
+  /** Practice sessions per LP id and per question id. */
+  practicedLps: ReadonlyMap<string, number>;
+  practicedQuestions: ReadonlyMap<string, number>;
+  /** A number in [0, 1): Math.random, or a seeded generator in tests. */
+  random: () => number;
+  /** A question not to repeat ("another question"). */
+  exclude?: string;
+}
+
+export function matchesFilter(question: Question, filter: PickFilter): boolean {
+  if (filter.lpId && !question.lps.includes(filter.lpId)) return false;
+  if (filter.level && question.level !== 'both' && question.level !== filter.level) return false;
+  if (filter.category && question.category !== filter.category) return false;
+  return true;
+}
+
+/**
+ * How much a question is wanted: high for a primary LP with few stories and little practice, and
+ * for questions not yet practised. An LP with no story and no practice weighs 9 times one with 2 stories.
+ */
+export function questionWeight(question: Question, context: Omit<PickContext, 'random' | 'exclude'>): number {
+  const lp = question.lps[0];
+  const readiness = (context.stories.get(lp) ?? 0) + (context.practicedLps.get(lp) ?? 0) / 2;
+  const fresh = (context.practicedQuestions.get(question.id) ?? 0) === 0 ? 1 : 0.5;
+  return fresh / (1 + readiness) ** 2;
+}
+
+/** A weighted random question among those the filter allows, or undefined when none does. */
+export function pickQuestion(bank: readonly Question[], filter: PickFilter, context: PickContext): Question | undefined {
+  let candidates = bank.filter((q) => matchesFilter(q, filter));
+  if (candidates.length > 1 && context.exclude) candidates = candidates.filter((q) => q.id !== context.exclude);
+  if (candidates.length === 0) return undefined;
+  const weights = candidates.map((q) => questionWeight(q, context));
+  let roll = context.random() * weights.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < candidates.length; i++) {
+    roll -= weights[i];
+    if (roll < 0) return candidates[i];
+  }
+  return candidates[candidates.length - 1];
+}
+
+/** A small seeded generator (mulberry32), so picks can be reproduced in tests. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
