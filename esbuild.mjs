@@ -22,7 +22,7 @@ const builds = [
   // The extension: vscode is provided by the editor at run time.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // Webview page scripts run in the browser sandbox of a webview.
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/expectations.ts'], outfile: 'dist/webview/expectations.js' },
+  ...['expectations', 'mock'].map((page) => ({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js` })),
 ];
 
 if (watch) {

@@ -14,6 +14,7 @@ export const COMMANDS = {
   aboutLps: 'starCoach.aboutLps',
   showExpectations: 'starCoach.showExpectations',
   startMock: 'starCoach.startMock',
+  revealMock: 'starCoach.revealMock',
 } as const;
 
 export const SETTINGS = {
@@ -27,6 +28,7 @@ export const SETTINGS = {
   shortMaxMinutes: 'shortMaxMinutes',
   rules: 'rules',
   storiesFolder: 'storiesFolder',
+  mockMinutes: 'mockMinutes',
 } as const;
 
 

@@ -7,10 +7,12 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerExpectationsPanel } from './features/expectationsPanel';
 import { registerHighlighting } from './features/highlighting';
 import { registerHover } from './features/hover';
+import { registerMockQuestion } from './features/mockQuestion';
 import { registerNewStory } from './features/newStory';
 import { registerOutline } from './features/outline';
 import { registerSpeakingTime } from './features/speakingTime';
 import { StoryModel } from './model';
+import { PracticeStore } from './practice';
 
 type Feature = (context: vscode.ExtensionContext, model: StoryModel) => unknown;
 
@@ -34,9 +36,12 @@ export function activate(context: vscode.ExtensionContext) {
   const model = new StoryModel();
   context.subscriptions.push(model);
   for (const register of FEATURES) register(context, model);
-  const views = registerCoverageViews(context, model);
-  const expectations = registerExpectationsPanel(context, views.index, { canMock: false });
-  return { views, expectations };
+  const practice = new PracticeStore();
+  context.subscriptions.push(practice);
+  const views = registerCoverageViews(context, model, practice);
+  const expectations = registerExpectationsPanel(context, views.index, practice);
+  const mock = registerMockQuestion(context, views.index, practice);
+  return { views, expectations, mock, practice };
 }
 
 export function deactivate(): void {

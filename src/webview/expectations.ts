@@ -1,35 +1,20 @@
-/// <reference lib="dom" />
 // The Level Expectations page script. It never builds markup itself: the extension sends the page
 // already escaped, and this script swaps it in, keeps focus and state, and turns clicks into messages.
 import { toWebviewSchema, webviewStateSchema, type FromWebview } from '../core/views/protocol';
+import { actionTarget, app, swapPage, vsCodeApi } from './common';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const app = document.getElementById('app') as HTMLElement;
+const vscode = vsCodeApi<FromWebview>();
 
 window.addEventListener('message', (event: MessageEvent) => {
   const parsed = toWebviewSchema.safeParse(event.data);
   if (!parsed.success) return;
-  const message = parsed.data;
-  const focused = (document.activeElement as HTMLElement | null)?.dataset.focus;
-  const samePage = app.querySelector('main')?.dataset.page === message.page;
-  app.innerHTML = message.html;
-  vscode.setState({ page: message.page });
-  // A live update keeps the user's place; a new page moves focus to its heading for screen readers.
-  const keep = focused ? app.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focused)}"]`) : null;
-  if (samePage && keep) keep.focus();
-  else if (!samePage) app.querySelector<HTMLElement>('h1')?.focus();
-  report(message.page);
+  swapPage(parsed.data.page, parsed.data.html);
+  vscode.setState({ page: parsed.data.page });
+  report(parsed.data.page);
 });
 
 app.addEventListener('click', (event) => {
-  const target = (event.target as Element).closest<HTMLElement>('[data-action]');
+  const target = actionTarget(event);
   if (!target) return;
   const { action, page, lp, story } = target.dataset;
   if (action === 'navigate' && page) vscode.postMessage({ type: 'navigate', page });

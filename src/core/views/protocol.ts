@@ -34,3 +34,22 @@ export const webviewStateSchema = z.strictObject({ page });
 export type ToWebview = z.infer<typeof toWebviewSchema>;
 export type FromWebview = z.infer<typeof fromWebviewSchema>;
 export type RenderedReport = Extract<FromWebview, { type: 'rendered' }>;
+
+/** The mock question view: the page by phase, and a tick each second for the countdown. */
+export const toMockSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('show'), page, html: z.string() }),
+  z.strictObject({ type: z.literal('tick'), clock: z.string().check(z.maxLength(16)), progress: z.number() }),
+]);
+
+export const MOCK_ACTIONS = ['pause', 'resume', 'done', 'next-follow-up', 'self-check', 'another', 'cancel'] as const;
+
+export const fromMockSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('action'), action: z.enum(MOCK_ACTIONS) }),
+  z.strictObject({ type: z.literal('open-story'), story: z.string().check(z.maxLength(4096)) }),
+  z.strictObject({ type: z.literal('save'), checks: z.record(z.string().check(z.maxLength(40)), z.boolean()), story: z.nullable(z.string().check(z.maxLength(4096))) }),
+  z.strictObject({ type: z.literal('rendered'), page, storyTitles: z.array(z.string()), followUps: z.int() }),
+]);
+
+export type ToMock = z.infer<typeof toMockSchema>;
+export type FromMock = z.infer<typeof fromMockSchema>;

@@ -3,6 +3,7 @@ import { allLps, lpById } from '../../core/catalog';
 import type { CoverageStatus, LpCoverage, StorySummary } from '../../core/coverage';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { StoryModel } from '../model';
+import type { PracticeStore } from '../practice';
 import { StoryIndex } from '../storyIndex';
 
 /** A node of either tree. */
@@ -21,7 +22,10 @@ const STATUS_ICON: Record<CoverageStatus, vscode.ThemeIcon> = {
 export class CoverageTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  constructor(private readonly index: StoryIndex) {}
+  constructor(
+    private readonly index: StoryIndex,
+    private readonly practice: PracticeStore,
+  ) {}
 
   refresh(): void {
     this.changed.fire();
@@ -47,25 +51,32 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
       const { lp, count, goal, status } = node.coverage;
       const item = new vscode.TreeItem(lp.name, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `lp:${lp.id}`;
-      item.description = `${count}/${goal}`;
+      const practised = this.practice.snapshot.byLp.get(lp.id) ?? 0;
+      item.description = practised > 0 ? `${count}/${goal} · ${practisedText(practised)}` : `${count}/${goal}`;
       item.iconPath = STATUS_ICON[status];
       item.contextValue = 'lp';
-      item.tooltip = new vscode.MarkdownString(`**${lp.name}** (${count} of ${goal} stories)\n\n${lp.definition}`);
+      item.tooltip = new vscode.MarkdownString(`**${lp.name}** (${count} of ${goal} stories; ${practisedText(practised)} in mock questions)\n\n${lp.definition}`);
       item.accessibilityInformation = { label: `${lp.name}: ${count} of ${goal} stories, ${status === 'met' ? 'goal met' : 'below goal'}` };
       return item;
     }
-    return node.kind === 'story' ? storyItem(node) : new vscode.TreeItem(node.label);
+    return node.kind === 'story' ? storyItem(node, this.practice, [node.primary ? 'primary' : 'secondary']) : new vscode.TreeItem(node.label);
   }
 }
 
-function storyItem(node: Extract<Node, { kind: 'story' }>): vscode.TreeItem {
+function practisedText(times: number): string {
+  return times === 0 ? 'not practised' : times === 1 ? 'practised once' : `practised ${times}×`;
+}
+
+/** A story row; its description starts with `lead` (primary or secondary, or level and LPs), then its problems and practice. */
+function storyItem(node: Extract<Node, { kind: 'story' }>, practice: PracticeStore, lead: Array<string | undefined>): vscode.TreeItem {
   const { story } = node;
   const uri = vscode.Uri.parse(story.id);
   const item = new vscode.TreeItem(story.title, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.lpId ?? 'story'}:${story.id}`;
   item.resourceUri = uri;
   const problems = story.problems.errors + story.problems.warnings;
-  const parts = [node.primary === undefined ? story.level : node.primary ? 'primary' : 'secondary', problems > 0 ? `${problems} problem${problems === 1 ? '' : 's'}` : undefined];
+  const practised = practice.snapshot.byStory.get(story.id) ?? 0;
+  const parts = [...lead, problems > 0 ? `${problems} problem${problems === 1 ? '' : 's'}` : undefined, practised > 0 ? practisedText(practised) : undefined];
   item.description = parts.filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(node.primary === false ? 'star-empty' : 'star-full', problems > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
   item.command = { command: 'vscode.open', title: 'Open Story', arguments: [uri] };
@@ -107,7 +118,11 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
   groupBy: GroupBy;
   filter: StoryFilter;
 
-  constructor(private readonly index: StoryIndex, private readonly memento: vscode.Memento) {
+  constructor(
+    private readonly index: StoryIndex,
+    private readonly memento: vscode.Memento,
+    private readonly practice: PracticeStore,
+  ) {
     this.groupBy = memento.get<GroupBy>('starCoach.groupBy', 'status');
     this.filter = memento.get<StoryFilter>('starCoach.filter', 'all');
   }
@@ -155,24 +170,18 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
       return item;
     }
     if (node.kind === 'story') {
-      const item = storyItem(node);
-      const lps = node.story.lpIds.map((id) => lpById(id)?.name ?? id);
-      item.description = [node.story.level, lps.join(', '), item.description && !/^L\d/.test(String(item.description)) ? item.description : undefined]
-        .filter(Boolean)
-        .join(' · ');
-      const problems = node.story.problems.errors + node.story.problems.warnings;
-      if (problems > 0) item.description += ` · ${problems} problem${problems === 1 ? '' : 's'}`;
-      return item;
+      const lps = node.story.lpIds.map((id) => lpById(id)?.name ?? id).join(', ');
+      return storyItem(node, this.practice, [node.story.level, lps]);
     }
     return new vscode.TreeItem(node.coverage.lp.name);
   }
 }
 
 /** The views, their badge, the welcome condition, the status bar item and their commands. */
-export function registerCoverageViews(context: vscode.ExtensionContext, model: StoryModel): { index: StoryIndex; coverage: CoverageTree; stories: StoriesTree; coverageView: vscode.TreeView<Node> } {
+export function registerCoverageViews(context: vscode.ExtensionContext, model: StoryModel, practice: PracticeStore): { index: StoryIndex; coverage: CoverageTree; stories: StoriesTree; coverageView: vscode.TreeView<Node> } {
   const index = new StoryIndex(model);
-  const coverage = new CoverageTree(index);
-  const stories = new StoriesTree(index, context.workspaceState);
+  const coverage = new CoverageTree(index, practice);
+  const stories = new StoriesTree(index, context.workspaceState, practice);
   const coverageView = vscode.window.createTreeView('starCoach.coverage', { treeDataProvider: coverage, showCollapseAll: true });
   const storiesView = vscode.window.createTreeView('starCoach.stories', { treeDataProvider: stories, showCollapseAll: true });
   const status = vscode.window.createStatusBarItem('starCoach.readiness', vscode.StatusBarAlignment.Left, 10);
@@ -199,6 +208,7 @@ export function registerCoverageViews(context: vscode.ExtensionContext, model: S
     storiesView,
     status,
     index.onDidChange(() => void update()),
+    practice.onDidChange(() => void update()),
     coverageView.onDidChangeVisibility((e) => e.visible && void index.ready().then(update)),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTINGS.section) && void update()),
     vscode.commands.registerCommand(COMMANDS.newStoryForLp, (node?: Node) =>

@@ -3,17 +3,12 @@ import type { TargetLevel } from '../../core/catalog';
 import { renderExpectations, isPage, type Page } from '../../core/views/expectationsPage';
 import { fromWebviewSchema, webviewStateSchema, type RenderedReport, type ToWebview } from '../../core/views/protocol';
 import { COMMANDS, SETTINGS } from '../constants';
+import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
+import { webviewOptions, webviewShell } from '../webview';
 import type { Node } from './coverageViews';
 
 const VIEW_TYPE = 'starCoach.expectations';
-
-/** Extra data the page can show, supplied by other features (practice counts, mock questions). */
-export interface PanelExtras {
-  practice?(): PageModelPractice | undefined;
-  canMock: boolean;
-}
-type PageModelPractice = NonNullable<Parameters<typeof renderExpectations>[0]['practice']>;
 
 /**
  * "Show Level Expectations": one panel with the 16 LPs, the user's stories for each and a readiness
@@ -35,10 +30,11 @@ export class ExpectationsPanel implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly index: StoryIndex,
-    private readonly extras: PanelExtras,
+    private readonly practice: PracticeStore,
   ) {
     this.disposables.push(
       index.onDidChange(() => this.renderSoon()),
+      practice.onDidChange(() => this.renderSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTINGS.section) && this.renderSoon()),
     );
   }
@@ -58,8 +54,8 @@ export class ExpectationsPanel implements vscode.Disposable {
     if (page && isPage(page)) this.page = page;
     this.panel = panel;
     panel.webview.options = this.options();
-    panel.iconPath = this.resource('media', 'star-coach.svg');
-    panel.webview.html = this.shell(panel.webview);
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'star-coach.svg');
+    panel.webview.html = webviewShell(panel.webview, this.context.extensionUri, { script: 'expectations', title: 'Level Expectations' });
     const listeners = [
       panel.webview.onDidReceiveMessage((message) => this.handleMessage(message)),
       panel.onDidChangeViewState(() => panel.visible && this.renderSoon()),
@@ -71,32 +67,7 @@ export class ExpectationsPanel implements vscode.Disposable {
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // Only the page's own script and style can load; nothing from the workspace or the network.
-    return { enableScripts: true, enableFindWidget: true, localResourceRoots: [this.resource('dist', 'webview'), this.resource('media')] };
-  }
-
-  private resource(...path: string[]): vscode.Uri {
-    return vscode.Uri.joinPath(this.context.extensionUri, ...path);
-  }
-
-  private shell(webview: vscode.Webview): string {
-    const nonce = makeNonce();
-    const script = webview.asWebviewUri(this.resource('dist', 'webview', 'expectations.js'));
-    const style = webview.asWebviewUri(this.resource('media', 'expectations.css'));
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>Level Expectations</title>
-</head>
-<body>
-<div id="app" aria-live="polite"><p>Loading…</p></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    return { ...webviewOptions(this.context.extensionUri), enableFindWidget: true };
   }
 
   /** Handles one message from the webview; anything that fails validation is counted and dropped. */
@@ -123,7 +94,7 @@ export class ExpectationsPanel implements vscode.Disposable {
         if (isPage(message.lp)) void vscode.commands.executeCommand(COMMANDS.newStory, { lpIds: [message.lp] });
         break;
       case 'mock':
-        if (isPage(message.lp) && this.extras.canMock) void vscode.commands.executeCommand(COMMANDS.startMock, { lpId: message.lp });
+        if (isPage(message.lp)) void vscode.commands.executeCommand(COMMANDS.startMock, { lpId: message.lp });
         break;
       case 'rendered':
         this.lastReport = message;
@@ -149,8 +120,8 @@ export class ExpectationsPanel implements vscode.Disposable {
       targetLevel: targetLevel === 'L7' ? 'L7' : 'L6',
       coverage: this.index.coverage.coverage(goal),
       readiness: this.index.coverage.readiness(goal),
-      practice: this.extras.practice?.(),
-      canMock: this.extras.canMock,
+      practice: await this.practice.current(),
+      canMock: true,
     });
     const message: ToWebview = { type: 'show', page: this.page, html: body.text };
     await panel.webview.postMessage(message);
@@ -164,13 +135,8 @@ export class ExpectationsPanel implements vscode.Disposable {
   }
 }
 
-function makeNonce(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function registerExpectationsPanel(context: vscode.ExtensionContext, index: StoryIndex, extras: PanelExtras): ExpectationsPanel {
-  const panel = new ExpectationsPanel(context, index, extras);
+export function registerExpectationsPanel(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore): ExpectationsPanel {
+  const panel = new ExpectationsPanel(context, index, practice);
   context.subscriptions.push(
     panel,
     vscode.commands.registerCommand(COMMANDS.showExpectations, (arg?: Node | string) => {

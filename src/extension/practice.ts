@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { PRACTICE_LOG_PATH, parsePracticeLog, practiceCounts, type PracticeEntry } from '../core/practice/log';
+import { appendPracticeEntry } from '../node/practiceLog';
+
+export interface Counts {
+  byLp: Map<string, number>;
+  /** Keyed by the story's URI string, like the story index. */
+  byStory: Map<string, number>;
+  byQuestion: Map<string, number>;
+}
+
+/**
+ * The practice logs of the workspace folders (`.star-coach/practice.jsonl`), counted. Other windows
+ * append to the same files, so a watcher re-reads them when they change.
+ */
+export class PracticeStore implements vscode.Disposable {
+  private counts: Counts = { byLp: new Map(), byStory: new Map(), byQuestion: new Map() };
+  private loaded: Promise<void> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Damaged lines already reported, so a warning shows once per file and count. */
+  private readonly warned = new Map<string, number>();
+
+  constructor() {
+    // The log, and its folder: deleting the folder reports only the folder.
+    const folder = PRACTICE_LOG_PATH.split('/')[0];
+    const watcher = vscode.workspace.createFileSystemWatcher(`{**/${folder},**/${PRACTICE_LOG_PATH}}`);
+    const reload = () => {
+      this.loaded = this.load();
+      void this.loaded.then(() => this.changed.fire());
+    };
+    this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload));
+  }
+
+  async current(): Promise<Counts> {
+    this.loaded ??= this.load();
+    await this.loaded;
+    return this.counts;
+  }
+
+  /** The counts as last loaded, without waiting (for tree items). */
+  get snapshot(): Counts {
+    this.loaded ??= this.load().then(() => this.changed.fire());
+    return this.counts;
+  }
+
+  /** The log file of the folder that holds `uri`, or of the first folder. */
+  logFor(uri?: vscode.Uri): vscode.Uri | undefined {
+    const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
+    return folder && vscode.Uri.joinPath(folder.uri, PRACTICE_LOG_PATH);
+  }
+
+  async append(log: vscode.Uri, entry: PracticeEntry): Promise<void> {
+    if (log.scheme === 'file') {
+      // An append on disk: two windows saving at once both land, and a crash never costs an older entry.
+      await appendPracticeEntry(log.fsPath, entry);
+    } else {
+      // Virtual file systems have no append: read, add, write.
+      const old = await this.readText(log);
+      await vscode.workspace.fs.writeFile(log, new TextEncoder().encode(`${old}${old && !old.endsWith('\n') ? '\n' : ''}${JSON.stringify(entry)}\n`));
+    }
+    this.loaded = this.load();
+    await this.loaded;
+    this.changed.fire();
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return '';
+    }
+  }
+
+  private async load(): Promise<void> {
+    const entries: Array<{ folder: vscode.Uri; entry: PracticeEntry }> = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const log = vscode.Uri.joinPath(folder.uri, PRACTICE_LOG_PATH);
+      const parsed = parsePracticeLog(await this.readText(log));
+      for (const entry of parsed.entries) entries.push({ folder: folder.uri, entry });
+      if (parsed.damaged.length > 0 && this.warned.get(log.toString()) !== parsed.damaged.length) {
+        this.warned.set(log.toString(), parsed.damaged.length);
+        const lines = parsed.damaged.slice(0, 5).join(', ') + (parsed.damaged.length > 5 ? ', …' : '');
+        void vscode.window.showWarningMessage(`STAR Coach skipped ${parsed.damaged.length} unreadable line${parsed.damaged.length === 1 ? '' : 's'} (${lines}) in ${vscode.workspace.asRelativePath(log)}. The other practice sessions are counted.`);
+      }
+    }
+    const counts = practiceCounts(entries.map((e) => e.entry));
+    const byStory = new Map<string, number>();
+    for (const { folder, entry } of entries) {
+      if (!entry.story) continue;
+      const key = vscode.Uri.joinPath(folder, entry.story).toString();
+      byStory.set(key, (byStory.get(key) ?? 0) + 1);
+    }
+    this.counts = { byLp: counts.byLp, byStory, byQuestion: counts.byQuestion };
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

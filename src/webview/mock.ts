@@ -1,0 +1,43 @@
+// The mock question page script: swaps in pages the extension rendered, updates the countdown on
+// each tick, and sends the user's actions back. It builds no markup of its own.
+import { fromMockSchema, toMockSchema, MOCK_ACTIONS, type FromMock } from '../core/views/protocol';
+import { actionTarget, app, swapPage, vsCodeApi } from './common';
+
+const vscode = vsCodeApi<FromMock>();
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const parsed = toMockSchema.safeParse(event.data);
+  if (!parsed.success) return;
+  const message = parsed.data;
+  if (message.type === 'show') {
+    swapPage(message.page, message.html);
+    vscode.postMessage({
+      type: 'rendered',
+      page: message.page,
+      storyTitles: [...app.querySelectorAll<HTMLElement>('[data-action="open-story"]')].map((b) => b.textContent ?? ''),
+      followUps: app.querySelectorAll('.probes li').length,
+    });
+    return;
+  }
+  app.querySelector('[data-clock]')!.textContent = message.clock;
+  app.querySelector('[data-progress]')?.setAttribute('width', message.progress.toFixed(1));
+});
+
+app.addEventListener('click', (event) => {
+  const target = actionTarget(event);
+  const action = target?.dataset.action;
+  if (!target || !action) return;
+  if (action === 'open-story' && target.dataset.story) vscode.postMessage({ type: 'open-story', story: target.dataset.story });
+  else if (action === 'save') vscode.postMessage(saveMessage());
+  else if ((MOCK_ACTIONS as readonly string[]).includes(action)) vscode.postMessage(fromMockSchema.parse({ type: 'action', action }));
+});
+
+function saveMessage(): FromMock {
+  const form = app.querySelector<HTMLFormElement>('form.self-check');
+  const checks: Record<string, boolean> = {};
+  for (const box of form?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []) checks[box.name] = box.checked;
+  const story = form?.querySelector<HTMLSelectElement>('select[name="story"]')?.value ?? '';
+  return { type: 'save', checks, story: story || null };
+}
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,105 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAll, setSetting, storyUri, waitFor, workspaceRoot } from './helpers';
+
+interface Report {
+  page: string;
+  storyTitles: string[];
+  followUps: number;
+}
+interface Mock {
+  lastReport: Report | undefined;
+  rejected: number;
+  session: { question: { id: string; lps: string[] }; phase: string; runningSince: number | undefined; timeUp: boolean } | undefined;
+  handleMessage(message: unknown): Promise<void>;
+}
+interface Api {
+  views: { index: { settled(): Promise<void> }; coverage: vscode.TreeDataProvider<{ kind: string; coverage?: { lp: { id: string } } }> };
+  mock: Mock;
+}
+
+async function api(): Promise<Api> {
+  return (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as Api;
+}
+
+function shown(mock: Mock, what: string, check: (r: Report) => boolean): Promise<Report> {
+  return waitFor(what, () => (mock.lastReport && check(mock.lastReport) ? mock.lastReport : undefined), 15000).catch((e: Error) => {
+    throw new Error(`${e.message}; last report: ${JSON.stringify(mock.lastReport)}`);
+  });
+}
+
+const logUri = () => vscode.Uri.joinPath(workspaceRoot(), '.star-coach', 'practice.jsonl');
+
+async function lpDescription(v: Api['views'], lpId: string): Promise<string> {
+  const node = ((await v.coverage.getChildren()) ?? []).find((n) => n.coverage?.lp.id === lpId)!;
+  return String((await v.coverage.getTreeItem(node)).description);
+}
+
+describe('Start Mock Question in a real VS Code', () => {
+  after(async () => {
+    await closeAll();
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), '.star-coach'), { recursive: true }).then(undefined, () => undefined);
+    await setSetting('mockMinutes', undefined);
+  });
+
+  it('runs the whole flow: question, matching stories, pause, follow-ups, self-check, log entry', async () => {
+    const { views, mock } = await api();
+    await views.index.settled();
+    await vscode.commands.executeCommand('starCoach.startMock', { lpId: 'dive-deep', questionId: 'dive-deep-02' });
+    const answer = await shown(mock, 'the question with its stories', (r) => r.page === 'answer');
+    assert.deepStrictEqual(answer.storyTitles, ['Cut checkout latency before peak season', 'Rebuilt search ranking'], 'Dive Deep stories first, then Customer Obsession');
+    assert.ok(mock.session!.runningSince !== undefined, 'the countdown runs');
+
+    await mock.handleMessage({ type: 'action', action: 'pause' });
+    assert.strictEqual(mock.session!.runningSince, undefined, 'paused');
+    await mock.handleMessage({ type: 'action', action: 'resume' });
+    assert.ok(mock.session!.runningSince !== undefined, 'running again');
+
+    await mock.handleMessage({ type: 'action', action: 'done' });
+    await shown(mock, 'the first follow-up', (r) => r.page === 'follow-ups' && r.followUps === 1);
+    await mock.handleMessage({ type: 'action', action: 'next-follow-up' });
+    await shown(mock, 'the second follow-up', (r) => r.followUps === 2);
+    await mock.handleMessage({ type: 'action', action: 'self-check' });
+    await shown(mock, 'the self-check', (r) => r.page === 'self-check');
+
+    const story = storyUri('strong.star.md').toString();
+    await mock.handleMessage({ type: 'save', checks: { quantified: true, saidI: true, showedLp: false, endedWithResult: true }, story });
+    await shown(mock, 'the saved page', (r) => r.page === 'saved');
+    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(logUri())).trim().split('\n');
+    assert.strictEqual(lines.length, 1);
+    const entry = JSON.parse(lines[0]);
+    assert.deepStrictEqual(
+      { questionId: entry.questionId, lps: entry.lps, story: entry.story, checks: entry.checks, source: entry.source, limit: entry.limit },
+      { questionId: 'dive-deep-02', lps: ['dive-deep', 'customer-obsession'], story: 'stories/strong.star.md', checks: { quantified: true, saidI: true, showedLp: false, endedWithResult: true }, source: 'vscode', limit: 120 },
+    );
+    assert.ok(entry.seconds >= 0 && entry.seconds < 60);
+    await waitFor('practice counts in the sidebar', async () => (await lpDescription(views, 'dive-deep')) === '1/3 · practised once');
+  });
+
+  it('moves to the follow-ups when time is up, offers another question, and stops everything on close', async () => {
+    const { mock } = await api();
+    await setSetting('mockMinutes', 0.02); // 1.2 seconds
+    await vscode.commands.executeCommand('starCoach.startMock', { lpId: 'earn-trust' });
+    const first = mock.session!.question.id;
+    assert.ok(mock.session!.question.lps.includes('earn-trust'), first);
+    await shown(mock, 'time up', (r) => r.page === 'follow-ups');
+    assert.strictEqual(mock.session!.timeUp, true);
+    await mock.handleMessage({ type: 'action', action: 'another' });
+    await waitFor('another question', () => mock.session?.phase === 'answer' && mock.session.question.id !== first);
+    assert.ok(mock.session!.question.lps.includes('earn-trust'), 'the same filter');
+    await mock.handleMessage({ type: 'action', action: 'cancel' });
+    await waitFor('the session to end', () => mock.session === undefined);
+    const before = mock.rejected;
+    await mock.handleMessage({ type: 'action', action: 'rm -rf' });
+    assert.strictEqual(mock.rejected, before + 1);
+  });
+
+  it('skips a damaged log line and keeps counting the rest', async () => {
+    const { views } = await api();
+    const good = { date: '2026-01-01T00:00:00.000Z', questionId: 'frugality-01', lps: ['frugality'], story: null, seconds: 90, limit: 120, checks: {}, source: 'cli' };
+    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(`${JSON.stringify(good)}\n{"date": "2026-01-0\n${JSON.stringify(good)}\n`));
+    await waitFor('two Frugality sessions counted', async () => (await lpDescription(views, 'frugality')).endsWith('practised 2×'));
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), '.star-coach'), { recursive: true });
+    await waitFor('no practice once the log is gone', async () => (await lpDescription(views, 'frugality')) === '1/3' || (await lpDescription(views, 'frugality')) === '0/3');
+  });
+});
