@@ -57,15 +57,15 @@ export class MockQuestion implements vscode.Disposable {
   }
 
   async start(args: StartArgs): Promise<void> {
-    const filter = await this.chooseFilter(args);
-    if (!filter) return;
-    const question = filter.questionId ? allQuestions().find((q) => q.id === filter.questionId) : await this.pick(filter);
+    const chosen = await this.chooseFilter(args);
+    if (!chosen) return;
+    const { questionId, ...filter } = chosen;
+    const question = questionId ? allQuestions().find((q) => q.id === questionId) : await this.pick(filter);
     if (!question) {
       void vscode.window.showInformationMessage('STAR Coach has no question for that choice. Try another LP, level or category.');
       return;
     }
-    const { questionId: _ignored, ...rest } = filter;
-    this.begin(question, rest);
+    this.begin(question, filter);
   }
 
   private async chooseFilter(args: StartArgs): Promise<(PickFilter & { questionId?: string }) | undefined> {
@@ -282,7 +282,7 @@ export class MockQuestion implements vscode.Disposable {
         seen.set(story.id, { id: story.id, title: story.title, level: story.level, practised: practised.get(story.id) ?? 0, score });
       }
     }
-    return [...seen.values()].sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)).map(({ score: _score, ...story }) => story);
+    return [...seen.values()].sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
   }
 
   private render(): void {
