@@ -7,7 +7,12 @@ import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
 import { catalogJson, formatCatalogText } from '../core/format/catalog';
 import { formatCoverageText, formatFindingsText, NO_PAINT, type Paint } from '../core/format/text';
+import { allQuestions, closestLp, findLp } from '../core/catalog';
+import { QUESTION_CATEGORIES } from '../core/catalog/schema';
+import { formatQuestionsText } from '../core/format/questions';
+import { matchesFilter, type PickFilter } from '../core/practice/pick';
 import { findConfigFile, findStoryFiles } from './files';
+import { runMock, type Io, type MockOptions } from './mock';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: star-coach <command> [paths...] [options]
@@ -16,9 +21,15 @@ Commands:
   lint [paths...]       Check stories (*.star.md; folders recurse)
   coverage [paths...]   Show the 16 Leadership Principles against your stories
   catalog               Show what L6 and L7 answers show for each LP, and the round weights
+  questions             List the mock interview questions (filter with --lp, --level, --category)
+  mock [paths...]       Answer a mock question against a countdown; logs to .star-coach/practice.jsonl
 
 Options:
-  --format <name>       lint: text (default), json or sarif; others: text (default) or json
+  --format <name>       lint: text (default), json or sarif; catalog, coverage, questions: text or json
+  --lp <name or id>     questions, mock: only questions on this Leadership Principle
+  --level <L6|L7>       questions, mock: only questions for this level (and for both)
+  --category <id>       questions, mock: core, ai-ml-leadership, sustainability-esg or return-to-office
+  --minutes <n>         mock: minutes on the countdown (default 2)
   --config <file>       Use this .starcoach.yaml/.json instead of looking upward from the current folder
   --no-color            Plain text output
   -h, --help            Show this help
@@ -29,8 +40,10 @@ Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
 
 class UsageError extends Error {}
 
-const COMMAND_NAMES = ['lint', 'coverage', 'catalog'] as const;
+const COMMAND_NAMES = ['lint', 'coverage', 'catalog', 'questions', 'mock'] as const;
 type Command = (typeof COMMAND_NAMES)[number];
+/** Commands that read no stories. */
+const NO_PATHS: readonly Command[] = ['catalog', 'questions'];
 
 interface Options {
   command: Command;
@@ -38,13 +51,8 @@ interface Options {
   format: string;
   config?: string;
   color: boolean;
-}
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  cwd: string;
-  isTty: boolean;
+  filter: PickFilter;
+  mock: MockOptions;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -68,40 +76,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(options.format === 'json' ? `${JSON.stringify(catalogJson(), null, 2)}\n` : formatCatalogText(paint));
     return 0;
   }
+  if (options.command === 'questions') {
+    const questions = allQuestions().filter((q) => matchesFilter(q, options.filter));
+    io.out(options.format === 'json' ? `${JSON.stringify(questions, null, 2)}\n` : formatQuestionsText(questions, paint));
+    return 0;
+  }
   const config = await loadConfig(options.config, io);
   if (!config) return 2;
 
-  let unreadable = false;
-  const files = await findStoryFiles(
-    options.paths.map((p) => path.resolve(io.cwd, p)),
-    (missing) => {
-      io.err(`star-coach: ${path.relative(io.cwd, missing) || missing}: no such file or folder\n`);
-      unreadable = true;
-    },
-  );
-  const findings: JsonFinding[] = [];
-  const index = new CoverageIndex();
-  for (const file of files) {
-    const shown = path.relative(io.cwd, file) || file;
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      const gone = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      io.err(`star-coach: ${shown}: ${gone ? 'deleted while reading, skipped' : `cannot be read (${(error as Error).message})`}\n`);
-      if (!gone) unreadable = true;
-      continue;
-    }
-    const reason = unreadableReason(text);
-    if (reason) {
-      io.err(`star-coach: ${shown}: skipped, ${reason}\n`);
-      unreadable = true;
-      continue;
-    }
-    const result = lintText(text, config);
-    index.upsert(summarize(shown, result.story, result.findings));
-    for (const finding of result.findings) findings.push(toJsonFinding(shown, finding));
-  }
+  const { files, findings, index, unreadable } = await scanBank(options.paths, config, io);
+  if (options.command === 'mock') return unreadable ? 2 : runMock({ ...options.mock, filter: options.filter }, index, io, paint);
 
   if (options.command === 'lint') {
     if (options.format === 'json') io.out(`${JSON.stringify(findings, null, 2)}\n`);
@@ -130,13 +114,57 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return options.command === 'lint' && findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
+interface Bank {
+  files: string[];
+  findings: JsonFinding[];
+  index: CoverageIndex;
+  /** A path was missing or a file could not be read. */
+  unreadable: boolean;
+}
+
+/** Reads, lints and indexes every story under the paths, reporting unreadable ones on stderr. */
+async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io): Promise<Bank> {
+  let unreadable = false;
+  const files = await findStoryFiles(
+    paths.map((p) => path.resolve(io.cwd, p)),
+    (missing) => {
+      io.err(`star-coach: ${path.relative(io.cwd, missing) || missing}: no such file or folder\n`);
+      unreadable = true;
+    },
+  );
+  const findings: JsonFinding[] = [];
+  const index = new CoverageIndex();
+  for (const file of files) {
+    const shown = path.relative(io.cwd, file) || file;
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      const gone = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      io.err(`star-coach: ${shown}: ${gone ? 'deleted while reading, skipped' : `cannot be read (${(error as Error).message})`}\n`);
+      if (!gone) unreadable = true;
+      continue;
+    }
+    const reason = unreadableReason(text);
+    if (reason) {
+      io.err(`star-coach: ${shown}: skipped, ${reason}\n`);
+      unreadable = true;
+      continue;
+    }
+    const result = lintText(text, config);
+    index.upsert(summarize(shown, result.story, result.findings));
+    for (const finding of result.findings) findings.push(toJsonFinding(shown, finding));
+  }
+  return { files, findings, index, unreadable };
+}
+
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const args = [...argv];
   if (args.includes('-h') || args.includes('--help') || args.length === 0) return 'help';
   if (args.includes('-v') || args.includes('--version')) return 'version';
   const command = args.shift() as Command;
   if (!COMMAND_NAMES.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  const options: Options = { command, paths: [], format: 'text', color: true };
+  const options: Options = { command, paths: [], format: 'text', color: true, filter: {}, mock: { minutes: 2 } };
   while (args.length) {
     const arg = args.shift() as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -148,12 +176,32 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     if (flag === '--format' || flag === '-f') options.format = value();
     else if (flag === '--config' || flag === '-c') options.config = value();
     else if (flag === '--no-color') options.color = false;
+    else if (flag === '--lp') {
+      const name = value();
+      const lp = findLp(name);
+      if (!lp) throw new UsageError(`--lp: no Leadership Principle is called "${name}"; the closest is "${closestLp(name).lp.name}"`);
+      options.filter.lpId = lp.id;
+    } else if (flag === '--level') {
+      const level = value().toUpperCase();
+      if (level !== 'L6' && level !== 'L7') throw new UsageError('--level is L6 or L7');
+      options.filter.level = level;
+    } else if (flag === '--category') {
+      const category = value() as (typeof QUESTION_CATEGORIES)[number];
+      if (!QUESTION_CATEGORIES.includes(category)) throw new UsageError(`--category is one of ${QUESTION_CATEGORIES.join(', ')}`);
+      options.filter.category = category;
+    } else if (flag === '--minutes') {
+      const minutes = Number(value());
+      if (!(minutes > 0 && minutes <= 60)) throw new UsageError('--minutes is a number above 0, at most 60');
+      options.mock.minutes = minutes;
+    } else if (flag === '--question') options.mock.questionId = value();
+    else if (flag === '--seed') options.mock.seed = Number(value());
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option "${flag}"`);
     else options.paths.push(arg);
   }
   const formats = command === 'lint' ? ['text', 'json', 'sarif'] : ['text', 'json'];
   if (!formats.includes(options.format)) throw new UsageError(`--format for ${command} is one of ${formats.join(', ')}`);
-  if (command === 'catalog' && options.paths.length > 0) throw new UsageError('catalog takes no paths');
+  if (NO_PATHS.includes(command) && options.paths.length > 0) throw new UsageError(`${command} takes no paths`);
+  if (command === 'mock' && options.format !== 'text') throw new UsageError('mock is interactive: no --format');
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }
@@ -185,6 +233,7 @@ if (require.main === module) {
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     isTty: Boolean(process.stdout.isTTY),
+    input: process.stdin,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -1,15 +1,16 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { PassThrough } from 'stream';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { ROOT } from './helpers';
 
-async function run(args: string[], cwd = ROOT) {
+async function run(args: string[], cwd = ROOT, input?: NodeJS.ReadableStream) {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTty: false });
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTty: false, input });
   return { code, out, err };
 }
 
@@ -23,6 +24,67 @@ function bank(files: Record<string, string | Buffer>): string {
   }
   return dir;
 }
+
+describe('star-coach mock and questions', () => {
+  it('lists the questions, filtered, as JSON and text', async () => {
+    const json = JSON.parse((await run(['questions', '--format', 'json', '--lp', 'Dive Deep', '--level', 'L7'])).out);
+    assert.ok(json.length >= 3);
+    for (const q of json) assert.ok(q.lps.includes('dive-deep') && q.level !== 'L6' && q.followUps.length >= 2, q.id);
+    const text = (await run(['questions', '--category', 'return-to-office'])).out;
+    assert.match(text, /^[a-z-]+-\d\d {2}.* · return-to-office\n {2}.+\n {4}→ /m);
+    assert.match((await run(['questions', '--lp', 'Dive Deeper'])).err, /no Leadership Principle is called "Dive Deeper"; the closest is "Dive Deep"/);
+    assert.strictEqual((await run(['questions', '--level', 'L5'])).code, 2);
+  });
+
+  it('runs a mock question: stories, follow-ups on Enter, self-check, one log entry', async () => {
+    const dir = bank({ 'stories/good.star.md': GOOD });
+    const input = new PassThrough();
+    input.end('\n\n\ny\nyes\nn\ny\n1\n');
+    const { code, out, err } = await run(['mock', '--question', 'dive-deep-01', '--minutes', '1'], dir, input);
+    assert.strictEqual(code, 0, err);
+    assert.match(out, /Your stories for Dive Deep, Ownership:\n {2}1\. Good stories\/good\.star\.md/);
+    assert.match(out, /Follow-up 1 of 3:.*\n.*\nFollow-up 2 of 3:.*\n.*\nFollow-up 3 of 3:/);
+    assert.match(out, /Saved to \.star-coach\/practice\.jsonl\. Dive Deep: practised once\./);
+    const entries = readFileSync(join(dir, '.star-coach', 'practice.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.strictEqual(entries.length, 1);
+    assert.deepStrictEqual(
+      { questionId: entries[0].questionId, story: entries[0].story, checks: entries[0].checks, limit: entries[0].limit, source: entries[0].source },
+      { questionId: 'dive-deep-01', story: 'stories/good.star.md', checks: { quantified: true, saidI: true, showedLp: false, endedWithResult: true }, limit: 60, source: 'cli' },
+    );
+  });
+
+  it('moves on when the countdown runs out, and saves nothing when the input ends early', async () => {
+    const dir = bank({ 'good.star.md': GOOD });
+    const input = new PassThrough();
+    let out = '';
+    let err = '';
+    // Nothing is typed until the countdown has run out; then the input ends.
+    const code = await main(['mock', '--lp', 'frugality', '--minutes', '0.02', '--seed', '3'], {
+      out: (t) => {
+        out += t;
+        if (t.includes('Time is up')) input.end('\n');
+      },
+      err: (t) => (err += t),
+      cwd: dir,
+      isTty: false,
+      input,
+    });
+    assert.strictEqual(code, 0);
+    assert.match(out, /Time is up\./);
+    assert.match(err, /nothing was saved/);
+    assert.ok(!existsSync(join(dir, '.star-coach', 'practice.jsonl')));
+  });
+
+  it('picks the same question for the same seed', async () => {
+    const dir = bank({ 'good.star.md': GOOD });
+    const first = async (seed: number) => {
+      const input = new PassThrough();
+      input.end();
+      return (await run(['mock', '--seed', String(seed)], dir, input)).out.split('\n')[2];
+    };
+    assert.strictEqual(await first(11), await first(11));
+  });
+});
 
 describe('star-coach CLI', () => {
   it('prints the catalog as JSON: all 16 LPs with every field and their round weights', async () => {

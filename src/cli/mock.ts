@@ -1,0 +1,145 @@
+import * as path from 'path';
+import * as readline from 'readline';
+import { allQuestions, lpById } from '../core/catalog';
+import type { CoverageIndex } from '../core/coverage';
+import type { Paint } from '../core/format/text';
+import { PRACTICE_LOG_PATH, SELF_CHECKS, practiceCounts, type PracticeEntry } from '../core/practice/log';
+import { pickQuestion, seededRandom, type PickFilter } from '../core/practice/pick';
+import { formatClock } from '../core/views/mockPage';
+import { appendPracticeEntry, readPracticeLog } from '../node/practiceLog';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  isTty: boolean;
+  /** Answers typed by the user (mock only). */
+  input?: NodeJS.ReadableStream;
+}
+
+export interface MockOptions {
+  minutes: number;
+  filter?: PickFilter;
+  questionId?: string;
+  seed?: number;
+}
+
+/** Lines from the input in order; a line typed while nobody waits is kept for the next read. */
+class Lines {
+  private readonly iterator: AsyncIterator<string>;
+  private pending: Promise<string | undefined> | undefined;
+  constructor(input: NodeJS.ReadableStream) {
+    this.iterator = readline.createInterface({ input, terminal: false })[Symbol.asyncIterator]();
+  }
+  next(): Promise<string | undefined> {
+    this.pending ??= this.iterator.next().then((r) => {
+      this.pending = undefined;
+      return r.done ? undefined : r.value;
+    });
+    return this.pending;
+  }
+  close(): void {
+    void this.iterator.return?.();
+  }
+}
+
+/**
+ * `star-coach mock`: the same pick as in VS Code, a countdown, follow-ups on Enter, a self-check,
+ * and an entry in `.star-coach/practice.jsonl` under the current folder.
+ */
+export async function runMock(options: MockOptions, index: CoverageIndex, io: Io, paint: Paint): Promise<number> {
+  if (!io.input) {
+    io.err('star-coach: mock needs a terminal to answer in\n');
+    return 2;
+  }
+  const logFile = path.join(io.cwd, PRACTICE_LOG_PATH);
+  const log = await readPracticeLog(logFile);
+  if (log.damaged.length > 0) io.err(`star-coach: skipped ${log.damaged.length} unreadable line(s) (${log.damaged.join(', ')}) in ${PRACTICE_LOG_PATH}\n`);
+  const counts = practiceCounts(log.entries);
+  const stories = new Map(index.coverage(1).map((c) => [c.lp.id, c.count]));
+  const question = options.questionId
+    ? allQuestions().find((q) => q.id === options.questionId)
+    : pickQuestion(allQuestions(), options.filter ?? {}, { stories, practicedLps: counts.byLp, practicedQuestions: counts.byQuestion, random: options.seed !== undefined ? seededRandom(options.seed) : Math.random });
+  if (!question) {
+    io.err(options.questionId ? `star-coach: no question has the id "${options.questionId}"\n` : 'star-coach: no question matches those filters\n');
+    return 2;
+  }
+
+  const lps = question.lps.map((id) => lpById(id)?.name ?? id);
+  const matching = index
+    .coverage(1)
+    .filter((c) => question.lps.includes(c.lp.id))
+    .flatMap((c) => c.stories.map((s) => s.story))
+    .filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i);
+  io.out(`${paint.dim(`${lps.join(' · ')} · ${question.level === 'both' ? 'L6 and L7' : question.level} · ${question.round} · ${question.category}`)}\n\n`);
+  io.out(`${paint.bold(question.text)}\n\n`);
+  if (matching.length > 0) {
+    io.out(`Your stories for ${lps.join(', ')}:\n${matching.map((s, i) => `  ${i + 1}. ${s.title} ${paint.dim(s.id)}`).join('\n')}\n\n`);
+  } else io.out(`No story in this bank claims ${lps.join(' or ')} yet.\n\n`);
+
+  const lines = new Lines(io.input);
+  try {
+    const limit = Math.round(options.minutes * 60);
+    io.out(`Answer out loud. Press Enter when you are done (${formatClock(limit)} on the clock).\n`);
+    const seconds = await countdown(limit, lines, io);
+    if (seconds === undefined) return stopped(io);
+    io.out(seconds >= limit ? `\n${paint.yellow('Time is up.')}\n\n` : `Done in ${formatClock(seconds)}.\n\n`);
+
+    for (const [i, probe] of question.followUps.entries()) {
+      io.out(`${paint.bold(`Follow-up ${i + 1} of ${question.followUps.length}:`)} ${probe}\n`);
+      if (i < question.followUps.length - 1) {
+        io.out(paint.dim('  (Enter for the next one)\n'));
+        if ((await lines.next()) === undefined) return stopped(io);
+      }
+    }
+
+    io.out(`\n${paint.bold('Self-check')}: in my answer...\n`);
+    const checks: PracticeEntry['checks'] = {};
+    for (const check of SELF_CHECKS) {
+      io.out(`  ${check.label} (y/n) `);
+      const answer = await lines.next();
+      if (answer === undefined) return stopped(io);
+      checks[check.id] = /^y(es)?$/i.test(answer.trim());
+    }
+    let story: string | null = null;
+    if (matching.length > 0) {
+      io.out(`Which story did you tell? (1-${matching.length}, Enter for another or none) `);
+      const answer = await lines.next();
+      if (answer === undefined) return stopped(io);
+      const chosen = matching[Number(answer.trim()) - 1];
+      if (chosen) story = path.relative(io.cwd, path.resolve(io.cwd, chosen.id)).split(path.sep).join('/');
+    }
+
+    await appendPracticeEntry(logFile, { date: new Date().toISOString(), questionId: question.id, lps: question.lps, story, seconds: Math.min(seconds, limit), limit, checks, source: 'cli' });
+    const practised = (counts.byLp.get(question.lps[0]) ?? 0) + 1;
+    io.out(`\nSaved to ${PRACTICE_LOG_PATH}. ${lps[0]}: practised ${practised === 1 ? 'once' : `${practised} times`}.\n`);
+    return 0;
+  } finally {
+    lines.close();
+  }
+}
+
+/** Counts down until Enter (returns the seconds used) or the limit; undefined if the input ends. */
+async function countdown(limit: number, lines: Lines, io: Io): Promise<number | undefined> {
+  const started = Date.now();
+  const used = () => Math.round((Date.now() - started) / 1000);
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  let expire: ReturnType<typeof setTimeout> | undefined;
+  // On a terminal, one line rewritten in place each second.
+  if (io.isTty) ticker = setInterval(() => io.out(`\r  ${formatClock(limit - (Date.now() - started) / 1000)} left `), 1000);
+  try {
+    const timeUp = new Promise<'time'>((resolve) => (expire = setTimeout(() => resolve('time'), limit * 1000)));
+    const line = await Promise.race([lines.next(), timeUp]);
+    if (line === 'time') return limit;
+    return line === undefined ? undefined : Math.min(used(), limit);
+  } finally {
+    clearInterval(ticker);
+    clearTimeout(expire);
+    if (io.isTty) io.out('\r\u001b[K');
+  }
+}
+
+function stopped(io: Io): number {
+  io.err('\nstar-coach: input ended before the self-check; nothing was saved\n');
+  return 0;
+}
