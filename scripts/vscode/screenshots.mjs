@@ -81,7 +81,19 @@ try {
   });
   console.log('After a reload the panel came back at Invent and Simplify.');
   await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
-  console.log(`Wrote ${['diagnostics', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light'].map((n) => `docs/images/${n}.png`).join(', ')}`);
+
+  // A mock question, started from the LP's page: the countdown running, then the first follow-up.
+  view = await webview(page, 'Invent and Simplify', 60_000);
+  await view.locator('button[data-action="mock"]').click();
+  const mock = await frameWith(page, 'main.mock');
+  await page.waitForTimeout(3500);
+  await page.screenshot({ path: join(OUT, 'mock.png') });
+  await mock.locator('button[data-action="done"]').click();
+  await mock.locator('.probes li').first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(OUT, 'mock-follow-ups.png') });
+  const shots = ['diagnostics', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', 'mock', 'mock-follow-ups'];
+  console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
 } finally {
   await browser.close();
   server.stop();
@@ -106,4 +118,14 @@ async function webview(page, heading, timeout = 30_000) {
     await page.waitForTimeout(250);
   }
   throw new Error(`The Level Expectations page "${heading}" did not appear`);
+}
+
+/** The webview frame that holds an element matching the selector. */
+async function frameWith(page, selector, timeout = 30_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeout) {
+    for (const frame of page.frames()) if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`No webview shows ${selector}`);
 }

@@ -26,7 +26,7 @@ Commands:
 
 Options:
   --format <name>       lint: text (default), json or sarif; catalog, coverage, questions: text or json
-  --lp <name or id>     questions, mock: only questions on this Leadership Principle
+  --lp <name or id>     questions, mock: only questions whose main LP is this one
   --level <L6|L7>       questions, mock: only questions for this level (and for both)
   --category <id>       questions, mock: core, ai-ml-leadership, sustainability-esg or return-to-office
   --minutes <n>         mock: minutes on the countdown (default 2)

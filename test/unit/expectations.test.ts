@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { allLps, allRounds, roundWeights } from '../../src/core/catalog';
+import { allLps, allQuestions, allRounds, roundWeights } from '../../src/core/catalog';
+import { SELF_CHECKS } from '../../src/core/practice/log';
+import { formatClock, renderMock, type MockModel } from '../../src/core/views/mockPage';
 import { CoverageIndex, summarize } from '../../src/core/coverage';
 import { lintText } from '../../src/core/engine';
 import { escapeHtml, html } from '../../src/core/views/html';
@@ -115,6 +117,37 @@ describe('Level Expectations page', () => {
     const out = renderExpectations(model(index, 'ownership', { practice })).text;
     assert.match(out, /practised 2 times/);
     assert.match(out, /<td>once<\/td>/);
+  });
+});
+
+describe('mock question page', () => {
+  const question = allQuestions().find((q) => q.id === 'dive-deep-02')!;
+  const base: MockModel = { question, phase: 'answer', clock: '2:00', progress: 0, paused: false, timeUp: false, revealed: 0, stories: [] };
+
+  it('shows hostile story titles and ids as text in every phase', () => {
+    const stories = HOSTILE.map((title, i) => ({ id: `file:///${i}${title}.star.md`, title, practised: i }));
+    for (const phase of ['answer', 'follow-ups', 'self-check', 'saved'] as const) {
+      const out = renderMock({ ...base, phase, stories, revealed: 2 }).text;
+      for (const tag of tags(out)) assert.ok(PAGE_TAGS.has(tag) || ['ol', 'form', 'fieldset', 'legend', 'label', 'input', 'select', 'option'].includes(tag), `<${tag}> in ${phase}`);
+      for (const attribute of attributeNames(out)) assert.ok(!/^(on|href|src|style)/.test(attribute), `${attribute}= in ${phase}`);
+    }
+  });
+
+  it('reveals follow-ups one at a time, then offers the self-check', () => {
+    const probes = (revealed: number) => renderMock({ ...base, phase: 'follow-ups', revealed }).text;
+    assert.strictEqual((probes(1).match(/<li>/g) ?? []).length, 1);
+    assert.match(probes(1), /data-action="next-follow-up"/);
+    assert.doesNotMatch(probes(3), /data-action="next-follow-up"/);
+    assert.match(probes(3), /data-action="self-check"/);
+    const check = renderMock({ ...base, phase: 'self-check', stories: [{ id: 's1', title: 'One', practised: 0 }] }).text;
+    for (const item of SELF_CHECKS) assert.match(check, new RegExp(`name="${item.id}"`));
+    assert.match(check, /<option value="s1">One<\/option>/);
+  });
+
+  it('offers pause or resume while answering, and formats the clock', () => {
+    assert.match(renderMock(base).text, /data-action="pause"/);
+    assert.match(renderMock({ ...base, paused: true }).text, /data-action="resume"[\s\S]*Paused|Paused[\s\S]*data-action="resume"/);
+    assert.deepStrictEqual([formatClock(120), formatClock(61.2), formatClock(0.4), formatClock(-3)], ['2:00', '1:02', '0:01', '0:00']);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Question, TargetLevel } from '../catalog';
 
 export interface PickFilter {
+  /** Questions whose primary LP this is. */
   lpId?: string;
   /** L6 or L7: questions for that level and for both. */
   level?: TargetLevel;
@@ -20,7 +21,7 @@ export interface PickContext {
 }
 
 export function matchesFilter(question: Question, filter: PickFilter): boolean {
-  if (filter.lpId && !question.lps.includes(filter.lpId)) return false;
+  if (filter.lpId && question.lps[0] !== filter.lpId) return false;
   if (filter.level && question.level !== 'both' && question.level !== filter.level) return false;
   if (filter.category && question.category !== filter.category) return false;
   return true;

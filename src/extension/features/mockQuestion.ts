@@ -226,6 +226,7 @@ export class MockQuestion implements vscode.Disposable {
     session.timeUp = timeUp;
     session.phase = 'follow-ups';
     session.revealed = 1;
+    this.updateStatus();
     this.render();
   }
 
