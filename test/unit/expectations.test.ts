@@ -117,6 +117,10 @@ describe('Level Expectations page', () => {
     const out = renderExpectations(model(index, 'ownership', { practice })).text;
     assert.match(out, /practised 2 times/);
     assert.match(out, /<td>once<\/td>/);
+    const readiness = renderExpectations(model(index, 'readiness', { practice })).text;
+    assert.match(readiness, /1 of 16 practised in mock questions/);
+    assert.match(readiness, /data-focus="chart:ownership"[\s\S]*?<span class="practised">practised 2 times<\/span>/);
+    assert.match(readiness, /data-focus="chart:frugality"[\s\S]*?<span class="practised">not practised<\/span>/);
   });
 });
 

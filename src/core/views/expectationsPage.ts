@@ -45,7 +45,7 @@ function renderLp(lp: Lp, coverage: LpCoverage, model: PageModel): Html {
   return html`<header class="page-head">
   <h1 tabindex="-1">${lp.name}</h1>
   <p class="summary">${lp.summary}</p>
-  <p class="meta"><span class="count ${coverage.status}">${coverage.count} of ${coverage.goal} stories</span>${model.practice ? html` · practised ${times(practiced)}` : ''}</p>
+  <p class="meta"><span class="count ${coverage.status}">${coverage.count} of ${coverage.goal} stories</span>${model.practice ? html` · ${practiced === 0 ? 'not practised yet' : `practised ${times(practiced)}`}` : ''}</p>
   <div class="actions">
     <button type="button" data-action="new-story" data-lp="${lp.id}" data-focus="new:${lp.id}">New Story for this LP</button>
     ${model.canMock ? html`<button type="button" class="secondary" data-action="mock" data-lp="${lp.id}" data-focus="mock:${lp.id}">Start Mock Question</button>` : ''}
@@ -118,11 +118,11 @@ function renderReadiness(model: PageModel): Html {
   const next = [...coverage].filter((c) => c.status !== 'met').sort((a, b) => a.count - b.count).slice(0, 5);
   return html`<header class="page-head">
   <h1 tabindex="-1">Readiness</h1>
-  <p class="summary">${readiness.stories} ${readiness.stories === 1 ? 'story' : 'stories'} · ${readiness.lpsAtGoal} of ${coverage.length} Leadership Principles at the goal of ${readiness.goal}</p>
+  <p class="summary">${readiness.stories} ${readiness.stories === 1 ? 'story' : 'stories'} · ${readiness.lpsAtGoal} of ${coverage.length} Leadership Principles at the goal of ${readiness.goal}${model.practice ? ` · ${sessions(model.practice.byLp, coverage)}` : ''}</p>
 </header>
 <section aria-labelledby="chart-h">
   <h2 id="chart-h">Coverage</h2>
-  ${renderChart(coverage, readiness.goal)}
+  ${renderChart(coverage, readiness.goal, model.practice?.byLp)}
 </section>
 <div class="columns">
   <section aria-labelledby="next-h">
@@ -141,7 +141,7 @@ function renderReadiness(model: PageModel): Html {
 }
 
 /** One bar per LP against the goal, in SVG so no inline style is needed under the CSP. */
-function renderChart(coverage: readonly LpCoverage[], goal: number): Html {
+function renderChart(coverage: readonly LpCoverage[], goal: number, practice?: ReadonlyMap<string, number>): Html {
   const scale = Math.max(goal, ...coverage.map((c) => c.count));
   const goalX = (goal / scale) * 100;
   return html`<ul class="chart" role="list">${coverage.map(
@@ -153,8 +153,15 @@ function renderChart(coverage: readonly LpCoverage[], goal: number): Html {
       <line class="goal" x1="${goalX.toFixed(2)}" x2="${goalX.toFixed(2)}" y1="0" y2="10"></line>
     </svg>
     <span class="count ${c.status}">${c.count}/${goal}</span>
+    ${practice ? html`<span class="practised">${(practice.get(c.lp.id) ?? 0) === 0 ? 'not practised' : `practised ${times(practice.get(c.lp.id) ?? 0)}`}</span>` : ''}
   </li>`,
   )}</ul>`;
+}
+
+/** "5 LPs practised in mock questions" for the summary line. */
+function sessions(byLp: ReadonlyMap<string, number>, coverage: readonly LpCoverage[]): string {
+  const practised = coverage.filter((c) => (byLp.get(c.lp.id) ?? 0) > 0).length;
+  return `${practised} of ${coverage.length} practised in mock questions`;
 }
 
 function times(n: number): string {
