@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.bench/**'] },
+  { ignores: ['dist/**', 'out/**', '.scratch/**', 'node_modules/**', '.vscode-test/**', '.bench/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
