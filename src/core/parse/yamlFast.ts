@@ -1,4 +1,5 @@
 import { CST, Parser } from 'yaml';
+import { corePlain, scanSimpleYaml, UNSURE } from './yamlLines';
 
 /**
  * Reads the usual front matter straight from yaml's own parser (its CST), skipping the composer
@@ -30,6 +31,10 @@ const QUIET = new Set(['space', 'newline', 'comment']);
 const SCALARS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar']);
 
 export function readPlainYaml(source: string): FastField[] | undefined {
+  return scanSimpleYaml(source) ?? readPlainCst(source);
+}
+
+function readPlainCst(source: string): FastField[] | undefined {
   let document: CST.Document | undefined;
   for (const token of new Parser().parse(source)) {
     if (token.type === 'document' && !document) document = token;
@@ -44,6 +49,8 @@ export function readPlainYaml(source: string): FastField[] | undefined {
     // Keys start at column 0 (no leading space): the composer rejects misaligned keys.
     if (!item.start.every((t) => t.type === 'newline' || t.type === 'comment') || !item.key || !SCALARS.has(item.key.type)) return undefined;
     if (columnOf(source, item.key.offset) !== 0) return undefined;
+    // A key must sit on one line: "k:x" followed by "title: ..." is one two-line key, an error.
+    if ('source' in item.key && item.key.source.includes('\n')) return undefined;
     if (!item.sep || !item.sep.every((t) => t.type === 'map-value-ind' || QUIET.has(t.type)) || !item.sep.some((t) => t.type === 'map-value-ind')) return undefined;
     const key = scalar(item.key);
     if (!key || typeof key.value !== 'string' || seen.has(key.value)) return undefined;
@@ -66,10 +73,12 @@ function fieldOf(source: string, key: string, token: CST.Token | undefined, sepE
   }
   if (token.type === 'flow-collection') {
     if (token.start.source !== '[' || token.end.length === 0 || token.end[0].source !== ']') return undefined;
-    if (!token.end.slice(1).every((t) => QUIET.has(t.type))) return undefined;
+    if (!quietTail(token.end.slice(1))) return undefined;
     const items: FastItem[] = [];
-    for (const entry of token.items) {
+    for (const [i, entry] of token.items.entries()) {
       if (entry.key || entry.sep || !entry.start.every((t) => t.type === 'comma' || QUIET.has(t.type))) return undefined;
+      // One comma between items, none before the first: "[a, , b]" is an error for the composer.
+      if (entry.start.filter((t) => t.type === 'comma').length !== (i === 0 ? 0 : 1)) return undefined;
       const value = entry.value && scalar(entry.value);
       if (!value || typeof value.value !== 'string') return undefined;
       items.push({ value: value.value, start: value.start, end: value.end });
@@ -96,7 +105,7 @@ function fieldOf(source: string, key: string, token: CST.Token | undefined, sepE
 
 function scalar(token: CST.Token): { value: unknown; start: number; end: number } | undefined {
   if (token.type !== 'scalar' && token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar') return undefined;
-  if (token.end?.some((t) => !QUIET.has(t.type))) return undefined;
+  if (token.end && !quietTail(token.end)) return undefined;
   let failed = false;
   const resolved = CST.resolveAsScalar(token, false, () => (failed = true));
   if (failed || !resolved) return undefined;
@@ -106,17 +115,9 @@ function scalar(token: CST.Token): { value: unknown; start: number; end: number 
   return value === UNSURE ? undefined : { value, start, end };
 }
 
-const UNSURE = Symbol('unsure');
-
-/** YAML 1.2 core schema for plain scalars; anything unusual is left to the full parser. */
-function corePlain(text: string): unknown {
-  if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
-  if (text === 'true' || text === 'True' || text === 'TRUE') return true;
-  if (text === 'false' || text === 'False' || text === 'FALSE') return false;
-  if (/^[-+]?[0-9]+$/.test(text)) return /^[-+]?[0-9]{1,15}$/.test(text) ? Number(text) : UNSURE;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return Number(text);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE]|^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$|^0[ox]/.test(text)) return UNSURE;
-  return text;
+/** Only spaces, newlines and comments follow, and a comment only after a space ("x#y" is an error). */
+function quietTail(tokens: readonly CST.SourceToken[]): boolean {
+  return tokens.every((t, i) => QUIET.has(t.type) && (t.type !== 'comment' || tokens[i - 1]?.type === 'space'));
 }
 
 function columnOf(source: string, offset: number): number {
