@@ -12,8 +12,9 @@ const require = createRequire(import.meta.url);
 const api = require('../dist/api.js');
 
 const args = process.argv.slice(2);
-const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
-const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
+const count = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs') ?? 10000);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) || 5 : 5;
 
 // ---- A deterministic corpus ----------------------------------------------------------------------
 function mulberry32(seed) {

@@ -5,6 +5,7 @@ import { sectionOf, sectionProse, isEmptySection, fullStoryWords, type Story } f
 import { hasQuantity } from './language/quantities';
 import { FAILURE_REPORTED, LEARNING_STATED } from './language/phrases';
 import type { Finding } from './types';
+import { byTitle } from './text';
 
 /** What the coverage index keeps of one story: small, so ten thousand fit easily. */
 export interface StorySummary {
@@ -140,7 +141,7 @@ export class CoverageIndex {
       const stories = [...(this.byLp.get(lp.id) ?? [])]
         .map((id) => this.stories.get(id) as StorySummary)
         .map((story) => ({ story, primary: story.lpIds[0] === lp.id }))
-        .sort((a, b) => Number(b.primary) - Number(a.primary) || a.story.title.localeCompare(b.story.title));
+        .sort((a, b) => Number(b.primary) - Number(a.primary) || byTitle(a.story.title, b.story.title));
       const count = stories.length;
       return { lp, count, goal, status: count >= goal ? 'met' : count > 0 ? 'partial' : 'none', stories };
     });

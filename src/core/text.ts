@@ -117,3 +117,6 @@ export function matchesIn(text: string, windows: readonly Window[], pattern: Reg
   return found;
 }
 
+
+/** Orders titles as a person reads them; one collator, since `localeCompare` builds one per call. */
+export const byTitle: (a: string, b: string) => number = new Intl.Collator(undefined, { numeric: true }).compare;

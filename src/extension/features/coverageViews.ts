@@ -5,6 +5,7 @@ import { COMMANDS, SETTINGS } from '../constants';
 import type { StoryModel } from '../model';
 import type { PracticeStore } from '../practice';
 import { StoryIndex } from '../storyIndex';
+import { byTitle } from '../../core/text';
 
 /** A node of either tree. */
 export type Node =
@@ -143,7 +144,7 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
     if (node?.kind === 'group') return node.stories.map((story) => ({ kind: 'story', story }));
     if (node) return [];
     void this.index.ready();
-    const stories = [...this.index.coverage.all()].filter((s) => this.keep(s)).sort((a, b) => a.title.localeCompare(b.title));
+    const stories = [...this.index.coverage.all()].filter((s) => this.keep(s)).sort((a, b) => byTitle(a.title, b.title));
     const groups = new Map<string, StorySummary[]>();
     const add = (key: string, story: StorySummary) => groups.set(key, [...(groups.get(key) ?? []), story]);
     for (const story of stories) {

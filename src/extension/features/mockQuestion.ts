@@ -10,6 +10,7 @@ import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
 import { webviewOptions, webviewShell } from '../webview';
 import type { Node } from './coverageViews';
+import { byTitle } from '../../core/text';
 
 /** What the command accepts: an LP row of the sidebar, or a filter (and a question id, for tests and links). */
 type StartArgs = Node | (PickFilter & { questionId?: string }) | undefined;
@@ -283,7 +284,7 @@ export class MockQuestion implements vscode.Disposable {
         seen.set(story.id, { id: story.id, title: story.title, level: story.level, practised: practised.get(story.id) ?? 0, score });
       }
     }
-    return [...seen.values()].sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
+    return [...seen.values()].sort((a, b) => b.score - a.score || byTitle(a.title, b.title));
   }
 
   private render(): void {
