@@ -136,19 +136,39 @@ export class CoverageIndex {
     this.byLp.clear();
   }
 
+  /** The stories that claim an LP, primary first, then by title. */
+  storiesOf(lpId: string): LpCoverage['stories'] {
+    return [...(this.byLp.get(lpId) ?? [])]
+      .map((id) => this.stories.get(id) as StorySummary)
+      .map((story) => ({ story, primary: story.lpIds[0] === lpId }))
+      .sort((a, b) => Number(b.primary) - Number(a.primary) || byTitle(a.story.title, b.story.title));
+  }
+
+  /** Each LP against the goal; its list of stories is built only when read (a tree shows counts first). */
   coverage(goal: number): LpCoverage[] {
     return allLps().map((lp) => {
-      const stories = [...(this.byLp.get(lp.id) ?? [])]
-        .map((id) => this.stories.get(id) as StorySummary)
-        .map((story) => ({ story, primary: story.lpIds[0] === lp.id }))
-        .sort((a, b) => Number(b.primary) - Number(a.primary) || byTitle(a.story.title, b.story.title));
-      const count = stories.length;
-      return { lp, count, goal, status: count >= goal ? 'met' : count > 0 ? 'partial' : 'none', stories };
+      const count = this.byLp.get(lp.id)?.size ?? 0;
+      let stories: LpCoverage['stories'] | undefined;
+      const list = () => (stories ??= this.storiesOf(lp.id));
+      return {
+        lp,
+        count,
+        goal,
+        status: count >= goal ? 'met' : count > 0 ? 'partial' : 'none',
+        get stories() {
+          return list();
+        },
+      };
     });
   }
 
+  /** Stories per LP id, without listing them: cheap enough to run on every change. */
+  counts(): Map<string, number> {
+    return new Map(allLps().map((lp) => [lp.id, this.byLp.get(lp.id)?.size ?? 0]));
+  }
+
   readiness(goal: number): Readiness {
-    const coverage = this.coverage(goal);
+    const coverage = [...this.counts().values()].map((count) => ({ count, status: count >= goal ? 'met' : count > 0 ? 'partial' : 'none' }));
     const all = [...this.stories.values()];
     const failures = all.filter((s) => s.isFailure);
     const lpsAtGoal = coverage.filter((c) => c.status === 'met').length;

@@ -5,6 +5,7 @@ import { isStoryPath, STORY_GLOB } from './constants';
 import type { StoryModel } from './model';
 
 const BATCH = 256;
+const UTF8 = new TextDecoder();
 const SETTLE_MS = 150;
 
 /**
@@ -153,7 +154,7 @@ export class StoryIndex implements vscode.Disposable {
     const since = this.deletions;
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      text = UTF8.decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       // Deleted before we read it (an editor may still hold its text: that is not a story on disk).
       this.coverage.remove(uri.toString());

@@ -102,8 +102,7 @@ export class MockQuestion implements vscode.Disposable {
 
   private async pick(filter: PickFilter, exclude?: string): Promise<Question | undefined> {
     await this.index.ready();
-    const goal = await this.index.goal();
-    const stories = new Map(this.index.coverage.coverage(goal).map((c) => [c.lp.id, c.count]));
+    const stories = this.index.coverage.counts();
     const counts = await this.practice.current();
     return pickQuestion(allQuestions(), filter, { stories, practicedLps: counts.byLp, practicedQuestions: counts.byQuestion, random: Math.random, exclude });
   }
@@ -278,7 +277,7 @@ export class MockQuestion implements vscode.Disposable {
     const practised = this.practice.snapshot.byStory;
     const seen = new Map<string, MockStory & { score: number }>();
     for (const [rank, lpId] of question.lps.entries()) {
-      const claims = this.index.coverage.coverage(1).find((c) => c.lp.id === lpId)?.stories ?? [];
+      const claims = this.index.coverage.storiesOf(lpId);
       for (const { story, primary } of claims) {
         const score = (seen.get(story.id)?.score ?? 0) + (rank === 0 ? 4 : 1) + (primary ? 2 : 0);
         seen.set(story.id, { id: story.id, title: story.title, level: story.level, practised: practised.get(story.id) ?? 0, score });
