@@ -21,6 +21,18 @@ const builds = [
   { ...common, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
   // The extension: vscode is provided by the editor at run time.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The same extension for vscode.dev and github.dev: no Node APIs, so the practice log is
+  // appended through vscode.workspace.fs (practiceAppend.web.ts stands in for practiceAppend.ts).
+  {
+    ...common,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    plugins: [{ name: 'web-practice-log', setup: (build) => build.onResolve({ filter: /\/practiceAppend$/ }, (args) => ({ path: `${args.resolveDir}/practiceAppend.web.ts` })) }],
+  },
   // Webview page scripts run in the browser sandbox of a webview.
   ...['expectations', 'mock'].map((page) => ({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js` })),
 ];

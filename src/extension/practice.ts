@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PRACTICE_LOG_PATH, parsePracticeLog, practiceCounts, type PracticeEntry } from '../core/practice/log';
-import { appendPracticeEntry } from '../node/practiceLog';
+import { appendEntry } from './practiceAppend';
 
 export interface Counts {
   byLp: Map<string, number>;
@@ -52,14 +52,7 @@ export class PracticeStore implements vscode.Disposable {
   }
 
   async append(log: vscode.Uri, entry: PracticeEntry): Promise<void> {
-    if (log.scheme === 'file') {
-      // An append on disk: two windows saving at once both land, and a crash never costs an older entry.
-      await appendPracticeEntry(log.fsPath, entry);
-    } else {
-      // Virtual file systems have no append: read, add, write.
-      const old = await this.readText(log);
-      await vscode.workspace.fs.writeFile(log, new TextEncoder().encode(`${old}${old && !old.endsWith('\n') ? '\n' : ''}${JSON.stringify(entry)}\n`));
-    }
+    await appendEntry(log, entry);
     this.loaded = this.load();
     await this.loaded;
     this.changed.fire();

@@ -31,7 +31,7 @@ export function registerNewStory(context: vscode.ExtensionContext): void {
         }));
       if (!title?.trim()) return undefined;
 
-      const directory = vscode.Uri.joinPath(folder.uri, ...settings.get<string>(SETTINGS.storiesFolder, 'stories').split(/[\\/]/).filter(Boolean));
+      const directory = vscode.Uri.joinPath(folder.uri, ...settings.get<string>(SETTINGS.storiesFolder, 'stories').split(/[\\/]/).filter((part) => part && part !== '.' && part !== '..'));
       const uri = await freeName(directory, slugify(title));
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(uri, { ignoreIfExists: false });
