@@ -1,15 +1,21 @@
 // The web test entry: @vscode/test-web loads this bundle in the browser's extension host worker.
 import 'mocha/mocha';
 
-declare const mocha: Mocha.BrowserMocha;
-declare const Mocha: { reporters: { Spec: Mocha.ReporterConstructor } };
+/** The parts of mocha's browser build used here. */
+interface BrowserMocha {
+  setup(options: { ui: string; timeout: number }): void;
+  reporter(reporter: unknown): void;
+  run(done: (failures: number) => void): void;
+}
+declare const mocha: BrowserMocha;
+declare const Mocha: { reporters: { Spec: unknown } };
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', timeout: 30000 });
   // The spec reporter prints to the console, which test-web relays; the default one needs a DOM.
   mocha.reporter(Mocha.reporters.Spec);
   // After setup, so the suites find describe() and it().
-  require('./web.test');
+  await import('./web.test.js');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} web test(s) failed`)) : resolve()));
   });
