@@ -92,7 +92,19 @@ try {
   await mock.locator('.probes li').first().waitFor({ timeout: 10_000 });
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(OUT, 'mock-follow-ups.png') });
-  const shots = ['diagnostics', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', 'mock', 'mock-follow-ups'];
+  await mock.locator('button[data-action="cancel"]').click();
+
+  // The getting-started walkthrough (focus back on the workbench: keys typed in a webview stay there).
+  await page.locator('.tab', { hasText: 'streaming-search-relevance' }).first().click();
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await page.waitForTimeout(800);
+  await page.keyboard.type('Get Started with STAR Coach');
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+  await page.locator('.getting-started-step', { hasText: 'Create your first story' }).first().waitFor({ timeout: 20_000 }).catch(async (e) => { await page.screenshot({ path: '/tmp/wt.png' }); throw e; });
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(OUT, 'walkthrough.png') });
+  const shots = ['diagnostics', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', 'mock', 'mock-follow-ups', 'walkthrough'];
   console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
 } finally {
   await browser.close();

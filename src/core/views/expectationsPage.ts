@@ -88,7 +88,7 @@ function renderStories(coverage: LpCoverage, model: PageModel): Html {
     <td>${story.level ?? '—'}</td>
     <td>${primary ? 'primary' : 'secondary'}</td>
     <td>${storyStatus(story)}</td>
-    ${model.practice ? html`<td>${times(model.practice.byStory.get(story.id) ?? 0)}</td>` : ''}
+    ${model.practice ? html`<td>${(model.practice.byStory.get(story.id) ?? 0) === 0 ? 'not yet' : times(model.practice.byStory.get(story.id) ?? 0)}</td>` : ''}
   </tr>`,
   )}</tbody>
 </table>`;
