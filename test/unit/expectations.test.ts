@@ -27,7 +27,7 @@ function bank(stories: Array<[string, string]>): CoverageIndex {
 }
 
 function model(index: CoverageIndex, page: string, extra: Partial<PageModel> = {}): PageModel {
-  return { page, targetLevel: 'L6', coverage: index.coverage(3), readiness: index.readiness(3), canMock: false, ...extra };
+  return { page, targetLevel: 'L6', coverage: index.coverage(3), readiness: index.readiness(3), ...extra };
 }
 
 /** Every tag name in the output, to prove no story text became markup. */
@@ -91,10 +91,10 @@ describe('Level Expectations page', () => {
     assert.match(renderExpectations(model(index, 'think-big')).text, /No story claims Think Big yet/);
   });
 
-  it('offers a mock question only when the feature exists', () => {
-    const index = bank([]);
-    assert.doesNotMatch(renderExpectations(model(index, 'ownership')).text, /data-action="mock"/);
-    assert.match(renderExpectations(model(index, 'ownership', { canMock: true })).text, /data-action="mock" data-lp="ownership"/);
+  it('offers a new story and a mock question for the LP', () => {
+    const out = renderExpectations(model(bank([]), 'ownership')).text;
+    assert.match(out, /data-action="new-story" data-lp="ownership"/);
+    assert.match(out, /data-action="mock" data-lp="ownership"/);
   });
 
   it('lists the LPs that need stories next, fewest first, with a bar each', () => {

@@ -12,8 +12,6 @@ export interface PageModel {
   readiness: Readiness;
   /** Practice sessions per LP id and per story id, when a practice log exists. */
   practice?: { byLp: ReadonlyMap<string, number>; byStory: ReadonlyMap<string, number> };
-  /** Offer "Start mock question" buttons. */
-  canMock: boolean;
 }
 
 const STATUS_LABEL: Record<CoverageStatus, string> = { met: 'goal met', partial: 'below goal', none: 'no stories' };
@@ -48,7 +46,7 @@ function renderLp(lp: Lp, coverage: LpCoverage, model: PageModel): Html {
   <p class="meta"><span class="count ${coverage.status}">${coverage.count} of ${coverage.goal} stories</span>${model.practice ? html` · ${practiced === 0 ? 'not practised yet' : `practised ${times(practiced)}`}` : ''}</p>
   <div class="actions">
     <button type="button" data-action="new-story" data-lp="${lp.id}" data-focus="new:${lp.id}">New Story for this LP</button>
-    ${model.canMock ? html`<button type="button" class="secondary" data-action="mock" data-lp="${lp.id}" data-focus="mock:${lp.id}">Start Mock Question</button>` : ''}
+    <button type="button" class="secondary" data-action="mock" data-lp="${lp.id}" data-focus="mock:${lp.id}">Start Mock Question</button>
   </div>
 </header>
 <p>${lp.definition}</p>

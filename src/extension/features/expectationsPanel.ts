@@ -20,9 +20,7 @@ export class ExpectationsPanel implements vscode.Disposable {
   private page: Page = 'readiness';
   private readonly disposables: vscode.Disposable[] = [];
   private pending: ReturnType<typeof setTimeout> | undefined;
-  private readonly reported = new vscode.EventEmitter<RenderedReport>();
   /** What the webview last showed, as it reported it: the integration tests read this. */
-  readonly onDidRender = this.reported.event;
   lastReport: RenderedReport | undefined;
   /** Messages from the webview that failed validation. */
   rejected = 0;
@@ -98,7 +96,6 @@ export class ExpectationsPanel implements vscode.Disposable {
         break;
       case 'rendered':
         this.lastReport = message;
-        this.reported.fire(message);
         break;
     }
   }
@@ -121,7 +118,6 @@ export class ExpectationsPanel implements vscode.Disposable {
       coverage: this.index.coverage.coverage(goal),
       readiness: this.index.coverage.readiness(goal),
       practice: await this.practice.current(),
-      canMock: true,
     });
     const message: ToWebview = { type: 'show', page: this.page, html: body.text };
     await panel.webview.postMessage(message);
@@ -130,7 +126,6 @@ export class ExpectationsPanel implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.pending);
     this.panel?.dispose();
-    this.reported.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -39,7 +39,6 @@ export class MockQuestion implements vscode.Disposable {
   session: Session | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly status = vscode.window.createStatusBarItem('starCoach.mock', vscode.StatusBarAlignment.Left, 9);
-  private readonly reported = new vscode.EventEmitter<Extract<FromMock, { type: 'rendered' }>>();
   /** What the webview last showed, as it reported it: the integration tests read this. */
   lastReport: Extract<FromMock, { type: 'rendered' }> | undefined;
   rejected = 0;
@@ -143,7 +142,6 @@ export class MockQuestion implements vscode.Disposable {
     const session = this.session;
     if (message.type === 'rendered') {
       this.lastReport = message;
-      this.reported.fire(message);
       return;
     }
     if (message.type === 'ready') return this.render();
@@ -317,7 +315,6 @@ export class MockQuestion implements vscode.Disposable {
     this.panel?.dispose();
     this.end();
     this.status.dispose();
-    this.reported.dispose();
   }
 }
 
