@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { waitFor } from '../integration/helpers';
 import { equal, ok } from './check';
 
 interface Api {
@@ -12,16 +13,6 @@ const story = (name: string) => vscode.Uri.joinPath(root(), 'stories', name);
 
 async function api(): Promise<Api> {
   return (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as Api;
-}
-
-async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('STAR Coach in the browser extension host (vscode.dev)', () => {
