@@ -3,7 +3,7 @@ import * as readline from 'readline';
 import { allQuestions, lpById } from '../core/catalog';
 import type { CoverageIndex } from '../core/coverage';
 import type { Paint } from '../core/format/text';
-import { PRACTICE_LOG_PATH, SELF_CHECKS, practiceCounts, type PracticeEntry } from '../core/practice/log';
+import { PRACTICE_LOG_PATH, SELF_CHECKS, practiceCounts, times, type PracticeEntry } from '../core/practice/log';
 import { pickQuestion, seededRandom, type PickFilter } from '../core/practice/pick';
 import { formatClock } from '../core/views/mockPage';
 import { appendPracticeEntry, readPracticeLog } from '../node/practiceLog';
@@ -112,7 +112,7 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
 
     await appendPracticeEntry(logFile, { date: new Date().toISOString(), questionId: question.id, lps: question.lps, story, seconds: Math.min(seconds, limit), limit, checks, source: 'cli' });
     const practised = (counts.byLp.get(question.lps[0]) ?? 0) + 1;
-    io.out(`\nSaved to ${PRACTICE_LOG_PATH}. ${lps[0]}: practised ${practised === 1 ? 'once' : `${practised} times`}.\n`);
+    io.out(`\nSaved to ${PRACTICE_LOG_PATH}. ${lps[0]}: practised ${times(practised)}.\n`);
     return 0;
   } finally {
     lines.close();

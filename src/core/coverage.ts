@@ -61,6 +61,10 @@ function fileTitle(id: string): string {
 
 export type CoverageStatus = 'met' | 'partial' | 'none';
 
+function statusOf(count: number, goal: number): CoverageStatus {
+  return count >= goal ? 'met' : count > 0 ? 'partial' : 'none';
+}
+
 export interface LpCoverage {
   lp: Lp;
   count: number;
@@ -154,7 +158,7 @@ export class CoverageIndex {
         lp,
         count,
         goal,
-        status: count >= goal ? 'met' : count > 0 ? 'partial' : 'none',
+        status: statusOf(count, goal),
         get stories() {
           return list();
         },
@@ -168,19 +172,19 @@ export class CoverageIndex {
   }
 
   readiness(goal: number): Readiness {
-    const coverage = [...this.counts().values()].map((count) => ({ count, status: count >= goal ? 'met' : count > 0 ? 'partial' : 'none' }));
+    const counts = [...this.counts().values()];
     const all = [...this.stories.values()];
     const failures = all.filter((s) => s.isFailure);
-    const lpsAtGoal = coverage.filter((c) => c.status === 'met').length;
-    const target = goal * coverage.length;
+    const lpsAtGoal = counts.filter((count) => statusOf(count, goal) === 'met').length;
+    const target = goal * counts.length;
     const item = (id: ChecklistItem['id'], label: string, done: number, total: number): ChecklistItem => ({ id, label, done, total, met: total > 0 ? done >= total : id === 'failure-learning' });
     return {
       goal,
       stories: all.length,
       lpsAtGoal,
-      lpsCovered: coverage.filter((c) => c.count > 0).length,
+      lpsCovered: counts.filter((count) => count > 0).length,
       items: [
-        item('lps-at-goal', `${goal} stories for each of the ${coverage.length} LPs`, lpsAtGoal, coverage.length),
+        item('lps-at-goal', `${goal} stories for each of the ${counts.length} LPs`, lpsAtGoal, counts.length),
         item('story-count', `${target} stories in all`, Math.min(all.length, target), target),
         item('quantified', 'Every result quantified', all.filter((s) => s.quantified).length, all.length),
         item('failure-learning', 'Every failure story has a learning', failures.filter((s) => s.hasLearning).length, failures.length),

@@ -50,6 +50,15 @@ export const QUESTION_ROUNDS = ['behavioral', 'hiring-manager', 'bar-raiser', 't
 export const QUESTION_CATEGORIES = ['core', 'ai-ml-leadership', 'sustainability-esg', 'return-to-office'] as const;
 export const QUESTION_LEVELS = ['L6', 'L7', 'both'] as const;
 
+/** How rounds and categories read on screen. */
+export const ROUND_LABELS: Record<(typeof QUESTION_ROUNDS)[number], string> = { behavioral: 'Behavioral', 'hiring-manager': 'Hiring manager', 'bar-raiser': 'Bar raiser', technical: 'Technical' };
+export const CATEGORY_LABELS: Record<(typeof QUESTION_CATEGORIES)[number], string> = {
+  core: 'Core',
+  'ai-ml-leadership': 'AI/ML leadership',
+  'sustainability-esg': 'Sustainability and ESG',
+  'return-to-office': 'Return to office',
+};
+
 export const questionSchema = z.strictObject({
   /** Stable id: the primary LP's id, a dash, and a two-digit number ("ownership-03"). */
   id: z.string().regex(/^[a-z]+(?:-[a-z]+)*-\d{2}$/, 'an id like "ownership-03"'),

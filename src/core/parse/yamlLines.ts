@@ -1,5 +1,7 @@
 import type { FastField, FastItem } from './yamlFast';
 
+export const UNSURE = Symbol('unsure');
+
 /**
  * The fastest path for front matter: a line scanner for the shape nearly every story has
  * (`key: value`, `key: [a, "b"]`, `key:` then `- item` lines, comments, blank lines). It reads
@@ -167,8 +169,6 @@ function scalarAt(source: string, start: number, end: number, inFlow = false): {
   const value = corePlain(text);
   return value === UNSURE ? undefined : { value, start, end };
 }
-
-export const UNSURE = Symbol('unsure');
 
 /** YAML 1.2 core schema for plain scalars; anything unusual is left to the full parser. */
 export function corePlain(text: string): unknown {

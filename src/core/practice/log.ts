@@ -66,6 +66,11 @@ export function entryLine(entry: PracticeEntry, logEndsWithNewline: boolean): st
   return `${logEndsWithNewline ? '' : '\n'}${JSON.stringify(practiceEntrySchema.parse(entry))}\n`;
 }
 
+/** "once", "3 times": how often something was practised. */
+export function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
+}
+
 export interface PracticeCounts {
   byLp: Map<string, number>;
   /** Keyed by the story path as logged (relative to the workspace folder). */

@@ -1,5 +1,6 @@
 import { allRounds, lpById, roundWeights, type Lp, type TargetLevel } from '../catalog';
 import type { CoverageStatus, LpCoverage, Readiness, StorySummary } from '../coverage';
+import { times } from '../practice/log';
 import { html, type Html } from './html';
 
 /** The readiness overview, or one LP by id. */
@@ -160,8 +161,4 @@ function renderChart(coverage: readonly LpCoverage[], goal: number, practice?: R
 function sessions(byLp: ReadonlyMap<string, number>, coverage: readonly LpCoverage[]): string {
   const practised = coverage.filter((c) => (byLp.get(c.lp.id) ?? 0) > 0).length;
   return `${practised} of ${coverage.length} practised in mock questions`;
-}
-
-function times(n: number): string {
-  return n === 1 ? 'once' : `${n} times`;
 }

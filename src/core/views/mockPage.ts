@@ -1,5 +1,6 @@
 import { lpById, type Question } from '../catalog';
-import { SELF_CHECKS } from '../practice/log';
+import { CATEGORY_LABELS, ROUND_LABELS } from '../catalog/schema';
+import { SELF_CHECKS, times } from '../practice/log';
 import { html, type Html } from './html';
 
 export type MockPhase = 'answer' | 'follow-ups' | 'self-check' | 'saved';
@@ -28,21 +29,13 @@ export interface MockModel {
   practisedLp?: number;
 }
 
-const CATEGORY_LABEL: Record<Question['category'], string> = {
-  core: 'Core',
-  'ai-ml-leadership': 'AI/ML leadership',
-  'sustainability-esg': 'Sustainability and ESG',
-  'return-to-office': 'Return to office',
-};
-const ROUND_LABEL: Record<Question['round'], string> = { behavioral: 'Behavioral', 'hiring-manager': 'Hiring manager', 'bar-raiser': 'Bar raiser', technical: 'Technical' };
-
 /** The mock question page for one phase. Every value goes through `html`. */
 export function renderMock(model: MockModel): Html {
   const { question } = model;
   const lps = question.lps.map((id) => lpById(id)?.name ?? id);
   return html`<main id="page" class="mock" data-page="${model.phase}">
 <header class="page-head">
-  <p class="meta">${lps.join(' · ')} · ${question.level === 'both' ? 'L6 and L7' : question.level} · ${ROUND_LABEL[question.round]} round · ${CATEGORY_LABEL[question.category]}</p>
+  <p class="meta">${lps.join(' · ')} · ${question.level === 'both' ? 'L6 and L7' : question.level} · ${ROUND_LABELS[question.round]} round · ${CATEGORY_LABELS[question.category]}</p>
   <h1 tabindex="-1">${question.text}</h1>
 </header>
 ${renderTimer(model)}
@@ -53,7 +46,7 @@ ${renderPhase(model)}
     model.stories.length === 0
       ? html`<p class="empty">No story claims these LPs yet. Answer from memory, then write it down as a new story.</p>`
       : html`<ul class="mock-stories">${model.stories.map(
-          (s) => html`<li><button type="button" class="link" data-action="open-story" data-story="${s.id}" data-focus="story:${s.id}">${s.title}</button> <span class="meta">${[s.level, s.practised > 0 ? `practised ${s.practised === 1 ? 'once' : `${s.practised} times`}` : 'not practised yet'].filter(Boolean).join(' · ')}</span></li>`,
+          (s) => html`<li><button type="button" class="link" data-action="open-story" data-story="${s.id}" data-focus="story:${s.id}">${s.title}</button> <span class="meta">${[s.level, s.practised > 0 ? `practised ${times(s.practised)}` : 'not practised yet'].filter(Boolean).join(' · ')}</span></li>`,
         )}</ul>`
   }
 </section>
@@ -104,7 +97,7 @@ function renderPhase(model: MockModel): Html {
 </form>
 <div class="actions">${button('save', 'Save to Practice Log', false)}${common}</div>`;
   }
-  return html`<p class="saved" role="status">Saved to your practice log.${model.practisedLp !== undefined ? ` ${lpById(question.lps[0])?.name ?? question.lps[0]}: practised ${model.practisedLp === 1 ? 'once' : `${model.practisedLp} times`}.` : ''}</p>
+  return html`<p class="saved" role="status">Saved to your practice log.${model.practisedLp !== undefined ? ` ${lpById(question.lps[0])?.name ?? question.lps[0]}: practised ${times(model.practisedLp)}.` : ''}</p>
 <div class="actions">${button('another', 'Another Question', false)}${button('cancel', 'Close')}</div>`;
 }
 

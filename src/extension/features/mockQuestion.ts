@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { allQuestions, lpById, type Question, type TargetLevel } from '../../core/catalog';
-import { QUESTION_CATEGORIES } from '../../core/catalog/schema';
+import { CATEGORY_LABELS, QUESTION_CATEGORIES } from '../../core/catalog/schema';
 import { SELF_CHECKS, type PracticeEntry } from '../../core/practice/log';
 import { pickQuestion, type PickFilter } from '../../core/practice/pick';
 import { formatClock, renderMock, type MockModel, type MockPhase, type MockStory } from '../../core/views/mockPage';
@@ -94,8 +94,7 @@ export class MockQuestion implements vscode.Disposable {
       const level = await vscode.window.showQuickPick(['L6', 'L7'], { title: 'Mock question for which level?' });
       return level ? { level: level as TargetLevel } : undefined;
     }
-    const labels: Record<(typeof QUESTION_CATEGORIES)[number], string> = { core: 'Core', 'ai-ml-leadership': 'AI/ML leadership', 'sustainability-esg': 'Sustainability and ESG', 'return-to-office': 'Return to office' };
-    const category = await vscode.window.showQuickPick(QUESTION_CATEGORIES.map((id) => ({ label: labels[id], id })), { title: 'Mock question from which category?' });
+    const category = await vscode.window.showQuickPick(QUESTION_CATEGORIES.map((id) => ({ label: CATEGORY_LABELS[id], id })), { title: 'Mock question from which category?' });
     return category && { category: category.id };
   }
 
