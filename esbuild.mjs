@@ -1,5 +1,7 @@
 // Bundles the CLI, the programmatic API, the extension and its webview scripts with esbuild.
 import * as esbuild from 'esbuild';
+import { existsSync } from 'fs';
+import { join } from 'path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -16,13 +18,21 @@ const common = {
   legalComments: 'none',
 };
 
+/** `./x` resolves to `./x.web.ts` when that file exists (the browser build only). */
+function webSibling(args) {
+  const sibling = join(args.resolveDir, `${args.path}.web.ts`);
+  return existsSync(sibling) ? { path: sibling } : undefined;
+}
+
 const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
   // The extension: vscode is provided by the editor at run time.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The same extension for vscode.dev and github.dev: no Node APIs, so the practice log is
-  // appended through vscode.workspace.fs (practiceAppend.web.ts stands in for practiceAppend.ts).
+  // The story index's worker thread, beside the extension that starts it.
+  { ...common, entryPoints: ['src/node/storyWorker.ts'], outfile: 'dist/storyWorker.js' },
+  // The same extension for vscode.dev and github.dev: no Node APIs, so a module with a `.web.ts`
+  // sibling (file reads, the practice log's append) is replaced by it, which uses vscode.workspace.fs.
   {
     ...common,
     platform: 'browser',
@@ -31,7 +41,7 @@ const builds = [
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
-    plugins: [{ name: 'web-practice-log', setup: (build) => build.onResolve({ filter: /\/practiceAppend$/ }, (args) => ({ path: `${args.resolveDir}/practiceAppend.web.ts` })) }],
+    plugins: [{ name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) }],
   },
   // Webview page scripts run in the browser sandbox of a webview.
   ...['expectations', 'mock'].map((page) => ({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js` })),

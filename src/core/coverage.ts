@@ -1,13 +1,16 @@
 import { allLps, type Lp } from './catalog';
 import { resolveLpEntries } from './lpEntries';
-import type { Level, Outcome } from './parse/frontMatter';
+import type { FrontMatter, Level, Outcome } from './parse/frontMatter';
 import { sectionOf, sectionProse, isEmptySection, fullStoryWords, type Story } from './parse/story';
 import { hasQuantity } from './language/quantities';
 import { FAILURE_REPORTED, LEARNING_STATED } from './language/phrases';
 import type { Finding } from './types';
 import { byTitle } from './text';
 
-/** What the coverage index keeps of one story: small, so ten thousand fit easily. */
+/**
+ * What the coverage index keeps of one story: small, so ten thousand fit easily. It comes in two
+ * steps: the front matter alone gives the counts, at once; the check of the whole story follows.
+ */
 export interface StorySummary {
   /** The file's path or URI: the key of the index. */
   id: string;
@@ -16,20 +19,49 @@ export interface StorySummary {
   lpIds: string[];
   level?: Level;
   outcome?: Outcome;
+  /** What checking the whole story found; undefined until it has been checked. */
+  check?: StoryCheck;
+}
+
+export interface StoryCheck {
   quantified: boolean;
   isFailure: boolean;
   hasLearning: boolean;
   hasShortVersion: boolean;
   words: number;
-  problems: { errors: number; warnings: number; others: number };
+  /** Findings by severity. */
+  problems: ProblemCounts;
 }
 
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  others: number;
+}
+
+/** A story counted and checked. */
 export function summarize(id: string, story: Story, findings: readonly Finding[]): StorySummary {
-  const meta = story.frontMatter.meta;
+  return { ...countStory(id, story.frontMatter), check: checkStory(story, findings) };
+}
+
+/** A story counted from its front matter alone: its title, level and LPs. */
+export function countStory(id: string, frontMatter: FrontMatter): StorySummary {
+  const meta = frontMatter.meta;
   const lpIds: string[] = [];
-  for (const { lp } of resolveLpEntries(story.frontMatter.lpEntries)) {
+  for (const { lp } of resolveLpEntries(frontMatter.lpEntries)) {
     if (lp && !lpIds.includes(lp.id)) lpIds.push(lp.id);
   }
+  return {
+    id,
+    title: meta.title ?? fileTitle(id),
+    lpIds,
+    ...(meta.level ? { level: meta.level } : {}),
+    ...(meta.outcome ? { outcome: meta.outcome } : {}),
+  };
+}
+
+/** What the whole story shows: its Result, learning, short version, length and problems. */
+export function checkStory(story: Story, findings: readonly Finding[]): StoryCheck {
   const result = sectionOf(story, 'result');
   const resultProse = result ? sectionProse(story, result) : '';
   const learning = sectionOf(story, 'learning');
@@ -41,18 +73,30 @@ export function summarize(id: string, story: Story, findings: readonly Finding[]
     else problems.others++;
   }
   return {
-    id,
-    title: meta.title ?? fileTitle(id),
-    lpIds,
-    ...(meta.level ? { level: meta.level } : {}),
-    ...(meta.outcome ? { outcome: meta.outcome } : {}),
     quantified: hasQuantity(resultProse),
-    isFailure: meta.outcome === 'failure' || FAILURE_REPORTED.test(resultProse),
+    isFailure: story.frontMatter.meta.outcome === 'failure' || FAILURE_REPORTED.test(resultProse),
     hasLearning: (learning !== undefined && !isEmptySection(story, learning)) || LEARNING_STATED.test(resultProse),
     hasShortVersion: short !== undefined && !isEmptySection(story, short),
     words: fullStoryWords(story),
     problems,
   };
+}
+
+/** Errors and warnings, or undefined while the story waits for its check. */
+export function problemCount(story: StorySummary): number | undefined {
+  return story.check && story.check.problems.errors + story.check.problems.warnings;
+}
+
+/** "checking…", "no problems", "1 problem", "4 problems". */
+export function problemsText(story: StorySummary): string {
+  const count = problemCount(story);
+  return count === undefined ? 'checking…' : count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`;
+}
+
+/** Problems, no number in the Result, or a failure with no learning; false while unchecked. */
+export function needsWork(story: StorySummary): boolean {
+  const check = story.check;
+  return check !== undefined && (problemCount(story)! > 0 || !check.quantified || (check.isFailure && !check.hasLearning));
 }
 
 function fileTitle(id: string): string {
@@ -174,7 +218,9 @@ export class CoverageIndex {
   readiness(goal: number): Readiness {
     const counts = [...this.counts().values()];
     const all = [...this.stories.values()];
-    const failures = all.filter((s) => s.isFailure);
+    // Stories not yet checked count as not done; the list fills in as checks land.
+    const checks = all.map((s) => s.check);
+    const failures = checks.filter((c) => c?.isFailure);
     const lpsAtGoal = counts.filter((count) => statusOf(count, goal) === 'met').length;
     const target = goal * counts.length;
     const item = (id: ChecklistItem['id'], label: string, done: number, total: number): ChecklistItem => ({ id, label, done, total, met: total > 0 ? done >= total : id === 'failure-learning' });
@@ -186,9 +232,9 @@ export class CoverageIndex {
       items: [
         item('lps-at-goal', `${goal} stories for each of the ${counts.length} LPs`, lpsAtGoal, counts.length),
         item('story-count', `${target} stories in all`, Math.min(all.length, target), target),
-        item('quantified', 'Every result quantified', all.filter((s) => s.quantified).length, all.length),
-        item('failure-learning', 'Every failure story has a learning', failures.filter((s) => s.hasLearning).length, failures.length),
-        item('short-version', 'A 2-minute Short version for every story', all.filter((s) => s.hasShortVersion).length, all.length),
+        item('quantified', 'Every result quantified', checks.filter((c) => c?.quantified).length, all.length),
+        item('failure-learning', 'Every failure story has a learning', failures.filter((c) => c?.hasLearning).length, failures.length),
+        item('short-version', 'A 2-minute Short version for every story', checks.filter((c) => c?.hasShortVersion).length, all.length),
         item('multi-lp', 'Every story mapped to 2 or more LPs', all.filter((s) => s.lpIds.length >= 2).length, all.length),
       ],
     };

@@ -13,8 +13,9 @@ import { registerOutline } from './features/outline';
 import { registerSpeakingTime } from './features/speakingTime';
 import { StoryModel } from './model';
 import { PracticeStore } from './practice';
+import { StoryIndex } from './storyIndex';
 
-type Feature = (context: vscode.ExtensionContext, model: StoryModel) => unknown;
+type Feature = (context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex) => unknown;
 
 const FEATURES: readonly Feature[] = [
   registerDiagnostics,
@@ -34,11 +35,11 @@ const FEATURES: readonly Feature[] = [
  */
 export function activate(context: vscode.ExtensionContext) {
   const model = new StoryModel();
-  context.subscriptions.push(model);
-  for (const register of FEATURES) register(context, model);
+  const index = new StoryIndex(model);
   const practice = new PracticeStore();
-  context.subscriptions.push(practice);
-  const views = registerCoverageViews(context, model, practice);
+  context.subscriptions.push(model, index, practice);
+  for (const register of FEATURES) register(context, model, index);
+  const views = registerCoverageViews(context, index, practice);
   const expectations = registerExpectationsPanel(context, views.index, practice);
   const mock = registerMockQuestion(context, views.index, practice);
   return { views, expectations, mock, practice };

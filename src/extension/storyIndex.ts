@@ -1,26 +1,57 @@
 import * as vscode from 'vscode';
-import { CoverageIndex, summarize, type StorySummary } from '../core/coverage';
-import { lintText, unreadableReason } from '../core/engine';
+import type { ResolvedConfig } from '../core/config';
+import { CoverageIndex, type StorySummary } from '../core/coverage';
+import { checkText, countText } from '../core/scan';
+import type { Finding } from '../core/types';
 import { isStoryPath, STORY_GLOB } from './constants';
+import { fileBytes } from './fileSystem';
 import type { StoryModel } from './model';
+import { StoryFiles } from './storyFiles';
+import { StoryWorker, type WorkerEvents } from './storyWorker';
 
-const BATCH = 256;
-const UTF8 = new TextDecoder();
+/** Files read at once: enough to keep the disk busy; more only queue up in Node's thread pool. */
+const READERS = 64;
+/** The longest stretch of checking before the host gets the thread back. */
+const SLICE_MS = 8;
 const SETTLE_MS = 150;
+const UTF8 = new TextDecoder();
+
+/** A story read and counted, waiting for its full check. */
+interface Unchecked {
+  uri: vscode.Uri;
+  text: string;
+  config: ResolvedConfig;
+  since: number;
+}
 
 /**
  * The coverage index of the workspace, kept live: a lazy first scan (never at activation), then
  * file-system watcher events and unsaved edits, queued and coalesced so that a storm of changes
- * (a git checkout of a thousand files) is read in batches, once each, without blocking the host.
+ * (a git checkout of a thousand files) is read once each, without blocking the host.
+ *
+ * Work comes in two passes so that counts appear first: reading a story parses it and counts its
+ * LPs at once; checking it against every rule (its problem count, and its diagnostics when the
+ * whole workspace is linted) follows in short slices once nothing is waiting to be read.
  */
 export class StoryIndex implements vscode.Disposable {
   readonly coverage = new CoverageIndex();
+  readonly files = new StoryFiles();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires, at most every SETTLE_MS, when stories were added, changed or removed. */
   readonly onDidChange = this.changed.event;
-  private readonly pending = new Map<string, vscode.Uri>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly checked = new vscode.EventEmitter<{ uri: vscode.Uri; findings: Finding[] }>();
+  /** Fires for each story checked against the rules, with its findings. */
+  readonly onDidCheck = this.checked.event;
+  private readonly removed = new vscode.EventEmitter<string>();
+  /** Fires with the id of each story that left the index. */
+  readonly onDidRemove = this.removed.event;
+  private readonly toRead = new Map<string, vscode.Uri>();
+  private readonly toCheck = new Map<string, Unchecked>();
+  /** Taken from toCheck a slice at a time. */
+  private checking: Unchecked[] = [];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.checked, this.removed];
   private scan: Promise<void> | undefined;
+  private reading: Promise<void> | undefined;
   private draining: Promise<void> | undefined;
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
   private editTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -30,12 +61,19 @@ export class StoryIndex implements vscode.Disposable {
   /** Deletions by story, numbered, so that a read begun before a deletion cannot bring it back. */
   private deletions = 0;
   private readonly deletedAt = new Map<string, number>();
+  private readonly worker = new StoryWorker(this.workerEvents());
+  /** Stories handed to the worker, with the deletion count when they were sent. */
+  private readonly sent = new Map<string, { uri: vscode.Uri; since: number }>();
+  /** Bumped when the configuration changes, so that the worker checks with the newest one. */
+  private configVersion = 0;
+  private configSent = -1;
 
   constructor(private readonly model: StoryModel) {}
 
-  /** Starts the first scan (once) and the watchers; resolves when the first scan is complete. */
+  /** Starts the first scan (once) and the watchers; resolves when every story found is counted. */
   ready(): Promise<void> {
     if (!this.scan) {
+      this.worker.warm(); // its start overlaps the walk
       this.watch();
       this.scan = this.scanAll();
     }
@@ -46,10 +84,20 @@ export class StoryIndex implements vscode.Disposable {
     return this.scan !== undefined;
   }
 
-  /** Resolves when every queued change has been read. */
+  /** Resolves when every queued change has been read and checked. */
   async settled(): Promise<void> {
     await this.ready();
-    while (this.draining || this.pending.size > 0) await (this.draining ?? this.drain());
+    while (this.draining || this.hasWork) await (this.draining ?? this.drain());
+  }
+
+  /** Whether any story is in the workspace, looking no further than the first one. */
+  async anyStory(): Promise<boolean> {
+    let found = false;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      await this.files.walk(folder.uri, () => (found = true), () => found);
+      if (found) return true;
+    }
+    return false;
   }
 
   private watch(): void {
@@ -64,20 +112,27 @@ export class StoryIndex implements vscode.Disposable {
       stories.onDidDelete((uri) => this.remove(uri)),
       anything.onDidDelete((uri) => this.remove(uri)),
       // Deletes and renames made in VS Code itself are reported here at once, even when the file
-      // watcher folds a quick create-then-delete into nothing.
+      // watcher folds a quick create-then-delete into nothing. A renamed folder is walked again.
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.remove(uri))),
-      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => (this.remove(oldUri), this.enqueue(newUri)))),
+      vscode.workspace.onDidRenameFiles((e) => e.files.forEach(({ oldUri, newUri }) => (this.remove(oldUri), this.enqueueFolder(newUri)))),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => isStory(d.uri) && this.enqueue(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.enqueue(d.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('files.exclude') && this.rescan()),
-      this.model.configuration.onDidChange(() => this.rescan()),
+      this.model.configuration.onDidChange(() => (this.configVersion++, this.rescan())),
     );
+  }
+
+  /** Reads and checks every story again, for a consumer that needs every story's findings. */
+  recheck(): void {
+    if (this.scanned) this.rescan();
+    else void this.ready();
   }
 
   /** Settings and folders change in bursts: rescan once they settle. */
   private rescan(): void {
     this.generation++;
+    this.files.reset();
     clearTimeout(this.rescanTimer);
     // Whoever waits on a superseded rescan is answered when the one that replaced it is done.
     this.scan = new Promise<void>((resolve) => this.scanWaiters.push(resolve));
@@ -90,32 +145,59 @@ export class StoryIndex implements vscode.Disposable {
 
   private async scanAll(): Promise<void> {
     const generation = this.generation;
-    const uris = await vscode.workspace.findFiles(STORY_GLOB, excludeGlob());
-    if (generation !== this.generation) return;
-    const found = new Set(uris.map((u) => u.toString()));
-    for (const story of [...this.coverage.all()]) if (!found.has(story.id)) this.coverage.remove(story.id);
-    for (const uri of uris) this.pending.set(uri.toString(), uri);
-    await this.drain();
+    const stale = () => generation !== this.generation;
+    // Each folder's configuration loads while the walk goes on.
+    void this.sendConfiguration();
+    const found = new Set<string>();
+    // Reading starts with the first folder listed, while the walk goes on.
+    const add = (uri: vscode.Uri) => {
+      found.add(uri.toString());
+      this.toRead.set(uri.toString(), uri);
+      void this.drain();
+    };
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.files.walk(folder.uri, add, stale)));
+    if (stale()) return;
+    for (const story of [...this.coverage.all()]) if (!found.has(story.id)) this.forget(story.id);
+    while (this.reading || this.toRead.size > 0) await this.readAll();
+    this.fireSoon();
   }
 
   private enqueue(uri: vscode.Uri): void {
-    if (!isStory(uri) || !this.scanned) return;
-    this.pending.set(uri.toString(), uri);
+    if (!this.scanned || !this.files.includes(uri)) return;
+    this.toRead.set(uri.toString(), uri);
     void this.drain();
+  }
+
+  /** A story, or a folder whose stories are all new to the index (renamed or moved in). */
+  private enqueueFolder(uri: vscode.Uri): void {
+    if (this.files.includes(uri)) return this.enqueue(uri);
+    if (this.scanned) void this.files.walk(uri, (story) => this.enqueue(story));
   }
 
   private remove(uri: vscode.Uri): void {
     const id = uri.toString();
     this.deletedAt.set(id, ++this.deletions);
-    this.pending.delete(id);
-    const removed = Number(this.coverage.remove(id)) + this.coverage.removeUnder(`${id}/`);
-    for (const key of [...this.pending.keys()]) if (key.startsWith(`${id}/`)) this.pending.delete(key);
+    let removed = Number(this.forget(id));
+    if (!isStoryPath(uri.path)) {
+      // A folder: everything under it goes too.
+      for (const story of [...this.coverage.all()]) if (story.id.startsWith(`${id}/`) && this.forget(story.id)) removed++;
+      for (const key of [...this.toRead.keys()]) if (key.startsWith(`${id}/`)) this.toRead.delete(key);
+    }
     if (removed > 0) this.fireSoon();
+  }
+
+  /** Drops a story and any work queued for it. */
+  private forget(id: string): boolean {
+    this.toRead.delete(id);
+    this.toCheck.delete(id);
+    if (!this.coverage.remove(id)) return false;
+    this.removed.fire(id);
+    return true;
   }
 
   /** Unsaved edits count: the open document's text wins over the file on disk. */
   private onEdit(document: vscode.TextDocument): void {
-    if (!isStory(document.uri) || !this.scanned || document.languageId !== 'markdown') return;
+    if (!this.scanned || document.languageId !== 'markdown' || !this.files.includes(document.uri)) return;
     const key = document.uri.toString();
     clearTimeout(this.editTimers.get(key));
     this.editTimers.set(
@@ -128,20 +210,25 @@ export class StoryIndex implements vscode.Disposable {
     );
   }
 
+  private get hasWork(): boolean {
+    return this.reading !== undefined || this.toRead.size > 0 || this.toCheck.size > 0 || this.checking.length > 0 || this.worker.busy;
+  }
+
+  /** Reads what is queued, then checks what was read, until both queues are empty. */
   private drain(): Promise<void> {
     if (this.draining) return this.draining;
-    if (this.pending.size === 0) return Promise.resolve();
+    if (!this.hasWork) return Promise.resolve();
     const run = (async () => {
       await Promise.resolve(); // so that `finally` below always runs after `this.draining = run`
       try {
-        while (this.pending.size > 0) {
-          const batch = [...this.pending.values()].slice(0, BATCH);
-          for (const uri of batch) this.pending.delete(uri.toString());
-          await Promise.all(batch.map((uri) => this.read(uri)));
-          this.fireSoon();
-          // Let the extension host breathe between batches.
-          await new Promise((resolve) => setTimeout(resolve, 0));
+        while (this.hasWork) {
+          if (this.reading || this.toRead.size > 0) await this.readAll();
+          else if (this.toCheck.size > 0 || this.checking.length > 0) await this.checkSome();
+          else await this.worker.idle();
         }
+        // Nothing is in flight any more: no read can be older than a deletion we remember.
+        this.deletedAt.clear();
+        this.sent.clear();
       } finally {
         this.draining = undefined;
       }
@@ -150,30 +237,130 @@ export class StoryIndex implements vscode.Disposable {
     return run;
   }
 
+  /**
+   * Reads every queued file, each counted as soon as it is read: stories on disk in the worker,
+   * the rest (other file systems, unsaved edits, or no worker) here, READERS at a time.
+   */
+  private readAll(): Promise<void> {
+    this.reading ??= (async () => {
+      // Taken as a list: pulling one at a time from the front of a Map slows as it empties.
+      const here: vscode.Uri[] = [];
+      const there: vscode.Uri[] = [];
+      for (const uri of this.toRead.values()) (this.worker.accepts(uri) && !unsavedText(uri) ? there : here).push(uri);
+      this.toRead.clear();
+      let next = 0;
+      const reader = async () => {
+        while (next < here.length) await this.read(here[next++]);
+      };
+      await Promise.all([this.readInWorker(there), ...Array.from({ length: Math.min(READERS, here.length) }, reader)]);
+      this.reading = undefined;
+      this.fireSoon();
+    })();
+    return this.reading;
+  }
+
+  private async readInWorker(uris: vscode.Uri[]): Promise<void> {
+    if (uris.length === 0) return;
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
+    const jobs: Array<{ uri: vscode.Uri; folder: string }> = [];
+    for (const uri of uris) {
+      const folder = innermostFolder(uri.toString(), folders);
+      if (folder === undefined) continue; // not in the workspace any more
+      jobs.push({ uri, folder });
+      this.sent.set(uri.toString(), { uri, since: this.deletions });
+    }
+    void this.sendConfiguration();
+    await this.worker.count(this.configVersion, jobs);
+  }
+
+  /** The worker's checks wait for the folders' configuration; counting does not. */
+  private async sendConfiguration(): Promise<void> {
+    const version = this.configVersion;
+    if (this.configSent === version) return;
+    this.configSent = version;
+    const byFolder: Record<string, ResolvedConfig> = {};
+    for (const folder of vscode.workspace.workspaceFolders ?? []) byFolder[folder.uri.toString()] = await this.model.configuration.forUri(folder.uri);
+    this.worker.configure(version, byFolder);
+  }
+
+  /** The worker's answers, checked against what happened meanwhile, as reads here are. */
+  private workerEvents(): WorkerEvents {
+    return {
+      counted: (id, summary) => {
+        const sent = this.sent.get(id);
+        if (!sent || this.deletedSince(id, sent.since)) return;
+        if (summary) this.coverage.upsert(summary);
+        else this.forget(id);
+        this.fireSoon();
+      },
+      checked: (id, { check, findings }) => {
+        const sent = this.sent.get(id);
+        const summary = this.coverage.get(id);
+        if (!sent || !summary || this.toCheck.has(id) || this.deletedSince(id, sent.since)) return;
+        this.coverage.upsert({ ...summary, check });
+        this.checked.fire({ uri: sent.uri, findings });
+        this.fireSoon();
+      },
+      lost: (ids) => {
+        for (const id of ids) {
+          const sent = this.sent.get(id);
+          if (sent) this.toRead.set(id, sent.uri);
+        }
+        void this.drain();
+      },
+    };
+  }
+
   private async read(uri: vscode.Uri): Promise<void> {
+    const id = uri.toString();
     const since = this.deletions;
     let text: string;
     try {
-      text = UTF8.decode(await vscode.workspace.fs.readFile(uri));
+      text = UTF8.decode(await fileBytes(uri));
     } catch {
       // Deleted before we read it (an editor may still hold its text: that is not a story on disk).
-      this.coverage.remove(uri.toString());
+      if (this.forget(id)) this.fireSoon();
       return;
     }
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    return this.index(uri, open && open.isDirty && !open.isClosed ? open.getText() : text, since);
+    text = unsavedText(uri) ?? text;
+    const config = await this.model.configuration.forUri(uri);
+    if (this.deletedSince(id, since)) return;
+    const summary = countText(id, text);
+    if (!summary) {
+      if (this.forget(id)) this.fireSoon();
+      return;
+    }
+    this.coverage.upsert(summary);
+    this.toCheck.set(id, { uri, text, config, since });
+    this.fireSoon();
   }
 
-  private async index(uri: vscode.Uri, text: string, since = this.deletions): Promise<void> {
-    const config = await this.model.configuration.forUri(uri);
-    const id = uri.toString();
-    if ((this.deletedAt.get(id) ?? 0) > since || [...this.deletedAt].some(([gone, at]) => at > since && id.startsWith(`${gone}/`))) return;
-    if (unreadableReason(text)) {
-      this.coverage.remove(uri.toString());
-      return;
+  /** Checks queued stories against the rules for one slice, then gives the host the thread back. */
+  private async checkSome(): Promise<void> {
+    const started = Date.now();
+    if (this.checking.length === 0) {
+      this.checking = [...this.toCheck.values()];
+      this.toCheck.clear();
     }
-    const { story, findings } = lintText(text, config);
-    this.coverage.upsert(summarize(id, story, findings));
+    while (this.checking.length > 0) {
+      const { uri, text, config, since } = this.checking.pop()!;
+      const id = uri.toString();
+      const summary = this.coverage.get(id);
+      // Gone, or read again since: a newer text waits for its own check.
+      if (!summary || this.toCheck.has(id) || this.deletedSince(id, since)) continue;
+      const { check, findings } = checkText(text, config);
+      this.coverage.upsert({ ...summary, check });
+      this.checked.fire({ uri, findings });
+      if (Date.now() - started >= SLICE_MS) break;
+    }
+    this.fireSoon();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  private deletedSince(id: string, since: number): boolean {
+    if ((this.deletedAt.get(id) ?? 0) > since) return true;
+    for (const [gone, at] of this.deletedAt) if (at > since && id.startsWith(`${gone}/`)) return true;
+    return false;
   }
 
   private fireSoon(): void {
@@ -198,17 +385,21 @@ export class StoryIndex implements vscode.Disposable {
     clearTimeout(this.fireTimer);
     clearTimeout(this.rescanTimer);
     this.editTimers.forEach((t) => clearTimeout(t));
+    this.worker.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
 
-function isStory(uri: vscode.Uri): boolean {
-  return isStoryPath(uri.path);
+/** The innermost of the folders (URI strings) that holds the story. */
+function innermostFolder(id: string, folders: string[]): string | undefined {
+  let best: string | undefined;
+  for (const folder of folders) if (id.startsWith(`${folder}/`) && folder.length > (best?.length ?? 0)) best = folder;
+  return best;
 }
 
-/** files.exclude as one glob, read now (the search service may still hold an older value), plus node_modules. */
-export function excludeGlob(): string {
-  const excluded = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {};
-  const patterns = Object.keys(excluded).filter((pattern) => excluded[pattern] === true);
-  return `{${['**/node_modules/**', ...patterns].join(',')}}`;
+/** The unsaved text of an open story, which counts for more than the file on disk. */
+function unsavedText(uri: vscode.Uri): string | undefined {
+  const id = uri.toString();
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+  return open && open.isDirty && !open.isClosed ? open.getText() : undefined;
 }

@@ -1,5 +1,5 @@
 import { allRounds, lpById, roundWeights, type Lp, type TargetLevel } from '../catalog';
-import type { CoverageStatus, LpCoverage, Readiness, StorySummary } from '../coverage';
+import { problemCount, problemsText, type CoverageStatus, type LpCoverage, type Readiness, type StorySummary } from '../coverage';
 import { times } from '../practice/log';
 import { html, type Html } from './html';
 
@@ -94,9 +94,10 @@ function renderStories(coverage: LpCoverage, model: PageModel): Html {
 }
 
 function storyStatus(story: StorySummary): Html {
-  const problems = story.problems.errors + story.problems.warnings;
   const chip = (ok: boolean, text: string) => html`<span class="chip ${ok ? 'ok' : 'todo'}">${ok ? '✓' : '✗'} ${text}</span>`;
-  return html`${chip(problems === 0, problems === 0 ? 'no problems' : `${problems} problem${problems === 1 ? '' : 's'}`)}${chip(story.quantified, 'quantified')}${story.isFailure ? chip(story.hasLearning, 'learning') : ''}${chip(story.hasShortVersion, 'short version')}`;
+  const check = story.check;
+  if (!check) return html`<span class="chip">${problemsText(story)}</span>`;
+  return html`${chip(problemCount(story) === 0, problemsText(story))}${chip(check.quantified, 'quantified')}${check.isFailure ? chip(check.hasLearning, 'learning') : ''}${chip(check.hasShortVersion, 'short version')}`;
 }
 
 function renderRounds(lpId?: string): Html {

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { allLps, lpById } from '../../core/catalog';
-import type { CoverageStatus, LpCoverage, StorySummary } from '../../core/coverage';
+import { needsWork, problemCount, problemsText, type CoverageStatus, type LpCoverage, type StorySummary } from '../../core/coverage';
 import { COMMANDS, SETTINGS } from '../constants';
-import type { StoryModel } from '../model';
 import type { PracticeStore } from '../practice';
-import { StoryIndex } from '../storyIndex';
+import type { StoryIndex } from '../storyIndex';
 import { byTitle } from '../../core/text';
 
 /** A node of either tree. */
@@ -75,11 +74,11 @@ function storyItem(node: Extract<Node, { kind: 'story' }>, practice: PracticeSto
   const item = new vscode.TreeItem(story.title, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.lpId ?? 'story'}:${story.id}`;
   item.resourceUri = uri;
-  const problems = story.problems.errors + story.problems.warnings;
+  const problems = problemCount(story);
   const practised = practice.snapshot.byStory.get(story.id) ?? 0;
-  const parts = [...lead, problems > 0 ? `${problems} problem${problems === 1 ? '' : 's'}` : undefined, practised > 0 ? practisedText(practised) : undefined];
+  const parts = [...lead, problems !== 0 ? problemsText(story) : undefined, practised > 0 ? practisedText(practised) : undefined];
   item.description = parts.filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(node.primary === false ? 'star-empty' : 'star-full', problems > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
+  item.iconPath = new vscode.ThemeIcon(node.primary === false ? 'star-empty' : 'star-full', problems ? new vscode.ThemeColor('list.warningForeground') : undefined);
   item.command = { command: 'vscode.open', title: 'Open Story', arguments: [uri] };
   item.contextValue = 'story';
   item.tooltip = storyTooltip(story);
@@ -89,16 +88,20 @@ function storyItem(node: Extract<Node, { kind: 'story' }>, practice: PracticeSto
 function storyTooltip(story: StorySummary): vscode.MarkdownString {
   const check = (ok: boolean, text: string) => `${ok ? '$(check)' : '$(circle-slash)'} ${text}`;
   const lps = story.lpIds.map((id) => lpById(id)?.name ?? id).join(', ') || 'no known LP';
+  const checked = story.check;
   const lines = [
     `**${escape(story.title)}**${story.level ? ` (${story.level})` : ''}`,
     escape(lps),
-    check(story.problems.errors + story.problems.warnings === 0, `${story.problems.errors + story.problems.warnings} problems`),
-    check(story.quantified, 'quantified result'),
-    ...(story.isFailure ? [check(story.hasLearning, 'learning')] : []),
-    check(story.hasShortVersion, 'short version'),
+    ...(checked
+      ? [
+          check(problemCount(story) === 0, problemsText(story)),
+          check(checked.quantified, 'quantified result'),
+          ...(checked.isFailure ? [check(checked.hasLearning, 'learning')] : []),
+          check(checked.hasShortVersion, 'short version'),
+        ]
+      : [`$(loading~spin) ${problemsText(story)}`]),
   ];
-  const md = new vscode.MarkdownString(lines.join('  \n'), true);
-  return md;
+  return new vscode.MarkdownString(lines.join('  \n'), true);
 }
 
 function escape(text: string): string {
@@ -107,10 +110,6 @@ function escape(text: string): string {
 
 export type GroupBy = 'lp' | 'level' | 'status';
 export type StoryFilter = 'all' | 'L6' | 'L7' | 'needsWork';
-
-export function needsWork(story: StorySummary): boolean {
-  return story.problems.errors + story.problems.warnings > 0 || !story.quantified || (story.isFailure && !story.hasLearning);
-}
 
 /** Stories: every story with its status, grouped by LP, level or status, filtered by level or need. */
 export class StoriesTree implements vscode.TreeDataProvider<Node> {
@@ -149,11 +148,11 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
     const add = (key: string, story: StorySummary) => groups.set(key, [...(groups.get(key) ?? []), story]);
     for (const story of stories) {
       if (this.groupBy === 'level') add(story.level ?? 'No level', story);
-      else if (this.groupBy === 'status') add(needsWork(story) ? 'Needs work' : 'Ready', story);
+      else if (this.groupBy === 'status') add(story.check ? (needsWork(story) ? 'Needs work' : 'Ready') : 'Checking…', story);
       else if (story.lpIds.length === 0) add('No known LP', story);
       else for (const id of story.lpIds) add(lpById(id)?.name ?? id, story);
     }
-    const order = this.groupBy === 'lp' ? [...allLps().map((lp) => lp.name), 'No known LP'] : this.groupBy === 'status' ? ['Needs work', 'Ready'] : ['L4', 'L5', 'L6', 'L7', 'L8', 'No level'];
+    const order = this.groupBy === 'lp' ? [...allLps().map((lp) => lp.name), 'No known LP'] : this.groupBy === 'status' ? ['Needs work', 'Checking…', 'Ready'] : ['L4', 'L5', 'L6', 'L7', 'L8', 'No level'];
     return order.filter((key) => groups.has(key)).map((label) => ({ kind: 'group', label, stories: groups.get(label)!, description: String(groups.get(label)!.length) }));
   }
 
@@ -179,8 +178,7 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
 }
 
 /** The views, their badge, the welcome condition, the status bar item and their commands. */
-export function registerCoverageViews(context: vscode.ExtensionContext, model: StoryModel, practice: PracticeStore): { index: StoryIndex; coverage: CoverageTree; stories: StoriesTree; coverageView: vscode.TreeView<Node> } {
-  const index = new StoryIndex(model);
+export function registerCoverageViews(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore): { index: StoryIndex; coverage: CoverageTree; stories: StoriesTree; coverageView: vscode.TreeView<Node> } {
   const coverage = new CoverageTree(index, practice);
   const stories = new StoriesTree(index, context.workspaceState, practice);
   const coverageView = vscode.window.createTreeView('starCoach.coverage', { treeDataProvider: coverage, showCollapseAll: true });
@@ -204,7 +202,6 @@ export function registerCoverageViews(context: vscode.ExtensionContext, model: S
   };
 
   context.subscriptions.push(
-    index,
     coverageView,
     storiesView,
     status,
@@ -241,7 +238,7 @@ export function registerCoverageViews(context: vscode.ExtensionContext, model: S
   );
   // Workspaces that already hold stories: scan once the host is idle, never during activation.
   const deferred = setTimeout(async () => {
-    if ((await vscode.workspace.findFiles('**/*.star.md', undefined, 1)).length > 0) await index.ready().then(update);
+    if (await index.anyStory()) await index.ready().then(update);
   }, 1000);
   context.subscriptions.push({ dispose: () => clearTimeout(deferred) });
   return { index, coverage, stories, coverageView };

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import { lintText, unreadableReason } from '../../core/engine';
-import { isStoryPath, SETTINGS, STORY_GLOB } from '../constants';
+import type { Finding } from '../../core/types';
+import { isStoryPath, SETTINGS } from '../constants';
 import { toDiagnostic } from '../convert';
 import type { StoryModel } from '../model';
-import { excludeGlob } from '../storyIndex';
+import type { StoryIndex } from '../storyIndex';
 
 const DEBOUNCE_MS = 300;
 
 /**
  * Diagnostics for stories: as you type (debounced, stale results dropped) or on save, cleared on
- * close; optionally for every story in the workspace.
+ * close; optionally for every story in the workspace, as the story index checks them.
  */
-export function registerDiagnostics(context: vscode.ExtensionContext, model: StoryModel): void {
+export function registerDiagnostics(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex): void {
   const collection = vscode.languages.createDiagnosticCollection('star-coach');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const settings = () => vscode.workspace.getConfiguration(SETTINGS.section);
@@ -47,29 +48,21 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
     );
   };
 
-  const lintWorkspace = async () => {
-    if (!wholeWorkspace()) return;
-    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    for (const uri of await vscode.workspace.findFiles(STORY_GLOB, excludeGlob())) {
-      if (open.has(uri.toString())) continue;
-      let text: string;
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        collection.delete(uri); // deleted while we scanned
-        continue;
-      }
-      if (unreadableReason(text)) continue;
-      collection.set(uri, lintText(text, await model.configuration.forUri(uri)).findings.map(toDiagnostic));
-    }
+  // The whole workspace: the index checks every story once and hands over its findings; open
+  // stories are linted above, from their unsaved text.
+  const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+  let publishing = wholeWorkspace(); // read once per change: checks arrive by the thousand
+  const publishChecked = ({ uri, findings }: { uri: vscode.Uri; findings: Finding[] }) => {
+    if (publishing && !isOpen(uri)) collection.set(uri, findings.map(toDiagnostic));
   };
 
   const relintAll = () => {
+    publishing = wholeWorkspace();
     if (!wholeWorkspace()) {
       for (const [uri] of collection) if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) collection.delete(uri);
     }
     for (const document of vscode.workspace.textDocuments) schedule(document, 0);
-    void lintWorkspace();
+    if (wholeWorkspace()) index.recheck();
   };
 
   context.subscriptions.push(
@@ -83,6 +76,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
       model.forgetFindings(d);
       if (!wholeWorkspace()) collection.delete(d.uri);
     }),
+    index.onDidCheck(publishChecked),
+    index.onDidRemove((id) => !isOpen(vscode.Uri.parse(id)) && collection.delete(vscode.Uri.parse(id))),
     model.configuration.onDidChange(relintAll),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.problemsScope}`) && relintAll()),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { globMatcher, type PathMatcher } from '../core/glob';
+import { walkStories } from '../core/walk';
+import { isStoryPath } from './constants';
+import { listFolder } from './fileSystem';
+
+/** Never part of a story bank, whatever files.exclude says. */
+const ALWAYS_EXCLUDED = ['**/node_modules'];
+
+/**
+ * Which files belong to the story bank: `*.star.md` files inside a workspace folder and not
+ * excluded by that folder's `files.exclude`. Found by walking folders (see fileSystem.ts), which
+ * works on every file system (local, remote, virtual) and starts far sooner than the search
+ * service behind findFiles, whose first call took about 1-2 s on a 10,000-story bank.
+ */
+export class StoryFiles {
+  private readonly matchers = new Map<string, PathMatcher>();
+
+  /** Forget the excludes read so far (files.exclude or the folders changed). */
+  reset(): void {
+    this.matchers.clear();
+  }
+
+  private excluded(folder: vscode.WorkspaceFolder): PathMatcher {
+    const key = folder.uri.toString();
+    let matcher = this.matchers.get(key);
+    if (!matcher) {
+      const setting = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
+      // Only plain `true` entries: a `{ when: ... }` sibling condition needs the folder's listing.
+      matcher = globMatcher([...ALWAYS_EXCLUDED, ...Object.keys(setting).filter((pattern) => setting[pattern] === true)]);
+      this.matchers.set(key, matcher);
+    }
+    return matcher;
+  }
+
+  /** Whether a file (or, with `story: false`, a folder) is in the bank's part of the workspace. */
+  includes(uri: vscode.Uri, story = true): boolean {
+    if (story && !isStoryPath(uri.path)) return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = relativePath(folder.uri, uri);
+    if (relative === undefined) return false;
+    if (relative === '') return !story;
+    const excluded = this.excluded(folder);
+    // A file is excluded when it or any folder above it matches.
+    let at = relative.indexOf('/');
+    while (at !== -1) {
+      if (excluded(relative.slice(0, at))) return false;
+      at = relative.indexOf('/', at + 1);
+    }
+    return !excluded(relative);
+  }
+
+  /**
+   * Calls `found` for every story under `root` (a workspace folder or a folder inside one), as
+   * each folder is listed.
+   */
+  async walk(root: vscode.Uri, found: (uri: vscode.Uri) => void, cancelled?: () => boolean): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(root);
+    const start = folder && relativePath(folder.uri, root);
+    if (!folder || start === undefined || !this.includes(root, false)) return;
+    await walkStories(root, start, { list: listFolder, child: (uri, name) => vscode.Uri.joinPath(uri, name), excluded: this.excluded(folder), found, cancelled });
+  }
+}
+
+/** `uri` relative to `base` ('' for base itself), or undefined when it is not under it. */
+function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (base.scheme !== uri.scheme || base.authority !== uri.authority) return undefined;
+  const root = base.path.endsWith('/') ? base.path : `${base.path}/`;
+  if (uri.path === base.path || `${uri.path}/` === root) return '';
+  return uri.path.startsWith(root) ? uri.path.slice(root.length) : undefined;
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'fs';
+import { parentPort } from 'worker_threads';
+import type { ResolvedConfig } from '../core/config';
+import { checkText, countText } from '../core/scan';
+import type { WorkerReply, WorkerRequest } from './storyWorkerProtocol';
+
+/**
+ * The story index's worker thread: it reads stories from disk, counts each one at once and
+ * checks them all afterwards, so that the extension host's thread stays free for typing.
+ * Blocking reads are fine here: nothing else runs on this thread.
+ */
+
+/** Counts go back in chunks; the first is small, so that the tree shows counts at once. */
+const FIRST_COUNT_CHUNK = 50;
+const COUNT_CHUNK = 500;
+const CHECK_CHUNK = 100;
+
+interface Job {
+  request: number;
+  version: number;
+  id: string;
+  path: string;
+  folder: string;
+  /** The last job of its request. */
+  last: boolean;
+}
+
+const port = parentPort!;
+const toCount: Job[] = [];
+/** Counted stories waiting for their check; a newer read of the same story replaces the text. */
+const toCheck = new Map<string, { text: string; folder: string; version: number }>();
+let configs: Record<string, ResolvedConfig> = {};
+let configVersion = -1;
+let lastRequest = 0;
+let countChunk = FIRST_COUNT_CHUNK;
+let scheduled = false;
+
+port.on('message', (message: WorkerRequest) => {
+  if ('configure' in message) {
+    if (message.configure.version > configVersion) ({ byFolder: configs, version: configVersion } = message.configure);
+  } else {
+    lastRequest = message.request;
+    message.jobs.forEach((job, i) => toCount.push({ ...job, request: message.request, version: message.version, last: i === message.jobs.length - 1 }));
+    if (message.jobs.length === 0) post({ counted: [], request: message.request, finished: true });
+  }
+  schedule();
+});
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // setImmediate lets waiting messages in first: new reads always go before pending checks.
+  setImmediate(work);
+}
+
+function post(reply: WorkerReply): void {
+  port.postMessage(reply);
+}
+
+/** The file's text, or undefined when it is gone or unreadable. */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function work(): void {
+  scheduled = false;
+  if (toCount.length > 0) {
+    countSome();
+    return schedule();
+  }
+  const checked: Extract<WorkerReply, { checked: unknown }>['checked'] = [];
+  for (const [id, { text, folder, version }] of toCheck) {
+    if (version > configVersion || !configs[folder]) continue;
+    toCheck.delete(id);
+    checked.push({ id, ...checkText(text, configs[folder]) });
+    if (checked.length === CHECK_CHUNK) break;
+  }
+  if (checked.length > 0) {
+    post({ checked });
+    return schedule();
+  }
+  // Checks still waiting for their configuration resume when it arrives.
+  if (toCheck.size === 0) post({ idle: lastRequest });
+}
+
+function countSome(): void {
+  const counted: Extract<WorkerReply, { counted: unknown }>['counted'] = [];
+  for (const job of toCount.splice(0, countChunk)) {
+    const text = readText(job.path);
+    const summary = text === undefined ? undefined : countText(job.id, text);
+    counted.push(summary ? { id: job.id, summary } : { id: job.id });
+    if (summary) toCheck.set(job.id, { text: text!, folder: job.folder, version: job.version });
+    else toCheck.delete(job.id);
+    // One reply per request's end, so the host knows when everything it asked for is counted.
+    if (job.last) post({ counted: counted.splice(0), request: job.request, finished: true });
+  }
+  countChunk = COUNT_CHUNK;
+  if (counted.length > 0) post({ counted });
+}

@@ -1,0 +1,26 @@
+import type { ResolvedConfig } from '../core/config';
+import type { StorySummary } from '../core/coverage';
+import type { Checked } from '../core/scan';
+
+/**
+ * What the extension host tells its story worker: each workspace folder's configuration (which
+ * only checks need, so counting never waits for it), and stories to read, count, then check.
+ */
+export type WorkerRequest =
+  | { configure: { version: number; byFolder: Record<string, ResolvedConfig> } }
+  | {
+      request: number;
+      /** Checks wait for a configuration of at least this version. */
+      version: number;
+      jobs: Array<{ id: string; path: string; folder: string }>;
+    };
+
+/**
+ * What the worker answers: counts (a story with no summary could not be read, or is not a
+ * story), with `finished` on the last of a request; then checks, in chunks; then that it is idle.
+ */
+export type WorkerReply =
+  | { counted: Array<{ id: string; summary?: StorySummary }>; request?: number; finished?: boolean }
+  | { checked: Array<{ id: string } & Checked> }
+  /** Nothing left to do, after every request up to this one. */
+  | { idle: number };

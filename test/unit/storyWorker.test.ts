@@ -1,0 +1,64 @@
+import * as assert from 'assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Worker } from 'worker_threads';
+import { resolveConfig } from '../../src/core/config';
+import type { WorkerReply, WorkerRequest } from '../../src/node/storyWorkerProtocol';
+
+const STORY = '---\ntitle: Cut the bill\nlps: [Frugality, Dive Deep]\nlevel: L6\n---\n## Situation\nCosts grew.\n## Task\nCut them.\n## Action\nI moved jobs to spot capacity.\n## Result\nWe kept it going.\n';
+
+describe('story worker thread', () => {
+  let dir: string;
+  let worker: Worker;
+  let replies: WorkerReply[];
+  const next = (test: (reply: WorkerReply) => boolean) =>
+    new Promise<WorkerReply>((resolve) => {
+      const look = () => {
+        const found = replies.find(test);
+        if (found) resolve(found);
+        else setTimeout(look, 5);
+      };
+      look();
+    });
+  const send = (message: WorkerRequest) => worker.postMessage(message);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'star-worker-'));
+    replies = [];
+    worker = new Worker(join(__dirname, '..', '..', 'src', 'node', 'storyWorker.js'));
+    worker.on('message', (reply: WorkerReply) => replies.push(reply));
+  });
+
+  afterEach(async () => {
+    await worker.terminate();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts at once, checks once configured, answers every job, then says it is idle', async () => {
+    writeFileSync(join(dir, 'story.star.md'), STORY);
+    writeFileSync(join(dir, 'binary.star.md'), Buffer.from([0x2d, 0x00, 0x01]));
+    const jobs = ['story', 'binary', 'missing'].map((name) => ({ id: name, path: join(dir, `${name}.star.md`), folder: 'f' }));
+    send({ request: 1, version: 1, jobs });
+    const counted = (await next((r) => 'finished' in r && r.request === 1)) as Extract<WorkerReply, { counted: unknown }>;
+    const all = replies.flatMap((r) => ('counted' in r ? r.counted : []));
+    assert.deepStrictEqual(all.map((c) => [c.id, c.summary?.lpIds]), [['story', ['frugality', 'dive-deep']], ['binary', undefined], ['missing', undefined]]);
+    assert.ok(counted.finished);
+    assert.ok(!replies.some((r) => 'checked' in r || 'idle' in r), 'checks wait for the configuration');
+
+    // An older configuration does not unblock checks that need version 1; the right one does.
+    send({ configure: { version: 0, byFolder: { f: resolveConfig({}) } } });
+    send({ configure: { version: 1, byFolder: { f: resolveConfig({ rules: { 'unquantified-result': 'off' } }) } } });
+    const idle = await next((r) => 'idle' in r);
+    assert.deepStrictEqual(idle, { idle: 1 });
+    const checked = replies.flatMap((r) => ('checked' in r ? r.checked : []));
+    assert.deepStrictEqual(checked.map((c) => c.id), ['story']);
+    assert.strictEqual(checked[0].check.quantified, false);
+    assert.ok(!checked[0].findings.some((f) => f.ruleId === 'unquantified-result'), 'checked with the configuration sent');
+  });
+
+  it('finishes an empty request too', async () => {
+    send({ request: 7, version: 0, jobs: [] });
+    assert.deepStrictEqual(await next((r) => 'finished' in r), { counted: [], request: 7, finished: true });
+  });
+});
