@@ -102,14 +102,15 @@ export class StoryIndex implements vscode.Disposable {
 
   private watch(): void {
     const stories = vscode.workspace.createFileSystemWatcher(STORY_GLOB);
-    // Deleting or renaming a folder reports the folder, not each story in it.
-    const anything = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // Deleting, renaming or moving in a folder reports the folder, not each story in it.
+    const anything = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       stories,
       anything,
       stories.onDidCreate((uri) => this.enqueue(uri)),
       stories.onDidChange((uri) => this.enqueue(uri)),
       stories.onDidDelete((uri) => this.remove(uri)),
+      anything.onDidCreate((uri) => this.enqueueFolder(uri)),
       anything.onDidDelete((uri) => this.remove(uri)),
       // Deletes and renames made in VS Code itself are reported here at once, even when the file
       // watcher folds a quick create-then-delete into nothing. A renamed folder is walked again.
@@ -168,10 +169,14 @@ export class StoryIndex implements vscode.Disposable {
     void this.drain();
   }
 
-  /** A story, or a folder whose stories are all new to the index (renamed or moved in). */
+  /**
+   * A story, or a folder whose stories are all new to the index (renamed or moved in). Anything
+   * else that was created is not a folder, and its listing fails at once.
+   */
   private enqueueFolder(uri: vscode.Uri): void {
-    if (this.files.includes(uri)) return this.enqueue(uri);
-    if (this.scanned) void this.files.walk(uri, (story) => this.enqueue(story));
+    if (!this.scanned) return;
+    if (isStoryPath(uri.path)) this.enqueue(uri);
+    else void this.files.walk(uri, (story) => this.enqueue(story));
   }
 
   private remove(uri: vscode.Uri): void {

@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import { mkdtempSync, renameSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import * as vscode from 'vscode';
 import { closeAll, openStory, setSetting, storyUri, waitFor, workspaceRoot, writeFile } from './helpers';
 
@@ -76,6 +79,60 @@ describe('coverage sidebar in a real VS Code', () => {
       await vscode.workspace.fs.rename(to, from);
     }
     await waitFor('the name back', () => v.index.coverage.get(from.toString()) !== undefined);
+  });
+
+  it('follows a folder renamed in VS Code and a folder moved in from outside the workspace', async () => {
+    const v = await views();
+    await v.index.settled();
+    const story = (title: string) => `---\ntitle: ${title}\nlps: [Bias for Action]\n---\n## Result\nShipped in 2 days.\n`;
+    const team = vscode.Uri.joinPath(workspaceRoot(), 'stories', 'team');
+    await writeFile(vscode.Uri.joinPath(team, 'one.star.md'), story('One'));
+    await writeFile(vscode.Uri.joinPath(team, 'two.star.md'), story('Two'));
+    await waitFor('the team folder', async () => (await count(v, 'Bias for Action')) === '2/3');
+
+    // Renamed through VS Code (the Explorer does the same): both stories follow the folder.
+    const renamed = vscode.Uri.joinPath(workspaceRoot(), 'stories', 'squad');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(team, renamed);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const inSquad = vscode.Uri.joinPath(renamed, 'one.star.md').toString();
+    await waitFor('the stories under the new name', () => v.index.coverage.get(inSquad) !== undefined && v.index.coverage.get(vscode.Uri.joinPath(team, 'one.star.md').toString()) === undefined);
+    assert.strictEqual(await count(v, 'Bias for Action'), '2/3');
+
+    // Moved in by another program: the watcher reports the folder, and the index walks it.
+    const outside = mkdtempSync(join(tmpdir(), 'star-coach-outside-'));
+    writeFileSync(join(outside, 'three.star.md'), story('Three'));
+    const movedIn = vscode.Uri.joinPath(workspaceRoot(), 'stories', 'moved');
+    renameSync(outside, movedIn.fsPath);
+    try {
+      await waitFor('the story moved in', async () => (await count(v, 'Bias for Action')) === '3/3', 15000);
+    } finally {
+      await vscode.workspace.fs.delete(renamed, { recursive: true });
+      await vscode.workspace.fs.delete(movedIn, { recursive: true });
+    }
+    await waitFor('the folders gone', async () => (await count(v, 'Bias for Action')) === '0/3');
+  });
+
+  it('keeps stories created in an excluded folder out', async () => {
+    const v = await views();
+    await v.index.settled();
+    await vscode.workspace.getConfiguration('files').update('exclude', { '**/archive': true }, vscode.ConfigurationTarget.Workspace);
+    const archived = vscode.Uri.joinPath(workspaceRoot(), 'stories', 'archive', 'old.star.md');
+    const kept = storyUri('kept.star.md');
+    try {
+      await v.index.settled();
+      await writeFile(archived, '---\ntitle: Old\nlps: [Frugality]\n---\n');
+      await writeFile(kept, '---\ntitle: Kept\nlps: [Earn Trust]\n---\n');
+      await waitFor('the story outside the excluded folder', async () => (await count(v, 'Earn Trust')) === '1/3');
+      await v.index.settled();
+      assert.strictEqual(v.index.coverage.get(archived.toString()), undefined);
+      assert.strictEqual(await count(v, 'Frugality'), '0/3');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(archived, '..'), { recursive: true });
+      await vscode.workspace.fs.delete(kept);
+      await vscode.workspace.getConfiguration('files').update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the bank as it was', () => v.index.coverage.size === 3);
   });
 
   it('stays exact through a storm of 1,000 files created and then deleted', async () => {
