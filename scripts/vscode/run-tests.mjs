@@ -97,7 +97,18 @@ async function main() {
   // The tests write into their workspace: give them a copy (or another folder: --workspace DIR).
   const workspace = mkdtempSync(join(tmpdir(), 'star-coach-workspace-'));
   const given = process.argv.indexOf('--workspace');
-  cpSync(given !== -1 ? resolve(process.argv[given + 1]) : join(ROOT, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  // --multi-root: two folders in a .code-workspace, for the multi-root suite.
+  const multiRoot = process.argv.includes('--multi-root');
+  let open = `folder=${encodeURIComponent(workspace)}`;
+  if (multiRoot) {
+    process.env.STAR_COACH_MULTI_ROOT = '1';
+    cpSync(join(ROOT, 'test', 'integration', 'workspace'), join(workspace, 'first'), { recursive: true });
+    cpSync(join(ROOT, 'test', 'integration', 'workspace-second'), join(workspace, 'second'), { recursive: true });
+    writeFileSync(join(workspace, 'bank.code-workspace'), JSON.stringify({ folders: [{ path: 'first' }, { path: 'second' }] }));
+    open = `workspace=${encodeURIComponent(join(workspace, 'bank.code-workspace'))}`;
+  } else {
+    cpSync(given !== -1 ? resolve(process.argv[given + 1]) : join(ROOT, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  }
   const server = await startCodeServer({ port, smokeTestDriver: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
   let exitCode = 1;
@@ -129,7 +140,7 @@ async function main() {
       ['extensionTestsPath', remote(join(ROOT, 'out', 'test', 'integration', 'index.js'))],
       ['skipWelcome', 'true'],
     ];
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   } catch (error) {
     console.error(error);
     clearTimeout(timer);
