@@ -21,6 +21,7 @@ export interface WalkOptions<Place> {
 }
 
 export const STORY_SUFFIX = '.star.md';
+const YIELD_EVERY = 1000;
 
 export function isStoryName(name: string): boolean {
   return name.toLowerCase().endsWith(STORY_SUFFIX);
@@ -49,7 +50,11 @@ export async function walkStories<Place>(root: Place, rootPath: string, options:
       if (cancelled()) return;
       active++;
       try {
-        for (const entry of await list(next.place)) {
+        const entries = await list(next.place);
+        for (let i = 0; i < entries.length; i++) {
+          // A folder of thousands of stories: give the thread back now and then.
+          if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+          const entry = entries[i];
           const path = next.path ? `${next.path}/${entry.name}` : entry.name;
           if (entry.kind === 'folder') {
             if ((entry.link && next.viaLink) || excluded(path)) continue;

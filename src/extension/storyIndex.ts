@@ -14,6 +14,8 @@ const READERS = 64;
 /** The longest stretch of checking before the host gets the thread back. */
 const SLICE_MS = 8;
 const SETTLE_MS = 150;
+/** Stories handed to the worker in one message. */
+const SEND_CHUNK = 1000;
 const UTF8 = new TextDecoder();
 
 /** A story read and counted, waiting for its full check. */
@@ -251,7 +253,8 @@ export class StoryIndex implements vscode.Disposable {
       // Taken as a list: pulling one at a time from the front of a Map slows as it empties.
       const here: vscode.Uri[] = [];
       const there: vscode.Uri[] = [];
-      for (const uri of this.toRead.values()) (this.worker.accepts(uri) && !unsavedText(uri) ? there : here).push(uri);
+      const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+      for (const uri of this.toRead.values()) (this.worker.accepts(uri) && !unsaved.has(uri.toString()) ? there : here).push(uri);
       this.toRead.clear();
       let next = 0;
       const reader = async () => {
@@ -266,16 +269,22 @@ export class StoryIndex implements vscode.Disposable {
 
   private async readInWorker(uris: vscode.Uri[]): Promise<void> {
     if (uris.length === 0) return;
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
-    const jobs: Array<{ uri: vscode.Uri; folder: string }> = [];
-    for (const uri of uris) {
-      const folder = innermostFolder(uri.toString(), folders);
-      if (folder === undefined) continue; // not in the workspace any more
-      jobs.push({ uri, folder });
-      this.sent.set(uri.toString(), { uri, since: this.deletions });
-    }
     void this.sendConfiguration();
-    await this.worker.count(this.configVersion, jobs);
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString());
+    const counted: Array<Promise<void>> = [];
+    // Sent a thousand at a time, with a breath between, so that the host's thread is never held long.
+    for (let start = 0; start < uris.length; start += SEND_CHUNK) {
+      if (start > 0) await breathe();
+      const jobs: Array<{ uri: vscode.Uri; folder: string }> = [];
+      for (const uri of uris.slice(start, start + SEND_CHUNK)) {
+        const folder = innermostFolder(uri.toString(), folders);
+        if (folder === undefined) continue; // not in the workspace any more
+        jobs.push({ uri, folder });
+        this.sent.set(uri.toString(), { uri, since: this.deletions });
+      }
+      counted.push(this.worker.count(this.configVersion, jobs));
+    }
+    await Promise.all(counted);
   }
 
   /** The worker's checks wait for the folders' configuration; counting does not. */
@@ -359,7 +368,7 @@ export class StoryIndex implements vscode.Disposable {
       if (Date.now() - started >= SLICE_MS) break;
     }
     this.fireSoon();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await breathe();
   }
 
   private deletedSince(id: string, since: number): boolean {
@@ -393,6 +402,11 @@ export class StoryIndex implements vscode.Disposable {
     this.worker.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Lets the extension host run whatever waits (typing included) before going on. */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The innermost of the folders (URI strings) that holds the story. */

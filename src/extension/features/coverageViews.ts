@@ -145,7 +145,11 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
     void this.index.ready();
     const stories = [...this.index.coverage.all()].filter((s) => this.keep(s)).sort((a, b) => byTitle(a.title, b.title));
     const groups = new Map<string, StorySummary[]>();
-    const add = (key: string, story: StorySummary) => groups.set(key, [...(groups.get(key) ?? []), story]);
+    const add = (key: string, story: StorySummary) => {
+      const group = groups.get(key);
+      if (group) group.push(story);
+      else groups.set(key, [story]);
+    };
     for (const story of stories) {
       if (this.groupBy === 'level') add(story.level ?? 'No level', story);
       else if (this.groupBy === 'status') add(story.check ? (needsWork(story) ? 'Needs work' : 'Ready') : 'Checking…', story);
