@@ -1,6 +1,7 @@
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { parentPort } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config';
+import { MAX_STORY_CHARS } from '../core/engine';
 import { checkText, countText } from '../core/scan';
 import type { WorkerReply, WorkerRequest } from './storyWorkerProtocol';
 
@@ -57,9 +58,11 @@ function post(reply: WorkerReply): void {
   port.postMessage(reply);
 }
 
-/** The file's text, or undefined when it is gone or unreadable. */
+/** The file's text, or undefined when it is gone, unreadable, or far too large to be a story. */
 function readText(path: string): string | undefined {
   try {
+    // Never load a huge file whole: past 4 bytes a character it is surely over the limit.
+    if (statSync(path).size > MAX_STORY_CHARS * 4) return undefined;
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;

@@ -38,11 +38,12 @@ describe('story worker thread', () => {
   it('counts at once, checks once configured, answers every job, then says it is idle', async () => {
     writeFileSync(join(dir, 'story.star.md'), STORY);
     writeFileSync(join(dir, 'binary.star.md'), Buffer.from([0x2d, 0x00, 0x01]));
-    const jobs = ['story', 'binary', 'missing'].map((name) => ({ id: name, path: join(dir, `${name}.star.md`), folder: 'f' }));
+    writeFileSync(join(dir, 'huge.star.md'), `---\ntitle: Huge\nlps: [Ownership]\n---\n${'word '.repeat(1_000_000)}`);
+    const jobs = ['story', 'binary', 'missing', 'huge'].map((name) => ({ id: name, path: join(dir, `${name}.star.md`), folder: 'f' }));
     send({ request: 1, version: 1, jobs });
     const counted = (await next((r) => 'finished' in r && r.request === 1)) as Extract<WorkerReply, { counted: unknown }>;
     const all = replies.flatMap((r) => ('counted' in r ? r.counted : []));
-    assert.deepStrictEqual(all.map((c) => [c.id, c.summary?.lpIds]), [['story', ['frugality', 'dive-deep']], ['binary', undefined], ['missing', undefined]]);
+    assert.deepStrictEqual(all.map((c) => [c.id, c.summary?.lpIds]), [['story', ['frugality', 'dive-deep']], ['binary', undefined], ['missing', undefined], ['huge', undefined]]);
     assert.ok(counted.finished);
     assert.ok(!replies.some((r) => 'checked' in r || 'idle' in r), 'checks wait for the configuration');
 
