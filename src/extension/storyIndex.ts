@@ -31,9 +31,11 @@ interface Unchecked {
  * file-system watcher events and unsaved edits, queued and coalesced so that a storm of changes
  * (a git checkout of a thousand files) is read once each, without blocking the host.
  *
- * Work comes in two passes so that counts appear first: reading a story parses it and counts its
- * LPs at once; checking it against every rule (its problem count, and its diagnostics when the
- * whole workspace is linted) follows in short slices once nothing is waiting to be read.
+ * Work comes in two passes so that counts appear first: reading a story parses its front matter
+ * and counts its LPs at once; checking it against every rule (its problem count, and its
+ * diagnostics when the whole workspace is linted) follows once nothing is waiting to be read.
+ * Stories on disk go through both passes on a worker thread (storyWorker.ts); the rest (virtual
+ * file systems, unsaved edits, the web build) are read here and checked here in short slices.
  */
 export class StoryIndex implements vscode.Disposable {
   readonly coverage = new CoverageIndex();
