@@ -77,7 +77,8 @@ export class StoryIndex implements vscode.Disposable {
   /** Starts the first scan (once) and the watchers; resolves when every story found is counted. */
   ready(): Promise<void> {
     if (!this.scan) {
-      this.worker.warm(); // its start overlaps the walk
+      // The worker's start overlaps the walk, when there are stories on disk to give it.
+      if (vscode.workspace.workspaceFolders?.some((folder) => this.worker.accepts(folder.uri))) this.worker.warm();
       this.watch();
       this.scan = this.scanAll();
     }
@@ -258,6 +259,8 @@ export class StoryIndex implements vscode.Disposable {
       const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
       for (const uri of this.toRead.values()) (this.worker.accepts(uri) && !unsaved.has(uri.toString()) ? there : here).push(uri);
       this.toRead.clear();
+      // Read here now: whatever the worker still says of these stories is older.
+      for (const uri of here) this.sent.delete(uri.toString());
       let next = 0;
       const reader = async () => {
         while (next < here.length) await this.read(here[next++]);

@@ -84,9 +84,11 @@ export class StoryWorker implements vscode.Disposable {
     });
   }
 
-  /** Starts the thread ahead of the first request. */
+  /** Starts the thread ahead of the first request (and stops it again if none comes). */
   warm(): void {
-    this.start();
+    if (!this.start()) return;
+    clearTimeout(this.stopTimer);
+    this.stopTimer = setTimeout(() => this.stop(), IDLE_STOP_MS);
   }
 
   private start(): Worker | undefined {
