@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 
-export const STORY_SUFFIX = '.star.md';
+import { isStoryName } from '../core/walk';
 
 /** Story files under the given paths: folders recurse, skipping node_modules and dot-folders. */
 export async function findStoryFiles(paths: readonly string[], onMissing: (p: string) => void): Promise<string[]> {
@@ -31,7 +31,7 @@ async function walk(dir: string, into: Set<string>): Promise<void> {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(full, into);
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith(STORY_SUFFIX)) {
+    } else if (entry.isFile() && isStoryName(entry.name)) {
       into.add(full);
     }
   }

@@ -20,7 +20,7 @@ export interface WalkOptions<Place> {
   concurrency?: number;
 }
 
-export const STORY_SUFFIX = '.star.md';
+const STORY_SUFFIX = '.star.md';
 const YIELD_EVERY = 1000;
 
 export function isStoryName(name: string): boolean {

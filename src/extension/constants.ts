@@ -35,6 +35,4 @@ export const SETTINGS = {
 /** Where each rule's documentation lives, for the diagnostic code link. */
 export const RULE_DOCS_URL = 'https://github.com/star-coach/star-coach/blob/main/docs/rules.md';
 
-export function isStoryPath(path: string): boolean {
-  return path.toLowerCase().endsWith('.star.md');
-}
+export { isStoryName as isStoryPath } from '../core/walk';
