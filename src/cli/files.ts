@@ -1,6 +1,5 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-
 import { isStoryName } from '../core/walk';
 
 /** Story files under the given paths: folders recurse, skipping node_modules and dot-folders. */
