@@ -33,22 +33,10 @@ export class StoryFiles {
     return matcher;
   }
 
-  /** Whether a file (or, with `story: false`, a folder) is in the bank's part of the workspace. */
-  includes(uri: vscode.Uri, story = true): boolean {
-    if (story && !isStoryPath(uri.path)) return false;
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return false;
-    const relative = relativePath(folder.uri, uri);
-    if (relative === undefined) return false;
-    if (relative === '') return !story;
-    const excluded = this.excluded(folder);
-    // A file is excluded when it or any folder above it matches.
-    let at = relative.indexOf('/');
-    while (at !== -1) {
-      if (excluded(relative.slice(0, at))) return false;
-      at = relative.indexOf('/', at + 1);
-    }
-    return !excluded(relative);
+  /** Whether a story file is in the bank's part of the workspace. */
+  includes(uri: vscode.Uri): boolean {
+    const place = isStoryPath(uri.path) ? this.locate(uri) : undefined;
+    return place !== undefined && place.relative !== '';
   }
 
   /**
@@ -56,10 +44,19 @@ export class StoryFiles {
    * each folder is listed.
    */
   async walk(root: vscode.Uri, found: (uri: vscode.Uri) => void, cancelled?: () => boolean): Promise<void> {
-    const folder = vscode.workspace.getWorkspaceFolder(root);
-    const start = folder && relativePath(folder.uri, root);
-    if (!folder || start === undefined || !this.includes(root, false)) return;
-    await walkStories(root, start, { list: listFolder, child: (uri, name) => vscode.Uri.joinPath(uri, name), excluded: this.excluded(folder), found, cancelled });
+    const place = this.locate(root);
+    if (!place) return;
+    await walkStories(root, place.relative, { list: listFolder, child: (uri, name) => vscode.Uri.joinPath(uri, name), excluded: this.excluded(place.folder), found, cancelled });
+  }
+
+  /** The workspace folder that holds `uri` and its path there, unless it or a folder above it is excluded. */
+  private locate(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; relative: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relative = folder && relativePath(folder.uri, uri);
+    if (!folder || relative === undefined) return undefined;
+    const excluded = this.excluded(folder);
+    for (let at = relative.indexOf('/'); at !== -1; at = relative.indexOf('/', at + 1)) if (excluded(relative.slice(0, at))) return undefined;
+    return relative !== '' && excluded(relative) ? undefined : { folder, relative };
   }
 }
 

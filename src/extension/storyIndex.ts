@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResolvedConfig } from '../core/config';
 import { CoverageIndex, type StorySummary } from '../core/coverage';
-import { checkText, countText } from '../core/scan';
+import { checkText, countText, type Checked } from '../core/scan';
 import type { Finding } from '../core/types';
 import { isStoryPath, STORY_GLOB } from './constants';
 import { fileBytes } from './fileSystem';
@@ -312,13 +312,9 @@ export class StoryIndex implements vscode.Disposable {
         else this.forget(id);
         this.fireSoon();
       },
-      checked: (id, { check, findings }) => {
+      checked: (id, result) => {
         const sent = this.sent.get(id);
-        const summary = this.coverage.get(id);
-        if (!sent || !summary || this.toCheck.has(id) || this.deletedSince(id, sent.since)) return;
-        this.coverage.upsert({ ...summary, check });
-        this.checked.fire({ uri: sent.uri, findings });
-        this.fireSoon();
+        if (sent && this.awaitsCheck(id, sent.since)) this.applyCheck(sent.uri, result);
       },
       lost: (ids) => {
         for (const id of ids) {
@@ -363,17 +359,23 @@ export class StoryIndex implements vscode.Disposable {
     }
     while (this.checking.length > 0) {
       const { uri, text, config, since } = this.checking.pop()!;
-      const id = uri.toString();
-      const summary = this.coverage.get(id);
-      // Gone, or read again since: a newer text waits for its own check.
-      if (!summary || this.toCheck.has(id) || this.deletedSince(id, since)) continue;
-      const { check, findings } = checkText(text, config);
-      this.coverage.upsert({ ...summary, check });
-      this.checked.fire({ uri, findings });
+      if (!this.awaitsCheck(uri.toString(), since)) continue;
+      this.applyCheck(uri, checkText(text, config));
       if (Date.now() - started >= SLICE_MS) break;
     }
-    this.fireSoon();
     await breathe();
+  }
+
+  /** False when the story is gone, or was read again since (a newer text waits for its own check). */
+  private awaitsCheck(id: string, since: number): boolean {
+    return this.coverage.get(id) !== undefined && !this.toCheck.has(id) && !this.deletedSince(id, since);
+  }
+
+  private applyCheck(uri: vscode.Uri, { check, findings }: Checked): void {
+    const summary = this.coverage.get(uri.toString())!;
+    this.coverage.upsert({ ...summary, check });
+    this.checked.fire({ uri, findings });
+    this.fireSoon();
   }
 
   private deletedSince(id: string, since: number): boolean {

@@ -58,11 +58,11 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
 
   const relintAll = () => {
     publishing = wholeWorkspace();
-    if (!wholeWorkspace()) {
-      for (const [uri] of collection) if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) collection.delete(uri);
+    if (!publishing) {
+      for (const [uri] of collection) if (!isOpen(uri)) collection.delete(uri);
     }
     for (const document of vscode.workspace.textDocuments) schedule(document, 0);
-    if (wholeWorkspace()) index.recheck();
+    if (publishing) index.recheck();
   };
 
   context.subscriptions.push(
@@ -74,7 +74,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
       clearTimeout(timers.get(d.uri.toString()));
       timers.delete(d.uri.toString());
       model.forgetFindings(d);
-      if (!wholeWorkspace()) collection.delete(d.uri);
+      if (!publishing) collection.delete(d.uri);
     }),
     index.onDidCheck(publishChecked),
     index.onDidRemove((id) => !isOpen(vscode.Uri.parse(id)) && collection.delete(vscode.Uri.parse(id))),
