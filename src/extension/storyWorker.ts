@@ -29,6 +29,9 @@ export class StoryWorker implements vscode.Disposable {
   private lastSent = 0;
   private lastIdle = 0;
   private readonly requests = new Map<number, () => void>();
+  /** Documents sent to lint, by request id: answered with findings, or undefined if the worker stops. */
+  private readonly lints = new Map<number, (checked: Checked | undefined) => void>();
+  private lastLint = 0;
   /** Stories sent and not yet answered with a check, for `lost` if the worker dies. */
   private readonly unanswered = new Set<string>();
   private idleWaiters: Array<() => void> = [];
@@ -84,11 +87,25 @@ export class StoryWorker implements vscode.Disposable {
     });
   }
 
+  /**
+   * Lints and checks a text on the worker thread, for stories too large to lint on the extension
+   * host's thread while the user types. Resolves to undefined when no worker can run (the caller
+   * then lints in the host); never rejects.
+   */
+  lint(text: string, config: ResolvedConfig): Promise<Checked | undefined> {
+    const worker = this.start();
+    if (!worker) return Promise.resolve(undefined);
+    const id = ++this.lastLint;
+    clearTimeout(this.stopTimer);
+    return new Promise((resolve) => {
+      this.lints.set(id, resolve);
+      worker.postMessage({ lint: { id, text, config } } satisfies WorkerRequest);
+    });
+  }
+
   /** Starts the thread ahead of the first request (and stops it again if none comes). */
   warm(): void {
-    if (!this.start()) return;
-    clearTimeout(this.stopTimer);
-    this.stopTimer = setTimeout(() => this.stop(), IDLE_STOP_MS);
+    if (this.start()) this.stopWhenIdle();
   }
 
   private start(): Worker | undefined {
@@ -114,6 +131,11 @@ export class StoryWorker implements vscode.Disposable {
         this.events.counted(id, summary);
       }
       if (reply.finished && reply.request !== undefined) this.answer(reply.request);
+    } else if ('linted' in reply) {
+      const { id, ...checked } = reply.linted;
+      this.lints.get(id)?.(checked);
+      this.lints.delete(id);
+      if (!this.busy && this.lints.size === 0) this.stopWhenIdle();
     } else if ('checked' in reply) {
       for (const { id, ...result } of reply.checked) {
         this.unanswered.delete(id);
@@ -124,9 +146,13 @@ export class StoryWorker implements vscode.Disposable {
       if (this.busy) return;
       this.unanswered.clear();
       this.idleWaiters.splice(0).forEach((resolve) => resolve());
-      clearTimeout(this.stopTimer);
-      this.stopTimer = setTimeout(() => this.stop(), IDLE_STOP_MS);
+      this.stopWhenIdle();
     }
+  }
+
+  private stopWhenIdle(): void {
+    clearTimeout(this.stopTimer);
+    this.stopTimer = setTimeout(() => this.stop(), IDLE_STOP_MS);
   }
 
   private answer(request: number): void {
@@ -143,13 +169,15 @@ export class StoryWorker implements vscode.Disposable {
     this.unanswered.clear();
     this.lastIdle = this.lastSent;
     [...this.requests.keys()].forEach((request) => this.answer(request));
+    [...this.lints.values()].forEach((resolve) => resolve(undefined));
+    this.lints.clear();
     this.idleWaiters.splice(0).forEach((resolve) => resolve());
     if (lost.length > 0) this.events.lost(lost);
   }
 
   private stop(): void {
     const worker = this.worker;
-    if (!worker || this.busy) return;
+    if (!worker || this.busy || this.lints.size > 0) return;
     this.worker = undefined;
     void worker.terminate();
   }

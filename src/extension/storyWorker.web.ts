@@ -16,5 +16,8 @@ export class StoryWorker implements vscode.Disposable {
   count(): Promise<void> {
     return Promise.resolve();
   }
+  lint(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
   dispose(): void {}
 }

@@ -37,6 +37,12 @@ let countChunk = FIRST_COUNT_CHUNK;
 let scheduled = false;
 
 port.on('message', (message: WorkerRequest) => {
+  if ('lint' in message) {
+    // Someone is typing in this document: answer at once, between chunks of the scan.
+    const { id, text, config } = message.lint;
+    post({ linted: { id, ...checkText(text, config) } });
+    return;
+  }
   if ('configure' in message) {
     if (message.configure.version > configVersion) ({ byFolder: configs, version: configVersion } = message.configure);
   } else {

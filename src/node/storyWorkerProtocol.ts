@@ -8,6 +8,8 @@ import type { Checked } from '../core/scan';
  */
 export type WorkerRequest =
   | { configure: { version: number; byFolder: Record<string, ResolvedConfig> } }
+  /** An open document too large to lint on the extension host's thread: answered before any read. */
+  | { lint: { id: number; text: string; config: ResolvedConfig } }
   | {
       request: number;
       /** Checks wait for a configuration of at least this version. */
@@ -22,5 +24,6 @@ export type WorkerRequest =
 export type WorkerReply =
   | { counted: Array<{ id: string; summary?: StorySummary }>; request?: number; finished?: boolean }
   | { checked: Array<{ id: string } & Checked> }
+  | { linted: { id: number } & Checked }
   /** Nothing left to do, after every request up to this one. */
   | { idle: number };

@@ -4,7 +4,7 @@ import { lintText } from '../../src/core/engine';
 import { parseStory } from '../../src/core/parse/story';
 import { RULES } from '../../src/core/rules';
 import { DEFAULT_CONFIG } from '../../src/core/config';
-import type { Range } from '../../src/core/types';
+import { badRange, editorLines, hostileStory } from '../hostile';
 
 /** Pieces of stories, so generated texts hit the parser's and rules' interesting paths. */
 const FRAGMENTS = [
@@ -17,13 +17,6 @@ const FRAGMENTS = [
 
 const storyLike = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(storyLike, fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }));
-
-function inside(text: string, range: Range): boolean {
-  const lines = text.split('\n');
-  const ok = (p: Range['start']) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
-  const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
-  return ok(range.start) && ok(range.end) && ordered;
-}
 
 describe('properties (fast-check)', () => {
   it('the parser never throws and keeps offsets inside the text', () => {
@@ -39,16 +32,27 @@ describe('properties (fast-check)', () => {
     );
   });
 
-  it('no rule throws, and every finding and fix range stays inside the document', () => {
+  it('no rule throws, and every finding and fix range is a real position in the editor', () => {
     fc.assert(
-      fc.property(anyText, (text) => {
+      fc.property(fc.oneof(anyText, hostileStory), (text) => {
         const story = parseStory(text);
         for (const rule of RULES) rule.check(story, DEFAULT_CONFIG.rules.get(rule.id)!.options, { wordsPerMinute: 150 });
+        const lines = editorLines(text);
         for (const finding of lintText(text).findings) {
           assert.doesNotMatch(finding.message, /could not check/);
-          assert.ok(inside(text, finding.range), `${finding.ruleId} ${JSON.stringify(finding.range)}`);
-          for (const fix of finding.fixes) for (const edit of fix.edits) assert.ok(inside(text, edit.range), `${finding.ruleId} fix`);
+          assert.strictEqual(badRange(lines, finding.range), undefined, `${finding.ruleId}: ${JSON.stringify(text.slice(0, 80))}`);
+          for (const fix of finding.fixes) for (const edit of fix.edits) assert.strictEqual(badRange(lines, edit.range), undefined, `${finding.ruleId} fix`);
         }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('hostile documents never throw, and no story is refused for its size below the limits', () => {
+    fc.assert(
+      fc.property(hostileStory, (text) => {
+        const { findings } = lintText(text);
+        for (const finding of findings) assert.doesNotMatch(finding.message, /could not read this story/, JSON.stringify(text.slice(0, 120)));
       }),
       { numRuns: 1500 },
     );

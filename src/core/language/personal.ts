@@ -3,8 +3,8 @@
  * one clear "I" action, or a bullet that opens with a past-tense verb and no subject, is enough.
  */
 
-/** Quoted speech is someone's words, not an action: it counts neither way. */
-const QUOTED = /"[^"\n]*"|“[^”]*”|‘[^’\n]*’|«[^»]*»/g;
+import { blankQuotes } from './quotes';
+
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
 /** "Phase I", "SDE I", "Type I": a numeral, not a person. */
 const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|war|chapter|mark|series|step|gen|sde)\s$/i;
@@ -30,7 +30,7 @@ export interface PersonalRole {
 }
 
 export function findPersonalAction(text: string): PersonalRole | undefined {
-  const plain = text.replace(QUOTED, (quote) => ' '.repeat(quote.length));
+  const plain = blankQuotes(text);
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) {
     const end = match.index + match[0].length;
@@ -73,7 +73,7 @@ export function countCollectiveVoice(text: string): number {
 
 /** Offsets of every first-person "I" (outside quotes) and of every "we"/"the team", for highlighting. */
 export function voiceMarks(text: string): { mine: Array<[number, number]>; collective: Array<[number, number]> } {
-  const plain = text.replace(QUOTED, (quote) => ' '.repeat(quote.length));
+  const plain = blankQuotes(text);
   const mine: Array<[number, number]> = [];
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) mine.push([match.index, match.index + match[0].length]);

@@ -45,14 +45,34 @@ export const frontMatterFields = {
   year: z.number({ error: 'year must be a year, for example: year: 2024' }).int().min(1950).max(2100).optional(),
 } as const;
 
+/**
+ * Sets a field as the object's own property, whatever its name: a plain assignment to a key
+ * named `__proto__` would replace the object's prototype instead.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function normalizeAll(raw: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(raw)) {
     const value = normalizeField(key, raw[key]);
-    if (value !== undefined) out[key] = value;
+    if (value !== undefined) setOwn(out, key, value);
   }
   return out;
 }
+
+/** The schema of a known field; a key such as `constructor` or `toString` is a user's own field. */
+function fieldSchema(key: string): z.ZodType | undefined {
+  return Object.hasOwn(frontMatterFields, key) ? (frontMatterFields[key as keyof Fields] as z.ZodType) : undefined;
+}
+
+/**
+ * Front matter past these sizes is not a story's: it is refused with a finding before it reaches
+ * yaml, whose duplicate-key check takes time quadratic in the number of keys.
+ */
+export const FRONT_MATTER_MAX_CHARS = 16 * 1024;
+export const FRONT_MATTER_MAX_LINES = 400;
 
 type Fields = typeof frontMatterFields;
 
@@ -92,22 +112,18 @@ export interface FrontMatter {
   valueRanges: Map<string, { start: number; end: number }>;
 }
 
-const FENCE = /^---[ \t]*\r?$/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
+const FENCE = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/** No front matter at all: what a story that could not be read is given. */
+export function emptyFrontMatter(bodyStart = 0): FrontMatter {
+  return { present: false, start: 0, end: 0, bodyStart, meta: {}, lpEntries: [], problems: [], valueRanges: new Map() };
+}
 
 export function parseFrontMatter(text: string): FrontMatter {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstLineEnd = lineEndAt(text, bom);
-  const result: FrontMatter = {
-    present: false,
-    start: 0,
-    end: 0,
-    bodyStart: bom,
-    meta: {},
-    lpEntries: [],
-    problems: [],
-    valueRanges: new Map(),
-  };
+  const result = emptyFrontMatter(bom);
   if (!FENCE.test(text.slice(bom, firstLineEnd))) {
     result.problems.push({
       message: 'No front matter: start the story with a --- block that gives at least its title and lps.',
@@ -118,7 +134,7 @@ export function parseFrontMatter(text: string): FrontMatter {
   }
   result.present = true;
   result.start = bom;
-  const yamlStart = Math.min(firstLineEnd + 1, text.length);
+  const yamlStart = afterLineBreak(text, firstLineEnd);
   let closeStart = -1;
   for (let at = yamlStart; at < text.length; ) {
     const end = lineEndAt(text, at);
@@ -126,7 +142,7 @@ export function parseFrontMatter(text: string): FrontMatter {
       closeStart = at;
       break;
     }
-    at = end + 1;
+    at = afterLineBreak(text, end);
   }
   if (closeStart === -1) {
     result.end = result.bodyStart = text.length;
@@ -139,23 +155,39 @@ export function parseFrontMatter(text: string): FrontMatter {
   }
   const closeEnd = lineEndAt(text, closeStart);
   result.end = closeEnd;
-  result.bodyStart = Math.min(closeEnd + 1, text.length);
+  result.bodyStart = afterLineBreak(text, closeEnd);
   readYaml(text.slice(yamlStart, closeStart), yamlStart, { start: bom, end: firstLineEnd }, result);
   return result;
 }
 
+/** The end of the line's content from `from`: the next CR or LF, or the text's end. */
 function lineEndAt(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end === -1 ? text.length : end;
+  for (let at = from; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) return at;
+  }
+  return text.length;
+}
+
+/** The offset after the line break at `end` (CRLF, CR or LF), as VS Code breaks lines. */
+function afterLineBreak(text: string, end: number): number {
+  if (end >= text.length) return text.length;
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
 }
 
 function readYaml(source: string, base: number, opening: { start: number; end: number }, into: FrontMatter): void {
+  const lineCount = countLines(source);
+  if (source.length > FRONT_MATTER_MAX_CHARS || lineCount > FRONT_MATTER_MAX_LINES) {
+    const size = source.length > FRONT_MATTER_MAX_CHARS ? `${Math.ceil(source.length / 1024)} KB` : `${lineCount} lines`;
+    into.problems.push({ message: `The front matter is too long to be read (${size}; a story's front matter has at most ${FRONT_MATTER_MAX_LINES} lines and ${FRONT_MATTER_MAX_CHARS / 1024} KB). Move notes into the story's body.`, ...opening });
+    return;
+  }
   if (readPlain(source, base, into)) return;
   let doc: Document;
   try {
-    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (error) {
-    into.problems.push({ message: `The front matter is not valid YAML: ${String(error)}`, ...opening });
+    into.problems.push({ message: `The front matter is not valid YAML: ${firstLine(String(error))}`, ...opening });
     return;
   }
   if (doc.errors.length > 0) {
@@ -177,7 +209,14 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
     into.problems.push({ message: 'The front matter must be a set of "key: value" fields.', ...rangeOf(doc.contents, base, opening) });
     return;
   }
-  const raw = normalizeAll(doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>);
+  let raw: Record<string, unknown>;
+  try {
+    raw = normalizeAll(doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>);
+  } catch (error) {
+    // An alias to no anchor, or aliases past the limit that keeps a "billion laughs" small.
+    into.problems.push({ message: `The front matter could not be read: ${firstLine(error instanceof Error ? error.message : String(error))}. Write the values out instead of using YAML anchors and aliases.`, ...opening });
+    return;
+  }
   for (const pair of doc.contents.items) {
     if (isScalar(pair.key) && pair.value && typeof pair.value === 'object' && 'range' in pair.value) {
       into.valueRanges.set(String(pair.key.value), rangeOf(pair.value as Node, base, opening));
@@ -193,14 +232,14 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
   }
   const meta: StoryMeta = {};
   for (const [key, value] of Object.entries(raw)) {
-    const schema = frontMatterFields[key as keyof Fields] as z.ZodType | undefined;
+    const schema = fieldSchema(key);
     if (!schema) {
-      meta[key] = value;
+      setOwn(meta, key, value);
       continue;
     }
     const parsed = schema.safeParse(value);
     if (parsed.success) {
-      if (parsed.data !== undefined) meta[key] = parsed.data;
+      if (parsed.data !== undefined) setOwn(meta, key, parsed.data);
     } else {
       const issue = parsed.error.issues[0];
       const node = doc.getIn([key, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')], true) as Node | undefined;
@@ -209,7 +248,7 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
     }
   }
   for (const key of REQUIRED) {
-    if (raw[key] === undefined || raw[key] === null) {
+    if (!Object.hasOwn(raw, key) || raw[key] === undefined || raw[key] === null) {
       const example = key === 'title' ? 'title: Cut checkout latency before peak' : 'lps: [Dive Deep, Deliver Results]';
       into.problems.push({ message: `Front matter: ${key} is missing (for example: ${example}).`, ...(into.valueRanges.get(key) ?? opening) });
     }
@@ -223,7 +262,7 @@ function readPlain(source: string, base: number, into: FrontMatter): boolean {
   const fields = readPlainYaml(source);
   if (!fields || fields.length === 0) return false;
   const raw: Record<string, unknown> = {};
-  for (const field of fields) raw[field.key] = field.value;
+  for (const field of fields) setOwn(raw, field.key, field.value);
   const whole = wholeSchema.safeParse(normalizeAll(raw));
   if (!whole.success) return false;
   into.meta = whole.data as StoryMeta;
@@ -256,6 +295,15 @@ function rangeOf(node: Node, base: number, fallback: { start: number; end: numbe
   if (!node.range) return fallback;
   const [start, valueEnd] = node.range;
   return { start: base + start, end: base + Math.max(valueEnd, start + 1) };
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) lines++;
+  }
+  return lines;
 }
 
 function firstLine(message: string): string {

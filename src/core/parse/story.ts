@@ -1,5 +1,6 @@
 import { countWords, LineIndex } from '../text';
-import { parseFrontMatter, type FrontMatter } from './frontMatter';
+import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
+import { blankQuotes } from '../language/quotes';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -61,7 +62,6 @@ export interface Story {
   comments: Comment[];
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\r?$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const LABEL_NAMES = [...KIND_BY_NAME.keys()].filter((name) => name.length > 1).sort((a, b) => b.length - a.length);
 const LABEL = new RegExp(
@@ -126,14 +126,13 @@ export function parseStory(text: string): Story {
     const first = content.search(/\S/);
     if (first === -1) continue;
     const lineStart = lines.lineStart(line);
-    const heading = content.charCodeAt(first) === 35 /* # */ ? ATX.exec(content) : null;
+    const heading = content.charCodeAt(first) === 35 /* # */ ? atxHeading(content) : undefined;
     if (heading) {
-      const level = heading[1].length;
-      if (level > 3) continue;
+      if (heading.level > 3) continue;
       close(lineStart);
-      const title = (heading[2] ?? '').trim();
-      const kind = level === 1 ? 'other' : kindOf(title);
-      const titleStart = lineStart + (heading[2] !== undefined ? content.indexOf(heading[2]) : heading[1].length);
+      const title = heading.title;
+      const kind = heading.level === 1 ? 'other' : kindOf(title);
+      const titleStart = lineStart + heading.titleStart;
       open = {
         kind,
         title: cleanTitle(title),
@@ -141,7 +140,7 @@ export function parseStory(text: string): Story {
         line,
         titleStart,
         titleEnd: titleStart + title.length,
-        bodyStart: Math.min(lines.lineEnd(line) + 1, text.length),
+        bodyStart: lines.nextLineStart(line),
         bodyEnd: text.length,
       };
       sections.push(open);
@@ -170,6 +169,38 @@ export function parseStory(text: string): Story {
   }
   close(text.length);
   return { text, lines, prose, frontMatter, sections, comments };
+}
+
+const isBlank = (code: number) => code === 32 || code === 9;
+
+/**
+ * An ATX heading as CommonMark reads it (up to 3 spaces, 1 to 6 `#`, a space or the line's end,
+ * the text, an optional closing run of `#`), or undefined. A character scan, linear in the line:
+ * a pattern with lazy groups and optional tails backtracks cubically on a long line of spaces.
+ */
+function atxHeading(line: string): { level: number; title: string; titleStart: number } | undefined {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  let level = 0;
+  while (line.charCodeAt(at + level) === 35) level++;
+  if (level === 0 || level > 6) return undefined;
+  at += level;
+  if (at < line.length && !isBlank(line.charCodeAt(at))) return undefined;
+  while (isBlank(line.charCodeAt(at))) at++;
+  let end = line.length;
+  while (end > at && isBlank(line.charCodeAt(end - 1))) end--;
+  let closing = end;
+  while (closing > at && line.charCodeAt(closing - 1) === 35) closing--;
+  if (closing < end && (closing === at || isBlank(line.charCodeAt(closing - 1)))) {
+    end = closing;
+    while (end > at && isBlank(line.charCodeAt(end - 1))) end--;
+  }
+  return { level, title: line.slice(at, end), titleStart: at };
+}
+
+/** A story whose text could not be parsed: no front matter, no sections, the text as its prose. */
+export function unparsedStory(text: string): Story {
+  return { text, lines: new LineIndex(text), prose: text, frontMatter: emptyFrontMatter(), sections: [], comments: [] };
 }
 
 function kindOf(title: string): SectionKind {
@@ -225,7 +256,7 @@ const unquoted = new WeakMap<Story, string>();
  */
 export function proseWithoutQuotes(story: Story): string {
   let text = unquoted.get(story);
-  if (text === undefined) unquoted.set(story, (text = story.prose.replace(/"[^"\n]*"|“[^”]*”/g, (quote) => ' '.repeat(quote.length))));
+  if (text === undefined) unquoted.set(story, (text = blankQuotes(story.prose)));
   return text;
 }
 

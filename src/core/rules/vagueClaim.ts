@@ -16,11 +16,12 @@ export const vagueClaim = defineRule({
     const untold = story.sections.filter((s) => s.kind === 'learning' || s.kind === 'short');
     const text = proseWithoutQuotes(story);
     const issues: RuleIssue[] = [];
+    const sentences = new Sentences(text);
     for (const claim of VAGUE_CLAIMS) {
       for (const match of findPhrase(story, text, claim)) {
         const start = match.index;
         if (untold.some((s) => start >= s.bodyStart && start < s.bodyEnd)) continue;
-        if (claim.measurable && hasQuantity(sentenceAround(text, start, start + match.text.length))) continue;
+        if (claim.measurable && sentences.measured(start, start + match.text.length)) continue;
         const phrase = match.text.trim();
         issues.push({ message: `"${phrase}" is vague: ${claim.advice}.`, start, end: start + phrase.length });
       }
@@ -29,8 +30,42 @@ export const vagueClaim = defineRule({
   },
 });
 
-function sentenceAround(text: string, start: number, end: number): string {
-  const from = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
-  const stops = [text.indexOf('.', end), text.indexOf('\n', end)].filter((i) => i !== -1);
-  return text.slice(from, stops.length ? Math.min(...stops) : text.length);
+/**
+ * The sentences of a text (split at full stops and line breaks), found once, with whether each
+ * holds a quantity, asked once: many claims in one long sentence cost one scan of it, not one each.
+ */
+class Sentences {
+  private readonly stops: number[] = [];
+  private readonly measuredSpan = new Map<string, boolean>();
+
+  constructor(private readonly text: string) {
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 46 /* . */ || code === 10 || code === 13) this.stops.push(at);
+    }
+  }
+
+  /** Whether the sentence around [start, end) has a number or other measure. */
+  measured(start: number, end: number): boolean {
+    const before = this.firstStopFrom(start) - 1; // the last stop before start
+    const from = before >= 0 ? this.stops[before] + 1 : 0;
+    const after = this.firstStopFrom(end);
+    const to = after < this.stops.length ? this.stops[after] : this.text.length;
+    const key = `${from}:${to}`;
+    let measured = this.measuredSpan.get(key);
+    if (measured === undefined) this.measuredSpan.set(key, (measured = hasQuantity(this.text.slice(from, to))));
+    return measured;
+  }
+
+  /** The index of the first stop at or after an offset. */
+  private firstStopFrom(offset: number): number {
+    let low = 0;
+    let high = this.stops.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.stops[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }

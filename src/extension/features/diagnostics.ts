@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintText, unreadableReason } from '../../core/engine';
+import { LARGE_STORY_CHARS, lintText, unreadableReason } from '../../core/engine';
 import type { Finding } from '../../core/types';
 import { isStoryPath, SETTINGS } from '../constants';
 import { toDiagnostic } from '../convert';
@@ -30,7 +30,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
       collection.set(document.uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `STAR Coach skipped this file: ${reason}.`, vscode.DiagnosticSeverity.Information)]);
       return;
     }
-    const { findings } = lintText(text, config);
+    // A large story is linted on the worker: it would hold the host's thread too long.
+    const findings = text.length > LARGE_STORY_CHARS ? (await index.checkOffThread(text, config)).findings : lintText(text, config).findings;
+    if (document.isClosed || document.version !== version) return;
     model.rememberFindings(document, findings);
     collection.set(document.uri, findings.map(toDiagnostic));
   };

@@ -1,0 +1,45 @@
+/**
+ * Quoted speech is someone else's words: the rules neither credit nor blame the speaker for it.
+ * Straight and single quotes close on the same line; curly double quotes and guillemets may span
+ * lines. An opening mark with no closing one is left as it is.
+ */
+const PAIRS: ReadonlyArray<{ open: number; close: string; sameLine: boolean }> = [
+  { open: 0x22 /* " */, close: '"', sameLine: true },
+  { open: 0x201c /* “ */, close: '\u201d', sameLine: false },
+  { open: 0x2018 /* ‘ */, close: '\u2019', sameLine: true },
+  { open: 0xab /* « */, close: '\u00bb', sameLine: false },
+];
+
+/**
+ * The text with every quotation, marks included, replaced by spaces: same length, same offsets.
+ * One pass, linear in the text: the next closing mark and line break are each searched forward
+ * once and remembered, so a long run of opening marks with no closing one costs no more than text.
+ */
+export function blankQuotes(text: string): string {
+  const next = new Map<string, number>();
+  /** The first `mark` at or after `from`; `from` only grows, so a remembered answer stays right. */
+  const nextOf = (mark: string, from: number) => {
+    const known = next.get(mark);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const found = text.indexOf(mark, from);
+    next.set(mark, found);
+    return found;
+  };
+  let out = '';
+  let copied = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    const pair = code === 0x22 || code === 0x201c || code === 0x2018 || code === 0xab ? PAIRS.find((p) => p.open === code) : undefined;
+    if (!pair) continue;
+    const close = nextOf(pair.close, at + 1);
+    if (close === -1) continue;
+    if (pair.sameLine) {
+      const lineBreak = Math.min(...['\n', '\r'].map((mark) => nextOf(mark, at + 1)).filter((i) => i !== -1), text.length);
+      if (close > lineBreak) continue;
+    }
+    out += text.slice(copied, at) + ' '.repeat(close + 1 - at);
+    copied = close + 1;
+    at = close;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
