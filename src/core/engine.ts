@@ -34,6 +34,18 @@ function firstLine(message: string): string {
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
 
+/**
+ * Findings one rule reports in one story, at most: past it, one more finding says how many more
+ * there are. A story with a phrase repeated a thousand times needs the first few pointed out, not
+ * a thousand squiggles that cost the editor time on every keystroke.
+ */
+export const MAX_FINDINGS_PER_RULE = 20;
+
+/**
+ * Runs every rule that is on over a parsed story, honouring inline directives and the per-rule
+ * cap, and returns the findings in document order (positions as in `lintText`). A rule that throws
+ * gives one finding that says so; this function itself is only called inside `lintText`'s guard.
+ */
 export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG): Finding[] {
   const suppressions = readSuppressions(story);
   const findings: Finding[] = [];
@@ -47,10 +59,18 @@ export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG)
     } catch (error) {
       issues = [{ message: `STAR Coach could not check ${rule.id}: ${String(error)}`, start: 0, end: 0 }];
     }
-    for (const issue of issues) {
+    let reported = 0;
+    for (const [i, issue] of issues.entries()) {
       const range = story.lines.range(issue.start, Math.max(issue.start, issue.end));
       if (suppressions.line(rule.id, range.start.line)) continue;
+      if (reported === MAX_FINDINGS_PER_RULE) {
+        const more = issues.slice(i).filter((rest) => !suppressions.line(rule.id, story.lines.positionAt(rest.start).line)).length;
+        const message = `${more} more like this from here on: only the first ${MAX_FINDINGS_PER_RULE} of each kind are shown one by one. ${issue.message}`;
+        findings.push({ ruleId: rule.id, severity, message, range, fixes: [] });
+        break;
+      }
       findings.push({ ruleId: rule.id, severity, message: issue.message, range, fixes: (issue.fixes ?? []).map((fix) => toFix(story, fix)) });
+      reported++;
     }
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -58,6 +58,16 @@ describe('story worker thread', () => {
     assert.ok(!checked[0].findings.some((f) => f.ruleId === 'unquantified-result'), 'checked with the configuration sent');
   });
 
+  it('lints a document sent as text, with the configuration sent with it', async () => {
+    const big = STORY + 'We kept going. '.repeat(5000);
+    send({ lint: { id: 3, text: big, config: resolveConfig({ rules: { 'unquantified-result': 'off' } }) } });
+    const { linted } = (await next((r) => 'linted' in r)) as Extract<WorkerReply, { linted: unknown }>;
+    assert.strictEqual(linted.id, 3);
+    assert.strictEqual(linted.check.quantified, false);
+    assert.ok(linted.findings.length > 0 && !linted.findings.some((f) => f.ruleId === 'unquantified-result'));
+    assert.ok(!replies.some((r) => 'idle' in r), 'a lint is not a read: the worker stays as it was');
+  });
+
   it('finishes an empty request too', async () => {
     send({ request: 7, version: 0, jobs: [] });
     assert.deepStrictEqual(await next((r) => 'finished' in r), { counted: [], request: 7, finished: true });

@@ -1,0 +1,82 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { HOSTILE_STORIES } from '../hostileStories';
+import { closeAll, starDiagnostics, storyUri, waitFor, writeFile } from './helpers';
+
+interface Index {
+  settled(): Promise<void>;
+  coverage: { get(id: string): { lpIds: string[]; check?: unknown } | undefined };
+}
+
+async function storyIndex(): Promise<Index> {
+  const api = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { views: { index: Index } };
+  return api.views.index;
+}
+
+describe('hostile stories in a real VS Code', () => {
+  afterEach(closeAll);
+
+  it('one hostile story never stops the index: every good story stays counted and checked', async () => {
+    const index = await storyIndex();
+    await index.settled();
+    const good = ['strong.star.md', 'weak-draft.star.md', 'missing-task.star.md'].map((name) => storyUri(name).toString());
+    const before = good.map((id) => index.coverage.get(id));
+    assert.ok(before.every((s) => s?.check), 'the good stories are checked');
+    const hostile = Object.keys(HOSTILE_STORIES).map((name) => storyUri(name));
+    for (const [name, text] of Object.entries(HOSTILE_STORIES)) await writeFile(storyUri(name), text);
+    try {
+      await waitFor('every hostile story to be checked', async () => {
+        await index.settled();
+        return hostile.every((uri) => index.coverage.get(uri.toString())?.check);
+      }, 20_000);
+      assert.deepStrictEqual(good.map((id) => index.coverage.get(id)), before, 'the good stories are unchanged');
+    } finally {
+      for (const uri of hostile) await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('the hostile stories to leave the index', () => hostile.every((uri) => !index.coverage.get(uri.toString())));
+  });
+
+  it('a story too large to lint while typing is linted off the editor thread, and its problems show', async () => {
+    const text = `---\ntitle: A very long story\nlps: [Dive Deep]\n---\n## Situation\n${'We worked hard on the migration and it went well. '.repeat(3000)}\n## Result\nIt shipped.\n`;
+    const story = storyUri('large.star.md');
+    const plain = storyUri('large-notes.md');
+    await writeFile(story, text);
+    await writeFile(plain, text);
+    /** How long the host's thread was held at most while `run` ran: how late a 5 ms timer fired. */
+    const longestHold = async (run: () => Promise<unknown>) => {
+      let last = Date.now();
+      let longest = 0;
+      const timer = setInterval(() => {
+        const now = Date.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+      }, 5);
+      await run();
+      clearInterval(timer);
+      return longest;
+    };
+    try {
+      // The same text as plain Markdown first: what VS Code and its Markdown support cost alone.
+      const plainMs = await longestHold(async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain));
+        await new Promise((r) => setTimeout(r, 1500));
+      });
+      let diagnostics: vscode.Diagnostic[] = [];
+      const openMs = await longestHold(async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(story));
+        diagnostics = await waitFor('the large story to show its problems', () => starDiagnostics(story).length > 0 && starDiagnostics(story), 20_000);
+      });
+      assert.ok(diagnostics.some((d) => /vague/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+      const editor = vscode.window.activeTextEditor!;
+      const editMs = await longestHold(async () => {
+        await editor.edit((edit) => edit.insert(new vscode.Position(6, 0), 'Their fault. '));
+        await waitFor('the edit to be linted', () => starDiagnostics(story).some((d) => /blame|fault/i.test(d.message)), 20_000);
+      });
+      console.log(`      (${Math.round(text.length / 1024)} KB: the host's thread was held at most ${plainMs} ms opening it as plain Markdown, ${openMs} ms opening it as a story, ${editMs} ms linting an edit)`);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(story);
+      await vscode.workspace.fs.delete(plain);
+    }
+  });
+});
