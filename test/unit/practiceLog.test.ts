@@ -55,7 +55,8 @@ function appendUnderLimit(file: string, blocks: number, failures: number) {
 }
 
 describe('practice log on a full disk and under killed writers', () => {
-  it('never reports an entry saved that it could not write in full (file-size limit, ulimit -f 8)', async () => {
+  it('never reports an entry saved that it could not write in full (file-size limit, ulimit -f 8)', async function () {
+    if (process.platform === 'win32') this.skip(); // ulimit needs a POSIX shell
     const file = join(tempDir(), '.star-coach', 'practice.jsonl');
     const { result, saved, failed } = appendUnderLimit(file, 8, 3);
     assert.strictEqual(result.signal, null, `the writer was killed by ${result.signal}: ${result.stderr}`);
@@ -71,7 +72,8 @@ describe('practice log on a full disk and under killed writers', () => {
     assert.ok(statSync(file).size <= 8 * 1024);
   });
 
-  it('reports the failure when the file is already at its size limit (EFBIG), and leaves the log as it was', async () => {
+  it('reports the failure when the file is already at its size limit (EFBIG), and leaves the log as it was', async function () {
+    if (process.platform === 'win32') this.skip(); // ulimit needs a POSIX shell
     const dir = tempDir();
     const file = join(dir, 'practice.jsonl');
     const first = `\n${JSON.stringify({ ...TEMPLATE, seconds: 99 })}\n`;
