@@ -1,16 +1,16 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, readConfigText, type ResolvedConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
 import { CoverageIndex, summarize } from '../core/coverage';
-import { lintText, unreadableReason } from '../core/engine';
+import { lintText, MAX_STORY_CHARS, unreadableReason } from '../core/engine';
 import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
 import { catalogJson, formatCatalogText } from '../core/format/catalog';
-import { formatCoverageText, formatFindingsText, NO_PAINT, type Paint } from '../core/format/text';
+import { ANSI_PAINT, formatCoverageText, formatFindingsText, NO_PAINT, printable } from '../core/format/text';
 import { allQuestions, closestLp, findLp } from '../core/catalog';
 import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
+import { readRegularFile } from '../node/fileAccess';
 import { findConfigFile, findStoryFiles } from './files';
 import { runMock, type Io, type MockOptions } from './mock';
 import { version } from '../../package.json';
@@ -35,7 +35,7 @@ Options:
   -h, --help            Show this help
   -v, --version         Show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.
+Exit codes: 0 no errors, 1 errors found, 2 bad usage, unreadable input, or a practice session not saved.
 `;
 
 class UsageError extends Error {}
@@ -55,12 +55,17 @@ interface Options {
   mock: MockOptions;
 }
 
+/**
+ * Runs one `star-coach` command line (`argv` without node and the script) against `io` and
+ * returns the exit code: 0 no error findings, 1 error findings, 2 bad usage, unreadable input or a
+ * practice session not saved. Bad input is reported on `io.err`, never thrown.
+ */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let options: Options | 'help' | 'version';
   try {
     options = parseArgs(argv);
   } catch (error) {
-    io.err(`star-coach: ${(error as Error).message}\n\n${USAGE}`);
+    io.err(`star-coach: ${printable((error as Error).message)}\n\n${USAGE}`);
     return 2;
   }
   if (options === 'help') {
@@ -71,28 +76,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(`${version}\n`);
     return 0;
   }
-  const paint = options.color && io.isTty && !process.env.NO_COLOR ? ANSI : NO_PAINT;
+  const paint = options.color && io.isTty && !process.env.NO_COLOR ? ANSI_PAINT : NO_PAINT;
   if (options.command === 'catalog') {
-    io.out(options.format === 'json' ? `${JSON.stringify(catalogJson(), null, 2)}\n` : formatCatalogText(paint));
+    io.out(options.format === 'json' ? jsonText(catalogJson()) : formatCatalogText(paint));
     return 0;
   }
   if (options.command === 'questions') {
     const questions = allQuestions().filter((q) => matchesFilter(q, options.filter));
-    io.out(options.format === 'json' ? `${JSON.stringify(questions, null, 2)}\n` : formatQuestionsText(questions, paint));
+    io.out(options.format === 'json' ? jsonText(questions) : formatQuestionsText(questions, paint));
     return 0;
   }
   const config = await loadConfig(options.config, io);
   if (!config) return 2;
 
-  const { files, findings, index, unreadable } = await scanBank(options.paths, config, io);
+  const { checked, findings, index, unreadable } = await scanBank(options.paths, config, io);
   if (options.command === 'mock') return unreadable ? 2 : runMock({ ...options.mock, filter: options.filter }, index, io, paint);
 
   if (options.command === 'lint') {
-    if (options.format === 'json') io.out(`${JSON.stringify(findings, null, 2)}\n`);
-    else if (options.format === 'sarif') io.out(formatSarif(findings, version));
+    if (options.format === 'json') io.out(jsonText(findings));
+    else if (options.format === 'sarif') io.out(withoutC1(formatSarif(findings, version)));
     else {
       io.out(formatFindingsText(findings, paint));
-      if (findings.length === 0 && files.length > 0) io.out(`${files.length} ${files.length === 1 ? 'story' : 'stories'} checked, no problems.\n`);
+      if (findings.length === 0 && checked > 0) io.out(`${checked} ${checked === 1 ? 'story' : 'stories'} checked, no problems.\n`);
     }
   } else {
     const coverage = index.coverage(config.storiesPerLp);
@@ -106,56 +111,69 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         status: c.status,
         stories: c.stories.map((s) => ({ file: s.story.id, title: s.story.title, primary: s.primary, level: s.story.level ?? null })),
       }));
-      io.out(`${JSON.stringify({ lps, readiness }, null, 2)}\n`);
+      io.out(jsonText({ lps, readiness }));
     } else io.out(formatCoverageText(coverage, readiness, paint));
   }
-  if (files.length === 0 && !unreadable) io.err('star-coach: no *.star.md stories found\n');
+  if (checked === 0 && !unreadable) io.err('star-coach: no *.star.md stories found\n');
   if (unreadable) return 2;
   return options.command === 'lint' && findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
 interface Bank {
-  files: string[];
+  /** How many stories were read and checked (not those skipped). */
+  checked: number;
   findings: JsonFinding[];
   index: CoverageIndex;
-  /** A path was missing or a file could not be read. */
+  /** A path was missing, a folder could not be listed, or a file could not be read or was skipped. */
   unreadable: boolean;
 }
 
-/** Reads, lints and indexes every story under the paths, reporting unreadable ones on stderr. */
+/** Reads, lints and indexes every story under the paths, reporting on stderr each path or file it could not use. */
 async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io): Promise<Bank> {
   let unreadable = false;
+  const shown = (file: string) => printable(path.relative(io.cwd, file) || file);
   const files = await findStoryFiles(
     paths.map((p) => path.resolve(io.cwd, p)),
-    (missing) => {
-      io.err(`star-coach: ${path.relative(io.cwd, missing) || missing}: no such file or folder\n`);
+    (file, problem) => {
+      io.err(`star-coach: ${shown(file)}: ${problem}\n`);
       unreadable = true;
     },
+    io.fileSystem,
   );
   const findings: JsonFinding[] = [];
   const index = new CoverageIndex();
+  let checked = 0;
   for (const file of files) {
-    const shown = path.relative(io.cwd, file) || file;
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      const gone = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      io.err(`star-coach: ${shown}: ${gone ? 'deleted while reading, skipped' : `cannot be read (${(error as Error).message})`}\n`);
-      if (!gone) unreadable = true;
+    const name = path.relative(io.cwd, file) || file;
+    // Four bytes a character at most: a file over this cannot be under the story limit.
+    const read = await readRegularFile(file, MAX_STORY_CHARS * 4);
+    if (!read.ok) {
+      if (read.code === 'ENOENT') io.err(`star-coach: ${shown(file)}: deleted while reading, skipped\n`);
+      else {
+        io.err(`star-coach: ${shown(file)}: ${readFailure(read)}\n`);
+        unreadable = true;
+      }
       continue;
     }
-    const reason = unreadableReason(text);
+    const reason = unreadableReason(read.text);
     if (reason) {
-      io.err(`star-coach: ${shown}: skipped, ${reason}\n`);
+      io.err(`star-coach: ${shown(file)}: skipped, ${reason}\n`);
       unreadable = true;
       continue;
     }
-    const result = lintText(text, config);
-    index.upsert(summarize(shown, result.story, result.findings));
-    for (const finding of result.findings) findings.push(toJsonFinding(shown, finding));
+    const result = lintText(read.text, config);
+    checked++;
+    index.upsert(summarize(name, result.story, result.findings));
+    for (const finding of result.findings) findings.push(toJsonFinding(name, finding));
   }
-  return { files, findings, index, unreadable };
+  return { checked, findings, index, unreadable };
+}
+
+/** Why a story file was not read, in the words of the engine's own size message. */
+function readFailure(read: { code: string; problem: string }): string {
+  if (read.code === 'ETOOBIG') return `skipped, ${read.problem} to be a story (the limit is ${MAX_STORY_CHARS / 1024 / 1024} MB)`;
+  if (read.code === 'ENOTREG') return `skipped, ${read.problem}`;
+  return `cannot be read (${read.problem})`;
 }
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
@@ -209,23 +227,29 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
 async function loadConfig(given: string | undefined, io: Io): Promise<ResolvedConfig | undefined> {
   const file = given ? path.resolve(io.cwd, given) : await findConfigFile(io.cwd, CONFIG_FILE_NAMES);
   if (!file) return DEFAULT_CONFIG;
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    io.err(`star-coach: cannot read the config file ${file}\n`);
+  // Up to four bytes a character; the text's own limit is checked, with its message, by readConfigText.
+  const read = await readRegularFile(file, MAX_CONFIG_CHARS * 4);
+  if (!read.ok) {
+    io.err(`star-coach: cannot read the config file ${printable(file)}: ${read.code === 'ETOOBIG' ? `${read.problem} for a config file (the limit is ${MAX_CONFIG_CHARS / 1024} KB)` : read.problem}\n`);
     return undefined;
   }
-  const result = readConfigText(text, path.basename(file));
+  const result = readConfigText(read.text, path.basename(file));
   if (!result.ok) {
-    io.err(`star-coach: ${result.message}\n`);
+    io.err(`star-coach: ${printable(result.message)}\n`);
     return undefined;
   }
   return result.config;
 }
 
-const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
-const ANSI: Paint = { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
+/** JSON for the terminal: JSON.stringify escapes C0 controls but not DEL and C1, so those are escaped here. */
+function jsonText(value: unknown): string {
+  return withoutC1(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** JSON text with DEL and C1 controls as \\u escapes (they only occur inside strings, where that is the same value). */
+function withoutC1(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 if (require.main === module) {
   main(process.argv.slice(2), {
@@ -239,7 +263,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`star-coach: unexpected failure: ${String(error)}\n`);
+      process.stderr.write(`star-coach: unexpected failure: ${printable(String(error))}\n`);
       process.exitCode = 2;
     },
   );

@@ -2,11 +2,12 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { allQuestions, lpById } from '../core/catalog';
 import type { CoverageIndex } from '../core/coverage';
-import type { Paint } from '../core/format/text';
+import { printable, type Paint } from '../core/format/text';
 import { PRACTICE_LOG_PATH, SELF_CHECKS, practiceCounts, times, type PracticeEntry } from '../core/practice/log';
 import { pickQuestion, seededRandom, type PickFilter } from '../core/practice/pick';
 import { formatClock } from '../core/views/mockPage';
-import { appendPracticeEntry, readPracticeLog } from '../node/practiceLog';
+import type { FinderFs } from './files';
+import { appendPracticeEntry, checkPracticeLogWritable, readPracticeLog } from '../node/practiceLog';
 
 export interface Io {
   out(text: string): void;
@@ -15,6 +16,8 @@ export interface Io {
   isTty: boolean;
   /** Answers typed by the user (mock only). */
   input?: NodeJS.ReadableStream;
+  /** Where the story search lists folders; Node's file system when absent (tests pass a fake). */
+  fileSystem?: FinderFs;
 }
 
 export interface MockOptions {
@@ -53,7 +56,15 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
     return 2;
   }
   const logFile = path.join(io.cwd, PRACTICE_LOG_PATH);
-  const log = await readPracticeLog(logFile);
+  // Before the question: a session the log cannot take would be practice thrown away.
+  let log;
+  try {
+    await checkPracticeLogWritable(logFile);
+    log = await readPracticeLog(logFile);
+  } catch (error) {
+    io.err(`star-coach: cannot keep practice sessions in ${PRACTICE_LOG_PATH}: ${printable((error as Error).message)}\n`);
+    return 2;
+  }
   if (log.damaged.length > 0) io.err(`star-coach: skipped ${log.damaged.length} unreadable line(s) (${log.damaged.join(', ')}) in ${PRACTICE_LOG_PATH}\n`);
   const counts = practiceCounts(log.entries);
   const stories = new Map(index.coverage(1).map((c) => [c.lp.id, c.count]));
@@ -61,7 +72,7 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
     ? allQuestions().find((q) => q.id === options.questionId)
     : pickQuestion(allQuestions(), options.filter ?? {}, { stories, practicedLps: counts.byLp, practicedQuestions: counts.byQuestion, random: options.seed !== undefined ? seededRandom(options.seed) : Math.random });
   if (!question) {
-    io.err(options.questionId ? `star-coach: no question has the id "${options.questionId}"\n` : 'star-coach: no question matches those filters\n');
+    io.err(options.questionId ? `star-coach: no question has the id "${printable(options.questionId)}"\n` : 'star-coach: no question matches those filters\n');
     return 2;
   }
 
@@ -74,7 +85,7 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
   io.out(`${paint.dim(`${lps.join(' · ')} · ${question.level === 'both' ? 'L6 and L7' : question.level} · ${question.round} · ${question.category}`)}\n\n`);
   io.out(`${paint.bold(question.text)}\n\n`);
   if (matching.length > 0) {
-    io.out(`Your stories for ${lps.join(', ')}:\n${matching.map((s, i) => `  ${i + 1}. ${s.title} ${paint.dim(s.id)}`).join('\n')}\n\n`);
+    io.out(`Your stories for ${lps.join(', ')}:\n${matching.map((s, i) => `  ${i + 1}. ${printable(s.title)} ${paint.dim(printable(s.id))}`).join('\n')}\n\n`);
   } else io.out(`No story in this bank claims ${lps.join(' or ')} yet.\n\n`);
 
   const lines = new Lines(io.input);
@@ -110,7 +121,12 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
       if (chosen) story = path.relative(io.cwd, path.resolve(io.cwd, chosen.id)).split(path.sep).join('/');
     }
 
-    await appendPracticeEntry(logFile, { date: new Date().toISOString(), questionId: question.id, lps: question.lps, story, seconds: Math.min(seconds, limit), limit, checks, source: 'cli' });
+    try {
+      await appendPracticeEntry(logFile, { date: new Date().toISOString(), questionId: question.id, lps: question.lps, story, seconds: Math.min(seconds, limit), limit, checks, source: 'cli' });
+    } catch (error) {
+      io.err(`\nstar-coach: this session was NOT saved to ${PRACTICE_LOG_PATH}: ${printable((error as Error).message)}\n`);
+      return 2;
+    }
     const practised = (counts.byLp.get(question.lps[0]) ?? 0) + 1;
     io.out(`\nSaved to ${PRACTICE_LOG_PATH}. ${lps[0]}: practised ${times(practised)}.\n`);
     return 0;

@@ -1,14 +1,64 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { RULES, type Rule } from './rules';
 import { SEVERITIES, type Severity } from './types';
 
 const severitySetting = z.enum(['off', ...SEVERITIES]);
 
+/** The largest config file read, in characters: a real one is a few hundred. */
+export const MAX_CONFIG_CHARS = 64 * 1024;
+/** Most lines in a config file. */
+const MAX_CONFIG_LINES = 2000;
+/**
+ * Most keys and list items, counted before parsing as an upper bound (each needs a ':', ',' or
+ * '?'): the YAML parser's duplicate-key check grows with the square of the keys of a map.
+ */
+const MAX_CONFIG_ENTRIES = 1000;
+/** Most aliases the YAML may expand: plenty for reuse, too few for a "billion laughs". */
+const MAX_ALIASES = 100;
+/** Unknown keys named in a message; the rest are counted. */
+const KEYS_SHOWN = 5;
+
+/** A number from `min` to `max`, with a message that says so. */
+function bounded(schema: z.ZodNumber, min: number, max: number, unit: string): z.ZodNumber {
+  const error = (issue: { input?: unknown }) => `must be from ${min} to ${max}${unit ? ` ${unit}` : ''}, not ${String(issue.input)}`;
+  return schema.min(min, { error }).max(max, { error });
+}
+
+/**
+ * The range of each numeric rule option a config file may set, with its unit. The rules' own
+ * schemas give the defaults; these bounds keep a config from asking for absurd values (a limit of
+ * 1e-300 minutes). A unit test fails when a number in the config schema has no bounds.
+ */
+const OPTION_BOUNDS: Record<string, Record<string, readonly [min: number, max: number, unit: string]>> = {
+  'too-long': { maxMinutes: [0.5, 60, 'minutes'], shortMaxMinutes: [0.5, 60, 'minutes'] },
+  'situation-heavy': { maxSetupShare: [0, 1, '(a share of the words)'], minActionShare: [0, 1, '(a share of the words)'], minWords: [0, 5000, 'words'] },
+  'too-many-lps': { max: [1, 16, 'Leadership Principles'] },
+};
+
+/** The rule's option schema with the bounds above in place of its own, keeping each option's default and description. */
+function boundedOptions(rule: Rule): Record<string, z.ZodType> {
+  if (!(rule.options instanceof z.ZodObject)) return {};
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(rule.options.shape as Record<string, z.ZodType>)) {
+    const bounds = OPTION_BOUNDS[rule.id]?.[name];
+    const inner = field instanceof z.ZodDefault ? field.unwrap() : field;
+    if (!bounds || !(inner instanceof z.ZodNumber)) {
+      shape[name] = field;
+      continue;
+    }
+    // A fresh number, so that the range's message comes first rather than the rule's own "> 0".
+    const number = bounded(inner.isInt ? z.number().int() : z.number(), ...bounds);
+    const withDefault = field instanceof z.ZodDefault ? number.default(field.def.defaultValue as number) : number;
+    shape[name] = field.description ? withDefault.describe(field.description) : withDefault;
+  }
+  return shape;
+}
+
 /** A rule's setting: true/false, a severity or "off", or an object with a severity and the rule's options. */
 function ruleSettingSchema(rule: Rule) {
   const base = z.object({ severity: severitySetting.optional().describe('Severity, or "off".') });
-  const withOptions = rule.options instanceof z.ZodObject ? base.extend(rule.options.partial().shape) : base;
+  const withOptions = base.extend(z.object(boundedOptions(rule)).partial().shape);
   return z
     .union([z.boolean(), severitySetting, withOptions.strict()])
     .optional()
@@ -18,8 +68,8 @@ function ruleSettingSchema(rule: Rule) {
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
-    wordsPerMinute: z.number().positive().max(400).default(150).describe('Speaking pace used to estimate how long a story takes to tell.'),
-    storiesPerLp: z.number().int().positive().max(20).default(3).describe('How many stories each Leadership Principle needs to count as covered.'),
+    wordsPerMinute: bounded(z.number(), 60, 400, 'words a minute').default(150).describe('Speaking pace used to estimate how long a story takes to tell.'),
+    storiesPerLp: bounded(z.number().int(), 1, 20, 'stories').default(3).describe('How many stories each Leadership Principle needs to count as covered.'),
     rules: z
       .object(Object.fromEntries(RULES.map((rule) => [rule.id, ruleSettingSchema(rule)])))
       .strict()
@@ -42,6 +92,12 @@ export interface ResolvedConfig {
   rules: ReadonlyMap<string, RuleSettings>;
 }
 
+/**
+ * The settings for linting from a config object (as read from .starcoach.yaml, or merged with
+ * editor settings): each rule's severity and options, defaults filled in. Throws a ZodError by
+ * design when the input does not match `configSchema` (a wrong type, an unknown key, a number out
+ * of range): callers holding a user's file use `readConfigText`, which turns that into a message.
+ */
 export function resolveConfig(input: unknown = {}): ResolvedConfig {
   const parsed = configSchema.parse(input ?? {});
   const rules = new Map<string, RuleSettings>();
@@ -66,22 +122,70 @@ export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig();
 
 export type ConfigResult = { ok: true; config: ResolvedConfig; raw: Record<string, unknown> } | { ok: false; message: string };
 
-/** Reads a .starcoach.yaml or .starcoach.json text; a bad file gives a clear message, never a throw. */
+/**
+ * Reads a .starcoach.yaml or .starcoach.json text (`fileName` picks the syntax and names the file
+ * in messages). A bad file gives `{ ok: false, message }`, never a throw: too large or too many
+ * keys (checked before parsing), not valid YAML or JSON, aliases that do not resolve or expand too
+ * far, or values that do not fit the schema (the first problem, naming a few unknown keys at most).
+ */
 export function readConfigText(text: string, fileName: string): ConfigResult {
+  const tooLarge = sizeProblem(text);
+  if (tooLarge) return { ok: false, message: `${fileName} ${tooLarge}` };
+  const json = fileName.endsWith('.json');
   let raw: unknown;
   try {
-    raw = fileName.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    raw = (json ? JSON.parse(text) : parseYamlConfig(text)) ?? {};
   } catch (error) {
-    return { ok: false, message: `${fileName} is not valid ${fileName.endsWith('.json') ? 'JSON' : 'YAML'}: ${firstLine(error)}` };
+    return { ok: false, message: `${fileName} is not valid ${json ? 'JSON' : 'YAML'}: ${firstLine(error)}` };
   }
-  const parsed = configSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length ? issue.path.join('.') : 'top level';
-    const unknown = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    return { ok: false, message: `${fileName}: ${where}: ${issue.message}${unknown}` };
+  try {
+    const parsed = configSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, message: `${fileName}: ${describeIssue(parsed.error.issues[0])}` };
+    return { ok: true, config: resolveConfig(raw), raw: raw as Record<string, unknown> };
+  } catch (error) {
+    // Not expected once the schema has passed; a message all the same, never a throw.
+    return { ok: false, message: `${fileName} cannot be used: ${firstLine(error)}` };
   }
-  return { ok: true, config: resolveConfig(raw ?? {}), raw: (raw ?? {}) as Record<string, unknown> };
+}
+
+/** Why a config text is too large to parse, or undefined: a quick count, before any parser sees it. */
+function sizeProblem(text: string): string | undefined {
+  if (text.length > MAX_CONFIG_CHARS) return `is ${Math.ceil(text.length / 1024)} KB, too large for a config file (the limit is ${MAX_CONFIG_CHARS / 1024} KB)`;
+  let lines = 1;
+  let entries = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) lines++;
+    else if (c === 0x3a || c === 0x2c || c === 0x3f) entries++; // ':' ',' '?'
+  }
+  if (lines > MAX_CONFIG_LINES) return `has ${lines} lines, too many for a config file (the limit is ${MAX_CONFIG_LINES})`;
+  if (entries > MAX_CONFIG_ENTRIES) return `has room for ${entries} keys or list items, too many for a config file (the limit is ${MAX_CONFIG_ENTRIES})`;
+  return undefined;
+}
+
+/** YAML to plain values; parse errors and bad aliases throw, warnings are not printed. */
+function parseYamlConfig(text: string): unknown {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw doc.errors[0];
+  return doc.toJS({ maxAliasCount: MAX_ALIASES });
+}
+
+/** One schema problem in words: where, and what; unknown keys are named, a few at most. */
+function describeIssue(issue: z.core.$ZodIssue, at: readonly PropertyKey[] = []): string {
+  const path = [...at, ...issue.path];
+  const where = path.length ? path.map(String).join('.') : 'top level';
+  if (issue.code === 'invalid_union') {
+    // A rule setting: report the problem of the form the value was written in (an object of options, say).
+    const inside = issue.errors.map((errors) => errors[0]).filter((first) => first && first.path.length > 0);
+    if (inside.length === 1) return describeIssue(inside[0], path);
+    return `${where}: must be true, false, one of ${severitySetting.options.join(', ')}, or an object of the rule's options`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const shown = issue.keys.slice(0, KEYS_SHOWN).map((key) => (key.length > 40 ? `${key.slice(0, 39)}…` : key));
+    const more = issue.keys.length > KEYS_SHOWN ? ` and ${issue.keys.length - KEYS_SHOWN} more` : '';
+    return `${where}: unknown key${issue.keys.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
+  }
+  return `${where}: ${issue.message}`;
 }
 
 export const CONFIG_FILE_NAMES = ['.starcoach.yaml', '.starcoach.yml', '.starcoach.json'] as const;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pageShell, type WebviewPage } from '../core/views/shell';
 
 /**
  * What every STAR Coach webview shares: scripts on, and only the extension's own bundle and
@@ -9,27 +10,19 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 /**
- * The page shell: a `default-src 'none'` policy, the stylesheet, and the page script under a fresh
- * nonce. The content arrives later by message, already escaped by the core's `html` helper.
+ * The page shell (see `pageShell`): a `default-src 'none'` policy that also forbids `<base>` and
+ * form posts, the stylesheet, and the page script under a fresh nonce. The content arrives later by
+ * message, already escaped by the core's `html` helper.
  */
-export function webviewShell(webview: vscode.Webview, extensionUri: vscode.Uri, page: { script: string; title: string }): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${page.script}.js`));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>${page.title}</title>
-</head>
-<body>
-<div id="app" class="${page.script}"><p>Loading…</p></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+export function webviewShell(webview: vscode.Webview, extensionUri: vscode.Uri, page: { script: WebviewPage; title: string }): string {
+  return pageShell({
+    page: page.script,
+    title: page.title,
+    cspSource: webview.cspSource,
+    nonce: makeNonce(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${page.script}.js`)).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css')).toString(),
+  });
 }
 
 function makeNonce(): string {

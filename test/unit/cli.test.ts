@@ -1,18 +1,26 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { closeSync, constants, existsSync, mkdtempSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { PassThrough } from 'stream';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { NODE_FS, type FinderFs } from '../../src/cli/files';
 import { main } from '../../src/cli/main';
+import type { Io } from '../../src/cli/mock';
 import { ROOT } from './helpers';
 
-async function run(args: string[], cwd = ROOT, input?: NodeJS.ReadableStream) {
+async function run(args: string[], cwd = ROOT, input?: NodeJS.ReadableStream, more: Partial<Io> = {}) {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTty: false, input });
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTty: false, input, ...more });
   return { code, out, err };
 }
+
+/** Answers for `mock --question dive-deep-01`: Enter, two follow-ups, four self-checks, story 1. */
+const MOCK_ANSWERS = '\n\n\ny\nyes\nn\ny\n1\n';
+
+/** C0 controls but newline and tab, DEL and C1: none of these may reach the terminal from a story. */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 const GOOD = '---\ntitle: Good\nlps: [Ownership, Dive Deep]\n---\n## Situation\nS.\n## Task\nT.\n## Action\nI rewrote the retry logic and tested it.\n## Result\nErrors fell 90%.\n';
 
@@ -190,5 +198,139 @@ describe('star-coach CLI', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', 'examples', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
     assert.strictEqual(result.status, 0, result.stderr);
     assert.strictEqual(JSON.parse(result.stdout).length, 10);
+  });
+});
+
+describe('star-coach tells the truth about what it read', () => {
+  const eacces = (p: string) => Object.assign(new Error(`EACCES: permission denied, scandir '${p}'`), { code: 'EACCES' });
+  /** The real file system, except that the folders named cannot be listed (as for a user without read permission). */
+  const unlistable = (...folders: string[]): FinderFs => ({
+    stat: NODE_FS.stat,
+    list: async (dir) => {
+      if (folders.includes(dir)) throw eacces(dir);
+      return NODE_FS.list(dir);
+    },
+  });
+
+  it('reports a folder it cannot read, given by name or inside the bank, with exit 2', async () => {
+    const dir = bank({ 'ok.star.md': GOOD, 'private/secret.star.md': GOOD, 'locked/x.star.md': GOOD });
+    const given = await run(['lint', 'locked'], dir, undefined, { fileSystem: unlistable(join(dir, 'locked')) });
+    assert.strictEqual(given.code, 2);
+    assert.match(given.err, /locked: this folder cannot be read: permission denied \(EACCES\)/);
+    assert.doesNotMatch(given.err + given.out, /no \*\.star\.md stories found|checked, no problems/);
+
+    const inside = await run(['lint'], dir, undefined, { fileSystem: unlistable(join(dir, 'private')) });
+    assert.strictEqual(inside.code, 2);
+    assert.match(inside.err, /^star-coach: private: this folder cannot be read: permission denied \(EACCES\)$/m);
+    assert.match(inside.out, /^2 stories checked, no problems\.$/m, 'the two readable stories, not three');
+    const coverage = await run(['coverage'], dir, undefined, { fileSystem: unlistable(join(dir, 'private')) });
+    assert.strictEqual(coverage.code, 2);
+    assert.match(coverage.err, /private: this folder cannot be read/);
+  });
+
+  it('reports a path through a file, and a loop of links, by name', async () => {
+    const dir = bank({ 'ok.star.md': GOOD });
+    const through = await run(['lint', 'ok.star.md/stories'], dir);
+    assert.strictEqual(through.code, 2);
+    assert.match(through.err, /ok\.star\.md\/stories: a part of the path is not a folder \(ENOTDIR\)/);
+    symlinkSync('loop', join(dir, 'loop'));
+    const loop = await run(['lint', 'loop'], dir);
+    assert.strictEqual(loop.code, 2);
+    assert.match(loop.err, /loop: a loop of symbolic links \(ELOOP\)/);
+  });
+
+  it('skips a named pipe given by name or found in the bank, at once, with exit 2', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = bank({ 'ok.star.md': GOOD, 'sub/other.star.md': GOOD });
+    assert.strictEqual(spawnSync('mkfifo', [join(dir, 'pipe.star.md'), join(dir, 'sub', 'inner.star.md')]).status, 0);
+    const timeout = new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 5000));
+    const results = [await Promise.race([run(['lint', 'pipe.star.md'], dir), timeout]), await Promise.race([run(['lint'], dir), timeout])];
+    for (const pipe of ['pipe.star.md', join('sub', 'inner.star.md')]) {
+      try {
+        closeSync(openSync(join(dir, pipe), constants.O_WRONLY | constants.O_NONBLOCK)); // releases a reader stuck on the pipe
+      } catch {
+        // nobody waiting
+      }
+    }
+    const [given, walked] = results;
+    assert.ok(given !== 'still waiting' && walked !== 'still waiting', 'lint waited on a named pipe');
+    assert.strictEqual(given.code, 2);
+    assert.match(given.err, /pipe\.star\.md: skipped, a named pipe is not a regular file/);
+    assert.doesNotMatch(given.out, /checked/);
+    assert.strictEqual(walked.code, 2);
+    assert.match(walked.err, /sub\/inner\.star\.md: skipped, a named pipe is not a regular file/);
+    assert.match(walked.out, /^2 stories checked, no problems\.$/m);
+  });
+
+  it('counts only the stories it checked, not the ones it skipped', async () => {
+    const dir = bank({ 'ok.star.md': GOOD, 'bin.star.md': Buffer.from([0x2d, 0x00, 0xff]) });
+    const { code, out, err } = await run(['lint'], dir);
+    assert.strictEqual(code, 2);
+    assert.match(out, /^1 story checked, no problems\.$/m);
+    assert.match(err, /bin\.star\.md: skipped, it is a binary file/);
+    const none = await run(['lint', 'bin.star.md'], dir);
+    assert.strictEqual(none.code, 2);
+    assert.strictEqual(none.out, '');
+  });
+
+  it('refuses to start a mock session the log cannot take: a folder, or a file where its folder goes', async () => {
+    const dir = bank({ 'good.star.md': GOOD });
+    mkdirSync(join(dir, '.star-coach', 'practice.jsonl'), { recursive: true });
+    const input = new PassThrough();
+    input.end(MOCK_ANSWERS);
+    const folder = await run(['mock', '--question', 'dive-deep-01'], dir, input);
+    assert.strictEqual(folder.code, 2);
+    assert.match(folder.err, /cannot keep practice sessions in \.star-coach\/practice\.jsonl: it is a folder/);
+    assert.strictEqual(folder.out, '', 'no question was asked');
+
+    const other = bank({ 'good.star.md': GOOD, '.star-coach': 'a file' });
+    const file = await run(['mock', '--question', 'dive-deep-01'], other, new PassThrough());
+    assert.strictEqual(file.code, 2);
+    assert.match(file.err, /cannot keep practice sessions in \.star-coach\/practice\.jsonl: a part of the path is not a folder/);
+    assert.strictEqual(file.out, '');
+  });
+
+  it('says a session was NOT saved, with exit 2, when the write fails (file-size limit 0)', function () {
+    if (process.platform === 'win32') this.skip(); // ulimit needs a POSIX shell
+    const dir = bank({ 'stories/good.star.md': GOOD });
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.js');
+    const result = spawnSync('bash', ['-c', 'ulimit -f 0; exec "$0" "$1" mock --question dive-deep-01 --minutes 1', process.execPath, cli], { cwd: dir, input: MOCK_ANSWERS, encoding: 'utf8', timeout: 30000 });
+    assert.strictEqual(result.signal, null, `killed by ${result.signal}`);
+    assert.strictEqual(result.status, 2, result.stderr);
+    assert.match(result.stderr, /this session was NOT saved to \.star-coach\/practice\.jsonl: the file has reached the size limit \(EFBIG\)/);
+    assert.doesNotMatch(result.stdout, /Saved/);
+    assert.strictEqual(readFileSync(join(dir, '.star-coach', 'practice.jsonl'), 'utf8'), '');
+  });
+
+  it('prints no control sequence from a story or a file name, in text, JSON and the mock', async function () {
+    if (process.platform === 'win32') this.skip(); // no ESC in Windows file names
+    const hostile = '\u001b]8;;http://x\u0007Click\u001b]8;;\u0007\u001b[2J\u009b31m\u007f\r';
+    const story = GOOD.replace('title: Good', `title: ${JSON.stringify(`Good ${hostile}`)}`).replace('lps: [Ownership, Dive Deep]', `lps: [Dive Deep, ${JSON.stringify(hostile)}]`);
+    const dir = bank({ [`evil${hostile.replace(/\//g, '')}.star.md`]: story });
+    const outputs = [
+      await run(['lint'], dir),
+      await run(['lint', '--format', 'json'], dir),
+      await run(['lint', '--format', 'sarif'], dir),
+      await run(['coverage'], dir),
+      await run(['coverage', '--format', 'json'], dir),
+      await run(['lint', `nowhere${hostile}`], dir),
+      await run(['questions', '--lp', `x${hostile}`], dir),
+    ];
+    const input = new PassThrough();
+    input.end(MOCK_ANSWERS);
+    outputs.push(await run(['mock', '--question', 'dive-deep-01', '--minutes', '1'], dir, input));
+    for (const { out, err } of outputs) {
+      assert.doesNotMatch(out, CONTROLS);
+      assert.doesNotMatch(err, CONTROLS);
+    }
+    assert.match(outputs[0].out, /^evil\\x1b\]8;;http:x\\x07Click\\x1b\]8;;\\x07\\x1b\[2J\\x9b31m\\x7f\\x0d\.star\.md$/m, 'the file name, escapes shown');
+    assert.match(outputs[0].out, /"\\x1b\]8;;http:\/\/x\\x07Click.*" is not one of the 16 Leadership Principles/);
+    assert.match(outputs[3].out, /Good \\x1b\]8;;http:\/\/x\\x07Click/);
+    assert.match(outputs[7].out, /1\. Good \\x1b\]8;;/);
+    assert.strictEqual(JSON.parse(outputs[1].out)[0].message.includes(hostile), true, 'JSON keeps the exact text, escaped the JSON way');
+
+    // With colour on, the only escape sequences are STAR Coach's own colours.
+    const colour = await run(['lint'], dir, undefined, { isTty: true });
+    assert.doesNotMatch(colour.out.replace(/\u001b\[\d+m/g, ''), CONTROLS);
   });
 });

@@ -121,18 +121,26 @@ describe('practice log', () => {
     assert.deepStrictEqual(log.damaged, [2, 4, 6]);
   });
 
-  it('starts a fresh line after a last line cut short by a crash', () => {
+  it('starts every entry on a fresh line, so a line cut short by a crash never takes the next entry with it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'star-coach-log-'));
     const file = join(dir, '.star-coach', 'practice.jsonl');
     return (async () => {
       await appendPracticeEntry(file, entry(1));
       appendFileSync(file, JSON.stringify(entry(2)).slice(0, 40)); // the crash: half a line, no newline
       await appendPracticeEntry(file, entry(3));
+      const text = readFileSync(file, 'utf8');
+      assert.strictEqual(text, `\n${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2)).slice(0, 40)}\n${JSON.stringify(entry(3))}\n`);
       const log = await readPracticeLog(file);
       assert.deepStrictEqual(log.entries.map((e) => e.seconds), [1, 3]);
-      assert.deepStrictEqual(log.damaged, [2]);
-      assert.ok(readFileSync(file, 'utf8').endsWith('\n'));
+      assert.deepStrictEqual(log.damaged, [3], 'the empty first line is skipped, the cut line is reported');
     })();
+  });
+
+  it('reads the empty lines between entries as nothing, and a log of old entries followed by new ones', () => {
+    const old = `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2))}\n`;
+    const log = parsePracticeLog(`${old}${entryLine(entry(3))}${entryLine(entry(4))}\n\n  \n`);
+    assert.deepStrictEqual(log.entries.map((e) => e.seconds), [1, 2, 3, 4]);
+    assert.deepStrictEqual(log.damaged, []);
   });
 
   it('loses no entry when four processes append at once', async function () {
@@ -163,6 +171,6 @@ describe('practice log', () => {
   });
 
   it('refuses to write an invalid entry', () => {
-    assert.throws(() => entryLine({ ...entry(1), seconds: -5 }, true));
+    assert.throws(() => entryLine({ ...entry(1), seconds: -5 }));
   });
 });

@@ -5,6 +5,9 @@ import { parseStory } from '../../src/core/parse/story';
 import { RULES } from '../../src/core/rules';
 import { DEFAULT_CONFIG } from '../../src/core/config';
 import { badRange, editorLines, hostileStory } from '../hostile';
+import { CoverageIndex, summarize } from '../../src/core/coverage';
+import { toJsonFinding } from '../../src/core/format/json';
+import { ANSI_PAINT, formatCoverageText, formatFindingsText, NO_PAINT, printable } from '../../src/core/format/text';
 
 /** Pieces of stories, so generated texts hit the parser's and rules' interesting paths. */
 const FRAGMENTS = [
@@ -57,4 +60,30 @@ describe('properties (fast-check)', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('no control character from a story or a file name reaches the text output', () => {
+    // Text rich in what a terminal acts on: every C0 control, DEL, every C1 control, and the
+    // printable pieces of escape sequences around them.
+    const control = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
+    const hostile = fc.string({ unit: fc.oneof(control, fc.constantFrom('[', ']', '8', ';', '2J', 'm', 'a', ' ', '\\', 'é')), maxLength: 30 });
+    const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    fc.assert(
+      fc.property(hostile, hostile, hostile, fc.boolean(), (title, lp, fileName, colour) => {
+        const text = `---\ntitle: ${JSON.stringify(title)}\nlps: [Ownership, ${JSON.stringify(lp)}]\n---\n## Situation\nS.\n## Result\n${title}\n`;
+        const result = lintText(text, DEFAULT_CONFIG);
+        const findings = result.findings.map((f) => toJsonFinding(fileName, f));
+        const index = new CoverageIndex();
+        index.upsert(summarize(fileName, result.story, result.findings));
+        const paint = colour ? ANSI_PAINT : NO_PAINT;
+        const output = formatFindingsText(findings, paint) + formatCoverageText(index.coverage(3), index.readiness(3), paint);
+        // Colour on: the only escape sequences left are STAR Coach's own SGR colours.
+        assert.doesNotMatch(output.replace(/\u001b\[\d+m/g, ''), controls);
+        // Each finding stays on its own line: nothing from the input starts a new one.
+        assert.strictEqual(formatFindingsText(findings).split('\n').length, findings.length ? findings.length + 4 : 1);
+        assert.ok(!printable(fileName + title).includes('\n'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
+

@@ -13,6 +13,23 @@ export interface Paint {
 
 export const NO_PAINT: Paint = { red: (t) => t, yellow: (t) => t, green: (t) => t, dim: (t) => t, bold: (t) => t };
 
+const sgr = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+/** Colours for a terminal: SGR sequences, the only control sequences STAR Coach prints. */
+export const ANSI_PAINT: Paint = { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), dim: sgr(2, 22), bold: sgr(1, 22) };
+
+/** C0 controls but tab, DEL, and C1 controls: what a terminal may act on instead of showing. */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a story or a file name made safe to print on a terminal: each control character
+ * (C0 but tab, DEL, C1; newline and carriage return too, since the text is one field of one line)
+ * is shown as `\x1b`-style escape instead of acting. An escape sequence in a title can then
+ * neither clear the screen nor plant a hyperlink. Other text, tabs included, is unchanged.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** ESLint-style report: each file, its findings line by line, then a total. */
 export function formatFindingsText(findings: readonly JsonFinding[], paint: Paint = NO_PAINT): string {
   if (findings.length === 0) return '';
@@ -24,13 +41,13 @@ export function formatFindingsText(findings: readonly JsonFinding[], paint: Pain
   }
   const out: string[] = [];
   for (const [file, list] of byFile) {
-    out.push(paint.bold(file));
+    out.push(paint.bold(printable(file)));
     const width = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
     for (const f of list) {
       const where = `${f.line}:${f.column}`.padEnd(width);
       const label = SEVERITY_LABEL[f.severity].padEnd(7);
       const severity = f.severity === 'error' ? paint.red(label) : f.severity === 'warning' ? paint.yellow(label) : paint.dim(label);
-      out.push(`  ${paint.dim(where)}  ${severity}  ${f.message}  ${paint.dim(f.rule)}`);
+      out.push(`  ${paint.dim(where)}  ${severity}  ${printable(f.message)}  ${paint.dim(printable(f.rule))}`);
     }
     out.push('');
   }
@@ -50,7 +67,7 @@ export function formatCoverageText(coverage: readonly LpCoverage[], readiness: R
   const lines = [paint.bold(`${'Leadership Principle'.padEnd(nameWidth)}  Stories  (primary first; * = primary)`)];
   for (const c of coverage) {
     const bar = '█'.repeat(Math.min(c.count, c.goal)) + '░'.repeat(Math.max(0, c.goal - c.count));
-    const titles = c.stories.map((s) => `${s.primary ? '*' : ''}${s.story.title}`).join('; ');
+    const titles = c.stories.map((s) => `${s.primary ? '*' : ''}${printable(s.story.title)}`).join('; ');
     lines.push(`${colour(c.status, MARK[c.status])} ${c.lp.name.padEnd(nameWidth)}  ${colour(c.status, bar)} ${`${c.count}/${c.goal}`.padEnd(5)} ${paint.dim(truncate(titles, 70))}`);
   }
   lines.push('');

@@ -37,6 +37,7 @@ export interface ParsedLog {
   damaged: number[];
 }
 
+/** Reads the entries of a log's text; empty lines are skipped and other bad lines listed, never thrown. */
 export function parsePracticeLog(text: string): ParsedLog {
   const entries: PracticeEntry[] = [];
   const damaged: number[] = [];
@@ -59,11 +60,14 @@ export function parsePracticeLog(text: string): ParsedLog {
 }
 
 /**
- * The text to append for one entry. A log whose last line was cut short by a crash does not end
- * in a newline: start on a fresh line then, so the new entry never fuses with the broken one.
+ * The text to append for one entry: a newline, the entry as one line of JSON, a newline. Starting
+ * every entry on a fresh line is what keeps appends independent: a line cut short by a crash or a
+ * full disk never fuses with the entry after it, without reading the end of the file first (a read
+ * that another writer could make stale). The reader skips the empty lines this leaves. Throws a
+ * ZodError when the entry does not match `practiceEntrySchema`, so nothing invalid is written.
  */
-export function entryLine(entry: PracticeEntry, logEndsWithNewline: boolean): string {
-  return `${logEndsWithNewline ? '' : '\n'}${JSON.stringify(practiceEntrySchema.parse(entry))}\n`;
+export function entryLine(entry: PracticeEntry): string {
+  return `\n${JSON.stringify(practiceEntrySchema.parse(entry))}\n`;
 }
 
 /** "once", "3 times": how often something was practised. */
@@ -78,6 +82,7 @@ export interface PracticeCounts {
   byQuestion: Map<string, number>;
 }
 
+/** How many sessions each LP, story and question has had, from the entries of a log. */
 export function practiceCounts(entries: readonly PracticeEntry[]): PracticeCounts {
   const counts: PracticeCounts = { byLp: new Map(), byStory: new Map(), byQuestion: new Map() };
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
