@@ -80,7 +80,7 @@ function toFix(story: Story, fix: OffsetFix): Fix {
   return {
     title: fix.title,
     edits: fix.edits.map((edit) => ({ range: story.lines.range(edit.start, edit.end), newText: edit.newText })),
-    ...(fix.preferred ? { preferred: true } : {}),
+    kind: fix.kind,
   };
 }
 

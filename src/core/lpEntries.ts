@@ -23,7 +23,8 @@ export function resolveLpEntries(entries: readonly LpEntry[]): ResolvedLpEntry[]
 /** Several rules and the index ask for the same story's entries: resolve them once. */
 const cache = new WeakMap<readonly LpEntry[], ResolvedLpEntry[]>();
 
-function resolve(entries: readonly LpEntry[]): ResolvedLpEntry[] {
+function resolve(written: readonly LpEntry[]): ResolvedLpEntry[] {
+  const entries = written.flatMap(commaSeparated);
   const resolved: ResolvedLpEntry[] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
@@ -41,4 +42,27 @@ function resolve(entries: readonly LpEntry[]): ResolvedLpEntry[] {
     resolved.push({ ...entry, lp });
   }
   return resolved;
+}
+
+/**
+ * `lps: Dive Deep, Deliver Results` (a list written without brackets, a common slip) is one YAML
+ * string: read it as the names it lists, each at its own offsets, when it is not one name itself
+ * and at least one part is an LP. Parts are then joined back as flow entries are ("Are Right, A Lot").
+ */
+function commaSeparated(entry: LpEntry): LpEntry[] {
+  if (entry.inFlowList || !entry.value.includes(',') || findLp(entry.value)) return [entry];
+  // Offsets of the parts are exact for a plain or simply quoted value; a block scalar is left whole.
+  const rawLength = entry.end - entry.start;
+  const quote = rawLength === entry.value.length + 2 ? 1 : rawLength === entry.value.length ? 0 : -1;
+  if (quote === -1) return [entry];
+  const parts: LpEntry[] = [];
+  const source = entry.value;
+  let at = quote;
+  for (const piece of source.split(',')) {
+    const name = piece.trim();
+    const offset = at + piece.indexOf(name);
+    at += piece.length + 1;
+    if (name) parts.push({ value: name, start: entry.start + offset, end: entry.start + offset + name.length, inFlowList: true });
+  }
+  return parts.some((part) => findLp(part.value)) ? parts : [entry];
 }

@@ -18,12 +18,19 @@ export interface TextEdit {
   newText: string;
 }
 
+export type FixKind = 'fix' | 'suggestion';
+
 /** A fix is data: the edits that mend a finding, shared by the CLI, tests and quick fixes. */
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The fix a user most likely wants; VS Code marks it preferred and "fix all" applies it. */
-  preferred?: boolean;
+  /**
+   * A `fix` is a safe edit that resolves the finding (a misspelt LP, a missing heading): VS Code
+   * marks it preferred, and Fix All, fix on save and `star-coach lint --fix` apply it. A
+   * `suggestion` leaves something for the user to finish (a metric placeholder, a Learning
+   * prompt): it is offered as a quick fix and never applied on its own, as in ESLint.
+   */
+  kind: FixKind;
 }
 
 export interface Finding {

@@ -45,9 +45,9 @@ describe('rule messages and ranges', () => {
     const [first, second] = lintText(text).findings.filter((f) => f.ruleId === 'unknown-lp');
     assert.match(first.message, /"Customer Obsesion".*"Customer Obsession"/);
     assert.deepStrictEqual(first.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 21 } });
-    assert.strictEqual(first.fixes[0].preferred, true);
+    assert.strictEqual(first.fixes[0].kind, 'fix');
     assert.match(second.message, /"Teamwork" is not one of the 16/);
-    assert.notStrictEqual(second.fixes[0].preferred, true, 'a far guess is offered, never preferred');
+    assert.strictEqual(second.fixes[0].kind, 'suggestion', 'a far guess is offered, never applied on its own');
   });
 
   it('blame-language highlights the phrase itself', () => {

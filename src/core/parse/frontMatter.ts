@@ -156,7 +156,8 @@ export function parseFrontMatter(text: string): FrontMatter {
   const closeEnd = lineEndAt(text, closeStart);
   result.end = closeEnd;
   result.bodyStart = afterLineBreak(text, closeEnd);
-  readYaml(text.slice(yamlStart, closeStart), yamlStart, { start: bom, end: firstLineEnd }, result);
+  // yaml breaks lines at CRLF and LF only; a lone CR (as VS Code also breaks) becomes LF, same length.
+  readYaml(text.slice(yamlStart, closeStart).replace(/\r(?!\n)/g, '\n'), yamlStart, { start: bom, end: firstLineEnd }, result);
   return result;
 }
 

@@ -60,6 +60,8 @@ export interface Story {
   frontMatter: FrontMatter;
   sections: Section[];
   comments: Comment[];
+  /** Offsets [start, end) of each fenced code block, fences included; an unclosed one runs to the end. */
+  codeBlocks: Array<[start: number, end: number]>;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
@@ -78,6 +80,7 @@ export function parseStory(text: string): Story {
   const blanks: Array<[number, number]> = [];
   if (frontMatter.present) blanks.push([frontMatter.start, Math.min(frontMatter.bodyStart, text.length)]);
   const codeLines = new Set<number>();
+  const codeBlocks: Array<[number, number]> = [];
   let fence: string | undefined;
   let fenceStart = 0;
   // Most stories have no code at all: then there is nothing to scan for.
@@ -96,11 +99,15 @@ export function parseStory(text: string): Story {
       const trimmed = content.trim();
       if (trimmed.length >= fence.length && trimmed[0] === fence[0] && /^(`+|~+)$/.test(trimmed)) {
         blanks.push([fenceStart, lines.lineEnd(line)]);
+        codeBlocks.push([fenceStart, lines.lineEnd(line)]);
         fence = undefined;
       }
     }
   }
-  if (fence !== undefined) blanks.push([fenceStart, text.length]);
+  if (fence !== undefined) {
+    blanks.push([fenceStart, text.length]);
+    codeBlocks.push([fenceStart, text.length]);
+  }
 
   const comments: Comment[] = [];
   for (let at = text.indexOf('<!--', frontMatter.bodyStart); at !== -1; at = text.indexOf('<!--', at + 4)) {
@@ -168,7 +175,7 @@ export function parseStory(text: string): Story {
     }
   }
   close(text.length);
-  return { text, lines, prose, frontMatter, sections, comments };
+  return { text, lines, prose, frontMatter, sections, comments, codeBlocks };
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
@@ -200,7 +207,7 @@ function atxHeading(line: string): { level: number; title: string; titleStart: n
 
 /** A story whose text could not be parsed: no front matter, no sections, the text as its prose. */
 export function unparsedStory(text: string): Story {
-  return { text, lines: new LineIndex(text), prose: text, frontMatter: emptyFrontMatter(), sections: [], comments: [] };
+  return { text, lines: new LineIndex(text), prose: text, frontMatter: emptyFrontMatter(), sections: [], comments: [], codeBlocks: [] };
 }
 
 function kindOf(title: string): SectionKind {

@@ -3,7 +3,7 @@ import { isEmptySection, sectionOf, sectionProse } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule } from './rule';
 
-const PROMPT = 'I learned ... Since then I always ...';
+const PROMPT = 'What did you learn, and what do you now do differently?';
 
 export const failureWithoutLearning = defineRule({
   id: 'failure-without-learning',
@@ -26,7 +26,7 @@ export const failureWithoutLearning = defineRule({
       {
         message: 'This is a failure story with no Learning. Add what you learned and what you now do differently.',
         ...where,
-        fixes: learning ? [] : [{ title: 'Add a Learning section', edits: [insertSectionEdit(story, 'learning', PROMPT)], preferred: true }],
+        fixes: learning ? [] : [{ title: 'Add a Learning section', edits: [insertSectionEdit(story, 'learning', PROMPT)], kind: 'suggestion' }],
       },
     ];
   },

@@ -1,30 +1,54 @@
 import { SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type Story } from '../parse/story';
 import type { OffsetEdit } from './rule';
 
-/** Where a section of the given kind belongs: before the first section that should follow it. */
+/**
+ * Where a section of the given kind belongs: before the first section that should follow it, or
+ * after the last one. Never inside a code block: a heading there would be code, so it goes before
+ * the block (a fence left open runs to the end of the story).
+ */
 export function insertionPointFor(story: Story, kind: SectionKind): number {
   const order: SectionKind[] = [...STAR_KINDS, 'learning', 'short'];
   const rank = order.indexOf(kind);
   const later = story.sections.find((s) => order.indexOf(s.kind) > rank && s.kind !== 'other');
-  if (later) return story.lines.lineStart(later.line);
   const last = [...story.sections].reverse().find((s) => s.kind !== 'other');
-  return last ? last.bodyEnd : story.text.length;
+  const at = later ? story.lines.lineStart(later.line) : last ? last.bodyEnd : story.text.length;
+  const block = story.codeBlocks.find(([start, end]) => at > start && at <= end && (end === story.text.length || at < end));
+  return block ? story.lines.lineStart(story.lines.positionAt(block[0]).line) : at;
 }
 
-/** An edit that inserts a section with a prompt line, in the story's own style (headings or labels). */
+/** The story's line break (CRLF, CR or LF, as its first line break is), for text that fixes insert. */
+export function lineBreakOf(story: Story): string {
+  const at = story.text.search(/\r\n?|\n/);
+  if (at === -1) return '\n';
+  return story.text[at] === '\n' ? '\n' : story.text[at + 1] === '\n' ? '\r\n' : '\r';
+}
+
+/** Text written with LF line breaks, in the story's own line break. */
+export function inStoryLineBreaks(story: Story, text: string): string {
+  const eol = lineBreakOf(story);
+  return eol === '\n' ? text : text.replace(/\n/g, eol);
+}
+
+/**
+ * An edit that inserts a section heading (or label, in a story written with labels) where that
+ * section belongs, with its prompt in an HTML comment: a prompt is not content, so the section
+ * stays empty (and says so) until the user writes it. Line breaks follow the story's own.
+ */
 export function insertSectionEdit(story: Story, kind: Exclude<SectionKind, 'other'>, prompt: string): OffsetEdit {
   const at = insertionPointFor(story, kind);
   const usesLabels = story.sections.some((s) => s.style === 'label') && !story.sections.some((s) => s.style === 'heading' && s.kind !== 'other');
   const level = headingLevel(story);
   const before = story.text.slice(0, at);
+  const endsWithBreak = /[\r\n]$/.test(before);
+  const endsWithBlankLine = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)$/.test(before);
   const atNextSection = at < story.text.length;
   if (usesLabels) {
     // Label lines sit one under another, with no blank lines between them.
-    return { start: at, end: at, newText: `${before.endsWith('\n') || at === 0 ? '' : '\n'}**${SECTION_TITLES[kind]}:** ${prompt}\n` };
+    return { start: at, end: at, newText: inStoryLineBreaks(story, `${endsWithBreak || at === 0 ? '' : '\n'}**${SECTION_TITLES[kind]}:** <!-- ${prompt} -->\n`) };
   }
-  const lead = before.length === 0 || before.endsWith('\n\n') ? '' : before.endsWith('\n') ? '\n' : '\n\n';
-  const heading = `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n${prompt}\n`;
-  return { start: at, end: at, newText: `${lead}${heading}${atNextSection ? '\n' : ''}` };
+  const lead = before.length === 0 || endsWithBlankLine ? '' : endsWithBreak ? '\n' : '\n\n';
+  const heading = `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n<!-- ${prompt} -->\n`;
+  return { start: at, end: at, newText: inStoryLineBreaks(story, `${lead}${heading}${atNextSection ? '\n' : ''}`) };
 }
 
 function headingLevel(story: Story): number {

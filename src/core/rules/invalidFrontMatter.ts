@@ -1,6 +1,7 @@
+import { stringify } from 'yaml';
+import type { Story } from '../parse/story';
+import { inStoryLineBreaks } from './fixes';
 import { defineRule } from './rule';
-
-const SKELETON = '---\ntitle: \nlps: []\nlevel: L6\noutcome: success\n---\n\n';
 
 export const invalidFrontMatter = defineRule({
   id: 'invalid-front-matter',
@@ -15,9 +16,15 @@ export const invalidFrontMatter = defineRule({
       message: problem.message,
       start: problem.start,
       end: problem.end,
-      fixes: frontMatter.present
-        ? []
-        : [{ title: 'Add front matter (title, lps, level, outcome)', edits: [{ start: 0, end: 0, newText: SKELETON }], preferred: true }],
+      // A suggestion: the LPs are the user's to choose, so the block is left for them to finish.
+      fixes: frontMatter.present ? [] : [{ title: 'Add front matter (title and lps)', edits: [{ start: frontMatter.bodyStart, end: frontMatter.bodyStart, newText: skeleton(story) }], kind: 'suggestion' as const }],
     }));
   },
 });
+
+/** A front matter block titled after the story's first heading, if it has one. */
+function skeleton(story: Story): string {
+  const heading = story.sections.find((s) => s.style === 'heading' && /^ {0,3}#(?!#)/.test(story.lines.lineText(s.line)));
+  const title = heading?.title ? stringify(heading.title).trimEnd() : '';
+  return inStoryLineBreaks(story, `---\ntitle: ${title}\nlps: []\n---\n\n`);
+}

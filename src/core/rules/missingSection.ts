@@ -26,7 +26,7 @@ export const missingSection = defineRule({
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
           ...anchor,
-          fixes: [{ title: `Insert a ${title} section`, edits: [insertSectionEdit(story, kind, SECTION_PROMPTS[kind])], preferred: true }],
+          fixes: [{ title: `Insert a ${title} section`, edits: [insertSectionEdit(story, kind, SECTION_PROMPTS[kind])], kind: 'fix' }],
         });
       } else if (isEmptySection(story, section)) {
         issues.push({ message: `The ${title} is empty. ${SECTION_PROMPTS[kind]}`, start: section.titleStart, end: section.titleEnd });

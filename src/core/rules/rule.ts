@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Story } from '../parse/story';
-import type { Severity } from '../types';
+import type { FixKind, Severity } from '../types';
 
 /** A text edit by offsets into the story text; the engine turns it into a range. */
 export interface OffsetEdit {
@@ -12,7 +12,8 @@ export interface OffsetEdit {
 export interface OffsetFix {
   title: string;
   edits: OffsetEdit[];
-  preferred?: boolean;
+  /** See `Fix.kind`: a safe fix, or a suggestion the user must finish. */
+  kind: FixKind;
 }
 
 /** What a rule reports: a message at offsets of the story text, with fixes as data. */

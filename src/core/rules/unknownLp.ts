@@ -15,11 +15,13 @@ export const unknownLp = defineRule({
       if (entry.lp) continue;
       const suggestion = closestLp(entry.value);
       const closest = suggestion.lp.name;
+      // A block scalar's range ends after its line break: keep the break, or the next line joins this one.
+      const lineBreaks = /\s*$/.exec(story.text.slice(entry.start, entry.end))![0];
       issues.push({
         message: `"${entry.value}" is not one of the 16 Leadership Principles. Did you mean "${closest}"?`,
         start: entry.start,
         end: entry.end,
-        fixes: [{ title: `Replace with "${closest}"`, edits: [{ start: entry.start, end: entry.end, newText: yamlName(closest, entry) }], preferred: suggestion.confident }],
+        fixes: [{ title: `Replace with "${closest}"`, edits: [{ start: entry.start, end: entry.end, newText: yamlName(closest, entry) + lineBreaks }], kind: suggestion.confident && !entry.value.includes(',') ? 'fix' : 'suggestion' }],
       });
     }
     return issues;

@@ -1,5 +1,6 @@
 import { hasQuantity } from '../language/quantities';
 import { isEmptySection, sectionOf, sectionProse } from '../parse/story';
+import { inStoryLineBreaks } from './fixes';
 import { defineRule } from './rule';
 
 export const unquantifiedResult = defineRule({
@@ -12,9 +13,9 @@ export const unquantifiedResult = defineRule({
   check(story) {
     const result = sectionOf(story, 'result');
     if (!result || isEmptySection(story, result) || hasQuantity(sectionProse(story, result))) return [];
-    const at = result.bodyEnd;
-    const trailing = story.text.slice(result.bodyStart, at).match(/\s*$/)?.[0].length ?? 0;
-    const insertAt = at - trailing;
+    // A paragraph of its own after the Result's last content: appended to a line, it could land
+    // on a closing code fence or inside a list item.
+    const insertAt = result.bodyStart + story.text.slice(result.bodyStart, result.bodyEnd).trimEnd().length;
     return [
       {
         message: 'The Result has no number. Say what changed and by how much: from X to Y, a percentage, money saved, time cut.',
@@ -23,8 +24,8 @@ export const unquantifiedResult = defineRule({
         fixes: [
           {
             title: 'Insert a metric placeholder ("from X to Y")',
-            edits: [{ start: insertAt, end: insertAt, newText: ' This moved [metric] from [X] to [Y].' }],
-            preferred: true,
+            edits: [{ start: insertAt, end: insertAt, newText: inStoryLineBreaks(story, '\n\nThis moved [metric] from [X] to [Y].') }],
+            kind: 'suggestion',
           },
         ],
       },

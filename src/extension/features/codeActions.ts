@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { ResolvedConfig } from '../../core/config';
 import { lintText } from '../../core/engine';
+import { fixText, textChange } from '../../core/fix';
 import { parseStory } from '../../core/parse/story';
 import type { Finding } from '../../core/types';
 import { COMMANDS, DIAGNOSTIC_SOURCE, STORY_SELECTOR } from '../constants';
@@ -7,6 +9,9 @@ import { toRange, toWorkspaceEdit } from '../convert';
 import type { StoryModel } from '../model';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('starCoach');
+
+/** The fix-all action keeps its document, for computing its edit when it is picked. */
+type FixAllAction = vscode.CodeAction & { document?: vscode.TextDocument };
 
 /** Quick fixes from the engine's fixes, "disable for this line/file", and fix-all. */
 export function registerCodeActions(context: vscode.ExtensionContext, model: StoryModel): void {
@@ -22,23 +27,29 @@ export function registerCodeActions(context: vscode.ExtensionContext, model: Sto
         for (const diagnostic of context.diagnostics) {
           if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
           const ruleId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-          const finding = findings.find((f) => f.ruleId === ruleId && toRange(f.range).isEqual(diagnostic.range));
+          // The message too: two findings of one rule may share a range (two missing sections on the title).
+          const finding = findings.find((f) => f.ruleId === ruleId && f.message === diagnostic.message && toRange(f.range).isEqual(diagnostic.range));
           for (const fix of finding?.fixes ?? []) {
             const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
             action.edit = toWorkspaceEdit(document.uri, fix);
             action.diagnostics = [diagnostic];
-            action.isPreferred = fix.preferred === true;
+            action.isPreferred = fix.kind === 'fix';
             actions.push(action);
           }
           actions.push(...disableActions(document, diagnostic, ruleId));
         }
       }
-      if (wants(FIX_ALL) && findings.some((f) => f.fixes.some((x) => x.preferred))) {
-        const action = new vscode.CodeAction('Fix all STAR Coach problems', FIX_ALL);
-        action.edit = fixAllEdit(document, findings);
+      if (wants(FIX_ALL) && findings.some((f) => f.fixes.some((x) => x.kind === 'fix'))) {
+        const action: FixAllAction = Object.assign(new vscode.CodeAction('Fix all STAR Coach problems', FIX_ALL), { document });
+        // Asked for on save or by name: the edit now. In the lightbulb: only if the user picks it.
+        if (context.only) action.edit = fixAllEdit(document, await model.configuration.forUri(document.uri));
         actions.push(action);
       }
       return actions;
+    },
+    async resolveCodeAction(action: FixAllAction) {
+      if (!action.edit && action.document) action.edit = fixAllEdit(action.document, await model.configuration.forUri(action.document.uri));
+      return action;
     },
   };
 
@@ -49,24 +60,20 @@ export function registerCodeActions(context: vscode.ExtensionContext, model: Sto
     vscode.commands.registerCommand(COMMANDS.fixAll, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;
-      return vscode.workspace.applyEdit(fixAllEdit(editor.document, await findingsNow(editor.document)));
+      return vscode.workspace.applyEdit(fixAllEdit(editor.document, await model.configuration.forUri(editor.document.uri)));
     }),
   );
 }
 
-/** Every preferred fix whose edits do not overlap one already taken, as one undoable edit. */
-export function fixAllEdit(document: vscode.TextDocument, findings: readonly Finding[]): vscode.WorkspaceEdit {
+/**
+ * Every safe fix, applied again and again until none is left (the core's `fixText`), as one
+ * undoable edit of the part of the document that changed. Suggestions are never applied.
+ */
+export function fixAllEdit(document: vscode.TextDocument, config: ResolvedConfig): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  const taken: vscode.Range[] = [];
-  for (const finding of findings) {
-    const fix = finding.fixes.find((f) => f.preferred);
-    if (!fix) continue;
-    const ranges = fix.edits.map((e) => toRange(e.range));
-    // Inserts at one point are fine together; edits that replace overlapping text are not.
-    if (ranges.some((r) => taken.some((t) => !r.isEmpty && !t.isEmpty && r.intersection(t) !== undefined))) continue;
-    for (const change of fix.edits) edit.replace(document.uri, toRange(change.range), change.newText);
-    taken.push(...ranges);
-  }
+  const before = document.getText();
+  const change = textChange(before, fixText(before, config).text);
+  if (change) edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.newText);
   return edit;
 }
 
