@@ -55,7 +55,7 @@ describe('situation-heavy', () => {
   it('flags a story that is mostly background', () => {
     const { findings } = lintText(story({ situation: 120, task: 40, action: 100, result: 40 }));
     assert.deepStrictEqual(findings.map((f) => f.ruleId), ['situation-heavy']);
-    assert.match(findings[0].message, /Situation and Task take 53% of the story \(aim under 35%\); the Action has 33%/);
+    assert.match(findings[0].message, /Situation and Task take 53% of the story \(aim under about a third\); the Action has 33%/);
   });
 
   it('flags a thin Action even when the setup is short', () => {

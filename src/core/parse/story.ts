@@ -8,11 +8,15 @@ export type StarKind = (typeof STAR_KINDS)[number];
 
 /** Heading and label names a reader uses for each part of a STAR story (normalised: lowercase, single spaces). */
 const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
-  situation: ['situation', 'context', 's'],
-  task: ['task', 't'],
-  action: ['action', 'actions', 'a'],
-  result: ['result', 'results', 'outcome', 'impact', 'r'],
-  learning: ['learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lessons learnt', 'what i learned', 'what i learnt', 'reflection', 'reflections', 'l'],
+  situation: ['situation', 'context', 'background', 's'],
+  task: ['task', 'my task', 'my role', 't'],
+  action: ['action', 'actions', 'what i did', 'a'],
+  result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'r'],
+  learning: [
+    'learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lesson learnt', 'lessons learnt', 'what i learned', 'what i learnt',
+    'reflection', 'reflections', 'takeaway', 'takeaways', 'key takeaways', 'looking back', 'in hindsight', 'retrospective',
+    'what i would do differently', "what i'd do differently", 'what i would change', "what i'd change", 'what i would do differently next time', 'l',
+  ],
   short: ['short version', 'short', '2 minute version', 'two minute version', '2 min version', 'short telling'],
 };
 
@@ -43,6 +47,8 @@ export interface Section {
   /** Offsets of the body: after the heading line or the label, up to the next section. */
   bodyStart: number;
   bodyEnd: number;
+  /** A heading Markdown itself does not read as one: `##` and a no-break space, typed by accident. */
+  notAHeading?: 'no-break-space';
 }
 
 export interface Comment {
@@ -65,12 +71,6 @@ export interface Story {
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-const LABEL_NAMES = [...KIND_BY_NAME.keys()].filter((name) => name.length > 1).sort((a, b) => b.length - a.length);
-const LABEL = new RegExp(
-  String.raw`^ {0,3}(?:\*\*|__)?[ \t]*(${LABEL_NAMES.map((n) => n.replace(/ /g, '[ \\t-]+')).join('|')}|[STARL])[ \t]*(?:\*\*|__)?[ \t]*:(?:[ \t]*(?:\*\*|__))?[ \t]*`,
-  'i',
-);
-
 export function parseStory(text: string): Story {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
@@ -149,29 +149,47 @@ export function parseStory(text: string): Story {
         titleEnd: titleStart + title.length,
         bodyStart: lines.nextLineStart(line),
         bodyEnd: text.length,
+        ...(heading.noBreakSpace ? { notAHeading: 'no-break-space' as const } : {}),
       };
       sections.push(open);
       continue;
     }
-    // A label has its colon near the start of the line; most lines have none, so skip the regex.
-    const colon = content.indexOf(':');
-    const label = colon !== -1 && colon < 40 ? LABEL.exec(content) : null;
+    // A setext heading: a line of text underlined with = or -. Only a STAR name counts, since a
+    // "---" under a paragraph is more often meant as a rule than as a heading.
+    if (line + 1 < lines.lineCount && !codeLines.has(line + 1) && SETEXT_UNDERLINE.test(lines.lineText(line + 1))) {
+      const title = content.trim();
+      const kind = kindOf(title);
+      if (kind !== 'other') {
+        close(lineStart);
+        const titleStart = lineStart + first;
+        open = { kind, title: cleanTitle(title), style: 'heading', line, titleStart, titleEnd: titleStart + title.length, bodyStart: lines.nextLineStart(line + 1), bodyEnd: text.length };
+        sections.push(open);
+        line++;
+        continue;
+      }
+    }
+    const label = labelAt(content);
     if (label) {
-      const name = label[1];
-      if (name.length === 1 && name !== name.toUpperCase()) continue;
       close(lineStart);
-      const titleStart = lineStart + content.indexOf(name);
       open = {
-        kind: kindOf(name),
-        title: cleanTitle(name),
+        kind: kindOf(label.name),
+        title: cleanTitle(label.name),
         style: 'label',
         line,
-        titleStart,
-        titleEnd: titleStart + name.length,
-        bodyStart: lineStart + label[0].length,
+        titleStart: lineStart + label.nameStart,
+        titleEnd: lineStart + label.nameStart + label.name.length,
+        bodyStart: lineStart + label.bodyStart,
         bodyEnd: text.length,
       };
       sections.push(open);
+      // "Situation: ... Task: ... Action: ..." all in one paragraph: each label after a full stop.
+      INLINE_LABEL.lastIndex = label.bodyStart;
+      for (let match = INLINE_LABEL.exec(content); match; match = INLINE_LABEL.exec(content)) {
+        const nameStart = match.index + match[0].indexOf(match[1]);
+        close(lineStart + nameStart);
+        open = { kind: kindOf(match[1]), title: match[1], style: 'label', line, titleStart: lineStart + nameStart, titleEnd: lineStart + nameStart + match[1].length, bodyStart: lineStart + match.index + match[0].length, bodyEnd: text.length };
+        sections.push(open);
+      }
     }
   }
   close(text.length);
@@ -179,20 +197,81 @@ export function parseStory(text: string): Story {
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:[ \t]*/g;
+const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
+const OPEN_MARKUP = /^(?:\*\*|__|<strong>|<b>|\*|_)/i;
+const CLOSE_MARKUP = /^(?:\*\*|__|<\/strong>|<\/b>|\*|_)/i;
+const NAME_CHAR = /[\p{L}' \t–—&-]/u;
+
+/**
+ * A STAR label at the start of a line, the many ways people write one: `Situation:`, `S:`,
+ * `**Situation:**`, `**Situation**:`, `- **Situation**:` (then nested bullets), `* **S - Situation:**`,
+ * `<strong>Situation</strong>:`, `(S)`, `S– text`, a bold label alone on its line (`**SITUATION**
+ * (30 seconds)`), or a section name alone on its line. Offsets are within the line; a bounded
+ * scan, so a long line costs no more than a short one.
+ */
+function labelAt(line: string): { name: string; nameStart: number; bodyStart: number } | undefined {
+  let at = 0;
+  while (at < 3 && line.charCodeAt(at) === 32) at++;
+  const marker = LIST_MARKER.exec(line.slice(at, at + 8));
+  if (marker) at += marker[0].length;
+  const markup = OPEN_MARKUP.exec(line.slice(at, at + 8));
+  if (markup) at += markup[0].length;
+  while (isBlank(line.charCodeAt(at))) at++;
+  const nameStart = at;
+  // "(S) At my last job ..."
+  if (line.charCodeAt(at) === 40 && /^\([STAR]\)[ \t]/.test(line.slice(at, at + 4))) return { name: line[at + 1], nameStart: at + 1, bodyStart: skipBlanks(line, at + 3) };
+  let end = at;
+  while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
+  const name = line.slice(at, end).trimEnd();
+  const kind = name ? kindOf(name) : 'other';
+  if (kind !== 'other') {
+    const single = name.length === 1;
+    if (single && name !== name.toUpperCase()) return undefined;
+    let after = skipBlanks(line, at + name.length);
+    let colon = line.charCodeAt(after) === 58;
+    if (colon) after = skipBlanks(line, after + 1);
+    const closing = markup ? CLOSE_MARKUP.exec(line.slice(after, after + 9)) : null;
+    if (closing) after = skipBlanks(line, after + closing[0].length);
+    if (!colon && line.charCodeAt(after) === 58) {
+      colon = true;
+      after = skipBlanks(line, after + 1);
+    }
+    const aside = /^\([^()]{0,40}\)[ \t]*$/.exec(line.slice(after));
+    const restEmpty = after >= line.length || aside !== null;
+    if (colon) return { name, nameStart, bodyStart: after };
+    // Without a colon: a bold label alone on its line, or a full section name alone on its line.
+    if (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name)))) return { name, nameStart, bodyStart: line.length };
+  }
+  // "S– During my second year ...": a single letter and a dash.
+  const dashed = /^([STAR])[ \t]*[–—-][ \t]+/.exec(line.slice(nameStart, nameStart + 6));
+  if (dashed && !markup) return { name: dashed[1], nameStart, bodyStart: nameStart + dashed[0].length };
+  return undefined;
+}
+
+function skipBlanks(line: string, at: number): number {
+  while (isBlank(line.charCodeAt(at))) at++;
+  return at;
+}
 
 /**
  * An ATX heading as CommonMark reads it (up to 3 spaces, 1 to 6 `#`, a space or the line's end,
  * the text, an optional closing run of `#`), or undefined. A character scan, linear in the line:
  * a pattern with lazy groups and optional tails backtracks cubically on a long line of spaces.
  */
-function atxHeading(line: string): { level: number; title: string; titleStart: number } | undefined {
+function atxHeading(line: string): { level: number; title: string; titleStart: number; noBreakSpace?: boolean } | undefined {
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
   let level = 0;
   while (line.charCodeAt(at + level) === 35) level++;
   if (level === 0 || level > 6) return undefined;
   at += level;
-  if (at < line.length && !isBlank(line.charCodeAt(at))) return undefined;
+  // A no-break space after the #s (AltGr or Option and space): Markdown reads a paragraph, the
+  // writer meant a heading. Read it as one, and let missing-section say how to mend it.
+  const noBreakSpace = line.charCodeAt(at) === 0xa0;
+  if (at < line.length && !isBlank(line.charCodeAt(at)) && !noBreakSpace) return undefined;
+  if (noBreakSpace) at++;
   while (isBlank(line.charCodeAt(at))) at++;
   let end = line.length;
   while (end > at && isBlank(line.charCodeAt(end - 1))) end--;
@@ -202,7 +281,7 @@ function atxHeading(line: string): { level: number; title: string; titleStart: n
     end = closing;
     while (end > at && isBlank(line.charCodeAt(end - 1))) end--;
   }
-  return { level, title: line.slice(at, end), titleStart: at };
+  return { level, title: line.slice(at, end), titleStart: at, ...(noBreakSpace ? { noBreakSpace } : {}) };
 }
 
 /** A story whose text could not be parsed: no front matter, no sections, the text as its prose. */
@@ -210,21 +289,37 @@ export function unparsedStory(text: string): Story {
   return { text, lines: new LineIndex(text), prose: text, frontMatter: emptyFrontMatter(), sections: [], comments: [], codeBlocks: [] };
 }
 
+/**
+ * The kind of a heading or label, read the way people decorate them: `## 🎯 Result`,
+ * `## 1. SITUATION:`, `### **S – Situation**`, `**Situation** (30 seconds)`, `<strong>Task</strong>`.
+ */
 function kindOf(title: string): SectionKind {
-  return KIND_BY_NAME.get(normalizeTitle(title)) ?? 'other';
+  const plain = title
+    .toLowerCase()
+    .replace(/<\/?[a-z]+\s*>/g, ' ')
+    .replace(/[*_`~\u00a0]/g, ' ')
+    .replace(/\([^()]{0,40}\)\s*$/, ' ') // a trailing "(30 seconds)"
+    .trim();
+  const exact = KIND_BY_NAME.get(normalizeTitle(plain));
+  if (exact) return exact;
+  const undecorated = plain
+    .replace(/^[^\p{L}]+/u, '') // numbering, emoji, bullets
+    .replace(/^([star])\s*[-–—:.)]\s*(?=\p{L}{2})/u, '') // "s – situation"
+    .replace(/^the\s+/, '');
+  return KIND_BY_NAME.get(normalizeTitle(undecorated)) ?? 'other';
 }
 
 function normalizeTitle(title: string): string {
   return title
-    .toLowerCase()
-    .replace(/[*_`:.]/g, ' ')
+    .replace(/[:.]/g, ' ')
     .replace(/[-–—]/g, ' ')
+    .replace(/[’]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 function cleanTitle(title: string): string {
-  return title.replace(/[*_`]/g, '').replace(/:\s*$/, '').trim();
+  return title.replace(/<\/?[a-zA-Z]+\s*>/g, '').replace(/[*_`]/g, '').replace(/:\s*$/, '').trim();
 }
 
 /** Replaces every character of the spans with a space, keeping line breaks, so offsets stay put. */
@@ -247,6 +342,23 @@ function blankOut(text: string, spans: Array<[number, number]>): string {
 /** The first section of a kind, if the story has one. */
 export function sectionOf(story: Story, kind: SectionKind): Section | undefined {
   return story.sections.find((section) => section.kind === kind);
+}
+
+/**
+ * The part of the story a content rule reads for a STAR kind: its section, or, in a story where
+ * no STAR section could be found at all, the whole body (so the rules still check what is there).
+ */
+export function starPart(story: Story, kind: StarKind): Section | undefined {
+  const section = sectionOf(story, kind);
+  if (section || !hasNoStarSections(story)) return section;
+  const bodyStart = story.frontMatter.bodyStart;
+  const line = story.lines.positionAt(bodyStart).line;
+  return { kind, title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: story.text.length };
+}
+
+/** Whether the story has no Situation, Task, Action or Result that STAR Coach could find. */
+export function hasNoStarSections(story: Story): boolean {
+  return !story.sections.some((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
 }
 
 /** The prose of a section (code and comments blanked), same offsets as the story text. */

@@ -1,5 +1,5 @@
 import { countCollectiveVoice, findPersonalAction } from '../language/personal';
-import { sectionOf, sectionProse, sectionWords } from '../parse/story';
+import { sectionProse, sectionWords, starPart } from '../parse/story';
 import { defineRule } from './rule';
 
 export const missingPersonalRole = defineRule({
@@ -10,10 +10,11 @@ export const missingPersonalRole = defineRule({
   docs:
     'The interviewer is hiring you, not your team. An Action told only as "we" or "the team", or in passive voice ("the service was rewritten"), hides your part. One clear "I ..." is enough; bullets that open with a past-tense verb ("- Analyzed the logs") count as yours.',
   check(story) {
-    const action = sectionOf(story, 'action');
+    const action = starPart(story, 'action');
     if (!action) return [];
     const prose = sectionProse(story, action);
-    if (sectionWords(story, action) < 8 || findPersonalAction(prose)) return [];
+    // A short Action is checked too: "We did it." has no personal role either.
+    if (sectionWords(story, action) === 0 || findPersonalAction(prose)) return [];
     const collective = countCollectiveVoice(prose);
     const voice = collective > 0 ? `It says "we" or "the team" ${collective} time${collective === 1 ? '' : 's'} but` : 'It';
     return [

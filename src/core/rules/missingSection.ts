@@ -1,4 +1,5 @@
-import { isEmptySection, SECTION_TITLES, STAR_KINDS, type StarKind } from '../parse/story';
+import { countWords } from '../text';
+import { hasNoStarSections, isEmptySection, SECTION_TITLES, STAR_KINDS, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -19,6 +20,25 @@ export const missingSection = defineRule({
   check(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
+    for (const section of story.sections) {
+      if (section.notAHeading !== 'no-break-space') continue;
+      const lineStart = story.lines.lineStart(section.line);
+      const space = story.text.indexOf('\u00a0', lineStart);
+      issues.push({
+        message: `Markdown does not read "${story.lines.lineText(section.line).trim()}" as a heading: a no-break space follows the #s. Type an ordinary space there.`,
+        start: lineStart,
+        end: story.lines.lineEnd(section.line),
+        fixes: [{ title: 'Replace the no-break space with a space', edits: [{ start: space, end: space + 1, newText: ' ' }], kind: 'fix' }],
+      });
+    }
+    // A story told with no part marked: one finding, not four, and no inserted skeleton.
+    if (hasNoStarSections(story) && sectionWordsOfBody(story) >= 20) {
+      issues.push({
+        message: 'STAR Coach could not find the Situation, Task, Action and Result in this story. Mark each part with a heading (## Situation) or a label (Situation:), so that each can be checked on its own.',
+        ...anchor,
+      });
+      return issues;
+    }
     for (const kind of STAR_KINDS) {
       const section = story.sections.find((s) => s.kind === kind);
       const title = SECTION_TITLES[kind];
@@ -35,6 +55,10 @@ export const missingSection = defineRule({
     return issues;
   },
 });
+
+function sectionWordsOfBody(story: Story): number {
+  return countWords(story.prose.slice(story.frontMatter.bodyStart));
+}
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
 function anchorOf(story: Parameters<typeof missingSection.check>[0]): { start: number; end: number } {

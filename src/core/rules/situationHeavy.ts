@@ -3,8 +3,8 @@ import { sectionOf, sectionWords } from '../parse/story';
 import { defineRule } from './rule';
 
 const options = z.object({
-  maxSetupShare: z.number().min(0).max(1).default(0.35).describe('Largest share of the words for Situation plus Task.'),
-  minActionShare: z.number().min(0).max(1).default(0.4).describe('Smallest share of the words for the Action.'),
+  maxSetupShare: z.number().min(0).max(1).default(0.45).describe('Largest share of the words for Situation plus Task before the rule speaks.'),
+  minActionShare: z.number().min(0).max(1).default(0.3).describe('Smallest share of the words for the Action before the rule speaks.'),
   minWords: z.number().int().min(0).default(80).describe('Stories shorter than this are drafts and are not checked.'),
 });
 
@@ -15,7 +15,7 @@ export const situationHeavy = defineRule({
   tags: ['length', 'structure'],
   options,
   docs:
-    'The Action is what the interviewer scores. A common draft spends half its time on background; aim for Situation and Task together under about a third of the words, and the Action at least 40%.',
+    'The Action is what the interviewer scores. A common draft spends half its time on background; aim for Situation and Task together under about a third of the words, and the Action at least 40%. The rule leaves a margin around that aim: it speaks when the setup passes 45% of the words, or the Action falls under 30%, so a story near the aim is never flagged.',
   check(story, { maxSetupShare, minActionShare, minWords }) {
     const situation = sectionOf(story, 'situation');
     const task = sectionOf(story, 'task');
@@ -29,19 +29,21 @@ export const situationHeavy = defineRule({
     const setupShare = setup / total;
     const actionShare = acting / total;
     const percent = (share: number) => `${Math.round(share * 100)}%`;
-    if (setupShare > maxSetupShare) {
+    // Compared as shown, in whole percents, so a message never reads "40% (aim for 40% or more)".
+    const whole = (share: number) => Math.round(share * 100);
+    if (whole(setupShare) > whole(maxSetupShare)) {
       return [
         {
-          message: `Situation and Task take ${percent(setupShare)} of the story (aim under ${percent(maxSetupShare)}); the Action has ${percent(actionShare)}. Cut background, and move the time to what you did.`,
+          message: `Situation and Task take ${percent(setupShare)} of the story (aim under about a third); the Action has ${percent(actionShare)}. Cut background, and move the time to what you did.`,
           start: anchor.titleStart,
           end: anchor.titleEnd,
         },
       ];
     }
-    if (actionShare < minActionShare) {
+    if (whole(actionShare) < whole(minActionShare)) {
       return [
         {
-          message: `The Action is only ${percent(actionShare)} of the story (aim for ${percent(minActionShare)} or more). Say more about your decisions and steps.`,
+          message: `The Action is only ${percent(actionShare)} of the story (aim for 40% or more). Say more about your decisions and steps.`,
           start: action.titleStart,
           end: action.titleEnd,
         },

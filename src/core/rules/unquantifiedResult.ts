@@ -1,5 +1,5 @@
 import { hasQuantity } from '../language/quantities';
-import { isEmptySection, sectionOf, sectionProse } from '../parse/story';
+import { isEmptySection, sectionProse, starPart } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
 import { defineRule } from './rule';
 
@@ -11,7 +11,7 @@ export const unquantifiedResult = defineRule({
   docs:
     'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". Years, levels (L6), P99, versions and quarter names are not measures.',
   check(story) {
-    const result = sectionOf(story, 'result');
+    const result = starPart(story, 'result');
     if (!result || isEmptySection(story, result) || hasQuantity(sectionProse(story, result))) return [];
     // A paragraph of its own after the Result's last content: appended to a line, it could land
     // on a closing code fence or inside a list item.
