@@ -1,7 +1,9 @@
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
 import { CoverageIndex, summarize } from '../core/coverage';
 import { lintText, MAX_STORY_CHARS, unreadableReason } from '../core/engine';
+import { fixText } from '../core/fix';
 import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
 import { catalogJson, formatCatalogText } from '../core/format/catalog';
@@ -10,7 +12,7 @@ import { allQuestions, closestLp, findLp } from '../core/catalog';
 import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
-import { readRegularFile } from '../node/fileAccess';
+import { fsProblem, readRegularFile } from '../node/fileAccess';
 import { findConfigFile, findStoryFiles } from './files';
 import { runMock, type Io, type MockOptions } from './mock';
 import { version } from '../../package.json';
@@ -18,7 +20,7 @@ import { version } from '../../package.json';
 const USAGE = `Usage: star-coach <command> [paths...] [options]
 
 Commands:
-  lint [paths...]       Check stories (*.star.md; folders recurse)
+  lint [paths...]       Check stories (*.star.md; folders recurse); --fix mends what can be mended
   coverage [paths...]   Show the 16 Leadership Principles against your stories
   catalog               Show what L6 and L7 answers show for each LP, and the round weights
   questions             List the mock interview questions (filter with --lp, --level, --category)
@@ -26,6 +28,7 @@ Commands:
 
 Options:
   --format <name>       lint: text (default), json or sarif; catalog, coverage, questions: text or json
+  --fix                 lint: apply every safe fix in place (again until none is left), then report what remains
   --lp <name or id>     questions, mock: only questions whose main LP is this one
   --level <L6|L7>       questions, mock: only questions for this level (and for both)
   --category <id>       questions, mock: core, ai-ml-leadership, sustainability-esg or return-to-office
@@ -53,6 +56,8 @@ interface Options {
   color: boolean;
   filter: PickFilter;
   mock: MockOptions;
+  /** lint --fix: write each story back with every safe fix applied. */
+  fix: boolean;
 }
 
 /**
@@ -89,7 +94,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const config = await loadConfig(options.config, io);
   if (!config) return 2;
 
-  const { checked, findings, index, unreadable } = await scanBank(options.paths, config, io);
+  const { checked, findings, index, unreadable } = await scanBank(options.paths, config, io, options.fix);
   if (options.command === 'mock') return unreadable ? 2 : runMock({ ...options.mock, filter: options.filter }, index, io, paint);
 
   if (options.command === 'lint') {
@@ -129,7 +134,7 @@ interface Bank {
 }
 
 /** Reads, lints and indexes every story under the paths, reporting on stderr each path or file it could not use. */
-async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io): Promise<Bank> {
+async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io, fix = false): Promise<Bank> {
   let unreadable = false;
   const shown = (file: string) => printable(path.relative(io.cwd, file) || file);
   const files = await findStoryFiles(
@@ -161,12 +166,45 @@ async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io
       unreadable = true;
       continue;
     }
-    const result = lintText(read.text, config);
+    let result = lintText(read.text, config);
+    if (fix) {
+      const fixed = fixText(read.text, config);
+      if (fixed.fixesApplied > 0) {
+        const written = await writeStory(file, fixed.text);
+        if (written === true) {
+          io.err(`star-coach: ${shown(file)}: ${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied\n`);
+          result = { story: lintText(fixed.text, config).story, findings: fixed.findings };
+        } else {
+          io.err(`star-coach: ${shown(file)}: not fixed, it could not be written (${written})\n`);
+          unreadable = true;
+        }
+      }
+    }
     checked++;
     index.upsert(summarize(name, result.story, result.findings));
     for (const finding of result.findings) findings.push(toJsonFinding(name, finding));
   }
   return { checked, findings, index, unreadable };
+}
+
+/**
+ * Writes a fixed story back through a temporary file in the same folder and a rename, so a
+ * crash or a full disk never leaves a story half written. True, or why it failed.
+ */
+async function writeStory(file: string, text: string): Promise<true | string> {
+  let temporary: string | undefined;
+  try {
+    // Through a link, the story it points to is the one rewritten; the link stays a link.
+    const target = await fs.realpath(file);
+    temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.star-coach-fix`);
+    const { mode } = await fs.stat(target);
+    await fs.writeFile(temporary, text, { mode });
+    await fs.rename(temporary, target);
+    return true;
+  } catch (error) {
+    if (temporary) await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return fsProblem(error);
+  }
 }
 
 /** Why a story file was not read, in the words of the engine's own size message. */
@@ -182,7 +220,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (args.includes('-v') || args.includes('--version')) return 'version';
   const command = args.shift() as Command;
   if (!COMMAND_NAMES.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  const options: Options = { command, paths: [], format: 'text', color: true, filter: {}, mock: { minutes: 2 } };
+  const options: Options = { command, paths: [], format: 'text', color: true, filter: {}, mock: { minutes: 2 }, fix: false };
   while (args.length) {
     const arg = args.shift() as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -194,6 +232,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     if (flag === '--format' || flag === '-f') options.format = value();
     else if (flag === '--config' || flag === '-c') options.config = value();
     else if (flag === '--no-color') options.color = false;
+    else if (flag === '--fix') options.fix = true;
     else if (flag === '--lp') {
       const name = value();
       const lp = findLp(name);
@@ -220,6 +259,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   if (!formats.includes(options.format)) throw new UsageError(`--format for ${command} is one of ${formats.join(', ')}`);
   if (NO_PATHS.includes(command) && options.paths.length > 0) throw new UsageError(`${command} takes no paths`);
   if (command === 'mock' && options.format !== 'text') throw new UsageError('mock is interactive: no --format');
+  if (options.fix && command !== 'lint') throw new UsageError('--fix goes with lint');
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }

@@ -334,3 +334,22 @@ describe('star-coach tells the truth about what it read', () => {
     assert.doesNotMatch(colour.out.replace(/\u001b\[\d+m/g, ''), CONTROLS);
   });
 });
+
+describe('star-coach lint --fix', () => {
+  it('applies every safe fix in place, keeps line ends, leaves suggestions, and a second run has nothing to fix', async () => {
+    const story = '---\r\ntitle: Cut costs\r\nlps: [Frugalty, Dive Deep]\r\n---\r\n## Situation\r\nCosts grew.\r\n## Action\r\nI moved jobs to spot capacity.\r\n## Result\r\nIt shipped.\r\n';
+    const dir = bank({ 'stories/cut.star.md': story });
+    const first = await run(['lint', '--fix', '.'], dir);
+    const fixed = readFileSync(join(dir, 'stories', 'cut.star.md'), 'utf8');
+    assert.match(fixed, /lps: \[Frugality, Dive Deep\]\r\n/);
+    assert.match(fixed, /\r\n## Task\r\n\r\n<!-- [^\r\n]+ -->\r\n/);
+    assert.ok(!/[^\r]\n/.test(fixed), 'CRLF kept');
+    assert.match(first.err, /stories\/cut\.star\.md: 2 fixes applied/);
+    assert.match(first.out, /The Task is empty/);
+    assert.match(first.out, /The Result has no number/, 'the suggestion is offered, not applied');
+    const second = await run(['lint', '--fix', '.'], dir);
+    assert.doesNotMatch(second.err, /applied/);
+    assert.strictEqual(readFileSync(join(dir, 'stories', 'cut.star.md'), 'utf8'), fixed);
+    assert.strictEqual((await run(['coverage', '--fix'], dir)).code, 2);
+  });
+});

@@ -71,53 +71,54 @@ export interface Story {
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/;
 export function parseStory(text: string): Story {
   const lines = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstBodyLine = lines.positionAt(frontMatter.bodyStart).line + (frontMatter.bodyStart >= text.length && frontMatter.present ? 1 : 0);
 
-  // Blanked spans: front matter, fenced code, HTML comments. Fences first: a comment inside code is code.
+  // Blanked spans: front matter, code blocks, HTML comments. Code first: a comment inside code is code.
   const blanks: Array<[number, number]> = [];
   if (frontMatter.present) blanks.push([frontMatter.start, Math.min(frontMatter.bodyStart, text.length)]);
   const codeLines = new Set<number>();
   const codeBlocks: Array<[number, number]> = [];
+  const addCode = (startLine: number, endLine: number, end: number) => {
+    for (let l = startLine; l <= endLine; l++) codeLines.add(l);
+    blanks.push([lines.lineStart(startLine), end]);
+    codeBlocks.push([lines.lineStart(startLine), end]);
+  };
   let fence: string | undefined;
-  let fenceStart = 0;
+  let fenceLine = 0;
   // Most stories have no code at all: then there is nothing to scan for.
   const mayHaveFences = text.indexOf('```', frontMatter.bodyStart) !== -1 || text.indexOf('~~~', frontMatter.bodyStart) !== -1;
+  let inComment = false;
   for (let line = mayHaveFences ? firstBodyLine : lines.lineCount; line < lines.lineCount; line++) {
     const content = lines.lineText(line);
+    // A comment that opens a line is an HTML block up to its "-->": a fence inside it is not code.
+    if (fence === undefined && (inComment || /^ {0,3}<!--/.test(content))) {
+      inComment = content.indexOf('-->', inComment ? 0 : content.indexOf('<!--') + 4) === -1;
+      continue;
+    }
     if (fence === undefined) {
       const open = FENCE_OPEN.exec(content);
-      if (open) {
+      // A backtick fence's info string has no backtick: "```npm ci```" is a code span.
+      if (open && !(open[1][0] === '`' && content.indexOf('`', open[0].length) !== -1)) {
         fence = open[1];
-        fenceStart = lines.lineStart(line);
-        codeLines.add(line);
+        fenceLine = line;
       }
-    } else {
-      codeLines.add(line);
-      const trimmed = content.trim();
-      if (trimmed.length >= fence.length && trimmed[0] === fence[0] && /^(`+|~+)$/.test(trimmed)) {
-        blanks.push([fenceStart, lines.lineEnd(line)]);
-        codeBlocks.push([fenceStart, lines.lineEnd(line)]);
+    } else if (FENCE_CLOSE.test(content)) {
+      const closing = content.trim();
+      if (closing[0] === fence[0] && closing.length >= fence.length) {
+        addCode(fenceLine, line, lines.lineEnd(line));
         fence = undefined;
       }
     }
   }
-  if (fence !== undefined) {
-    blanks.push([fenceStart, text.length]);
-    codeBlocks.push([fenceStart, text.length]);
-  }
+  if (fence !== undefined) addCode(fenceLine, lines.lineCount - 1, text.length);
+  const body = text.slice(frontMatter.bodyStart);
+  const endsBlock = /(?:^|[\r\n])(?: {4}|\t| {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$))/.test(body) ? scanBlocks(lines, firstBodyLine, codeLines, addCode) : undefined;
 
-  const comments: Comment[] = [];
-  for (let at = text.indexOf('<!--', frontMatter.bodyStart); at !== -1; at = text.indexOf('<!--', at + 4)) {
-    if (codeLines.has(lines.positionAt(at).line)) continue;
-    const close = text.indexOf('-->', at + 4);
-    const end = close === -1 ? text.length : close + 3;
-    comments.push({ text: text.slice(at + 4, close === -1 ? text.length : close).trim(), start: at, end });
-    blanks.push([at, end]);
-    at = end - 4;
-  }
+  const comments = findComments(text, lines, frontMatter.bodyStart, codeLines, blanks);
 
   const prose = blankOut(text, blanks);
   const sections: Section[] = [];
@@ -156,9 +157,10 @@ export function parseStory(text: string): Story {
     }
     // A setext heading: a line of text underlined with = or -. Only a STAR name counts, since a
     // "---" under a paragraph is more often meant as a rule than as a heading.
-    if (line + 1 < lines.lineCount && !codeLines.has(line + 1) && SETEXT_UNDERLINE.test(lines.lineText(line + 1))) {
+    // (Underlined with "=", it is a level-1 heading: the story's title, like "# Title".)
+    if (line + 1 < lines.lineCount && !codeLines.has(line + 1) && SETEXT_UNDERLINE.test(lines.lineText(line + 1)) && (line <= firstBodyLine || endsBlock?.[line - 1] === 1)) {
       const title = content.trim();
-      const kind = kindOf(title);
+      const kind = lines.lineText(line + 1).trim()[0] === '=' ? 'other' : kindOf(title);
       if (kind !== 'other') {
         close(lineStart);
         const titleStart = lineStart + first;
@@ -197,6 +199,199 @@ export function parseStory(text: string): Story {
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
+
+/** The column where a list item's content starts: after its marker and up to four spaces. */
+function itemContentColumn(line: string): number {
+  const marker = /^ *(?:[-*+]|\d{1,9}[.)])/.exec(line)![0].length;
+  let after = marker;
+  while (line.charCodeAt(after) === 32) after++;
+  return after - marker > 4 || after === line.length ? marker + 1 : after;
+}
+
+/** Columns of indentation at the start of a line (a tab is four). */
+function indentOf(line: string): number {
+  let columns = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code === 32) columns++;
+    else if (code === 9) columns += 4 - (columns % 4);
+    else return columns;
+  }
+  return columns;
+}
+
+const NESTED_LIST_ITEM = /^ *(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * The blocks of the body, line by line, as CommonMark reads them: adds indented code (four
+ * columns in, or four past a list item's content, after a line that ended its block) through
+ * `addCode`, and returns which lines end a block (blank, heading, rule, underline, code, comment),
+ * so that a setext heading's text can be told from a paragraph's last line.
+ */
+function scanBlocks(lines: LineIndex, firstLine: number, codeLines: Set<number>, addCode: (startLine: number, endLine: number, end: number) => void): Uint8Array {
+  const endsBlock = new Uint8Array(lines.lineCount);
+  // Whether the line before ended its block (indented code cannot interrupt a paragraph), and
+  // whether it was paragraph text (which a line of "=" underlines into a heading).
+  let blockEnded = true;
+  let paragraphOpen = false;
+  let inList = false;
+  // Inside a list item, code is indented four columns past the item's own content.
+  let itemIndent = 0;
+  let inComment = false;
+  let line = firstLine;
+  const ended = () => {
+    blockEnded = true;
+    paragraphOpen = false;
+    endsBlock[line] = 1;
+  };
+  for (; line < lines.lineCount; line++) {
+    if (codeLines.has(line)) {
+      ended();
+      inList = false;
+      continue;
+    }
+    const content = lines.lineText(line);
+    // A comment that opens a line is an HTML block up to its "-->": never code, and it ends a paragraph.
+    if (inComment || /^ {0,3}<!--/.test(content)) {
+      if (!inComment && indentOf(content) === 0) inList = false;
+      inComment = content.indexOf('-->', inComment ? 0 : content.indexOf('<!--') + 4) === -1;
+      ended();
+      continue;
+    }
+    if (content.trim() === '') {
+      ended();
+      continue;
+    }
+    const indent = indentOf(content);
+    const codeIndent = (inList ? itemIndent : 0) + 4;
+    if (indent >= codeIndent && blockEnded) {
+      let last = line;
+      for (let next = line + 1; next < lines.lineCount && !codeLines.has(next); next++) {
+        const text = lines.lineText(next);
+        if (text.trim() === '') continue;
+        if (indentOf(text) < codeIndent) break;
+        last = next;
+      }
+      addCode(line, last, lines.lineEnd(last));
+      line = last;
+      ended();
+      continue;
+    }
+    // A list item at the margin, or nested inside the current item (indented less than its code).
+    const item = indent < 4 || (inList && indent < itemIndent + 4) ? NESTED_LIST_ITEM.exec(content) : null;
+    // An ATX heading, a thematic break or an underline is a block of one line: it ends a
+    // paragraph, and at the left margin a list too.
+    const oneLineBlock = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)/.test(content) || (paragraphOpen && !inList && /^ {0,3}=+[ \t]*$/.test(content));
+    if (item && !oneLineBlock) {
+      inList = true;
+      itemIndent = itemContentColumn(content);
+    } else if (indent === 0 && (blockEnded || oneLineBlock)) inList = false;
+    if (oneLineBlock) ended();
+    else {
+      blockEnded = false;
+      paragraphOpen = true;
+    }
+  }
+  return endsBlock;
+}
+
+/**
+ * The spans of inline code (`` `x` ``), which hold no comment and no directive: a run of backticks
+ * opens one that the next run of the same length closes, within a paragraph. Linear: each run's
+ * partner is found by one backward pass.
+ */
+function codeSpans(text: string, lines: LineIndex, from: number): Array<[number, number]> {
+  const runs: Array<{ start: number; end: number; paragraph: number }> = [];
+  let paragraph = 0;
+  let previousLine = lines.positionAt(from).line;
+  for (let at = text.indexOf('`', from); at !== -1; at = text.indexOf('`', at)) {
+    // A paragraph ends at a blank line or a line that starts a block: spans never cross it.
+    const line = lines.positionAt(at).line;
+    for (let between = previousLine + 1; between <= line; between++) {
+      if (INTERRUPTS_PARAGRAPH.test(lines.lineText(between))) {
+        paragraph++;
+        break;
+      }
+    }
+    previousLine = line;
+    let end = at;
+    while (text.charCodeAt(end) === 96) end++;
+    runs.push({ start: at, end, paragraph });
+    at = end;
+  }
+  const partner = new Array<number>(runs.length).fill(-1);
+  const latest = new Map<string, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const key = `${runs[i].paragraph}:${runs[i].end - runs[i].start}`;
+    partner[i] = latest.get(key) ?? -1;
+    latest.set(key, i);
+  }
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < runs.length; i++) {
+    if (partner[i] === -1) continue;
+    spans.push([runs[i].start, runs[partner[i]].end]);
+    i = partner[i];
+  }
+  return spans;
+}
+
+/**
+ * HTML comments as CommonMark reads them: one that opens a line is a block, running to the line
+ * that holds its `-->` (or to the end of the story); one inside a paragraph must close before the
+ * paragraph ends, or it is plain text. Never inside code blocks or code spans. Adds what each
+ * hides from the prose to `blanks`.
+ */
+function findComments(text: string, lines: LineIndex, from: number, codeLines: ReadonlySet<number>, blanks: Array<[number, number]>): Comment[] {
+  const comments: Comment[] = [];
+  const nextClose = forwardSearch(text, /-->/g);
+  // The first line after a paragraph: a blank line, or a line that starts a block of its own.
+  // Comments come in document order, so the last answer is kept while it lies ahead.
+  let known = { from: -1, end: -1 };
+  const paragraphEnd = (line: number) => {
+    if (line >= known.from && line < known.end) return known.end;
+    let end = line + 1;
+    while (end < lines.lineCount && !codeLines.has(end) && !INTERRUPTS_PARAGRAPH.test(lines.lineText(end))) end++;
+    known = { from: line, end };
+    return end;
+  };
+  let spans: Array<[number, number]> | undefined;
+  let span = 0;
+  for (let at = text.indexOf('<!--', from); at !== -1; at = text.indexOf('<!--', at + 4)) {
+    const line = lines.positionAt(at).line;
+    if (codeLines.has(line)) continue;
+    spans ??= text.includes('`') ? codeSpans(text, lines, from) : [];
+    while (span < spans.length && spans[span][1] <= at) span++;
+    if (span < spans.length && spans[span][0] <= at) continue;
+    const close = nextClose(at + 4);
+    const opensLine = /^ {0,3}$/.test(text.slice(lines.lineStart(line), at));
+    if (!opensLine && (close === -1 || lines.positionAt(close).line >= paragraphEnd(line))) continue;
+    const end = close === -1 ? text.length : close + 3;
+    comments.push({ text: text.slice(at + 4, close === -1 ? text.length : close).trim(), start: at, end });
+    // A comment block takes in the rest of the line its "-->" is on: that is raw HTML, not prose.
+    blanks.push([at, opensLine ? lines.lineEnd(lines.positionAt(end).line) : end]);
+    at = end - 4;
+  }
+  return comments;
+}
+
+/** A blank line, or a line that ends a paragraph by starting a block of its own. */
+const INTERRUPTS_PARAGRAPH = /^(?:[ \t]*$| {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3,}|<!--|>|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|[-*+][ \t]+\S|1[.)][ \t]+\S))/;
+
+/**
+ * Finds the next match of a global pattern at or after an offset, for offsets that only grow: the
+ * last answer is kept while it still lies ahead, so many searches cost one pass of the text.
+ * Returns -1 when there is none.
+ */
+function forwardSearch(text: string, pattern: RegExp): (from: number) => number {
+  let known = -2;
+  return (from) => {
+    if (known === -1 || known >= from) return known;
+    pattern.lastIndex = from;
+    const match = pattern.exec(text);
+    known = match ? match.index : -1;
+    return known;
+  };
+}
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:[ \t]*/g;
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
