@@ -27,19 +27,21 @@ export function blankQuotes(text: string): string {
   };
   let out = '';
   let copied = 0;
-  for (let at = 0; at < text.length; at++) {
+  const openers = /["\u201c\u2018\u00ab]/g;
+  for (let opener = openers.exec(text); opener; opener = openers.exec(text)) {
+    const at = opener.index;
     const code = text.charCodeAt(at);
-    const pair = code === 0x22 || code === 0x201c || code === 0x2018 || code === 0xab ? PAIRS.find((p) => p.open === code) : undefined;
-    if (!pair) continue;
+    const pair = PAIRS.find((p) => p.open === code)!;
     const close = nextOf(pair.close, at + 1);
     if (close === -1) continue;
     if (pair.sameLine) {
-      const lineBreak = Math.min(...['\n', '\r'].map((mark) => nextOf(mark, at + 1)).filter((i) => i !== -1), text.length);
-      if (close > lineBreak) continue;
+      const lf = nextOf('\n', at + 1);
+      const cr = nextOf('\r', at + 1);
+      if ((lf !== -1 && lf < close) || (cr !== -1 && cr < close)) continue;
     }
     out += text.slice(copied, at) + ' '.repeat(close + 1 - at);
     copied = close + 1;
-    at = close;
+    openers.lastIndex = close + 1;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }

@@ -50,7 +50,8 @@ export const frontMatterFields = {
  * named `__proto__` would replace the object's prototype instead.
  */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 function normalizeAll(raw: Record<string, unknown>): Record<string, unknown> {

@@ -398,6 +398,7 @@ const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const OPEN_MARKUP = /^(?:\*\*|__|<strong>|<b>|\*|_)/i;
 const CLOSE_MARKUP = /^(?:\*\*|__|<\/strong>|<\/b>|\*|_)/i;
 const NAME_CHAR = /[\p{L}' \t–—&-]/u;
+const LABEL_OPENING = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\([STAR]\)|[STAR][ \t]*[–—-])/;
 
 /**
  * A STAR label at the start of a line, the many ways people write one: `Situation:`, `S:`,
@@ -407,6 +408,10 @@ const NAME_CHAR = /[\p{L}' \t–—&-]/u;
  * scan, so a long line costs no more than a short one.
  */
 function labelAt(line: string): { name: string; nameStart: number; bodyStart: number } | undefined {
+  // Most lines are prose: no colon near the start, too long to be a name alone, and no bold,
+  // HTML, "(S)" or "S–" opening. They cannot be labels.
+  const colon = line.indexOf(':');
+  if ((colon === -1 || colon > 64) && line.length > 60 && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
   const marker = LIST_MARKER.exec(line.slice(at, at + 8));
@@ -420,10 +425,8 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   let end = at;
   while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
   const name = line.slice(at, end).trimEnd();
-  const kind = name ? kindOf(name) : 'other';
-  if (kind !== 'other') {
+  if (name) {
     const single = name.length === 1;
-    if (single && name !== name.toUpperCase()) return undefined;
     let after = skipBlanks(line, at + name.length);
     let colon = line.charCodeAt(after) === 58;
     if (colon) after = skipBlanks(line, after + 1);
@@ -433,11 +436,11 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
       colon = true;
       after = skipBlanks(line, after + 1);
     }
-    const aside = /^\([^()]{0,40}\)[ \t]*$/.exec(line.slice(after));
-    const restEmpty = after >= line.length || aside !== null;
-    if (colon) return { name, nameStart, bodyStart: after };
+    const restEmpty = after >= line.length || /^\([^()]{0,40}\)[ \t]*$/.test(line.slice(after));
     // Without a colon: a bold label alone on its line, or a full section name alone on its line.
-    if (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name)))) return { name, nameStart, bodyStart: line.length };
+    const shaped = colon || (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name))));
+    // Only a line shaped like a label pays for reading its name.
+    if (shaped && (!single || name === name.toUpperCase()) && kindOf(name) !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length };
   }
   // "S– During my second year ...": a single letter and a dash.
   const dashed = /^([STAR])[ \t]*[–—-][ \t]+/.exec(line.slice(nameStart, nameStart + 6));
