@@ -48,6 +48,39 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     measurable: false,
   },
   { triggers: ['lot of', 'lots of', 'various', 'many different'], pattern: /\b(?:a lot of|lots of|various|many different) (?:things|stuff|improvements|changes|tasks)\b/gi, advice: 'name the two or three that mattered', measurable: false },
+  {
+    triggers: ['dramatically', 'significantly', 'greatly', 'massively', 'considerably', 'substantially'],
+    pattern: /\b(?:improved|increased|grew|rose|dropped|fell|decreased|reduced|sped up) (?:dramatically|significantly|greatly|massively|considerably|substantially)\b/gi,
+    advice: 'say by how much: a number turns "dramatically" into evidence',
+    measurable: true,
+  },
+  {
+    triggers: ['significant', 'significantly'],
+    pattern: /\bsignificant(?:ly)? (?:more |higher |better )?(?:increase|improvement|growth|revenue|impact|gains?|savings|reduction|boost|uplift)\b/gi,
+    advice: 'give the figure behind "significant"',
+    measurable: true,
+  },
+  {
+    triggers: ['more effective', 'more efficient', 'more productive'],
+    pattern: /\bmore (?:effective|efficient|productive) (?:teamwork|collaboration|communication|team|teams|process|processes|meetings)\b/gi,
+    advice: 'say what the team now does differently, and what it changed',
+    measurable: true,
+  },
+  {
+    triggers: ['improved'],
+    pattern: /\bimproved (?:our|the|their|my|a) (?:working )?relationships?\b/gi,
+    advice: 'say what changed in how you work together, for example who now comes to whom, and when',
+    measurable: false,
+  },
+  // What one would do is not what one did: "I would listen to the customer" is the textbook weak
+  // answer. Only "I would" opening a clause; "we would miss the date" inside a sentence is narrative,
+  // and "I would have" is hindsight, which a Learning rightly holds.
+  {
+    triggers: ['would'],
+    pattern: /(?:^|[\n.!?;:]\s*|\band\s+|\bthen\s+|,\s*|[-*+]\s+)I would (?!have\b|not\b|never\b|be\b|like\b|love\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+/g,
+    advice: 'tell what you did in this story, in the past tense: "I listened", "I fixed"',
+    measurable: false,
+  },
   // Habits, not this story. A plain "would" is left alone: "I told her we would miss the date" is narrative.
   {
     triggers: ['usually', 'always', 'generally', 'typically', 'normally', 'tend to'],
