@@ -30,7 +30,9 @@ export async function findStoryFiles(paths: readonly string[], report: ReportPro
     try {
       stat = await fileSystem.stat(given);
     } catch (error) {
-      report(given, fsProblem(error));
+      // A glob quoted on the command line (as Windows shells pass them) reaches us unexpanded.
+      const glob = fsCode(error) === 'ENOENT' && /[*?[]/.test(path.basename(given)) ? '; patterns such as *.star.md are not expanded here: let your shell expand them, or name the folder' : '';
+      report(given, `${fsProblem(error)}${glob}`);
       continue;
     }
     if (stat.isDirectory()) await walk(given, true, found, report, fileSystem);

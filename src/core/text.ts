@@ -92,7 +92,11 @@ export function countWords(text: string): number {
   const length = text.length;
   for (let i = 0; i < length; i++) {
     const kind = CHAR_KIND[text.charCodeAt(i)];
-    if (kind === WORD) {
+    if (kind === SYLLABLE) {
+      // Chinese and Japanese are written without spaces: each character is about one spoken word.
+      words++;
+      inWord = false;
+    } else if (kind === WORD) {
       if (!inWord) words++;
       inWord = true;
     } else if (!(kind === JOINER && inWord && i + 1 < length && CHAR_KIND[text.charCodeAt(i + 1)] === WORD)) {
@@ -104,10 +108,15 @@ export function countWords(text: string): number {
 
 const WORD = 1;
 const JOINER = 2;
-/** Letters and digits are word characters; so is most of Unicode beyond Latin-1, bar punctuation. */
+const SYLLABLE = 3;
+/**
+ * Letters and digits are word characters, in every script; symbols, arrows, box drawing and emoji
+ * (surrogate pairs) are not spoken. Han ideographs and kana are each a word of their own.
+ */
 const CHAR_KIND = (() => {
   const kinds = new Uint8Array(65536);
-  for (const [from, to] of [[48, 57], [65, 90], [97, 122], [0xc0, 0x1fff], [0x2070, 0x2fff], [0x3040, 0xfeff], [0xff10, 0xffef]]) kinds.fill(WORD, from, to + 1);
+  for (const [from, to] of [[48, 57], [65, 90], [97, 122], [0xc0, 0x1fff], [0x2070, 0x209f], [0x2c00, 0x2dff], [0x3040, 0xd7ff], [0xf900, 0xfeff], [0xff10, 0xffef]]) kinds.fill(WORD, from, to + 1);
+  for (const [from, to] of [[0x3040, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) kinds.fill(SYLLABLE, from, to + 1);
   kinds[0xd7] = kinds[0xf7] = 0;
   for (const code of [39, 0x2019, 46, 44, 45]) kinds[code] = JOINER;
   return kinds;

@@ -353,3 +353,20 @@ describe('star-coach lint --fix', () => {
     assert.strictEqual((await run(['coverage', '--fix'], dir)).code, 2);
   });
 });
+
+describe('star-coach reads paths and stories the way people give them', () => {
+  it('says that a quoted glob is not expanded', async () => {
+    const dir = bank({ 'a.star.md': GOOD });
+    const { code, err } = await run(['lint', '*.star.md'], dir);
+    assert.strictEqual(code, 2);
+    assert.match(err, /patterns such as \*\.star\.md are not expanded here/);
+  });
+
+  it('writes SARIF file locations as URI references', async () => {
+    const dir = bank({ 'my stories/#1 story.star.md': GOOD.replace('Errors fell 90%.', 'It went well.') });
+    const sarif = JSON.parse((await run(['lint', '.', '--format', 'sarif'], dir)).out);
+    const uris = sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    assert.ok(uris.length > 0);
+    for (const uri of uris) assert.strictEqual(uri, 'my%20stories/%231%20story.star.md');
+  });
+});

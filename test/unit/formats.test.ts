@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { lintText } from '../../src/core/engine';
+import { countWords } from '../../src/core/text';
 
 const FRONT = '---\ntitle: T\nlps: [Ownership]\n---\n';
 const rules = (body: string) => lintText(FRONT + body).findings.map((f) => f.ruleId);
@@ -81,5 +82,29 @@ describe('precision on how people write', () => {
     assert.ok(!rules(near).includes('situation-heavy'), 'a 36% setup is near the aim');
     const heavy = `## Situation\n${words(60)}\n## Action\nI ${words(20)}\n## Result\n${words(18)} 10%.\n`;
     assert.ok(rules(heavy).includes('situation-heavy'));
+  });
+});
+
+describe('front matter and text measures', () => {
+  it('a byte order mark hides no heading', () => {
+    assert.deepStrictEqual(lintText('\ufeff# Title\n## Situation\nS.\n').story.sections.map((s) => s.kind), ['other', 'situation']);
+  });
+
+  it('names the real problem: a field in the wrong case, or TOML front matter', () => {
+    const messages = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'invalid-front-matter').map((f) => f.message);
+    assert.deepStrictEqual(messages('---\nTitle: T\nLPs: [Ownership]\n---\n'), ['Front matter: "Title" should be written "title" (field names are lower case).', 'Front matter: "LPs" should be written "lps" (field names are lower case).']);
+    assert.match(messages('+++\ntitle = "T"\n+++\n')[0], /TOML/);
+  });
+
+  it('counts CJK characters as spoken words, and emoji and arrows as none', () => {
+    assert.strictEqual(countWords('我们把延迟降低了一半'), 10);
+    assert.strictEqual(countWords('Latency → 50 ms 🚀🚀'), 3);
+  });
+
+  it('keeps finding offsets right after characters that grow when lowered', () => {
+    const text = `${FRONT}## Action\nİİİİ we worked hard.\n`;
+    const vague = lintText(text).findings.find((f) => f.ruleId === 'vague-claim')!;
+    const lines = text.split('\n');
+    assert.strictEqual(lines[vague.range.start.line].slice(vague.range.start.character, vague.range.end.character), 'worked hard');
   });
 });

@@ -32,7 +32,8 @@ export function formatSarif(findings: readonly JsonFinding[], version: string): 
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file.split('\\').join('/') },
+                // A URI reference: each path segment percent-encoded (spaces, #, %), joined by /.
+                artifactLocation: { uri: f.file.split(/[\\/]/).map(encodeURIComponent).join('/') },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },

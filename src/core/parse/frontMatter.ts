@@ -126,8 +126,11 @@ export function parseFrontMatter(text: string): FrontMatter {
   const firstLineEnd = lineEndAt(text, bom);
   const result = emptyFrontMatter(bom);
   if (!FENCE.test(text.slice(bom, firstLineEnd))) {
+    const toml = /^\+\+\+[ \t]*$/.test(text.slice(bom, firstLineEnd));
     result.problems.push({
-      message: 'No front matter: start the story with a --- block that gives at least its title and lps.',
+      message: toml
+        ? 'This front matter is TOML (+++). STAR Coach reads YAML between --- lines: write it as ---, title: ..., lps: [...], ---.'
+        : 'No front matter: start the story with a --- block that gives at least its title and lps.',
       start: bom,
       end: firstLineEnd,
     });
@@ -251,8 +254,13 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
   }
   for (const key of REQUIRED) {
     if (!Object.hasOwn(raw, key) || raw[key] === undefined || raw[key] === null) {
+      // "Title:" or "LPS:": field names are read exactly, so say which one was meant.
+      const misCased = Object.keys(raw).find((written) => written !== key && written.toLowerCase() === key);
       const example = key === 'title' ? 'title: Cut checkout latency before peak' : 'lps: [Dive Deep, Deliver Results]';
-      into.problems.push({ message: `Front matter: ${key} is missing (for example: ${example}).`, ...(into.valueRanges.get(key) ?? opening) });
+      const message = misCased
+        ? `Front matter: "${misCased}" should be written "${key}" (field names are lower case).`
+        : `Front matter: ${key} is missing (for example: ${example}).`;
+      into.problems.push({ message, ...(into.valueRanges.get(misCased ?? key) ?? into.valueRanges.get(key) ?? opening) });
     }
   }
   into.meta = meta;

@@ -79,6 +79,8 @@ export function parseStory(text: string): Story {
 
   // Blanked spans: front matter, code blocks, HTML comments. Code first: a comment inside code is code.
   const blanks: Array<[number, number]> = [];
+  // A byte order mark is no text: left in, it would hide a first heading.
+  if (text.charCodeAt(0) === 0xfeff) blanks.push([0, 1]);
   if (frontMatter.present) blanks.push([frontMatter.start, Math.min(frontMatter.bodyStart, text.length)]);
   const codeLines = new Set<number>();
   const codeBlocks: Array<[number, number]> = [];
@@ -580,8 +582,23 @@ export function proseWithoutQuotes(story: Story): string {
 /** The prose in lower case, made once per story, for fast trigger-word searches. */
 export function lowerProse(story: Story): string {
   let lower = lowered.get(story);
-  if (lower === undefined) lowered.set(story, (lower = story.prose.toLowerCase()));
+  if (lower === undefined) lowered.set(story, (lower = sameLengthLowerCase(story.prose)));
   return lower;
+}
+
+/**
+ * Lower case that keeps every offset: a few characters grow when lowered ("İ" becomes two), which
+ * would shift every finding after them, so those are lowered one by one and kept at their length.
+ */
+export function sameLengthLowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const char of text) {
+    const folded = char.toLowerCase();
+    out += folded.length === char.length ? folded : char;
+  }
+  return out;
 }
 
 /** Word counts are asked for by several rules and the index: count each section once. */
