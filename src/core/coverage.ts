@@ -33,10 +33,12 @@ export interface StoryCheck {
   problems: ProblemCounts;
 }
 
+/** Findings by severity. Hints are suggestions the Problems panel does not list; the rest it does. */
 export interface ProblemCounts {
   errors: number;
   warnings: number;
-  others: number;
+  information: number;
+  hints: number;
 }
 
 /** A story counted and checked. */
@@ -66,11 +68,12 @@ export function checkStory(story: Story, findings: readonly Finding[]): StoryChe
   const resultProse = result ? sectionProse(story, result) : '';
   const learning = sectionOf(story, 'learning');
   const short = sectionOf(story, 'short');
-  const problems = { errors: 0, warnings: 0, others: 0 };
+  const problems: ProblemCounts = { errors: 0, warnings: 0, information: 0, hints: 0 };
   for (const finding of findings) {
     if (finding.severity === 'error') problems.errors++;
     else if (finding.severity === 'warning') problems.warnings++;
-    else problems.others++;
+    else if (finding.severity === 'information') problems.information++;
+    else problems.hints++;
   }
   return {
     quantified: hasQuantity(resultProse),
@@ -82,9 +85,14 @@ export function checkStory(story: Story, findings: readonly Finding[]): StoryChe
   };
 }
 
-/** Errors and warnings, or undefined while the story waits for its check. */
+/**
+ * What the Problems panel lists for the story (errors, warnings and infos; not hints), or
+ * undefined while the story waits for its check: the sidebar, its tooltips and the pages count the
+ * same findings the user sees there.
+ */
 export function problemCount(story: StorySummary): number | undefined {
-  return story.check && story.check.problems.errors + story.check.problems.warnings;
+  const problems = story.check?.problems;
+  return problems && problems.errors + problems.warnings + problems.information;
 }
 
 /** "checking…", "no problems", "1 problem", "4 problems". */
@@ -93,7 +101,12 @@ export function problemsText(story: StorySummary): string {
   return count === undefined ? 'checking…' : count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`;
 }
 
-/** Problems, no number in the Result, or a failure with no learning; false while unchecked. */
+/** What "Needs work" means, for the sidebar's group and filter tooltips. */
+export const NEEDS_WORK_MEANING = 'a problem in the Problems panel (an error, warning or info), no number in the Result, or a failure with no learning';
+/** What "Ready" means: the opposite of needing work. */
+export const READY_MEANING = 'nothing in the Problems panel, a number in the Result, and a learning for a failure';
+
+/** Problems (as the Problems panel lists them), no number in the Result, or a failure with no learning; false while unchecked. */
 export function needsWork(story: StorySummary): boolean {
   const check = story.check;
   return check !== undefined && (problemCount(story)! > 0 || !check.quantified || (check.isFailure && !check.hasLearning));
