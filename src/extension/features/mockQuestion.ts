@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { allQuestions, lpById, type Question, type TargetLevel } from '../../core/catalog';
 import { CATEGORY_LABELS, QUESTION_CATEGORIES } from '../../core/catalog/schema';
 import { SELF_CHECKS, type PracticeEntry } from '../../core/practice/log';
-import { pickQuestion, type PickFilter } from '../../core/practice/pick';
+import { forTargetLevel, pickQuestion, type PickFilter } from '../../core/practice/pick';
 import { formatClock, renderMock, type MockModel, type MockPhase, type MockStory } from '../../core/views/mockPage';
 import { fromMockSchema, type FromMock, type ToMock } from '../../core/views/protocol';
 import { COMMANDS, SETTINGS } from '../constants';
@@ -68,7 +68,14 @@ export class MockQuestion implements vscode.Disposable {
     this.begin(question, filter);
   }
 
+  /** The filter for the next question: what the user chose, at their target level unless they chose a level. */
   private async chooseFilter(args: StartArgs): Promise<(PickFilter & { questionId?: string }) | undefined> {
+    const target = vscode.workspace.getConfiguration(SETTINGS.section).get<TargetLevel>(SETTINGS.targetLevel, 'L6') === 'L7' ? 'L7' : 'L6';
+    const chosen = await this.askFilter(args, target);
+    return chosen && { ...forTargetLevel(chosen, target), ...(chosen.questionId ? { questionId: chosen.questionId } : {}) };
+  }
+
+  private async askFilter(args: StartArgs, target: TargetLevel): Promise<(PickFilter & { questionId?: string }) | undefined> {
     if (args && 'kind' in args) return args.kind === 'lp' ? { lpId: args.coverage.lp.id } : {};
     if (args) return args;
     const how = await vscode.window.showQuickPick(
@@ -78,7 +85,7 @@ export class MockQuestion implements vscode.Disposable {
         { label: '$(person) Choose a Level...', value: 'level' as const },
         { label: '$(tag) Choose a Category...', value: 'category' as const },
       ],
-      { title: 'Start Mock Question' },
+      { title: `Start Mock Question: ${target} questions and those for both levels (starCoach.targetLevel)` },
     );
     if (!how) return undefined;
     if (how.value === 'any') return {};
