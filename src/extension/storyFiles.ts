@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { globMatcher, type PathMatcher } from '../core/glob';
+import { plural } from '../core/format/words';
 import { SILENT_LOG, type Log } from '../core/log';
 import { walkStories } from '../core/walk';
 import { isStoryPath } from './constants';
@@ -67,7 +68,10 @@ export class StoryFiles {
       found(uri);
     };
     await walkStories(root, place.relative, { list: listFolder, child: (uri, name) => vscode.Uri.joinPath(uri, name), excluded: this.excluded(place.folder), found: count, cancelled });
-    if (!cancelled?.()) this.log.info(`Scanned ${place.relative ? `${place.folder.name}/${place.relative}` : place.folder.name}: ${stories} ${stories === 1 ? 'story' : 'stories'} in ${Date.now() - started} ms.`);
+    // A whole folder, or a folder that brought stories (one moved in): not every file the watcher reports.
+    if (!cancelled?.() && (place.relative === '' || stories > 0)) {
+      this.log.info(`Scanned ${place.relative ? `${place.folder.name}/${place.relative}` : place.folder.name}: ${plural(stories, 'story', 'stories')} in ${Date.now() - started} ms.`);
+    }
   }
 
   /** The workspace folder that holds `uri` and its path there, unless it or a folder above it is excluded. */

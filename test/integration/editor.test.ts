@@ -2,9 +2,14 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAll, openStory, ruleOf, starDiagnostics, storyUri, waitFor, writeFile } from './helpers';
 
+/** The quick fixes on a rule's diagnostic, once its fix is offered (the first lint of a window can lag its diagnostic). */
 async function actionsFor(uri: vscode.Uri, rule: string): Promise<vscode.CodeAction[]> {
-  const diagnostic = await waitFor(`a ${rule} diagnostic`, () => starDiagnostics(uri).find((d) => ruleOf(d) === rule));
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  return waitFor(`a fix for ${rule}`, async () => {
+    const diagnostic = starDiagnostics(uri).find((d) => ruleOf(d) === rule);
+    if (!diagnostic) return undefined;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    return actions.some((a) => !a.title.startsWith('Disable ')) && actions;
+  });
 }
 
 async function apply(action: vscode.CodeAction | undefined): Promise<void> {

@@ -180,7 +180,7 @@ describe('coverage sidebar in a real VS Code', () => {
     const [needsWork] = (await v.stories.getChildren())!;
     assert.deepStrictEqual(await labels(needsWork), ['Consolidated the revenue dashboards', 'Rebuilt search ranking']);
     await v.stories.set('lp', 'needsWork');
-    assert.deepStrictEqual(await labels(), ['Customer Obsession', 'Invent and Simplify']);
+    assert.deepStrictEqual(await labels(), ['1 Customer Obsession', '2 Invent and Simplify'], 'grouped by LP, the count first');
     await v.stories.set('level', 'L7');
     assert.deepStrictEqual(await labels(), []);
     await v.stories.set('status', 'all');

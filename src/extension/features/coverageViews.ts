@@ -313,12 +313,16 @@ export function registerCoverageViews(
     stories.refresh();
   };
 
-  /** The scan, timed for the log: the first look at the bank, from the view or after start-up. */
+  /** The first scan, whoever starts it (a view, a page, the timer below), is logged once it has counted. */
+  let counted = false;
   const scan = async (why: string) => {
-    const first = !index.scanned;
     const started = Date.now();
+    const first = !index.scanned;
     await index.ready();
-    if (first) log.info(`Counted ${plural(index.coverage.size, 'story', 'stories')} in ${Date.now() - started} ms (${why}).`);
+    if (!counted) {
+      counted = true;
+      log.info(`Counted ${plural(index.coverage.size, 'story', 'stories')}${first ? ` in ${Date.now() - started} ms` : ''} (${first ? why : 'first asked for elsewhere'}).`);
+    }
     await update();
   };
 
@@ -328,7 +332,7 @@ export function registerCoverageViews(
     status,
     coverage.attach(coverageView),
     stories.attach(storiesView),
-    index.onDidChange(() => void update()),
+    index.onDidChange(() => void (index.scanned && !counted ? scan('first asked for elsewhere') : update())),
     practice.onDidChange(() => void update()),
     coverageView.onDidChangeVisibility((e) => e.visible && void scan('the LP Coverage view opened')),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTINGS.section) && void update()),
