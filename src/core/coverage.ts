@@ -6,6 +6,7 @@ import { hasQuantity } from './language/quantities';
 import { FAILURE_REPORTED, LEARNING_STATED } from './language/phrases';
 import type { Finding } from './types';
 import { byTitle } from './text';
+import { plural } from './format/words';
 
 /**
  * What the coverage index keeps of one story: small, so ten thousand fit easily. It comes in two
@@ -250,8 +251,8 @@ export class CoverageIndex {
       lpsAtGoal,
       lpsCovered: counts.filter((count) => count > 0).length,
       items: [
-        item('lps-at-goal', `${goal} stories for each of the ${counts.length} LPs`, lpsAtGoal, counts.length),
-        item('story-count', `${target} stories in all`, Math.min(all.length, target), target),
+        item('lps-at-goal', `${plural(goal, 'story', 'stories')} for each of the ${counts.length} LPs`, lpsAtGoal, counts.length),
+        item('story-count', `${plural(target, 'story', 'stories')} in all`, Math.min(all.length, target), target),
         item('quantified', 'Every result quantified', checks.filter((c) => c?.quantified).length, all.length),
         item('failure-learning', 'Every failure story has a learning', failures.filter((c) => c?.hasLearning).length, failures.length),
         item('short-version', 'A 2-minute Short version for every story', checks.filter((c) => c?.hasShortVersion).length, all.length),

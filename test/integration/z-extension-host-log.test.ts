@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { storyUri, waitFor, writeFile } from './helpers';
+import { closeAll, openStory, storyUri, waitFor, workspaceRoot, writeFile } from './helpers';
 
 interface Api {
   views: { index: { settled(): Promise<void> } };
@@ -24,6 +24,35 @@ async function extensionHostLog(api: Api): Promise<string> {
 
 /** Lines our extension caused: zod's navigator probe, a tree VS Code could not follow, or an error naming us. */
 const OURS = /PendingMigrationError|No tree item with id|\[error\].*star-coach|star-coach.*\[error\]/i;
+
+/** What the STAR Coach output channel has written so far. */
+async function starCoachLog(api: Api): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(api.log.uri, 'STAR Coach.log'))).replace(/\r/g, '');
+}
+
+describe('the STAR Coach log in a real VS Code', () => {
+  it('says what was scanned, and names a broken config file and its key once, in sentences', async () => {
+    const api = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as Api;
+    await api.views.index.settled();
+    const config = vscode.Uri.joinPath(workspaceRoot(), '.starcoach.yaml');
+    await writeFile(config, 'storiesPerLp: 2\nstoriesPerLp: 3\n');
+    try {
+      await openStory('strong.star.md');
+      const notice = 'STAR Coach cannot use .starcoach.yaml: storiesPerLp appears twice (line 2). Stories are checked with the default rules until it is fixed.';
+      const log = await waitFor('the notice in the log', async () => {
+        const text = await starCoachLog(api).catch(() => '');
+        return text.includes(notice) && text;
+      });
+      assert.match(log, /\[info\] STAR Coach \d+\.\d+\.\d+ is active in /);
+      assert.match(log, /\[info\] Scanned [^:]+: 3 stories in \d+ ms\./);
+      assert.match(log, /\[info\] Counted 3 stories/);
+      assert.match(log, new RegExp(`\\[warning\\] ${notice.replace(/[.()]/g, '\\$&')}`));
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(config);
+    }
+  });
+});
 
 describe('the extension host log in a real VS Code (runs last)', () => {
   it('stays clean: no PendingMigrationError, no lost tree item, no error of ours', async () => {

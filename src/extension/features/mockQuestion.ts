@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { allQuestions, lpById, type Question, type TargetLevel } from '../../core/catalog';
 import { CATEGORY_LABELS, QUESTION_CATEGORIES } from '../../core/catalog/schema';
-import { SELF_CHECKS, type PracticeEntry } from '../../core/practice/log';
+import { plural } from '../../core/format/words';
+import { SELF_CHECKS, times, type PracticeEntry } from '../../core/practice/log';
 import { forTargetLevel, pickQuestion, type PickFilter } from '../../core/practice/pick';
 import { formatClock, renderMock, type MockModel, type MockPhase, type MockStory } from '../../core/views/mockPage';
 import { fromMockSchema, type FromMock, type ToMock } from '../../core/views/protocol';
@@ -92,7 +93,7 @@ export class MockQuestion implements vscode.Disposable {
     if (how.value === 'lp') {
       const goal = await this.index.goal();
       const lp = await vscode.window.showQuickPick(
-        this.index.coverage.coverage(goal).map((c) => ({ label: c.lp.name, description: `${c.count}/${goal} stories · practised ${this.practice.snapshot.byLp.get(c.lp.id) ?? 0}`, id: c.lp.id })),
+        this.index.coverage.coverage(goal).map((c) => ({ label: c.lp.name, description: practiceLine(c.count, goal, this.practice.snapshot.byLp.get(c.lp.id) ?? 0), id: c.lp.id })),
         { title: 'Mock question on which Leadership Principle?' },
       );
       return lp && { lpId: lp.id };
@@ -324,6 +325,12 @@ export class MockQuestion implements vscode.Disposable {
   }
 }
 
+/** "1 of 3 stories · practised twice" for an LP in the picker. */
+function practiceLine(count: number, goal: number, practised: number): string {
+  return `${count} of ${plural(goal, 'story', 'stories')} · ${practised === 0 ? 'not practised' : `practised ${times(practised)}`}`;
+}
+
+/** "Start Mock Question" and "Show the Mock Question", with the view that runs the session. */
 export function registerMockQuestion(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore): MockQuestion {
   const mock = new MockQuestion(context, index, practice);
   context.subscriptions.push(
