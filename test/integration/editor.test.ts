@@ -156,6 +156,26 @@ describe('editor help in a real VS Code', () => {
     assert.ok(decoded.includes('starMetric:900'), decoded.join(' | '));
   });
 
+  it('links each finding to its rule in the docs/rules.md shipped with the extension, opened in VS Code at that rule', async () => {
+    const editor = await openStory('weak-draft.star.md');
+    const diagnostic = await waitFor('an unquantified-result finding', () => starDiagnostics(editor.document.uri).find((d) => ruleOf(d) === 'unquantified-result'));
+    const target = (diagnostic.code as { value: string; target: vscode.Uri }).target;
+    assert.ok(!/^https?$/.test(target.scheme), `not a web address: ${target.toString()}`);
+    const shipped = vscode.Uri.joinPath(vscode.extensions.getExtension('star-coach.star-coach')!.extensionUri, 'docs', 'rules.md');
+    assert.strictEqual(target.with({ fragment: '' }).toString(), shipped.toString());
+    // What a click on the code in the hover or the Problems panel does: VS Code's opener.
+    const opened = new Promise<vscode.TextEditor>((resolve) => {
+      const listener = vscode.window.onDidChangeActiveTextEditor((e) => e?.document.uri.path.endsWith('/docs/rules.md') && (listener.dispose(), resolve(e)));
+    });
+    await vscode.commands.executeCommand('vscode.open', target);
+    const docs = await opened;
+    assert.strictEqual(docs.document.lineAt(docs.selection.active.line).text, '## unquantified-result', 'at the rule');
+    // Then shown as the Markdown preview, in place of the text.
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await waitFor('the rules preview', () => tabs().some((t) => t.input instanceof vscode.TabInputWebview && /Preview rules\.md/.test(t.label))).catch((e) => { throw new Error(`${e.message}: ${tabs().map((t) => `${t.label} ${t.input?.constructor.name}`).join(' | ')}`); });
+    await waitFor('the text closed', () => !tabs().some((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/docs/rules.md')));
+  });
+
   it('keeps the Markdown preview working on a story', async () => {
     await openStory('strong.star.md');
     await vscode.commands.executeCommand('markdown.showPreview');

@@ -84,11 +84,11 @@ function renderStories(coverage: LpCoverage, model: PageModel): Html {
   <thead><tr><th scope="col">Story</th><th scope="col">Level</th><th scope="col">Role</th><th scope="col">Status</th>${model.practice ? html`<th scope="col">Practised</th>` : ''}</tr></thead>
   <tbody>${coverage.stories.map(
     ({ story, primary }) => html`<tr>
-    <td><button type="button" class="link" data-action="open-story" data-story="${story.id}" data-focus="story:${story.id}">${story.title}</button></td>
-    <td>${story.level ?? '—'}</td>
-    <td>${primary ? 'primary' : 'secondary'}</td>
-    <td>${storyStatus(story)}</td>
-    ${model.practice ? html`<td>${(model.practice.byStory.get(story.id) ?? 0) === 0 ? 'not yet' : times(model.practice.byStory.get(story.id) ?? 0)}</td>` : ''}
+    <td class="title"><button type="button" class="link" data-action="open-story" data-story="${story.id}" data-focus="story:${story.id}">${story.title}</button></td>
+    <td data-label="Level">${story.level ?? '—'}</td>
+    <td data-label="Role">${primary ? 'primary' : 'secondary'}</td>
+    <td data-label="Status">${storyStatus(story)}</td>
+    ${model.practice ? html`<td data-label="Practised">${(model.practice.byStory.get(story.id) ?? 0) === 0 ? 'not yet' : times(model.practice.byStory.get(story.id) ?? 0)}</td>` : ''}
   </tr>`,
   )}</tbody>
 </table>`;
@@ -107,8 +107,8 @@ function renderRounds(lpId?: string): Html {
   <thead><tr><th scope="col">Round</th><th scope="col">LP share at L6</th><th scope="col">at L7</th><th scope="col">LPs evaluated most</th></tr></thead>
   <tbody>${rows.map(
     ({ round, focus }) => html`<tr${focus ? html` class="focus"` : ''}>
-    <th scope="row">${round.name}</th><td>${round.lpShare.L6}%</td><td>${round.lpShare.L7}%</td>
-    <td>${round.focus.length === 0 ? 'All 16' : round.focus.map((id) => lpById(id)?.name ?? id).join(', ')}${focus && lpId ? html` <span class="tag">this LP</span>` : ''}</td>
+    <th scope="row">${round.name}</th><td data-label="LP share at L6">${round.lpShare.L6}%</td><td data-label="LP share at L7">${round.lpShare.L7}%</td>
+    <td data-label="LPs evaluated most">${round.focus.length === 0 ? 'All 16' : round.focus.map((id) => lpById(id)?.name ?? id).join(', ')}${focus && lpId ? html` <span class="tag">this LP</span>` : ''}</td>
   </tr>`,
   )}</tbody>
 </table>`;
