@@ -9,6 +9,8 @@ import { EXAMPLES, installPackagedExtension } from './start.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
+/** Widths, in px, of the narrow Level Expectations screenshots. */
+const NARROW = [700, 320];
 mkdirSync(OUT, { recursive: true });
 
 ensureVsCode();
@@ -31,9 +33,10 @@ try {
   await page.screenshot({ path: join(OUT, 'diagnostics.png') });
 
   // The rule's name in the Problems panel opens the rule's documentation, shipped with the extension.
-  await page.locator('.markers-panel .monaco-list-row', { hasText: 'The Result has no number' }).locator('.code-link').first().click();
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'The Result has no number' }).locator('a.monaco-link, .code-link').first().click();
   await page.locator('.tab', { hasText: 'Preview rules.md' }).first().waitFor({ timeout: 20_000 });
-  await page.waitForTimeout(2000);
+  await frameWith(page, 'h2#unquantified-result', 60_000);
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: join(OUT, 'rule-docs.png') });
   await page.keyboard.press('Control+W');
   await page.locator('.tab', { hasText: 'streaming-search-relevance' }).first().click();
@@ -119,6 +122,9 @@ try {
   await page.keyboard.press('Enter');
   await page.locator('.getting-started-step', { hasText: 'Create your first story' }).first().waitFor({ timeout: 20_000 }).catch(async (e) => { await page.screenshot({ path: '/tmp/wt.png' }); throw e; });
   await page.waitForTimeout(1500);
+  // A bank with stories has done the first step: the walkthrough ticks it (completionEvents onContext:...).
+  const ticked = await page.locator('.getting-started-step', { hasText: 'Create your first story' }).first().locator('.codicon-getting-started-step-checked').count();
+  if (ticked !== 1) throw new Error('The walkthrough does not tick "Create your first story" in a bank of stories');
   await page.screenshot({ path: join(OUT, 'walkthrough.png') });
   const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'walkthrough'];
   console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
@@ -126,8 +132,6 @@ try {
   await browser.close();
   server.stop();
 }
-
-const NARROW = [700, 320];
 
 /**
  * Screenshots of the Level Expectations page alone at each width in NARROW: the side bar closed,
