@@ -24,13 +24,21 @@ function webSibling(args) {
   return existsSync(sibling) ? { path: sibling } : undefined;
 }
 
+/**
+ * For the Node builds: zod probes `navigator` to spot Cloudflare Workers before it compiles a
+ * schema. Node 21 and later define `navigator`, and VS Code's extension host answers every read
+ * of it by logging "PendingMigrationError: navigator is now a global in nodejs". Nothing of ours
+ * in Node needs `navigator`, so the bundles read it as undefined, as on Node 20.
+ */
+const node = { ...common, define: { navigator: 'undefined' } };
+
 const builds = [
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
   // The extension: vscode is provided by the editor at run time.
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The story index's worker thread, beside the extension that starts it.
-  { ...common, entryPoints: ['src/node/storyWorker.ts'], outfile: 'dist/storyWorker.js' },
+  { ...node, entryPoints: ['src/node/storyWorker.ts'], outfile: 'dist/storyWorker.js' },
   // The same extension for vscode.dev and github.dev: no Node APIs, so a module with a `.web.ts`
   // sibling (file reads, the practice log's append) is replaced by it, which uses vscode.workspace.fs.
   {

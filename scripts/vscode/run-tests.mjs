@@ -40,6 +40,9 @@ export async function startCodeServer({ port, smokeTestDriver, extensionsDir, us
       'workbench.enableExperiments': false,
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
+      // The extension activates at start-up in a workspace of stories; its walkthrough must not
+      // open in front of the editors the tests drive.
+      'workbench.welcomePage.walkthroughs.openOnInstall': false,
       'chat.disableAIFeatures': true,
       'security.workspace.trust.enabled': false,
       'git.enabled': false,

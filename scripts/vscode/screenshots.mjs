@@ -9,6 +9,8 @@ import { EXAMPLES, installPackagedExtension } from './start.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
+/** Widths, in px, of the narrow Level Expectations screenshots. */
+const NARROW = [700, 320];
 mkdirSync(OUT, { recursive: true });
 
 ensureVsCode();
@@ -29,6 +31,17 @@ try {
   await page.locator('.markers-panel .monaco-list-row', { hasText: 'The Result has no number' }).dblclick();
   await page.waitForTimeout(1200);
   await page.screenshot({ path: join(OUT, 'diagnostics.png') });
+
+  // The rule's name in the Problems panel opens the rule's documentation, shipped with the extension.
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'The Result has no number' }).locator('a.monaco-link, .code-link').first().click();
+  await page.locator('.tab', { hasText: 'Preview rules.md' }).first().waitFor({ timeout: 20_000 });
+  await frameWith(page, 'h2#unquantified-result', 60_000);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(OUT, 'rule-docs.png') });
+  await page.keyboard.press('Control+W');
+  await page.locator('.tab', { hasText: 'streaming-search-relevance' }).first().click();
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'The Result has no number' }).dblclick();
+  await page.waitForTimeout(800);
 
   // The quick-fix menu on that finding (the cursor is on it).
   await page.keyboard.press('Control+.');
@@ -72,6 +85,12 @@ try {
   await page.waitForTimeout(1500);
   await page.screenshot({ path: join(OUT, 'expectations-light.png') });
 
+  // The same page in a narrow editor, 700 and 320 px wide, light and then dark: nothing scrolls sideways.
+  await narrowShots(page, 'Invent and Simplify', 'light');
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  await narrowShots(page, 'Invent and Simplify', 'dark');
+  await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+
   // A reload restores the panel at the same LP (the serializer, not retainContextWhenHidden).
   await page.waitForTimeout(2000);
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(EXAMPLES)}`);
@@ -103,12 +122,49 @@ try {
   await page.keyboard.press('Enter');
   await page.locator('.getting-started-step', { hasText: 'Create your first story' }).first().waitFor({ timeout: 20_000 }).catch(async (e) => { await page.screenshot({ path: '/tmp/wt.png' }); throw e; });
   await page.waitForTimeout(1500);
+  // A bank with stories has done the first step: the walkthrough ticks it (completionEvents onContext:...).
+  const ticked = await page.locator('.getting-started-step', { hasText: 'Create your first story' }).first().locator('.codicon-getting-started-step-checked').count();
+  if (ticked !== 1) throw new Error('The walkthrough does not tick "Create your first story" in a bank of stories');
   await page.screenshot({ path: join(OUT, 'walkthrough.png') });
-  const shots = ['diagnostics', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', 'mock', 'mock-follow-ups', 'walkthrough'];
+  const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'walkthrough'];
   console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
 } finally {
   await browser.close();
   server.stop();
+}
+
+/**
+ * Screenshots of the Level Expectations page alone at each width in NARROW: the side bar closed,
+ * the browser sized until the page's frame is exactly that wide. Fails if the page scrolls sideways.
+ */
+async function narrowShots(page, heading, theme) {
+  const size = page.viewportSize();
+  await runCommand(page, 'View: Close Primary Side Bar');
+  await page.waitForTimeout(800);
+  const frame = await webview(page, heading);
+  for (const width of NARROW) {
+    let extra = 58;
+    let box;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await page.setViewportSize({ width: width + extra, height: size.height });
+      await page.waitForTimeout(1200);
+      box = await page.locator('iframe.webview.ready').first().boundingBox();
+      if (Math.round(box.width) === width) break;
+      extra += width - Math.round(box.width);
+    }
+    const { scrollWidth, clientWidth } = await frame.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    if (scrollWidth > clientWidth) throw new Error(`At ${width} px the Level Expectations page scrolls sideways (${scrollWidth} > ${clientWidth})`);
+    // At 700 px the top of the page (list and page side by side); at 320 px the stories and rounds, the tables that used to overflow.
+    if (width < 400) await frame.locator('#stories-h').evaluate((heading) => heading.scrollIntoView());
+    else await frame.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUT, `expectations-${width}-${theme}.png`), clip: { ...box, height: Math.min(box.height, 760) } });
+    console.log(`Level Expectations at ${Math.round(box.width)} px (${theme}): ${scrollWidth} px of content, no sideways scroll.`);
+  }
+  await page.setViewportSize(size);
+  await page.waitForTimeout(800);
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  await page.waitForTimeout(800);
 }
 
 async function runCommand(page, title) {

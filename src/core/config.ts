@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseDocument, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { RULES, type Rule } from './rules';
 import { SEVERITIES, type Severity } from './types';
@@ -120,7 +120,11 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
 
 export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig();
 
-export type ConfigResult = { ok: true; config: ResolvedConfig; raw: Record<string, unknown> } | { ok: false; message: string };
+/**
+ * `message` names the file (the CLI prints it as it is); `detail` is the same problem as a phrase
+ * without the file name, for a sentence that names the file its own way (the editor's notice).
+ */
+export type ConfigResult = { ok: true; config: ResolvedConfig; raw: Record<string, unknown> } | { ok: false; message: string; detail: string };
 
 /**
  * Reads a .starcoach.yaml or .starcoach.json text (`fileName` picks the syntax and names the file
@@ -130,22 +134,47 @@ export type ConfigResult = { ok: true; config: ResolvedConfig; raw: Record<strin
  */
 export function readConfigText(text: string, fileName: string): ConfigResult {
   const tooLarge = sizeProblem(text);
-  if (tooLarge) return { ok: false, message: `${fileName} ${tooLarge}` };
+  if (tooLarge) return { ok: false, message: `${fileName} ${tooLarge}`, detail: `it ${tooLarge}` };
   const json = fileName.endsWith('.json');
   let raw: unknown;
   try {
     raw = (json ? JSON.parse(text) : parseYamlConfig(text)) ?? {};
   } catch (error) {
-    return { ok: false, message: `${fileName} is not valid ${json ? 'JSON' : 'YAML'}: ${firstLine(error)}` };
+    const syntax = `not valid ${json ? 'JSON' : 'YAML'}`;
+    return { ok: false, message: `${fileName} is ${syntax}: ${firstLine(error)}`, detail: duplicateKey(error, text) ?? `it is ${syntax} (${withoutTrailingColon(firstLine(error))})` };
   }
   try {
     const parsed = configSchema.safeParse(raw);
-    if (!parsed.success) return { ok: false, message: `${fileName}: ${describeIssue(parsed.error.issues[0])}` };
+    if (!parsed.success) {
+      const { where, what } = describeIssue(parsed.error.issues[0]);
+      return { ok: false, message: `${fileName}: ${where}: ${what}`, detail: issuePhrase(where, what) };
+    }
     return { ok: true, config: resolveConfig(raw), raw: raw as Record<string, unknown> };
   } catch (error) {
     // Not expected once the schema has passed; a message all the same, never a throw.
-    return { ok: false, message: `${fileName} cannot be used: ${firstLine(error)}` };
+    return { ok: false, message: `${fileName} cannot be used: ${firstLine(error)}`, detail: withoutTrailingColon(firstLine(error)) };
   }
+}
+
+/** "storiesPerLp appears twice (line 3)" for the yaml library's duplicate key error, naming the key from the text. */
+function duplicateKey(error: unknown, text: string): string | undefined {
+  if (!(error instanceof YAMLParseError) || error.code !== 'DUPLICATE_KEY' || !error.linePos) return undefined;
+  const { line, col } = error.linePos[0];
+  const key = /^\s*([^:#]+?)\s*:/.exec((text.split(/\r?\n/)[line - 1] ?? '').slice(col - 1))?.[1];
+  return key ? `${key.length > 40 ? `${key.slice(0, 39)}…` : key} appears twice (line ${line})` : undefined;
+}
+
+/** "storiesPerLp must be from 1 to 20", "unknown key foo in rules": the key named once, in a phrase. */
+function issuePhrase(where: string, what: string): string {
+  if (where === 'top level') return what;
+  if (what.startsWith('must ')) return `${where} ${what}`;
+  if (what.startsWith('unknown key')) return `${what} in ${where}`;
+  return `${where}: ${what}`;
+}
+
+/** A parser's first line without the colon that introduced its excerpt of the text. */
+function withoutTrailingColon(text: string): string {
+  return text.replace(/\s*:\s*$/, '');
 }
 
 /** Why a config text is too large to parse, or undefined: a quick count, before any parser sees it. */
@@ -171,21 +200,21 @@ function parseYamlConfig(text: string): unknown {
 }
 
 /** One schema problem in words: where, and what; unknown keys are named, a few at most. */
-function describeIssue(issue: z.core.$ZodIssue, at: readonly PropertyKey[] = []): string {
+function describeIssue(issue: z.core.$ZodIssue, at: readonly PropertyKey[] = []): { where: string; what: string } {
   const path = [...at, ...issue.path];
   const where = path.length ? path.map(String).join('.') : 'top level';
   if (issue.code === 'invalid_union') {
     // A rule setting: report the problem of the form the value was written in (an object of options, say).
     const inside = issue.errors.map((errors) => errors[0]).filter((first) => first && first.path.length > 0);
     if (inside.length === 1) return describeIssue(inside[0], path);
-    return `${where}: must be true, false, one of ${severitySetting.options.join(', ')}, or an object of the rule's options`;
+    return { where, what: `must be true, false, one of ${severitySetting.options.join(', ')}, or an object of the rule's options` };
   }
   if (issue.code === 'unrecognized_keys') {
     const shown = issue.keys.slice(0, KEYS_SHOWN).map((key) => (key.length > 40 ? `${key.slice(0, 39)}…` : key));
     const more = issue.keys.length > KEYS_SHOWN ? ` and ${issue.keys.length - KEYS_SHOWN} more` : '';
-    return `${where}: unknown key${issue.keys.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
+    return { where, what: `unknown key${issue.keys.length === 1 ? '' : 's'} ${shown.join(', ')}${more}` };
   }
-  return `${where}: ${issue.message}`;
+  return { where, what: issue.message };
 }
 
 export const CONFIG_FILE_NAMES = ['.starcoach.yaml', '.starcoach.yml', '.starcoach.json'] as const;

@@ -6,6 +6,7 @@ import { hasQuantity } from './language/quantities';
 import { FAILURE_REPORTED, LEARNING_STATED } from './language/phrases';
 import type { Finding } from './types';
 import { byTitle } from './text';
+import { plural } from './format/words';
 
 /**
  * What the coverage index keeps of one story: small, so ten thousand fit easily. It comes in two
@@ -33,10 +34,12 @@ export interface StoryCheck {
   problems: ProblemCounts;
 }
 
+/** Findings by severity. Hints are suggestions the Problems panel does not list; the rest it does. */
 export interface ProblemCounts {
   errors: number;
   warnings: number;
-  others: number;
+  information: number;
+  hints: number;
 }
 
 /** A story counted and checked. */
@@ -66,11 +69,12 @@ export function checkStory(story: Story, findings: readonly Finding[]): StoryChe
   const resultProse = result ? sectionProse(story, result) : '';
   const learning = sectionOf(story, 'learning');
   const short = sectionOf(story, 'short');
-  const problems = { errors: 0, warnings: 0, others: 0 };
+  const problems: ProblemCounts = { errors: 0, warnings: 0, information: 0, hints: 0 };
   for (const finding of findings) {
     if (finding.severity === 'error') problems.errors++;
     else if (finding.severity === 'warning') problems.warnings++;
-    else problems.others++;
+    else if (finding.severity === 'information') problems.information++;
+    else problems.hints++;
   }
   return {
     quantified: hasQuantity(resultProse),
@@ -82,9 +86,14 @@ export function checkStory(story: Story, findings: readonly Finding[]): StoryChe
   };
 }
 
-/** Errors and warnings, or undefined while the story waits for its check. */
+/**
+ * What the Problems panel lists for the story (errors, warnings and infos; not hints), or
+ * undefined while the story waits for its check: the sidebar, its tooltips and the pages count the
+ * same findings the user sees there.
+ */
 export function problemCount(story: StorySummary): number | undefined {
-  return story.check && story.check.problems.errors + story.check.problems.warnings;
+  const problems = story.check?.problems;
+  return problems && problems.errors + problems.warnings + problems.information;
 }
 
 /** "checking…", "no problems", "1 problem", "4 problems". */
@@ -93,7 +102,12 @@ export function problemsText(story: StorySummary): string {
   return count === undefined ? 'checking…' : count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`;
 }
 
-/** Problems, no number in the Result, or a failure with no learning; false while unchecked. */
+/** What "Needs work" means, for the sidebar's group and filter tooltips. */
+export const NEEDS_WORK_MEANING = 'a problem in the Problems panel (an error, warning or info), no number in the Result, or a failure with no learning';
+/** What "Ready" means: the opposite of needing work. */
+export const READY_MEANING = 'nothing in the Problems panel, a number in the Result, and a learning for a failure';
+
+/** Problems (as the Problems panel lists them), no number in the Result, or a failure with no learning; false while unchecked. */
 export function needsWork(story: StorySummary): boolean {
   const check = story.check;
   return check !== undefined && (problemCount(story)! > 0 || !check.quantified || (check.isFailure && !check.hasLearning));
@@ -237,8 +251,8 @@ export class CoverageIndex {
       lpsAtGoal,
       lpsCovered: counts.filter((count) => count > 0).length,
       items: [
-        item('lps-at-goal', `${goal} stories for each of the ${counts.length} LPs`, lpsAtGoal, counts.length),
-        item('story-count', `${target} stories in all`, Math.min(all.length, target), target),
+        item('lps-at-goal', `${plural(goal, 'story', 'stories')} for each of the ${counts.length} LPs`, lpsAtGoal, counts.length),
+        item('story-count', `${plural(target, 'story', 'stories')} in all`, Math.min(all.length, target), target),
         item('quantified', 'Every result quantified', checks.filter((c) => c?.quantified).length, all.length),
         item('failure-learning', 'Every failure story has a learning', failures.filter((c) => c?.hasLearning).length, failures.length),
         item('short-version', 'A 2-minute Short version for every story', checks.filter((c) => c?.hasShortVersion).length, all.length),

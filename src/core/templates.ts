@@ -1,5 +1,6 @@
 import type { Lp } from './catalog';
 import type { Level } from './parse/frontMatter';
+import { frontMatterText } from './format/frontMatterText';
 
 /**
  * The skeleton of a new story, shared by the "New Story" command and the snippets (generated from
@@ -21,14 +22,9 @@ export function storyTemplate({ title, lps, level, slot = plain }: TemplateOptio
   const scope = level === 'L7' || level === 'L8' ? 'several teams or the whole organisation' : 'your team and its systems';
   const expectation = primary && (level === 'L7' || level === 'L8' ? primary.expectations.L7[0] : primary.expectations.L6[0]);
   const opener = primary?.phrases[0] ?? 'I ...';
-  const names = `[${lps.length ? lps.map((lp) => (lp.name.includes(',') ? `"${lp.name}"` : lp.name)).join(', ') : slot(8, 'Dive Deep')}]`;
   return [
-    '---',
-    `title: ${slot(1, title)}`,
-    `lps: ${names}`,
-    `level: ${level}`,
-    `outcome: ${slot(2, 'success')}`,
-    '---',
+    // Every value through the yaml library's own stringifier: a title may hold ": " or " #".
+    frontMatterText({ title, lps: lps.map((lp) => lp.name), level, outcome: 'success' }, slot),
     '',
     '## Situation',
     '',

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES, readConfigText, resolveConfig, type ResolvedConfig } from '../core/config';
+import { configNotice } from '../core/format/words';
+import type { Log } from '../core/log';
 import { SETTINGS } from './constants';
 
 /**
@@ -11,10 +13,10 @@ export class Configuration implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** The last problem with a config file, shown once per change. */
-  private lastProblem: string | undefined;
+  /** The last problem shown for each config file, so that a notice shows once per change. */
+  private readonly shown = new Map<string, string>();
 
-  constructor() {
+  constructor(private readonly log: Log) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
     const reload = () => this.reload();
     this.disposables.push(
@@ -49,8 +51,9 @@ export class Configuration implements vscode.Disposable {
     const merged = mergeSettings(fromFile, settings);
     try {
       return resolveConfig(merged);
-    } catch {
+    } catch (error) {
       // A setting of the wrong type: fall back to the file alone rather than stop linting.
+      this.log.warn(`The starCoach.* settings${folder ? ` of ${folder.name}` : ''} cannot be used, so only the config file applies: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`);
       return resolveConfig(fromFile);
     }
   }
@@ -65,13 +68,17 @@ export class Configuration implements vscode.Disposable {
         continue; // not there
       }
       const result = readConfigText(new TextDecoder().decode(bytes), name);
+      const key = uri.toString();
       if (result.ok) {
-        this.lastProblem = undefined;
+        if (this.shown.delete(key)) this.log.info(`${vscode.workspace.asRelativePath(uri)} is fixed: its rules apply again.`);
+        else this.log.info(`Read ${vscode.workspace.asRelativePath(uri)}.`);
         return result.raw;
       }
-      if (this.lastProblem !== result.message) {
-        this.lastProblem = result.message;
-        void vscode.window.showWarningMessage(`STAR Coach: ${result.message} Using the default rules until it is fixed.`);
+      const notice = configNotice(vscode.workspace.asRelativePath(uri), result.detail);
+      this.log.warn(notice);
+      if (this.shown.get(key) !== notice) {
+        this.shown.set(key, notice);
+        void vscode.window.showWarningMessage(notice);
       }
       return {};
     }

@@ -32,7 +32,4 @@ export const SETTINGS = {
 } as const;
 
 
-/** Where each rule's documentation lives, for the diagnostic code link. */
-export const RULE_DOCS_URL = 'https://github.com/star-coach/star-coach/blob/main/docs/rules.md';
-
 export { isStoryName as isStoryPath } from '../core/walk';

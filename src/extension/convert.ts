@@ -1,9 +1,25 @@
 import * as vscode from 'vscode';
+import { ruleDocLine } from '../core/format/rulesDoc';
 import type { Finding, Fix, Range, Severity } from '../core/types';
-import { DIAGNOSTIC_SOURCE, RULE_DOCS_URL } from './constants';
+import { DIAGNOSTIC_SOURCE } from './constants';
 
 /** The one place core types become VS Code types. */
 
+/** The extension's own copy of docs/rules.md, which it ships: set once the extension activates. */
+let ruleDocs: vscode.Uri | undefined;
+
+/** Diagnostics link to this copy of docs/rules.md (in the extension's folder), never to a web page. */
+export function useRuleDocs(uri: vscode.Uri): void {
+  ruleDocs = uri;
+}
+
+/** docs/rules.md at the rule's heading: a `#L<line>` fragment, which VS Code opens as that line. */
+export function ruleDocsTarget(ruleId: string): vscode.Uri | undefined {
+  const line = ruleDocLine(ruleId);
+  return ruleDocs && (line ? ruleDocs.with({ fragment: `L${line}` }) : ruleDocs);
+}
+
+/** A core range (zero-based lines and characters) as a VS Code range. */
 export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
@@ -15,13 +31,16 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/** A finding as a diagnostic, its code linking to the rule's section of the shipped docs/rules.md. */
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(`${RULE_DOCS_URL}#${finding.ruleId}`) };
+  const target = ruleDocsTarget(finding.ruleId);
+  diagnostic.code = target ? { value: finding.ruleId, target } : finding.ruleId;
   return diagnostic;
 }
 
+/** A core fix as one workspace edit, so that it is a single step of Undo. */
 export function toWorkspaceEdit(uri: vscode.Uri, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const change of fix.edits) edit.replace(uri, toRange(change.range), change.newText);

@@ -10,6 +10,8 @@ import { registerHover } from './features/hover';
 import { registerMockQuestion } from './features/mockQuestion';
 import { registerNewStory } from './features/newStory';
 import { registerOutline } from './features/outline';
+import { registerRuleDocs } from './features/ruleDocs';
+import { registerSkeletons } from './features/skeletons';
 import { registerSpeakingTime } from './features/speakingTime';
 import { StoryModel } from './model';
 import { PracticeStore } from './practice';
@@ -18,33 +20,43 @@ import { StoryIndex } from './storyIndex';
 type Feature = (context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex) => unknown;
 
 const FEATURES: readonly Feature[] = [
+  // First: diagnostics link to the rule docs it locates.
+  registerRuleDocs,
   registerDiagnostics,
   registerCodeActions,
   registerHover,
   registerCompletion,
+  registerSkeletons,
   registerOutline,
   registerHighlighting,
   registerSpeakingTime,
-  registerNewStory,
   registerAboutLps,
 ];
 
 /**
  * Registers every feature and returns: no file I/O here; features read the workspace lazily.
- * The returned views are the extension's API, which the integration tests read.
+ * The returned object is the extension's API, which the integration tests read.
  */
 export function activate(context: vscode.ExtensionContext) {
-  const model = new StoryModel();
+  // "STAR Coach" in the Output panel: what was scanned, what was skipped and why.
+  const log = vscode.window.createOutputChannel('STAR Coach', { log: true });
+  const model = new StoryModel(log);
   const index = new StoryIndex(model);
+  index.files.log = log;
   const practice = new PracticeStore();
-  context.subscriptions.push(model, index, practice);
+  context.subscriptions.push(log, model, index, practice);
   for (const register of FEATURES) register(context, model, index);
-  const views = registerCoverageViews(context, index, practice);
+  const newStory = registerNewStory(context);
+  const views = registerCoverageViews(context, index, practice, log);
   const expectations = registerExpectationsPanel(context, views.index, practice);
   const mock = registerMockQuestion(context, views.index, practice);
-  return { views, expectations, mock, practice };
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  log.info(
+    `STAR Coach ${String(context.extension.packageJSON.version)} is active in ${folders.length === 0 ? 'a window with no folder' : folders.map((f) => f.name).join(', ')}. ` +
+      'Stories are scanned when the STAR Coach view opens, or a second after start-up when the workspace holds *.star.md files.',
+  );
+  return { views, expectations, mock, practice, newStory, log: { uri: context.logUri, channel: log } };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
-}
+/** Nothing to do: everything is disposed through context.subscriptions. */
+export function deactivate(): void {}

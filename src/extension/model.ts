@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Log } from '../core/log';
 import type { Finding } from '../core/types';
 import { Configuration } from './configuration';
 
@@ -7,8 +8,12 @@ import { Configuration } from './configuration';
  * fixes read the engine's fixes instead of hanging data on Diagnostic objects).
  */
 export class StoryModel implements vscode.Disposable {
-  readonly configuration = new Configuration();
+  readonly configuration: Configuration;
   private readonly findings = new Map<string, { version: number; findings: Finding[] }>();
+
+  constructor(readonly log: Log) {
+    this.configuration = new Configuration(log);
+  }
 
   rememberFindings(document: vscode.TextDocument, findings: Finding[]): void {
     this.findings.set(document.uri.toString(), { version: document.version, findings });

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { globMatcher, type PathMatcher } from '../core/glob';
+import { plural } from '../core/format/words';
+import { SILENT_LOG, type Log } from '../core/log';
 import { walkStories } from '../core/walk';
 import { isStoryPath } from './constants';
 import { listFolder } from './fileSystem';
@@ -15,6 +17,8 @@ const ALWAYS_EXCLUDED = ['**/node_modules'];
  */
 export class StoryFiles {
   private readonly matchers = new Map<string, PathMatcher>();
+  /** Where skipped folders and files are reported (the extension's output channel). */
+  log: Log = SILENT_LOG;
 
   /** Forget the excludes read so far (files.exclude or the folders changed). */
   reset(): void {
@@ -27,7 +31,18 @@ export class StoryFiles {
     if (!matcher) {
       const setting = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
       // Only plain `true` entries: a `{ when: ... }` sibling condition needs the folder's listing.
-      matcher = globMatcher([...ALWAYS_EXCLUDED, ...Object.keys(setting).filter((pattern) => setting[pattern] === true)]);
+      const patterns = [...ALWAYS_EXCLUDED, ...Object.keys(setting).filter((pattern) => setting[pattern] === true)];
+      const matches = globMatcher(patterns);
+      const reported = new Set<string>();
+      matcher = (relative) => {
+        const skip = matches(relative);
+        // Each skipped path once per reading of files.exclude: a rescan does not repeat it.
+        if (skip && !reported.has(relative)) {
+          reported.add(relative);
+          this.log.info(`Skipped ${folder.name}/${relative}: excluded by files.exclude or always skipped (${patterns.join(', ')}).`);
+        }
+        return skip;
+      };
       this.matchers.set(key, matcher);
     }
     return matcher;
@@ -46,7 +61,17 @@ export class StoryFiles {
   async walk(root: vscode.Uri, found: (uri: vscode.Uri) => void, cancelled?: () => boolean): Promise<void> {
     const place = this.locate(root);
     if (!place) return;
-    await walkStories(root, place.relative, { list: listFolder, child: (uri, name) => vscode.Uri.joinPath(uri, name), excluded: this.excluded(place.folder), found, cancelled });
+    const started = Date.now();
+    let stories = 0;
+    const count = (uri: vscode.Uri) => {
+      stories++;
+      found(uri);
+    };
+    await walkStories(root, place.relative, { list: listFolder, child: (uri, name) => vscode.Uri.joinPath(uri, name), excluded: this.excluded(place.folder), found: count, cancelled });
+    // A whole folder, or a folder that brought stories (one moved in): not every file the watcher reports.
+    if (!cancelled?.() && (place.relative === '' || stories > 0)) {
+      this.log.info(`Scanned ${place.relative ? `${place.folder.name}/${place.relative}` : place.folder.name}: ${plural(stories, 'story', 'stories')} in ${Date.now() - started} ms.`);
+    }
   }
 
   /** The workspace folder that holds `uri` and its path there, unless it or a folder above it is excluded. */

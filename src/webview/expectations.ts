@@ -1,6 +1,6 @@
 // The Level Expectations page script. It never builds markup itself: the extension sends the page
 // already escaped, and this script swaps it in, keeps focus and state, and turns clicks into messages.
-import { toWebviewSchema, webviewStateSchema, type FromWebview } from '../core/views/protocol';
+import { toWebviewSchema, type FromWebview } from '../core/views/protocol';
 import { actionTarget, app, swapPage, vsCodeApi } from './common';
 
 const vscode = vsCodeApi<FromWebview>();
@@ -45,5 +45,6 @@ function report(page: string): void {
   });
 }
 
-const saved = webviewStateSchema.safeParse(vscode.getState());
-vscode.postMessage({ type: 'ready', ...(saved.success ? { page: saved.data.page } : {}) });
+// The page itself is the extension's to choose: the state set above is what VS Code hands the
+// panel's serializer after a reload.
+vscode.postMessage({ type: 'ready' });

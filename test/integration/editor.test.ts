@@ -1,10 +1,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAll, openStory, ruleOf, starDiagnostics, waitFor } from './helpers';
+import { closeAll, openStory, ruleOf, starDiagnostics, storyUri, waitFor, writeFile } from './helpers';
 
+/** The quick fixes on a rule's diagnostic, once its fix is offered (the first lint of a window can lag its diagnostic). */
 async function actionsFor(uri: vscode.Uri, rule: string): Promise<vscode.CodeAction[]> {
-  const diagnostic = await waitFor(`a ${rule} diagnostic`, () => starDiagnostics(uri).find((d) => ruleOf(d) === rule));
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  return waitFor(`a fix for ${rule}`, async () => {
+    const diagnostic = starDiagnostics(uri).find((d) => ruleOf(d) === rule);
+    if (!diagnostic) return undefined;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    return actions.some((a) => !a.title.startsWith('Disable ')) && actions;
+  });
 }
 
 async function apply(action: vscode.CodeAction | undefined): Promise<void> {
@@ -103,13 +108,34 @@ describe('editor help in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('outlines and folds by STAR section', async () => {
+  it('outlines a heading-style story once (Markdown\'s headings) and a label-style story by STAR section', async () => {
+    const flatten = (symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+    const outline = async (uri: vscode.Uri) => flatten((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? []);
+    const named = (symbols: vscode.DocumentSymbol[], section: string) => symbols.filter((s) => new RegExp(`^(#+\\s*)?${section}$`).test(s.name));
+
     const editor = await openStory('strong.star.md');
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-    const star = symbols.filter((s) => s.detail !== undefined && ['front matter', 'situation', 'task', 'action', 'result'].includes(s.detail));
-    assert.deepStrictEqual(star.map((s) => s.name), ['Cut checkout latency before peak season', 'Situation', 'Task', 'Action', 'Result']);
+    // Markdown's outline arrives once its extension has started.
+    const headings = await waitFor('Markdown\'s outline', async () => {
+      const symbols = await outline(editor.document.uri);
+      return named(symbols, 'Situation').length > 0 && symbols;
+    });
+    for (const section of ['Situation', 'Task', 'Action', 'Result']) assert.strictEqual(named(headings, section).length, 1, `${section} once: ${headings.map((s) => s.name).join(' | ')}`);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
     for (const [start, end] of [[0, 5], [7, 8], [13, 16]]) assert.ok(folds.some((f) => f.start === start && f.end === end), `fold ${start}-${end}`);
+
+    const labels = storyUri('labels.star.md');
+    await writeFile(labels, '---\ntitle: Automated the on-call handover\nlps: [Invent and Simplify]\n---\nSituation: A 40-minute handover every Monday.\n\nTask: I wanted the hour back.\n\n**Action:** I wrote a bot that summarised open incidents.\n\nResult: Handover fell from 40 minutes to 10.\n');
+    try {
+      await vscode.window.showTextDocument(labels);
+      const symbols = await waitFor('the label outline', async () => {
+        const all = await outline(labels);
+        return named(all, 'Result').length > 0 && all;
+      });
+      assert.deepStrictEqual(symbols.map((s) => s.name), ['Automated the on-call handover', 'Situation', 'Task', 'Action', 'Result']);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(labels);
+    }
   });
 
   it('highlights sections, metrics and "I" with semantic tokens', async () => {
@@ -128,6 +154,26 @@ describe('editor help in a real VS Code', () => {
     assert.ok(decoded.includes('starSection:Situation'));
     assert.ok(decoded.includes('starFirstPerson:I'));
     assert.ok(decoded.includes('starMetric:900'), decoded.join(' | '));
+  });
+
+  it('links each finding to its rule in the docs/rules.md shipped with the extension, opened in VS Code at that rule', async () => {
+    const editor = await openStory('weak-draft.star.md');
+    const diagnostic = await waitFor('an unquantified-result finding', () => starDiagnostics(editor.document.uri).find((d) => ruleOf(d) === 'unquantified-result'));
+    const target = (diagnostic.code as { value: string; target: vscode.Uri }).target;
+    assert.ok(!/^https?$/.test(target.scheme), `not a web address: ${target.toString()}`);
+    const shipped = vscode.Uri.joinPath(vscode.extensions.getExtension('star-coach.star-coach')!.extensionUri, 'docs', 'rules.md');
+    assert.strictEqual(target.with({ fragment: '' }).toString(), shipped.toString());
+    // What a click on the code in the hover or the Problems panel does: VS Code's opener.
+    const opened = new Promise<vscode.TextEditor>((resolve) => {
+      const listener = vscode.window.onDidChangeActiveTextEditor((e) => e?.document.uri.path.endsWith('/docs/rules.md') && (listener.dispose(), resolve(e)));
+    });
+    await vscode.commands.executeCommand('vscode.open', target);
+    const docs = await opened;
+    assert.strictEqual(docs.document.lineAt(docs.selection.active.line).text, '## unquantified-result', 'at the rule');
+    // Then shown as the Markdown preview, in place of the text.
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await waitFor('the rules preview', () => tabs().some((t) => t.input instanceof vscode.TabInputWebview && /Preview rules\.md/.test(t.label))).catch((e) => { throw new Error(`${e.message}: ${tabs().map((t) => `${t.label} ${t.input?.constructor.name}`).join(' | ')}`); });
+    await waitFor('the text closed', () => !tabs().some((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/docs/rules.md')));
   });
 
   it('keeps the Markdown preview working on a story', async () => {
@@ -159,5 +205,114 @@ describe('New Story command in a real VS Code', () => {
     remove.deleteFile(uri);
     remove.deleteFile(again);
     assert.ok(await vscode.workspace.applyEdit(remove));
+  });
+});
+
+describe('New Story with hostile input in a real VS Code', () => {
+  afterEach(closeAll);
+
+  interface Api {
+    views: { index: { settled(): Promise<void>; coverage: { get(id: string): { title: string; lpIds: string[] } | undefined } } };
+    newStory: { lpPicker: (vscode.QuickPick<vscode.QuickPickItem & { lp: { id: string; name: string } }>) | undefined };
+  }
+  const api = async () => (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as Api;
+
+  it('writes a title with ": ", " #", quotes and brackets so that it reads back whole, with no front matter problem', async () => {
+    const { views } = await api();
+    const title = `Fixed it: the #1 "bug" - [really] & {more} *now* !`;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('starCoach.newStory', { lpIds: ['are-right-a-lot', 'dive-deep'], level: 'L6', title });
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.match(text, /^---\ntitle: .+\nlps: \["Are Right, A Lot", Dive Deep\]\nlevel: L6\noutcome: success\n---\n/);
+      const summary = await waitFor('the story counted', () => views.index.coverage.get(uri.toString()));
+      assert.strictEqual(summary.title, title, 'the title as the user typed it');
+      assert.deepStrictEqual(summary.lpIds, ['are-right-a-lot', 'dive-deep']);
+      await views.index.settled();
+      await new Promise((r) => setTimeout(r, 600)); // past the diagnostics' debounce
+      const problems = starDiagnostics(uri).map(ruleOf);
+      assert.ok(!problems.includes('invalid-front-matter'), problems.join(', '));
+      assert.ok(!problems.includes('unknown-lp'), problems.join(', '));
+    } finally {
+      const remove = new vscode.WorkspaceEdit();
+      remove.deleteFile(uri);
+      await vscode.workspace.applyEdit(remove);
+    }
+  });
+
+  it('keeps the LPs in the order they were ticked, and refuses a fourth', async () => {
+    const { newStory } = await api();
+    const created = vscode.commands.executeCommand<vscode.Uri>('starCoach.newStory', { level: 'L6', title: 'Picked in order' });
+    const picker = await waitFor('the LP picker', () => newStory.lpPicker);
+    const tick = async (index: number) => {
+      await vscode.commands.executeCommand('quickInput.first');
+      for (let i = 0; i < index; i++) await vscode.commands.executeCommand('quickInput.next');
+      const before = picker.selectedItems.length;
+      await vscode.commands.executeCommand('quickInput.toggleCheckbox');
+      await waitFor(`item ${index} toggled`, () => picker.selectedItems.length !== before || picker.title?.startsWith('At most'));
+    };
+    const items = picker.items;
+    await tick(5);
+    await tick(0);
+    await tick(2);
+    assert.match(picker.title ?? '', new RegExp(`1\\. ${items[5].label} \\(main\\) · 2\\. ${items[0].label} · 3\\. ${items[2].label}`));
+    await tick(7);
+    assert.match(picker.title ?? '', /^At most 3 Leadership Principles/);
+    await waitFor('the fourth undone', () => picker.selectedItems.length === 3);
+    await vscode.commands.executeCommand('quickInput.accept');
+    const uri = await created;
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const lps = /^lps: (.*)$/m.exec(text)?.[1];
+      assert.strictEqual(lps, `[${[items[5], items[0], items[2]].map((i) => (i.label.includes(',') ? `"${i.label}"` : i.label)).join(', ')}]`, 'the main LP first, then in the order picked');
+    } finally {
+      const remove = new vscode.WorkspaceEdit();
+      remove.deleteFile(uri);
+      await vscode.workspace.applyEdit(remove);
+    }
+  });
+});
+
+describe('story skeletons in a real VS Code', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeAll();
+  });
+
+  const labelsAt = async (uri: vscode.Uri, position: vscode.Position) => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+    return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  };
+
+  it('offers no star skeleton in a plain Markdown file', async () => {
+    const notes = vscode.Uri.joinPath(storyUri('x'), '..', '..', 'notes.md');
+    await writeFile(notes, 'star\n');
+    try {
+      await vscode.window.showTextDocument(notes);
+      const labels = await labelsAt(notes, new vscode.Position(0, 4));
+      assert.deepStrictEqual(labels.filter((l) => /^star/.test(l)), [], labels.join(', '));
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(notes);
+    }
+  });
+
+  it('lists the skeletons in a new .star.md on Ctrl+Space, and inserts one', async () => {
+    const uri = storyUri('skeleton.star.md');
+    await writeFile(uri, '');
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'star'));
+      const labels = await labelsAt(uri, new vscode.Position(0, 4));
+      for (const prefix of ['star', 'star-dive-deep', 'star-dive-deep-l7']) assert.ok(labels.includes(prefix), `${prefix} in ${labels.slice(0, 5).join(', ')}`);
+      // What Ctrl+Space does: the suggest widget opens; Enter takes the best match, the generic skeleton.
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((r) => setTimeout(r, 1000));
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await waitFor('the skeleton inserted', () => editor.document.getText().startsWith('---\ntitle: Story title\nlps: [Dive Deep]\nlevel: L6\n'));
+      assert.match(editor.document.getText(), /\n## Situation\n\n.+\n\n## Task\n/);
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });

@@ -49,6 +49,22 @@ describe('Level Expectations panel in a real VS Code', () => {
     await rendered(expectations, 'the readiness page', (r) => r.page === 'readiness');
   });
 
+  it('shows the LP asked for from the sidebar when the panel waits in a background tab', async () => {
+    const { views, expectations } = await api();
+    await vscode.commands.executeCommand('starCoach.showExpectations', 'dive-deep');
+    await rendered(expectations, 'the Dive Deep page', (r) => r.page === 'dive-deep');
+    // A story in front of the panel, in the same editor group: the panel's tab goes to the background.
+    await vscode.window.showTextDocument(storyUri('strong.star.md'), { viewColumn: vscode.ViewColumn.Active, preview: false });
+    await waitFor('the panel in the background', () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputText);
+    const nodes = (await views.coverage.getChildren())!;
+    const invent = nodes.find((n) => n.coverage?.lp.id === 'invent-and-simplify');
+    await vscode.commands.executeCommand('starCoach.showExpectations', invent);
+    await rendered(expectations, 'the Invent and Simplify page', (r) => r.page === 'invent-and-simplify');
+    // The page's own reload (it was hidden) must not bring back the page it showed last.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.strictEqual(expectations.lastReport?.page, 'invent-and-simplify');
+  });
+
   it('follows a story change live', async () => {
     const { expectations } = await api();
     await vscode.commands.executeCommand('starCoach.showExpectations', 'think-big');

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { allQuestions } from '../../src/core/catalog';
 import { closeAll, setSetting, storyUri, waitFor, workspaceRoot } from './helpers';
 
 interface Report {
@@ -30,9 +31,11 @@ function shown(mock: Mock, what: string, check: (r: Report) => boolean): Promise
 
 const logUri = () => vscode.Uri.joinPath(workspaceRoot(), '.star-coach', 'practice.jsonl');
 
+/** An LP row as the sidebar shows it: "1/3 Dive Deep · practised once". */
 async function lpDescription(v: Api['views'], lpId: string): Promise<string> {
   const node = ((await v.coverage.getChildren()) ?? []).find((n) => n.coverage?.lp.id === lpId)!;
-  return String((await v.coverage.getTreeItem(node)).description);
+  const item = await v.coverage.getTreeItem(node);
+  return [String(item.label), item.description].filter(Boolean).join(' · ');
 }
 
 describe('Start Mock Question in a real VS Code', () => {
@@ -73,7 +76,7 @@ describe('Start Mock Question in a real VS Code', () => {
       { questionId: 'dive-deep-02', lps: ['dive-deep', 'customer-obsession'], story: 'stories/strong.star.md', checks: { quantified: true, saidI: true, showedLp: false, endedWithResult: true }, source: 'vscode', limit: 120 },
     );
     assert.ok(entry.seconds >= 0 && entry.seconds < 60);
-    await waitFor('practice counts in the sidebar', async () => (await lpDescription(views, 'dive-deep')) === '1/3 · practised once');
+    await waitFor('practice counts in the sidebar', async () => (await lpDescription(views, 'dive-deep')) === '1/3 Dive Deep · practised once');
   });
 
   it('moves to the follow-ups when time is up, offers another question, and stops everything on close', async () => {
@@ -100,6 +103,47 @@ describe('Start Mock Question in a real VS Code', () => {
     await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(`${JSON.stringify(good)}\n{"date": "2026-01-0\n${JSON.stringify(good)}\n`));
     await waitFor('two Frugality sessions counted', async () => (await lpDescription(views, 'frugality')).endsWith('practised 2×'));
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), '.star-coach'), { recursive: true });
-    await waitFor('no practice once the log is gone', async () => (await lpDescription(views, 'frugality')) === '1/3' || (await lpDescription(views, 'frugality')) === '0/3');
+    await waitFor('no practice once the log is gone', async () => /^[01]\/3 Frugality$/.test(await lpDescription(views, 'frugality')));
+  });
+});
+
+describe('mock questions at the target level in a real VS Code', () => {
+  after(async () => {
+    await closeAll();
+    await setSetting('targetLevel', undefined);
+  });
+
+  /** Levels of ten questions in a row ("Another Question" each time), from the session's filter. */
+  async function levels(mock: Mock): Promise<string[]> {
+    const seen: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const question = allQuestions().find((q) => q.id === mock.session!.question.id)!;
+      seen.push(question.level);
+      const before = mock.session!.question.id;
+      await mock.handleMessage({ type: 'action', action: 'another' });
+      await waitFor('another question', () => mock.session?.question.id !== before);
+    }
+    return seen;
+  }
+
+  it('serves Surprise Me and an LP of the sidebar only questions that fit starCoach.targetLevel', async () => {
+    const { views, mock } = await api();
+    await views.index.settled();
+    await setSetting('targetLevel', 'L6');
+    // Surprise Me, the first choice of the command's picker.
+    const started = vscode.commands.executeCommand('starCoach.startMock');
+    await new Promise((r) => setTimeout(r, 800));
+    await vscode.commands.executeCommand('quickInput.accept');
+    await started;
+    await waitFor('a question', () => mock.session);
+    assert.ok((await levels(mock)).every((level) => level !== 'L7'), 'no L7-only question at L6');
+    // Think Big from the sidebar: three of its seven questions are for L7 only.
+    await setSetting('targetLevel', 'L7');
+    const thinkBig = ((await views.coverage.getChildren()) ?? []).find((n) => n.coverage?.lp.id === 'think-big');
+    await vscode.commands.executeCommand('starCoach.startMock', thinkBig);
+    const seen = await levels(mock);
+    assert.ok(seen.every((level) => level !== 'L6'), `no L6-only question at L7: ${seen.join(', ')}`);
+    assert.ok(mock.session!.question.lps[0] === 'think-big');
+    await mock.handleMessage({ type: 'action', action: 'cancel' });
   });
 });

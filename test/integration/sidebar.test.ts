@@ -3,7 +3,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import * as vscode from 'vscode';
-import { closeAll, openStory, setSetting, storyUri, waitFor, workspaceRoot, writeFile } from './helpers';
+import { closeAll, openStory, ruleOf, setSetting, starDiagnostics, storyUri, waitFor, workspaceRoot, writeFile } from './helpers';
 
 interface Views {
   index: { settled(): Promise<void>; coverage: { size: number; get(id: string): unknown } };
@@ -17,15 +17,16 @@ async function views(): Promise<Views> {
   return api.views;
 }
 
-/** Each LP row as "name description icon", read through the tree provider like the view does. */
+/** Each LP row by LP name, read through the tree provider like the view does. */
 async function rows(v: Views): Promise<Map<string, vscode.TreeItem>> {
   const nodes = (await v.coverage.getChildren()) ?? [];
   const items = await Promise.all(nodes.map((n) => v.coverage.getTreeItem(n)));
-  return new Map(items.map((i) => [String(i.label), i]));
+  return new Map(nodes.map((n, i) => [(n as unknown as { coverage: { lp: { name: string } } }).coverage.lp.name, items[i]]));
 }
 
+/** The count at the start of an LP row's label ("2/3" of "2/3 Invent and Simplify"). */
 async function count(v: Views, lp: string): Promise<string | undefined> {
-  return String((await rows(v)).get(lp)?.description ?? '');
+  return /^(\d+\/\d+) /.exec(String((await rows(v)).get(lp)?.label ?? ''))?.[1];
 }
 
 describe('coverage sidebar in a real VS Code', () => {
@@ -37,9 +38,9 @@ describe('coverage sidebar in a real VS Code', () => {
     const lps = await rows(v);
     assert.strictEqual(lps.size, 16);
     const invent = lps.get('Invent and Simplify')!;
-    assert.strictEqual(invent.description, '2/3');
+    assert.strictEqual(invent.label, '2/3 Invent and Simplify', 'the count first, where a narrow sidebar cannot cut it off');
     assert.strictEqual((invent.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
-    assert.strictEqual(lps.get('Dive Deep')!.description, '1/3');
+    assert.strictEqual(lps.get('Dive Deep')!.label, '1/3 Dive Deep');
     assert.strictEqual((lps.get('Think Big')!.iconPath as vscode.ThemeIcon).id, 'circle-slash');
     const nodes = (await v.coverage.getChildren())!;
     const inventNode = nodes.find((n) => (n as unknown as { coverage: { lp: { id: string } } }).coverage.lp.id === 'invent-and-simplify')!;
@@ -179,10 +180,43 @@ describe('coverage sidebar in a real VS Code', () => {
     const [needsWork] = (await v.stories.getChildren())!;
     assert.deepStrictEqual(await labels(needsWork), ['Consolidated the revenue dashboards', 'Rebuilt search ranking']);
     await v.stories.set('lp', 'needsWork');
-    assert.deepStrictEqual(await labels(), ['Customer Obsession', 'Invent and Simplify']);
+    assert.deepStrictEqual(await labels(), ['1 Customer Obsession', '2 Invent and Simplify'], 'grouped by LP, the count first');
     await v.stories.set('level', 'L7');
     assert.deepStrictEqual(await labels(), []);
     await v.stories.set('status', 'all');
+  });
+
+  it('counts an info finding as the Problems panel lists it: such a story is not "Ready"', async () => {
+    const v = await views();
+    await v.index.settled();
+    const uri = storyUri('info-only.star.md');
+    await writeFile(
+      uri,
+      '---\ntitle: Info only\nlps: [Frugality, Ownership, Dive Deep, Earn Trust, Think Big]\nlevel: L6\n---\n## Situation\nOur build farm cost too much.\n\n## Task\nI owned the budget for it.\n\n## Action\nI profiled the jobs and I cut idle runners, and I moved nightly builds to spot capacity.\n\n## Result\nCosts fell from $40k to $22k a month.\n\n## Learning\nI now review spend every month.\n',
+    );
+    try {
+      await openStory('info-only.star.md');
+      const listed = await waitFor('its finding in the Problems panel', () => {
+        const found = starDiagnostics(uri);
+        return found.length > 0 && found;
+      });
+      assert.deepStrictEqual(listed.map((d) => [ruleOf(d), d.severity]), [['too-many-lps', vscode.DiagnosticSeverity.Information]]);
+      await v.index.settled();
+      await v.stories.set('status', 'all');
+      const groups = (await v.stories.getChildren())!;
+      const labelOf = async (n: { kind: string }) => String((await v.stories.getTreeItem(n)).label);
+      const needsWork = groups[(await Promise.all(groups.map(labelOf))).indexOf('Needs work')];
+      const row = await Promise.all(((await v.stories.getChildren(needsWork)) ?? []).map((n) => v.stories.getTreeItem(n)));
+      const item = row.find((i) => i.label === 'Info only');
+      assert.ok(item, 'the story is under Needs work, not Ready');
+      assert.match(String(item.description), /1 problem\b/);
+      assert.match((item.tooltip as vscode.MarkdownString).value, /1 problem in the Problems panel/);
+      assert.match(String((await v.stories.getTreeItem(needsWork)).tooltip), /error, warning or info/, 'the group says what it means');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('the bank as it was', () => v.index.coverage.size === 3);
   });
 
   it('shows the welcome view (an empty tree) when no story is left, as with files.exclude', async () => {

@@ -86,8 +86,8 @@ describe('Level Expectations page', () => {
     }
     const ownership = renderExpectations(model(index, 'ownership')).text;
     assert.match(ownership, /data-story="file:\/\/\/a.star.md"[^>]*>Alpha<\/button>/);
-    assert.match(ownership, /<td>L7<\/td>\s*<td>primary<\/td>/);
-    assert.match(renderExpectations(model(index, 'frugality')).text, /<td>secondary<\/td>/);
+    assert.match(ownership, /<td data-label="Level">L7<\/td>\s*<td data-label="Role">primary<\/td>/);
+    assert.match(renderExpectations(model(index, 'frugality')).text, /<td data-label="Role">secondary<\/td>/);
     assert.match(renderExpectations(model(index, 'think-big')).text, /No story claims Think Big yet/);
   });
 
@@ -116,7 +116,7 @@ describe('Level Expectations page', () => {
     const practice = { byLp: new Map([['ownership', 2]]), byStory: new Map([['s', 1]]) };
     const out = renderExpectations(model(index, 'ownership', { practice })).text;
     assert.match(out, /practised 2 times/);
-    assert.match(out, /<td>once<\/td>/);
+    assert.match(out, /<td data-label="Practised">once<\/td>/);
     const readiness = renderExpectations(model(index, 'readiness', { practice })).text;
     assert.match(readiness, /1 of 16 practised in mock questions/);
     assert.match(readiness, /data-focus="chart:ownership"[\s\S]*?<span class="practised">practised 2 times<\/span>/);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { configSchemaText, rulesDoc, snippetsText, withRulesTable } from '../../scripts/docs';
+import { configSchemaText, rulesDoc, withRulesTable } from '../../scripts/docs';
 import { RULES } from '../../src/core/rules';
 import { ROOT } from './helpers';
 
@@ -10,7 +10,6 @@ describe('generated documents are current (run `npm run generate` when this fail
 
   it('docs/rules.md', () => assert.strictEqual(read('docs', 'rules.md'), rulesDoc()));
   it('schemas/starcoach.schema.json', () => assert.strictEqual(read('schemas', 'starcoach.schema.json'), configSchemaText()));
-  it('snippets/star.code-snippets', () => assert.strictEqual(read('snippets', 'star.code-snippets'), snippetsText()));
   it('the rules in the starCoach.rules setting', () => {
     const setting = JSON.parse(read('package.json')).contributes.configuration.properties['starCoach.rules'];
     assert.deepStrictEqual(Object.keys(setting.properties), RULES.map((rule) => rule.id));

@@ -6,7 +6,7 @@ import { join } from 'path';
 import { allLps, allQuestions } from '../../src/core/catalog';
 import { QUESTION_CATEGORIES, QUESTION_LEVELS, QUESTION_ROUNDS } from '../../src/core/catalog/schema';
 import { entryLine, parsePracticeLog, practiceCounts, type PracticeEntry } from '../../src/core/practice/log';
-import { pickQuestion, seededRandom, type PickContext } from '../../src/core/practice/pick';
+import { forTargetLevel, pickQuestion, seededRandom, type PickContext } from '../../src/core/practice/pick';
 import { appendPracticeEntry, readPracticeLog } from '../../src/node/practiceLog';
 
 const entry = (n: number, extra: Partial<PracticeEntry> = {}): PracticeEntry => ({
@@ -110,6 +110,21 @@ describe('picking a mock question', () => {
       assert.strictEqual(pickQuestion(allQuestions(), { category: 'return-to-office' }, context)!.category, 'return-to-office');
     }
     assert.strictEqual(pickQuestion(allQuestions(), { lpId: 'no-such-lp' }, context), undefined);
+  });
+
+  it('asks only questions that fit the target level, unless a level is chosen', () => {
+    const context: PickContext = { stories: new Map(), ...noPractice, random: seededRandom(7) };
+    const levels = (filter: Parameters<typeof forTargetLevel>[0], target: 'L6' | 'L7') => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 400; i++) seen.add(pickQuestion(allQuestions(), forTargetLevel(filter, target), context)!.level);
+      return [...seen].sort();
+    };
+    // "Surprise Me", an LP (Think Big has three L7-only questions) and a category, at each target.
+    for (const filter of [{}, { lpId: 'think-big' }, { category: 'core' as const }]) {
+      assert.deepStrictEqual(levels(filter, 'L6'), ['L6', 'both'], JSON.stringify(filter));
+      assert.deepStrictEqual(levels(filter, 'L7'), ['L7', 'both'], JSON.stringify(filter));
+    }
+    assert.deepStrictEqual(levels({ level: 'L7' }, 'L6'), ['L7', 'both'], 'a level chosen in the picker wins');
   });
 });
 

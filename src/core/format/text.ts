@@ -1,5 +1,6 @@
 import type { CoverageStatus, LpCoverage, Readiness } from '../coverage';
 import type { JsonFinding } from './json';
+import { plural } from './words';
 
 const SEVERITY_LABEL = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 
@@ -71,7 +72,7 @@ export function formatCoverageText(coverage: readonly LpCoverage[], readiness: R
     lines.push(`${colour(c.status, MARK[c.status])} ${c.lp.name.padEnd(nameWidth)}  ${colour(c.status, bar)} ${`${c.count}/${c.goal}`.padEnd(5)} ${paint.dim(truncate(titles, 70))}`);
   }
   lines.push('');
-  lines.push(paint.bold(`Readiness: ${readiness.stories} stories, ${readiness.lpsAtGoal}/16 LPs at goal, ${readiness.lpsCovered}/16 with at least one story`));
+  lines.push(paint.bold(`Readiness: ${plural(readiness.stories, 'story', 'stories')}, ${readiness.lpsAtGoal}/16 LPs at goal, ${readiness.lpsCovered}/16 with at least one story`));
   for (const item of readiness.items) {
     lines.push(`  ${item.met ? paint.green('✔') : paint.red('✖')} ${item.label.padEnd(44)} ${item.done}/${item.total}`);
   }

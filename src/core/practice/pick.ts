@@ -20,6 +20,15 @@ export interface PickContext {
   exclude?: string;
 }
 
+/**
+ * A filter narrowed to the user's target level, unless it names a level itself: at L6 a question
+ * for L6 or for both levels, at L7 one for L7 or for both, never one written for the other level.
+ */
+export function forTargetLevel(filter: PickFilter, target: TargetLevel): PickFilter {
+  return filter.level ? filter : { ...filter, level: target };
+}
+
+/** Whether a question passes the filter: its primary LP, its level (or both) and its category. */
 export function matchesFilter(question: Question, filter: PickFilter): boolean {
   if (filter.lpId && question.lps[0] !== filter.lpId) return false;
   if (filter.level && question.level !== 'both' && question.level !== filter.level) return false;

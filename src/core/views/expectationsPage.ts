@@ -1,5 +1,6 @@
 import { allRounds, lpById, roundWeights, type Lp, type TargetLevel } from '../catalog';
 import { problemCount, problemsText, type CoverageStatus, type LpCoverage, type Readiness, type StorySummary } from '../coverage';
+import { plural } from '../format/words';
 import { times } from '../practice/log';
 import { html, type Html } from './html';
 
@@ -35,7 +36,7 @@ function renderNav(model: PageModel): Html {
     html`<li><button type="button" class="nav-item" data-action="navigate" data-page="${page}" data-focus="nav:${page}"${model.page === page ? html` aria-current="page"` : ''}>${label}${extra}</button></li>`;
   return html`<ul class="nav" role="list">
 ${item('readiness', 'Readiness', '')}
-${model.coverage.map((c) => item(c.lp.id, c.lp.name, html`<span class="count ${c.status}" aria-label="${c.count} of ${c.goal} stories, ${STATUS_LABEL[c.status]}">${c.count}/${c.goal}</span>`))}
+${model.coverage.map((c) => item(c.lp.id, c.lp.name, html`<span class="count ${c.status}" aria-label="${c.count} of ${plural(c.goal, 'story', 'stories')}, ${STATUS_LABEL[c.status]}">${c.count}/${c.goal}</span>`))}
 </ul>`;
 }
 
@@ -44,7 +45,7 @@ function renderLp(lp: Lp, coverage: LpCoverage, model: PageModel): Html {
   return html`<header class="page-head">
   <h1 tabindex="-1">${lp.name}</h1>
   <p class="summary">${lp.summary}</p>
-  <p class="meta"><span class="count ${coverage.status}">${coverage.count} of ${coverage.goal} stories</span>${model.practice ? html` · ${practiced === 0 ? 'not practised yet' : `practised ${times(practiced)}`}` : ''}</p>
+  <p class="meta"><span class="count ${coverage.status}">${coverage.count} of ${plural(coverage.goal, 'story', 'stories')}</span>${model.practice ? html` · ${practiced === 0 ? 'not practised yet' : `practised ${times(practiced)}`}` : ''}</p>
   <div class="actions">
     <button type="button" data-action="new-story" data-lp="${lp.id}" data-focus="new:${lp.id}">New Story for this LP</button>
     <button type="button" class="secondary" data-action="mock" data-lp="${lp.id}" data-focus="mock:${lp.id}">Start Mock Question</button>
@@ -83,11 +84,11 @@ function renderStories(coverage: LpCoverage, model: PageModel): Html {
   <thead><tr><th scope="col">Story</th><th scope="col">Level</th><th scope="col">Role</th><th scope="col">Status</th>${model.practice ? html`<th scope="col">Practised</th>` : ''}</tr></thead>
   <tbody>${coverage.stories.map(
     ({ story, primary }) => html`<tr>
-    <td><button type="button" class="link" data-action="open-story" data-story="${story.id}" data-focus="story:${story.id}">${story.title}</button></td>
-    <td>${story.level ?? '—'}</td>
-    <td>${primary ? 'primary' : 'secondary'}</td>
-    <td>${storyStatus(story)}</td>
-    ${model.practice ? html`<td>${(model.practice.byStory.get(story.id) ?? 0) === 0 ? 'not yet' : times(model.practice.byStory.get(story.id) ?? 0)}</td>` : ''}
+    <td class="title"><button type="button" class="link" data-action="open-story" data-story="${story.id}" data-focus="story:${story.id}">${story.title}</button></td>
+    <td data-label="Level">${story.level ?? '—'}</td>
+    <td data-label="Role">${primary ? 'primary' : 'secondary'}</td>
+    <td data-label="Status">${storyStatus(story)}</td>
+    ${model.practice ? html`<td data-label="Practised">${(model.practice.byStory.get(story.id) ?? 0) === 0 ? 'not yet' : times(model.practice.byStory.get(story.id) ?? 0)}</td>` : ''}
   </tr>`,
   )}</tbody>
 </table>`;
@@ -106,8 +107,8 @@ function renderRounds(lpId?: string): Html {
   <thead><tr><th scope="col">Round</th><th scope="col">LP share at L6</th><th scope="col">at L7</th><th scope="col">LPs evaluated most</th></tr></thead>
   <tbody>${rows.map(
     ({ round, focus }) => html`<tr${focus ? html` class="focus"` : ''}>
-    <th scope="row">${round.name}</th><td>${round.lpShare.L6}%</td><td>${round.lpShare.L7}%</td>
-    <td>${round.focus.length === 0 ? 'All 16' : round.focus.map((id) => lpById(id)?.name ?? id).join(', ')}${focus && lpId ? html` <span class="tag">this LP</span>` : ''}</td>
+    <th scope="row">${round.name}</th><td data-label="LP share at L6">${round.lpShare.L6}%</td><td data-label="LP share at L7">${round.lpShare.L7}%</td>
+    <td data-label="LPs evaluated most">${round.focus.length === 0 ? 'All 16' : round.focus.map((id) => lpById(id)?.name ?? id).join(', ')}${focus && lpId ? html` <span class="tag">this LP</span>` : ''}</td>
   </tr>`,
   )}</tbody>
 </table>`;
@@ -118,7 +119,7 @@ function renderReadiness(model: PageModel): Html {
   const next = [...coverage].filter((c) => c.status !== 'met').sort((a, b) => a.count - b.count).slice(0, 5);
   return html`<header class="page-head">
   <h1 tabindex="-1">Readiness</h1>
-  <p class="summary">${readiness.stories} ${readiness.stories === 1 ? 'story' : 'stories'} · ${readiness.lpsAtGoal} of ${coverage.length} Leadership Principles at the goal of ${readiness.goal}${model.practice ? ` · ${sessions(model.practice.byLp, coverage)}` : ''}</p>
+  <p class="summary">${plural(readiness.stories, 'story', 'stories')} · ${readiness.lpsAtGoal} of ${coverage.length} Leadership Principles at the goal of ${readiness.goal}${model.practice ? ` · ${sessions(model.practice.byLp, coverage)}` : ''}</p>
 </header>
 <section aria-labelledby="chart-h">
   <h2 id="chart-h">Coverage</h2>
@@ -127,7 +128,7 @@ function renderReadiness(model: PageModel): Html {
 <div class="columns">
   <section aria-labelledby="next-h">
     <h2 id="next-h">Needs stories next</h2>
-    ${next.length === 0 ? html`<p class="empty">Every LP has ${readiness.goal} stories. Keep rehearsing.</p>` : html`<ul class="next">${next.map((c) => html`<li><button type="button" class="link" data-action="navigate" data-page="${c.lp.id}" data-focus="next:${c.lp.id}">${c.lp.name}</button> <span class="count ${c.status}">${c.count}/${c.goal}</span> <button type="button" class="secondary small" data-action="new-story" data-lp="${c.lp.id}" data-focus="next-new:${c.lp.id}" aria-label="New story for ${c.lp.name}">New story</button></li>`)}</ul>`}
+    ${next.length === 0 ? html`<p class="empty">Every LP has ${plural(readiness.goal, 'story', 'stories')}. Keep rehearsing.</p>` : html`<ul class="next">${next.map((c) => html`<li><button type="button" class="link" data-action="navigate" data-page="${c.lp.id}" data-focus="next:${c.lp.id}">${c.lp.name}</button> <span class="count ${c.status}">${c.count}/${c.goal}</span> <button type="button" class="secondary small" data-action="new-story" data-lp="${c.lp.id}" data-focus="next-new:${c.lp.id}" aria-label="New story for ${c.lp.name}">New story</button></li>`)}</ul>`}
   </section>
   <section aria-labelledby="checklist-h">
     <h2 id="checklist-h">Checklist</h2>
@@ -147,7 +148,7 @@ function renderChart(coverage: readonly LpCoverage[], goal: number, practice?: R
   return html`<ul class="chart" role="list">${coverage.map(
     (c) => html`<li>
     <button type="button" class="link" data-action="navigate" data-page="${c.lp.id}" data-focus="chart:${c.lp.id}">${c.lp.name}</button>
-    <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${c.count} of ${goal} stories">
+    <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${c.count} of ${plural(goal, 'story', 'stories')}">
       <rect class="track" x="0" y="1" width="100" height="8"></rect>
       <rect class="fill ${c.status}" x="0" y="1" width="${((c.count / scale) * 100).toFixed(2)}" height="8"></rect>
       <line class="goal" x1="${goalX.toFixed(2)}" x2="${goalX.toFixed(2)}" y1="0" y2="10"></line>

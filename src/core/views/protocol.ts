@@ -11,7 +11,8 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
 ]);
 
 export const fromWebviewSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready'), page: z.optional(page) }),
+  /** The page script is loaded; the extension answers with the page it means to show. */
+  z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('navigate'), page }),
   z.strictObject({ type: z.literal('open-story'), story: z.string().check(z.maxLength(4096)) }),
   z.strictObject({ type: z.literal('new-story'), lp: page }),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { allLps } from '../../core/catalog';
 import { resolveLpEntries } from '../../core/lpEntries';
 import { parseStory, type SectionKind } from '../../core/parse/story';
+import { yamlFlowItem, yamlScalar } from '../../core/format/frontMatterText';
 import { STORY_SELECTOR } from '../constants';
 
 /** LP names in the front matter's `lps`; opening phrases at the start of a line in Action and Result. */
@@ -44,7 +45,8 @@ function lpNames(document: vscode.TextDocument, position: vscode.Position): vsco
   return allLps().map((lp, index) => {
     const item = new vscode.CompletionItem(lp.name, vscode.CompletionItemKind.EnumMember);
     item.detail = lp.summary;
-    item.insertText = inFlow && lp.name.includes(',') ? `"${lp.name}"` : lp.name;
+    // Written by the yaml library: a name with a comma is quoted inside [...], where a comma ends an item.
+    item.insertText = inFlow ? yamlFlowItem(lp.name) : yamlScalar(lp.name);
     item.sortText = String(index).padStart(2, '0');
     item.filterText = `${lp.name} ${lp.id}`;
     if (word) item.range = new vscode.Range(word.start.translate(0, (document.getText(word).match(/^\s*/)?.[0].length ?? 0)), position);

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { allLps, lpById } from '../../core/catalog';
-import { needsWork, problemCount, problemsText, type CoverageStatus, type LpCoverage, type StorySummary } from '../../core/coverage';
+import { NEEDS_WORK_MEANING, READY_MEANING, needsWork, problemCount, problemsText, type CoverageStatus, type LpCoverage, type StorySummary } from '../../core/coverage';
+import { plural } from '../../core/format/words';
+import type { Log } from '../../core/log';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
@@ -9,8 +11,8 @@ import { byTitle } from '../../core/text';
 /** A node of either tree. */
 export type Node =
   | { kind: 'lp'; coverage: LpCoverage }
-  | { kind: 'story'; story: StorySummary; primary?: boolean; lpId?: string }
-  | { kind: 'group'; label: string; stories: StorySummary[]; description?: string };
+  | { kind: 'story'; story: StorySummary; primary?: boolean; lpId?: string; group?: string }
+  | { kind: 'group'; key: string; label: string; stories: StorySummary[]; description?: string; tooltip?: string };
 
 const STATUS_ICON: Record<CoverageStatus, vscode.ThemeIcon> = {
   met: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
@@ -18,17 +20,98 @@ const STATUS_ICON: Record<CoverageStatus, vscode.ThemeIcon> = {
   none: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.errorForeground')),
 };
 
-/** LP Coverage: the 16 LPs against the goal, each with the stories that claim it. */
-export class CoverageTree implements vscode.TreeDataProvider<Node> {
-  private readonly changed = new vscode.EventEmitter<void>();
+/** A tree's top-level nodes with the key each keeps from one refresh to the next. */
+type Keyed<N> = { key: string; node: N };
+
+/**
+ * What both trees share: top-level nodes that stay the same objects while they exist, and
+ * refreshes VS Code can always follow. A whole-tree refresh makes VS Code's extension host forget
+ * every item at once; a hidden view then asks, when shown again, for children of items it no
+ * longer knows ("No tree item with id ... found"). So a hidden view is refreshed only when it
+ * shows, and when the top-level nodes are the same ones, only those nodes are refreshed.
+ */
+abstract class LiveTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private view: vscode.TreeView<Node> | undefined;
+  private stale = false;
+  /** The top-level nodes by key: the same objects for as long as their key exists. */
+  private readonly nodes = new Map<string, Node>();
+  /** The keys of the top-level nodes VS Code was last given. */
+  private served: string[] | undefined;
+
+  /** The top-level nodes as they are now, each with a stable key. */
+  protected abstract computeRoots(): Keyed<Node>[];
+
+  /** Follows the view's visibility: a refresh held back while it was hidden happens when it shows. */
+  attach(view: vscode.TreeView<Node>): vscode.Disposable {
+    this.view = view;
+    return view.onDidChangeVisibility((event) => event.visible && this.stale && this.refresh());
+  }
+
+  /** The current top-level nodes, reusing the objects of the keys that remain. */
+  protected roots(): Node[] {
+    const next = this.computeRoots();
+    const keep = new Set(next.map((entry) => entry.key));
+    for (const key of [...this.nodes.keys()]) if (!keep.has(key)) this.nodes.delete(key);
+    return next.map(({ key, node }) => {
+      const existing = this.nodes.get(key);
+      if (!existing) {
+        this.nodes.set(key, node);
+        return node;
+      }
+      Object.assign(existing, node);
+      return existing;
+    });
+  }
+
+  /** Remembers what VS Code was given at the top level. */
+  protected serve(roots: Node[]): Node[] {
+    this.served = roots.map((node) => this.keyOf(node));
+    return roots;
+  }
+
+  private keyOf(node: Node): string {
+    for (const [key, value] of this.nodes) if (value === node) return key;
+    return '';
+  }
+
+  refresh(): void {
+    if (this.view && !this.view.visible) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
+    const served = this.served;
+    const roots = this.roots();
+    const keys = roots.map((node) => this.keyOf(node));
+    if (served && served.length > 0 && served.length === keys.length && served.every((key, i) => key === keys[i])) {
+      // The same top-level nodes: refresh them (and so their children) without forgetting them.
+      this.changed.fire(roots);
+    } else {
+      this.changed.fire(undefined);
+    }
+  }
+
+  abstract getChildren(node?: Node): Promise<Node[]>;
+  abstract getTreeItem(node: Node): vscode.TreeItem;
+}
+
+/** LP Coverage: the 16 LPs against the goal, each with the stories that claim it. */
+export class CoverageTree extends LiveTree {
+  /** The goal as last read; the tree's counts are drawn against it. */
+  goal = 3;
+
   constructor(
     private readonly index: StoryIndex,
     private readonly practice: PracticeStore,
-  ) {}
+  ) {
+    super();
+  }
 
-  refresh(): void {
-    this.changed.fire();
+  protected computeRoots(): Keyed<Node>[] {
+    if (this.index.coverage.size === 0) return [];
+    return this.index.coverage.coverage(this.goal).map((coverage) => ({ key: coverage.lp.id, node: { kind: 'lp', coverage } }));
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
@@ -36,11 +119,9 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
       // The first look at the view starts the scan; counts fill in as it goes. An empty bank shows
       // the welcome view instead of 16 empty rows.
       const scan = this.index.ready();
-      if (this.index.coverage.size === 0) {
-        await scan;
-        if (this.index.coverage.size === 0) return [];
-      }
-      return this.index.coverage.coverage(await this.index.goal()).map((coverage) => ({ kind: 'lp', coverage }));
+      if (this.index.coverage.size === 0) await scan;
+      this.goal = await this.index.goal();
+      return this.serve(this.roots());
     }
     if (node.kind === 'lp') return node.coverage.stories.map(({ story, primary }) => ({ kind: 'story', story, primary, lpId: node.coverage.lp.id }));
     return [];
@@ -49,14 +130,15 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'lp') {
       const { lp, count, goal, status } = node.coverage;
-      const item = new vscode.TreeItem(lp.name, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      // The count first, in the label: a long LP name in a narrow sidebar cuts off the description, never the label's start.
+      const item = new vscode.TreeItem(`${count}/${goal} ${lp.name}`, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `lp:${lp.id}`;
       const practised = this.practice.snapshot.byLp.get(lp.id) ?? 0;
-      item.description = practised > 0 ? `${count}/${goal} · ${practisedText(practised)}` : `${count}/${goal}`;
+      item.description = practised > 0 ? practisedText(practised) : undefined;
       item.iconPath = STATUS_ICON[status];
       item.contextValue = 'lp';
-      item.tooltip = new vscode.MarkdownString(`**${lp.name}** (${count} of ${goal} stories; ${practisedText(practised)} in mock questions)\n\n${lp.definition}`);
-      item.accessibilityInformation = { label: `${lp.name}: ${count} of ${goal} stories, ${status === 'met' ? 'goal met' : 'below goal'}` };
+      item.tooltip = new vscode.MarkdownString(`**${lp.name}** (${count} of ${plural(goal, 'story', 'stories')}; ${practisedText(practised)} in mock questions)\n\n${lp.definition}`);
+      item.accessibilityInformation = { label: `${lp.name}: ${count} of ${plural(goal, 'story', 'stories')}, ${status === 'met' ? 'goal met' : 'below goal'}` };
       return item;
     }
     return node.kind === 'story' ? storyItem(node, this.practice, [node.primary ? 'primary' : 'secondary']) : new vscode.TreeItem(node.label);
@@ -72,7 +154,8 @@ function storyItem(node: Extract<Node, { kind: 'story' }>, practice: PracticeSto
   const { story } = node;
   const uri = vscode.Uri.parse(story.id);
   const item = new vscode.TreeItem(story.title, vscode.TreeItemCollapsibleState.None);
-  item.id = `${node.lpId ?? 'story'}:${story.id}`;
+  // Unique in its tree: a story shows under each LP (or group) it belongs to.
+  item.id = `${node.group ?? node.lpId ?? 'story'}/${story.id}`;
   item.resourceUri = uri;
   const problems = problemCount(story);
   const practised = practice.snapshot.byStory.get(story.id) ?? 0;
@@ -94,10 +177,11 @@ function storyTooltip(story: StorySummary): vscode.MarkdownString {
     escape(lps),
     ...(checked
       ? [
-          check(problemCount(story) === 0, problemsText(story)),
+          check(problemCount(story) === 0, `${problemsText(story)} in the Problems panel`),
           check(checked.quantified, 'quantified result'),
           ...(checked.isFailure ? [check(checked.hasLearning, 'learning')] : []),
           check(checked.hasShortVersion, 'short version'),
+          needsWork(story) ? '**Needs work**' : '**Ready**',
         ]
       : [`$(loading~spin) ${problemsText(story)}`]),
   ];
@@ -111,10 +195,14 @@ function escape(text: string): string {
 export type GroupBy = 'lp' | 'level' | 'status';
 export type StoryFilter = 'all' | 'L6' | 'L7' | 'needsWork';
 
+const GROUP_TOOLTIPS: Record<string, string> = {
+  'Needs work': `Stories with ${NEEDS_WORK_MEANING}.`,
+  Ready: `Ready to tell: ${READY_MEANING}.`,
+  'Checking…': 'Stories being checked against the rules.',
+};
+
 /** Stories: every story with its status, grouped by LP, level or status, filtered by level or need. */
-export class StoriesTree implements vscode.TreeDataProvider<Node> {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
+export class StoriesTree extends LiveTree {
   groupBy: GroupBy;
   filter: StoryFilter;
 
@@ -123,12 +211,9 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
     private readonly memento: vscode.Memento,
     private readonly practice: PracticeStore,
   ) {
+    super();
     this.groupBy = memento.get<GroupBy>('starCoach.groupBy', 'status');
     this.filter = memento.get<StoryFilter>('starCoach.filter', 'all');
-  }
-
-  refresh(): void {
-    this.changed.fire();
   }
 
   async set(groupBy: GroupBy, filter: StoryFilter): Promise<void> {
@@ -139,10 +224,7 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
     this.refresh();
   }
 
-  async getChildren(node?: Node): Promise<Node[]> {
-    if (node?.kind === 'group') return node.stories.map((story) => ({ kind: 'story', story }));
-    if (node) return [];
-    void this.index.ready();
+  protected computeRoots(): Keyed<Node>[] {
     const stories = [...this.index.coverage.all()].filter((s) => this.keep(s)).sort((a, b) => byTitle(a.title, b.title));
     const groups = new Map<string, StorySummary[]>();
     const add = (key: string, story: StorySummary) => {
@@ -157,7 +239,20 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
       else for (const id of story.lpIds) add(lpById(id)?.name ?? id, story);
     }
     const order = this.groupBy === 'lp' ? [...allLps().map((lp) => lp.name), 'No known LP'] : this.groupBy === 'status' ? ['Needs work', 'Checking…', 'Ready'] : ['L4', 'L5', 'L6', 'L7', 'L8', 'No level'];
-    return order.filter((key) => groups.has(key)).map((label) => ({ kind: 'group', label, stories: groups.get(label)!, description: String(groups.get(label)!.length) }));
+    return order
+      .filter((label) => groups.has(label))
+      .map((label) => {
+        const members = groups.get(label)!;
+        const key = `${this.groupBy}:${label}`;
+        return { key, node: { kind: 'group', key, label, stories: members, description: plural(members.length, 'story', 'stories'), tooltip: GROUP_TOOLTIPS[label] } };
+      });
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node?.kind === 'group') return node.stories.map((story) => ({ kind: 'story', story, group: node.key }));
+    if (node) return [];
+    void this.index.ready();
+    return this.serve(this.roots());
   }
 
   private keep(story: StorySummary): boolean {
@@ -168,9 +263,13 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `group:${this.groupBy}:${node.label}`;
-      item.description = node.description;
+      // Grouped by LP, a long LP name would hide a count in the description: the count goes first in the label.
+      const byLp = node.key.startsWith('lp:');
+      const item = new vscode.TreeItem(byLp ? `${node.stories.length} ${node.label}` : node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.key}`;
+      item.description = byLp ? undefined : node.description;
+      if (node.tooltip) item.tooltip = node.tooltip;
+      item.accessibilityInformation = { label: `${node.label}: ${node.description}` };
       return item;
     }
     if (node.kind === 'story') {
@@ -182,7 +281,12 @@ export class StoriesTree implements vscode.TreeDataProvider<Node> {
 }
 
 /** The views, their badge, the welcome condition, the status bar item and their commands. */
-export function registerCoverageViews(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore): { index: StoryIndex; coverage: CoverageTree; stories: StoriesTree; coverageView: vscode.TreeView<Node> } {
+export function registerCoverageViews(
+  context: vscode.ExtensionContext,
+  index: StoryIndex,
+  practice: PracticeStore,
+  log: Log,
+): { index: StoryIndex; coverage: CoverageTree; stories: StoriesTree; coverageView: vscode.TreeView<Node>; storiesView: vscode.TreeView<Node> } {
   const coverage = new CoverageTree(index, practice);
   const stories = new StoriesTree(index, context.workspaceState, practice);
   const coverageView = vscode.window.createTreeView('starCoach.coverage', { treeDataProvider: coverage, showCollapseAll: true });
@@ -193,25 +297,44 @@ export function registerCoverageViews(context: vscode.ExtensionContext, index: S
 
   const update = async () => {
     const goal = await index.goal();
+    coverage.goal = goal;
     const readiness = index.coverage.readiness(goal);
     const below = 16 - readiness.lpsAtGoal;
     const showBadge = vscode.workspace.getConfiguration(SETTINGS.section).get<boolean>('showBadge', true);
-    coverageView.badge = showBadge && index.scanned && below > 0 ? { value: below, tooltip: `${below} Leadership Principles below ${goal} stories` } : undefined;
+    coverageView.badge = showBadge && index.scanned && below > 0 ? { value: below, tooltip: `${plural(below, 'Leadership Principle')} below ${plural(goal, 'story', 'stories')}` } : undefined;
     await vscode.commands.executeCommand('setContext', 'starCoach.storyCount', readiness.stories);
-    status.text = `$(star-full) ${readiness.stories} stories · ${readiness.lpsAtGoal}/16 LPs`;
-    status.tooltip = `STAR Coach: ${readiness.stories} stories; ${readiness.lpsAtGoal} of 16 Leadership Principles have ${goal} or more. Click for coverage.`;
+    // The walkthrough ticks the steps a bank has already done (completionEvents onContext:...).
+    await vscode.commands.executeCommand('setContext', 'starCoach.hasStories', readiness.stories > 0);
+    await vscode.commands.executeCommand('setContext', 'starCoach.hasPractised', practice.snapshot.byLp.size > 0);
+    status.text = `$(star-full) ${plural(readiness.stories, 'story', 'stories')} · ${readiness.lpsAtGoal}/16 LPs`;
+    status.tooltip = `STAR Coach: ${plural(readiness.stories, 'story', 'stories')}; ${readiness.lpsAtGoal} of 16 Leadership Principles have ${goal} or more. Click for coverage.`;
     if (index.scanned) status.show();
     coverage.refresh();
     stories.refresh();
+  };
+
+  /** The first scan, whoever starts it (a view, a page, the timer below), is logged once it has counted. */
+  let counted = false;
+  const scan = async (why: string) => {
+    const started = Date.now();
+    const first = !index.scanned;
+    await index.ready();
+    if (!counted) {
+      counted = true;
+      log.info(`Counted ${plural(index.coverage.size, 'story', 'stories')}${first ? ` in ${Date.now() - started} ms` : ''} (${first ? why : 'first asked for elsewhere'}).`);
+    }
+    await update();
   };
 
   context.subscriptions.push(
     coverageView,
     storiesView,
     status,
-    index.onDidChange(() => void update()),
+    coverage.attach(coverageView),
+    stories.attach(storiesView),
+    index.onDidChange(() => void (index.scanned && !counted ? scan('first asked for elsewhere') : update())),
     practice.onDidChange(() => void update()),
-    coverageView.onDidChangeVisibility((e) => e.visible && void index.ready().then(update)),
+    coverageView.onDidChangeVisibility((e) => e.visible && void scan('the LP Coverage view opened')),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTINGS.section) && void update()),
     vscode.commands.registerCommand(COMMANDS.newStoryForLp, (node?: Node) =>
       vscode.commands.executeCommand(COMMANDS.newStory, node?.kind === 'lp' ? { lpIds: [node.coverage.lp.id] } : undefined),
@@ -233,7 +356,7 @@ export function registerCoverageViews(context: vscode.ExtensionContext, index: S
           { label: 'All stories', value: 'all' as const },
           { label: 'L6 stories', value: 'L6' as const },
           { label: 'L7 stories', value: 'L7' as const },
-          { label: 'Needs work', description: 'problems, no number in the Result, or a failure with no learning', value: 'needsWork' as const },
+          { label: 'Needs work', description: NEEDS_WORK_MEANING, value: 'needsWork' as const },
         ],
         { title: 'Show stories' },
       );
@@ -242,8 +365,9 @@ export function registerCoverageViews(context: vscode.ExtensionContext, index: S
   );
   // Workspaces that already hold stories: scan once the host is idle, never during activation.
   const deferred = setTimeout(async () => {
-    if (await index.anyStory()) await index.ready().then(update);
+    if (await index.anyStory()) await scan('the workspace holds stories');
+    else log.info('No *.star.md file in the workspace yet: nothing to scan until one is created or the view opens.');
   }, 1000);
   context.subscriptions.push({ dispose: () => clearTimeout(deferred) });
-  return { index, coverage, stories, coverageView };
+  return { index, coverage, stories, coverageView, storiesView };
 }

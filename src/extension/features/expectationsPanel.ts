@@ -37,6 +37,7 @@ export class ExpectationsPanel implements vscode.Disposable {
     );
   }
 
+  /** Opens the panel, or brings it to the front, at `page` when given (else where it was). */
   show(page?: Page): void {
     if (page && isPage(page)) this.page = page;
     if (this.panel) {
@@ -78,8 +79,13 @@ export class ExpectationsPanel implements vscode.Disposable {
     const message = parsed.data;
     switch (message.type) {
       case 'ready':
+        // The page reloads whenever its tab comes back from the background, reporting the page it
+        // showed last; the extension already knows the page to show (asked for since, or restored
+        // from that same state by the serializer), so the report never overrides it.
+        void this.render();
+        break;
       case 'navigate':
-        if (message.page && isPage(message.page)) this.page = message.page;
+        if (isPage(message.page)) this.page = message.page;
         void this.render();
         break;
       case 'open-story': {

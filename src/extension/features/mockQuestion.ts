@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { allQuestions, lpById, type Question, type TargetLevel } from '../../core/catalog';
 import { CATEGORY_LABELS, QUESTION_CATEGORIES } from '../../core/catalog/schema';
-import { SELF_CHECKS, type PracticeEntry } from '../../core/practice/log';
-import { pickQuestion, type PickFilter } from '../../core/practice/pick';
+import { plural } from '../../core/format/words';
+import { SELF_CHECKS, times, type PracticeEntry } from '../../core/practice/log';
+import { forTargetLevel, pickQuestion, type PickFilter } from '../../core/practice/pick';
 import { formatClock, renderMock, type MockModel, type MockPhase, type MockStory } from '../../core/views/mockPage';
 import { fromMockSchema, type FromMock, type ToMock } from '../../core/views/protocol';
 import { COMMANDS, SETTINGS } from '../constants';
@@ -68,7 +69,14 @@ export class MockQuestion implements vscode.Disposable {
     this.begin(question, filter);
   }
 
+  /** The filter for the next question: what the user chose, at their target level unless they chose a level. */
   private async chooseFilter(args: StartArgs): Promise<(PickFilter & { questionId?: string }) | undefined> {
+    const target = vscode.workspace.getConfiguration(SETTINGS.section).get<TargetLevel>(SETTINGS.targetLevel, 'L6') === 'L7' ? 'L7' : 'L6';
+    const chosen = await this.askFilter(args, target);
+    return chosen && { ...forTargetLevel(chosen, target), ...(chosen.questionId ? { questionId: chosen.questionId } : {}) };
+  }
+
+  private async askFilter(args: StartArgs, target: TargetLevel): Promise<(PickFilter & { questionId?: string }) | undefined> {
     if (args && 'kind' in args) return args.kind === 'lp' ? { lpId: args.coverage.lp.id } : {};
     if (args) return args;
     const how = await vscode.window.showQuickPick(
@@ -78,14 +86,14 @@ export class MockQuestion implements vscode.Disposable {
         { label: '$(person) Choose a Level...', value: 'level' as const },
         { label: '$(tag) Choose a Category...', value: 'category' as const },
       ],
-      { title: 'Start Mock Question' },
+      { title: `Start Mock Question: ${target} questions and those for both levels (starCoach.targetLevel)` },
     );
     if (!how) return undefined;
     if (how.value === 'any') return {};
     if (how.value === 'lp') {
       const goal = await this.index.goal();
       const lp = await vscode.window.showQuickPick(
-        this.index.coverage.coverage(goal).map((c) => ({ label: c.lp.name, description: `${c.count}/${goal} stories · practised ${this.practice.snapshot.byLp.get(c.lp.id) ?? 0}`, id: c.lp.id })),
+        this.index.coverage.coverage(goal).map((c) => ({ label: c.lp.name, description: practiceLine(c.count, goal, this.practice.snapshot.byLp.get(c.lp.id) ?? 0), id: c.lp.id })),
         { title: 'Mock question on which Leadership Principle?' },
       );
       return lp && { lpId: lp.id };
@@ -317,6 +325,12 @@ export class MockQuestion implements vscode.Disposable {
   }
 }
 
+/** "1 of 3 stories · practised twice" for an LP in the picker. */
+function practiceLine(count: number, goal: number, practised: number): string {
+  return `${count} of ${plural(goal, 'story', 'stories')} · ${practised === 0 ? 'not practised' : `practised ${times(practised)}`}`;
+}
+
+/** "Start Mock Question" and "Show the Mock Question", with the view that runs the session. */
 export function registerMockQuestion(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore): MockQuestion {
   const mock = new MockQuestion(context, index, practice);
   context.subscriptions.push(

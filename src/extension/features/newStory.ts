@@ -1,14 +1,21 @@
 import * as vscode from 'vscode';
 import { allLps, type Lp } from '../../core/catalog';
 import type { Level } from '../../core/parse/frontMatter';
+import { describePicks, MAX_PICKED_LPS, nextPickOrder } from '../../core/pickOrder';
 import { slugify, storyTemplate } from '../../core/templates';
 import { COMMANDS, SETTINGS } from '../constants';
+
+/** What New Story shows while it asks: the integration tests drive the real LP picker through it. */
+export interface NewStoryFeature {
+  lpPicker: vscode.QuickPick<vscode.QuickPickItem & { lp: Lp }> | undefined;
+}
 
 /**
  * "STAR Coach: New Story": pick the LPs and the level, name it, and get `<slug>.star.md` from the
  * story template, opened with the cursor in the Situation. Arguments let other features prefill it.
  */
-export function registerNewStory(context: vscode.ExtensionContext): void {
+export function registerNewStory(context: vscode.ExtensionContext): NewStoryFeature {
+  const feature: NewStoryFeature = { lpPicker: undefined };
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.newStory, async (prefill?: { lpIds?: string[]; level?: Level; title?: string }) => {
       const folder = vscode.workspace.workspaceFolders?.[0];
@@ -17,7 +24,7 @@ export function registerNewStory(context: vscode.ExtensionContext): void {
         return undefined;
       }
       const settings = vscode.workspace.getConfiguration(SETTINGS.section, folder.uri);
-      const lps = prefill?.lpIds ? prefill.lpIds.flatMap((id) => allLps().filter((lp) => lp.id === id)) : await pickLps();
+      const lps = prefill?.lpIds ? prefill.lpIds.flatMap((id) => allLps().filter((lp) => lp.id === id)) : await pickLps(feature);
       if (!lps || lps.length === 0) return undefined;
       const level = prefill?.level ?? (await pickLevel(settings.get<string>(SETTINGS.targetLevel, 'L6') as Level));
       if (!level) return undefined;
@@ -51,14 +58,58 @@ export function registerNewStory(context: vscode.ExtensionContext): void {
       return uri;
     }),
   );
+  return feature;
 }
 
-async function pickLps(): Promise<Lp[] | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    allLps().map((lp) => ({ label: lp.name, description: lp.summary, lp })),
-    { title: 'New STAR story: which Leadership Principles does it show? (pick 1 to 3, the main one first)', canPickMany: true, matchOnDescription: true },
-  );
-  return picked?.map((p) => p.lp);
+type LpItem = vscode.QuickPickItem & { lp: Lp };
+
+const PICK_TITLE = 'New STAR story: pick 1 to 3 Leadership Principles, the main one first';
+
+/**
+ * The LPs in the order they were ticked, the first being the story's primary LP. A multi-select
+ * list reports its selection in list order, so the order of picking is kept from one change to the
+ * next; a fourth pick is undone and the title says why.
+ */
+function pickLps(feature: NewStoryFeature): Promise<Lp[] | undefined> {
+  const picker = vscode.window.createQuickPick<LpItem>();
+  picker.title = PICK_TITLE;
+  picker.placeholder = 'Type to filter; Space or a click ticks an LP; Enter when done';
+  picker.canSelectMany = true;
+  picker.matchOnDescription = true;
+  picker.items = allLps().map((lp) => ({ label: lp.name, description: lp.summary, lp }));
+  let picked: LpItem[] = [];
+  const showPicks = (problem?: string) => {
+    const names = describePicks(picked.map((item) => item.lp.name));
+    picker.title = problem ? (names ? `${problem} (${names})` : problem) : names ? `New STAR story: ${names}` : PICK_TITLE;
+  };
+  feature.lpPicker = picker;
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (lps: Lp[] | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(lps);
+      picker.dispose();
+      if (feature.lpPicker === picker) feature.lpPicker = undefined;
+    };
+    picker.onDidChangeSelection((selected) => {
+      const order = nextPickOrder(picked, selected);
+      if (order.length > MAX_PICKED_LPS) {
+        // Undo the extra tick: the three already picked stay, in their order.
+        picker.selectedItems = picked;
+        showPicks(`At most ${MAX_PICKED_LPS} Leadership Principles: untick one to pick another`);
+        return;
+      }
+      picked = order;
+      showPicks();
+    });
+    picker.onDidAccept(() => {
+      if (picked.length === 0) return showPicks('Pick at least one Leadership Principle');
+      finish(picked.map((item) => item.lp));
+    });
+    picker.onDidHide(() => finish(undefined));
+    picker.show();
+  });
 }
 
 async function pickLevel(target: Level): Promise<Level | undefined> {

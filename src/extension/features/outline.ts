@@ -2,7 +2,12 @@ import * as vscode from 'vscode';
 import { parseStory, type Section, type Story } from '../../core/parse/story';
 import { STORY_SELECTOR } from '../constants';
 
-/** The outline (document symbols) and folding, by STAR section. */
+/**
+ * The outline (document symbols) and folding, by STAR section. Markdown's own outline already lists
+ * every heading, so STAR Coach adds symbols only for what it has none for: sections written as
+ * labels (`Situation:`, `**Action:**`), with the title from the front matter above them. A story
+ * written with headings shows each section once, from Markdown.
+ */
 export function registerOutline(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.languages.registerDocumentSymbolProvider(
@@ -10,6 +15,8 @@ export function registerOutline(context: vscode.ExtensionContext): void {
       {
         provideDocumentSymbols(document) {
           const story = parseStory(document.getText());
+          const labels = story.sections.filter((section) => section.style === 'label');
+          if (labels.length === 0) return [];
           const symbols: vscode.DocumentSymbol[] = [];
           const fm = story.frontMatter;
           if (fm.present) {
@@ -17,7 +24,7 @@ export function registerOutline(context: vscode.ExtensionContext): void {
             const title = typeof fm.meta.title === 'string' ? fm.meta.title : 'Front matter';
             symbols.push(new vscode.DocumentSymbol(title, 'front matter', vscode.SymbolKind.File, range, range));
           }
-          for (const section of story.sections) {
+          for (const section of labels) {
             const selection = new vscode.Range(document.positionAt(section.titleStart), document.positionAt(section.titleEnd));
             const full = new vscode.Range(document.lineAt(section.line).range.start, document.positionAt(trimmedEnd(story, section)));
             const kind = section.kind === 'other' ? vscode.SymbolKind.String : vscode.SymbolKind.Namespace;
