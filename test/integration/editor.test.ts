@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { closeAll, openStory, ruleOf, starDiagnostics, storyUri, waitFor, writeFile } from './helpers';
 
 /** The quick fixes on a rule's diagnostic, once its fix is offered (the first lint of a window can lag its diagnostic). */
-async function actionsFor(uri: vscode.Uri, rule: string): Promise<vscode.CodeAction[]> {
+async function actionsFor(uri: vscode.Uri, rule: string, withFix = true): Promise<vscode.CodeAction[]> {
   return waitFor(`a fix for ${rule}`, async () => {
     const diagnostic = starDiagnostics(uri).find((d) => ruleOf(d) === rule);
     if (!diagnostic) return undefined;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    return actions.some((a) => !a.title.startsWith('Disable ')) && actions;
+    return actions.some((a) => !withFix || !a.title.startsWith('Disable ')) && actions;
   });
 }
 
@@ -32,7 +32,8 @@ describe('quick fixes in a real VS Code', () => {
     await apply(insert);
     assert.strictEqual(
       editor.document.getText(),
-      before.replace('## Action\n', '## Task\n\nWhat were you, personally, responsible for?\n\n## Action\n'),
+      // The prompt is a comment: the Task is there to be written, and still counts as empty.
+      before.replace('## Action\n', '## Task\n\n<!-- What were you, personally, responsible for? -->\n\n## Action\n'),
     );
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), before);
@@ -54,13 +55,15 @@ describe('quick fixes in a real VS Code', () => {
       'Disable unquantified-result for this line',
       'Disable unquantified-result for this file',
     ]);
+    assert.strictEqual(result[0].isPreferred, false, 'a suggestion, for the user to finish');
     await apply(result[0]);
-    assert.strictEqual(editor.document.lineAt(18).text, 'Viewers were much happier with search, and the system felt faster. This moved [metric] from [X] to [Y].');
-    const personal = await actionsFor(uri, 'missing-personal-role');
+    assert.strictEqual(editor.document.lineAt(18).text, 'Viewers were much happier with search, and the system felt faster.');
+    assert.strictEqual(editor.document.lineAt(20).text, 'This moved [metric] from [X] to [Y].');
+    const personal = await actionsFor(uri, 'missing-personal-role', false);
     await apply(personal.find((a) => a.title === 'Disable missing-personal-role for this line'));
     assert.strictEqual(editor.document.lineAt(13).text, '## Action <!-- star-coach-disable-line missing-personal-role -->');
     await waitFor('the disabled finding to go', () => !starDiagnostics(uri).some((d) => ruleOf(d) === 'missing-personal-role'));
-    const still = await actionsFor(uri, 'unquantified-result');
+    const still = await actionsFor(uri, 'unquantified-result', false);
     await apply(still.find((a) => a.title === 'Disable unquantified-result for this file'));
     assert.strictEqual(editor.document.lineAt(6).text, '<!-- star-coach-disable-file unquantified-result -->');
     await waitFor('no findings left', () => starDiagnostics(uri).length === 0);
@@ -79,7 +82,7 @@ describe('quick fixes in a real VS Code', () => {
     await apply(actions[0]);
     const text = editor.document.getText();
     assert.match(text, /lps: \[Invent and Simplify, Customer Obsession\]/);
-    assert.match(text, /## Task\n\nWhat were you, personally, responsible for\?\n\n## Action/);
+    assert.match(text, /## Task\n\n<!-- What were you, personally, responsible for\? -->\n\n## Action/);
   });
 });
 
