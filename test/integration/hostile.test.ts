@@ -74,6 +74,9 @@ describe('hostile stories in a real VS Code', () => {
       });
       console.log(`      (${Math.round(text.length / 1024)} KB: the host's thread was held at most ${plainMs} ms opening it as plain Markdown, ${openMs} ms opening it as a story, ${editMs} ms linting an edit)`);
     } finally {
+      // Reverted first: an edited story left open would stay in the bank after its file is gone.
+      await vscode.window.showTextDocument(story);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await closeAll();
       await vscode.workspace.fs.delete(story);
       await vscode.workspace.fs.delete(plain);

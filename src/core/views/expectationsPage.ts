@@ -19,6 +19,7 @@ export interface PageModel {
 const STATUS_LABEL: Record<CoverageStatus, string> = { met: 'goal met', partial: 'below goal', none: 'no stories' };
 const LEVEL_SCOPE: Record<TargetLevel, string> = { L6: 'Team scope', L7: 'Organisation and company scope' };
 
+/** Whether a page id names a page: the readiness overview or an LP's id. */
 export function isPage(value: string): boolean {
   return value === 'readiness' || lpById(value) !== undefined;
 }

@@ -136,6 +136,7 @@ export class ExpectationsPanel implements vscode.Disposable {
   }
 }
 
+/** "Show Level Expectations" (from the palette, the view's title or an LP's menu) and the panel's serializer. */
 export function registerExpectationsPanel(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore): ExpectationsPanel {
   const panel = new ExpectationsPanel(context, index, practice);
   context.subscriptions.push(
