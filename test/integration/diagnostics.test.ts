@@ -52,16 +52,19 @@ describe('diagnostics in a real VS Code', () => {
     await vscode.workspace.fs.delete(uri);
   });
 
-  it('follows .starcoach.yaml, and VS Code settings win over it', async () => {
+  it('follows .starcoach.yaml, and VS Code settings win over it', async function () {
+    this.timeout(90_000);
     const config = vscode.Uri.joinPath(workspaceRoot(), '.starcoach.yaml');
     await writeFile(config, 'rules:\n  unquantified-result: off\n  missing-personal-role: error\n');
     try {
       const editor = await openStory('weak-draft.star.md');
       const uri = editor.document.uri;
+      // The config file reaches the extension through VS Code's file watcher, which can lag on a
+      // busy machine: wait for it longer than for a lint.
       await waitFor('the config file to apply', () => {
         const found = starDiagnostics(uri).map(describeDiagnostic);
         return found.length === 1 && found[0] === 'missing-personal-role@13:3-13:9:Error';
-      });
+      }, 30_000);
       await setSetting('rules', { 'missing-personal-role': 'hint', 'unquantified-result': 'warning' });
       await waitFor('the setting to win', () => {
         const found = starDiagnostics(uri).map(describeDiagnostic).join(' ');
@@ -71,6 +74,9 @@ describe('diagnostics in a real VS Code', () => {
       await setSetting('rules', undefined);
       await vscode.workspace.fs.delete(config);
     }
+    // The suites after this one need the default rules back: wait until the deletion is seen.
+    const uri = storyUri('weak-draft.star.md');
+    await waitFor('the config file to be gone', () => starDiagnostics(uri).some((d) => describeDiagnostic(d).startsWith('unquantified-result@')), 30_000);
   });
 
   it('runs on save only when asked to', async () => {
