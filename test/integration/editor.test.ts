@@ -2,13 +2,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAll, openStory, ruleOf, starDiagnostics, storyUri, waitFor, writeFile } from './helpers';
 
-/** The quick fixes on a rule's diagnostic, once its fix is offered (the first lint of a window can lag its diagnostic). */
-async function actionsFor(uri: vscode.Uri, rule: string): Promise<vscode.CodeAction[]> {
-  return waitFor(`a fix for ${rule}`, async () => {
+/** The quick fixes on a rule's diagnostic, once `expected` is among them (the first lint of a window can lag its diagnostic). */
+async function actionsFor(uri: vscode.Uri, rule: string, expected: string): Promise<vscode.CodeAction[]> {
+  return waitFor(`"${expected}" for ${rule}`, async () => {
     const diagnostic = starDiagnostics(uri).find((d) => ruleOf(d) === rule);
     if (!diagnostic) return undefined;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    return actions.some((a) => !a.title.startsWith('Disable ')) && actions;
+    return actions.some((a) => a.title === expected) && actions;
   });
 }
 
@@ -26,7 +26,7 @@ describe('quick fixes in a real VS Code', () => {
   it('inserts a missing Task, and undo takes it back', async () => {
     const editor = await openStory('missing-task.star.md');
     const before = editor.document.getText();
-    const actions = await actionsFor(editor.document.uri, 'missing-section');
+    const actions = await actionsFor(editor.document.uri, 'missing-section', 'Insert a Task section');
     const insert = actions.find((a) => a.title === 'Insert a Task section');
     assert.strictEqual(insert?.isPreferred, true);
     await apply(insert);
@@ -40,7 +40,7 @@ describe('quick fixes in a real VS Code', () => {
 
   it('replaces an unknown LP with the closest one', async () => {
     const editor = await openStory('missing-task.star.md');
-    const actions = await actionsFor(editor.document.uri, 'unknown-lp');
+    const actions = await actionsFor(editor.document.uri, 'unknown-lp', 'Replace with "Customer Obsession"');
     await apply(actions.find((a) => a.title === 'Replace with "Customer Obsession"'));
     assert.strictEqual(editor.document.lineAt(2).text, 'lps: [Invent and Simplify, Customer Obsession]');
   });
@@ -48,7 +48,7 @@ describe('quick fixes in a real VS Code', () => {
   it('inserts a metric placeholder, and disables a rule for a line or the file', async () => {
     const editor = await openStory('weak-draft.star.md');
     const uri = editor.document.uri;
-    const result = await actionsFor(uri, 'unquantified-result');
+    const result = await actionsFor(uri, 'unquantified-result', 'Insert a metric placeholder ("from X to Y")');
     assert.deepStrictEqual(result.map((a) => a.title), [
       'Insert a metric placeholder ("from X to Y")',
       'Disable unquantified-result for this line',
@@ -56,11 +56,11 @@ describe('quick fixes in a real VS Code', () => {
     ]);
     await apply(result[0]);
     assert.strictEqual(editor.document.lineAt(18).text, 'Viewers were much happier with search, and the system felt faster. This moved [metric] from [X] to [Y].');
-    const personal = await actionsFor(uri, 'missing-personal-role');
+    const personal = await actionsFor(uri, 'missing-personal-role', 'Disable missing-personal-role for this line');
     await apply(personal.find((a) => a.title === 'Disable missing-personal-role for this line'));
     assert.strictEqual(editor.document.lineAt(13).text, '## Action <!-- star-coach-disable-line missing-personal-role -->');
     await waitFor('the disabled finding to go', () => !starDiagnostics(uri).some((d) => ruleOf(d) === 'missing-personal-role'));
-    const still = await actionsFor(uri, 'unquantified-result');
+    const still = await actionsFor(uri, 'unquantified-result', 'Disable unquantified-result for this file');
     await apply(still.find((a) => a.title === 'Disable unquantified-result for this file'));
     assert.strictEqual(editor.document.lineAt(6).text, '<!-- star-coach-disable-file unquantified-result -->');
     await waitFor('no findings left', () => starDiagnostics(uri).length === 0);

@@ -81,5 +81,9 @@ describe('hostile stories in a real VS Code', () => {
       await vscode.workspace.fs.delete(story);
       await vscode.workspace.fs.delete(plain);
     }
+    const index = await storyIndex();
+    await waitFor('the large story to leave the bank', () => !index.coverage.get(story.toString()), 15_000).catch((e: Error) => {
+      throw new Error(`${e.message}: open ${vscode.workspace.textDocuments.filter((d) => d.uri.path.endsWith('large.star.md')).map((d) => `${d.isDirty ? 'dirty' : 'clean'} ${d.isClosed ? 'closed' : 'open'}`).join(', ')}`);
+    });
   });
 });
