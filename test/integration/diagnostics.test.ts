@@ -29,7 +29,10 @@ describe('diagnostics in a real VS Code', () => {
     await editor.edit((b) => b.insert(resultLine.range.end, ' Search success rose from 61% to 78%.'));
     await editor.edit((b) => b.insert(editor.document.lineAt(14).range.start, 'I rewrote the query parser myself. '));
     await waitFor('the fixed rules to clear', () => starDiagnostics(uri).length === 0);
+    // The story in front, so that revert-and-close acts on it and leaves no unsaved edit behind.
+    await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.ok(!editor.document.isDirty, 'the edits are reverted');
     await waitFor('diagnostics cleared on close', () => starDiagnostics(uri).length === 0 && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed && vscode.window.visibleTextEditors.some((e) => e.document === d)));
   });
 
@@ -48,6 +51,7 @@ describe('diagnostics in a real VS Code', () => {
     await editor.edit((b) => b.replace(document.lineAt(298).range, 'Latency got better.'));
     await waitFor('unquantified-result after the edit', () => starDiagnostics(uri).some((d) => String((d.code as { value: string }).value) === 'unquantified-result'));
     console.log(`      edit to updated diagnostics, ${document.lineCount}-line story: ${Date.now() - started} ms (300 ms of it is the typing pause)`);
+    await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(uri);
   });
@@ -61,6 +65,8 @@ describe('diagnostics in a real VS Code', () => {
       await waitFor('the config file to apply', () => {
         const found = starDiagnostics(uri).map(describeDiagnostic);
         return found.length === 1 && found[0] === 'missing-personal-role@13:3-13:9:Error';
+      }).catch((e: Error) => {
+        throw new Error(`${e.message}: ${starDiagnostics(uri).map(describeDiagnostic).join(', ')}`);
       });
       await setSetting('rules', { 'missing-personal-role': 'hint', 'unquantified-result': 'warning' });
       await waitFor('the setting to win', () => {
