@@ -43,6 +43,9 @@ export async function startCodeServer({ port, smokeTestDriver, extensionsDir, us
       // The extension activates at start-up in a workspace of stories; its walkthrough must not
       // open in front of the editors the tests drive.
       'workbench.welcomePage.walkthroughs.openOnInstall': false,
+      // VS Code in the browser saves edits after a second by default (desktop VS Code does not):
+      // a slow test would then write its edits into the fixture stories the next tests read.
+      'files.autoSave': 'off',
       'chat.disableAIFeatures': true,
       'security.workspace.trust.enabled': false,
       'git.enabled': false,

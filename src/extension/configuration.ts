@@ -18,14 +18,17 @@ export class Configuration implements vscode.Disposable {
 
   constructor(private readonly log: Log) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
-    const reload = () => this.reload();
+    const reload = (what: string) => (uri: vscode.Uri) => {
+      this.log.info(`${vscode.workspace.asRelativePath(uri)} ${what}: reading the configuration again.`);
+      this.reload();
+    };
     this.disposables.push(
       watcher,
-      watcher.onDidCreate(reload),
-      watcher.onDidChange(reload),
-      watcher.onDidDelete(reload),
-      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(SETTINGS.section) && reload()),
-      vscode.workspace.onDidChangeWorkspaceFolders(reload),
+      watcher.onDidCreate(reload('created')),
+      watcher.onDidChange(reload('changed')),
+      watcher.onDidDelete(reload('deleted')),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration(SETTINGS.section) && this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
     );
   }
 

@@ -326,10 +326,20 @@ export function registerCoverageViews(
     await update();
   };
 
+  // Once the coverage has been read, the walkthrough's "Read your coverage" stays ticked, even when
+  // the walkthrough opens in a later window (completionEvents onContext:starCoach.coverageSeen).
+  const COVERAGE_SEEN = 'starCoach.coverageSeen';
+  const markCoverageSeen = () => {
+    if (!context.globalState.get<boolean>(COVERAGE_SEEN)) void context.globalState.update(COVERAGE_SEEN, true);
+    void vscode.commands.executeCommand('setContext', COVERAGE_SEEN, true);
+  };
+  if (context.globalState.get<boolean>(COVERAGE_SEEN)) void vscode.commands.executeCommand('setContext', COVERAGE_SEEN, true);
+
   context.subscriptions.push(
     coverageView,
     storiesView,
     status,
+    coverageView.onDidChangeVisibility((e) => e.visible && markCoverageSeen()),
     coverage.attach(coverageView),
     stories.attach(storiesView),
     index.onDidChange(() => void (index.scanned && !counted ? scan('first asked for elsewhere') : update())),
