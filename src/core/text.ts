@@ -164,3 +164,19 @@ export function matchesIn(text: string, windows: readonly Window[], pattern: Reg
 
 /** Orders titles as a person reads them; one collator, since `localeCompare` builds one per call. */
 export const byTitle: (a: string, b: string) => number = new Intl.Collator(undefined, { numeric: true }).compare;
+
+/**
+ * Finds the next match of a global pattern at or after an offset, for offsets that only grow: the
+ * last answer is kept while it still lies ahead, so many searches cost one pass of the text.
+ * Returns -1 when there is none.
+ */
+export function forwardSearch(text: string, pattern: RegExp): (from: number) => number {
+  let known = -2;
+  return (from) => {
+    if (known === -1 || known >= from) return known;
+    pattern.lastIndex = from;
+    const match = pattern.exec(text);
+    known = match ? match.index : -1;
+    return known;
+  };
+}

@@ -1,3 +1,5 @@
+import { forwardSearch } from '../text';
+
 /**
  * Quoted speech is someone else's words: the rules neither credit nor blame the speaker for it.
  * Straight and single quotes close on the same line; curly double quotes and guillemets may span
@@ -16,14 +18,12 @@ const PAIRS: ReadonlyArray<{ open: number; close: string; sameLine: boolean }> =
  * once and remembered, so a long run of opening marks with no closing one costs no more than text.
  */
 export function blankQuotes(text: string): string {
-  const next = new Map<string, number>();
-  /** The first `mark` at or after `from`; `from` only grows, so a remembered answer stays right. */
-  const nextOf = (mark: string, from: number) => {
-    const known = next.get(mark);
-    if (known !== undefined && (known === -1 || known >= from)) return known;
-    const found = text.indexOf(mark, from);
-    next.set(mark, found);
-    return found;
+  // Offsets only grow here, so each mark is searched forward once over the whole text.
+  const nextOf = new Map<string, (from: number) => number>();
+  const next = (mark: string, from: number) => {
+    let search = nextOf.get(mark);
+    if (!search) nextOf.set(mark, (search = forwardSearch(text, new RegExp(mark, 'g'))));
+    return search(from);
   };
   let out = '';
   let copied = 0;
@@ -32,11 +32,11 @@ export function blankQuotes(text: string): string {
     const at = opener.index;
     const code = text.charCodeAt(at);
     const pair = PAIRS.find((p) => p.open === code)!;
-    const close = nextOf(pair.close, at + 1);
+    const close = next(pair.close, at + 1);
     if (close === -1) continue;
     if (pair.sameLine) {
-      const lf = nextOf('\n', at + 1);
-      const cr = nextOf('\r', at + 1);
+      const lf = next('\n', at + 1);
+      const cr = next('\r', at + 1);
       if ((lf !== -1 && lf < close) || (cr !== -1 && cr < close)) continue;
     }
     out += text.slice(copied, at) + ' '.repeat(close + 1 - at);

@@ -1,4 +1,4 @@
-import { countWords, LineIndex } from '../text';
+import { countWords, forwardSearch, LineIndex } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
 
@@ -97,8 +97,8 @@ export function parseStory(text: string): Story {
   for (let line = mayHaveFences ? firstBodyLine : lines.lineCount; line < lines.lineCount; line++) {
     const content = lines.lineText(line);
     // A comment that opens a line is an HTML block up to its "-->": a fence inside it is not code.
-    if (fence === undefined && (inComment || /^ {0,3}<!--/.test(content))) {
-      inComment = content.indexOf('-->', inComment ? 0 : content.indexOf('<!--') + 4) === -1;
+    if (fence === undefined && (inComment || COMMENT_BLOCK_START.test(content))) {
+      inComment = commentGoesOn(content, inComment);
       continue;
     }
     if (fence === undefined) {
@@ -210,6 +210,14 @@ function itemContentColumn(line: string): number {
   return after - marker > 4 || after === line.length ? marker + 1 : after;
 }
 
+/** A comment that opens a line: an HTML block, up to the line that holds its "-->". */
+const COMMENT_BLOCK_START = /^ {0,3}<!--/;
+
+/** Whether a comment block (opened on this line, or already open) goes on past this line. */
+function commentGoesOn(line: string, alreadyOpen: boolean): boolean {
+  return line.indexOf('-->', alreadyOpen ? 0 : line.indexOf('<!--') + 4) === -1;
+}
+
 /** Columns of indentation at the start of a line (a tab is four). */
 function indentOf(line: string): number {
   let columns = 0;
@@ -254,9 +262,9 @@ function scanBlocks(lines: LineIndex, firstLine: number, codeLines: Set<number>,
     }
     const content = lines.lineText(line);
     // A comment that opens a line is an HTML block up to its "-->": never code, and it ends a paragraph.
-    if (inComment || /^ {0,3}<!--/.test(content)) {
+    if (inComment || COMMENT_BLOCK_START.test(content)) {
       if (!inComment && indentOf(content) === 0) inList = false;
-      inComment = content.indexOf('-->', inComment ? 0 : content.indexOf('<!--') + 4) === -1;
+      inComment = commentGoesOn(content, inComment);
       ended();
       continue;
     }
@@ -379,21 +387,6 @@ function findComments(text: string, lines: LineIndex, from: number, codeLines: R
 /** A blank line, or a line that ends a paragraph by starting a block of its own. */
 const INTERRUPTS_PARAGRAPH = /^(?:[ \t]*$| {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3,}|<!--|>|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|[-*+][ \t]+\S|1[.)][ \t]+\S))/;
 
-/**
- * Finds the next match of a global pattern at or after an offset, for offsets that only grow: the
- * last answer is kept while it still lies ahead, so many searches cost one pass of the text.
- * Returns -1 when there is none.
- */
-function forwardSearch(text: string, pattern: RegExp): (from: number) => number {
-  let known = -2;
-  return (from) => {
-    if (known === -1 || known >= from) return known;
-    pattern.lastIndex = from;
-    const match = pattern.exec(text);
-    known = match ? match.index : -1;
-    return known;
-  };
-}
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:[ \t]*/g;
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
