@@ -1,6 +1,8 @@
 import { parseDocument, YAMLParseError } from 'yaml';
-import { z } from 'zod';
 import { RULES, type Rule } from './rules';
+import { defaultOptions, type NumberOption } from './rules/rule';
+import * as z from 'zod/mini';
+import { described } from './validation';
 import { SEVERITIES, type Severity } from './types';
 
 const severitySetting = z.enum(['off', ...SEVERITIES]);
@@ -19,71 +21,43 @@ const MAX_ALIASES = 100;
 /** Unknown keys named in a message; the rest are counted. */
 const KEYS_SHOWN = 5;
 
-/** A number from `min` to `max`, with a message that says so. */
-function bounded(schema: z.ZodNumber, min: number, max: number, unit: string): z.ZodNumber {
+/** A number from `min` to `max` (whole if `integer`), with a message that says so. */
+function bounded(min: number, max: number, unit: string, integer = false) {
   const error = (issue: { input?: unknown }) => `must be from ${min} to ${max}${unit ? ` ${unit}` : ''}, not ${String(issue.input)}`;
-  return schema.min(min, { error }).max(max, { error });
+  return (integer ? z.int() : z.number()).check(z.gte(min, { error }), z.lte(max, { error }));
 }
 
-/**
- * The range of each numeric rule option a config file may set, with its unit. The rules' own
- * schemas give the defaults; these bounds keep a config from asking for absurd values (a limit of
- * 1e-300 minutes). A unit test fails when a number in the config schema has no bounds.
- */
-const OPTION_BOUNDS: Record<string, Record<string, readonly [min: number, max: number, unit: string]>> = {
-  'too-long': { maxMinutes: [0.5, 60, 'minutes'], shortMaxMinutes: [0.5, 60, 'minutes'] },
-  'situation-heavy': { maxSetupShare: [0, 1, '(a share of the words)'], minActionShare: [0, 1, '(a share of the words)'], minWords: [0, 5000, 'words'] },
-  'too-many-lps': { max: [1, 16, 'Leadership Principles'] },
-};
-
-/** The rule's option schema with the bounds above in place of its own, keeping each option's default and description. */
-function boundedOptions(rule: Rule): Record<string, z.ZodType> {
-  if (!(rule.options instanceof z.ZodObject)) return {};
-  const shape: Record<string, z.ZodType> = {};
-  for (const [name, field] of Object.entries(rule.options.shape as Record<string, z.ZodType>)) {
-    const bounds = OPTION_BOUNDS[rule.id]?.[name];
-    const inner = field instanceof z.ZodDefault ? field.unwrap() : field;
-    if (!bounds || !(inner instanceof z.ZodNumber)) {
-      shape[name] = field;
-      continue;
-    }
-    // A fresh number, so that the range's message comes first rather than the rule's own "> 0".
-    const number = bounded(inner.isInt ? z.number().int() : z.number(), ...bounds);
-    const withDefault = field instanceof z.ZodDefault ? number.default(field.def.defaultValue as number) : number;
-    shape[name] = field.description ? withDefault.describe(field.description) : withDefault;
-  }
-  return shape;
+/** A rule option as a config may set it: within its declared bounds, its default shown. */
+function optionSchema(spec: NumberOption) {
+  return described(z.optional(z._default(bounded(spec.min, spec.max, spec.unit, spec.integer), spec.default)), spec.description);
 }
 
 /** A rule's setting: true/false, a severity or "off", or an object with a severity and the rule's options. */
 function ruleSettingSchema(rule: Rule) {
-  const base = z.object({ severity: severitySetting.optional().describe('Severity, or "off".') });
-  const withOptions = base.extend(z.object(boundedOptions(rule)).partial().shape);
-  return z
-    .union([z.boolean(), severitySetting, withOptions.strict()])
-    .optional()
-    .describe(`${rule.description} Default: ${rule.defaultSeverity}.`);
+  const options = Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, spec]) => [name, optionSchema(spec)]));
+  const withOptions = z.strictObject({ severity: described(z.optional(severitySetting), 'Severity, or "off".'), ...options });
+  return described(z.optional(z.union([z.boolean(), severitySetting, withOptions])), `${rule.description} Default: ${rule.defaultSeverity}.`);
 }
 
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    wordsPerMinute: bounded(z.number(), 60, 400, 'words a minute').default(150).describe('Speaking pace used to estimate how long a story takes to tell.'),
-    storiesPerLp: bounded(z.number().int(), 1, 20, 'stories').default(3).describe('How many stories each Leadership Principle needs to count as covered.'),
-    rules: z
-      .object(Object.fromEntries(RULES.map((rule) => [rule.id, ruleSettingSchema(rule)])))
-      .strict()
-      .default({})
-      .describe('Turn rules on or off, set their severity and options.'),
-  })
-  .strict()
-  .describe('STAR Coach configuration (.starcoach.yaml or .starcoach.json at the workspace root).');
+export const configSchema = described(
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    wordsPerMinute: described(z._default(bounded(60, 400, 'words a minute'), 150), 'Speaking pace used to estimate how long a story takes to tell.'),
+    storiesPerLp: described(z._default(bounded(1, 20, 'stories', true), 3), 'How many stories each Leadership Principle needs to count as covered.'),
+    rules: described(
+      z._default(z.strictObject(Object.fromEntries(RULES.map((rule) => [rule.id, ruleSettingSchema(rule)]))), {}),
+      'Turn rules on or off, set their severity and options.',
+    ),
+  }),
+  'STAR Coach configuration (.starcoach.yaml or .starcoach.json at the workspace root).',
+);
 
 export type ConfigInput = z.input<typeof configSchema>;
 
 export interface RuleSettings {
   severity: Severity | 'off';
-  options: Record<string, unknown>;
+  /** The rule's declared options, each at its default unless a config set it. */
+  options: Record<string, number>;
 }
 
 export interface ResolvedConfig {
@@ -99,7 +73,7 @@ export interface ResolvedConfig {
  * of range): callers holding a user's file use `readConfigText`, which turns that into a message.
  */
 export function resolveConfig(input: unknown = {}): ResolvedConfig {
-  const parsed = configSchema.parse(input ?? {});
+  const parsed = z.parse(configSchema, input ?? {});
   const rules = new Map<string, RuleSettings>();
   for (const rule of RULES) {
     const setting = (parsed.rules as Record<string, unknown>)[rule.id];
@@ -112,7 +86,8 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
       if (given) severity = given;
       overrides = rest;
     }
-    const options = rule.options ? (rule.options.parse(overrides) as Record<string, unknown>) : {};
+    // The schema has checked the overrides against the rule's declared options.
+    const options = { ...defaultOptions(rule.options), ...(overrides as Record<string, number>) };
     rules.set(rule.id, { severity, options });
   }
   return { wordsPerMinute: parsed.wordsPerMinute, storiesPerLp: parsed.storiesPerLp, rules };
@@ -144,7 +119,7 @@ export function readConfigText(text: string, fileName: string): ConfigResult {
     return { ok: false, message: `${fileName} is ${syntax}: ${firstLine(error)}`, detail: duplicateKey(error, text) ?? `it is ${syntax} (${withoutTrailingColon(firstLine(error))})` };
   }
   try {
-    const parsed = configSchema.safeParse(raw);
+    const parsed = z.safeParse(configSchema, raw);
     if (!parsed.success) {
       const { where, what } = describeIssue(parsed.error.issues[0]);
       return { ok: false, message: `${fileName}: ${where}: ${what}`, detail: issuePhrase(where, what) };

@@ -1,7 +1,7 @@
 import { readdirSync } from 'fs';
 import Mocha from 'mocha';
 import { join } from 'path';
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 // The tests read the catalog through the core, with zod from node_modules: without its compiler,
 // zod never probes `navigator`, which VS Code reports as a PendingMigrationError. The extension's

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { RULES } from '../rules';
 
 const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
@@ -20,11 +19,8 @@ export function rulesDoc(): string {
   ];
   for (const rule of RULES) {
     parts.push(`## ${rule.id}`, '', `**${rule.description}**`, '', rule.docs, '', `- Default severity: ${SEVERITY_WORD[rule.defaultSeverity]}`, `- Tags: ${rule.tags.join(', ')}`);
-    if (rule.options instanceof z.ZodObject) {
-      const defaults = rule.options.parse({}) as Record<string, unknown>;
-      for (const [name, schema] of Object.entries(rule.options.shape as Record<string, z.ZodType>)) {
-        parts.push(`- Option \`${name}\` (default ${JSON.stringify(defaults[name])}): ${schema.description ?? ''}`);
-      }
+    for (const [name, spec] of Object.entries(rule.options ?? {})) {
+      parts.push(`- Option \`${name}\` (default ${JSON.stringify(spec.default)}): ${spec.description}`);
     }
     parts.push('');
   }

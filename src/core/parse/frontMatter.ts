@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../validation';
 import { readPlainYaml } from './yamlFast';
 
 export const LEVELS = ['L4', 'L5', 'L6', 'L7', 'L8'] as const;
@@ -29,20 +30,24 @@ export function normalizeField(key: string, value: unknown): unknown {
   }
 }
 
-const stringList = z.union([z.string().transform((value) => [value]), z.array(z.string())]);
+/** One string, read as a list of one. */
+const oneString = (params?: { error: string }) => z.pipe(z.string(params), z.transform((value: string) => [value]));
+const stringList = z.union([oneString(), z.array(z.string())]);
 
 /** One schema per field, so that a bad field never hides the good ones. */
 export const frontMatterFields = {
-  title: z.string({ error: 'title must be text, for example: title: Cut checkout latency' }).trim().min(1, 'title is empty'),
-  lps: z.union([z.string().transform((value) => [value]), z.array(z.string({ error: 'each LP must be text' }))], {
-    error: 'lps must be an LP name or a list of them, for example: lps: [Dive Deep, Deliver Results]',
-  }).refine((list) => list.length > 0, 'lps is empty: name at least one Leadership Principle'),
-  level: z.enum(LEVELS, { error: 'level must be one of L4, L5, L6, L7, L8' }).optional(),
-  outcome: z.enum(OUTCOMES, { error: 'outcome must be success, failure or mixed' }).optional(),
-  tags: stringList.optional(),
-  company: z.string({ error: 'company must be text' }).optional(),
-  role: z.string({ error: 'role must be text' }).optional(),
-  year: z.number({ error: 'year must be a year, for example: year: 2024' }).int().min(1950).max(2100).optional(),
+  title: z.string({ error: 'title must be text, for example: title: Cut checkout latency' }).check(z.trim(), z.minLength(1, 'title is empty')),
+  lps: z
+    .union([oneString(), z.array(z.string({ error: 'each LP must be text' }))], {
+      error: 'lps must be an LP name or a list of them, for example: lps: [Dive Deep, Deliver Results]',
+    })
+    .check(z.refine((list) => list.length > 0, 'lps is empty: name at least one Leadership Principle')),
+  level: z.optional(z.enum(LEVELS, { error: 'level must be one of L4, L5, L6, L7, L8' })),
+  outcome: z.optional(z.enum(OUTCOMES, { error: 'outcome must be success, failure or mixed' })),
+  tags: z.optional(stringList),
+  company: z.optional(z.string({ error: 'company must be text' })),
+  role: z.optional(z.string({ error: 'role must be text' })),
+  year: z.optional(z.int({ error: 'year must be a year, for example: year: 2024' }).check(z.gte(1950), z.lte(2100))),
 } as const;
 
 /**
@@ -64,8 +69,8 @@ function normalizeAll(raw: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The schema of a known field; a key such as `constructor` or `toString` is a user's own field. */
-function fieldSchema(key: string): z.ZodType | undefined {
-  return Object.hasOwn(frontMatterFields, key) ? (frontMatterFields[key as keyof Fields] as z.ZodType) : undefined;
+function fieldSchema(key: string): z.ZodMiniType | undefined {
+  return Object.hasOwn(frontMatterFields, key) ? (frontMatterFields[key as keyof Fields] as z.ZodMiniType) : undefined;
 }
 
 /**
@@ -229,7 +234,7 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
   }
   // The common case, a valid block, takes one pass of the whole schema; only a failure is
   // re-checked field by field, so that one bad field never hides the good ones.
-  const whole = wholeSchema.safeParse(raw);
+  const whole = z.safeParse(wholeSchema, raw);
   if (whole.success) {
     into.meta = whole.data as StoryMeta;
     into.lpEntries = lpEntriesOf(doc, base);
@@ -242,7 +247,7 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
       setOwn(meta, key, value);
       continue;
     }
-    const parsed = schema.safeParse(value);
+    const parsed = z.safeParse(schema, value);
     if (parsed.success) {
       if (parsed.data !== undefined) setOwn(meta, key, parsed.data);
     } else {
@@ -273,7 +278,7 @@ function readPlain(source: string, base: number, into: FrontMatter): boolean {
   if (!fields || fields.length === 0) return false;
   const raw: Record<string, unknown> = {};
   for (const field of fields) setOwn(raw, field.key, field.value);
-  const whole = wholeSchema.safeParse(normalizeAll(raw));
+  const whole = z.safeParse(wholeSchema, normalizeAll(raw));
   if (!whole.success) return false;
   into.meta = whole.data as StoryMeta;
   for (const field of fields) {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../validation';
 
 /** Where the practice log lives, relative to the workspace folder. */
 export const PRACTICE_LOG_PATH = '.star-coach/practice.jsonl';
@@ -11,21 +12,21 @@ export const SELF_CHECKS = [
 ] as const;
 export type SelfCheckId = (typeof SELF_CHECKS)[number]['id'];
 
-const checksShape = Object.fromEntries(SELF_CHECKS.map((c) => [c.id, z.boolean()])) as Record<SelfCheckId, z.ZodBoolean>;
+const checksShape = Object.fromEntries(SELF_CHECKS.map((c) => [c.id, z.boolean()])) as Record<SelfCheckId, z.ZodMiniBoolean>;
 
 /** One practice session: one line of JSON in the log. */
 export const practiceEntrySchema = z.object({
   /** ISO 8601 time the session ended. */
   date: z.iso.datetime({ offset: true }),
-  questionId: z.string().min(1),
+  questionId: z.string().check(z.minLength(1)),
   lps: z.array(z.string()),
   /** The story told, as a path relative to the workspace folder; null when none was picked. */
-  story: z.string().nullable(),
+  story: z.nullable(z.string()),
   /** Seconds of the countdown used. */
-  seconds: z.number().int().min(0),
+  seconds: z.int().check(z.gte(0)),
   /** Seconds the countdown allowed. */
-  limit: z.number().int().min(0),
-  checks: z.object(checksShape).partial(),
+  limit: z.int().check(z.gte(0)),
+  checks: z.partial(z.object(checksShape)),
   /** Where the session ran. */
   source: z.enum(['vscode', 'cli']),
 });

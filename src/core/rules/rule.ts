@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { Story } from '../parse/story';
 import type { FixKind, Severity } from '../types';
 
@@ -32,7 +31,35 @@ export interface SharedSettings {
 
 export type RuleTag = 'structure' | 'front-matter' | 'impact' | 'ownership' | 'tone' | 'length' | 'level' | 'lp';
 
-export interface Rule<Options extends Record<string, unknown> = Record<string, unknown>> {
+/**
+ * A numeric option of a rule, declared once: the config schema, its bounds and the docs are built
+ * from it, and the rule's check receives the value (the default unless a config sets it).
+ */
+export interface NumberOption {
+  /** One sentence for the docs and the config schema, naming the unit. */
+  description: string;
+  default: number;
+  /** The smallest and largest value a config may set, inclusive. */
+  min: number;
+  max: number;
+  /** The unit in messages: "minutes", "words"; empty for a plain count. */
+  unit: string;
+  /** Whole numbers only. */
+  integer?: boolean;
+}
+
+/** A rule's options by name. */
+export type OptionSpecs = Record<string, NumberOption>;
+
+/** The values a rule's check receives: one number per declared option. */
+export type OptionValues<Specs extends OptionSpecs> = { [Name in keyof Specs]: number };
+
+/** A rule's options at their defaults: `{ maxMinutes: 3, ... }`, `{}` for a rule without options. */
+export function defaultOptions<Specs extends OptionSpecs>(specs: Specs | undefined): OptionValues<Specs> {
+  return Object.fromEntries(Object.entries(specs ?? {}).map(([name, spec]) => [name, spec.default])) as OptionValues<Specs>;
+}
+
+export interface Rule<Specs extends OptionSpecs = OptionSpecs> {
   id: string;
   /** One line: what the rule checks. */
   description: string;
@@ -40,12 +67,12 @@ export interface Rule<Options extends Record<string, unknown> = Record<string, u
   tags: readonly RuleTag[];
   /** A short paragraph for the docs: why interviewers care, and how to fix it. */
   docs: string;
-  /** The rule's own options, with defaults; they appear in the config schema. */
-  options?: z.ZodType<Options>;
-  check(story: Story, options: Options, settings: SharedSettings): RuleIssue[];
+  /** The rule's own options; they appear in the config schema and the docs. */
+  options?: Specs;
+  check(story: Story, options: OptionValues<Specs>, settings: SharedSettings): RuleIssue[];
 }
 
-/** Helps type a rule's options from its schema. */
-export function defineRule<Options extends Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+/** Helps type a rule's check from its declared options. */
+export function defineRule<Specs extends OptionSpecs>(rule: Rule<Specs>): Rule<Specs> {
   return rule;
 }

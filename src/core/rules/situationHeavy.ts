@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { sectionOf, sectionWords } from '../parse/story';
-import { defineRule } from './rule';
+import { defineRule, type OptionSpecs } from './rule';
 
-const options = z.object({
-  maxSetupShare: z.number().min(0).max(1).default(0.45).describe('Largest share of the words for Situation plus Task before the rule speaks.'),
-  minActionShare: z.number().min(0).max(1).default(0.3).describe('Smallest share of the words for the Action before the rule speaks.'),
-  minWords: z.number().int().min(0).default(80).describe('Stories shorter than this are drafts and are not checked.'),
-});
+const options = {
+  maxSetupShare: { description: 'Largest share of the words for Situation plus Task before the rule speaks.', default: 0.45, min: 0, max: 1, unit: '(a share of the words)' },
+  minActionShare: { description: 'Smallest share of the words for the Action before the rule speaks.', default: 0.3, min: 0, max: 1, unit: '(a share of the words)' },
+  minWords: { description: 'Stories shorter than this are drafts and are not checked.', default: 80, min: 0, max: 5000, unit: 'words', integer: true },
+} satisfies OptionSpecs;
 
 export const situationHeavy = defineRule({
   id: 'situation-heavy',

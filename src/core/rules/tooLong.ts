@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { fullStoryWords, sectionOf, sectionWords, STAR_KINDS } from '../parse/story';
-import { defineRule, type RuleIssue } from './rule';
+import { defineRule, type OptionSpecs, type RuleIssue } from './rule';
 
-const options = z.object({
-  maxMinutes: z.number().positive().default(3).describe('Longest full telling, in minutes.'),
-  shortMaxMinutes: z.number().positive().default(2).describe('Longest Short version, in minutes.'),
-});
+const options = {
+  maxMinutes: { description: 'Longest full telling, in minutes.', default: 3, min: 0.5, max: 60, unit: 'minutes' },
+  shortMaxMinutes: { description: 'Longest Short version, in minutes.', default: 2, min: 0.5, max: 60, unit: 'minutes' },
+} satisfies OptionSpecs;
 
 export const tooLong = defineRule({
   id: 'too-long',

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { resolveLpEntries } from '../lpEntries';
-import { defineRule } from './rule';
+import { defineRule, type OptionSpecs } from './rule';
 
-const options = z.object({
-  max: z.number().int().positive().default(3).describe('Most Leadership Principles one story should claim.'),
-});
+const options = {
+  max: { description: 'Most Leadership Principles one story should claim.', default: 3, min: 1, max: 16, unit: 'Leadership Principles', integer: true },
+} satisfies OptionSpecs;
 
 export const tooManyLps = defineRule({
   id: 'too-many-lps',

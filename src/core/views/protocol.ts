@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import '../validation';
 
 /**
  * Messages between the Level Expectations webview and the extension, validated on both sides:
