@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { configSchemaText, rulesDoc, withRulesTable } from '../../scripts/docs';
+import { formatSarif } from '../../src/core/format/sarif';
+import { RULE_DOCS_FILE, ruleDocLine } from '../../src/core/format/rulesDoc';
 import { RULES } from '../../src/core/rules';
 import { ROOT } from './helpers';
 
@@ -17,5 +19,14 @@ describe('generated documents are current (run `npm run generate` when this fail
   it('the README rules table', () => {
     const readme = read('README.md');
     assert.strictEqual(readme, withRulesTable(readme));
+  });
+
+  it('every rule links to its own heading of the docs, in the editor and in SARIF', () => {
+    const lines = read(...RULE_DOCS_FILE.split('/')).split('\n');
+    const sarifRules = JSON.parse(formatSarif([], '0.0.0')).runs[0].tool.driver.rules as Array<{ id: string; helpUri: string }>;
+    for (const rule of RULES) {
+      assert.strictEqual(lines[ruleDocLine(rule.id)! - 1], `## ${rule.id}`, rule.id);
+      assert.ok(sarifRules.find((r) => r.id === rule.id)?.helpUri.endsWith(`/${RULE_DOCS_FILE}#${rule.id}`), rule.id);
+    }
   });
 });

@@ -1,5 +1,11 @@
 import { RULES } from '../rules';
 
+/** The rules' docs, relative to the extension's folder and the repository: generated, and shipped in the .vsix. */
+export const RULE_DOCS_FILE = 'docs/rules.md';
+
+/** The same docs on the web, for reports read outside the editor (SARIF's helpUri). */
+const RULE_DOCS_WEB = `https://github.com/star-coach/star-coach/blob/main/${RULE_DOCS_FILE}`;
+
 const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 
 /**
@@ -28,6 +34,11 @@ export function rulesDoc(): string {
 }
 
 let headingLines: Map<string, number> | undefined;
+
+/** The web page of a rule's docs: `.../docs/rules.md#<rule-id>` (the heading's anchor is the id). */
+export function ruleHelpUri(ruleId: string): string {
+  return `${RULE_DOCS_WEB}#${ruleId}`;
+}
 
 /** The 1-based line of a rule's `## <id>` heading in docs/rules.md, or undefined for an unknown id. */
 export function ruleDocLine(ruleId: string): number | undefined {

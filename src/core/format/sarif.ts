@@ -1,12 +1,14 @@
+import type { Log } from 'sarif';
 import { RULES } from '../rules';
 import type { Severity } from '../types';
 import type { JsonFinding } from './json';
+import { ruleHelpUri } from './rulesDoc';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** SARIF 2.1.0, for code scanning. */
+/** SARIF 2.1.0, for code scanning: every rule with its docs link, every finding with its place. */
 export function formatSarif(findings: readonly JsonFinding[], version: string): string {
-  const log = {
+  const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -19,8 +21,9 @@ export function formatSarif(findings: readonly JsonFinding[], version: string): 
               id: rule.id,
               shortDescription: { text: rule.description },
               fullDescription: { text: rule.docs },
+              helpUri: ruleHelpUri(rule.id),
               defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-              properties: { tags: rule.tags },
+              properties: { tags: [...rule.tags] },
             })),
           },
         },

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import * as z from 'zod/mini';
 import '../validation';
-import { readPlainYaml } from './yamlFast';
+import { scanSimpleYaml } from './yamlLines';
 
 export const LEVELS = ['L4', 'L5', 'L6', 'L7', 'L8'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -274,7 +274,7 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
 
 /** The fast path: plain front matter that validates as a whole. Anything else takes the full parser. */
 function readPlain(source: string, base: number, into: FrontMatter): boolean {
-  const fields = readPlainYaml(source);
+  const fields = scanSimpleYaml(source);
   if (!fields || fields.length === 0) return false;
   const raw: Record<string, unknown> = {};
   for (const field of fields) setOwn(raw, field.key, field.value);

@@ -1,12 +1,29 @@
-import type { FastField, FastItem } from './yamlFast';
+/** One scalar of a list, with its offsets in the YAML source. */
+export interface FastItem {
+  value: string;
+  start: number;
+  end: number;
+}
 
-export const UNSURE = Symbol('unsure');
+/** One top-level field as the scanner read it. */
+export interface FastField {
+  key: string;
+  value: unknown;
+  /** Offsets of the value in the YAML source. */
+  start: number;
+  end: number;
+  /** For lists: each scalar item, and whether the list is a flow list ([a, b]). */
+  items?: FastItem[];
+  flow?: boolean;
+}
+
+const UNSURE = Symbol('unsure');
 
 /**
  * The fastest path for front matter: a line scanner for the shape nearly every story has
  * (`key: value`, `key: [a, "b"]`, `key:` then `- item` lines, comments, blank lines). It reads
  * nothing else: any character or layout it is not sure of makes it decline, and the caller falls
- * back to yaml's CST reader, then to the full parser. The differential test holds it to
+ * back to yaml's full parser, which also explains what is wrong. The differential test holds it to
  * `parseDocument(...).toJS()`, values and ranges.
  */
 export function scanSimpleYaml(source: string): FastField[] | undefined {
@@ -171,7 +188,7 @@ function scalarAt(source: string, start: number, end: number, inFlow = false): {
 }
 
 /** YAML 1.2 core schema for plain scalars; anything unusual is left to the full parser. */
-export function corePlain(text: string): unknown {
+function corePlain(text: string): unknown {
   if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
   if (text === 'true' || text === 'True' || text === 'TRUE') return true;
   if (text === 'false' || text === 'False' || text === 'FALSE') return false;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { RULE_DOCS_FILE } from '../../core/format/rulesDoc';
 import { useRuleDocs } from '../convert';
 
 /**
@@ -8,7 +9,7 @@ import { useRuleDocs } from '../convert';
  * open; once it is open, it is shown as the Markdown preview, scrolled to that rule.
  */
 export function registerRuleDocs(context: vscode.ExtensionContext): void {
-  const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md');
+  const docs = vscode.Uri.joinPath(context.extensionUri, ...RULE_DOCS_FILE.split('/'));
   useRuleDocs(docs);
   let switching = false;
   const showPreview = async (editor: vscode.TextEditor | undefined) => {
