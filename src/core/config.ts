@@ -1,6 +1,6 @@
 import { parseDocument, YAMLParseError } from 'yaml';
 import { RULES, type Rule } from './rules';
-import { defaultOptions, type NumberOption } from './rules/rule';
+import { defaultOptions, type NumberOption, type OptionSpecs, type OptionValues } from './rules/rule';
 import * as z from 'zod/mini';
 import { described } from './validation';
 import { SEVERITIES, type Severity } from './types';
@@ -94,6 +94,11 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig();
+
+/** A rule's options as a config resolved them, typed by the rule's declaration. */
+export function ruleOptions<Specs extends OptionSpecs>(config: ResolvedConfig, rule: Rule<Specs>): OptionValues<Specs> {
+  return { ...defaultOptions(rule.options), ...config.rules.get(rule.id)?.options } as OptionValues<Specs>;
+}
 
 /**
  * `message` names the file (the CLI prints it as it is); `detail` is the same problem as a phrase

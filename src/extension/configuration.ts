@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES, readConfigText, resolveConfig, type ResolvedConfig } from '../core/config';
 import { configNotice } from '../core/format/words';
+import { RULES } from '../core/rules';
 import type { Log } from '../core/log';
 import { SETTINGS } from './constants';
 
@@ -105,15 +106,16 @@ function mergeSettings(fromFile: Record<string, unknown>, settings: vscode.Works
   const goal = explicit<number>(SETTINGS.storiesPerLp);
   if (goal !== undefined) merged.storiesPerLp = goal;
   const rules: Record<string, unknown> = { ...((fromFile.rules as Record<string, unknown>) ?? {}) };
-  const limit = (key: string, option: string) => {
-    const value = explicit<number>(key);
-    if (value === undefined) return;
-    const current = rules['too-long'];
-    const base = current && typeof current === 'object' ? current : current === false ? { severity: 'off' } : typeof current === 'string' ? { severity: current } : {};
-    rules['too-long'] = { ...base, [option]: value };
-  };
-  limit(SETTINGS.maxMinutes, 'maxMinutes');
-  limit(SETTINGS.shortMaxMinutes, 'shortMaxMinutes');
+  // Rule options that have an editor setting of their own (too-long's maxMinutes, say).
+  for (const rule of RULES) {
+    for (const [option, spec] of Object.entries(rule.options ?? {})) {
+      const value = spec.editorSetting === undefined ? undefined : explicit<number>(spec.editorSetting);
+      if (value === undefined) continue;
+      const current = rules[rule.id];
+      const base = current && typeof current === 'object' ? current : current === false ? { severity: 'off' } : typeof current === 'string' ? { severity: current } : {};
+      rules[rule.id] = { ...base, [option]: value };
+    }
+  }
   for (const [id, severity] of Object.entries(explicit<Record<string, string>>(SETTINGS.rules) ?? {})) {
     const current = rules[id];
     rules[id] = current && typeof current === 'object' ? { ...current, severity } : severity;

@@ -24,8 +24,6 @@ export const SETTINGS = {
   targetLevel: 'targetLevel',
   storiesPerLp: 'storiesPerLp',
   wordsPerMinute: 'wordsPerMinute',
-  maxMinutes: 'maxMinutes',
-  shortMaxMinutes: 'shortMaxMinutes',
   rules: 'rules',
   storiesFolder: 'storiesFolder',
   mockMinutes: 'mockMinutes',

@@ -29,4 +29,15 @@ describe('generated documents are current (run `npm run generate` when this fail
       assert.ok(sarifRules.find((r) => r.id === rule.id)?.helpUri.endsWith(`/${RULE_DOCS_FILE}#${rule.id}`), rule.id);
     }
   });
+
+  it('every rule option with an editor setting has that setting, with the same default and bounds', () => {
+    const settings = JSON.parse(read('package.json')).contributes.configuration.properties;
+    const withSetting = RULES.flatMap((rule) => Object.values(rule.options ?? {})).filter((spec) => spec.editorSetting);
+    assert.ok(withSetting.length > 0);
+    for (const spec of withSetting) {
+      const setting = settings[`starCoach.${spec.editorSetting}`];
+      assert.ok(setting, `starCoach.${spec.editorSetting}`);
+      assert.deepStrictEqual([setting.default, setting.minimum, setting.maximum, setting.type], [spec.default, spec.min, spec.max, spec.integer ? 'integer' : 'number']);
+    }
+  });
 });

@@ -46,6 +46,8 @@ export interface NumberOption {
   unit: string;
   /** Whole numbers only. */
   integer?: boolean;
+  /** The editor setting (`starCoach.<name>`) that also sets this option; one a user set wins over the config file. */
+  editorSetting?: string;
 }
 
 /** A rule's options by name. */

@@ -1,10 +1,36 @@
-import { fullStoryWords, sectionOf, sectionWords, STAR_KINDS } from '../parse/story';
-import { defineRule, type OptionSpecs, type RuleIssue } from './rule';
+import { fullStoryWords, sectionOf, sectionWords, STAR_KINDS, type Story } from '../parse/story';
+import { defaultOptions, defineRule, type OptionSpecs, type OptionValues, type RuleIssue } from './rule';
 
 const options = {
-  maxMinutes: { description: 'Longest full telling, in minutes.', default: 3, min: 0.5, max: 60, unit: 'minutes' },
-  shortMaxMinutes: { description: 'Longest Short version, in minutes.', default: 2, min: 0.5, max: 60, unit: 'minutes' },
+  maxMinutes: { description: 'Longest full telling, in minutes.', default: 3, min: 0.5, max: 60, unit: 'minutes', editorSetting: 'maxMinutes' },
+  shortMaxMinutes: { description: 'Longest Short version, in minutes.', default: 2, min: 0.5, max: 60, unit: 'minutes', editorSetting: 'shortMaxMinutes' },
 } satisfies OptionSpecs;
+
+/** How long a story takes to tell against its limits; minutes at `wordsPerMinute`. */
+export interface SpeakingTime {
+  words: number;
+  minutes: number;
+  maxMinutes: number;
+  /** The Short version's, when the story has one. */
+  short?: { words: number; minutes: number; maxMinutes: number };
+}
+
+/**
+ * The speaking time of a story: the words of Situation, Task, Action, Result and Learning (and of
+ * the Short version, apart) at `wordsPerMinute`, with the limits from `limits` (the rule's options;
+ * their defaults when not given). What the rule checks and the editor's status bar shows.
+ */
+export function speakingTime(story: Story, wordsPerMinute: number, limits: OptionValues<typeof options> = defaultOptions(options)): SpeakingTime {
+  const words = fullStoryWords(story);
+  const section = sectionOf(story, 'short');
+  const shortWords = sectionWords(story, section);
+  return {
+    words,
+    minutes: words / wordsPerMinute,
+    maxMinutes: limits.maxMinutes,
+    short: section && { words: shortWords, minutes: shortWords / wordsPerMinute, maxMinutes: limits.shortMaxMinutes },
+  };
+}
 
 export const tooLong = defineRule({
   id: 'too-long',
@@ -14,11 +40,10 @@ export const tooLong = defineRule({
   options,
   docs:
     'Interviewers have about an hour for four or five questions and their follow-ups. A story that runs past three minutes leaves no room for "tell me more". The estimate counts the words of Situation, Task, Action, Result and Learning at your speaking pace (`wordsPerMinute`, 150 by default); the Short version is checked against its own limit.',
-  check(story, { maxMinutes, shortMaxMinutes }, { wordsPerMinute }) {
+  check(story, limits, { wordsPerMinute }) {
     const issues: RuleIssue[] = [];
     const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
-    const words = fullStoryWords(story);
-    const minutes = words / wordsPerMinute;
+    const { words, minutes, maxMinutes, short: shortTime } = speakingTime(story, wordsPerMinute, limits);
     if (first && minutes > maxMinutes) {
       issues.push({
         message: `About ${minutes.toFixed(1)} minutes to tell (${words} words at ${wordsPerMinute} a minute); aim for ${maxMinutes}. Trim the Situation first.`,
@@ -27,11 +52,9 @@ export const tooLong = defineRule({
       });
     }
     const short = sectionOf(story, 'short');
-    const shortWords = sectionWords(story, short);
-    const shortMinutes = shortWords / wordsPerMinute;
-    if (short && shortMinutes > shortMaxMinutes) {
+    if (short && shortTime && shortTime.minutes > shortTime.maxMinutes) {
       issues.push({
-        message: `The Short version takes about ${shortMinutes.toFixed(1)} minutes (${shortWords} words); keep it under ${shortMaxMinutes}.`,
+        message: `The Short version takes about ${shortTime.minutes.toFixed(1)} minutes (${shortTime.words} words); keep it under ${shortTime.maxMinutes}.`,
         start: short.titleStart,
         end: short.titleEnd,
       });

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { fullStoryWords, parseStory, sectionOf, sectionWords } from '../../core/parse/story';
+import { ruleOptions } from '../../core/config';
+import { parseStory } from '../../core/parse/story';
+import { speakingTime, tooLong } from '../../core/rules/tooLong';
 import { isStoryPath, SETTINGS } from '../constants';
 import type { StoryModel } from '../model';
 
@@ -16,15 +18,11 @@ export function registerSpeakingTime(context: vscode.ExtensionContext, model: St
       return;
     }
     const config = await model.configuration.forUri(editor.document.uri);
-    const limit = config.rules.get('too-long')?.options as { maxMinutes: number; shortMaxMinutes: number };
-    const story = parseStory(editor.document.getText());
-    const words = fullStoryWords(story);
-    const minutes = words / config.wordsPerMinute;
-    const over = minutes > limit.maxMinutes;
-    item.text = `$(${over ? 'warning' : 'clock'}) ${minutes.toFixed(1)} / ${limit.maxMinutes} min`;
-    const short = sectionOf(story, 'short');
-    const shortLine = short ? `\n\nShort version: ${(sectionWords(story, short) / config.wordsPerMinute).toFixed(1)} min (aim under ${limit.shortMaxMinutes}).` : '\n\nNo Short version yet.';
-    item.tooltip = `${words} words at ${config.wordsPerMinute} words a minute: about ${minutes.toFixed(1)} minutes to tell (aim for ${limit.maxMinutes}).${shortLine}`;
+    const time = speakingTime(parseStory(editor.document.getText()), config.wordsPerMinute, ruleOptions(config, tooLong));
+    const over = time.minutes > time.maxMinutes;
+    item.text = `$(${over ? 'warning' : 'clock'}) ${time.minutes.toFixed(1)} / ${time.maxMinutes} min`;
+    const shortLine = time.short ? `\n\nShort version: ${time.short.minutes.toFixed(1)} min (aim under ${time.short.maxMinutes}).` : '\n\nNo Short version yet.';
+    item.tooltip = `${time.words} words at ${config.wordsPerMinute} words a minute: about ${time.minutes.toFixed(1)} minutes to tell (aim for ${time.maxMinutes}).${shortLine}`;
     item.backgroundColor = over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
