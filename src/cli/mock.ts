@@ -3,7 +3,8 @@ import * as readline from 'readline';
 import { allQuestions, lpById } from '../core/catalog';
 import type { CoverageIndex } from '../core/coverage';
 import { printable, type Paint } from '../core/format/text';
-import { PRACTICE_LOG_PATH, SELF_CHECKS, practiceCounts, times, type PracticeEntry } from '../core/practice/log';
+import { PRACTICE_LOG_PATH, SELF_CHECKS, practiceCounts, times } from '../core/practice/log';
+import { MockSession, storiesForQuestion } from '../core/practice/session';
 import { pickQuestion, seededRandom, type PickFilter } from '../core/practice/pick';
 import { formatClock } from '../core/views/mockPage';
 import type { FinderFs } from './files';
@@ -77,11 +78,7 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
   }
 
   const lps = question.lps.map((id) => lpById(id)?.name ?? id);
-  const matching = index
-    .coverage(1)
-    .filter((c) => question.lps.includes(c.lp.id))
-    .flatMap((c) => c.stories.map((s) => s.story))
-    .filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i);
+  const matching = storiesForQuestion(question, index, counts.byStory);
   io.out(`${paint.dim(`${lps.join(' · ')} · ${question.level === 'both' ? 'L6 and L7' : question.level} · ${question.round} · ${question.category}`)}\n\n`);
   io.out(`${paint.bold(question.text)}\n\n`);
   if (matching.length > 0) {
@@ -90,22 +87,26 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
 
   const lines = new Lines(io.input);
   try {
-    const limit = Math.round(options.minutes * 60);
+    const session = new MockSession(question, Math.max(1, Math.round(options.minutes * 60)));
+    const limit = session.limitSeconds;
     io.out(`Answer out loud. Press Enter when you are done (${formatClock(limit)} on the clock).\n`);
-    const seconds = await countdown(limit, lines, io);
-    if (seconds === undefined) return stopped(io);
-    io.out(seconds >= limit ? `\n${paint.yellow('Time is up.')}\n\n` : `Done in ${formatClock(seconds)}.\n\n`);
+    const ended = await countdown(session, lines, io);
+    if (ended === 'input ended') return stopped(io);
+    io.out(session.timeUp ? `\n${paint.yellow('Time is up.')}\n\n` : `Done in ${formatClock(Math.round(session.usedMs() / 1000))}.\n\n`);
 
-    for (const [i, probe] of question.followUps.entries()) {
-      io.out(`${paint.bold(`Follow-up ${i + 1} of ${question.followUps.length}:`)} ${probe}\n`);
-      if (i < question.followUps.length - 1) {
+    const probes = question.followUps;
+    for (let shown = 0; shown < session.revealed; shown++) {
+      io.out(`${paint.bold(`Follow-up ${shown + 1} of ${probes.length}:`)} ${probes[shown]}\n`);
+      if (shown < probes.length - 1) {
         io.out(paint.dim('  (Enter for the next one)\n'));
         if ((await lines.next()) === undefined) return stopped(io);
+        session.nextFollowUp();
       }
     }
+    session.toSelfCheck();
 
     io.out(`\n${paint.bold('Self-check')}: in my answer...\n`);
-    const checks: PracticeEntry['checks'] = {};
+    const checks: Record<string, boolean> = {};
     for (const check of SELF_CHECKS) {
       io.out(`  ${check.label} (y/n) `);
       const answer = await lines.next();
@@ -122,11 +123,12 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
     }
 
     try {
-      await appendPracticeEntry(logFile, { date: new Date().toISOString(), questionId: question.id, lps: question.lps, story, seconds: Math.min(seconds, limit), limit, checks, source: 'cli' });
+      await appendPracticeEntry(logFile, session.entry(checks, story, 'cli', new Date().toISOString()));
     } catch (error) {
       io.err(`\nstar-coach: this session was NOT saved to ${PRACTICE_LOG_PATH}: ${printable((error as Error).message)}\n`);
       return 2;
     }
+    session.saved();
     const practised = (counts.byLp.get(question.lps[0]) ?? 0) + 1;
     io.out(`\nSaved to ${PRACTICE_LOG_PATH}. ${lps[0]}: practised ${times(practised)}.\n`);
     return 0;
@@ -135,19 +137,19 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
   }
 }
 
-/** Counts down until Enter (returns the seconds used) or the limit; undefined if the input ends. */
-async function countdown(limit: number, lines: Lines, io: Io): Promise<number | undefined> {
-  const started = Date.now();
-  const used = () => Math.round((Date.now() - started) / 1000);
+/** Runs the session's countdown until Enter or the time is up; 'input ended' if the input closes first. */
+async function countdown(session: MockSession, lines: Lines, io: Io): Promise<'answered' | 'input ended'> {
   let ticker: ReturnType<typeof setInterval> | undefined;
   let expire: ReturnType<typeof setTimeout> | undefined;
   // On a terminal, one line rewritten in place each second.
-  if (io.isTty) ticker = setInterval(() => io.out(`\r  ${formatClock(limit - (Date.now() - started) / 1000)} left `), 1000);
+  if (io.isTty) ticker = setInterval(() => io.out(`\r  ${formatClock(session.remainingSeconds())} left `), 1000);
   try {
-    const timeUp = new Promise<'time'>((resolve) => (expire = setTimeout(() => resolve('time'), limit * 1000)));
+    const timeUp = new Promise<'time'>((resolve) => (expire = setTimeout(() => resolve('time'), session.limitSeconds * 1000)));
     const line = await Promise.race([lines.next(), timeUp]);
-    if (line === 'time') return limit;
-    return line === undefined ? undefined : Math.min(used(), limit);
+    if (line === undefined) return 'input ended';
+    if (line === 'time') session.finishAnswer(true);
+    else session.finishAnswer();
+    return 'answered';
   } finally {
     clearInterval(ticker);
     clearTimeout(expire);

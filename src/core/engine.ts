@@ -13,11 +13,12 @@ export interface LintResult {
  * Lints one story text (any string; offsets and positions in UTF-16 code units, lines as VS Code
  * counts them). Never throws: this is the one guard every path from text to findings goes through,
  * and whatever fails inside it becomes one `invalid-front-matter` finding on the first line (none
- * when that rule is off), so one hostile story never stops a bank.
+ * when that rule is off), so one hostile story never stops a bank. `parsed`, when given, is the
+ * story already parsed from this same text.
  */
-export function lintText(text: string, config: ResolvedConfig = DEFAULT_CONFIG): LintResult {
+export function lintText(text: string, config: ResolvedConfig = DEFAULT_CONFIG, parsed?: Story): LintResult {
   try {
-    const story = parseStory(text);
+    const story = parsed ?? parseStory(text);
     return { story, findings: lintStory(story, config) };
   } catch (error) {
     const story = unparsedStory(text);

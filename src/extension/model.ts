@@ -1,32 +1,45 @@
 import * as vscode from 'vscode';
+import type { ResolvedConfig } from '../core/config';
 import type { Log } from '../core/log';
+import type { Story } from '../core/parse/story';
+import { StoryVersions } from '../core/storyVersions';
 import type { Finding } from '../core/types';
 import { Configuration } from './configuration';
 
 /**
- * What the features share: the configuration, and the findings of each open story (so quick
- * fixes read the engine's fixes instead of hanging data on Diagnostic objects).
+ * What the features share: the configuration, and one parse and one lint per version of each open
+ * story (`StoryVersions`), so that no feature parses a document another has already read.
  */
 export class StoryModel implements vscode.Disposable {
   readonly configuration: Configuration;
-  private readonly findings = new Map<string, { version: number; findings: Finding[] }>();
+  private readonly versions = new StoryVersions();
 
   constructor(readonly log: Log) {
     this.configuration = new Configuration(log);
   }
 
-  rememberFindings(document: vscode.TextDocument, findings: Finding[]): void {
-    this.findings.set(document.uri.toString(), { version: document.version, findings });
+  /** The document's story at its current version. */
+  storyOf(document: vscode.TextDocument): Story {
+    return this.versions.story(document.uri.toString(), document.version, () => document.getText());
   }
 
-  forgetFindings(document: vscode.TextDocument): void {
-    this.findings.delete(document.uri.toString());
+  /** The document's findings at its current version under `config`, linted here if nobody has yet. */
+  findingsOf(document: vscode.TextDocument, config: ResolvedConfig): Finding[] {
+    return this.versions.lint(document.uri.toString(), document.version, () => document.getText(), config);
   }
 
-  /** The findings of the document's current version, or undefined while a lint is pending. */
-  findingsOf(document: vscode.TextDocument): Finding[] | undefined {
-    const entry = this.findings.get(document.uri.toString());
-    return entry && entry.version === document.version ? entry.findings : undefined;
+  /** The findings of the document's current version if they are known, without linting. */
+  knownFindingsOf(document: vscode.TextDocument, config: ResolvedConfig): Finding[] | undefined {
+    return this.versions.findingsIfKnown(document.uri.toString(), document.version, config);
+  }
+
+  /** Findings of `version` linted elsewhere (on the worker thread). */
+  rememberFindings(document: vscode.TextDocument, version: number, config: ResolvedConfig, findings: Finding[]): void {
+    this.versions.remember(document.uri.toString(), version, config, findings);
+  }
+
+  forget(document: vscode.TextDocument): void {
+    this.versions.forget(document.uri.toString());
   }
 
   dispose(): void {

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResolvedConfig } from '../../core/config';
-import { lintText } from '../../core/engine';
 import { fixText, textChange } from '../../core/fix';
-import { parseStory } from '../../core/parse/story';
+import type { Story } from '../../core/parse/story';
 import type { Finding } from '../../core/types';
 import { COMMANDS, DIAGNOSTIC_SOURCE, STORY_SELECTOR } from '../constants';
 import { toRange, toWorkspaceEdit } from '../convert';
@@ -16,7 +15,7 @@ type FixAllAction = vscode.CodeAction & { document?: vscode.TextDocument };
 /** Quick fixes from the engine's fixes, "disable for this line/file", and fix-all. */
 export function registerCodeActions(context: vscode.ExtensionContext, model: StoryModel): void {
   const findingsNow = async (document: vscode.TextDocument): Promise<Finding[]> =>
-    model.findingsOf(document) ?? lintText(document.getText(), await model.configuration.forUri(document.uri)).findings;
+    model.findingsOf(document, await model.configuration.forUri(document.uri));
 
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, context) {
@@ -36,7 +35,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, model: Sto
             action.isPreferred = fix.kind === 'fix';
             actions.push(action);
           }
-          actions.push(...disableActions(document, diagnostic, ruleId));
+          actions.push(...disableActions(document, model.storyOf(document), diagnostic, ruleId));
         }
       }
       if (wants(FIX_ALL) && findings.some((f) => f.fixes.some((x) => x.kind === 'fix'))) {
@@ -77,8 +76,7 @@ export function fixAllEdit(document: vscode.TextDocument, config: ResolvedConfig
   return edit;
 }
 
-function disableActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, ruleId: string): vscode.CodeAction[] {
-  const story = parseStory(document.getText());
+function disableActions(document: vscode.TextDocument, story: Story, diagnostic: vscode.Diagnostic, ruleId: string): vscode.CodeAction[] {
   const bodyStart = document.positionAt(story.frontMatter.bodyStart);
   const line = diagnostic.range.start.line;
   const actions: vscode.CodeAction[] = [];

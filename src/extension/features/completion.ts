@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
 import { allLps } from '../../core/catalog';
 import { resolveLpEntries } from '../../core/lpEntries';
-import { parseStory, type SectionKind } from '../../core/parse/story';
+import type { SectionKind } from '../../core/parse/story';
 import { yamlFlowItem, yamlScalar } from '../../core/format/frontMatterText';
 import { STORY_SELECTOR } from '../constants';
+import type { StoryModel } from '../model';
 
 /** LP names in the front matter's `lps`; opening phrases at the start of a line in Action and Result. */
-export function registerCompletion(context: vscode.ExtensionContext): void {
+export function registerCompletion(context: vscode.ExtensionContext, model: StoryModel): void {
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(STORY_SELECTOR, {
       provideCompletionItems(document, position) {
-        const story = parseStory(document.getText());
+        const story = model.storyOf(document);
         const offset = document.offsetAt(position);
         const fm = story.frontMatter;
         if (fm.present && offset > fm.start && offset < fm.bodyStart) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LARGE_STORY_CHARS, lintText, unreadableReason } from '../../core/engine';
+import { LARGE_STORY_CHARS, unreadableReason } from '../../core/engine';
 import type { Finding } from '../../core/types';
 import { isStoryPath, SETTINGS } from '../constants';
 import { toDiagnostic } from '../convert';
@@ -30,11 +30,14 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
       collection.set(document.uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `STAR Coach skipped this file: ${reason}.`, vscode.DiagnosticSeverity.Information)]);
       return;
     }
-    // A large story is linted on the worker: it would hold the host's thread too long.
-    const findings = text.length > LARGE_STORY_CHARS ? (await index.checkOffThread(text, config)).findings : lintText(text, config).findings;
-    if (document.isClosed || document.version !== version) return;
-    model.rememberFindings(document, findings);
-    collection.set(document.uri, findings.map(toDiagnostic));
+    let findings = model.knownFindingsOf(document, config);
+    if (!findings && text.length > LARGE_STORY_CHARS) {
+      // A large story is linted on the worker: it would hold the host's thread too long.
+      findings = (await index.checkOffThread(text, config)).findings;
+      if (document.isClosed || document.version !== version) return;
+      model.rememberFindings(document, version, config, findings);
+    }
+    collection.set(document.uri, (findings ?? model.findingsOf(document, config)).map(toDiagnostic));
   };
 
   const schedule = (document: vscode.TextDocument, delay = DEBOUNCE_MS) => {
@@ -75,7 +78,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
     vscode.workspace.onDidCloseTextDocument((d) => {
       clearTimeout(timers.get(d.uri.toString()));
       timers.delete(d.uri.toString());
-      model.forgetFindings(d);
+      model.forget(d);
       if (!publishing) collection.delete(d.uri);
     }),
     index.onDidCheck(publishChecked),

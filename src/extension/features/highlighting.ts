@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { voiceMarks } from '../../core/language/personal';
 import { findAllQuantities } from '../../core/language/quantities';
-import { parseStory, sectionProse } from '../../core/parse/story';
+import { sectionProse } from '../../core/parse/story';
 import { STORY_SELECTOR } from '../constants';
+import type { StoryModel } from '../model';
 
 /**
  * STAR highlighting on top of Markdown's own, in .star.md files only: section headings and labels,
@@ -12,13 +13,13 @@ import { STORY_SELECTOR } from '../constants';
 export const LEGEND = new vscode.SemanticTokensLegend(['starSection', 'starMetric', 'starFirstPerson', 'starCollective']);
 const [SECTION, METRIC, MINE, COLLECTIVE] = [0, 1, 2, 3];
 
-export function registerHighlighting(context: vscode.ExtensionContext): void {
+export function registerHighlighting(context: vscode.ExtensionContext, model: StoryModel): void {
   context.subscriptions.push(
     vscode.languages.registerDocumentSemanticTokensProvider(
       STORY_SELECTOR,
       {
         provideDocumentSemanticTokens(document) {
-          const story = parseStory(document.getText());
+          const story = model.storyOf(document);
           const tokens: Array<[number, number, number]> = [];
           for (const section of story.sections) {
             if (section.kind !== 'other') tokens.push([section.titleStart, section.titleEnd, SECTION]);

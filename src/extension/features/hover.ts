@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { Lp } from '../../core/catalog';
 import { resolveLpEntries } from '../../core/lpEntries';
-import { parseStory } from '../../core/parse/story';
 import { SETTINGS, STORY_SELECTOR } from '../constants';
+import type { StoryModel } from '../model';
 
 /** Hover on an LP in the front matter: its definition, and what L6 and L7 answers show. */
-export function registerHover(context: vscode.ExtensionContext): void {
+export function registerHover(context: vscode.ExtensionContext, model: StoryModel): void {
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(STORY_SELECTOR, {
       provideHover(document, position) {
-        const story = parseStory(document.getText());
+        const story = model.storyOf(document);
         const offset = document.offsetAt(position);
         const entry = resolveLpEntries(story.frontMatter.lpEntries).find((e) => offset >= e.start && offset <= e.end);
         if (!entry?.lp) return undefined;

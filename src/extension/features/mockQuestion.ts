@@ -2,33 +2,19 @@ import * as vscode from 'vscode';
 import { allQuestions, lpById, type Question, type TargetLevel } from '../../core/catalog';
 import { CATEGORY_LABELS, QUESTION_CATEGORIES } from '../../core/catalog/schema';
 import { plural } from '../../core/format/words';
-import { SELF_CHECKS, times, type PracticeEntry } from '../../core/practice/log';
+import { times } from '../../core/practice/log';
 import { forTargetLevel, pickQuestion, type PickFilter } from '../../core/practice/pick';
-import { formatClock, renderMock, type MockModel, type MockPhase, type MockStory } from '../../core/views/mockPage';
+import { MockSession, storiesForQuestion } from '../../core/practice/session';
+import { formatClock, renderMock, type MockModel } from '../../core/views/mockPage';
 import { fromMockSchema, type FromMock, type ToMock } from '../../core/views/protocol';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
 import { webviewOptions, webviewShell } from '../webview';
 import type { Node } from './coverageViews';
-import { byTitle } from '../../core/text';
 
 /** What the command accepts: an LP row of the sidebar, or a filter (and a question id, for tests and links). */
 type StartArgs = Node | (PickFilter & { questionId?: string }) | undefined;
-
-interface Session {
-  question: Question;
-  phase: MockPhase;
-  limit: number;
-  /** Milliseconds used before the current run of the clock. */
-  usedBefore: number;
-  /** When the clock last started, or undefined while stopped. */
-  runningSince: number | undefined;
-  timeUp: boolean;
-  revealed: number;
-  filter: PickFilter;
-  practisedLp?: number;
-}
 
 /**
  * "Start Mock Question": a question weighted toward the bank's weak LPs, a countdown in the view
@@ -37,7 +23,12 @@ interface Session {
  */
 export class MockQuestion implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  session: Session | undefined;
+  /** The session under way, in the core; this class renders it and passes on what the user does. */
+  session: MockSession | undefined;
+  /** The filter the session's question came from, for "Another Question". */
+  private filter: PickFilter = {};
+  /** After saving: sessions logged for the question's main LP. */
+  private practisedLp: number | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly status = vscode.window.createStatusBarItem('starCoach.mock', vscode.StatusBarAlignment.Left, 9);
   /** What the webview last showed, as it reported it: the integration tests read this. */
@@ -115,7 +106,9 @@ export class MockQuestion implements vscode.Disposable {
 
   private begin(question: Question, filter: PickFilter): void {
     const minutes = vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.mockMinutes, 2);
-    this.session = { question, phase: 'answer', limit: Math.round(minutes * 60), usedBefore: 0, runningSince: Date.now(), timeUp: false, revealed: 0, filter };
+    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)));
+    this.filter = filter;
+    this.practisedLp = undefined;
     this.ensurePanel();
     this.startClock();
     this.render();
@@ -161,23 +154,26 @@ export class MockQuestion implements vscode.Disposable {
     if (message.type === 'save') return this.save(session, message.checks, message.story);
     switch (message.action) {
       case 'pause':
+        session.pause();
         this.stopClock();
         break;
       case 'resume':
-        if (session.phase === 'answer') this.startClock();
+        session.resume();
+        this.startClock();
         break;
       case 'done':
-        this.finishAnswer(false);
-        return;
+        session.finishAnswer();
+        this.stopClock();
+        break;
       case 'next-follow-up':
-        session.revealed = Math.min(session.question.followUps.length, session.revealed + 1);
+        session.nextFollowUp();
         break;
       case 'self-check':
-        session.phase = 'self-check';
+        session.toSelfCheck();
         break;
       case 'another': {
-        const next = await this.pick(session.filter, session.question.id);
-        if (next) this.begin(next, session.filter);
+        const next = await this.pick(this.filter, session.question.id);
+        if (next) this.begin(next, this.filter);
         return;
       }
       case 'cancel':
@@ -187,52 +183,30 @@ export class MockQuestion implements vscode.Disposable {
     this.render();
   }
 
-  private used(session: Session): number {
-    return session.usedBefore + (session.runningSince === undefined ? 0 : Date.now() - session.runningSince);
-  }
-
+  /** A timer while the answer's clock runs: the countdown in the view and the status bar. */
   private startClock(): void {
-    const session = this.session;
-    if (!session) return;
-    session.runningSince ??= Date.now();
     clearInterval(this.timer);
     this.timer = setInterval(() => this.tick(), 250);
     this.tick();
   }
 
   private stopClock(): void {
-    const session = this.session;
     clearInterval(this.timer);
     this.timer = undefined;
-    if (session && session.runningSince !== undefined) {
-      session.usedBefore = this.used(session);
-      session.runningSince = undefined;
-    }
     this.updateStatus();
   }
 
   private tick(): void {
     const session = this.session;
     if (!session) return;
-    if (this.used(session) >= session.limit * 1000) {
-      this.finishAnswer(true);
+    if (session.tick()) {
+      this.stopClock();
+      this.render();
       return;
     }
     this.updateStatus();
-    const remaining = session.limit - this.used(session) / 1000;
-    const message: ToMock = { type: 'tick', clock: formatClock(remaining), progress: Math.min(100, (this.used(session) / (session.limit * 1000)) * 100) };
+    const message: ToMock = { type: 'tick', clock: formatClock(session.remainingSeconds()), progress: session.progressPercent() };
     void this.panel?.webview.postMessage(message);
-  }
-
-  private finishAnswer(timeUp: boolean): void {
-    const session = this.session;
-    if (!session || session.phase !== 'answer') return;
-    this.stopClock();
-    session.timeUp = timeUp;
-    session.phase = 'follow-ups';
-    session.revealed = 1;
-    this.updateStatus();
-    this.render();
   }
 
   private updateStatus(): void {
@@ -241,13 +215,12 @@ export class MockQuestion implements vscode.Disposable {
       this.status.hide();
       return;
     }
-    const paused = session.runningSince === undefined;
-    this.status.text = `$(${paused ? 'debug-pause' : 'watch'}) ${formatClock(session.limit - this.used(session) / 1000)}`;
-    this.status.tooltip = `STAR Coach mock question${paused ? ' (paused)' : ''}: ${session.question.text}`;
+    this.status.text = `$(${session.paused ? 'debug-pause' : 'watch'}) ${formatClock(session.remainingSeconds())}`;
+    this.status.tooltip = `STAR Coach mock question${session.paused ? ' (paused)' : ''}: ${session.question.text}`;
     this.status.show();
   }
 
-  private async save(session: Session, checks: Record<string, boolean>, storyId: string | null): Promise<void> {
+  private async save(session: MockSession, checks: Record<string, boolean>, storyId: string | null): Promise<void> {
     if (session.phase !== 'self-check') return;
     const story = storyId ? this.index.story(storyId) : undefined;
     const storyUri = story ? vscode.Uri.parse(story.id) : undefined;
@@ -256,55 +229,31 @@ export class MockQuestion implements vscode.Disposable {
       void vscode.window.showWarningMessage('STAR Coach keeps the practice log in a workspace folder. Open a folder to save practice sessions.');
       return;
     }
-    const known = Object.fromEntries(SELF_CHECKS.map((c) => [c.id, checks[c.id] === true]));
-    const entry: PracticeEntry = {
-      date: new Date().toISOString(),
-      questionId: session.question.id,
-      lps: session.question.lps,
-      story: storyUri ? vscode.workspace.asRelativePath(storyUri, false) : null,
-      seconds: Math.round(this.used(session) / 1000),
-      limit: session.limit,
-      checks: known,
-      source: 'vscode',
-    };
+    const entry = session.entry(checks, storyUri ? vscode.workspace.asRelativePath(storyUri, false) : null, 'vscode', new Date().toISOString());
     try {
       await this.practice.append(log, entry);
     } catch (error) {
       void vscode.window.showErrorMessage(`STAR Coach could not save this session to ${vscode.workspace.asRelativePath(log)}: ${(error as Error).message}`);
       return;
     }
-    session.phase = 'saved';
-    session.practisedLp = (await this.practice.current()).byLp.get(session.question.lps[0]) ?? 0;
+    session.saved();
+    this.practisedLp = (await this.practice.current()).byLp.get(session.question.lps[0]) ?? 0;
     this.render();
-  }
-
-  private stories(question: Question): MockStory[] {
-    const practised = this.practice.snapshot.byStory;
-    const seen = new Map<string, MockStory & { score: number }>();
-    for (const [rank, lpId] of question.lps.entries()) {
-      const claims = this.index.coverage.storiesOf(lpId);
-      for (const { story, primary } of claims) {
-        const score = (seen.get(story.id)?.score ?? 0) + (rank === 0 ? 4 : 1) + (primary ? 2 : 0);
-        seen.set(story.id, { id: story.id, title: story.title, level: story.level, practised: practised.get(story.id) ?? 0, score });
-      }
-    }
-    return [...seen.values()].sort((a, b) => b.score - a.score || byTitle(a.title, b.title));
   }
 
   private render(): void {
     const session = this.session;
     if (!this.panel || !session) return;
-    const remaining = session.limit - this.used(session) / 1000;
     const model: MockModel = {
       question: session.question,
       phase: session.phase,
-      clock: formatClock(remaining),
-      progress: Math.min(100, (this.used(session) / (session.limit * 1000)) * 100),
-      paused: session.phase === 'answer' && session.runningSince === undefined,
+      clock: formatClock(session.remainingSeconds()),
+      progress: session.progressPercent(),
+      paused: session.paused,
       timeUp: session.timeUp,
       revealed: session.revealed,
-      stories: this.stories(session.question),
-      practisedLp: session.practisedLp,
+      stories: storiesForQuestion(session.question, this.index.coverage, this.practice.snapshot.byStory),
+      practisedLp: this.practisedLp,
     };
     this.panel.title = `Mock: ${lpById(session.question.lps[0])?.name ?? 'Question'}`;
     const message: ToMock = { type: 'show', page: session.phase, html: renderMock(model).text };
@@ -313,9 +262,8 @@ export class MockQuestion implements vscode.Disposable {
 
   /** Nothing keeps running once the view is gone. */
   private end(): void {
-    this.stopClock();
     this.session = undefined;
-    this.status.hide();
+    this.stopClock();
   }
 
   dispose(): void {

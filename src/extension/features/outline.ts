@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { parseStory, type Section, type Story } from '../../core/parse/story';
+import type { Section, Story } from '../../core/parse/story';
 import { STORY_SELECTOR } from '../constants';
+import type { StoryModel } from '../model';
 
 /**
  * The outline (document symbols) and folding, by STAR section. Markdown's own outline already lists
@@ -8,13 +9,13 @@ import { STORY_SELECTOR } from '../constants';
  * labels (`Situation:`, `**Action:**`), with the title from the front matter above them. A story
  * written with headings shows each section once, from Markdown.
  */
-export function registerOutline(context: vscode.ExtensionContext): void {
+export function registerOutline(context: vscode.ExtensionContext, model: StoryModel): void {
   context.subscriptions.push(
     vscode.languages.registerDocumentSymbolProvider(
       STORY_SELECTOR,
       {
         provideDocumentSymbols(document) {
-          const story = parseStory(document.getText());
+          const story = model.storyOf(document);
           const labels = story.sections.filter((section) => section.style === 'label');
           if (labels.length === 0) return [];
           const symbols: vscode.DocumentSymbol[] = [];
@@ -37,7 +38,7 @@ export function registerOutline(context: vscode.ExtensionContext): void {
     ),
     vscode.languages.registerFoldingRangeProvider(STORY_SELECTOR, {
       provideFoldingRanges(document) {
-        const story = parseStory(document.getText());
+        const story = model.storyOf(document);
         const ranges: vscode.FoldingRange[] = [];
         const fm = story.frontMatter;
         if (fm.present) ranges.push(new vscode.FoldingRange(document.positionAt(fm.start).line, document.positionAt(fm.end).line));

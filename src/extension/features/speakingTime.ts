@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { ruleOptions } from '../../core/config';
-import { parseStory } from '../../core/parse/story';
 import { speakingTime, tooLong } from '../../core/rules/tooLong';
 import { isStoryPath, SETTINGS } from '../constants';
 import type { StoryModel } from '../model';
@@ -18,7 +17,7 @@ export function registerSpeakingTime(context: vscode.ExtensionContext, model: St
       return;
     }
     const config = await model.configuration.forUri(editor.document.uri);
-    const time = speakingTime(parseStory(editor.document.getText()), config.wordsPerMinute, ruleOptions(config, tooLong));
+    const time = speakingTime(model.storyOf(editor.document), config.wordsPerMinute, ruleOptions(config, tooLong));
     const over = time.minutes > time.maxMinutes;
     item.text = `$(${over ? 'warning' : 'clock'}) ${time.minutes.toFixed(1)} / ${time.maxMinutes} min`;
     const shortLine = time.short ? `\n\nShort version: ${time.short.minutes.toFixed(1)} min (aim under ${time.short.maxMinutes}).` : '\n\nNo Short version yet.';
