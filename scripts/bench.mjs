@@ -1,6 +1,14 @@
-// Benchmark: lints and indexes a deterministic bank of N synthetic stories, and prints in one run the
+// Benchmark: lints and indexes a deterministic bank of N varied stories, and prints in one run the
 // throughput of STAR Coach's engine, of a floor (read each file and parse its front matter with `yaml`),
-// and of markdownlint's library on the same files. Usage: node scripts/bench.mjs [N] [--runs R]
+// and of markdownlint's library on the same files (median and range of R runs each), then the whole
+// `star-coach lint` process against markdownlint-cli2's on the same folder.
+// Usage: node scripts/bench.mjs [N] [--runs R] [--corpus-only]
+//
+// The corpus is as varied as real banks: a third synthetic stories, two thirds the project's example
+// stories and the published stories of test/fixtures/public (heading, label, list and paragraph
+// formats, "we" voice, long and short), each copy varied: misspelt or comma-joined LPs, a code block,
+// a comment or a directive, a long Action, CRLF line ends.
+import { execFileSync } from 'child_process';
 import { createRequire } from 'module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -78,11 +86,34 @@ function storyText(i) {
   return parts.join('\n');
 }
 
-const dir = join(process.cwd(), '.bench', `stories-v2-${count}`);
+// ---- Real formats, varied ------------------------------------------------------------------------
+const realStories = ['examples', join('test', 'fixtures', 'public')]
+  .flatMap((folder) => readdirSync(folder).filter((f) => f.endsWith('.star.md')).map((f) => readFileSync(join(folder, f), 'utf8')))
+  .sort();
+const VARIATIONS = [
+  // A misspelt LP, or LPs joined by a comma without brackets.
+  (text) => text.replace(/^lps:.*$/m, 'lps: Dive Deap, Deliver Results'),
+  // A code block in the Action.
+  (text) => text.replace(/(\n##? ?\**Action\**:?[^\n]*\n)/i, '$1\n```sql\nSELECT region, p99_ms FROM latency WHERE day > now() - 7;\n```\n\n'),
+  // A note to self in a comment, and a directive.
+  (text) => `${text}\n<!-- star-coach-disable-next-line vague-claim -->\n<!-- TODO: add the cost figure from the finance review -->\n`,
+  // A long Action: the story told at length.
+  (text) => text.replace(/(\n##? ?\**Action\**:?[^\n]*\n)([\s\S]*?)(\n##? ?\**Result)/i, (_, head, body, tail) => `${head}${body}\n${body}\n${body}${tail}`),
+  // Written on Windows.
+  (text) => text.replace(/\r?\n/g, '\r\n'),
+  (text) => text,
+];
+function variedText(i) {
+  if (i % 3 === 0 || realStories.length === 0) return storyText(i);
+  const base = realStories[i % realStories.length].replace(/^title: ([^'"].*)$/m, (_, title) => `title: ${title} (${i})`);
+  return VARIATIONS[Math.floor(random() * VARIATIONS.length)](base);
+}
+
+const dir = join(process.cwd(), '.bench', `stories-v3-${count}`);
 if (!existsSync(join(dir, 'done'))) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, `story-${String(i).padStart(5, '0')}.star.md`), storyText(i));
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, `story-${String(i).padStart(5, '0')}.star.md`), variedText(i));
   writeFileSync(join(dir, 'done'), '');
 }
 if (args.includes('--corpus-only')) {
@@ -99,7 +130,11 @@ function floor() {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const match = FRONT_MATTER.exec(text);
-    if (match) fields += Object.keys(parseYaml(match[1]) ?? {}).length;
+    try {
+      if (match) fields += Object.keys(parseYaml(match[1]) ?? {}).length;
+    } catch {
+      // Broken front matter: a real bank has some, and the engine reports them.
+    }
   }
   return fields;
 }
@@ -118,9 +153,15 @@ function markdownlintLib() {
   return n;
 }
 
-/** Runs the contenders in turns (a, b, a, b, ...), so drift in the machine's speed hits each alike. */
+/** Median and range of a list of seconds. */
+function spread(seconds) {
+  const sorted = [...seconds].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+/** Runs the contenders in turns (a, b, c, a, b, c, ...) after a warm-up, so drift in the machine's speed hits each alike. */
 function measureInTurns(contenders, times) {
-  for (const c of contenders) c.fn(); // warm-up
+  for (const c of contenders) c.fn();
   const seconds = contenders.map(() => []);
   for (let r = 0; r < times; r++) {
     contenders.forEach((c, i) => {
@@ -129,31 +170,52 @@ function measureInTurns(contenders, times) {
       seconds[i].push((performance.now() - start) / 1000);
     });
   }
-  return contenders.map((c, i) => {
-    const sorted = seconds[i].sort((a, b) => a - b);
-    return { name: c.name, median: sorted[Math.floor(sorted.length / 2)] };
-  });
+  return contenders.map((c, i) => ({ name: c.name, ...spread(seconds[i]) }));
 }
 
-const [floorResult, engineResult] = measureInTurns(
+const range = (r) => `${r.min.toFixed(3)}-${r.max.toFixed(3)}`;
+const ratio = (a, b) => `${(a.median / b.median).toFixed(2)}x (runs ${(a.min / b.max).toFixed(2)}x to ${(a.max / b.min).toFixed(2)}x)`;
+function table(results, unit) {
+  console.log(`${'contender'.padEnd(44)} ${'median s'.padStart(9)} ${'range s'.padStart(13)} ${unit.padStart(11)}`);
+  for (const r of results) console.log(`${r.name.padEnd(44)} ${r.median.toFixed(3).padStart(9)} ${range(r).padStart(13)} ${Math.round(files.length / r.median).toString().padStart(11)}`);
+}
+
+const [floorResult, engineResult, mdl] = measureInTurns(
   [
     { name: 'floor: read + yaml front matter', fn: floor },
     { name: 'STAR Coach: read + lint + index', fn: engine },
+    { name: 'markdownlint (library, default rules)', fn: markdownlintLib },
   ],
   runs,
 );
-const [mdl] = measureInTurns([{ name: 'markdownlint (library, default rules)', fn: markdownlintLib }], 1);
-const results = [floorResult, engineResult, mdl];
 const mb = bytes / 1024 / 1024;
-console.log(`Corpus: ${files.length} stories, ${mb.toFixed(1)} MB (${Math.round(bytes / files.length)} bytes a story; the examples average 2,717), median of ${runs} runs taken in turns after a warm-up (markdownlint: 1 run after a warm-up), node ${process.version}`);
+console.log(`Corpus: ${files.length} varied stories, ${mb.toFixed(1)} MB (${Math.round(bytes / files.length)} bytes a story), ${runs} runs of each in turns after a warm-up, node ${process.version}`);
 console.log('');
-console.log(`${'contender'.padEnd(40)} ${'seconds'.padStart(8)} ${'stories/s'.padStart(11)} ${'MB/s'.padStart(7)}`);
-for (const r of results) {
-  console.log(`${r.name.padEnd(40)} ${r.median.toFixed(3).padStart(8)} ${Math.round(files.length / r.median).toString().padStart(11)} ${(mb / r.median).toFixed(1).padStart(7)}`);
-}
+table([floorResult, engineResult, mdl], 'stories/s');
 console.log('');
-console.log(`STAR Coach throughput vs markdownlint: ${(mdl.median / engineResult.median).toFixed(1)}x (goal >= 20x)`);
-console.log(`STAR Coach time vs the floor:         ${(engineResult.median / floorResult.median).toFixed(2)}x (goal <= 1.5x)`);
+console.log(`STAR Coach throughput vs markdownlint: ${ratio(mdl, engineResult)} (goal >= 20x)`);
+console.log(`STAR Coach time vs the floor:         ${ratio(engineResult, floorResult)} (goal <= 1.5x)`);
+
+// The whole process, as a user or CI runs it: start, find the files, read, lint, print.
+const cli = join(process.cwd(), 'dist', 'cli.js');
+const cli2 = join(process.cwd(), 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const quiet = (file, argv) => () => {
+  try {
+    execFileSync(process.execPath, [file, ...argv], { stdio: 'ignore', cwd: dir });
+  } catch {
+    // Both exit 1 when they report findings.
+  }
+};
+const [cliResult, cli2Result] = measureInTurns(
+  [
+    { name: 'star-coach lint . --format json', fn: quiet(cli, ['lint', '.', '--format', 'json']) },
+    { name: 'markdownlint-cli2 "**/*.star.md"', fn: quiet(cli2, ['**/*.star.md']) },
+  ],
+  runs,
+);
+console.log('');
+table([cliResult, cli2Result], 'stories/s');
+console.log(`star-coach lint vs markdownlint-cli2, whole process: ${ratio(cli2Result, cliResult)} (goal >= 15x)`);
 
 // One story, in memory: the per-keystroke cost in the editor.
 const sample = storyText(7);
