@@ -55,8 +55,22 @@ export interface LpSuggestion {
   confident: boolean;
 }
 
-/** The LP a mistyped name most likely meant, by edit distance and shared words. */
+const suggested = new Map<string, LpSuggestion>();
+
+/**
+ * The LP a mistyped name most likely meant, by edit distance and shared words. Remembered per
+ * name (up to 10,000 names): a bank repeats its slips, and each costs 16 edit distances.
+ */
 export function closestLp(name: string): LpSuggestion {
+  let suggestion = suggested.get(name);
+  if (!suggestion) {
+    suggestion = closestLpOf(name);
+    if (suggested.size < 10_000) suggested.set(name, suggestion);
+  }
+  return suggestion;
+}
+
+function closestLpOf(name: string): LpSuggestion {
   const wanted = normalizeLpName(name);
   const wantedWords = new Set(wanted.split(' ').filter((w) => w.length > 2));
   let best: { lp: Lp; score: number; ratio: number } | undefined;
