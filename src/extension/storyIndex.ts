@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ResolvedConfig } from '../core/config';
-import { CoverageIndex, type StorySummary } from '../core/coverage';
+import { BankLedger, type Outcome, type Unchecked } from '../core/bankLedger';
+import type { StorySummary } from '../core/coverage';
 import { LARGE_STORY_CHARS } from '../core/engine';
 import { checkText, countText, type Checked } from '../core/scan';
 import type { Finding } from '../core/types';
@@ -19,14 +20,6 @@ const SETTLE_MS = 150;
 const SEND_CHUNK = 1000;
 const UTF8 = new TextDecoder();
 
-/** A story read and counted, waiting for its full check. */
-interface Unchecked {
-  uri: vscode.Uri;
-  text: string;
-  config: ResolvedConfig;
-  since: number;
-}
-
 /**
  * The coverage index of the workspace, kept live: a lazy first scan (never at activation), then
  * file-system watcher events and unsaved edits, queued and coalesced so that a storm of changes
@@ -39,7 +32,9 @@ interface Unchecked {
  * file systems, unsaved edits, the web build) are read here and checked here in short slices.
  */
 export class StoryIndex implements vscode.Disposable {
-  readonly coverage = new CoverageIndex();
+  /** The bookkeeping and the one rule for races (see BankLedger); this class does the I/O around it. */
+  private readonly ledger = new BankLedger<vscode.Uri>();
+  readonly coverage = this.ledger.coverage;
   readonly files = new StoryFiles();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires, at most every SETTLE_MS, when stories were added, changed or removed. */
@@ -50,10 +45,8 @@ export class StoryIndex implements vscode.Disposable {
   private readonly removed = new vscode.EventEmitter<string>();
   /** Fires with the id of each story that left the index. */
   readonly onDidRemove = this.removed.event;
-  private readonly toRead = new Map<string, vscode.Uri>();
-  private readonly toCheck = new Map<string, Unchecked>();
-  /** Taken from toCheck a slice at a time. */
-  private checking: Unchecked[] = [];
+  /** Taken from the ledger's checks, a slice at a time. */
+  private checking: Array<Unchecked<vscode.Uri>> = [];
   private readonly disposables: vscode.Disposable[] = [this.changed, this.checked, this.removed];
   private scan: Promise<void> | undefined;
   private reading: Promise<void> | undefined;
@@ -63,12 +56,7 @@ export class StoryIndex implements vscode.Disposable {
   private generation = 0;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly scanWaiters: Array<() => void> = [];
-  /** Deletions by story, numbered, so that a read begun before a deletion cannot bring it back. */
-  private deletions = 0;
-  private readonly deletedAt = new Map<string, number>();
   private readonly worker = new StoryWorker(this.workerEvents());
-  /** Stories handed to the worker, with the deletion count when they were sent. */
-  private readonly sent = new Map<string, { uri: vscode.Uri; since: number }>();
   /** Bumped when the configuration changes, so that the worker checks with the newest one. */
   private configVersion = 0;
   private configSent = -1;
@@ -159,19 +147,19 @@ export class StoryIndex implements vscode.Disposable {
     // Reading starts with the first folder listed, while the walk goes on.
     const add = (uri: vscode.Uri) => {
       found.add(uri.toString());
-      this.toRead.set(uri.toString(), uri);
+      this.ledger.wantRead(uri.toString(), uri);
       void this.drain();
     };
     await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.files.walk(folder.uri, add, stale)));
     if (stale()) return;
-    for (const story of [...this.coverage.all()]) if (!found.has(story.id)) this.forget(story.id);
-    while (this.reading || this.toRead.size > 0) await this.readAll();
+    for (const id of this.ledger.absent(found)) this.forget(id);
+    while (this.reading || this.ledger.readsWaiting > 0) await this.readAll();
     this.fireSoon();
   }
 
   private enqueue(uri: vscode.Uri): void {
     if (!this.scanned || !this.files.includes(uri)) return;
-    this.toRead.set(uri.toString(), uri);
+    this.ledger.wantRead(uri.toString(), uri);
     void this.drain();
   }
 
@@ -186,24 +174,23 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
-    const id = uri.toString();
-    this.deletedAt.set(id, ++this.deletions);
-    let removed = Number(this.forget(id));
-    if (!isStoryPath(uri.path)) {
-      // A folder: everything under it goes too.
-      for (const story of [...this.coverage.all()]) if (story.id.startsWith(`${id}/`) && this.forget(story.id)) removed++;
-      for (const key of [...this.toRead.keys()]) if (key.startsWith(`${id}/`)) this.toRead.delete(key);
-    }
-    if (removed > 0) this.fireSoon();
+    // Not a story: a folder, and everything under it goes too.
+    const removed = this.ledger.deleted(uri.toString(), !isStoryPath(uri.path));
+    for (const id of removed) this.removed.fire(id);
+    if (removed.length > 0) this.fireSoon();
   }
 
   /** Drops a story and any work queued for it. */
   private forget(id: string): boolean {
-    this.toRead.delete(id);
-    this.toCheck.delete(id);
-    if (!this.coverage.remove(id)) return false;
+    if (!this.ledger.forget(id)) return false;
     this.removed.fire(id);
     return true;
+  }
+
+  /** Tells the views what a read's answer did. */
+  private report(id: string, outcome: Outcome): void {
+    if (outcome === 'removed') this.removed.fire(id);
+    if (outcome === 'counted' || outcome === 'removed') this.fireSoon();
   }
 
   /** Unsaved edits count: the open document's text wins over the file on disk. */
@@ -222,7 +209,7 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   private get hasWork(): boolean {
-    return this.reading !== undefined || this.toRead.size > 0 || this.toCheck.size > 0 || this.checking.length > 0 || this.worker.busy;
+    return this.reading !== undefined || this.ledger.readsWaiting > 0 || this.ledger.checksWaiting > 0 || this.checking.length > 0 || this.worker.busy;
   }
 
   /** Reads what is queued, then checks what was read, until both queues are empty. */
@@ -233,13 +220,11 @@ export class StoryIndex implements vscode.Disposable {
       await Promise.resolve(); // so that `finally` below always runs after `this.draining = run`
       try {
         while (this.hasWork) {
-          if (this.reading || this.toRead.size > 0) await this.readAll();
-          else if (this.toCheck.size > 0 || this.checking.length > 0) await this.checkSome();
+          if (this.reading || this.ledger.readsWaiting > 0) await this.readAll();
+          else if (this.ledger.checksWaiting > 0 || this.checking.length > 0) await this.checkSome();
           else await this.worker.idle();
         }
-        // Nothing is in flight any more: no read can be older than a deletion we remember.
-        this.deletedAt.clear();
-        this.sent.clear();
+        this.ledger.settled();
       } finally {
         this.draining = undefined;
       }
@@ -258,10 +243,8 @@ export class StoryIndex implements vscode.Disposable {
       const here: vscode.Uri[] = [];
       const there: vscode.Uri[] = [];
       const unsaved = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
-      for (const uri of this.toRead.values()) (this.worker.accepts(uri) && !unsaved.has(uri.toString()) ? there : here).push(uri);
-      this.toRead.clear();
-      // Read here now: whatever the worker still says of these stories is older.
-      for (const uri of here) this.sent.delete(uri.toString());
+      for (const [id, uri] of this.ledger.takeReads()) (this.worker.accepts(uri) && !unsaved.has(id) ? there : here).push(uri);
+      for (const uri of here) this.ledger.readHere(uri.toString());
       let next = 0;
       const reader = async () => {
         while (next < here.length) await this.read(here[next++]);
@@ -286,7 +269,7 @@ export class StoryIndex implements vscode.Disposable {
         const folder = innermostFolder(uri.toString(), folders);
         if (folder === undefined) continue; // not in the workspace any more
         jobs.push({ uri, folder });
-        this.sent.set(uri.toString(), { uri, since: this.deletions });
+        this.ledger.sentElsewhere(uri.toString(), uri);
       }
       counted.push(this.worker.count(this.configVersion, jobs));
     }
@@ -306,22 +289,13 @@ export class StoryIndex implements vscode.Disposable {
   /** The worker's answers, checked against what happened meanwhile, as reads here are. */
   private workerEvents(): WorkerEvents {
     return {
-      counted: (id, summary) => {
-        const sent = this.sent.get(id);
-        if (!sent || this.deletedSince(id, sent.since)) return;
-        if (summary) this.coverage.upsert(summary);
-        else this.forget(id);
-        this.fireSoon();
-      },
-      checked: (id, result) => {
-        const sent = this.sent.get(id);
-        if (sent && this.awaitsCheck(id, sent.since)) this.applyCheck(sent.uri, result);
+      counted: (id, summary) => this.report(id, this.ledger.countedElsewhere(id, summary)),
+      checked: (id, { check, findings }) => {
+        const uri = this.ledger.checkedElsewhere(id, check);
+        if (uri) this.announceCheck(uri, findings);
       },
       lost: (ids) => {
-        for (const id of ids) {
-          const sent = this.sent.get(id);
-          if (sent) this.toRead.set(id, sent.uri);
-        }
+        this.ledger.lostElsewhere(ids);
         void this.drain();
       },
     };
@@ -329,7 +303,7 @@ export class StoryIndex implements vscode.Disposable {
 
   private async read(uri: vscode.Uri): Promise<void> {
     const id = uri.toString();
-    const since = this.deletions;
+    const stamp = this.ledger.stamp;
     let text: string;
     try {
       text = UTF8.decode(await fileBytes(uri));
@@ -340,54 +314,29 @@ export class StoryIndex implements vscode.Disposable {
     }
     text = unsavedText(uri) ?? text;
     const config = await this.model.configuration.forUri(uri);
-    if (this.deletedSince(id, since)) return;
-    const summary = countText(id, text);
-    if (!summary) {
-      if (this.forget(id)) this.fireSoon();
-      return;
-    }
-    this.coverage.upsert(summary);
-    this.toCheck.set(id, { uri, text, config, since });
-    this.fireSoon();
+    this.report(id, this.ledger.countedHere(id, uri, stamp, countText(id, text), text, config));
   }
 
   /** Checks queued stories against the rules for one slice, then gives the host the thread back. */
   private async checkSome(): Promise<void> {
     const started = Date.now();
-    if (this.checking.length === 0) {
-      this.checking = [...this.toCheck.values()];
-      this.toCheck.clear();
-    }
+    if (this.checking.length === 0) this.checking = this.ledger.takeChecks();
     while (this.checking.length > 0) {
-      const { uri, text, config, since } = this.checking.pop()!;
-      if (!this.awaitsCheck(uri.toString(), since)) continue;
-      if (text.length <= LARGE_STORY_CHARS) {
-        this.applyCheck(uri, checkText(text, config));
-      } else {
-        const checked = await this.checkOffThread(text, config);
-        if (this.awaitsCheck(uri.toString(), since)) this.applyCheck(uri, checked);
-      }
+      const { id, ref: uri, text, config, stamp } = this.checking.pop()!;
+      if (!this.ledger.awaitsCheck(id, stamp)) continue;
+      // A large story goes to the worker: the await lets a deletion or a newer read overtake it.
+      const checked = text.length <= LARGE_STORY_CHARS ? checkText(text, config) : await this.checkOffThread(text, config);
+      if (!this.ledger.awaitsCheck(id, stamp)) continue;
+      this.ledger.applyCheck(id, checked.check);
+      this.announceCheck(uri, checked.findings);
       if (Date.now() - started >= SLICE_MS) break;
     }
     await breathe();
   }
 
-  /** False when the story is gone, or was read again since (a newer text waits for its own check). */
-  private awaitsCheck(id: string, since: number): boolean {
-    return this.coverage.get(id) !== undefined && !this.toCheck.has(id) && !this.deletedSince(id, since);
-  }
-
-  private applyCheck(uri: vscode.Uri, { check, findings }: Checked): void {
-    const summary = this.coverage.get(uri.toString())!;
-    this.coverage.upsert({ ...summary, check });
+  private announceCheck(uri: vscode.Uri, findings: Finding[]): void {
     this.checked.fire({ uri, findings });
     this.fireSoon();
-  }
-
-  private deletedSince(id: string, since: number): boolean {
-    if ((this.deletedAt.get(id) ?? 0) > since) return true;
-    for (const [gone, at] of this.deletedAt) if (at > since && id.startsWith(`${gone}/`)) return true;
-    return false;
   }
 
   private fireSoon(): void {
