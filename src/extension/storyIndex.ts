@@ -9,7 +9,7 @@ import { isStoryPath, STORY_GLOB } from './constants';
 import { fileBytes } from './fileSystem';
 import type { StoryModel } from './model';
 import { StoryFiles } from './storyFiles';
-import { StoryWorker, type WorkerEvents } from './storyWorker';
+import { StoryWorker, type WorkerEvents } from './workerClient';
 
 /** Files read at once: enough to keep the disk busy; more only queue up in Node's thread pool. */
 const READERS = 64;
@@ -28,7 +28,7 @@ const UTF8 = new TextDecoder();
  * Work comes in two passes so that counts appear first: reading a story parses its front matter
  * and counts its LPs at once; checking it against every rule (its problem count, and its
  * diagnostics when the whole workspace is linted) follows once nothing is waiting to be read.
- * Stories on disk go through both passes on a worker thread (storyWorker.ts); the rest (virtual
+ * Stories on disk go through both passes on a worker thread (src/node/storyWorker.ts, driven through workerClient.ts); the rest (virtual
  * file systems, unsaved edits, the web build) are read here and checked here in short slices.
  */
 export class StoryIndex implements vscode.Disposable {

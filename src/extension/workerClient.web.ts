@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { WorkerEvents } from './storyWorker';
+import type { WorkerEvents } from './workerClient';
 
 /** The web build's StoryWorker: no worker threads there, so the index reads every story itself. */
 export class StoryWorker implements vscode.Disposable {
