@@ -361,6 +361,15 @@ export class StoryIndex implements vscode.Disposable {
     return (text.length > LARGE_STORY_CHARS ? await this.worker.lint(text, config) : undefined) ?? checkText(text, config);
   }
 
+  /** Whether stories on disk are read and checked on the worker thread (on by default; off only to measure it). */
+  get usesWorker(): boolean {
+    return this.worker.enabled;
+  }
+
+  set usesWorker(on: boolean) {
+    this.worker.enabled = on;
+  }
+
   story(id: string): StorySummary | undefined {
     return this.coverage.get(id);
   }

@@ -41,8 +41,11 @@ export class StoryWorker implements vscode.Disposable {
 
   constructor(private readonly events: WorkerEvents) {}
 
+  /** Off, the index reads and checks every story on the host: for measuring what the thread is worth. */
+  enabled = true;
+
   accepts(uri: vscode.Uri): boolean {
-    return !this.failed && uri.scheme === 'file';
+    return this.enabled && !this.failed && uri.scheme === 'file';
   }
 
   /** Whether anything sent has yet to be counted and checked. */

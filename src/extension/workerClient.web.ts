@@ -4,6 +4,7 @@ import type { WorkerEvents } from './workerClient';
 /** The web build's StoryWorker: no worker threads there, so the index reads every story itself. */
 export class StoryWorker implements vscode.Disposable {
   constructor(_events: WorkerEvents) {}
+  enabled = false;
   accepts(): boolean {
     return false;
   }

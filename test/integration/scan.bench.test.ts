@@ -13,6 +13,13 @@ interface MeasuredIndex {
   settled(): Promise<void>;
   files: { walk(root: vscode.Uri, found: (uri: vscode.Uri) => void): Promise<void> };
   coverage: { size: number };
+  usesWorker: boolean;
+}
+
+/** Median and range of a list of milliseconds, as "1234 ms (1100-1500)". */
+function spread(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `${sorted[Math.floor(sorted.length / 2)]} ms (${sorted[0]}-${sorted[sorted.length - 1]})`;
 }
 
 run('first scan of a large story bank (measurement)', () => {
@@ -69,5 +76,23 @@ run('first scan of a large story bank (measurement)', () => {
     for (const text of texts) lintText(text);
     const lint = Date.now() - at;
     console.log(`      parts, warm: walk ${walk} ms for ${uris.length} stories; workspace.fs.readFile of all ${read} ms; lint of all ${lint} ms`);
+
+    // Does the worker thread earn its place? Ten full rescans with it and ten without, in turns.
+    const RESCANS = Number(process.env.STAR_COACH_RESCANS ?? 10);
+    const times = { true: { counted: [] as number[], checked: [] as number[] }, false: { counted: [] as number[], checked: [] as number[] } };
+    for (let i = 0; i < RESCANS * 2; i++) {
+      const withWorker = i % 2 === 0;
+      index.usesWorker = withWorker;
+      at = Date.now();
+      index.recheck();
+      await index.ready();
+      times[`${withWorker}`].counted.push(Date.now() - at - 250); // without the rescan's settle delay
+      await index.settled();
+      times[`${withWorker}`].checked.push(Date.now() - at - 250);
+    }
+    index.usesWorker = true;
+    console.log(`      ${RESCANS} rescans each, median (range), without the 250 ms settle delay:`);
+    console.log(`        with the worker thread:    counted ${spread(times.true.counted)}, checked ${spread(times.true.checked)}`);
+    console.log(`        without (host slices only): counted ${spread(times.false.counted)}, checked ${spread(times.false.checked)}`);
   });
 });
