@@ -24,6 +24,8 @@ describe('measured outcomes (unquantified-result)', () => {
       'Attendance was up by almost half.',
       'The page brings in twice as many sign-ups.',
       'Shipped a week early.',
+      'The score went from 3.5 to 4.0.',
+      'It now takes 2.0 seconds.',
     ],
     'time bounds met': [
       'The connection was stable within the hour.',
@@ -53,6 +55,7 @@ describe('measured outcomes (unquantified-result)', () => {
       'The report previously took 3 days, and now it is automated.',
       'Originally 40 people handled it by hand; the script does it now.',
     ],
+    'releases written as numbers': ['The new script went out with 2.0 and the old one was deleted.', 'We moved every client to 3.0 before the summer.'],
     'no quantity at all': ['She thanked me and came back a few weeks later.', 'We handed it in on time and got good feedback.', 'The launch went smoothly.'],
   };
   for (const [kind, texts] of Object.entries(MEASURED)) {

@@ -126,6 +126,8 @@ function measures(text: string, start: number, end: number, whole: string, decim
   if (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before)) return false;
   if (whole === '360' && /^\s(?:feedback|degree|review)/i.test(after)) return false;
   const unitAfter = UNIT_WORD_AFTER.test(after);
+  // "went out with 2.0": a whole number written with ".0" and nothing measured after is a release.
+  if (decimals === '.0' && !unitAfter) return false;
   if (!decimals && YEAR.test(whole) && !COUNTED_NOUN_AFTER.test(after) && !unitAfter) return false;
   if (!unitAfter && (NAMING_WORD_BEFORE.test(before) || CAPITALISED_WORD_BEFORE.test(before))) return false;
   return true;
