@@ -1,8 +1,9 @@
 // Scores the rules against labelled stories they were never tuned on: the public set in
-// test/fixtures/public (whole stories, split into a "tune" and a "report" half) and the snippet sets
+// test/fixtures/public (whole stories, split into a "tune" and a "report" half, and a second held-out
+// set "holdout2") and the snippet sets
 // in test/fixtures/corpus and test/fixtures/heldout. Prints true and false positives and negatives,
 // precision and recall, and the files behind every false positive and miss.
-// Usage: npm run eval [-- --split tune|report|all] [--format json]
+// Usage: npm run eval [-- --split tune|report|holdout2|all] [--format json]
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { lintText } from '../src/core/engine';
@@ -14,7 +15,8 @@ import type { Finding } from '../src/core/types';
 const ROOT = join(__dirname, '..', '..');
 const PUBLIC = join(ROOT, 'test', 'fixtures', 'public');
 
-type Split = 'tune' | 'report';
+type Split = 'tune' | 'report' | 'holdout2';
+const SPLITS: readonly Split[] = ['tune', 'report', 'holdout2'];
 type SplitChoice = Split | 'all';
 
 export interface PublicLabel {
@@ -174,23 +176,23 @@ function scoreSnippets(set: string): { 'unquantified-result': Score; 'missing-pe
 const percent = (value: number | null) => (value === null ? '   -' : `${Math.round(value * 100)}%`.padStart(4));
 
 function tableRow(name: string, split: string, s: Score): string {
-  const cells = [name.padEnd(22), split.padEnd(7), String(s.tp).padStart(3), String(s.fp).padStart(3), String(s.fn).padStart(3), String(s.tn).padStart(4), percent(s.precision).padStart(9), percent(s.recall).padStart(7)];
+  const cells = [name.padEnd(22), split.padEnd(8), String(s.tp).padStart(3), String(s.fp).padStart(3), String(s.fn).padStart(3), String(s.tn).padStart(4), percent(s.precision).padStart(9), percent(s.recall).padStart(7)];
   return `${cells.join(' ')}${s.unlabelled ? `   (${s.unlabelled} unlabelled left out)` : ''}`;
 }
 
-const HEADER = `${'rule'.padEnd(22)} ${'split'.padEnd(7)}  TP  FP  FN   TN precision  recall`;
+const HEADER = `${'rule'.padEnd(22)} ${'split'.padEnd(8)}  TP  FP  FN   TN precision  recall`;
 
 function main(): void {
   const args = process.argv.slice(2);
   const splitAt = args.indexOf('--split');
   const split = (splitAt >= 0 ? args[splitAt + 1] : 'all') as SplitChoice;
-  if (!['tune', 'report', 'all'].includes(split)) throw new Error(`--split takes tune, report or all, not ${String(split)}`);
+  if (split !== 'all' && !SPLITS.includes(split)) throw new Error(`--split takes tune, report, holdout2 or all, not ${String(split)}`);
   const formatAt = args.indexOf('--format');
   const json = formatAt >= 0 && args[formatAt + 1] === 'json';
 
   const labels = readLabels();
   const linted = lintAll(labels);
-  const splits: SplitChoice[] = split === 'all' ? ['tune', 'report', 'all'] : [split];
+  const splits: SplitChoice[] = split === 'all' ? [...SPLITS, 'all'] : [split];
   const publicScores = Object.fromEntries(splits.map((s) => [s, scorePublic(linted, s)])) as Partial<Record<SplitChoice, Record<ScoredRule, Score>>>;
   const snippets = { corpus: scoreSnippets('corpus'), heldout: scoreSnippets('heldout') };
 
@@ -200,7 +202,8 @@ function main(): void {
   }
 
   const counted = split === 'all' ? labels : labels.filter((l) => l.split === split);
-  console.log(`Public set: ${counted.length} stories (${labels.filter((l) => l.split === 'tune').length} tune, ${labels.filter((l) => l.split === 'report').length} report), default configuration.`);
+  const sizes = SPLITS.map((s) => `${labels.filter((l) => l.split === s).length} ${s}`).join(', ');
+  console.log(`Public set: ${counted.length} stories (${sizes}), default configuration.`);
   console.log('Positive = the rule should fire. missing-section counts one case per story and section.\n');
   console.log(HEADER);
   for (const rule of RULES) {
@@ -208,16 +211,16 @@ function main(): void {
   }
 
   console.log('\nSnippet sets (Action and Result snippets, scored as the card rules fire):\n');
-  console.log(HEADER.replace('split  ', 'set    '));
+  console.log(HEADER.replace('split   ', 'set     '));
   for (const set of ['corpus', 'heldout'] as const) {
     for (const rule of ['unquantified-result', 'missing-personal-role'] as const) console.log(tableRow(rule, set, snippets[set][rule]));
   }
 
-  // Misses are listed for the tune half unless another half is asked for by name: the report half's
+  // Misses are listed for the tune half unless another split is asked for by name: the held-out
   // stories stay unread by whoever tunes the rules.
   const detailSplit: SplitChoice = split === 'all' ? 'tune' : split;
   const detail = publicScores[detailSplit] ?? scorePublic(linted, detailSplit);
-  console.log(`\nDisagreements in the ${detailSplit} half${split === 'all' ? ' (the report half: --split report)' : ''}:`);
+  console.log(`\nDisagreements in the ${detailSplit} split${split === 'all' ? ' (a held-out split: --split report or --split holdout2)' : ''}:`);
   for (const rule of RULES) {
     const s = detail[rule];
     if (s.falsePositives.length === 0 && s.falseNegatives.length === 0) continue;

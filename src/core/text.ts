@@ -180,3 +180,38 @@ export function forwardSearch(text: string, pattern: RegExp): (from: number) => 
     return known;
   };
 }
+
+/**
+ * A span of the user's prose made fit to quote in a message: Markdown emphasis and list markers
+ * dropped, runs of whitespace made one space, and cut at a word with "…" when longer than
+ * `maxChars` (characters, 90 by default). Empty when the span holds no words.
+ */
+export function quoteForMessage(text: string, start: number, end: number, maxChars = 90): string {
+  const plain = text
+    .slice(start, end)
+    .replace(/(?:^|\n)[ \t]*(?:[-*+>]|\d{1,3}[.)])[ \t]+/g, ' ')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (plain.length <= maxChars) return plain;
+  const cut = plain.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * The sentence of the text around an offset (offsets within the text): from after the last full
+ * stop, question mark or line break before it to the next one, taking in that mark, without the
+ * list markers and blanks at its start.
+ */
+export function sentenceAround(text: string, at: number): { start: number; end: number } {
+  // A stop ends a sentence only before a blank or the end: "3.5 hours" and "e.g." run on.
+  const stopAt = (i: number) => text[i] === '\n' || (/[.!?]/.test(text[i]) && (i + 1 >= text.length || /\s/.test(text[i + 1])));
+  let start = at;
+  while (start > 0 && !stopAt(start - 1)) start--;
+  let end = at;
+  while (end < text.length && !stopAt(end)) end++;
+  if (end < text.length && text[end] !== '\n') end++;
+  while (start < end && /[\s\-*+>#]/.test(text[start])) start++;
+  return { start, end };
+}

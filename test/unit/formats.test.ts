@@ -20,6 +20,8 @@ const FORMATS: Record<string, string> = {
   'HTML bold labels': '- <strong> Situation </strong>: S.\n- <strong> Task </strong>: T.\n- <strong> Action </strong>: I did A.\n- <strong> Result </strong>: Up 10%.\n',
   'letter and dash': 'S– S.\nT– T.\nA– I did A.\nR– Up 10%.\n',
   'letters in brackets': '(S) S.\n(T) T.\n(A) I did A.\n(R) Up 10%.\n',
+  'letters in brackets mid-line': 'Great question. (S) S was bad.\n\n(T) T.\n\n(A) I did A. (R) Up 10%.\n',
+  'names in brackets mid-line': 'Thanks for asking! (Situation) S was bad. (Task) T was mine.\n(Action) I did A. (Result) Up 10%.\n',
   'labels inside one paragraph': 'Situation: S was bad. Task: T was mine. Action: I did A. Result: Up 10%.\n',
   'name alone on its line': 'Situation\nS.\n\nTask\nT.\n\nAction\nI did A.\n\nResult\nUp 10%.\n',
 };

@@ -37,7 +37,7 @@ describe('public evaluation set', () => {
   it('gives every story well-formed labels', () => {
     const kinds = ['situation', 'task', 'action', 'result'];
     for (const l of labels) {
-      assert.ok(l.split === 'tune' || l.split === 'report', `${l.file}: split`);
+      assert.ok(['tune', 'report', 'holdout2'].includes(l.split), `${l.file}: split`);
       assert.ok(['i', 'we', 'mixed'].includes(l.voice), `${l.file}: voice`);
       assert.strictEqual(typeof l.digitsMeasureNothing, 'boolean', `${l.file}: digitsMeasureNothing`);
       assert.strictEqual(typeof l['unquantified-result'], 'boolean', `${l.file}: unquantified-result`);
@@ -58,6 +58,36 @@ describe('public evaluation set', () => {
   it('has at least 15 stories told mostly as "we" and 15 whose digits measure nothing', () => {
     assert.ok(labels.filter((l) => l.voice === 'we').length >= 15);
     assert.ok(labels.filter((l) => l.digitsMeasureNothing).length >= 15);
+  });
+
+  it('has a second held-out set of at least 40 stories, 12 told as "we" and 12 whose digits measure nothing', () => {
+    const holdout = labels.filter((l) => l.split === 'holdout2');
+    assert.ok(holdout.length >= 40, `${holdout.length} stories`);
+    assert.ok(holdout.filter((l) => l.voice === 'we').length >= 12);
+    assert.ok(holdout.filter((l) => l.digitsMeasureNothing).length >= 12);
+  });
+
+  it('keeps the second held-out set apart: its stories are numbered after the first set and come from other sources', () => {
+    const sources = readFixture('public', 'SOURCES.md');
+    const rows = new Map(
+      sources
+        .split('\n')
+        .filter((line) => line.startsWith('| ') && line.includes('.star.md'))
+        .map((line) => {
+          const cells = line.split('|').map((c) => c.trim());
+          return [cells[1], cells[2]] as const;
+        }),
+    );
+    // The address or repository a source names, without the part of the page it points into.
+    const origin = (source: string) => source.replace(/\s*\(.*$/, '').split(',')[0];
+    const earlier = new Set(labels.filter((l) => l.split !== 'holdout2').map((l) => origin(rows.get(l.file) ?? '')));
+    for (const l of labels) {
+      const source = rows.get(l.file);
+      assert.ok(source, `${l.file}: no row in SOURCES.md`);
+      if (l.split !== 'holdout2') continue;
+      assert.ok(Number(l.file.split('-')[0]) >= 70, `${l.file}: holdout2 stories are numbered from 70`);
+      assert.ok(!earlier.has(origin(source)), `${l.file}: its source ${origin(source)} was used for a tune or report story`);
+    }
   });
 
   it('gives every story valid front matter with a title and real Leadership Principle names', () => {

@@ -3,15 +3,16 @@
  * one clear "I" action, or a bullet that opens with a past-tense verb and no subject, is enough.
  */
 
+import { sentenceAround } from '../text';
 import { blankQuotes } from './quotes';
 
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
 /** "Phase I", "SDE I", "Type I": a numeral, not a person. */
 const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|war|chapter|mark|series|step|gen|sde)\s$/i;
-/** What "I" did only in the head: thinking and feeling is not acting. */
-const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|knew|know|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised)\b/i;
+/** What "I" did only in the head, or would do: thinking, feeling and hypotheticals are not acting. */
+const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|knew|know|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised)\b/i;
 const MY_OWN_WORK =
-  /\b(?:myself|my (?:own |first |main |next |initial )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move)s?\b)/i;
+  /\b(?:myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/i;
 
 const IRREGULAR_PAST = new Set(
   'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored'.split(' '),
@@ -56,7 +57,8 @@ function findSubjectlessAction(text: string): PersonalRole | undefined {
     const word = opening[1].toLowerCase();
     const rest = opening[2];
     if (!isPastTense(word)) continue;
-    if (/^\s*(?:,|by\b|on\b)/.test(rest) || PASSIVE_AFTER_OPENING.test(rest)) continue;
+    // "Caused by a bug", "Based on": a participle. "Started by drafting a plan" acts: by doing.
+    if ((/^\s*(?:,|by\b|on\b)/.test(rest) && !/^\s*by\s+\p{L}+ing\b/u.test(rest)) || PASSIVE_AFTER_OPENING.test(rest)) continue;
     const start = from + opening[0].indexOf(opening[1]);
     return { start, end: start + opening[1].length };
   }
@@ -68,10 +70,30 @@ function isPastTense(word: string): boolean {
   return word.length >= 5 && word.endsWith('ed') && !NOT_A_VERB.has(word);
 }
 
-/** How often the text speaks for a group instead of the speaker, for the message. */
+/**
+ * The group acting: "we", and "the team" where it is the one doing ("the team rewrote"), not where
+ * it is what the speaker's work was for or with ("documentation for the team").
+ */
+const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|our team|the team|my team)\b/gi;
+
+/** How often the text speaks for a group instead of the speaker (see `COLLECTIVE_ACTOR`), for the message. */
 export function countCollectiveVoice(text: string): number {
-  return (text.match(/\b(?:we|our team|the team|my team|us)\b/gi) ?? []).length;
+  return (blankQuotes(text).match(COLLECTIVE_ACTOR) ?? []).length;
 }
+
+/**
+ * The first sentence (offsets within the text) where a group acts instead of the speaker, else the
+ * first sentence: what a message about the Action quotes back. Undefined for a text with no words.
+ */
+export function collectiveSentence(text: string): { start: number; end: number } | undefined {
+  const plain = blankQuotes(text);
+  COLLECTIVE_ACTOR.lastIndex = 0;
+  const actor = COLLECTIVE_ACTOR.exec(plain);
+  const first = plain.search(/\p{L}/u);
+  if (first === -1) return undefined;
+  return sentenceAround(text, actor ? actor.index : first);
+}
+
 
 /** Offsets of every first-person "I" (outside quotes) and of every "we"/"the team", for highlighting. */
 export function voiceMarks(text: string): { mine: Array<[number, number]>; collective: Array<[number, number]> } {
@@ -80,6 +102,6 @@ export function voiceMarks(text: string): { mine: Array<[number, number]>; colle
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) mine.push([match.index, match.index + match[0].length]);
   const collective: Array<[number, number]> = [];
-  for (const match of plain.matchAll(/\b(?:we|our team|the team|my team)\b/gi)) collective.push([match.index, match.index + match[0].length]);
+  for (const match of plain.matchAll(COLLECTIVE_ACTOR)) collective.push([match.index, match.index + match[0].length]);
   return { mine, collective };
 }

@@ -72,6 +72,23 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     advice: 'say what changed in how you work together, for example who now comes to whom, and when',
     measurable: false,
   },
+  // Benefits named with no measure or example: "faster debugging", "smooth transition", "less
+  // rework", "morale improved", "paid off significantly". Left alone beside a number.
+  {
+    triggers: ['faster', 'quicker', 'smoother', 'easier', 'clearer', 'simpler', 'less', 'fewer'],
+    pattern:
+      /\b(?:faster|quicker|smoother|easier|clearer|simpler|less|fewer) (?:debugging|development(?: cycles?)?|delivery|deployments|releases|onboarding|collaboration|communication|rework|visibility|transparency|alignment|boundaries|handoffs|handovers|decision-making|workflows?|turnaround|iterations?)\b/gi,
+    advice: 'say by how much, or what now happens that did not before',
+    measurable: true,
+  },
+  { triggers: ['smooth'], pattern: /\bsmooth (?:transition|rollout|roll-out|migration|launch|handover|handoff|delivery)\b/gi, advice: 'say what went to plan: the date met, the downtime, the problems that did not happen', measurable: true },
+  {
+    triggers: ['morale', 'engagement', 'teamwork', 'collaboration'],
+    pattern: /\b(?:morale|engagement|teamwork|collaboration) (?:improved|increased|went up|grew|got better|was boosted)\b/gi,
+    advice: 'say what people now do differently, or what a survey or a count showed',
+    measurable: true,
+  },
+  { triggers: ['paid off'], pattern: /\bpaid off(?: (?:significantly|greatly|hugely|massively|big|in the long run))?\b/gi, advice: 'say what it paid: the time, money or incidents saved', measurable: true },
   // What one would do is not what one did: "I would listen to the customer" is the textbook weak
   // answer. Only "I would" opening a clause; "we would miss the date" inside a sentence is narrative,
   // and "I would have" is hindsight, which a Learning rightly holds.

@@ -1,6 +1,11 @@
 /**
- * Finds measurable outcomes in prose: numbers with what they measure, and quantities in words.
- * Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do not count.
+ * Finds measured outcomes in prose: numbers with what they measure, and quantities in words.
+ * A measured outcome is a change ("from 4 hours to 10 minutes", "halved"), a rate ("12%"), a count
+ * of outcomes ("eleven pairs met", "not one complaint", "all 40 services"), a time bound met
+ * ("within the hour", "slipped by less than one day", "a month ahead of schedule") or an amount
+ * ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
+ * not count, nor do numbers that describe the method ("a four-month pilot with 5 users", "I
+ * interviewed 6 customers") or a before-value alone ("it used to take 4 hours").
  */
 
 const NUMBER = /(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?<!\d[:/])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
@@ -23,16 +28,51 @@ const YEAR = /^(?:19|20)\d\d$/;
 const COUNTED_NOUN_AFTER = /^\s(?!was\b|is\b|has\b|this\b|as\b|its\b|plus\b)[a-z]+s\b/;
 const UNIT_WORD_AFTER =
   /^\s(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|users?|customers?|people|engineers?|teams?|services?|incidents?|tickets?|pages?|requests?|dollars?|euros?|pounds?|gb|mb|tb|kb|times?|fold|x|k|million|billion|thousand)\b/i;
+const TIME_UNIT = String.raw`(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|sprints?|shifts?)`;
+const APPROXIMATELY = String.raw`(?:almost|about|nearly|roughly|around|over|under|just over|just under|more than|less than)`;
 const WORD_QUANTITY = new RegExp(
   [
     String.raw`\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|zero|twice|thrice|halved|doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|single-digit|double-digit)\b`,
-    String.raw`\b(?:by|in|to) (?:a |one )?(?:half|third|quarter|fifth|tenth)\b(?! of (?:the )?(?:year|day|month|week|quarter|sprint|cycle)\b)`,
-    String.raw`\b(?:half|a third|a quarter|a fifth|two[- ]thirds|three[- ]quarters) (?:of|as|the|more|less|fewer|faster|slower|cheaper|smaller|bigger|larger)\b`,
+    String.raw`\b(?:by|in|to)(?: ${APPROXIMATELY})? (?:a |one )?(?:half|third|quarter|fifth|tenth)\b(?! of (?:the )?(?:year|day|month|week|quarter|sprint|cycle)\b)`,
+    String.raw`\b${APPROXIMATELY} half\b`,
+    String.raw`\b(?:half|a third|a quarter|a fifth|two[- ]thirds|three[- ]quarters) (?:of|as|the|what|more|less|fewer|faster|slower|cheaper|smaller|bigger|larger)\b`,
     String.raw`\bno (?:more |further |new |single |repeat )?(?:incidents?|outages?|pages?|escalations?|defects?|regressions?|downtime|complaints?|errors?|bugs?|rollbacks?|data loss|breaches?|violations?|sev)\b`,
-    String.raw`\b(?:not (?:a |one )?single|none of the|every one of|not one of|all (?:of )?the \d)`,
+    String.raw`\b(?:not (?:a |one )?single|not one|none of the|every one of|not one of|all (?:of )?the \d)`,
+    // Small quantities and time bounds in words: "within the hour", "less than one day",
+    // "a single day of downtime", "a month ahead of schedule".
+    String.raw`\bwithin (?:a |an |one |the |a single )?(?:couple of |few )?${TIME_UNIT}\b`,
+    String.raw`\b(?:less|more|fewer) than (?:a |an |one |a single )${TIME_UNIT}\b`,
+    String.raw`\ba single (?:${TIME_UNIT}|complaints?|incidents?|outages?|errors?|defects?|bugs?|failures?|escalations?|tickets?|rollbacks?)\b`,
+    String.raw`\b(?:a|an|one) ${TIME_UNIT} (?:ahead of|early|earlier|sooner|faster|before (?:the )?(?:deadline|schedule|target|date))\b`,
   ].join('|'),
   'i',
 );
+
+const WORD_QUANTITY_ALL = new RegExp(WORD_QUANTITY.source, 'gi');
+
+/**
+ * Context that makes a number describe the method or the starting point, not an outcome. Each is
+ * read from the clause the number stands in, before or after it.
+ */
+/** "it used to take 4 hours", "previously 30 a month": a before-value. */
+const BEFORE_VALUE = /\b(?:used to|previously|originally|formerly|had (?:been|taken|needed)|back then)\b[^,;:.!?\n]*$/i;
+/** "a four-month pilot", "a 5-user trial", "a two-week A/B test". */
+const METHOD_AFTER = /^(?:[- ](?:second|minute|hour|day|week|month|year|person|people|user|engineer|customer|team|site|store|branch)s?)?[- ](?:long[- ])?(?:pilot|trial|test|a\/b test|experiment|study|spike|proof[- ]of[- ]concept|poc|survey|workshop)s?\b(?!\s+\p{L}+s\b)/iu;
+/** "a pilot with 5 users", "a survey of 200 drivers". */
+const METHOD_BEFORE = /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:with|of|among|across|covering|involving)\s+(?:only |just |about |around |roughly |nearly |some )?$/i;
+/** "I interviewed 6 customers", "asked two clarifying questions", "read 30 past reviews": what was done, not what came of it. */
+const METHOD_VERB_BEFORE =
+  /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than)\s+)?$/i;
+/** A comparison after the number makes it a measure whatever came before: "3 times faster". */
+const COMPARISON_AFTER = /^\s?(?:%|x\b|×|times\b|fold\b|percent\b|faster\b|slower\b|more\b|less\b|fewer\b|cheaper\b)/i;
+
+/** Whether the quantity at [start, end) only describes the method or a before-value. */
+function describesMethod(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 40);
+  if (COMPARISON_AFTER.test(after)) return false;
+  const before = text.slice(Math.max(0, start - 80), start);
+  return METHOD_AFTER.test(after) || METHOD_BEFORE.test(before) || METHOD_VERB_BEFORE.test(before) || BEFORE_VALUE.test(before);
+}
 
 export interface Quantity {
   /** Offsets within the text given. */
@@ -40,17 +80,24 @@ export interface Quantity {
   end: number;
 }
 
-/** The first measurable outcome in the text, or undefined when it measures nothing. */
+/**
+ * The first measured outcome in the text (offsets within it), or undefined when it measures
+ * nothing: numbers first, then quantities in words, each judged in its clause.
+ */
 export function findQuantity(text: string): Quantity | undefined {
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
     const end = match.index + match[0].length;
-    if (measures(text, match.index, end, match[1], match[2])) return { start: match.index, end };
+    if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) return { start: match.index, end };
   }
-  const word = WORD_QUANTITY.exec(text);
-  return word ? { start: word.index, end: word.index + word[0].length } : undefined;
+  for (const word of text.matchAll(WORD_QUANTITY_ALL)) {
+    const end = word.index + word[0].length;
+    if (!describesMethod(text, word.index, end)) return { start: word.index, end };
+  }
+  return undefined;
 }
 
+/** Whether the text states a measured outcome (see `findQuantity`). */
 export function hasQuantity(text: string): boolean {
   return findQuantity(text) !== undefined;
 }
@@ -79,6 +126,8 @@ function measures(text: string, start: number, end: number, whole: string, decim
   if (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before)) return false;
   if (whole === '360' && /^\s(?:feedback|degree|review)/i.test(after)) return false;
   const unitAfter = UNIT_WORD_AFTER.test(after);
+  // "went out with 2.0": a whole number written with ".0" and nothing measured after is a release.
+  if (decimals === '.0' && !unitAfter) return false;
   if (!decimals && YEAR.test(whole) && !COUNTED_NOUN_AFTER.test(after) && !unitAfter) return false;
   if (!unitAfter && (NAMING_WORD_BEFORE.test(before) || CAPITALISED_WORD_BEFORE.test(before))) return false;
   return true;
@@ -93,11 +142,13 @@ export function findAllQuantities(text: string): Quantity[] {
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
     const end = match.index + match[0].length;
-    if (measures(text, match.index, end, match[1], match[2])) found.push({ start: match.index, end });
+    if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) found.push({ start: match.index, end });
   }
-  for (const word of text.matchAll(WORD_QUANTITY_ALL)) found.push({ start: word.index, end: word.index + word[0].length });
+  for (const word of text.matchAll(WORD_QUANTITY_ALL)) {
+    const end = word.index + word[0].length;
+    if (!describesMethod(text, word.index, end)) found.push({ start: word.index, end });
+  }
   found.sort((a, b) => a.start - b.start);
   return found.filter((q, i) => i === 0 || q.start >= found[i - 1].end);
 }
 
-const WORD_QUANTITY_ALL = new RegExp(WORD_QUANTITY.source, 'gi');

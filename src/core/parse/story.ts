@@ -186,14 +186,21 @@ export function parseStory(text: string): Story {
         bodyEnd: text.length,
       };
       sections.push(open);
-      // "Situation: ... Task: ... Action: ..." all in one paragraph: each label after a full stop.
-      INLINE_LABEL.lastIndex = label.bodyStart;
-      for (let match = INLINE_LABEL.exec(content); match; match = INLINE_LABEL.exec(content)) {
-        const nameStart = match.index + match[0].indexOf(match[1]);
-        close(lineStart + nameStart);
-        open = { kind: kindOf(match[1]), title: match[1], style: 'label', line, titleStart: lineStart + nameStart, titleEnd: lineStart + nameStart + match[1].length, bodyStart: lineStart + match.index + match[0].length, bodyEnd: text.length };
-        sections.push(open);
-      }
+    } else if (!content.includes('(')) continue;
+    // After a label, "Situation: ... Task: ... Action: ..." all in one paragraph: each label after a
+    // full stop. On any other line only a bracketed marker, which prose never holds: "... how I
+    // lead. (S) At my last job".
+    const inline = label ? INLINE_LABEL : INLINE_MARKER;
+    inline.lastIndex = label ? label.bodyStart : 0;
+    for (let match = inline.exec(content); match; match = inline.exec(content)) {
+      // After a label, group 1 is a word label and group 2 a bracketed marker; elsewhere, group 1 is a marker.
+      const bracketed = !label || match[2] !== undefined;
+      const name = match[2] ?? match[1];
+      const nameStart = match.index + match[0].indexOf(name, 1);
+      // A bracketed marker closes the part before it at its bracket.
+      close(lineStart + (bracketed ? nameStart - 1 : nameStart));
+      open = { kind: kindOf(name), title: name, style: 'label', line, titleStart: lineStart + nameStart, titleEnd: lineStart + nameStart + name.length, bodyStart: lineStart + match.index + match[0].length, bodyEnd: text.length };
+      sections.push(open);
     }
   }
   close(text.length);
@@ -388,12 +395,14 @@ function findComments(text: string, lines: LineIndex, from: number, codeLines: R
 const INTERRUPTS_PARAGRAPH = /^(?:[ \t]*$| {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3,}|<!--|>|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|[-*+][ \t]+\S|1[.)][ \t]+\S))/;
 
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:[ \t]*/g;
+const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))[ \t]*/g;
+/** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
+const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?|Results?)\)[ \t]+(?=\S)/g;
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const OPEN_MARKUP = /^(?:\*\*|__|<strong>|<b>|\*|_)/i;
 const CLOSE_MARKUP = /^(?:\*\*|__|<\/strong>|<\/b>|\*|_)/i;
 const NAME_CHAR = /[\p{L}' \t–—&-]/u;
-const LABEL_OPENING = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\([STAR]\)|[STAR][ \t]*[–—-])/;
+const LABEL_OPENING = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-])/;
 
 /**
  * A STAR label at the start of a line, the many ways people write one: `Situation:`, `S:`,
@@ -415,8 +424,9 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   if (markup) at += markup[0].length;
   while (isBlank(line.charCodeAt(at))) at++;
   const nameStart = at;
-  // "(S) At my last job ..."
-  if (line.charCodeAt(at) === 40 && /^\([STAR]\)[ \t]/.test(line.slice(at, at + 4))) return { name: line[at + 1], nameStart: at + 1, bodyStart: skipBlanks(line, at + 3) };
+  // "(S) At my last job ...", "(Action) I mapped ..."
+  const bracketed = line.charCodeAt(at) === 40 ? /^\(([STAR]|Situation|Task|Actions?|Results?)\)[ \t]/.exec(line.slice(at, at + 12)) : null;
+  if (bracketed) return { name: bracketed[1], nameStart: at + 1, bodyStart: skipBlanks(line, at + bracketed[1].length + 2) };
   let end = at;
   while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
   const name = line.slice(at, end).trimEnd();

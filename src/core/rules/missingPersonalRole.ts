@@ -1,5 +1,6 @@
-import { countCollectiveVoice, findPersonalAction } from '../language/personal';
+import { collectiveSentence, countCollectiveVoice, findPersonalAction } from '../language/personal';
 import { sectionProse, sectionWords, starPart } from '../parse/story';
+import { quoteForMessage } from '../text';
 import { defineRule } from './rule';
 
 export const missingPersonalRole = defineRule({
@@ -8,7 +9,7 @@ export const missingPersonalRole = defineRule({
   defaultSeverity: 'warning',
   tags: ['ownership'],
   docs:
-    'The interviewer is hiring you, not your team. An Action told only as "we" or "the team", or in passive voice ("the service was rewritten"), hides your part. One clear "I ..." is enough; bullets that open with a past-tense verb ("- Analyzed the logs") count as yours.',
+    'The interviewer is hiring you, not your team. An Action told only as "we" or "the team", or in passive voice ("the service was rewritten"), hides your part. One clear "I ..." is enough; bullets and notes that open with a past-tense verb ("- Analyzed the logs", "Action: Conducted usability testing") count as yours, and so does "my task was to change the configuration". Only the group acting counts against you: "documentation for the team" is your work. The message quotes the first sentence where the group acts, to rewrite as "I ...".',
   check(story) {
     const action = starPart(story, 'action');
     if (!action) return [];
@@ -17,9 +18,12 @@ export const missingPersonalRole = defineRule({
     if (sectionWords(story, action) === 0 || findPersonalAction(prose)) return [];
     const collective = countCollectiveVoice(prose);
     const voice = collective > 0 ? `It says "we" or "the team" ${collective} time${collective === 1 ? '' : 's'} but` : 'It';
+    const sentence = collectiveSentence(prose);
+    const quoted = sentence ? quoteForMessage(prose, sentence.start, sentence.end) : '';
+    const rewrite = quoted ? `Rewrite "${quoted}" or another step` : 'Tell at least one step';
     return [
       {
-        message: `${voice} never says what you did yourself. Tell at least one step as "I ...": your decision, your analysis, your code.`,
+        message: `${voice} never says what you did yourself. ${rewrite} as "I ...": your decision, your analysis, your code.`,
         start: action.titleStart,
         end: action.titleEnd,
       },

@@ -1,4 +1,6 @@
-import { sectionOf, sectionWords } from '../parse/story';
+import { findAllQuantities } from '../language/quantities';
+import { sectionOf, sectionProse, sectionWords, type Section, type Story } from '../parse/story';
+import { countWords, sentenceAround } from '../text';
 import { defineRule, type OptionSpecs } from './rule';
 
 const options = {
@@ -7,6 +9,9 @@ const options = {
   minWords: { description: 'Stories shorter than this are drafts and are not checked.', default: 80, min: 0, max: 5000, unit: 'words', integer: true },
 } satisfies OptionSpecs;
 
+/** The Action's share of the words that the docs and messages aim for, in whole percents. */
+const ACTION_AIM = 40;
+
 export const situationHeavy = defineRule({
   id: 'situation-heavy',
   description: 'Situation and Task take too much of the story, or the Action too little.',
@@ -14,15 +19,18 @@ export const situationHeavy = defineRule({
   tags: ['length', 'structure'],
   options,
   docs:
-    'The Action is what the interviewer scores. A common draft spends half its time on background; aim for Situation and Task together under about a third of the words, and the Action at least 40%. The rule leaves a margin around that aim: it speaks when the setup passes 45% of the words, or the Action falls under 30%, so a story near the aim is never flagged.',
+    'The Action is what the interviewer scores. A common draft spends half its time on background; aim for Situation and Task together under about a third of the words, and the Action at least 40%. The rule leaves a margin around that aim: it speaks when the setup passes 45% of the words, or the Action falls under 30%, so a story near the aim is never flagged. Baseline numbers in the Situation or Task that a measured Result compares against ("15% of customers used it", then "adoption climbed to 37%") are the Result\'s evidence, not padding: those sentences count with the Result.',
   check(story, { maxSetupShare, minActionShare, minWords }) {
     const situation = sectionOf(story, 'situation');
     const task = sectionOf(story, 'task');
     const action = sectionOf(story, 'action');
     const result = sectionOf(story, 'result');
-    const setup = sectionWords(story, situation) + sectionWords(story, task);
+    // Sentences of the setup that measure what the Result measures are its baseline.
+    const measured = result ? measureWords(sectionProse(story, result)) : new Set<string>();
+    const baseline = measured.size > 0 ? baselineWords(story, situation, measured) + baselineWords(story, task, measured) : 0;
+    const setup = sectionWords(story, situation) + sectionWords(story, task) - baseline;
     const acting = sectionWords(story, action);
-    const total = setup + acting + sectionWords(story, result);
+    const total = setup + baseline + acting + sectionWords(story, result);
     const anchor = situation ?? task ?? action;
     if (!anchor || !action || total < minWords) return [];
     const setupShare = setup / total;
@@ -42,7 +50,7 @@ export const situationHeavy = defineRule({
     if (whole(actionShare) < whole(minActionShare)) {
       return [
         {
-          message: `The Action is only ${percent(actionShare)} of the story (aim for 40% or more). Say more about your decisions and steps.`,
+          message: `The Action is only ${percent(actionShare)} of the story (aim for ${ACTION_AIM}% or more). Say more about your decisions and steps.`,
           start: action.titleStart,
           end: action.titleEnd,
         },
@@ -51,3 +59,38 @@ export const situationHeavy = defineRule({
     return [];
   },
 });
+
+/** Short words that say nothing about what a number measures. */
+const NOT_A_MEASURE = new Set('with from that this than about over under into were have after before when which their them they only just more less each every also then there what been some most very'.split(' '));
+
+/**
+ * What the measures in a text measure: the words (four letters or more, lowercase, without a
+ * plural "s") and "%" within about five words of each quantity. Empty when the text measures nothing.
+ */
+function measureWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const q of findAllQuantities(text)) {
+    const around = `${text.slice(Math.max(0, q.start - 30), q.start)} ${text.slice(q.end, q.end + 30)}`.toLowerCase();
+    for (const word of around.match(/%|\p{L}{4,}/gu) ?? []) if (!NOT_A_MEASURE.has(word)) words.add(word.replace(/s$/, ''));
+  }
+  return words;
+}
+
+/**
+ * Words of the section's sentences that measure something the Result measures too (a word of
+ * `measureWords` in common): "only 15% of customers used it" before "adoption climbed to 37%".
+ * A team size ("six engineers") shares nothing with "exports from two minutes to 15 seconds".
+ */
+function baselineWords(story: Story, section: Section | undefined, resultMeasures: ReadonlySet<string>): number {
+  if (!section) return 0;
+  const prose = sectionProse(story, section);
+  let words = 0;
+  for (let at = prose.search(/\S/); at !== -1 && at < prose.length; ) {
+    const { start, end } = sentenceAround(prose, at);
+    const sentence = prose.slice(start, end);
+    if ([...measureWords(sentence)].some((word) => resultMeasures.has(word))) words += countWords(sentence);
+    const next = prose.slice(Math.max(end, at + 1)).search(/\S/);
+    at = next === -1 ? -1 : Math.max(end, at + 1) + next;
+  }
+  return words;
+}

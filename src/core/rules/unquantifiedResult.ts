@@ -1,6 +1,7 @@
 import { hasQuantity } from '../language/quantities';
 import { isEmptySection, sectionProse, starPart } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
+import { quoteForMessage, sentenceAround } from '../text';
 import { defineRule } from './rule';
 
 export const unquantifiedResult = defineRule({
@@ -9,16 +10,18 @@ export const unquantifiedResult = defineRule({
   defaultSeverity: 'warning',
   tags: ['impact'],
   docs:
-    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". Years, levels (L6), P99, versions and quarter names are not measures.',
+    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "all 40 services"), an amount, or a time bound met ("within the hour", "slipped by less than one day", "a month ahead of schedule"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "I interviewed 6 customers") or a value before alone ("it used to take 4 hours"). The message quotes the Result\'s first sentence.',
   check(story) {
     const result = starPart(story, 'result');
-    if (!result || isEmptySection(story, result) || hasQuantity(sectionProse(story, result))) return [];
+    if (!result || isEmptySection(story, result)) return [];
+    const prose = sectionProse(story, result);
+    if (hasQuantity(prose)) return [];
     // A paragraph of its own after the Result's last content: appended to a line, it could land
     // on a closing code fence or inside a list item.
     const insertAt = result.bodyStart + story.text.slice(result.bodyStart, result.bodyEnd).trimEnd().length;
     return [
       {
-        message: 'The Result has no number. Say what changed and by how much: from X to Y, a percentage, money saved, time cut.',
+        message: `${opening(prose)} Say what changed and by how much: from X to Y, a percentage, money saved, time cut.`,
         start: result.titleStart,
         end: result.titleEnd,
         fixes: [
@@ -32,3 +35,17 @@ export const unquantifiedResult = defineRule({
     ];
   },
 });
+
+/**
+ * The message's opening, quoting the Result's first sentence. A Result with digits that measure
+ * nothing (a before-value, the pilot's size, a date) is told why they do not count.
+ */
+function opening(prose: string): string {
+  const first = prose.search(/\p{L}/u);
+  const sentence = first === -1 ? undefined : sentenceAround(prose, first);
+  const quoted = sentence ? quoteForMessage(prose, sentence.start, sentence.end) : '';
+  const said = quoted ? ` "${quoted}"` : '';
+  return /\d/.test(prose)
+    ? `The Result has no measured outcome:${said} Its numbers only date it, name things, size the method or give the value before.`
+    : `The Result has no number:${said}`;
+}

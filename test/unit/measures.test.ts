@@ -1,0 +1,157 @@
+import * as assert from 'assert';
+import { lintText } from '../../src/core/engine';
+import { countCollectiveVoice, findPersonalAction } from '../../src/core/language/personal';
+import { findAllQuantities, hasQuantity } from '../../src/core/language/quantities';
+import { quoteForMessage } from '../../src/core/text';
+
+const FRONT = '---\ntitle: T\nlps: [Ownership]\n---\n';
+const findings = (body: string, ruleId: string) => lintText(FRONT + body).findings.filter((f) => f.ruleId === ruleId);
+
+/**
+ * What a measured outcome is, by kind: each kind is a family of phrasings, and each family is
+ * tested in several wordings so that a fix for one sentence cannot pass for the kind.
+ */
+describe('measured outcomes (unquantified-result)', () => {
+  const MEASURED: Record<string, string[]> = {
+    'small quantities in words': [
+      'The move slipped by less than one day.',
+      'We finished a month ahead of schedule.',
+      'It cost a single day of downtime.',
+      'There was not one complaint that quarter.',
+      'The backlog was gone in three weeks.',
+      'About a dozen teams adopted the template.',
+      'Build time is now about half what it was.',
+      'Attendance was up by almost half.',
+      'The page brings in twice as many sign-ups.',
+      'Shipped a week early.',
+      'The score went from 3.5 to 4.0.',
+      'It now takes 2.0 seconds.',
+    ],
+    'time bounds met': [
+      'The connection was stable within the hour.',
+      'Fixed within one hour.',
+      'On-call engineers see the failing service within a couple of minutes.',
+      'Every ticket is answered within a few days.',
+      'It now takes less than a minute.',
+    ],
+    'counts of a whole': ['All 40 services were sending traces.', 'Every one of the 12 teams had moved.', 'Not one of the 300 orders was lost.'],
+    'changes and rates beside method numbers': [
+      'After a two-week pilot, errors fell from 9% to 2%.',
+      'I interviewed 6 customers; sign-ups rose 30% the next month.',
+      'It used to take 4 hours; now it takes 10 minutes.',
+      'Pages now load 3 times faster than the 5 users in the pilot saw.',
+    ],
+  };
+  const NOT_MEASURED: Record<string, string[]> = {
+    'numbers that describe the method': [
+      'After a four-month pilot with 5 users, the graph showed the app worked.',
+      'I asked two clarifying questions and reset expectations.',
+      'We ran a 3-week trial and the team liked it.',
+      'I interviewed 12 customers and read 30 reviews; the design was approved.',
+      'A survey of 200 drivers confirmed the idea, and the board approved it.',
+    ],
+    'a before-value alone': [
+      'It used to take 4 hours on the first Monday of each month. Now the manager runs it herself.',
+      'The report previously took 3 days, and now it is automated.',
+      'Originally 40 people handled it by hand; the script does it now.',
+    ],
+    'releases written as numbers': ['The new script went out with 2.0 and the old one was deleted.', 'We moved every client to 3.0 before the summer.'],
+    'no quantity at all': ['She thanked me and came back a few weeks later.', 'We handed it in on time and got good feedback.', 'The launch went smoothly.'],
+  };
+  for (const [kind, texts] of Object.entries(MEASURED)) {
+    it(`counts ${kind} as measured`, () => {
+      for (const text of texts) assert.ok(hasQuantity(text), text);
+    });
+  }
+  for (const [kind, texts] of Object.entries(NOT_MEASURED)) {
+    it(`does not count ${kind}`, () => {
+      for (const text of texts) assert.ok(!hasQuantity(text), text);
+    });
+  }
+
+  it('highlights the same measures it counts', () => {
+    const text = 'After a four-month pilot with 5 users, errors fell from 9% to 2% within the hour.';
+    assert.deepStrictEqual(
+      findAllQuantities(text).map((q) => text.slice(q.start, q.end)),
+      ['9', '2', 'within the hour'],
+    );
+  });
+
+  it('quotes the Result and says what to do; a Result with only a before-value is told why its number does not count', () => {
+    const [plain] = findings('## Result\nThe launch went smoothly and everyone was happy.\n', 'unquantified-result');
+    assert.strictEqual(plain.message, 'The Result has no number: "The launch went smoothly and everyone was happy." Say what changed and by how much: from X to Y, a percentage, money saved, time cut.');
+    const [before] = findings('## Result\nIt used to take 4 hours. Now the office manager runs it herself.\n', 'unquantified-result');
+    assert.match(before.message, /^The Result has no measured outcome: "It used to take 4 hours\." Its numbers only date it, name things, size the method or give the value before\. Say what changed/);
+  });
+});
+
+describe('the speaker\'s own actions (missing-personal-role)', () => {
+  const PERSONAL = [
+    '- Started by drafting a document listing every constraint.',
+    'Started by reading the logs, then proposed a fix.',
+    'Conducted usability testing with eight volunteers, gathered feedback, rewrote the confirmation screen.',
+    'My specific task was to change the gateway\'s retry configuration. The change was reviewed by two colleagues.',
+    'The platform team owned the incident; my task was to roll back the release.',
+    'Wrote step-by-step documentation for the team and sat with each new hire.',
+  ];
+  const COLLECTIVE = [
+    'Caused by a bug in the cache, the outage was fixed by the team.',
+    'Driven by the new policy, the team moved every service.',
+    'We ran office hours twice a week. Migration guides were written for the team.',
+    'I would listen to her, and I would call a manager.',
+  ];
+  it('finds a personal action in subject-less notes, "started by doing" and "my task was to"', () => {
+    for (const text of PERSONAL) assert.ok(findPersonalAction(text), text);
+  });
+  it('still finds none in participles, group actions and hypotheticals', () => {
+    for (const text of COLLECTIVE) assert.ok(!findPersonalAction(text), text);
+  });
+  it('counts only the group acting, not the group served', () => {
+    assert.strictEqual(countCollectiveVoice('Wrote documentation for the team, with the team and to my team.'), 0);
+    assert.strictEqual(countCollectiveVoice('We met. The team rewrote it. Our team shipped it for the team.'), 3);
+  });
+  it('quotes the first sentence where the group acts, shortened when long, and says what to do', () => {
+    const [finding] = findings('## Action\nThe stock was split between us. Then we kept one person on the tills at all times.\n', 'missing-personal-role');
+    assert.strictEqual(finding.message, 'It says "we" or "the team" 1 time but never says what you did yourself. Rewrite "Then we kept one person on the tills at all times." or another step as "I ...": your decision, your analysis, your code.');
+    const long = `We ${'carefully '.repeat(20)}moved the services.`;
+    const [shortened] = findings(`## Action\n${long}\n`, 'missing-personal-role');
+    assert.match(shortened.message, /Rewrite "We carefully[a-z ]+…" or another step/);
+    const [passive] = findings('## Action\nThe stock was split by aisle.\n', 'missing-personal-role');
+    assert.match(passive.message, /^It never says what you did yourself\. Rewrite "The stock was split by aisle\." or another step as "I \.\.\."/);
+  });
+});
+
+describe('quoteForMessage', () => {
+  it('drops list markers and emphasis, keeps short text whole and cuts long text at a word', () => {
+    assert.strictEqual(quoteForMessage('- **We** shipped it.', 0, 20), 'We shipped it.');
+    const long = 'one two three four five six seven eight nine ten eleven twelve';
+    assert.strictEqual(quoteForMessage(long, 0, long.length, 30), 'one two three four five six…');
+    assert.strictEqual(quoteForMessage('  \n ', 0, 4), '');
+  });
+});
+
+describe('situation-heavy and the Result\'s baseline', () => {
+  const words = (n: number, stem = 'word') => Array.from({ length: n }, (_, i) => `${stem}${i}`).join(' ');
+  it('counts Situation sentences that measure what the Result measures as the Result\'s evidence', () => {
+    const baseline = `Only 15% of customers used the feature, ${words(50, 'b')}.`;
+    const story = (situation: string) => `## Situation\n${situation} ${words(25)}\n## Action\nI ${words(40, 'a')}\n## Result\nAdoption climbed to 37% of customers.\n`;
+    assert.deepStrictEqual(findings(story(baseline), 'situation-heavy'), []);
+    // The same length of background that measures something else is still background.
+    const teamSize = `A group of six engineers owned the service, ${words(50, 'b')}.`;
+    assert.strictEqual(findings(story(teamSize), 'situation-heavy').length, 1);
+  });
+});
+
+describe('vague benefits (vague-claim)', () => {
+  it('names benefits with no measure, and leaves them alone beside a number', () => {
+    const vague = (body: string) => findings(body, 'vague-claim').map((f) => f.message.split('"')[1]);
+    assert.deepStrictEqual(vague('## Result\n- Smooth transition to the cloud\n- Less rework\n- Faster development cycles\n- Morale improved\n- It paid off significantly\n'), [
+      'Smooth transition',
+      'Less rework',
+      'Faster development cycles',
+      'Morale improved',
+      'paid off significantly',
+    ]);
+    assert.deepStrictEqual(vague('## Result\nFaster debugging: incidents closed in 2 hours, not 6.\n'), []);
+  });
+});
