@@ -28,9 +28,11 @@ export interface RuleIssue {
 export interface SharedSettings {
   /** Speaking pace used to turn words into minutes. */
   wordsPerMinute: number;
+  /** The id of every rule, this one included, for rules that check text naming rules. */
+  ruleIds: readonly string[];
 }
 
-export type RuleTag = 'structure' | 'front-matter' | 'impact' | 'ownership' | 'tone' | 'length' | 'level' | 'lp';
+export type RuleTag = 'structure' | 'front-matter' | 'impact' | 'ownership' | 'tone' | 'length' | 'level' | 'lp' | 'directive';
 
 export interface Rule<Options extends Record<string, unknown> = Record<string, unknown>> {
   id: string;
