@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
+import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
 import { CoverageIndex, summarize } from '../core/coverage';
 import { lintText, MAX_STORY_CHARS, unreadableReason } from '../core/engine';
 import { fixText } from '../core/fix';
@@ -13,7 +13,8 @@ import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
 import { fsProblem, readRegularFile } from '../node/fileAccess';
-import { findConfigFile, findStoryFiles } from './files';
+import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
+import { findConfigFile } from '../core/lookup';
 import { runMock, type Io, type MockOptions } from './mock';
 import { version } from '../../package.json';
 
@@ -137,6 +138,8 @@ interface Bank {
 async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io, fix = false): Promise<Bank> {
   let unreadable = false;
   const shown = (file: string) => printable(path.relative(io.cwd, file) || file);
+  // files.exclude as the editor reads it; a settings file it cannot use is said, not fatal.
+  const exclusions = await findExclusions(io.cwd, (file, problem) => io.err(`star-coach: ${shown(file)}: ${problem}\n`));
   const files = await findStoryFiles(
     paths.map((p) => path.resolve(io.cwd, p)),
     (file, problem) => {
@@ -144,6 +147,7 @@ async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io
       unreadable = true;
     },
     io.fileSystem,
+    exclusions,
   );
   const findings: JsonFinding[] = [];
   const index = new CoverageIndex();
@@ -265,7 +269,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
 }
 
 async function loadConfig(given: string | undefined, io: Io): Promise<ResolvedConfig | undefined> {
-  const file = given ? path.resolve(io.cwd, given) : await findConfigFile(io.cwd, CONFIG_FILE_NAMES);
+  const file = given ? path.resolve(io.cwd, given) : await findConfigFile(NODE_LOOKUP_FS, path.resolve(io.cwd));
   if (!file) return DEFAULT_CONFIG;
   // Up to four bytes a character; the text's own limit is checked, with its message, by readConfigText.
   const read = await readRegularFile(file, MAX_CONFIG_CHARS * 4);

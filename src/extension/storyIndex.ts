@@ -7,6 +7,7 @@ import type { Finding } from '../core/types';
 import { isStoryPath, STORY_GLOB } from './constants';
 import { fileBytes } from './fileSystem';
 import type { StoryModel } from './model';
+import { newWalkSeen } from '../core/walk';
 import { StoryFiles } from './storyFiles';
 import { StoryWorker, type WorkerEvents } from './storyWorker';
 
@@ -162,7 +163,8 @@ export class StoryIndex implements vscode.Disposable {
       this.toRead.set(uri.toString(), uri);
       void this.drain();
     };
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.files.walk(folder.uri, add, stale)));
+    const seen = newWalkSeen();
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.files.walk(folder.uri, add, stale, seen)));
     if (stale()) return;
     for (const story of [...this.coverage.all()]) if (!found.has(story.id)) this.forget(story.id);
     while (this.reading || this.toRead.size > 0) await this.readAll();
