@@ -440,3 +440,36 @@ describe('star-coach walks a bank the way the editor does', () => {
     assert.deepStrictEqual(JSON.parse((await run(['lint', '--format', 'json'], join(dir, 'stories', 'deep'))).out), []);
   });
 });
+
+describe('star-coach reads its command line strictly', () => {
+  it('refuses an unknown option, a value where none goes and a missing value, with exit 2 and the usage', async () => {
+    for (const [args, message] of [
+      [['lint', '--frobnicate'], /^star-coach: unknown option "--frobnicate" \(a path that starts with "-" goes after "--"\)\n\nUsage: /],
+      [['lint', '-z'], /^star-coach: unknown option "-z"/],
+      [['lint', '--fix=yes'], /^star-coach: --fix takes no value\n/],
+      [['lint', '--format'], /^star-coach: --format needs a value\n/],
+      [['lint', '--format='], /^star-coach: --format needs a value\n/],
+      [['lint', '-f', '--fix'], /^star-coach: --format needs a value; write --format=<value> for a value that starts with "-"\n/],
+      [['lint', '--format', 'xml'], /^star-coach: --format for lint is one of text, json, sarif\n/],
+      [['questions', '--minutes', '0'], /^star-coach: --minutes is a number above 0, at most 60\n/],
+      [['coverage', '--fix'], /^star-coach: --fix goes with lint\n/],
+      [['frobnicate'], /^star-coach: unknown command "frobnicate"\n/],
+      [['--format', 'json'], /^star-coach: no command given\n/],
+    ] as Array<[string[], RegExp]>) {
+      const { code, out, err } = await run(args);
+      assert.strictEqual(code, 2, args.join(' '));
+      assert.strictEqual(out, '');
+      assert.match(err, message, args.join(' '));
+    }
+  });
+
+  it('takes options before or after paths, short forms, = values, and a path that starts with "-" after "--"', async () => {
+    const dir = bank({ '-odd.star.md': GOOD, 'b.star.md': GOOD });
+    assert.strictEqual(JSON.parse((await run(['lint', '-f', 'json', 'b.star.md'], dir)).out).length, 0);
+    assert.strictEqual((await run(['lint', 'b.star.md', '--format=json', '--no-color'], dir)).code, 0);
+    const odd = await run(['lint', '--', '-odd.star.md'], dir);
+    assert.strictEqual(odd.code, 0, odd.err);
+    assert.match(odd.out, /^1 story checked, no problems\.$/m);
+    assert.match((await run(['lint', '--help'])).out, /^Usage: star-coach/);
+  });
+});
