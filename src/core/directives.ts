@@ -24,7 +24,7 @@ export interface Directive {
 /**
  * The inline directives of a story, in document order: HTML comments (as the story parser finds
  * them, so never one quoted in code) whose text starts with `star-coach-<kind>`, followed by rule
- * ids separated by spaces or commas. Offsets are UTF-16 code units of the story text.
+ * ids separated by spaces or commas (of a comment left open, those on its first line). Offsets are UTF-16 code units of the story text.
  */
 export function readDirectives(story: Story): Directive[] {
   const directives: Directive[] = [];
@@ -32,7 +32,9 @@ export function readDirectives(story: Story): Directive[] {
     // Inner text as written (the comment's `text` is trimmed, and offsets are needed here).
     const innerStart = comment.start + 4;
     const closed = story.text.startsWith('-->', comment.end - 3) && comment.end - 3 >= innerStart;
-    const inner = story.text.slice(innerStart, closed ? comment.end - 3 : comment.end);
+    // A comment left open runs to the end of the story: only its own line can be the directive's.
+    const innerEnd = closed ? comment.end - 3 : Math.min(comment.end, story.lines.lineEnd(story.lines.positionAt(comment.start).line));
+    const inner = story.text.slice(innerStart, Math.max(innerStart, innerEnd));
     const match = DIRECTIVE.exec(inner);
     if (!match) continue;
     const ids: DirectiveId[] = [];

@@ -61,6 +61,11 @@ describe('unknown-rule-id', () => {
     assert.deepStrictEqual(unknownIds(STORY('<!-- remember: star-coach-disable unquantifed-result -->')), []);
   });
 
+  it('reads a directive left open on its own line only, not the story after it', () => {
+    const text = STORY('<!-- star-coach-disable vague-claim blame-langauge');
+    assert.deepStrictEqual(unknownIds(text).map((f) => f.message.split('"')[1]), ['blame-langauge']);
+  });
+
   it('can itself be turned off, like any rule', () => {
     assert.deepStrictEqual(unknownIds(STORY('<!-- star-coach-disable-line unknown-rule-id frobnicate -->')), []);
   });
