@@ -1,30 +1,78 @@
-import { promises as fs, type Dirent, type Stats } from 'fs';
+import { promises as fs, type Stats } from 'fs';
 import * as path from 'path';
-import { isStoryName } from '../core/walk';
-import { fsCode, fsProblem, kindOf } from '../node/fileAccess';
+import { globMatcher, type PathMatcher } from '../core/glob';
+import { findUpward, type LookupFs } from '../core/lookup';
+import { DEFAULT_FILES_EXCLUDE, excludePatterns, filesExcludeFromSettings } from '../core/filesExclude';
+import { newWalkSeen, walkStories, type WalkFs } from '../core/walk';
+import { fsCode, fsProblem, kindOf, readRegularFile } from '../node/fileAccess';
+import { NODE_WALK_FS } from '../node/walkFs';
 
 /** The file-system calls the story search makes: Node's by default; tests pass a fake to play a folder that cannot be listed. */
-export interface FinderFs {
+export interface FinderFs extends WalkFs<string> {
   /** Follows links, like `fs.stat`; throws Node's errors (ENOENT, ELOOP, EACCES...). */
   stat(file: string): Promise<Stats>;
-  /** The entries of a folder, like `fs.readdir(dir, { withFileTypes: true })`; throws Node's errors. */
-  list(dir: string): Promise<Dirent[]>;
 }
 
-export const NODE_FS: FinderFs = { stat: (file) => fs.stat(file), list: (dir) => fs.readdir(dir, { withFileTypes: true }) };
+export const NODE_FS: FinderFs = { ...NODE_WALK_FS, stat: (file) => fs.stat(file) };
+
+/** Node's file system for upward lookups (config files, `.vscode/settings.json`). */
+export const NODE_LOOKUP_FS: LookupFs<string> = {
+  child: (folder, name) => path.join(folder, name),
+  parent: (place) => (path.dirname(place) === place ? undefined : path.dirname(place)),
+  isFile: async (place) => {
+    try {
+      return (await fs.stat(place)).isFile();
+    } catch {
+      return false;
+    }
+  },
+};
 
 /** Called for each path the search could not use, with the reason in words ("permission denied (EACCES)"). */
 export type ReportProblem = (file: string, problem: string) => void;
 
+/** What the walk skips: globs matched against paths relative to `base`, the workspace folder. */
+export interface Exclusions {
+  base: string;
+  excluded: PathMatcher;
+}
+
+/** Only node_modules and VS Code's default `files.exclude`, from `base`. */
+export function defaultExclusions(base: string): Exclusions {
+  return { base, excluded: globMatcher(excludePatterns(DEFAULT_FILES_EXCLUDE)) };
+}
+
 /**
- * Story files under the given absolute paths, sorted: folders recurse, skipping node_modules and
- * dot-folders and not following links inside them; a file given by name is taken whatever its name.
- * Everything that cannot be used is reported, never dropped in silence: a missing path, a link
- * loop, a folder that cannot be listed (given or found inside), a named pipe, socket or device.
- * Only a folder removed while the search runs is passed over quietly. Never throws.
+ * What the editor would skip for stories under `from`: the nearest `.vscode/settings.json` at or
+ * above it gives the workspace folder and its `files.exclude` (over VS Code's defaults); without
+ * one, the defaults from `from`. A settings file that cannot be read is reported and the defaults
+ * apply.
  */
-export async function findStoryFiles(paths: readonly string[], report: ReportProblem, fileSystem: FinderFs = NODE_FS): Promise<string[]> {
-  const found = new Set<string>();
+export async function findExclusions(from: string, report: ReportProblem): Promise<Exclusions> {
+  const settings = await findUpward(NODE_LOOKUP_FS, path.resolve(from), [path.join('.vscode', 'settings.json')]);
+  if (!settings) return defaultExclusions(path.resolve(from));
+  const base = path.dirname(path.dirname(settings));
+  const read = await readRegularFile(settings, 1024 * 1024);
+  if (!read.ok) {
+    report(settings, `cannot be read (${read.problem}), so only the default files.exclude applies`);
+    return defaultExclusions(base);
+  }
+  const { setting, problem } = filesExcludeFromSettings(read.text);
+  if (problem) report(settings, problem);
+  return { base, excluded: globMatcher(excludePatterns(setting)) };
+}
+
+/**
+ * Story files under the given absolute paths, sorted: folders recurse with the one story walk the
+ * editor uses (skipping node_modules and what `files.exclude` excludes, following each link once,
+ * a story reached twice taken once); a file given by name is taken whatever its name. Everything
+ * that cannot be used is reported, never dropped in silence: a missing path, a link loop, a folder
+ * that cannot be listed (given or found inside), a named pipe, socket or device, a link to
+ * nothing. Only a folder removed while the search runs is passed over quietly. Never throws.
+ */
+export async function findStoryFiles(paths: readonly string[], report: ReportProblem, fileSystem: FinderFs = NODE_FS, exclusions?: Exclusions): Promise<string[]> {
+  const found: string[] = [];
+  const seen = newWalkSeen();
   for (const given of paths) {
     let stat;
     try {
@@ -35,47 +83,28 @@ export async function findStoryFiles(paths: readonly string[], report: ReportPro
       report(given, `${fsProblem(error)}${glob}`);
       continue;
     }
-    if (stat.isDirectory()) await walk(given, true, found, report, fileSystem);
-    else if (stat.isFile()) found.add(given);
-    else report(given, `skipped, ${kindOf(stat)} is not a regular file`);
-  }
-  return [...found].sort();
-}
-
-async function walk(dir: string, given: boolean, into: Set<string>, report: ReportProblem, fileSystem: FinderFs): Promise<void> {
-  let entries;
-  try {
-    entries = await fileSystem.list(dir);
-  } catch (error) {
-    // A folder found inside and gone by now was removed while we scanned: nothing to lint there.
-    if (given || fsCode(error) !== 'ENOENT') report(dir, `this folder cannot be read: ${fsProblem(error)}`);
-    return;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await walk(full, false, into, report, fileSystem);
-    } else if (isStoryName(entry.name)) {
-      if (entry.isFile()) into.add(full);
-      else if (!entry.isSymbolicLink()) report(full, `skipped, ${kindOf(entry)} is not a regular file`);
-    }
-  }
-}
-
-/** Looks for .starcoach.yaml/.yml/.json from the folder upward; the first regular file found, or undefined. */
-export async function findConfigFile(from: string, names: readonly string[]): Promise<string | undefined> {
-  let dir = path.resolve(from);
-  for (;;) {
-    for (const name of names) {
-      const candidate = path.join(dir, name);
-      try {
-        if ((await fs.stat(candidate)).isFile()) return candidate;
-      } catch {
-        // not here: keep looking upward
+    if (stat.isDirectory()) {
+      const { base, excluded } = exclusions ?? defaultExclusions(given);
+      const relative = path.relative(base, given).split(path.sep).join('/');
+      await walkStories(given, relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative, {
+        ...fileSystem,
+        excluded,
+        seen,
+        found: (story) => found.push(story),
+        unlistable: (folder, error, root) => {
+          // A folder found inside and gone by now was removed while we scanned: nothing to lint there.
+          if (root || fsCode(error) !== 'ENOENT') report(folder, `this folder cannot be read: ${fsProblem(error)}`);
+        },
+        skipped: (place, entry) => report(place, `skipped, ${entry.what ?? 'it'} is not a regular file`),
+      });
+    } else if (stat.isFile()) {
+      // A story named twice, or named and reached in a folder, is read once.
+      const real = await fileSystem.realPath?.(given).catch(() => given) ?? given;
+      if (!seen.stories.has(real)) {
+        seen.stories.add(real);
+        found.push(given);
       }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    } else report(given, `skipped, ${kindOf(stat)} is not a regular file`);
   }
+  return found.sort();
 }

@@ -1,8 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE_NAMES, DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
+import { parseArgs, type ParseArgsConfig } from 'util';
+import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
 import { CoverageIndex, summarize } from '../core/coverage';
-import { lintText, MAX_STORY_CHARS, unreadableReason } from '../core/engine';
+import { lintText, MAX_STORY_CHARS, unreadableReason, type LintResult } from '../core/engine';
 import { fixText } from '../core/fix';
 import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
@@ -13,7 +14,8 @@ import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
 import { fsProblem, readRegularFile } from '../node/fileAccess';
-import { findConfigFile, findStoryFiles } from './files';
+import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
+import { findConfigFile } from '../core/lookup';
 import { runMock, type Io, type MockOptions } from './mock';
 import { version } from '../../package.json';
 
@@ -68,7 +70,7 @@ interface Options {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let options: Options | 'help' | 'version';
   try {
-    options = parseArgs(argv);
+    options = parseCommandLine(argv);
   } catch (error) {
     io.err(`star-coach: ${printable((error as Error).message)}\n\n${USAGE}`);
     return 2;
@@ -137,6 +139,8 @@ interface Bank {
 async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io, fix = false): Promise<Bank> {
   let unreadable = false;
   const shown = (file: string) => printable(path.relative(io.cwd, file) || file);
+  // files.exclude as the editor reads it; a settings file it cannot use is said, not fatal.
+  const exclusions = await findExclusions(io.cwd, (file, problem) => io.err(`star-coach: ${shown(file)}: ${problem}\n`));
   const files = await findStoryFiles(
     paths.map((p) => path.resolve(io.cwd, p)),
     (file, problem) => {
@@ -144,47 +148,68 @@ async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io
       unreadable = true;
     },
     io.fileSystem,
+    exclusions,
   );
   const findings: JsonFinding[] = [];
   const index = new CoverageIndex();
   let checked = 0;
-  for (const file of files) {
-    const name = path.relative(io.cwd, file) || file;
-    // Four bytes a character at most: a file over this cannot be under the story limit.
-    const read = await readRegularFile(file, MAX_STORY_CHARS * 4);
-    if (!read.ok) {
-      if (read.code === 'ENOENT') io.err(`star-coach: ${shown(file)}: deleted while reading, skipped\n`);
-      else {
-        io.err(`star-coach: ${shown(file)}: ${readFailure(read)}\n`);
-        unreadable = true;
-      }
-      continue;
-    }
-    const reason = unreadableReason(read.text);
-    if (reason) {
-      io.err(`star-coach: ${shown(file)}: skipped, ${reason}\n`);
-      unreadable = true;
-      continue;
-    }
-    let result = lintText(read.text, config);
-    if (fix) {
-      const fixed = fixText(read.text, config);
-      if (fixed.fixesApplied > 0) {
-        const written = await writeStory(file, fixed.text);
-        if (written === true) {
-          io.err(`star-coach: ${shown(file)}: ${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied\n`);
-          result = { story: lintText(fixed.text, config).story, findings: fixed.findings };
-        } else {
-          io.err(`star-coach: ${shown(file)}: not fixed, it could not be written (${written})\n`);
-          unreadable = true;
-        }
-      }
-    }
+  // Read (and fixed) several at a time; reported in the files' order, as if one by one.
+  const stories = await mapBounded(files, READ_AT_ONCE, (file) => checkStory(file, shown, config, fix));
+  for (const [i, story] of stories.entries()) {
+    for (const line of story.messages) io.err(`star-coach: ${line}\n`);
+    if (story.unreadable) unreadable = true;
+    if (!story.result) continue;
+    const name = path.relative(io.cwd, files[i]) || files[i];
     checked++;
-    index.upsert(summarize(name, result.story, result.findings));
-    for (const finding of result.findings) findings.push(toJsonFinding(name, finding));
+    index.upsert(summarize(name, story.result.story, story.result.findings));
+    for (const finding of story.result.findings) findings.push(toJsonFinding(name, finding));
   }
   return { checked, findings, index, unreadable };
+}
+
+/** Story files read at once: enough to keep the disk busy, few enough to stay far from the open-files limit. */
+const READ_AT_ONCE = 16;
+
+interface CheckedStory {
+  /** What to say on stderr about this file, without the `star-coach: ` prefix. */
+  messages: string[];
+  unreadable: boolean;
+  /** Undefined when the story was skipped. */
+  result?: LintResult;
+}
+
+/** Reads, lints and (with `fix`) fixes and writes back one story file. Never throws. */
+async function checkStory(file: string, shown: (file: string) => string, config: ResolvedConfig, fix: boolean): Promise<CheckedStory> {
+  // Four bytes a character at most: a file over this cannot be under the story limit.
+  const read = await readRegularFile(file, MAX_STORY_CHARS * 4);
+  if (!read.ok) {
+    if (read.code === 'ENOENT') return { messages: [`${shown(file)}: deleted while reading, skipped`], unreadable: false };
+    return { messages: [`${shown(file)}: ${readFailure(read)}`], unreadable: true };
+  }
+  const reason = unreadableReason(read.text);
+  if (reason) return { messages: [`${shown(file)}: skipped, ${reason}`], unreadable: true };
+  const result = lintText(read.text, config);
+  if (!fix) return { messages: [], unreadable: false, result };
+  const fixed = fixText(read.text, config);
+  if (fixed.fixesApplied === 0) return { messages: [], unreadable: false, result };
+  const written = await writeStory(file, fixed.text);
+  if (written !== true) return { messages: [`${shown(file)}: not fixed, it could not be written (${written})`], unreadable: true, result };
+  const applied = `${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied`;
+  return { messages: [`${shown(file)}: ${applied}`], unreadable: false, result: { story: lintText(fixed.text, config).story, findings: fixed.findings } };
+}
+
+/** `work` over every item, at most `limit` at a time; the results in the items' order. */
+async function mapBounded<Item, Result>(items: readonly Item[], limit: number, work: (item: Item) => Promise<Result>): Promise<Result[]> {
+  const results = new Array<Result>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /**
@@ -214,47 +239,83 @@ function readFailure(read: { code: string; problem: string }): string {
   return `cannot be read (${read.problem})`;
 }
 
-function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
-  const args = [...argv];
-  if (args.includes('-h') || args.includes('--help') || args.length === 0) return 'help';
-  if (args.includes('-v') || args.includes('--version')) return 'version';
-  const command = args.shift() as Command;
-  if (!COMMAND_NAMES.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  const options: Options = { command, paths: [], format: 'text', color: true, filter: {}, mock: { minutes: 2 }, fix: false };
-  while (args.length) {
-    const arg = args.shift() as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const next = inline ?? args.shift();
-      if (next === undefined || next === '') throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '--format' || flag === '-f') options.format = value();
-    else if (flag === '--config' || flag === '-c') options.config = value();
-    else if (flag === '--no-color') options.color = false;
-    else if (flag === '--fix') options.fix = true;
-    else if (flag === '--lp') {
-      const name = value();
-      const lp = findLp(name);
-      if (!lp) throw new UsageError(`--lp: no Leadership Principle is called "${name}"; the closest is "${closestLp(name).lp.name}"`);
-      options.filter.lpId = lp.id;
-    } else if (flag === '--level') {
-      const level = value().toUpperCase();
-      if (level !== 'L6' && level !== 'L7') throw new UsageError('--level is L6 or L7');
-      options.filter.level = level;
-    } else if (flag === '--category') {
-      const category = value() as (typeof QUESTION_CATEGORIES)[number];
-      if (!QUESTION_CATEGORIES.includes(category)) throw new UsageError(`--category is one of ${QUESTION_CATEGORIES.join(', ')}`);
-      options.filter.category = category;
-    } else if (flag === '--minutes') {
-      const minutes = Number(value());
-      if (!(minutes > 0 && minutes <= 60)) throw new UsageError('--minutes is a number above 0, at most 60');
-      options.mock.minutes = minutes;
-    } else if (flag === '--question') options.mock.questionId = value();
-    else if (flag === '--seed') options.mock.seed = Number(value());
-    else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option "${flag}"`);
-    else options.paths.push(arg);
+/** The options every command reads, as `node:util` `parseArgs` takes them (strict: any other is refused). */
+const OPTION_SPECS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  lp: { type: 'string' },
+  level: { type: 'string' },
+  category: { type: 'string' },
+  minutes: { type: 'string' },
+  question: { type: 'string' },
+  seed: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies ParseArgsConfig['options'];
+
+/**
+ * The command line as `parseArgs` reads it (strict, so an unknown option or a value where none
+ * goes is refused), with its errors said in the CLI's own words. Throws `UsageError`.
+ */
+function readArgs(argv: readonly string[]): { values: Partial<Record<keyof typeof OPTION_SPECS, string | boolean>>; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...argv], options: OPTION_SPECS, strict: true, allowPositionals: true });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const named = /'([^']+)'/.exec(message)?.[1] ?? '';
+    // Said by its long name ("-f" is --format), the one the usage lists.
+    const short = Object.entries(OPTION_SPECS).find(([, spec]) => 'short' in spec && `-${spec.short}` === named)?.[0];
+    const flag = /--[\w-]+/.exec(named)?.[0] ?? (short ? `--${short}` : named);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option "${named}" (a path that starts with "-" goes after "--")`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      if (/does not take an argument/.test(message)) throw new UsageError(`${flag} takes no value`);
+      if (/ambiguous/.test(message)) throw new UsageError(`${flag} needs a value; write ${flag}=<value> for a value that starts with "-"`);
+      throw new UsageError(`${flag} needs a value`);
+    }
+    throw new UsageError(message.split('\n')[0]);
   }
+}
+
+function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version' {
+  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return 'help';
+  if (argv.includes('-v') || argv.includes('--version')) return 'version';
+  const { values, positionals } = readArgs(argv);
+  const command = positionals[0] as Command;
+  if (!COMMAND_NAMES.includes(command)) throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+  const value = (name: keyof typeof OPTION_SPECS): string | undefined => {
+    const given = values[name];
+    if (given === '') throw new UsageError(`--${name} needs a value`);
+    return typeof given === 'string' ? given : undefined;
+  };
+  const options: Options = { command, paths: positionals.slice(1), format: value('format') ?? 'text', color: values['no-color'] !== true, filter: {}, mock: { minutes: 2 }, fix: values.fix === true };
+  options.config = value('config');
+  const lpName = value('lp');
+  if (lpName !== undefined) {
+    const lp = findLp(lpName);
+    if (!lp) throw new UsageError(`--lp: no Leadership Principle is called "${lpName}"; the closest is "${closestLp(lpName).lp.name}"`);
+    options.filter.lpId = lp.id;
+  }
+  const level = value('level')?.toUpperCase();
+  if (level !== undefined) {
+    if (level !== 'L6' && level !== 'L7') throw new UsageError('--level is L6 or L7');
+    options.filter.level = level;
+  }
+  const category = value('category') as (typeof QUESTION_CATEGORIES)[number] | undefined;
+  if (category !== undefined) {
+    if (!QUESTION_CATEGORIES.includes(category)) throw new UsageError(`--category is one of ${QUESTION_CATEGORIES.join(', ')}`);
+    options.filter.category = category;
+  }
+  const minutesText = value('minutes');
+  if (minutesText !== undefined) {
+    const minutes = Number(minutesText);
+    if (!(minutes > 0 && minutes <= 60)) throw new UsageError('--minutes is a number above 0, at most 60');
+    options.mock.minutes = minutes;
+  }
+  options.mock.questionId = value('question');
+  const seed = value('seed');
+  if (seed !== undefined) options.mock.seed = Number(seed);
   const formats = command === 'lint' ? ['text', 'json', 'sarif'] : ['text', 'json'];
   if (!formats.includes(options.format)) throw new UsageError(`--format for ${command} is one of ${formats.join(', ')}`);
   if (NO_PATHS.includes(command) && options.paths.length > 0) throw new UsageError(`${command} takes no paths`);
@@ -265,7 +326,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
 }
 
 async function loadConfig(given: string | undefined, io: Io): Promise<ResolvedConfig | undefined> {
-  const file = given ? path.resolve(io.cwd, given) : await findConfigFile(io.cwd, CONFIG_FILE_NAMES);
+  const file = given ? path.resolve(io.cwd, given) : await findConfigFile(NODE_LOOKUP_FS, path.resolve(io.cwd));
   if (!file) return DEFAULT_CONFIG;
   // Up to four bytes a character; the text's own limit is checked, with its message, by readConfigText.
   const read = await readRegularFile(file, MAX_CONFIG_CHARS * 4);

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+import { readDirectives } from './directives';
 import { parseStory, unparsedStory, type Story } from './parse/story';
 import { RULES } from './rules';
 import type { OffsetFix } from './rules/rule';
@@ -42,6 +43,9 @@ function firstLine(message: string): string {
  */
 export const MAX_FINDINGS_PER_RULE = 20;
 
+/** Every rule's id, for rules that check text naming rules. */
+const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
 /**
  * Runs every rule that is on over a parsed story, honouring inline directives and the per-rule
  * cap, and returns the findings in document order (positions as in `lintText`). A rule that throws
@@ -56,7 +60,7 @@ export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG)
     if (severity === 'off' || suppressions.file(rule.id)) continue;
     let issues;
     try {
-      issues = rule.check(story, settings?.options ?? {}, { wordsPerMinute: config.wordsPerMinute });
+      issues = rule.check(story, settings?.options ?? {}, { wordsPerMinute: config.wordsPerMinute, ruleIds: RULE_IDS });
     } catch (error) {
       issues = [{ message: `STAR Coach could not check ${rule.id}: ${String(error)}`, start: 0, end: 0 }];
     }
@@ -87,30 +91,14 @@ function toFix(story: Story, fix: OffsetFix): Fix {
 
 // ---- Inline suppression: <!-- star-coach-disable[-next-line|-line|-file] [rule-id ...] --> -----------
 
-const DIRECTIVE = /^star-coach-(disable-next-line|disable-line|disable-file|disable|enable)(?:\s+([\s\S]*))?$/;
-
 interface Suppressions {
   file(ruleId: string): boolean;
   line(ruleId: string, line: number): boolean;
 }
 
-interface Directive {
-  kind: string;
-  /** Rule ids it names; empty means every rule. */
-  ids: Set<string>;
-  line: number;
-  endLine: number;
-}
-
 function readSuppressions(story: Story): Suppressions {
-  const directives: Directive[] = [];
-  for (const comment of story.comments) {
-    const match = DIRECTIVE.exec(comment.text);
-    if (!match) continue;
-    const ids = new Set((match[2] ?? '').split(/[\s,]+/).filter(Boolean));
-    directives.push({ kind: match[1], ids, line: story.lines.positionAt(comment.start).line, endLine: story.lines.positionAt(comment.end).line });
-  }
-  const names = (d: Directive, ruleId: string) => d.ids.size === 0 || d.ids.has(ruleId);
+  const directives = readDirectives(story).map((d) => ({ ...d, names: new Set(d.ids.map((id) => id.id)) }));
+  const names = (d: (typeof directives)[number], ruleId: string) => d.names.size === 0 || d.names.has(ruleId);
   // Per rule, made once: the lines it is off on by a -line or -next-line directive, and the
   // disable/enable switches in document order, so each finding costs a lookup, not a pass.
   const byRule = new Map<string, { lines: Set<number>; switches: Array<{ line: number; disabled: boolean }> }>();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAMES, readConfigText, resolveConfig, type ResolvedConfig } from '../core/config';
+import { findConfigFile, type LookupFs } from '../core/lookup';
 import { configNotice } from '../core/format/words';
 import { RULES } from '../core/rules';
 import type { Log } from '../core/log';
@@ -63,28 +64,28 @@ export class Configuration implements vscode.Disposable {
   }
 
   private async readFile(folder: vscode.WorkspaceFolder): Promise<Record<string, unknown>> {
-    for (const name of CONFIG_FILE_NAMES) {
-      const uri = vscode.Uri.joinPath(folder.uri, name);
-      let bytes: Uint8Array;
-      try {
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch {
-        continue; // not there
-      }
-      const result = readConfigText(new TextDecoder().decode(bytes), name);
-      const key = uri.toString();
-      if (result.ok) {
-        if (this.shown.delete(key)) this.log.info(`${vscode.workspace.asRelativePath(uri)} is fixed: its rules apply again.`);
-        else this.log.info(`Read ${vscode.workspace.asRelativePath(uri)}.`);
-        return result.raw;
-      }
-      const notice = configNotice(vscode.workspace.asRelativePath(uri), result.detail);
-      this.log.warn(notice);
-      if (this.shown.get(key) !== notice) {
-        this.shown.set(key, notice);
-        void vscode.window.showWarningMessage(notice);
-      }
-      return {};
+    // The lookup the CLI makes: the folder's own config file, or the nearest one above it.
+    const uri = await findConfigFile(WORKSPACE_LOOKUP, folder.uri);
+    if (!uri) return {};
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return {}; // gone since it was found
+    }
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const result = readConfigText(new TextDecoder().decode(bytes), name);
+    const key = uri.toString();
+    if (result.ok) {
+      if (this.shown.delete(key)) this.log.info(`${vscode.workspace.asRelativePath(uri)} is fixed: its rules apply again.`);
+      else this.log.info(`Read ${vscode.workspace.asRelativePath(uri)}.`);
+      return result.raw;
+    }
+    const notice = configNotice(vscode.workspace.asRelativePath(uri), result.detail);
+    this.log.warn(notice);
+    if (this.shown.get(key) !== notice) {
+      this.shown.set(key, notice);
+      void vscode.window.showWarningMessage(notice);
     }
     return {};
   }
@@ -123,3 +124,19 @@ function mergeSettings(fromFile: Record<string, unknown>, settings: vscode.Works
   merged.rules = rules;
   return merged;
 }
+
+/** Upward lookups through `workspace.fs`, which every scheme (local, remote, virtual) answers. */
+const WORKSPACE_LOOKUP: LookupFs<vscode.Uri> = {
+  child: (folder, name) => vscode.Uri.joinPath(folder, name),
+  parent: (uri) => {
+    const path = uri.path.replace(/\/+$/, '');
+    return path === '' ? undefined : uri.with({ path: path.slice(0, path.lastIndexOf('/')) || '/' });
+  },
+  isFile: async (uri) => {
+    try {
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+    } catch {
+      return false;
+    }
+  },
+};

@@ -1,7 +1,11 @@
 /** Every id the extension contributes, in one place; package.json uses the same strings. */
 export const EXTENSION_ID = 'star-coach.star-coach';
 export const DIAGNOSTIC_SOURCE = 'star-coach';
-export const STORY_GLOB = '**/*.star.md';
+/**
+ * Every story, whatever the case of its name (`Story.STAR.MD` too): document selectors and file
+ * watchers match globs case-sensitively, while `isStoryPath` does not.
+ */
+export const STORY_GLOB = '**/*.[sS][tT][aA][rR].[mM][dD]';
 /** Stories are Markdown files named *.star.md: Markdown's own preview and editing keep working. */
 export const STORY_SELECTOR = { language: 'markdown', pattern: STORY_GLOB } as const;
 

@@ -1,7 +1,7 @@
 import { readFile, promises as fs } from 'fs';
-import { join } from 'path';
 import * as vscode from 'vscode';
 import type { Listed } from '../core/walk';
+import { listNodeFolder } from '../node/walkFs';
 import * as workspaceFs from './fileSystem.web';
 
 /*
@@ -17,18 +17,15 @@ export function fileBytes(uri: vscode.Uri): Promise<Uint8Array> {
   return new Promise((resolve, reject) => readFile(uri.fsPath, (error, data) => (error ? reject(error) : resolve(data))));
 }
 
-export async function listFolder(uri: vscode.Uri): Promise<Listed[]> {
+export function listFolder(uri: vscode.Uri): Promise<Listed[]> {
   if (uri.scheme !== 'file') return workspaceFs.listFolder(uri);
-  const entries = await fs.readdir(uri.fsPath, { withFileTypes: true });
-  return Promise.all(
-    entries.map(async (entry): Promise<Listed> => {
-      if (!entry.isSymbolicLink()) return { name: entry.name, kind: entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other', link: false };
-      try {
-        const target = await fs.stat(join(uri.fsPath, entry.name));
-        return { name: entry.name, kind: target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other', link: true };
-      } catch {
-        return { name: entry.name, kind: 'other', link: true }; // a dangling link
-      }
-    }),
-  );
+  return listNodeFolder(uri.fsPath);
+}
+
+/**
+ * How to resolve links for a walk from `root`: Node's realpath on disk; undefined elsewhere, where
+ * `workspace.fs` cannot say where a link leads (the walk then follows no link inside a link).
+ */
+export function linkResolver(root: vscode.Uri): ((uri: vscode.Uri) => Promise<string>) | undefined {
+  return root.scheme === 'file' ? (uri) => fs.realpath(uri.fsPath) : undefined;
 }

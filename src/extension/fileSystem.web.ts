@@ -14,3 +14,8 @@ export async function listFolder(uri: vscode.Uri): Promise<Listed[]> {
     link: (type & vscode.FileType.SymbolicLink) !== 0,
   }));
 }
+
+/** `workspace.fs` cannot say where a link leads: no resolver (see fileSystem.ts). */
+export function linkResolver(_root: vscode.Uri): ((uri: vscode.Uri) => Promise<string>) | undefined {
+  return undefined;
+}

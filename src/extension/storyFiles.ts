@@ -2,12 +2,10 @@ import * as vscode from 'vscode';
 import { globMatcher, type PathMatcher } from '../core/glob';
 import { plural } from '../core/format/words';
 import { SILENT_LOG, type Log } from '../core/log';
-import { walkStories } from '../core/walk';
+import { excludePatterns } from '../core/filesExclude';
+import { newWalkSeen, walkStories, type WalkSeen } from '../core/walk';
 import { isStoryPath } from './constants';
-import { listFolder } from './fileSystem';
-
-/** Never part of a story bank, whatever files.exclude says. */
-const ALWAYS_EXCLUDED = ['**/node_modules'];
+import { linkResolver, listFolder } from './fileSystem';
 
 /**
  * Which files belong to the story bank: `*.star.md` files inside a workspace folder and not
@@ -29,9 +27,7 @@ export class StoryFiles {
     const key = folder.uri.toString();
     let matcher = this.matchers.get(key);
     if (!matcher) {
-      const setting = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude') ?? {};
-      // Only plain `true` entries: a `{ when: ... }` sibling condition needs the folder's listing.
-      const patterns = [...ALWAYS_EXCLUDED, ...Object.keys(setting).filter((pattern) => setting[pattern] === true)];
+      const patterns = excludePatterns(vscode.workspace.getConfiguration('files', folder.uri).get('exclude'));
       const matches = globMatcher(patterns);
       const reported = new Set<string>();
       matcher = (relative) => {
@@ -56,9 +52,10 @@ export class StoryFiles {
 
   /**
    * Calls `found` for every story under `root` (a workspace folder or a folder inside one), as
-   * each folder is listed.
+   * each folder is listed. Walks given the same `seen` (the folders of one scan) reach each story
+   * once, however many links lead to it.
    */
-  async walk(root: vscode.Uri, found: (uri: vscode.Uri) => void, cancelled?: () => boolean): Promise<void> {
+  async walk(root: vscode.Uri, found: (uri: vscode.Uri) => void, cancelled?: () => boolean, seen: WalkSeen = newWalkSeen()): Promise<void> {
     const place = this.locate(root);
     if (!place) return;
     const started = Date.now();
@@ -67,7 +64,15 @@ export class StoryFiles {
       stories++;
       found(uri);
     };
-    await walkStories(root, place.relative, { list: listFolder, child: (uri, name) => vscode.Uri.joinPath(uri, name), excluded: this.excluded(place.folder), found: count, cancelled });
+    await walkStories(root, place.relative, {
+        list: listFolder,
+        child: (uri, name) => vscode.Uri.joinPath(uri, name),
+        realPath: linkResolver(root),
+        excluded: this.excluded(place.folder),
+        found: count,
+        cancelled,
+        seen,
+      });
     // A whole folder, or a folder that brought stories (one moved in): not every file the watcher reports.
     if (!cancelled?.() && (place.relative === '' || stories > 0)) {
       this.log.info(`Scanned ${place.relative ? `${place.folder.name}/${place.relative}` : place.folder.name}: ${plural(stories, 'story', 'stories')} in ${Date.now() - started} ms.`);

@@ -8,6 +8,7 @@ import type { Finding } from '../core/types';
 import { isStoryPath, STORY_GLOB } from './constants';
 import { fileBytes } from './fileSystem';
 import type { StoryModel } from './model';
+import { newWalkSeen } from '../core/walk';
 import { StoryFiles } from './storyFiles';
 import { StoryWorker, type WorkerEvents } from './workerClient';
 
@@ -150,7 +151,8 @@ export class StoryIndex implements vscode.Disposable {
       this.ledger.wantRead(uri.toString(), uri);
       void this.drain();
     };
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.files.walk(folder.uri, add, stale)));
+    const seen = newWalkSeen();
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.files.walk(folder.uri, add, stale, seen)));
     if (stale()) return;
     for (const id of this.ledger.absent(found)) this.forget(id);
     while (this.reading || this.ledger.readsWaiting > 0) await this.readAll();

@@ -6,6 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { NODE_FS, type FinderFs } from '../../src/cli/files';
 import { main } from '../../src/cli/main';
+import { RULES } from '../../src/core/rules';
 import type { Io } from '../../src/cli/mock';
 import { ROOT } from './helpers';
 
@@ -141,7 +142,7 @@ describe('star-coach CLI', () => {
     const { out } = await run(['lint', 'examples', '--format=sarif']);
     const sarif = JSON.parse(out);
     assert.strictEqual(sarif.version, '2.1.0');
-    assert.strictEqual(sarif.runs[0].tool.driver.rules.length, 12);
+    assert.strictEqual(sarif.runs[0].tool.driver.rules.length, RULES.length);
     assert.strictEqual(sarif.runs[0].results.length, 10);
     assert.deepStrictEqual(Object.keys(sarif.runs[0].results[0].locations[0].physicalLocation.region), ['startLine', 'startColumn', 'endLine', 'endColumn']);
   });
@@ -159,7 +160,7 @@ describe('star-coach CLI', () => {
     assert.match(missing.err, /nowhere: no such file or folder/);
   });
 
-  it('recurses folders for *.star.md, skipping node_modules and dot-folders', async () => {
+  it('recurses folders for *.star.md, skipping node_modules and the folders files.exclude skips by default', async () => {
     const dir = bank({ 'a/b/one.star.md': GOOD, 'node_modules/x.star.md': '# bad', '.git/y.star.md': '# bad', 'notes.md': '# bad' });
     const { code, out } = await run(['lint', '--format', 'json'], dir);
     assert.strictEqual(code, 0);
@@ -205,7 +206,7 @@ describe('star-coach tells the truth about what it read', () => {
   const eacces = (p: string) => Object.assign(new Error(`EACCES: permission denied, scandir '${p}'`), { code: 'EACCES' });
   /** The real file system, except that the folders named cannot be listed (as for a user without read permission). */
   const unlistable = (...folders: string[]): FinderFs => ({
-    stat: NODE_FS.stat,
+    ...NODE_FS,
     list: async (dir) => {
       if (folders.includes(dir)) throw eacces(dir);
       return NODE_FS.list(dir);
@@ -368,5 +369,107 @@ describe('star-coach reads paths and stories the way people give them', () => {
     const uris = sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri);
     assert.ok(uris.length > 0);
     for (const uri of uris) assert.strictEqual(uri, 'my%20stories/%231%20story.star.md');
+  });
+});
+
+describe('star-coach walks a bank the way the editor does', () => {
+  const linkable = process.platform !== 'win32';
+  const BAD = GOOD.replace('Errors fell 90%.', 'It went well.');
+  const files = (out: string) => (JSON.parse(out) as Array<{ file: string }>).map((f) => f.file).sort();
+
+  it('follows a link to a story and a link to a folder, counting a story reached twice once', async function () {
+    if (!linkable) this.skip();
+    const outside = bank({ 'team/shared.star.md': BAD });
+    const dir = bank({ 'mine/own.star.md': BAD });
+    symlinkSync(join(outside, 'team'), join(dir, 'team'));
+    symlinkSync(join(outside, 'team'), join(dir, 'mine', 'team-again'));
+    symlinkSync(join(dir, 'mine', 'own.star.md'), join(dir, 'alias.star.md'));
+    symlinkSync(dir, join(dir, 'mine', 'loop'));
+    const { code, out, err } = await run(['lint', '--format', 'json'], dir);
+    assert.strictEqual(code, 0, err);
+    assert.strictEqual(err, '');
+    const linted = files(out);
+    assert.strictEqual(linted.length, 2, linted.join());
+    assert.ok(linted.includes(join('mine', 'own.star.md')), 'the path without a link wins');
+    assert.ok(linted.some((f) => /shared\.star\.md$/.test(f)));
+    const coverage = JSON.parse((await run(['coverage', '--format', 'json'], dir)).out);
+    assert.strictEqual(coverage.lps.find((lp: { id: string }) => lp.id === 'ownership').count, 2);
+    // Named twice on the command line, through a link and by its own name: read once.
+    const named = files((await run(['lint', '--format', 'json', 'alias.star.md', 'mine/own.star.md', 'mine'], dir)).out);
+    assert.deepStrictEqual(named.filter((f) => /own\.star\.md$|alias\.star\.md$/.test(f)), ['alias.star.md'], 'the first name given is kept');
+    assert.strictEqual(named.length, 2, 'and the shared story, through mine/team-again');
+  });
+
+  it('a bank of only linked stories is found, not "no stories"', async function () {
+    if (!linkable) this.skip();
+    const outside = bank({ 'a.star.md': GOOD, 'b/c.star.md': GOOD });
+    const dir = bank({});
+    symlinkSync(join(outside, 'a.star.md'), join(dir, 'a.star.md'));
+    symlinkSync(join(outside, 'b'), join(dir, 'b'));
+    const { code, out, err } = await run(['lint'], dir);
+    assert.strictEqual(code, 0, err);
+    assert.match(out, /^2 stories checked, no problems\.$/m);
+  });
+
+  it('reports a story-named link to nothing, with exit 2', async function () {
+    if (!linkable) this.skip();
+    const dir = bank({ 'ok.star.md': GOOD });
+    symlinkSync(join(dir, 'gone.star.md'), join(dir, 'dangling.star.md'));
+    const { code, out, err } = await run(['lint'], dir);
+    assert.strictEqual(code, 2);
+    assert.match(err, /^star-coach: dangling\.star\.md: skipped, a link to nothing is not a regular file$/m);
+    assert.match(out, /^1 story checked/m);
+  });
+
+  it('walks dot folders, and skips what files.exclude in .vscode/settings.json excludes', async () => {
+    const dir = bank({ '.stories/a.star.md': BAD, 'drafts/b.star.md': BAD, 'sub/c.star.md': BAD, '.git/d.star.md': BAD, 'node_modules/e.star.md': BAD });
+    assert.deepStrictEqual(files((await run(['lint', '--format', 'json'], dir)).out), [join('.stories', 'a.star.md'), join('drafts', 'b.star.md'), join('sub', 'c.star.md')]);
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode', 'settings.json'), '{\n  // drafts are not ready\n  "files.exclude": { "drafts": true, "**/.stories": true, },\n}\n');
+    assert.deepStrictEqual(files((await run(['lint', '--format', 'json'], dir)).out), [join('sub', 'c.star.md')]);
+    // Run from inside the bank, the patterns still match from the workspace folder.
+    assert.deepStrictEqual(files((await run(['lint', '--format', 'json', '..'], join(dir, 'sub'))).out), ['c.star.md']);
+    writeFileSync(join(dir, '.vscode', 'settings.json'), '{ "files.exclude": ');
+    const broken = await run(['lint', '--format', 'json'], dir);
+    assert.match(broken.err, /settings\.json: it is not valid JSON .*, so only the default files\.exclude applies/);
+    assert.strictEqual(files(broken.out).length, 3);
+  });
+
+  it('finds the config file above the current folder, as the editor does from its workspace folder', async () => {
+    const dir = bank({ '.starcoach.yaml': 'rules:\n  unquantified-result: off\n', 'stories/deep/x.star.md': BAD });
+    assert.deepStrictEqual(JSON.parse((await run(['lint', '--format', 'json'], join(dir, 'stories', 'deep'))).out), []);
+  });
+});
+
+describe('star-coach reads its command line strictly', () => {
+  it('refuses an unknown option, a value where none goes and a missing value, with exit 2 and the usage', async () => {
+    for (const [args, message] of [
+      [['lint', '--frobnicate'], /^star-coach: unknown option "--frobnicate" \(a path that starts with "-" goes after "--"\)\n\nUsage: /],
+      [['lint', '-z'], /^star-coach: unknown option "-z"/],
+      [['lint', '--fix=yes'], /^star-coach: --fix takes no value\n/],
+      [['lint', '--format'], /^star-coach: --format needs a value\n/],
+      [['lint', '--format='], /^star-coach: --format needs a value\n/],
+      [['lint', '-f', '--fix'], /^star-coach: --format needs a value; write --format=<value> for a value that starts with "-"\n/],
+      [['lint', '--format', 'xml'], /^star-coach: --format for lint is one of text, json, sarif\n/],
+      [['questions', '--minutes', '0'], /^star-coach: --minutes is a number above 0, at most 60\n/],
+      [['coverage', '--fix'], /^star-coach: --fix goes with lint\n/],
+      [['frobnicate'], /^star-coach: unknown command "frobnicate"\n/],
+      [['--format', 'json'], /^star-coach: no command given\n/],
+    ] as Array<[string[], RegExp]>) {
+      const { code, out, err } = await run(args);
+      assert.strictEqual(code, 2, args.join(' '));
+      assert.strictEqual(out, '');
+      assert.match(err, message, args.join(' '));
+    }
+  });
+
+  it('takes options before or after paths, short forms, = values, and a path that starts with "-" after "--"', async () => {
+    const dir = bank({ '-odd.star.md': GOOD, 'b.star.md': GOOD });
+    assert.strictEqual(JSON.parse((await run(['lint', '-f', 'json', 'b.star.md'], dir)).out).length, 0);
+    assert.strictEqual((await run(['lint', 'b.star.md', '--format=json', '--no-color'], dir)).code, 0);
+    const odd = await run(['lint', '--', '-odd.star.md'], dir);
+    assert.strictEqual(odd.code, 0, odd.err);
+    assert.match(odd.out, /^1 story checked, no problems\.$/m);
+    assert.match((await run(['lint', '--help'])).out, /^Usage: star-coach/);
   });
 });

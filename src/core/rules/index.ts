@@ -9,6 +9,7 @@ import { situationHeavy } from './situationHeavy';
 import { tooLong } from './tooLong';
 import { tooManyLps } from './tooManyLps';
 import { unknownLp } from './unknownLp';
+import { unknownRuleId } from './unknownRuleId';
 import { unquantifiedResult } from './unquantifiedResult';
 import { vagueClaim } from './vagueClaim';
 
@@ -28,4 +29,5 @@ export const RULES: readonly Rule[] = [
   vagueClaim,
   scopeBelowLevel,
   tooManyLps,
+  unknownRuleId,
 ] as Rule[];

@@ -27,9 +27,11 @@ export interface RuleIssue {
 export interface SharedSettings {
   /** Speaking pace used to turn words into minutes. */
   wordsPerMinute: number;
+  /** The id of every rule, this one included, for rules that check text naming rules. */
+  ruleIds: readonly string[];
 }
 
-export type RuleTag = 'structure' | 'front-matter' | 'impact' | 'ownership' | 'tone' | 'length' | 'level' | 'lp';
+export type RuleTag = 'structure' | 'front-matter' | 'impact' | 'ownership' | 'tone' | 'length' | 'level' | 'lp' | 'directive';
 
 /**
  * A numeric option of a rule, declared once: the config schema, its bounds and the docs are built

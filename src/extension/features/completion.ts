@@ -17,6 +17,9 @@ export function registerCompletion(context: vscode.ExtensionContext, model: Stor
         if (fm.present && offset > fm.start && offset < fm.bodyStart) {
           return currentKey(document, position) === 'lps' ? lpNames(document, position) : undefined;
         }
+        // Code and comments are not the story's prose: no phrase belongs there.
+        const inside = ([start, end]: readonly [number, number]) => offset > start && (offset < end || end === story.text.length);
+        if (story.codeBlocks.some(inside) || story.comments.some((c) => inside([c.start, c.end]))) return undefined;
         const section = story.sections.find((s) => offset >= s.bodyStart && offset <= s.bodyEnd);
         if (!section || !PHRASE_SECTIONS.has(section.kind)) return undefined;
         const before = document.lineAt(position.line).text.slice(0, position.character);
