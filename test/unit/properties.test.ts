@@ -21,7 +21,9 @@ const FRAGMENTS = [
 const storyLike = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(storyLike, fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 200 }));
 
-describe('properties (fast-check)', () => {
+describe('properties (fast-check)', function () {
+  // Thousands of generated stories each: seconds on a quiet machine, far more on a busy one.
+  this.timeout(120_000);
   it('the parser never throws and keeps offsets inside the text', () => {
     fc.assert(
       fc.property(anyText, (text) => {
