@@ -1,4 +1,4 @@
-import { SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type Story } from '../parse/story';
+import { promptComment, SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type Story } from '../parse/story';
 import type { OffsetEdit } from './rule';
 
 /**
@@ -44,10 +44,10 @@ export function insertSectionEdit(story: Story, kind: Exclude<SectionKind, 'othe
   const atNextSection = at < story.text.length;
   if (usesLabels) {
     // Label lines sit one under another, with no blank lines between them.
-    return { start: at, end: at, newText: inStoryLineBreaks(story, `${endsWithBreak || at === 0 ? '' : '\n'}**${SECTION_TITLES[kind]}:** <!-- ${prompt} -->\n`) };
+    return { start: at, end: at, newText: inStoryLineBreaks(story, `${endsWithBreak || at === 0 ? '' : '\n'}**${SECTION_TITLES[kind]}:** ${promptComment(prompt)}\n`) };
   }
   const lead = before.length === 0 || endsWithBlankLine ? '' : endsWithBreak ? '\n' : '\n\n';
-  const heading = `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n<!-- ${prompt} -->\n`;
+  const heading = `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n${promptComment(prompt)}\n`;
   return { start: at, end: at, newText: inStoryLineBreaks(story, `${lead}${heading}${atNextSection ? '\n' : ''}`) };
 }
 
