@@ -539,11 +539,13 @@ export function sectionOf(story: Story, kind: SectionKind): Section | undefined 
 
 /**
  * The part of the story a content rule reads for a STAR kind: its section, or, in a story where
- * no STAR section could be found at all, the whole body (so the rules still check what is there).
+ * no STAR section could be found at all, the whole body (so the rules still check what is there);
+ * none in a draft.
  */
 export function starPart(story: Story, kind: StarKind): Section | undefined {
   const section = sectionOf(story, kind);
-  if (section || !hasNoStarSections(story)) return section;
+  // A draft with no STAR section has no part to check: a lone "# Title" is not a Result.
+  if (section || !hasNoStarSections(story) || isDraft(story)) return section;
   const bodyStart = story.frontMatter.bodyStart;
   const line = story.lines.positionAt(bodyStart).line;
   return { kind, title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: story.text.length };
