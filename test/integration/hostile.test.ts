@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { HOSTILE_STORIES } from '../hostileStories';
-import { closeAll, starDiagnostics, storyUri, waitFor, writeFile } from './helpers';
+import { closeAll, ruleOf, starDiagnostics, storyUri, waitFor, writeFile } from './helpers';
 
 interface Index {
   settled(): Promise<void>;
@@ -84,5 +84,74 @@ describe('hostile stories in a real VS Code', () => {
     // The suites after this one count the bank: the large story must be gone from it first.
     const index = await storyIndex();
     await waitFor('the large story to leave the index', () => !index.coverage.get(story.toString()), 20_000);
+  });
+
+  it('a 1 MB story: its findings are capped per rule, and edits are linted off the host thread (figures printed)', async () => {
+    // Every paragraph trips several rules: vague claims, blame, "we" with no "I", no number in the Result.
+    const paragraph = 'We worked hard on the migration and it went well, very successful overall. Their fault, really; the other team blamed us. ';
+    const body = paragraph.repeat(Math.ceil((1024 * 1024) / paragraph.length));
+    const text = `---\ntitle: A 1 MB story\nlps: [Dive Deep]\n---\n## Situation\n${body}\n## Action\n${paragraph.repeat(20)}\n## Result\nIt shipped.\n`;
+    const story = storyUri('one-megabyte.star.md');
+    await writeFile(story, text);
+    /** Diagnostics of the story, when they next change. */
+    const nextDiagnostics = () =>
+      new Promise<number>((resolve) => {
+        const started = Date.now();
+        const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+          if (!e.uris.some((uri) => uri.toString() === story.toString()) || starDiagnostics(story).length === 0) return;
+          listener.dispose();
+          resolve(Date.now() - started);
+        });
+      });
+    /** The longest the host's thread was held while `run` ran: how late a 5 ms timer fired. */
+    const longestHold = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+      let last = Date.now();
+      let longest = 0;
+      const timer = setInterval(() => {
+        const now = Date.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+      }, 5);
+      const result = await run();
+      clearInterval(timer);
+      return [result, longest];
+    };
+    try {
+      const [openToDiagnosticsMs, openHoldMs] = await longestHold(async () => {
+        const shown = nextDiagnostics();
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(story));
+        return shown;
+      });
+      const findings = starDiagnostics(story);
+      const byRule = new Map<string, number>();
+      for (const d of findings) byRule.set(ruleOf(d), (byRule.get(ruleOf(d)) ?? 0) + 1);
+      const editor = vscode.window.activeTextEditor!;
+      const edits: Array<{ toDiagnosticsMs: number; holdMs: number }> = [];
+      for (let i = 0; i < 5; i++) {
+        const [toDiagnosticsMs, holdMs] = await longestHold(async () => {
+          const updated = nextDiagnostics();
+          await editor.edit((edit) => edit.insert(new vscode.Position(5, 0), `Edit ${i}: their fault. `));
+          return updated;
+        });
+        edits.push({ toDiagnosticsMs, holdMs });
+      }
+      const max = (values: number[]) => Math.max(...values);
+      console.log(
+        `      (${(text.length / 1024 / 1024).toFixed(2)} MB story: ${findings.length} findings (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')}); ` +
+          `opened: diagnostics after ${openToDiagnosticsMs} ms, host thread held at most ${openHoldMs} ms; ` +
+          `5 edits: diagnostics after ${edits.map((e) => e.toDiagnosticsMs).join('/')} ms, host thread held at most ${edits.map((e) => e.holdMs).join('/')} ms)`,
+      );
+      // At most the cap and one "more like this" per rule: no rule floods the Problems panel.
+      for (const [rule, n] of byRule) assert.ok(n <= 21, `${rule}: ${n} findings`);
+      // Linted off the host thread: typing never waits for the rules (a full lint of 1 MB takes seconds).
+      assert.ok(max(edits.map((e) => e.holdMs)) < 1000, `the host thread was held ${max(edits.map((e) => e.holdMs))} ms by an edit`);
+    } finally {
+      await vscode.window.showTextDocument(story);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeAll();
+      await vscode.workspace.fs.delete(story);
+    }
+    const index = await storyIndex();
+    await waitFor('the 1 MB story to leave the index', () => !index.coverage.get(story.toString()), 30_000);
   });
 });
