@@ -5,10 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { chromium } from 'playwright-core';
-import { BROWSER_ARGS, freePort, startCodeServer } from './run-tests.mjs';
-import { CHROMIUM, ensureVsCode } from './setup.mjs';
-import { EXAMPLES, installPackagedExtension } from './start.mjs';
+import { EXAMPLES, runCommand, startScreenshotSession } from './start.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
@@ -25,11 +22,7 @@ cpSync(EXAMPLES, bank, { recursive: true });
 const diveDeep = allLps().filter((lp) => lp.id === 'dive-deep');
 writeFileSync(join(bank, 'checkout-latency-regression.star.md'), storyTemplate({ title: 'Found the checkout latency regression', lps: diveDeep, level: 'L6' }));
 
-ensureVsCode();
-const extensionsDir = installPackagedExtension();
-const port = await freePort();
-const server = await startCodeServer({ port, extensionsDir, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.commandCenter.enabled': false } });
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+const { port, browser, stop } = await startScreenshotSession();
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(bank)}&payload=${encodeURIComponent(JSON.stringify([['skipWelcome', 'true']]))}`);
@@ -55,8 +48,7 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.stop();
+  await stop();
   rmSync(bank, { recursive: true, force: true });
 }
 
@@ -78,12 +70,4 @@ async function sideBarWidth(page, width) {
   }
   const { width: got } = await page.locator('.part.sidebar').boundingBox();
   if (Math.abs(got - width) > 2) throw new Error(`The side bar is ${got} px wide, not ${width}`);
-}
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 20_000 });
-  await page.keyboard.type(title);
-  await page.waitForTimeout(600);
-  await page.keyboard.press('Enter');
 }
