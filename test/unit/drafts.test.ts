@@ -80,6 +80,18 @@ describe('a template is not a story', () => {
     assert.ok(!isDraft(parseStory('Situation: we had 3 outages.\nTask: mine.\n')));
   });
 
+  it('an inserted section selects exactly its prompt comment, in LF, CRLF and label stories', () => {
+    for (const text of ['', '---\ntitle: T\nlps: [Ownership]\n---\n', '---\r\ntitle: T\r\n---\r\n## Result\r\nI cut 10%.\r\n', 'Situation: we had 3 outages.\nResult: I cut them to 1.\n']) {
+      const fixes = lintText(text).findings.filter((f) => f.ruleId === 'missing-section').flatMap((f) => f.fixes);
+      assert.ok(fixes.length > 0, JSON.stringify(text));
+      for (const fix of fixes) {
+        const [edit] = fix.edits;
+        assert.ok(edit.select, fix.title);
+        assert.match(edit.newText.slice(edit.select.start, edit.select.end), /^<!-- [^\r\n]+ -->$/, `${fix.title} in ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
   it('Fix All on an empty story inserts prompts, not content: it stays a draft', () => {
     const fixed = fixText('---\ntitle: Empty\nlps: [Ownership]\n---\n', DEFAULT_CONFIG).text;
     assert.match(fixed, /## Situation/);
