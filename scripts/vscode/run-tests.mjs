@@ -95,6 +95,9 @@ export async function startCodeServer({ port, smokeTestDriver, extensionsDir, us
   return { home, stop, output: () => output };
 }
 
+/** What the workbench's console says when one of its scripts threw: a TypeError and its kin. */
+const WORKBENCH_ERROR = /\b(?:TypeError|ReferenceError|RangeError)\b|is not a function|Cannot read propert(?:y|ies) of (?:undefined|null)/;
+
 export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 async function main() {
@@ -131,13 +134,22 @@ async function main() {
   }, TIMEOUT_MS);
   try {
     const page = await browser.newPage();
+    // A script error thrown in the workbench (a tree, a view, an editor) appears in its console and
+    // nowhere else, not in the extension host log: the run fails on one, even when every test passed.
+    const workbenchErrors = [];
+    page.on('pageerror', (error) => workbenchErrors.push(String(error).split('\n')[0]));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
       if (/Timed out waiting for authentication provider/.test(line)) return;
+      if (WORKBENCH_ERROR.test(line)) workbenchErrors.push(line.split('\n')[0]);
       (type === 'error' ? console.error : console.log)(line);
     });
     await page.exposeFunction('codeAutomationExit', (code) => {
       clearTimeout(timer);
+      if (code === 0 && workbenchErrors.length > 0) {
+        console.error(`The tests passed, but the workbench threw ${workbenchErrors.length} script error(s):\n${workbenchErrors.map((e) => `  ${e}`).join('\n')}`);
+        code = 1;
+      }
       void finish(code);
     });
     const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;

@@ -2,10 +2,7 @@
 // installed as a user would: squiggles and the Problems panel, the quick-fix menu, a hover.
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
-import { chromium } from 'playwright-core';
-import { BROWSER_ARGS, freePort, startCodeServer } from './run-tests.mjs';
-import { CHROMIUM, ensureVsCode } from './setup.mjs';
-import { EXAMPLES, installPackagedExtension } from './start.mjs';
+import { EXAMPLES, runCommand, startScreenshotSession } from './start.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
@@ -13,11 +10,7 @@ const OUT = join(ROOT, 'docs', 'images');
 const NARROW = [700, 320];
 mkdirSync(OUT, { recursive: true });
 
-ensureVsCode();
-const extensionsDir = installPackagedExtension();
-const port = await freePort();
-const server = await startCodeServer({ port, extensionsDir, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.commandCenter.enabled': false } });
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+const { port, browser, stop } = await startScreenshotSession();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const story = join(EXAMPLES, 'streaming-search-relevance.star.md');
@@ -131,8 +124,7 @@ try {
   const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'walkthrough'];
   console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
 } finally {
-  await browser.close();
-  server.stop();
+  await stop();
 }
 
 /**
@@ -169,13 +161,6 @@ async function narrowShots(page, heading, theme) {
   await page.waitForTimeout(800);
 }
 
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 20_000 });
-  await page.keyboard.type(title);
-  await page.waitForTimeout(600);
-  await page.keyboard.press('Enter');
-}
 
 /** The Level Expectations webview's frame, once its page heading reads `heading`. */
 async function webview(page, heading, timeout = 30_000) {

@@ -4,11 +4,38 @@ import { execFileSync, spawn, spawnSync } from 'child_process';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { freePort, startCodeServer } from './run-tests.mjs';
-import { CODE_SERVER, ensureVsCode, NODE24 } from './setup.mjs';
+import { BROWSER_ARGS, freePort, startCodeServer } from './run-tests.mjs';
+import { CHROMIUM, CODE_SERVER, ensureVsCode, NODE24 } from './setup.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXAMPLES = join(ROOT, 'examples');
+
+/** The user settings the README's screenshots are taken with: the dark theme, nothing in the way. */
+export const SCREENSHOT_SETTINGS = { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.commandCenter.enabled': false };
+
+/** Runs a command of the workbench by its title, through the command palette (a playwright page). */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 20_000 });
+  await page.keyboard.type(title);
+  await page.waitForTimeout(600);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * What every screenshot script starts with: VS Code (code-server) with the packaged extension and
+ * the screenshot settings, and a headless browser. `stop()` closes both.
+ */
+export async function startScreenshotSession() {
+  // Loaded here: starting VS Code for a person needs no browser driver.
+  const { chromium } = await import('playwright-core');
+  ensureVsCode();
+  const extensionsDir = installPackagedExtension();
+  const port = await freePort();
+  const server = await startCodeServer({ port, extensionsDir, userSettings: SCREENSHOT_SETTINGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+  return { port, browser, stop: async () => { await browser.close(); server.stop(); } };
+}
 
 /** Packages the extension and installs it into a fresh extensions folder, as a user would. */
 export function installPackagedExtension() {

@@ -1,7 +1,7 @@
 import { allLps, type Lp } from './catalog';
 import { resolveLpEntries } from './lpEntries';
 import type { FrontMatter, Level, Outcome } from './parse/frontMatter';
-import { sectionOf, sectionProse, isEmptySection, fullStoryWords, type Story } from './parse/story';
+import { sectionOf, sectionProse, isDraft, isEmptySection, fullStoryWords, type Story } from './parse/story';
 import { hasQuantity } from './language/quantities';
 import { FAILURE_REPORTED, LEARNING_STATED } from './language/phrases';
 import type { Finding } from './types';
@@ -25,6 +25,11 @@ export interface StorySummary {
 }
 
 export interface StoryCheck {
+  /**
+   * Nothing written yet: only headings and template prompts (see `isDraft`). A draft counts toward
+   * no LP and no readiness item; the views list it as a draft.
+   */
+  draft: boolean;
   quantified: boolean;
   isFailure: boolean;
   hasLearning: boolean;
@@ -77,6 +82,7 @@ export function checkStory(story: Story, findings: readonly Finding[]): StoryChe
     else problems.hints++;
   }
   return {
+    draft: isDraft(story),
     quantified: hasQuantity(resultProse),
     isFailure: story.frontMatter.meta.outcome === 'failure' || FAILURE_REPORTED.test(resultProse),
     hasLearning: (learning !== undefined && !isEmptySection(story, learning)) || LEARNING_STATED.test(resultProse),
@@ -102,6 +108,14 @@ export function problemsText(story: StorySummary): string {
   return count === undefined ? 'checking…' : count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`;
 }
 
+/** Whether the story was checked and found a draft: nothing written in it yet. */
+export function isDraftStory(story: StorySummary): boolean {
+  return story.check?.draft === true;
+}
+
+/** What "Draft" means, for the sidebar's group tooltip. */
+export const DRAFT_MEANING = 'only headings and template prompts so far: not counted toward any LP until something is written';
+
 /** What "Needs work" means, for the sidebar's group and filter tooltips. */
 export const NEEDS_WORK_MEANING = 'a problem in the Problems panel (an error, warning or info), no number in the Result, or a failure with no learning';
 /** What "Ready" means: the opposite of needing work. */
@@ -111,6 +125,12 @@ export const READY_MEANING = 'nothing in the Problems panel, a number in the Res
 export function needsWork(story: StorySummary): boolean {
   const check = story.check;
   return check !== undefined && (problemCount(story)! > 0 || !check.quantified || (check.isFailure && !check.hasLearning));
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  let ids = map.get(key);
+  if (!ids) map.set(key, (ids = new Set()));
+  ids.add(id);
 }
 
 function fileTitle(id: string): string {
@@ -132,7 +152,10 @@ function statusOf(count: number, goal: number): CoverageStatus {
 
 export interface LpCoverage {
   lp: Lp;
+  /** Stories that claim the LP and have content: drafts not included. */
   count: number;
+  /** Drafts that claim the LP: listed, not counted. */
+  drafts: number;
   goal: number;
   status: CoverageStatus;
   /** Stories that claim the LP, those that list it first (primary) before the rest. */
@@ -149,19 +172,34 @@ export interface ChecklistItem {
 
 export interface Readiness {
   goal: number;
+  /** Stories with content; drafts are not counted. */
   stories: number;
+  /** Drafts: stories with nothing written yet. */
+  drafts: number;
   lpsAtGoal: number;
   lpsCovered: number;
   items: ChecklistItem[];
 }
 
 /**
+ * The bank's size in words, drafts named apart since they count toward nothing: "3 stories",
+ * "3 stories and 1 draft", "0 stories and 2 drafts".
+ */
+export function storiesText({ stories, drafts }: Pick<Readiness, 'stories' | 'drafts'>): string {
+  return `${plural(stories, 'story', 'stories')}${drafts > 0 ? ` and ${plural(drafts, 'draft')}` : ''}`;
+}
+
+/**
  * Stories by LP, kept up to date one file at a time: upserting or removing a story touches only
- * the LPs it claims, never the other stories.
+ * the LPs it claims, never the other stories. A draft is listed under its LPs but not counted; a
+ * story counted from its front matter alone counts until its check finds it a draft.
  */
 export class CoverageIndex {
   private readonly stories = new Map<string, StorySummary>();
+  /** Every story that claims the LP, drafts included. */
   private readonly byLp = new Map<string, Set<string>>();
+  /** The drafts among them. */
+  private readonly draftsByLp = new Map<string, Set<string>>();
 
   get size(): number {
     return this.stories.size;
@@ -178,17 +216,20 @@ export class CoverageIndex {
   upsert(summary: StorySummary): void {
     this.remove(summary.id);
     this.stories.set(summary.id, summary);
+    const draft = isDraftStory(summary);
     for (const lpId of summary.lpIds) {
-      let ids = this.byLp.get(lpId);
-      if (!ids) this.byLp.set(lpId, (ids = new Set()));
-      ids.add(summary.id);
+      addTo(this.byLp, lpId, summary.id);
+      if (draft) addTo(this.draftsByLp, lpId, summary.id);
     }
   }
 
   remove(id: string): boolean {
     const old = this.stories.get(id);
     if (!old) return false;
-    for (const lpId of old.lpIds) this.byLp.get(lpId)?.delete(id);
+    for (const lpId of old.lpIds) {
+      this.byLp.get(lpId)?.delete(id);
+      this.draftsByLp.get(lpId)?.delete(id);
+    }
     this.stories.delete(id);
     return true;
   }
@@ -203,9 +244,15 @@ export class CoverageIndex {
   clear(): void {
     this.stories.clear();
     this.byLp.clear();
+    this.draftsByLp.clear();
   }
 
-  /** The stories that claim an LP, primary first, then by title. */
+  /** Stories that claim the LP and are no drafts. */
+  private countOf(lpId: string): number {
+    return (this.byLp.get(lpId)?.size ?? 0) - (this.draftsByLp.get(lpId)?.size ?? 0);
+  }
+
+  /** The stories that claim an LP (drafts too), primary first, then by title. */
   storiesOf(lpId: string): LpCoverage['stories'] {
     return [...(this.byLp.get(lpId) ?? [])]
       .map((id) => this.stories.get(id) as StorySummary)
@@ -216,12 +263,13 @@ export class CoverageIndex {
   /** Each LP against the goal; its list of stories is built only when read (a tree shows counts first). */
   coverage(goal: number): LpCoverage[] {
     return allLps().map((lp) => {
-      const count = this.byLp.get(lp.id)?.size ?? 0;
+      const count = this.countOf(lp.id);
       let stories: LpCoverage['stories'] | undefined;
       const list = () => (stories ??= this.storiesOf(lp.id));
       return {
         lp,
         count,
+        drafts: this.draftsByLp.get(lp.id)?.size ?? 0,
         goal,
         status: statusOf(count, goal),
         get stories() {
@@ -231,14 +279,15 @@ export class CoverageIndex {
     });
   }
 
-  /** Stories per LP id, without listing them: cheap enough to run on every change. */
+  /** Stories per LP id (drafts not counted), without listing them: cheap enough to run on every change. */
   counts(): Map<string, number> {
-    return new Map(allLps().map((lp) => [lp.id, this.byLp.get(lp.id)?.size ?? 0]));
+    return new Map(allLps().map((lp) => [lp.id, this.countOf(lp.id)]));
   }
 
   readiness(goal: number): Readiness {
     const counts = [...this.counts().values()];
-    const all = [...this.stories.values()];
+    const everyStory = [...this.stories.values()];
+    const all = everyStory.filter((story) => !isDraftStory(story));
     // Stories not yet checked count as not done; the list fills in as checks land.
     const checks = all.map((s) => s.check);
     const failures = checks.filter((c) => c?.isFailure);
@@ -248,6 +297,7 @@ export class CoverageIndex {
     return {
       goal,
       stories: all.length,
+      drafts: everyStory.length - all.length,
       lpsAtGoal,
       lpsCovered: counts.filter((count) => count > 0).length,
       items: [

@@ -84,7 +84,7 @@ export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG)
 function toFix(story: Story, fix: OffsetFix): Fix {
   return {
     title: fix.title,
-    edits: fix.edits.map((edit) => ({ range: story.lines.range(edit.start, edit.end), newText: edit.newText })),
+    edits: fix.edits.map((edit) => ({ range: story.lines.range(edit.start, edit.end), newText: edit.newText, ...(edit.select ? { select: edit.select } : {}) })),
     kind: fix.kind,
   };
 }

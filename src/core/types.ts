@@ -16,6 +16,11 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information
 export interface TextEdit {
   range: Range;
   newText: string;
+  /**
+   * Offsets [start, end) into `newText` of what to select once the edit is applied: the prompt an
+   * inserted section holds, for the user to type over. An editor places the cursor there.
+   */
+  select?: { start: number; end: number };
 }
 
 export type FixKind = 'fix' | 'suggestion';

@@ -43,6 +43,16 @@ export function toDiagnostic(finding: Finding): vscode.Diagnostic {
 /** A core fix as one workspace edit, so that it is a single step of Undo. */
 export function toWorkspaceEdit(uri: vscode.Uri, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const change of fix.edits) edit.replace(uri, toRange(change.range), change.newText);
+  // An edit that selects part of its text is a snippet edit: in the active editor the cursor lands
+  // on that part (the prompt of an inserted section); elsewhere VS Code applies it as plain text.
+  edit.set(
+    uri,
+    fix.edits.map((change) => {
+      if (!change.select) return new vscode.TextEdit(toRange(change.range), change.newText);
+      const { start, end } = change.select;
+      const snippet = new vscode.SnippetString().appendText(change.newText.slice(0, start)).appendPlaceholder(change.newText.slice(start, end)).appendText(change.newText.slice(end));
+      return new vscode.SnippetTextEdit(toRange(change.range), snippet);
+    }),
+  );
   return edit;
 }

@@ -19,7 +19,10 @@ window.addEventListener('message', (event: MessageEvent) => {
     });
     return;
   }
-  app.querySelector('[data-clock]')!.textContent = message.clock;
+  // A tick can arrive just after the page changed to one with no clock (the follow-ups, a new
+  // question): it is stale there, and ignored.
+  const clock = app.querySelector('[data-clock]');
+  if (clock) clock.textContent = message.clock;
   app.querySelector('[data-progress]')?.setAttribute('width', message.progress.toFixed(1));
 });
 

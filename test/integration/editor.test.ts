@@ -30,11 +30,15 @@ describe('quick fixes in a real VS Code', () => {
     const insert = actions.find((a) => a.title === 'Insert a Task section');
     assert.strictEqual(insert?.isPreferred, true);
     await apply(insert);
+    const prompt = '<!-- What were you, personally, responsible for? -->';
     assert.strictEqual(
       editor.document.getText(),
       // The prompt is a comment: the Task is there to be written, and still counts as empty.
-      before.replace('## Action\n', '## Task\n\n<!-- What were you, personally, responsible for? -->\n\n## Action\n'),
+      before.replace('## Action\n', `## Task\n\n${prompt}\n\n## Action\n`),
     );
+    // The cursor lands on the prompt, selected: typing replaces it.
+    await waitFor('the prompt selected', () => editor.document.getText(editor.selection) === prompt);
+    assert.strictEqual(editor.document.lineAt(editor.selection.start.line - 2).text, '## Task');
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), before);
   });
@@ -53,7 +57,7 @@ describe('quick fixes in a real VS Code', () => {
     assert.deepStrictEqual(result.map((a) => a.title), [
       'Insert a metric placeholder ("from X to Y")',
       'Disable unquantified-result for this line',
-      'Disable unquantified-result for this file',
+      'Disable unquantified-result for this story',
     ]);
     assert.strictEqual(result[0].isPreferred, false, 'a suggestion, for the user to finish');
     await apply(result[0]);
@@ -64,9 +68,53 @@ describe('quick fixes in a real VS Code', () => {
     assert.strictEqual(editor.document.lineAt(13).text, '## Action <!-- star-coach-disable-line missing-personal-role -->');
     await waitFor('the disabled finding to go', () => !starDiagnostics(uri).some((d) => ruleOf(d) === 'missing-personal-role'));
     const still = await actionsFor(uri, 'unquantified-result', false);
-    await apply(still.find((a) => a.title === 'Disable unquantified-result for this file'));
+    await apply(still.find((a) => a.title === 'Disable unquantified-result for this story'));
     assert.strictEqual(editor.document.lineAt(6).text, '<!-- star-coach-disable-file unquantified-result -->');
     await waitFor('no findings left', () => starDiagnostics(uri).length === 0);
+  });
+
+  it('offers each fix once on an empty story, each inserts what it says, and Fix All leaves a valid story', async () => {
+    const uri = storyUri('empty-story.star.md');
+    await writeFile(uri, '');
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      await waitFor('the empty story\'s findings', () => starDiagnostics(uri).length === 5);
+      // The first lint of a window can lag its diagnostics: asked again until the findings are in.
+      const menu = await waitFor('the quick fix menu', async () => {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), vscode.CodeActionKind.QuickFix.value);
+        return actions.some((a) => a.title.startsWith('Insert ')) && actions;
+      });
+      const titles = menu.map((a) => a.title);
+      console.log(`      quick fix menu on an empty story: ${titles.length} entries`);
+      // VS Code lists the preferred fixes first, then the suggestions.
+      assert.deepStrictEqual(titles, [
+        'Insert a Situation section',
+        'Insert a Task section',
+        'Insert an Action section',
+        'Insert a Result section',
+        'Add front matter (title and lps)',
+        'Disable invalid-front-matter for this line',
+        'Disable missing-section for this line',
+        'Disable invalid-front-matter for this story',
+        'Disable missing-section for this story',
+      ]);
+      await apply(menu.find((a) => a.title === 'Insert an Action section'));
+      assert.match(editor.document.getText(), /^## Action\n\n<!-- [^\n]+ -->\n$/);
+      await apply(menu.find((a) => a.title === 'Add front matter (title and lps)'));
+      assert.match(editor.document.getText(), /^---\ntitle: \nlps: \[\]\n---\n\n## Action\n/);
+      assert.ok(await vscode.commands.executeCommand('starCoach.fixAll'));
+      const text = editor.document.getText();
+      for (const heading of ['Situation', 'Task', 'Action', 'Result']) assert.strictEqual(text.split(`## ${heading}\n`).length, 2, `one ${heading}:\n${text}`);
+      assert.strictEqual(text.match(/^title:/gm)?.length, 1, text);
+      assert.strictEqual(text.match(/^lps:/gm)?.length, 1, text);
+      assert.doesNotMatch(text, /[^\n]\n#|[^\n]\n\n\n#/, `a blank line, one, before each heading:\n${text}`);
+      assert.match(text, /\n---\n\n## Situation\n\n<!-- [^\n]+ -->\n\n## Task\n\n<!-- [^\n]+ -->\n\n## Action\n\n<!-- [^\n]+ -->\n\n## Result\n\n<!-- [^\n]+ -->\n$/, text);
+    } finally {
+      await vscode.window.showTextDocument(uri);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeAll();
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('fixes all through source.fixAll.starCoach', async () => {
@@ -211,6 +259,70 @@ describe('New Story command in a real VS Code', () => {
   });
 });
 
+describe('a New Story file is a draft in a real VS Code', () => {
+  afterEach(closeAll);
+
+  interface Coverage {
+    counts(): Map<string, number>;
+    readiness(goal: number): { stories: number; drafts: number };
+    get(id: string): { check?: { draft: boolean } } | undefined;
+  }
+  interface Views {
+    index: { settled(): Promise<void>; coverage: Coverage };
+    coverage: vscode.TreeDataProvider<{ kind: string; coverage?: { lp: { id: string } } }>;
+    stories: vscode.TreeDataProvider<{ kind: string; label?: string }> & { set(groupBy: string, filter: string): Promise<void>; groupBy: string; filter: string };
+  }
+
+  it('lists a fresh story as a draft, counts it toward no LP, and counts it once something is written', async () => {
+    const { views } = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { views: Views };
+    await views.index.settled();
+    const coverage = views.index.coverage;
+    const ownershipBefore = coverage.counts().get('ownership')!;
+    const before = coverage.readiness(3);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('starCoach.newStory', { lpIds: ['ownership'], level: 'L6', title: 'Took over the release pipeline' });
+    const { groupBy, filter } = views.stories;
+    try {
+      await waitFor('the story checked as a draft', () => coverage.get(uri.toString())?.check?.draft === true);
+      assert.strictEqual(coverage.counts().get('ownership'), ownershipBefore, 'a draft counts toward no LP');
+      assert.deepStrictEqual([coverage.readiness(3).stories, coverage.readiness(3).drafts], [before.stories, before.drafts + 1]);
+      // The sidebar: the LP row says a draft waits; the Stories view groups it as a Draft.
+      const lps = (await views.coverage.getChildren()) ?? [];
+      const row = await views.coverage.getTreeItem(lps.find((n) => n.coverage?.lp.id === 'ownership')!);
+      assert.match(String(row.label), new RegExp(`^${ownershipBefore}/\\d+ Ownership$`));
+      assert.match(String(row.description), /^\+1 draft/);
+      await views.stories.set('status', 'all');
+      const groups = (await views.stories.getChildren()) ?? [];
+      const draftGroup = groups.find((g) => g.label === 'Draft');
+      assert.ok(draftGroup, groups.map((g) => g.label).join(', '));
+      const draftRows = await Promise.all(((await views.stories.getChildren(draftGroup)) ?? []).map((n) => views.stories.getTreeItem(n)));
+      const draftRow = draftRows.find((r) => r.label === 'Took over the release pipeline');
+      assert.match(String(draftRow?.description), /^draft · L6 · Ownership/);
+      // The problems it shows: four empty parts, nothing a prompt could have raised or satisfied.
+      await new Promise((r) => setTimeout(r, 600));
+      const problems = await waitFor('the four empty parts', () => {
+        const found = starDiagnostics(uri);
+        return found.filter((d) => / is empty\./.test(d.message)).length === 4 && found;
+      });
+      assert.deepStrictEqual(problems.map(ruleOf), ['missing-section', 'missing-section', 'missing-section', 'missing-section']);
+
+      // Typed over the selected Situation prompt, and saved: now it is a story.
+      const editor = vscode.window.activeTextEditor!;
+      assert.match(editor.document.getText(editor.selection), /^<!-- .+ -->$/);
+      await editor.edit((b) => b.replace(editor.selection, 'I took over a release pipeline that failed 9 deploys a month.'));
+      await editor.document.save();
+      await waitFor('the story counted', () => coverage.counts().get('ownership') === ownershipBefore + 1);
+      assert.deepStrictEqual([coverage.readiness(3).stories, coverage.readiness(3).drafts], [before.stories + 1, before.drafts]);
+      assert.strictEqual(coverage.get(uri.toString())?.check?.draft, false);
+    } finally {
+      await views.stories.set(groupBy, filter);
+      await closeAll();
+      const remove = new vscode.WorkspaceEdit();
+      remove.deleteFile(uri);
+      await vscode.workspace.applyEdit(remove);
+    }
+  });
+});
+
 describe('New Story with hostile input in a real VS Code', () => {
   afterEach(closeAll);
 
@@ -239,6 +351,27 @@ describe('New Story with hostile input in a real VS Code', () => {
       const remove = new vscode.WorkspaceEdit();
       remove.deleteFile(uri);
       await vscode.workspace.applyEdit(remove);
+    }
+  });
+
+  it('reads back every title YAML could misread: ": ", " #", quotes, a leading "-", "[", "{", "*", "&", "!", "%", "@", a backtick, a newline', async () => {
+    const { views } = await api();
+    const titles = ['Cut it: by half', 'The #1 bug', `"Quoted" and 'single'`, '- starts like a list', '[starts like a list', '{starts like a map', '*starts like an alias', '&starts like an anchor', '!starts like a tag', '%starts like a directive', '@reserved at the start', '`a backtick` first', 'two\nlines'];
+    for (const title of titles) {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('starCoach.newStory', { lpIds: ['frugality'], level: 'L6', title });
+      try {
+        const summary = await waitFor(`${JSON.stringify(title)} counted`, () => views.index.coverage.get(uri.toString()));
+        assert.strictEqual(summary.title, title, JSON.stringify(title));
+        assert.deepStrictEqual(summary.lpIds, ['frugality'], JSON.stringify(title));
+        await waitFor(`${JSON.stringify(title)} checked`, () => starDiagnostics(uri).length > 0);
+        const problems = starDiagnostics(uri).map(ruleOf);
+        assert.ok(!problems.includes('invalid-front-matter'), `${JSON.stringify(title)}: ${problems.join(', ')}`);
+      } finally {
+        await closeAll();
+        const remove = new vscode.WorkspaceEdit();
+        remove.deleteFile(uri);
+        await vscode.workspace.applyEdit(remove);
+      }
     }
   });
 

@@ -24,7 +24,7 @@ run('multi-root workspace in a real VS Code', () => {
   it('indexes every folder, each with its own files.exclude', async () => {
     const bank = await index();
     // The same draft in both folders: only the second folder excludes its drafts.
-    await writeFile(vscode.Uri.joinPath(folder('first'), 'drafts', 'wip.star.md'), '---\ntitle: A draft\nlps: [Frugality]\n---\n');
+    await writeFile(vscode.Uri.joinPath(folder('first'), 'drafts', 'wip.star.md'), '---\ntitle: A draft\nlps: [Frugality]\n---\n## Result\nI cut the hosting bill by 10%.\n');
     await waitFor('the first folder\'s draft', () => bank.coverage.counts().get('frugality') === 2);
     await bank.settled();
     assert.strictEqual(bank.coverage.size, 5, 'three stories in the first folder, one in the second, and the draft');
@@ -55,9 +55,13 @@ run('multi-root workspace in a real VS Code', () => {
     await bank.settled();
     const before = bank.coverage.size;
     const third = mkdtempSync(join(tmpdir(), 'star-coach-third-'));
-    writeFileSync(join(third, 'ops.star.md'), '---\ntitle: Paged at 3 a.m.\nlps: [Ownership]\n---\n');
+    writeFileSync(join(third, 'ops.star.md'), '---\ntitle: Paged at 3 a.m.\nlps: [Ownership]\n---\n## Result\nI had the checkout back in 20 minutes.\n');
     const owned = () => bank.coverage.counts().get('ownership') ?? 0;
     const ownedBefore = owned();
+    // VS Code's own Explorer, shown while a folder is added, can throw "getId is not a function" as it
+    // redraws its roots (its race, not this extension's); a user adding a folder looks at the
+    // STAR Coach sidebar here, which is what the test does.
+    await vscode.commands.executeCommand('starCoach.coverage.focus');
     assert.ok(vscode.workspace.updateWorkspaceFolders(2, 0, { uri: vscode.Uri.file(third), name: 'third' }));
     await waitFor('the third folder\'s story', () => bank.coverage.size === before + 1 && owned() === ownedBefore + 1, 15000).catch((e) => {
       throw new Error(`${e.message}: ${bank.coverage.size} stories (${before} before), folders ${vscode.workspace.workspaceFolders!.map((f) => f.uri.toString()).join(' ')}`);

@@ -122,8 +122,8 @@ describe('coverage sidebar in a real VS Code', () => {
     const kept = storyUri('kept.star.md');
     try {
       await v.index.settled();
-      await writeFile(archived, '---\ntitle: Old\nlps: [Frugality]\n---\n');
-      await writeFile(kept, '---\ntitle: Kept\nlps: [Earn Trust]\n---\n');
+      await writeFile(archived, '---\ntitle: Old\nlps: [Frugality]\n---\n## Result\nI cut the bill by 10%.\n');
+      await writeFile(kept, '---\ntitle: Kept\nlps: [Earn Trust]\n---\n## Result\nI won the team back in 3 weeks.\n');
       await waitFor('the story outside the excluded folder', async () => (await count(v, 'Earn Trust')) === '1/3');
       await v.index.settled();
       assert.strictEqual(v.index.coverage.get(archived.toString()), undefined);

@@ -1,4 +1,4 @@
-import type { CoverageStatus, LpCoverage, Readiness } from '../coverage';
+import { storiesText, type CoverageStatus, type LpCoverage, type Readiness } from '../coverage';
 import type { JsonFinding } from './json';
 import { plural } from './words';
 
@@ -69,10 +69,10 @@ export function formatCoverageText(coverage: readonly LpCoverage[], readiness: R
   for (const c of coverage) {
     const bar = '█'.repeat(Math.min(c.count, c.goal)) + '░'.repeat(Math.max(0, c.goal - c.count));
     const titles = c.stories.map((s) => `${s.primary ? '*' : ''}${printable(s.story.title)}`).join('; ');
-    lines.push(`${colour(c.status, MARK[c.status])} ${c.lp.name.padEnd(nameWidth)}  ${colour(c.status, bar)} ${`${c.count}/${c.goal}`.padEnd(5)} ${paint.dim(truncate(titles, 70))}`);
+    lines.push(`${colour(c.status, MARK[c.status])} ${c.lp.name.padEnd(nameWidth)}  ${colour(c.status, bar)} ${`${c.count}/${c.goal}`.padEnd(5)} ${paint.dim(truncate(`${c.drafts > 0 ? `(+${plural(c.drafts, 'draft')}) ` : ''}${titles}`, 70))}`);
   }
   lines.push('');
-  lines.push(paint.bold(`Readiness: ${plural(readiness.stories, 'story', 'stories')}, ${readiness.lpsAtGoal}/16 LPs at goal, ${readiness.lpsCovered}/16 with at least one story`));
+  lines.push(paint.bold(`Readiness: ${storiesText(readiness)}, ${readiness.lpsAtGoal}/16 LPs at goal, ${readiness.lpsCovered}/16 with at least one story`));
   for (const item of readiness.items) {
     lines.push(`  ${item.met ? paint.green('✔') : paint.red('✖')} ${item.label.padEnd(44)} ${item.done}/${item.total}`);
   }

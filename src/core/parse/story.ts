@@ -549,11 +549,13 @@ export function sectionOf(story: Story, kind: SectionKind): Section | undefined 
 
 /**
  * The part of the story a content rule reads for a STAR kind: its section, or, in a story where
- * no STAR section could be found at all, the whole body (so the rules still check what is there).
+ * no STAR section could be found at all, the whole body (so the rules still check what is there);
+ * none in a draft.
  */
 export function starPart(story: Story, kind: StarKind): Section | undefined {
   const section = sectionOf(story, kind);
-  if (section || !hasNoStarSections(story)) return section;
+  // A draft with no STAR section has no part to check: a lone "# Title" is not a Result.
+  if (section || !hasNoStarSections(story) || isDraft(story)) return section;
   const bodyStart = story.frontMatter.bodyStart;
   const line = story.lines.positionAt(bodyStart).line;
   return { kind, title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: story.text.length };
@@ -616,6 +618,30 @@ export function sectionWords(story: Story, section: Section | undefined): number
 
 export function isEmptySection(story: Story, section: Section): boolean {
   return sectionProse(story, section).trim() === '';
+}
+
+/**
+ * A template's prompt, written so that it is no content: an HTML comment, which the parser blanks
+ * like any other. A section that holds only its prompt is unfilled, so it keeps its missing-section
+ * finding, satisfies no content rule and leaves its story a draft. `--` inside the prompt would end
+ * the comment early, so it becomes a dash.
+ */
+export function promptComment(prompt: string): string {
+  return `<!-- ${prompt.replace(/--+/g, '–')} -->`;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether the story is a draft: its body holds no word outside its headings and labels (only
+ * template prompts, which are comments, or nothing at all). A draft counts toward no LP until
+ * something is written in it. A story that could not be parsed keeps its text as prose, so it is
+ * never a draft.
+ */
+export function isDraft(story: Story): boolean {
+  const first = story.sections[0];
+  const beforeSections = story.prose.slice(0, first ? story.lines.lineStart(first.line) : story.text.length);
+  return !WORD_CHARACTER.test(beforeSections) && story.sections.every((section) => !WORD_CHARACTER.test(sectionProse(story, section)));
 }
 
 const TOLD_KINDS: ReadonlySet<SectionKind> = new Set([...STAR_KINDS, 'learning']);

@@ -1,4 +1,4 @@
-import { SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type Story } from '../parse/story';
+import { promptComment, SECTION_TITLES, STAR_KINDS, type Section, type SectionKind, type Story } from '../parse/story';
 import type { OffsetEdit } from './rule';
 
 /**
@@ -32,7 +32,8 @@ export function inStoryLineBreaks(story: Story, text: string): string {
 /**
  * An edit that inserts a section heading (or label, in a story written with labels) where that
  * section belongs, with its prompt in an HTML comment: a prompt is not content, so the section
- * stays empty (and says so) until the user writes it. Line breaks follow the story's own.
+ * stays empty (and says so) until the user writes it. The prompt is selected once the edit is
+ * applied, to be typed over. Line breaks follow the story's own.
  */
 export function insertSectionEdit(story: Story, kind: Exclude<SectionKind, 'other'>, prompt: string): OffsetEdit {
   const at = insertionPointFor(story, kind);
@@ -42,13 +43,19 @@ export function insertSectionEdit(story: Story, kind: Exclude<SectionKind, 'othe
   const endsWithBreak = /[\r\n]$/.test(before);
   const endsWithBlankLine = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)$/.test(before);
   const atNextSection = at < story.text.length;
+  const comment = promptComment(prompt);
   if (usesLabels) {
     // Label lines sit one under another, with no blank lines between them.
-    return { start: at, end: at, newText: inStoryLineBreaks(story, `${endsWithBreak || at === 0 ? '' : '\n'}**${SECTION_TITLES[kind]}:** <!-- ${prompt} -->\n`) };
+    return withPrompt(story, at, `${endsWithBreak || at === 0 ? '' : '\n'}**${SECTION_TITLES[kind]}:** `, comment, '\n');
   }
   const lead = before.length === 0 || endsWithBlankLine ? '' : endsWithBreak ? '\n' : '\n\n';
-  const heading = `${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n<!-- ${prompt} -->\n`;
-  return { start: at, end: at, newText: inStoryLineBreaks(story, `${lead}${heading}${atNextSection ? '\n' : ''}`) };
+  return withPrompt(story, at, `${lead}${'#'.repeat(level)} ${SECTION_TITLES[kind]}\n\n`, comment, `\n${atNextSection ? '\n' : ''}`);
+}
+
+/** An insertion of `head + prompt + tail` (in the story's line breaks) that selects the prompt once applied. */
+function withPrompt(story: Story, at: number, head: string, prompt: string, tail: string): OffsetEdit {
+  const start = inStoryLineBreaks(story, head).length;
+  return { start: at, end: at, newText: inStoryLineBreaks(story, head + prompt + tail), select: { start, end: start + prompt.length } };
 }
 
 function headingLevel(story: Story): number {

@@ -46,7 +46,7 @@ export const missingSection = defineRule({
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
           ...anchor,
-          fixes: [{ title: `Insert a ${title} section`, edits: [insertSectionEdit(story, kind, SECTION_PROMPTS[kind])], kind: 'fix' }],
+          fixes: [{ title: `Insert ${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title} section`, edits: [insertSectionEdit(story, kind, SECTION_PROMPTS[kind])], kind: 'fix' }],
         });
       } else if (isEmptySection(story, section)) {
         issues.push({ message: `The ${title} is empty. ${SECTION_PROMPTS[kind]}`, start: section.titleStart, end: section.titleEnd });

@@ -6,6 +6,8 @@ export interface OffsetEdit {
   start: number;
   end: number;
   newText: string;
+  /** See `TextEdit.select`: what of `newText` to select once applied. */
+  select?: { start: number; end: number };
 }
 
 export interface OffsetFix {

@@ -1,4 +1,5 @@
 import { ORG_SCOPE } from '../language/phrases';
+import { isDraft } from '../parse/story';
 import { defineRule } from './rule';
 
 export const scopeBelowLevel = defineRule({
@@ -11,7 +12,8 @@ export const scopeBelowLevel = defineRule({
   check(story) {
     const level = story.frontMatter.meta.level;
     if (level !== 'L7' && level !== 'L8') return [];
-    if (ORG_SCOPE.test(story.prose)) return [];
+    // A draft has nothing to judge yet: its empty parts say what to write first.
+    if (ORG_SCOPE.test(story.prose) || isDraft(story)) return [];
     const where = story.frontMatter.valueRanges.get('level') ?? { start: 0, end: 0 };
     return [
       {

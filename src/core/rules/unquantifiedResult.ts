@@ -1,8 +1,8 @@
 import { hasQuantity } from '../language/quantities';
-import { isEmptySection, sectionProse, starPart } from '../parse/story';
+import { isEmptySection, sectionProse, starPart, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
 import { quoteForMessage, sentenceAround } from '../text';
-import { defineRule } from './rule';
+import { defineRule, type OffsetEdit } from './rule';
 
 export const unquantifiedResult = defineRule({
   id: 'unquantified-result',
@@ -27,7 +27,7 @@ export const unquantifiedResult = defineRule({
         fixes: [
           {
             title: 'Insert a metric placeholder ("from X to Y")',
-            edits: [{ start: insertAt, end: insertAt, newText: inStoryLineBreaks(story, '\n\nThis moved [metric] from [X] to [Y].') }],
+            edits: [metricEdit(story, insertAt)],
             kind: 'suggestion',
           },
         ],
@@ -48,4 +48,11 @@ function opening(prose: string): string {
   return /\d/.test(prose)
     ? `The Result has no measured outcome:${said} Its numbers only date it, name things, size the method or give the value before.`
     : `The Result has no number:${said}`;
+}
+
+/** "This moved [metric] from [X] to [Y]." on its own paragraph, with "[metric]" selected to be typed over. */
+function metricEdit(story: Story, at: number): OffsetEdit {
+  const newText = inStoryLineBreaks(story, '\n\nThis moved [metric] from [X] to [Y].');
+  const start = newText.indexOf('[metric]');
+  return { start: at, end: at, newText, select: { start, end: start + '[metric]'.length } };
 }

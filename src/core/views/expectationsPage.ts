@@ -1,5 +1,5 @@
 import { allRounds, lpById, roundWeights, type Lp, type TargetLevel } from '../catalog';
-import { problemCount, problemsText, type CoverageStatus, type LpCoverage, type Readiness, type StorySummary } from '../coverage';
+import { isDraftStory, problemCount, problemsText, storiesText, type CoverageStatus, type LpCoverage, type Readiness, type StorySummary } from '../coverage';
 import { plural } from '../format/words';
 import { times } from '../practice/log';
 import { html, type Html } from './html';
@@ -99,6 +99,7 @@ function storyStatus(story: StorySummary): Html {
   const chip = (ok: boolean, text: string) => html`<span class="chip ${ok ? 'ok' : 'todo'}">${ok ? '✓' : '✗'} ${text}</span>`;
   const check = story.check;
   if (!check) return html`<span class="chip">${problemsText(story)}</span>`;
+  if (isDraftStory(story)) return html`<span class="chip todo">draft: not counted yet</span>`;
   return html`${chip(problemCount(story) === 0, problemsText(story))}${chip(check.quantified, 'quantified')}${check.isFailure ? chip(check.hasLearning, 'learning') : ''}${chip(check.hasShortVersion, 'short version')}`;
 }
 
@@ -120,7 +121,7 @@ function renderReadiness(model: PageModel): Html {
   const next = [...coverage].filter((c) => c.status !== 'met').sort((a, b) => a.count - b.count).slice(0, 5);
   return html`<header class="page-head">
   <h1 tabindex="-1">Readiness</h1>
-  <p class="summary">${plural(readiness.stories, 'story', 'stories')} · ${readiness.lpsAtGoal} of ${coverage.length} Leadership Principles at the goal of ${readiness.goal}${model.practice ? ` · ${sessions(model.practice.byLp, coverage)}` : ''}</p>
+  <p class="summary">${storiesText(readiness)} · ${readiness.lpsAtGoal} of ${coverage.length} Leadership Principles at the goal of ${readiness.goal}${model.practice ? ` · ${sessions(model.practice.byLp, coverage)}` : ''}</p>
 </header>
 <section aria-labelledby="chart-h">
   <h2 id="chart-h">Coverage</h2>

@@ -22,22 +22,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, model: Sto
       const findings = await findingsNow(document);
       const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
       const actions: vscode.CodeAction[] = [];
-      if (wants(vscode.CodeActionKind.QuickFix)) {
-        for (const diagnostic of context.diagnostics) {
-          if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-          const ruleId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-          // The message too: two findings of one rule may share a range (two missing sections on the title).
-          const finding = findings.find((f) => f.ruleId === ruleId && f.message === diagnostic.message && toRange(f.range).isEqual(diagnostic.range));
-          for (const fix of finding?.fixes ?? []) {
-            const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-            action.edit = toWorkspaceEdit(document.uri, fix);
-            action.diagnostics = [diagnostic];
-            action.isPreferred = fix.kind === 'fix';
-            actions.push(action);
-          }
-          actions.push(...disableActions(document, model.storyOf(document), diagnostic, ruleId));
-        }
-      }
+      if (wants(vscode.CodeActionKind.QuickFix)) actions.push(...quickFixes(document, model.storyOf(document), context.diagnostics, findings));
       if (wants(FIX_ALL) && findings.some((f) => f.fixes.some((x) => x.kind === 'fix'))) {
         const action: FixAllAction = Object.assign(new vscode.CodeAction('Fix all STAR Coach problems', FIX_ALL), { document });
         // Asked for on save or by name: the edit now. In the lightbulb: only if the user picks it.
@@ -76,19 +61,56 @@ export function fixAllEdit(document: vscode.TextDocument, config: ResolvedConfig
   return edit;
 }
 
-function disableActions(document: vscode.TextDocument, story: Story, diagnostic: vscode.Diagnostic, ruleId: string): vscode.CodeAction[] {
+/**
+ * The quick fixes for the diagnostics asked about: each fix once, then each "Disable" once. Several
+ * findings may offer the same edit (four missing sections on one empty story, each with "Disable
+ * missing-section for this line"): the menu shows it once, for all of them. Fixes come first,
+ * then the line-wide, then the story-wide ways to silence a rule.
+ */
+function quickFixes(document: vscode.TextDocument, story: Story, diagnostics: readonly vscode.Diagnostic[], findings: readonly Finding[]): vscode.CodeAction[] {
+  const fixes = new Map<string, vscode.CodeAction>();
+  const disables = new Map<string, vscode.CodeAction>();
+  const add = (into: Map<string, vscode.CodeAction>, key: string, make: () => vscode.CodeAction, diagnostic: vscode.Diagnostic) => {
+    const known = into.get(key);
+    if (known) known.diagnostics = [...(known.diagnostics ?? []), diagnostic];
+    else into.set(key, make());
+  };
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const ruleId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+    // The message too: two findings of one rule may share a range (two missing sections on the title).
+    const finding = findings.find((f) => f.ruleId === ruleId && f.message === diagnostic.message && toRange(f.range).isEqual(diagnostic.range));
+    for (const fix of finding?.fixes ?? []) {
+      add(fixes, `${fix.title}\n${JSON.stringify(fix.edits)}`, () => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document.uri, fix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.kind === 'fix';
+        return action;
+      }, diagnostic);
+    }
+    for (const action of disableActions(document, story, diagnostic, ruleId)) add(disables, `${action.title}\n${action.line ?? ''}`, () => action, diagnostic);
+  }
+  const byScope = [...disables.values()].sort((a, b) => Number(a.title.endsWith('this story')) - Number(b.title.endsWith('this story')));
+  return [...fixes.values(), ...byScope];
+}
+
+/** A "Disable" action, with the line its comment goes on (none for the story-wide one). */
+type DisableAction = vscode.CodeAction & { line?: number };
+
+function disableActions(document: vscode.TextDocument, story: Story, diagnostic: vscode.Diagnostic, ruleId: string): DisableAction[] {
   const bodyStart = document.positionAt(story.frontMatter.bodyStart);
   const line = diagnostic.range.start.line;
-  const actions: vscode.CodeAction[] = [];
+  const actions: DisableAction[] = [];
   // An HTML comment inside the YAML front matter would break it: there, only the file-wide form.
   if (!story.frontMatter.present || line >= bodyStart.line) {
-    const lineAction = new vscode.CodeAction(`Disable ${ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+    const lineAction: DisableAction = Object.assign(new vscode.CodeAction(`Disable ${ruleId} for this line`, vscode.CodeActionKind.QuickFix), { line });
     lineAction.edit = new vscode.WorkspaceEdit();
     lineAction.edit.insert(document.uri, document.lineAt(line).range.end, ` <!-- star-coach-disable-line ${ruleId} -->`);
     lineAction.diagnostics = [diagnostic];
     actions.push(lineAction);
   }
-  const fileAction = new vscode.CodeAction(`Disable ${ruleId} for this file`, vscode.CodeActionKind.QuickFix);
+  const fileAction = new vscode.CodeAction(`Disable ${ruleId} for this story`, vscode.CodeActionKind.QuickFix);
   fileAction.edit = new vscode.WorkspaceEdit();
   const at = story.frontMatter.present ? bodyStart : new vscode.Position(0, 0);
   const needsBreak = story.frontMatter.present && story.frontMatter.bodyStart >= document.getText().length && !document.getText().endsWith('\n');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { allLps, lpById } from '../../core/catalog';
-import { NEEDS_WORK_MEANING, READY_MEANING, needsWork, problemCount, problemsText, type CoverageStatus, type LpCoverage, type StorySummary } from '../../core/coverage';
+import { DRAFT_MEANING, NEEDS_WORK_MEANING, READY_MEANING, isDraftStory, needsWork, problemCount, problemsText, storiesText, type CoverageStatus, type LpCoverage, type StorySummary } from '../../core/coverage';
 import { plural } from '../../core/format/words';
 import type { Log } from '../../core/log';
 import { COMMANDS, SETTINGS } from '../constants';
@@ -129,15 +129,16 @@ export class CoverageTree extends LiveTree {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'lp') {
-      const { lp, count, goal, status } = node.coverage;
+      const { lp, count, drafts, goal, status } = node.coverage;
       // The count first, in the label: a long LP name in a narrow sidebar cuts off the description, never the label's start.
-      const item = new vscode.TreeItem(`${count}/${goal} ${lp.name}`, count > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(`${count}/${goal} ${lp.name}`, count + drafts > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `lp:${lp.id}`;
       const practised = this.practice.snapshot.byLp.get(lp.id) ?? 0;
-      item.description = practised > 0 ? practisedText(practised) : undefined;
+      // Drafts are listed under the LP, never in its count: the description says how many wait.
+      item.description = [drafts > 0 ? `+${plural(drafts, 'draft')}` : undefined, practised > 0 ? practisedText(practised) : undefined].filter(Boolean).join(' · ') || undefined;
       item.iconPath = STATUS_ICON[status];
       item.contextValue = 'lp';
-      item.tooltip = new vscode.MarkdownString(`**${lp.name}** (${count} of ${plural(goal, 'story', 'stories')}; ${practisedText(practised)} in mock questions)\n\n${lp.definition}`);
+      item.tooltip = new vscode.MarkdownString(`**${lp.name}** (${count} of ${plural(goal, 'story', 'stories')}${drafts > 0 ? `, and ${plural(drafts, 'draft')} not counted yet` : ''}; ${practisedText(practised)} in mock questions)\n\n${lp.definition}`);
       item.accessibilityInformation = { label: `${lp.name}: ${count} of ${plural(goal, 'story', 'stories')}, ${status === 'met' ? 'goal met' : 'below goal'}` };
       return item;
     }
@@ -159,7 +160,7 @@ function storyItem(node: Extract<Node, { kind: 'story' }>, practice: PracticeSto
   item.resourceUri = uri;
   const problems = problemCount(story);
   const practised = practice.snapshot.byStory.get(story.id) ?? 0;
-  const parts = [...lead, problems !== 0 ? problemsText(story) : undefined, practised > 0 ? practisedText(practised) : undefined];
+  const parts = [isDraftStory(story) ? 'draft' : undefined, ...lead, problems !== 0 ? problemsText(story) : undefined, practised > 0 ? practisedText(practised) : undefined];
   item.description = parts.filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(node.primary === false ? 'star-empty' : 'star-full', problems ? new vscode.ThemeColor('list.warningForeground') : undefined);
   item.command = { command: 'vscode.open', title: 'Open Story', arguments: [uri] };
@@ -181,7 +182,7 @@ function storyTooltip(story: StorySummary): vscode.MarkdownString {
           check(checked.quantified, 'quantified result'),
           ...(checked.isFailure ? [check(checked.hasLearning, 'learning')] : []),
           check(checked.hasShortVersion, 'short version'),
-          needsWork(story) ? '**Needs work**' : '**Ready**',
+          isDraftStory(story) ? `**Draft**: ${DRAFT_MEANING}` : needsWork(story) ? '**Needs work**' : '**Ready**',
         ]
       : [`$(loading~spin) ${problemsText(story)}`]),
   ];
@@ -196,6 +197,7 @@ export type GroupBy = 'lp' | 'level' | 'status';
 export type StoryFilter = 'all' | 'L6' | 'L7' | 'needsWork';
 
 const GROUP_TOOLTIPS: Record<string, string> = {
+  Draft: `Stories with ${DRAFT_MEANING}.`,
   'Needs work': `Stories with ${NEEDS_WORK_MEANING}.`,
   Ready: `Ready to tell: ${READY_MEANING}.`,
   'Checking…': 'Stories being checked against the rules.',
@@ -234,11 +236,11 @@ export class StoriesTree extends LiveTree {
     };
     for (const story of stories) {
       if (this.groupBy === 'level') add(story.level ?? 'No level', story);
-      else if (this.groupBy === 'status') add(story.check ? (needsWork(story) ? 'Needs work' : 'Ready') : 'Checking…', story);
+      else if (this.groupBy === 'status') add(!story.check ? 'Checking…' : isDraftStory(story) ? 'Draft' : needsWork(story) ? 'Needs work' : 'Ready', story);
       else if (story.lpIds.length === 0) add('No known LP', story);
       else for (const id of story.lpIds) add(lpById(id)?.name ?? id, story);
     }
-    const order = this.groupBy === 'lp' ? [...allLps().map((lp) => lp.name), 'No known LP'] : this.groupBy === 'status' ? ['Needs work', 'Checking…', 'Ready'] : ['L4', 'L5', 'L6', 'L7', 'L8', 'No level'];
+    const order = this.groupBy === 'lp' ? [...allLps().map((lp) => lp.name), 'No known LP'] : this.groupBy === 'status' ? ['Needs work', 'Draft', 'Checking…', 'Ready'] : ['L4', 'L5', 'L6', 'L7', 'L8', 'No level'];
     return order
       .filter((label) => groups.has(label))
       .map((label) => {
@@ -302,12 +304,13 @@ export function registerCoverageViews(
     const below = 16 - readiness.lpsAtGoal;
     const showBadge = vscode.workspace.getConfiguration(SETTINGS.section).get<boolean>('showBadge', true);
     coverageView.badge = showBadge && index.scanned && below > 0 ? { value: below, tooltip: `${plural(below, 'Leadership Principle')} below ${plural(goal, 'story', 'stories')}` } : undefined;
-    await vscode.commands.executeCommand('setContext', 'starCoach.storyCount', readiness.stories);
+    // Drafts too: a bank of drafts shows its trees, not the welcome.
+    await vscode.commands.executeCommand('setContext', 'starCoach.storyCount', readiness.stories + readiness.drafts);
     // The walkthrough ticks the steps a bank has already done (completionEvents onContext:...).
-    await vscode.commands.executeCommand('setContext', 'starCoach.hasStories', readiness.stories > 0);
+    await vscode.commands.executeCommand('setContext', 'starCoach.hasStories', readiness.stories + readiness.drafts > 0);
     await vscode.commands.executeCommand('setContext', 'starCoach.hasPractised', practice.snapshot.byLp.size > 0);
-    status.text = `$(star-full) ${plural(readiness.stories, 'story', 'stories')} · ${readiness.lpsAtGoal}/16 LPs`;
-    status.tooltip = `STAR Coach: ${plural(readiness.stories, 'story', 'stories')}; ${readiness.lpsAtGoal} of 16 Leadership Principles have ${goal} or more. Click for coverage.`;
+    status.text = `$(star-full) ${plural(readiness.stories, 'story', 'stories')}${readiness.drafts > 0 ? ` + ${plural(readiness.drafts, 'draft')}` : ''} · ${readiness.lpsAtGoal}/16 LPs`;
+    status.tooltip = `STAR Coach: ${storiesText(readiness)}${readiness.drafts > 0 ? ' (drafts count toward no LP until written)' : ''}; ${readiness.lpsAtGoal} of 16 Leadership Principles have ${goal} or more. Click for coverage.`;
     if (index.scanned) status.show();
     coverage.refresh();
     stories.refresh();
