@@ -15,6 +15,7 @@ import { matchesFilter, type PickFilter } from '../core/practice/pick';
 import { fsProblem, readRegularFile } from '../node/fileAccess';
 import { findConfigFile, findStoryFiles } from './files';
 import { runMock, type Io, type MockOptions } from './mock';
+import { runStoryCommand, STORY_COMMANDS_USAGE } from './storyCommands';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: star-coach <command> [paths...] [options]
@@ -25,7 +26,7 @@ Commands:
   catalog               Show what L6 and L7 answers show for each LP, and the round weights
   questions             List the mock interview questions (filter with --lp, --level, --category)
   mock [paths...]       Answer a mock question against a countdown; logs to .star-coach/practice.jsonl
-
+${STORY_COMMANDS_USAGE}
 Options:
   --format <name>       lint: text (default), json or sarif; catalog, coverage, questions: text or json
   --fix                 lint: apply every safe fix in place (again until none is left), then report what remains
@@ -66,6 +67,8 @@ interface Options {
  * practice session not saved. Bad input is reported on `io.err`, never thrown.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const storyCommand = runStoryCommand(argv, io);
+  if (storyCommand) return storyCommand;
   let options: Options | 'help' | 'version';
   try {
     options = parseArgs(argv);

@@ -1,5 +1,7 @@
 import { parseDocument, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { findLp } from './catalog';
+import { TARGET_LEVELS, type TargetLevel } from './catalog/schema';
 import { RULES, type Rule } from './rules';
 import { SEVERITIES, type Severity } from './types';
 
@@ -34,7 +36,23 @@ const OPTION_BOUNDS: Record<string, Record<string, readonly [min: number, max: n
   'too-long': { maxMinutes: [0.5, 60, 'minutes'], shortMaxMinutes: [0.5, 60, 'minutes'] },
   'situation-heavy': { maxSetupShare: [0, 1, '(a share of the words)'], minActionShare: [0, 1, '(a share of the words)'], minWords: [0, 5000, 'words'] },
   'too-many-lps': { max: [1, 16, 'Leadership Principles'] },
+  'stale-story': { years: [1, 50, 'years'] },
 };
+
+/** The loop plan's settings: how many distinct stories each LP gets, for which LPs and level. */
+const planSchema = z
+  .object({
+    examplesPerLp: bounded(z.number().int(), 1, 5, 'stories').default(2).describe('Distinct stories the loop plan prepares for each Leadership Principle.'),
+    lps: z
+      .array(z.string().refine((name) => findLp(name) !== undefined, { error: (issue) => `is not a Leadership Principle: ${String(issue.input)}` }))
+      .min(1, 'lps is empty: leave it out to plan all 16 Leadership Principles')
+      .optional()
+      .describe('The Leadership Principles to plan for (names or ids), in order; all 16 when left out.'),
+    level: z.enum(TARGET_LEVELS, { error: 'level must be L6 or L7' }).optional().describe('The level you interview for: stories written at it are planned first.'),
+  })
+  .strict()
+  .default({ examplesPerLp: 2 })
+  .describe('The loop plan (star-coach plan): a distinct story for each slot.');
 
 /** The rule's option schema with the bounds above in place of its own, keeping each option's default and description. */
 function boundedOptions(rule: Rule): Record<string, z.ZodType> {
@@ -70,6 +88,7 @@ export const configSchema = z
     $schema: z.string().optional(),
     wordsPerMinute: bounded(z.number(), 60, 400, 'words a minute').default(150).describe('Speaking pace used to estimate how long a story takes to tell.'),
     storiesPerLp: bounded(z.number().int(), 1, 20, 'stories').default(3).describe('How many stories each Leadership Principle needs to count as covered.'),
+    plan: planSchema,
     rules: z
       .object(Object.fromEntries(RULES.map((rule) => [rule.id, ruleSettingSchema(rule)])))
       .strict()
@@ -86,9 +105,18 @@ export interface RuleSettings {
   options: Record<string, unknown>;
 }
 
+/** The loop plan's settings with LP names resolved to ids. */
+export interface PlanSettings {
+  examplesPerLp: number;
+  /** LP ids in plan order; undefined means all 16. */
+  lpIds?: string[];
+  targetLevel?: TargetLevel;
+}
+
 export interface ResolvedConfig {
   wordsPerMinute: number;
   storiesPerLp: number;
+  plan: PlanSettings;
   rules: ReadonlyMap<string, RuleSettings>;
 }
 
@@ -115,7 +143,9 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     const options = rule.options ? (rule.options.parse(overrides) as Record<string, unknown>) : {};
     rules.set(rule.id, { severity, options });
   }
-  return { wordsPerMinute: parsed.wordsPerMinute, storiesPerLp: parsed.storiesPerLp, rules };
+  const lpIds = parsed.plan.lps ? [...new Set(parsed.plan.lps.map((name) => findLp(name)!.id))] : undefined;
+  const plan: PlanSettings = { examplesPerLp: parsed.plan.examplesPerLp, ...(lpIds ? { lpIds } : {}), ...(parsed.plan.level ? { targetLevel: parsed.plan.level } : {}) };
+  return { wordsPerMinute: parsed.wordsPerMinute, storiesPerLp: parsed.storiesPerLp, plan, rules };
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RULES } from '../rules';
 
-const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
+const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info', hint: 'hint', off: 'off (turn it on in .starcoach.yaml)' } as const;
 
 /**
  * docs/rules.md, generated from the rules' metadata (`npm run generate` writes it; a unit test

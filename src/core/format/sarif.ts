@@ -2,7 +2,7 @@ import { RULES } from '../rules';
 import type { Severity } from '../types';
 import type { JsonFinding } from './json';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' };
 
 /** SARIF 2.1.0, for code scanning. */
 export function formatSarif(findings: readonly JsonFinding[], version: string): string {

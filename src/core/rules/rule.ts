@@ -28,6 +28,8 @@ export interface RuleIssue {
 export interface SharedSettings {
   /** Speaking pace used to turn words into minutes. */
   wordsPerMinute: number;
+  /** The year it is now, for rules about recency; the clock's year when absent (tests give one). */
+  currentYear?: number;
 }
 
 export type RuleTag = 'structure' | 'front-matter' | 'impact' | 'ownership' | 'tone' | 'length' | 'level' | 'lp';
@@ -36,7 +38,8 @@ export interface Rule<Options extends Record<string, unknown> = Record<string, u
   id: string;
   /** One line: what the rule checks. */
   description: string;
-  defaultSeverity: Severity;
+  /** A rule that is `off` by default runs only when a config turns it on. */
+  defaultSeverity: Severity | 'off';
   tags: readonly RuleTag[];
   /** A short paragraph for the docs: why interviewers care, and how to fix it. */
   docs: string;

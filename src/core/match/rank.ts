@@ -1,0 +1,210 @@
+import { allLps, allQuestions, findLp, lpById, type Lp, type Question } from '../catalog';
+import type { TargetLevel } from '../catalog/schema';
+import { LEVELS } from '../parse/frontMatter';
+import { isFollowUpsTitle, type Story } from '../parse/story';
+import { openProblems, type StoryProfile } from '../plan/profile';
+import { Bm25Index } from './bm25';
+import { contentStems, SUFFIX_STEMMER, type Stemmer } from './words';
+
+/** A story to rank: its profile and the words it is told in. */
+export interface MatchDocument {
+  profile: StoryProfile;
+  /** Title, tags and the told prose; see `storyWords`. */
+  text: string;
+}
+
+/** Where the question's LPs came from: a question of the bank, or signal words in its text. */
+export interface QuestionLps {
+  lpIds: string[];
+  source: 'bank' | 'signals' | 'none';
+  /** The bank's question, when the text is one. */
+  question?: Question;
+}
+
+export interface MatchContext {
+  targetLevel?: TargetLevel;
+  /** Story file to the LP ids the loop plan gave it. */
+  plannedFor?: ReadonlyMap<string, readonly string[]>;
+  /** Now, for "told recently". */
+  now: Date;
+  /** Days within which a telling counts as recent. */
+  recentDays?: number;
+}
+
+export interface MatchResult {
+  file: string;
+  title: string;
+  /** Higher is better; comparable within one question only. */
+  score: number;
+  /** A few words each, most important first. */
+  reasons: string[];
+}
+
+/**
+ * Weights of the parts of a score. LP fit dominates, the words next: an interviewer asks about an
+ * LP, and the story's words say whether it is the situation the question describes.
+ */
+const WEIGHT = { lp: 3, text: 2.5, level: 0.3, problem: 0.15, problemCap: 0.6, unquantified: 0.3, plannedElsewhere: 0.5, plannedHere: 0.2, recent: 0.4 } as const;
+const DEFAULT_RECENT_DAYS = 7;
+
+/** The words a story is matched on: its title twice (a title names the situation), tags, and the prose of its sections but its follow-ups. */
+export function storyWords(story: Story): string {
+  const meta = story.frontMatter.meta;
+  const tags = Array.isArray(meta.tags) ? meta.tags.join(' ') : '';
+  const parts = [meta.title ?? '', meta.title ?? '', tags];
+  for (const section of story.sections) {
+    if (section.kind === 'other' && isFollowUpsTitle(section.title)) continue;
+    parts.push(section.title, story.prose.slice(section.bodyStart, section.bodyEnd));
+  }
+  if (story.sections.length === 0) parts.push(story.prose);
+  return parts.join('\n');
+}
+
+/**
+ * Stories ranked for interview questions. Build once per bank (BM25 postings over every story's
+ * words), then `rank` each question; a question costs the postings of its words and one pass over
+ * the stories for the LP fit.
+ */
+export class StoryMatcher {
+  private readonly index: Bm25Index;
+
+  constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = SUFFIX_STEMMER) {
+    this.index = new Bm25Index(documents.map((document) => contentStems(document.text, stemmer)));
+  }
+
+  /**
+   * The stories for a question, best first, at most `limit` (all by default). Each says why: the
+   * LP fit, the question's words it shares, its level, open problems, where the plan uses it and
+   * whether it was told recently. An empty question ranks by LP fit and quality alone.
+   */
+  rank(questionText: string, context: MatchContext, limit = this.documents.length): MatchResult[] {
+    const lps = questionLps(questionText, this.stemmer);
+    const stems = contentStems(questionText, this.stemmer);
+    const shown = new Map<string, string>();
+    for (const word of questionText.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      const stem = this.stemmer.stem(word);
+      if (stems.includes(stem) && !shown.has(stem)) shown.set(stem, word);
+    }
+    const { scores, matched } = this.index.score(stems);
+    let best = 0;
+    for (const score of scores) best = Math.max(best, score);
+    const results: Array<MatchResult & { order: number }> = [];
+    const recentMs = (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
+    this.documents.forEach((document, i) => {
+      const { profile } = document;
+      const reasons: Array<[weight: number, text: string]> = [];
+      let score = 0;
+      const fit = lpFit(lps.lpIds, profile.summary.lpIds);
+      score += WEIGHT.lp * fit.score;
+      if (fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
+      if (best > 0 && scores[i] > 0) {
+        const text = WEIGHT.text * (scores[i] / best);
+        score += text;
+        const words = (matched.get(i) ?? []).map((stem) => shown.get(stem) ?? stem).slice(0, 4);
+        reasons.push([text, `shares ${words.map((w) => `"${w}"`).join(', ')}`]);
+      }
+      const level = profile.summary.level;
+      if (context.targetLevel && level) {
+        const steps = Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(context.targetLevel));
+        const points = steps === 0 ? WEIGHT.level : -WEIGHT.level * steps;
+        score += points;
+        reasons.push([points, steps === 0 ? `at ${level}, your target` : `at ${level}, not ${context.targetLevel}`]);
+      }
+      const problems = openProblems(profile);
+      if (problems > 0) {
+        const points = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems);
+        score += points;
+        reasons.push([points, `${problems} open problem${problems === 1 ? '' : 's'}`]);
+      }
+      if (profile.summary.check && !profile.summary.check.quantified) {
+        score -= WEIGHT.unquantified;
+        reasons.push([-WEIGHT.unquantified, 'no number in the Result']);
+      }
+      const planned = context.plannedFor?.get(profile.summary.id);
+      if (planned && planned.length > 0) {
+        if (lps.lpIds.length > 0 && planned.includes(lps.lpIds[0])) {
+          score += WEIGHT.plannedHere;
+          reasons.push([WEIGHT.plannedHere, `planned for ${lpName(lps.lpIds[0])}`]);
+        } else {
+          score -= WEIGHT.plannedElsewhere;
+          reasons.push([-WEIGHT.plannedElsewhere, `planned for ${planned.map(lpName).join(', ')}`]);
+        }
+      }
+      if (profile.lastTold) {
+        const ago = context.now.getTime() - Date.parse(profile.lastTold);
+        if (ago >= 0 && ago < recentMs) {
+          score -= WEIGHT.recent;
+          const days = Math.floor(ago / 86_400_000);
+          reasons.push([-WEIGHT.recent, `told ${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`}`]);
+        }
+      }
+      reasons.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
+      results.push({ file: profile.summary.id, title: profile.summary.title, score: Math.round(score * 1000) / 1000, reasons: reasons.map(([, text]) => text), order: i });
+    });
+    results.sort((a, b) => b.score - a.score || a.order - b.order);
+    return results.slice(0, limit).map(({ order: _order, ...result }) => result);
+  }
+}
+
+function lpName(id: string): string {
+  return lpById(id)?.name ?? id;
+}
+
+/** How well a story's LPs (primary first) answer the question's (primary first): 0 to 1, and the words for it. */
+function lpFit(questionLpIds: readonly string[], storyLpIds: readonly string[]): { score: number; reason?: string } {
+  if (questionLpIds.length === 0) return { score: 0 };
+  let score = 0;
+  let weights = 0;
+  let reason: string | undefined;
+  questionLpIds.forEach((id, i) => {
+    const weight = i === 0 ? 1 : 0.4;
+    weights += weight;
+    const position = storyLpIds.indexOf(id);
+    if (position === -1) return;
+    score += weight * (position === 0 ? 1 : position === 1 ? 0.7 : 0.5);
+    reason ??= position === 0 ? `primary LP ${lpName(id)}` : `shows ${lpName(id)}`;
+  });
+  return { score: score / weights, ...(reason ? { reason } : {}) };
+}
+
+/** Questions of the bank by their text, lower case and single-spaced. */
+let bankByText: Map<string, Question> | undefined;
+
+function normalizedQuestion(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Each LP's signal phrases as stem lists, and its name's. */
+let signalStems: Array<{ lp: Lp; phrases: string[][] }> | undefined;
+
+/**
+ * The LPs a question asks about, primary first: the bank's, when the text is (or contains) a
+ * bank question or names a bank question's id; otherwise the LPs it names, then those whose
+ * catalog signal phrases occur in it (all of a phrase's words, stemmed), most hits first, three at
+ * most. No LP when nothing matches.
+ */
+export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): QuestionLps {
+  if (!bankByText) {
+    bankByText = new Map();
+    for (const question of allQuestions()) bankByText.set(normalizedQuestion(question.text), question);
+  }
+  const normalized = normalizedQuestion(text);
+  const bank = bankByText.get(normalized) ?? allQuestions().find((q) => q.id === text.trim());
+  if (bank) return { lpIds: [...bank.lps], source: 'bank', question: bank };
+  signalStems ??= allLps().map((lp) => ({
+    lp,
+    phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => contentStems(phrase, stemmer)).filter((stems) => stems.length > 0),
+  }));
+  const stems = new Set(contentStems(text, stemmer));
+  const hits: Array<{ id: string; hits: number; order: number }> = [];
+  signalStems.forEach(({ lp, phrases }, order) => {
+    let count = 0;
+    for (const phrase of phrases) if (phrase.every((stem) => stems.has(stem))) count += phrase.length;
+    const named = findLp(text.trim());
+    if (named?.id === lp.id) count += 10;
+    if (count > 0) hits.push({ id: lp.id, hits: count, order });
+  });
+  hits.sort((a, b) => b.hits - a.hits || a.order - b.order);
+  const lpIds = hits.slice(0, 3).map((hit) => hit.id);
+  return { lpIds, source: lpIds.length ? 'signals' : 'none' };
+}
