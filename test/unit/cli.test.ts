@@ -6,6 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { NODE_FS, type FinderFs } from '../../src/cli/files';
 import { main } from '../../src/cli/main';
+import { RULES } from '../../src/core/rules';
 import type { Io } from '../../src/cli/mock';
 import { ROOT } from './helpers';
 
@@ -141,7 +142,7 @@ describe('star-coach CLI', () => {
     const { out } = await run(['lint', 'examples', '--format=sarif']);
     const sarif = JSON.parse(out);
     assert.strictEqual(sarif.version, '2.1.0');
-    assert.strictEqual(sarif.runs[0].tool.driver.rules.length, 12);
+    assert.strictEqual(sarif.runs[0].tool.driver.rules.length, RULES.length);
     assert.strictEqual(sarif.runs[0].results.length, 10);
     assert.deepStrictEqual(Object.keys(sarif.runs[0].results[0].locations[0].physicalLocation.region), ['startLine', 'startColumn', 'endLine', 'endColumn']);
   });

@@ -4,7 +4,7 @@ import { LEVELS } from '../parse/frontMatter';
 import { isFollowUpsTitle, type Story } from '../parse/story';
 import { openProblems, type StoryProfile } from '../plan/profile';
 import { Bm25Index } from './bm25';
-import { contentStems, SUFFIX_STEMMER, type Stemmer } from './words';
+import { contentStems, SUFFIX_STEMMER, words, type Stemmer } from './words';
 
 /** A story to rank: its profile and the words it is told in. */
 export interface MatchDocument {
@@ -16,6 +16,12 @@ export interface MatchDocument {
 /** Where the question's LPs came from: a question of the bank, or signal words in its text. */
 export interface QuestionLps {
   lpIds: string[];
+  /**
+   * How much each LP counts, 0 to 1, in the order of `lpIds`: a bank question's LPs count fully
+   * (the first most); LPs read from signal words count by their hits, since one shared word is a
+   * guess and several are evidence.
+   */
+  weights: number[];
   source: 'bank' | 'signals' | 'none';
   /** The bank's question, when the text is one. */
   question?: Question;
@@ -81,7 +87,7 @@ export class StoryMatcher {
     const lps = questionLps(questionText, this.stemmer);
     const stems = contentStems(questionText, this.stemmer);
     const shown = new Map<string, string>();
-    for (const word of questionText.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    for (const word of words(questionText)) {
       const stem = this.stemmer.stem(word);
       if (stems.includes(stem) && !shown.has(stem)) shown.set(stem, word);
     }
@@ -94,7 +100,7 @@ export class StoryMatcher {
       const { profile } = document;
       const reasons: Array<[weight: number, text: string]> = [];
       let score = 0;
-      const fit = lpFit(lps.lpIds, profile.summary.lpIds);
+      const fit = lpFit(lps, profile.summary.lpIds);
       score += WEIGHT.lp * fit.score;
       if (fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
       if (best > 0 && scores[i] > 0) {
@@ -122,10 +128,12 @@ export class StoryMatcher {
       }
       const planned = context.plannedFor?.get(profile.summary.id);
       if (planned && planned.length > 0) {
-        if (lps.lpIds.length > 0 && planned.includes(lps.lpIds[0])) {
+        const here = planned.find((id) => lps.lpIds.includes(id));
+        if (here) {
           score += WEIGHT.plannedHere;
-          reasons.push([WEIGHT.plannedHere, `planned for ${lpName(lps.lpIds[0])}`]);
-        } else {
+          reasons.push([WEIGHT.plannedHere, `planned for ${lpName(here)}`]);
+        } else if (lps.lpIds.length > 0) {
+          // Only a question about another LP makes "planned elsewhere" a cost.
           score -= WEIGHT.plannedElsewhere;
           reasons.push([-WEIGHT.plannedElsewhere, `planned for ${planned.map(lpName).join(', ')}`]);
         }
@@ -150,22 +158,24 @@ function lpName(id: string): string {
   return lpById(id)?.name ?? id;
 }
 
-/** How well a story's LPs (primary first) answer the question's (primary first): 0 to 1, and the words for it. */
-function lpFit(questionLpIds: readonly string[], storyLpIds: readonly string[]): { score: number; reason?: string } {
-  if (questionLpIds.length === 0) return { score: 0 };
-  let score = 0;
-  let weights = 0;
+/**
+ * How well a story's LPs (primary first) answer the question's: 0 to 1, and the words for it. The
+ * best-fitting question LP counts, by its weight; a story that leads with it fits best.
+ */
+function lpFit(question: QuestionLps, storyLpIds: readonly string[]): { score: number; reason?: string } {
+  let best = 0;
   let reason: string | undefined;
-  questionLpIds.forEach((id, i) => {
-    const weight = i === 0 ? 1 : 0.4;
-    weights += weight;
+  question.lpIds.forEach((id, i) => {
     const position = storyLpIds.indexOf(id);
     if (position === -1) return;
-    score += weight * (position === 0 ? 1 : position === 1 ? 0.7 : 0.5);
-    reason ??= position === 0 ? `primary LP ${lpName(id)}` : `shows ${lpName(id)}`;
+    const score = question.weights[i] * (position === 0 ? 1 : position === 1 ? 0.7 : 0.5);
+    if (score > best) [best, reason] = [score, position === 0 ? `primary LP ${lpName(id)}` : `shows ${lpName(id)}`];
   });
-  return { score: score / weights, ...(reason ? { reason } : {}) };
+  return { score: best, ...(reason ? { reason } : {}) };
 }
+
+/** Signal hits at which an LP read from a question's words counts as fully as a bank question's. */
+const SURE_HITS = 2;
 
 /** Questions of the bank by their text, lower case and single-spaced. */
 let bankByText: Map<string, Question> | undefined;
@@ -190,7 +200,7 @@ export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): Qu
   }
   const normalized = normalizedQuestion(text);
   const bank = bankByText.get(normalized) ?? allQuestions().find((q) => q.id === text.trim());
-  if (bank) return { lpIds: [...bank.lps], source: 'bank', question: bank };
+  if (bank) return { lpIds: [...bank.lps], weights: bank.lps.map((_, i) => (i === 0 ? 1 : 0.4)), source: 'bank', question: bank };
   signalStems ??= allLps().map((lp) => ({
     lp,
     phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => contentStems(phrase, stemmer)).filter((stems) => stems.length > 0),
@@ -205,6 +215,8 @@ export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): Qu
     if (count > 0) hits.push({ id: lp.id, hits: count, order });
   });
   hits.sort((a, b) => b.hits - a.hits || a.order - b.order);
-  const lpIds = hits.slice(0, 3).map((hit) => hit.id);
-  return { lpIds, source: lpIds.length ? 'signals' : 'none' };
+  const top = hits.slice(0, 3);
+  // A signal word is one hit, a two-word phrase two: two hits count as much as a bank question.
+  const weights = top.map((hit) => Math.min(1, hit.hits / SURE_HITS));
+  return { lpIds: top.map((hit) => hit.id), weights, source: top.length ? 'signals' : 'none' };
 }

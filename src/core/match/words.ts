@@ -11,7 +11,7 @@ export interface Stemmer {
 
 /** Suffixes removed, longest first; a stem keeps at least three letters. */
 const SUFFIXES = [
-  'izations', 'ization', 'isations', 'isation', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment', 'nesses', 'ness',
+  'ibilities', 'ibility', 'abilities', 'ability', 'izations', 'ization', 'isations', 'isation', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment', 'nesses', 'ness',
   'ities', 'ity', 'ingly', 'ings', 'ing', 'edly', 'ally', 'ly', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ives', 'ive', 'fulness', 'ful', 'ous', 'ables', 'able', 'ible', 'als', 'al', 's',
 ] as const;
 
@@ -45,14 +45,27 @@ const STOP_WORDS = new Set(
     'a about above after again all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from ' +
     'further had has have having he her here hers him his how i if in into is it its just me more most my no nor not now of off on once only or other our ours out over own same she ' +
     'should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with ' +
-    'would you your yours tell time give example describe share walk story situation something someone one us'
+    'would you your yours tell time give example describe share walk story situation something someone one us ' +
+    // How questions are framed, not what they ask about: "How have you made...", "...you noticed..."
+    'made make noticed'
   ).split(' '),
 );
+
+/**
+ * The words of a text in lower case. A hyphenated word is one word ("on-call" is "oncall"), so
+ * that its parts do not match words they only happen to spell ("on", "call").
+ */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '')
+    .split(/[^\p{L}\p{N}]+/u);
+}
 
 /** The stems of the content words of a text, in order (repeats kept, for term counts). */
 export function contentStems(text: string, stemmer: Stemmer = SUFFIX_STEMMER): string[] {
   const stems: string[] = [];
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const word of words(text)) {
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
     stems.push(stemmer.stem(word));
   }

@@ -28,7 +28,8 @@ export function digestStory(story: Story): PartDigest[] {
     const line = words.length > DIGEST_WORDS ? `${words.slice(0, DIGEST_WORDS).join(' ')}…` : first;
     const numbers = findAllQuantities(prose)
       .slice(0, KEY_NUMBERS)
-      .map((q) => prose.slice(Math.max(0, q.start - (/[$€£]/.test(prose[q.start - 1] ?? '') ? 1 : 0)), q.end));
+      // The whole figure: a currency sign before, a unit or "%" after ("$610K", "61%").
+      .map((q) => prose.slice(Math.max(0, q.start - (/[$€£]/.test(prose[q.start - 1] ?? '') ? 1 : 0)), q.end + (/^[^\s.,;:!?)]*/.exec(prose.slice(q.end))?.[0].length ?? 0)));
     digests.push({ part: SECTION_TITLES[kind], line: line.replace(/^[-*+]\s+/, ''), numbers });
   }
   return digests;
