@@ -32,12 +32,11 @@ export class Bm25Index {
   }
 
   /**
-   * The BM25 score of every document for the query terms (repeats in the query are counted once),
-   * with the terms that matched each document. Documents no term matched score 0.
+   * The BM25 score of every document for the query terms (repeats in the query are counted once).
+   * Documents no term matched score 0.
    */
-  score(queryTerms: readonly string[]): { scores: Float64Array; matched: Map<number, string[]> } {
+  score(queryTerms: readonly string[]): { scores: Float64Array } {
     const scores = new Float64Array(this.size);
-    const matched = new Map<number, string[]>();
     const n = this.size;
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
@@ -47,11 +46,31 @@ export class Bm25Index {
       for (const [document, count] of list) {
         const norm = this.k1 * (1 - this.b + (this.b * this.lengths[document]) / (this.averageLength || 1));
         scores[document] += (idf * count * (this.k1 + 1)) / (count + norm);
-        let terms = matched.get(document);
-        if (!terms) matched.set(document, (terms = []));
-        terms.push(term);
       }
     }
-    return { scores, matched };
+    return { scores };
+  }
+
+  /** The query terms (each once, in query order) that document `document` holds: a binary search in each term's postings. */
+  termsIn(document: number, queryTerms: readonly string[]): string[] {
+    const found: string[] = [];
+    for (const term of new Set(queryTerms)) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      // Postings are in document order: they are built one document after another.
+      let low = 0;
+      let high = list.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        const at = list[middle][0];
+        if (at === document) {
+          found.push(term);
+          break;
+        }
+        if (at < document) low = middle + 1;
+        else high = middle - 1;
+      }
+    }
+    return found;
   }
 }

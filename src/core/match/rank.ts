@@ -74,8 +74,22 @@ export function storyWords(story: Story): string {
 export class StoryMatcher {
   private readonly index: Bm25Index;
 
+  /** Per story, what does not depend on the question: quality points, level index (-1 none), time last told (NaN never). */
+  private readonly quality: Float64Array;
+  private readonly levelIndex: Int8Array;
+  private readonly toldAt: Float64Array;
+
   constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = SUFFIX_STEMMER) {
     this.index = new Bm25Index(documents.map((document) => contentStems(document.text, stemmer)));
+    this.quality = new Float64Array(documents.length);
+    this.levelIndex = new Int8Array(documents.length);
+    this.toldAt = new Float64Array(documents.length);
+    documents.forEach(({ profile }, i) => {
+      const problems = openProblems(profile);
+      this.quality[i] = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems) - (profile.summary.check && !profile.summary.check.quantified ? WEIGHT.unquantified : 0);
+      this.levelIndex[i] = profile.summary.level ? LEVELS.indexOf(profile.summary.level) : -1;
+      this.toldAt[i] = profile.lastTold ? Date.parse(profile.lastTold) : Number.NaN;
+    });
   }
 
   /**
@@ -84,73 +98,96 @@ export class StoryMatcher {
    * whether it was told recently. An empty question ranks by LP fit and quality alone.
    */
   rank(questionText: string, context: MatchContext, limit = this.documents.length): MatchResult[] {
-    const lps = questionLps(questionText, this.stemmer);
+    const question = questionLps(questionText, this.stemmer);
     const stems = contentStems(questionText, this.stemmer);
+    const { scores: text } = this.index.score(stems);
+    let best = 0;
+    for (const score of text) best = Math.max(best, score);
+    const judge = (i: number, reasons?: Array<[number, string]>) => this.judge(i, question, best > 0 ? text[i] / best : 0, context, reasons);
+    // Scores first, as plain numbers from what was worked out per story ahead: words for the few results shown only.
+    const totals = new Float64Array(this.documents.length);
+    const target = context.targetLevel ? LEVELS.indexOf(context.targetLevel) : -1;
+    const now = context.now.getTime();
+    const recentMs = (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
+    for (let i = 0; i < totals.length; i++) {
+      const summary = this.documents[i].profile.summary;
+      let score = (best > 0 ? WEIGHT.text * (text[i] / best) : 0) + WEIGHT.lp * lpFitScore(question, summary.lpIds) + this.quality[i];
+      const level = this.levelIndex[i];
+      if (target !== -1 && level !== -1) score += level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target);
+      const planned = context.plannedFor?.get(summary.id);
+      if (planned && planned.length > 0) {
+        if (planned.some((id) => question.lpIds.includes(id))) score += WEIGHT.plannedHere;
+        else if (question.lpIds.length > 0) score -= WEIGHT.plannedElsewhere;
+      }
+      const ago = now - this.toldAt[i];
+      if (ago >= 0 && ago < recentMs) score -= WEIGHT.recent;
+      totals[i] = score;
+    }
+    const order = topIndices(totals, limit);
     const shown = new Map<string, string>();
     for (const word of words(questionText)) {
       const stem = this.stemmer.stem(word);
       if (stems.includes(stem) && !shown.has(stem)) shown.set(stem, word);
     }
-    const { scores, matched } = this.index.score(stems);
-    let best = 0;
-    for (const score of scores) best = Math.max(best, score);
-    const results: Array<MatchResult & { order: number }> = [];
-    const recentMs = (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
-    this.documents.forEach((document, i) => {
-      const { profile } = document;
-      const reasons: Array<[weight: number, text: string]> = [];
-      let score = 0;
-      const fit = lpFit(lps, profile.summary.lpIds);
-      score += WEIGHT.lp * fit.score;
-      if (fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
-      if (best > 0 && scores[i] > 0) {
-        const text = WEIGHT.text * (scores[i] / best);
-        score += text;
-        const words = (matched.get(i) ?? []).map((stem) => shown.get(stem) ?? stem).slice(0, 4);
-        reasons.push([text, `shares ${words.map((w) => `"${w}"`).join(', ')}`]);
-      }
-      const level = profile.summary.level;
-      if (context.targetLevel && level) {
-        const steps = Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(context.targetLevel));
-        const points = steps === 0 ? WEIGHT.level : -WEIGHT.level * steps;
-        score += points;
-        reasons.push([points, steps === 0 ? `at ${level}, your target` : `at ${level}, not ${context.targetLevel}`]);
-      }
-      const problems = openProblems(profile);
-      if (problems > 0) {
-        const points = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems);
-        score += points;
-        reasons.push([points, `${problems} open problem${problems === 1 ? '' : 's'}`]);
-      }
-      if (profile.summary.check && !profile.summary.check.quantified) {
-        score -= WEIGHT.unquantified;
-        reasons.push([-WEIGHT.unquantified, 'no number in the Result']);
-      }
-      const planned = context.plannedFor?.get(profile.summary.id);
-      if (planned && planned.length > 0) {
-        const here = planned.find((id) => lps.lpIds.includes(id));
-        if (here) {
-          score += WEIGHT.plannedHere;
-          reasons.push([WEIGHT.plannedHere, `planned for ${lpName(here)}`]);
-        } else if (lps.lpIds.length > 0) {
-          // Only a question about another LP makes "planned elsewhere" a cost.
-          score -= WEIGHT.plannedElsewhere;
-          reasons.push([-WEIGHT.plannedElsewhere, `planned for ${planned.map(lpName).join(', ')}`]);
-        }
-      }
-      if (profile.lastTold) {
-        const ago = context.now.getTime() - Date.parse(profile.lastTold);
-        if (ago >= 0 && ago < recentMs) {
-          score -= WEIGHT.recent;
-          const days = Math.floor(ago / 86_400_000);
-          reasons.push([-WEIGHT.recent, `told ${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`}`]);
-        }
-      }
+    return order.map((i) => {
+      const reasons: Array<[number, string]> = [];
+      judge(i, reasons);
+      const matched = this.index.termsIn(i, stems);
+      if (matched.length > 0) reasons.push([WEIGHT.text * (text[i] / best), `shares ${matched.slice(0, 4).map((stem) => `"${shown.get(stem) ?? stem}"`).join(', ')}`]);
       reasons.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
-      results.push({ file: profile.summary.id, title: profile.summary.title, score: Math.round(score * 1000) / 1000, reasons: reasons.map(([, text]) => text), order: i });
+      const { summary } = this.documents[i].profile;
+      return { file: summary.id, title: summary.title, score: Math.round(totals[i] * 1000) / 1000, reasons: reasons.map(([, words]) => words) };
     });
-    results.sort((a, b) => b.score - a.score || a.order - b.order);
-    return results.slice(0, limit).map(({ order: _order, ...result }) => result);
+  }
+
+  /**
+   * The score of story `i` for a question: LP fit, its share of the best text match (0 to 1),
+   * level, quality, plan and recency. With `reasons`, each part but the text also says why.
+   */
+  private judge(i: number, question: QuestionLps, textShare: number, context: MatchContext, reasons?: Array<[weight: number, text: string]>): number {
+    const { profile } = this.documents[i];
+    let score = WEIGHT.text * textShare;
+    const fit = lpFit(question, profile.summary.lpIds, reasons !== undefined);
+    score += WEIGHT.lp * fit.score;
+    if (reasons && fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
+    const level = profile.summary.level;
+    if (context.targetLevel && level) {
+      const steps = Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(context.targetLevel));
+      const points = steps === 0 ? WEIGHT.level : -WEIGHT.level * steps;
+      score += points;
+      reasons?.push([points, steps === 0 ? `at ${level}, your target` : `at ${level}, not ${context.targetLevel}`]);
+    }
+    const problems = openProblems(profile);
+    if (problems > 0) {
+      const points = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems);
+      score += points;
+      reasons?.push([points, `${problems} open problem${problems === 1 ? '' : 's'}`]);
+    }
+    if (profile.summary.check && !profile.summary.check.quantified) {
+      score -= WEIGHT.unquantified;
+      reasons?.push([-WEIGHT.unquantified, 'no number in the Result']);
+    }
+    const planned = context.plannedFor?.get(profile.summary.id);
+    if (planned && planned.length > 0) {
+      const here = planned.find((id) => question.lpIds.includes(id));
+      if (here) {
+        score += WEIGHT.plannedHere;
+        reasons?.push([WEIGHT.plannedHere, `planned for ${lpName(here)}`]);
+      } else if (question.lpIds.length > 0) {
+        // Only a question about another LP makes "planned elsewhere" a cost.
+        score -= WEIGHT.plannedElsewhere;
+        reasons?.push([-WEIGHT.plannedElsewhere, `planned for ${planned.map(lpName).join(', ')}`]);
+      }
+    }
+    if (profile.lastTold) {
+      const ago = context.now.getTime() - Date.parse(profile.lastTold);
+      if (ago >= 0 && ago < (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000) {
+        score -= WEIGHT.recent;
+        const days = Math.floor(ago / 86_400_000);
+        reasons?.push([-WEIGHT.recent, `told ${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`}`]);
+      }
+    }
+    return score;
   }
 }
 
@@ -159,17 +196,48 @@ function lpName(id: string): string {
 }
 
 /**
+ * The indices of the `limit` highest values, highest first, ties in index order: a full sort when
+ * most are wanted, otherwise one pass keeping a short sorted list.
+ */
+function topIndices(values: Float64Array, limit: number): number[] {
+  const count = Math.max(0, Math.min(limit, values.length));
+  if (count * 4 >= values.length) return Array.from(values.keys()).sort((a, b) => values[b] - values[a] || a - b).slice(0, count);
+  const top: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (top.length === count && values[i] <= values[top[count - 1]]) continue;
+    let at = top.length;
+    while (at > 0 && values[top[at - 1]] < values[i]) at--;
+    top.splice(at, 0, i);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
+
+/** `lpFit`'s score alone, without allocating: it runs for every story of the bank. */
+function lpFitScore(question: QuestionLps, storyLpIds: readonly string[]): number {
+  let best = 0;
+  for (let i = 0; i < question.lpIds.length; i++) {
+    const position = storyLpIds.indexOf(question.lpIds[i]);
+    if (position === -1) continue;
+    best = Math.max(best, question.weights[i] * (position === 0 ? 1 : position === 1 ? 0.7 : 0.5));
+  }
+  return best;
+}
+
+/**
  * How well a story's LPs (primary first) answer the question's: 0 to 1, and the words for it. The
  * best-fitting question LP counts, by its weight; a story that leads with it fits best.
  */
-function lpFit(question: QuestionLps, storyLpIds: readonly string[]): { score: number; reason?: string } {
+function lpFit(question: QuestionLps, storyLpIds: readonly string[], explain: boolean): { score: number; reason?: string } {
   let best = 0;
   let reason: string | undefined;
   question.lpIds.forEach((id, i) => {
     const position = storyLpIds.indexOf(id);
     if (position === -1) return;
     const score = question.weights[i] * (position === 0 ? 1 : position === 1 ? 0.7 : 0.5);
-    if (score > best) [best, reason] = [score, position === 0 ? `primary LP ${lpName(id)}` : `shows ${lpName(id)}`];
+    if (score <= best) return;
+    best = score;
+    if (explain) reason = position === 0 ? `primary LP ${lpName(id)}` : `shows ${lpName(id)}`;
   });
   return { score: best, ...(reason ? { reason } : {}) };
 }

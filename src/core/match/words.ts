@@ -11,9 +11,14 @@ export interface Stemmer {
 
 /** Suffixes removed, longest first; a stem keeps at least three letters. */
 const SUFFIXES = [
-  'ibilities', 'ibility', 'abilities', 'ability', 'izations', 'ization', 'isations', 'isation', 'ational', 'ations', 'ation', 'ements', 'ement', 'ments', 'ment', 'nesses', 'ness',
+  'ibilities', 'ibility', 'abilities', 'ability', 'izations', 'ization', 'isations', 'isation', 'ational', 'ations', 'ation', 'ments', 'ment', 'nesses', 'ness',
   'ities', 'ity', 'ingly', 'ings', 'ing', 'edly', 'ally', 'ly', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ives', 'ive', 'fulness', 'ful', 'ous', 'ables', 'able', 'ible', 'als', 'al', 's',
 ] as const;
+
+/** What a suffix leaves behind, so that the noun meets its verb ("migration" and "migrate" both give "migrat"). */
+const REPLACEMENT: Partial<Record<(typeof SUFFIXES)[number], string>> = {
+  ies: 'y', ied: 'y', ational: 'at', ations: 'at', ation: 'at', izations: 'iz', ization: 'iz', isations: 'is', isation: 'is',
+};
 
 /**
  * A light suffix stemmer for English: removes one inflection or derivation suffix (see SUFFIXES),
@@ -30,7 +35,7 @@ export const SUFFIX_STEMMER: Stemmer = {
       if (suffix === 's' && /(?:ss|us|is)$/.test(stem)) break;
       const rest = stem.slice(0, -suffix.length);
       if (rest.length < 3 || !/[aeiouy]/.test(rest)) continue;
-      stem = suffix === 'ies' || suffix === 'ied' ? `${rest}y` : rest;
+      stem = rest + (REPLACEMENT[suffix] ?? '');
       break;
     }
     if (stem.length > 3 && stem.endsWith('e')) stem = stem.slice(0, -1);
@@ -62,12 +67,22 @@ export function words(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u);
 }
 
+/** Stems already worked out by the built-in stemmer: a bank repeats the same few thousand words. */
+const STEMS = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
+
 /** The stems of the content words of a text, in order (repeats kept, for term counts). */
 export function contentStems(text: string, stemmer: Stemmer = SUFFIX_STEMMER): string[] {
   const stems: string[] = [];
+  const cache = stemmer === SUFFIX_STEMMER ? STEMS : undefined;
   for (const word of words(text)) {
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    stems.push(stemmer.stem(word));
+    let stem = cache?.get(word);
+    if (stem === undefined) {
+      stem = stemmer.stem(word);
+      if (cache && cache.size < MAX_CACHED_STEMS) cache.set(word, stem);
+    }
+    stems.push(stem);
   }
   return stems;
 }

@@ -57,7 +57,20 @@ export const DEFAULT_EXAMPLES_PER_LP = 2;
 export function slotCost(story: StoryProfile, lpId: string, options: Pick<PlanOptions, 'targetLevel' | 'currentYear'>): number {
   const position = story.summary.lpIds.indexOf(lpId);
   if (position === -1) return FORBIDDEN;
-  return slotCostParts(story, position, options).reduce((sum, part) => sum + part.points, 0);
+  // The same points as slotCostParts, without its words: this runs for every story and LP.
+  let points = position === 0 ? 0 : position === 1 ? 4 : 6;
+  const check = story.summary.check;
+  if (check) {
+    points += Math.min(6, check.problems.errors * 3 + check.problems.warnings * 2 + check.problems.information);
+    if (!check.quantified) points += 3;
+  }
+  if (options.targetLevel) {
+    const level = story.summary.level;
+    points += !level ? 1 : 2 * Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(options.targetLevel));
+  }
+  points += story.year === undefined ? 2 : Math.min(4, Math.floor(Math.max(0, options.currentYear - story.year) / 2));
+  if (story.practiced < 2) points += 2 - story.practiced;
+  return points;
 }
 
 /** The points of `slotCost`, each with the words that explain it (parts that cost nothing are left out). */
@@ -103,9 +116,7 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
   const slots: PlanSlot[] = [];
   for (const lp of lps) for (let slot = 1; slot <= perLp; slot++) slots.push({ lp, slot });
 
-  // Only stories that claim a planned LP can take part; the rest would be forbidden columns.
-  const wanted = new Set(lps.map((lp) => lp.id));
-  const candidates = stories.filter((story) => story.summary.lpIds.some((id) => wanted.has(id)));
+  const candidates = cheapestClaimers(stories, lps, slots.length, options);
   const main = assign(slots, candidates, options);
   const used = new Set<number>();
   main.columnOfRow.forEach((column, row) => {
@@ -113,7 +124,8 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
     slots[row].story = candidates[column];
     used.add(column);
   });
-  const rest = candidates.filter((_, column) => !used.has(column));
+  const planned = new Set(candidates.filter((_, column) => used.has(column)));
+  const rest = cheapestClaimers(stories.filter((story) => !planned.has(story)), lps, slots.length, options);
   const backups = assign(slots, rest, options);
   backups.columnOfRow.forEach((column, row) => {
     if (column !== -1) slots[row].backup = rest[column];
@@ -121,6 +133,27 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
   const uncovered = slots.filter((slot) => !slot.story);
   const suggestion = suggestStory(uncovered);
   return { slots, uncovered, ...(suggestion ? { suggestion } : {}), cost: main.cost };
+}
+
+/**
+ * The stories worth offering the solver: for each LP, its `slotCount` cheapest claimers. That
+ * loses no optimum: a slot given a story outside its LP's cheapest `slotCount` has one of those
+ * free (the other slots hold at most `slotCount - 1` stories), as cheap or cheaper. A bank of ten
+ * thousand shrinks to a few hundred columns.
+ */
+function cheapestClaimers(stories: readonly StoryProfile[], lps: readonly Lp[], slotCount: number, options: PlanOptions): StoryProfile[] {
+  // One pass over the bank, each story into the buckets of the planned LPs it claims.
+  const buckets = new Map<string, Array<{ story: StoryProfile; cost: number; order: number }>>(lps.map((lp) => [lp.id, []]));
+  stories.forEach((story, order) => {
+    for (const id of story.summary.lpIds) buckets.get(id)?.push({ story, cost: slotCost(story, id, options), order });
+  });
+  const kept = new Set<StoryProfile>();
+  for (const claimers of buckets.values()) {
+    claimers.sort((a, b) => a.cost - b.cost || a.order - b.order);
+    for (const { story } of claimers.slice(0, slotCount)) kept.add(story);
+  }
+  // In bank order, so that ties fall the same way whatever the LPs' order.
+  return stories.filter((story) => kept.has(story));
 }
 
 function assign(slots: readonly PlanSlot[], stories: readonly StoryProfile[], options: PlanOptions) {
