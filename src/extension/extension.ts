@@ -13,6 +13,7 @@ import { registerOutline } from './features/outline';
 import { registerRuleDocs } from './features/ruleDocs';
 import { registerSkeletons } from './features/skeletons';
 import { registerSpeakingTime } from './features/speakingTime';
+import { registerWhichStory } from './features/whichStory';
 import { StoryModel } from './model';
 import { PracticeStore } from './practice';
 import { StoryIndex } from './storyIndex';
@@ -31,6 +32,7 @@ const FEATURES: readonly Feature[] = [
   registerHighlighting,
   registerSpeakingTime,
   registerAboutLps,
+  registerWhichStory,
 ];
 
 /**
