@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DrillQuestion } from '../../src/core/drill/followUps';
 import type { MatchResult } from '../../src/core/match/rank';
+import type { LoopPlanProvider } from '../../src/extension/features/loopPlanView';
 import { closeAll, openStory, storyUri, waitFor } from './helpers';
 
 describe('which story for this question, in a real VS Code', () => {
@@ -34,5 +35,21 @@ describe('which story for this question, in a real VS Code', () => {
     assert.ok(questions && questions.length > 0);
     assert.ok(questions.some((q) => q.kind === 'number'), JSON.stringify(questions));
     assert.ok(questions.some((q) => q.kind === 'probe'));
+  });
+
+  it('shows the loop plan in the sidebar: a distinct story per slot, gaps, and the story that would close one', async () => {
+    const api = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { loopPlan: LoopPlanProvider };
+    await vscode.commands.executeCommand('starCoach.loopPlan.focus');
+    const plan = await api.loopPlan.plan();
+    assert.strictEqual(plan.slots.length, 32);
+    const told = plan.slots.flatMap((s) => (s.story ? [s.story.summary.id] : []));
+    assert.strictEqual(told.length, 3, 'three stories in the workspace, each told once');
+    assert.strictEqual(new Set(told).size, 3);
+    assert.ok(plan.slots.find((s) => s.lp.id === 'dive-deep' && s.slot === 1)?.story?.summary.id.endsWith('/stories/strong.star.md'));
+    assert.match(plan.suggestion?.text ?? '', /^A story showing .* would close one of the 29 gaps/);
+    const nodes = await api.loopPlan.getChildren();
+    assert.strictEqual(nodes.length, 33);
+    const gap = api.loopPlan.getTreeItem(nodes.find((n) => n.kind === 'slot' && !n.slot.story)!);
+    assert.strictEqual(gap.description, 'gap: no story left to tell');
   });
 });

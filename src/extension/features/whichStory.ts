@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { drillQuestions, type DrillQuestion } from '../../core/drill/followUps';
 import { lintText } from '../../core/engine';
-import { storyWords, StoryMatcher, type MatchResult } from '../../core/match/rank';
+import { storyWords, StoryMatcher, type MatchDocument, type MatchResult } from '../../core/match/rank';
 import { parseStory } from '../../core/parse/story';
 import { planLoop } from '../../core/plan/plan';
 import { profileStory } from '../../core/plan/profile';
@@ -54,9 +54,16 @@ export function registerWhichStory(context: vscode.ExtensionContext, model: Stor
   );
 }
 
-async function rankStories(question: string, model: StoryModel, index: StoryIndex): Promise<MatchResult[]> {
+/** The level the user interviews for, from the starCoach.targetLevel setting. */
+export function targetLevelSetting(): 'L6' | 'L7' | undefined {
+  const level = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.targetLevel);
+  return level === 'L6' || level === 'L7' ? level : undefined;
+}
+
+/** Every story the index holds, read (open documents as edited), linted with its folder's config, and profiled. */
+export async function readStoryBank(model: StoryModel, index: StoryIndex): Promise<MatchDocument[]> {
   await index.ready();
-  const documents = [];
+  const documents: MatchDocument[] = [];
   for (const summary of [...index.coverage.all()]) {
     const uri = vscode.Uri.parse(summary.id);
     const text = await storyText(uri);
@@ -64,8 +71,12 @@ async function rankStories(question: string, model: StoryModel, index: StoryInde
     const { story, findings } = lintText(text, await model.configuration.forUri(uri));
     documents.push({ profile: profileStory(summary.id, story, findings), text: storyWords(story) });
   }
-  const level = vscode.workspace.getConfiguration(SETTINGS.section).get<string>(SETTINGS.targetLevel);
-  const targetLevel = level === 'L6' || level === 'L7' ? level : undefined;
+  return documents;
+}
+
+async function rankStories(question: string, model: StoryModel, index: StoryIndex): Promise<MatchResult[]> {
+  const documents = await readStoryBank(model, index);
+  const targetLevel = targetLevelSetting();
   const plan = planLoop(documents.map((d) => d.profile), { currentYear: new Date().getFullYear(), ...(targetLevel ? { targetLevel } : {}) });
   const plannedFor = new Map<string, string[]>();
   for (const slot of plan.slots) if (slot.story) plannedFor.set(slot.story.summary.id, [...(plannedFor.get(slot.story.summary.id) ?? []), slot.lp.id]);
