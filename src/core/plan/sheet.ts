@@ -27,6 +27,8 @@ export function digestStory(story: Story): PartDigest[] {
     const words = first.split(' ');
     const line = words.length > DIGEST_WORDS ? `${words.slice(0, DIGEST_WORDS).join(' ')}…` : first;
     const numbers = findAllQuantities(prose)
+      // Figures with digits: "zero" or "two" alone is no number to remember.
+      .filter((q) => /\d/.test(prose.slice(q.start, q.end)))
       .slice(0, KEY_NUMBERS)
       // The whole figure: a currency sign before, a unit or "%" after ("$610K", "61%").
       .map((q) => prose.slice(Math.max(0, q.start - (/[$€£]/.test(prose[q.start - 1] ?? '') ? 1 : 0)), q.end + (/^[^\s.,;:!?)]*/.exec(prose.slice(q.end))?.[0].length ?? 0)));
