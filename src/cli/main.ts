@@ -1,10 +1,7 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
-import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
+import type { ResolvedConfig } from '../core/config';
 import { CoverageIndex, summarize } from '../core/coverage';
-import { lintText, MAX_STORY_CHARS, unreadableReason, type LintResult } from '../core/engine';
-import { fixText } from '../core/fix';
 import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
 import { catalogJson, formatCatalogText } from '../core/format/catalog';
@@ -13,10 +10,9 @@ import { allQuestions, closestLp, findLp } from '../core/catalog';
 import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
-import { fsProblem, readRegularFile } from '../node/fileAccess';
-import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
-import { findConfigFile } from '../core/lookup';
+import { findBankFiles, jsonText, loadConfig, mapBounded, READ_AT_ONCE, readStory, withoutC1 } from './read';
 import { runMock, type Io, type MockOptions } from './mock';
+import { runStoryCommand, STORY_COMMANDS_USAGE } from './storyCommands';
 import { version } from '../../package.json';
 
 const USAGE = `Usage: star-coach <command> [paths...] [options]
@@ -27,7 +23,7 @@ Commands:
   catalog               Show what L6 and L7 answers show for each LP, and the round weights
   questions             List the mock interview questions (filter with --lp, --level, --category)
   mock [paths...]       Answer a mock question against a countdown; logs to .star-coach/practice.jsonl
-
+${STORY_COMMANDS_USAGE}
 Options:
   --format <name>       lint: text (default), json or sarif; catalog, coverage, questions: text or json
   --fix                 lint: apply every safe fix in place (again until none is left), then report what remains
@@ -68,6 +64,8 @@ interface Options {
  * practice session not saved. Bad input is reported on `io.err`, never thrown.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const storyCommand = runStoryCommand(argv, io);
+  if (storyCommand) return storyCommand;
   let options: Options | 'help' | 'version';
   try {
     options = parseCommandLine(argv);
@@ -139,22 +137,12 @@ interface Bank {
 async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io, fix = false): Promise<Bank> {
   let unreadable = false;
   const shown = (file: string) => printable(path.relative(io.cwd, file) || file);
-  // files.exclude as the editor reads it; a settings file it cannot use is said, not fatal.
-  const exclusions = await findExclusions(io.cwd, (file, problem) => io.err(`star-coach: ${shown(file)}: ${problem}\n`));
-  const files = await findStoryFiles(
-    paths.map((p) => path.resolve(io.cwd, p)),
-    (file, problem) => {
-      io.err(`star-coach: ${shown(file)}: ${problem}\n`);
-      unreadable = true;
-    },
-    io.fileSystem,
-    exclusions,
-  );
+  const files = await findBankFiles(paths, io, () => (unreadable = true));
   const findings: JsonFinding[] = [];
   const index = new CoverageIndex();
   let checked = 0;
   // Read (and fixed) several at a time; reported in the files' order, as if one by one.
-  const stories = await mapBounded(files, READ_AT_ONCE, (file) => checkStory(file, shown, config, fix));
+  const stories = await mapBounded(files, READ_AT_ONCE, (file) => readStory(file, shown, config, fix));
   for (const [i, story] of stories.entries()) {
     for (const line of story.messages) io.err(`star-coach: ${line}\n`);
     if (story.unreadable) unreadable = true;
@@ -165,78 +153,6 @@ async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io
     for (const finding of story.result.findings) findings.push(toJsonFinding(name, finding));
   }
   return { checked, findings, index, unreadable };
-}
-
-/** Story files read at once: enough to keep the disk busy, few enough to stay far from the open-files limit. */
-const READ_AT_ONCE = 16;
-
-interface CheckedStory {
-  /** What to say on stderr about this file, without the `star-coach: ` prefix. */
-  messages: string[];
-  unreadable: boolean;
-  /** Undefined when the story was skipped. */
-  result?: LintResult;
-}
-
-/** Reads, lints and (with `fix`) fixes and writes back one story file. Never throws. */
-async function checkStory(file: string, shown: (file: string) => string, config: ResolvedConfig, fix: boolean): Promise<CheckedStory> {
-  // Four bytes a character at most: a file over this cannot be under the story limit.
-  const read = await readRegularFile(file, MAX_STORY_CHARS * 4);
-  if (!read.ok) {
-    if (read.code === 'ENOENT') return { messages: [`${shown(file)}: deleted while reading, skipped`], unreadable: false };
-    return { messages: [`${shown(file)}: ${readFailure(read)}`], unreadable: true };
-  }
-  const reason = unreadableReason(read.text);
-  if (reason) return { messages: [`${shown(file)}: skipped, ${reason}`], unreadable: true };
-  const result = lintText(read.text, config);
-  if (!fix) return { messages: [], unreadable: false, result };
-  const fixed = fixText(read.text, config);
-  if (fixed.fixesApplied === 0) return { messages: [], unreadable: false, result };
-  const written = await writeStory(file, fixed.text);
-  if (written !== true) return { messages: [`${shown(file)}: not fixed, it could not be written (${written})`], unreadable: true, result };
-  const applied = `${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied`;
-  return { messages: [`${shown(file)}: ${applied}`], unreadable: false, result: { story: lintText(fixed.text, config).story, findings: fixed.findings } };
-}
-
-/** `work` over every item, at most `limit` at a time; the results in the items' order. */
-async function mapBounded<Item, Result>(items: readonly Item[], limit: number, work: (item: Item) => Promise<Result>): Promise<Result[]> {
-  const results = new Array<Result>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-/**
- * Writes a fixed story back through a temporary file in the same folder and a rename, so a
- * crash or a full disk never leaves a story half written. True, or why it failed.
- */
-async function writeStory(file: string, text: string): Promise<true | string> {
-  let temporary: string | undefined;
-  try {
-    // Through a link, the story it points to is the one rewritten; the link stays a link.
-    const target = await fs.realpath(file);
-    temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.star-coach-fix`);
-    const { mode } = await fs.stat(target);
-    await fs.writeFile(temporary, text, { mode });
-    await fs.rename(temporary, target);
-    return true;
-  } catch (error) {
-    if (temporary) await fs.rm(temporary, { force: true }).catch(() => undefined);
-    return fsProblem(error);
-  }
-}
-
-/** Why a story file was not read, in the words of the engine's own size message. */
-function readFailure(read: { code: string; problem: string }): string {
-  if (read.code === 'ETOOBIG') return `skipped, ${read.problem} to be a story (the limit is ${MAX_STORY_CHARS / 1024 / 1024} MB)`;
-  if (read.code === 'ENOTREG') return `skipped, ${read.problem}`;
-  return `cannot be read (${read.problem})`;
 }
 
 /** The options every command reads, as `node:util` `parseArgs` takes them (strict: any other is refused). */
@@ -323,33 +239,6 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
   if (options.fix && command !== 'lint') throw new UsageError('--fix goes with lint');
   if (options.paths.length === 0) options.paths.push('.');
   return options;
-}
-
-async function loadConfig(given: string | undefined, io: Io): Promise<ResolvedConfig | undefined> {
-  const file = given ? path.resolve(io.cwd, given) : await findConfigFile(NODE_LOOKUP_FS, path.resolve(io.cwd));
-  if (!file) return DEFAULT_CONFIG;
-  // Up to four bytes a character; the text's own limit is checked, with its message, by readConfigText.
-  const read = await readRegularFile(file, MAX_CONFIG_CHARS * 4);
-  if (!read.ok) {
-    io.err(`star-coach: cannot read the config file ${printable(file)}: ${read.code === 'ETOOBIG' ? `${read.problem} for a config file (the limit is ${MAX_CONFIG_CHARS / 1024} KB)` : read.problem}\n`);
-    return undefined;
-  }
-  const result = readConfigText(read.text, path.basename(file));
-  if (!result.ok) {
-    io.err(`star-coach: ${printable(result.message)}\n`);
-    return undefined;
-  }
-  return result.config;
-}
-
-/** JSON for the terminal: JSON.stringify escapes C0 controls but not DEL and C1, so those are escaped here. */
-function jsonText(value: unknown): string {
-  return withoutC1(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** JSON text with DEL and C1 controls as \\u escapes (they only occur inside strings, where that is the same value). */
-function withoutC1(json: string): string {
-  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 if (require.main === module) {

@@ -1,4 +1,6 @@
 import { parseDocument, YAMLParseError } from 'yaml';
+import { findLp } from './catalog';
+import { TARGET_LEVELS, type TargetLevel } from './catalog/schema';
 import { RULES, type Rule } from './rules';
 import { defaultOptions, type NumberOption, type OptionSpecs, type OptionValues } from './rules/rule';
 import * as z from 'zod/mini';
@@ -32,6 +34,26 @@ function optionSchema(spec: NumberOption) {
   return described(z.optional(z._default(bounded(spec.min, spec.max, spec.unit, spec.integer), spec.default)), spec.description);
 }
 
+/** The loop plan's settings: how many distinct stories each LP gets, for which LPs and level. */
+const planSchema = described(
+  z._default(
+    z.strictObject({
+      examplesPerLp: described(z._default(bounded(1, 5, 'stories', true), 2), 'Distinct stories the loop plan prepares for each Leadership Principle.'),
+      lps: described(
+        z.optional(
+          z
+            .array(z.string().check(z.refine((name) => findLp(name) !== undefined, { error: (issue) => `is not a Leadership Principle: ${String(issue.input)}` })))
+            .check(z.minLength(1, 'lps is empty: leave it out to plan all 16 Leadership Principles')),
+        ),
+        'The Leadership Principles to plan for (names or ids), in order; all 16 when left out.',
+      ),
+      level: described(z.optional(z.enum(TARGET_LEVELS, { error: 'level must be L6 or L7' })), 'The level you interview for: stories written at it are planned first.'),
+    }),
+    { examplesPerLp: 2 },
+  ),
+  'The loop plan (star-coach plan): a distinct story for each slot.',
+);
+
 /** A rule's setting: true/false, a severity or "off", or an object with a severity and the rule's options. */
 function ruleSettingSchema(rule: Rule) {
   const options = Object.fromEntries(Object.entries(rule.options ?? {}).map(([name, spec]) => [name, optionSchema(spec)]));
@@ -44,6 +66,7 @@ export const configSchema = described(
     $schema: z.optional(z.string()),
     wordsPerMinute: described(z._default(bounded(60, 400, 'words a minute'), 150), 'Speaking pace used to estimate how long a story takes to tell.'),
     storiesPerLp: described(z._default(bounded(1, 20, 'stories', true), 3), 'How many stories each Leadership Principle needs to count as covered.'),
+    plan: planSchema,
     rules: described(
       z._default(z.strictObject(Object.fromEntries(RULES.map((rule) => [rule.id, ruleSettingSchema(rule)]))), {}),
       'Turn rules on or off, set their severity and options.',
@@ -60,9 +83,18 @@ export interface RuleSettings {
   options: Record<string, number>;
 }
 
+/** The loop plan's settings with LP names resolved to ids. */
+export interface PlanSettings {
+  examplesPerLp: number;
+  /** LP ids in plan order; undefined means all 16. */
+  lpIds?: string[];
+  targetLevel?: TargetLevel;
+}
+
 export interface ResolvedConfig {
   wordsPerMinute: number;
   storiesPerLp: number;
+  plan: PlanSettings;
   rules: ReadonlyMap<string, RuleSettings>;
 }
 
@@ -90,7 +122,9 @@ export function resolveConfig(input: unknown = {}): ResolvedConfig {
     const options = { ...defaultOptions(rule.options), ...(overrides as Record<string, number>) };
     rules.set(rule.id, { severity, options });
   }
-  return { wordsPerMinute: parsed.wordsPerMinute, storiesPerLp: parsed.storiesPerLp, rules };
+  const lpIds = parsed.plan.lps ? [...new Set(parsed.plan.lps.map((name) => findLp(name)!.id))] : undefined;
+  const plan: PlanSettings = { examplesPerLp: parsed.plan.examplesPerLp, ...(lpIds ? { lpIds } : {}), ...(parsed.plan.level ? { targetLevel: parsed.plan.level } : {}) };
+  return { wordsPerMinute: parsed.wordsPerMinute, storiesPerLp: parsed.storiesPerLp, plan, rules };
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig();

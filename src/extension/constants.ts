@@ -19,6 +19,8 @@ export const COMMANDS = {
   showExpectations: 'starCoach.showExpectations',
   startMock: 'starCoach.startMock',
   revealMock: 'starCoach.revealMock',
+  whichStory: 'starCoach.whichStory',
+  drillStory: 'starCoach.drillStory',
 } as const;
 
 export const SETTINGS = {

@@ -13,6 +13,8 @@ import { registerOutline } from './features/outline';
 import { registerRuleDocs } from './features/ruleDocs';
 import { registerSkeletons } from './features/skeletons';
 import { registerSpeakingTime } from './features/speakingTime';
+import { registerWhichStory } from './features/whichStory';
+import { registerLoopPlanView } from './features/loopPlanView';
 import { StoryModel } from './model';
 import { PracticeStore } from './practice';
 import { StoryIndex } from './storyIndex';
@@ -31,6 +33,7 @@ const FEATURES: readonly Feature[] = [
   registerHighlighting,
   registerSpeakingTime,
   registerAboutLps,
+  registerWhichStory,
 ];
 
 /**
@@ -50,12 +53,13 @@ export function activate(context: vscode.ExtensionContext) {
   const views = registerCoverageViews(context, index, practice, log);
   const expectations = registerExpectationsPanel(context, views.index, practice);
   const mock = registerMockQuestion(context, views.index, practice);
+  const loopPlan = registerLoopPlanView(context, model, index);
   const folders = vscode.workspace.workspaceFolders ?? [];
   log.info(
     `STAR Coach ${String(context.extension.packageJSON.version)} is active in ${folders.length === 0 ? 'a window with no folder' : folders.map((f) => f.name).join(', ')}. ` +
       'Stories are scanned when the STAR Coach view opens, or a second after start-up when the workspace holds *.star.md files.',
   );
-  return { views, expectations, mock, practice, newStory, log: { uri: context.logUri, channel: log } };
+  return { views, expectations, mock, practice, newStory, loopPlan, log: { uri: context.logUri, channel: log } };
 }
 
 /** Nothing to do: everything is disposed through context.subscriptions. */

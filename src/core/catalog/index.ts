@@ -45,8 +45,10 @@ export function findLp(name: string): Lp | undefined {
   return lp ?? undefined;
 }
 
+let byId: Map<string, Lp> | undefined;
 export function lpById(id: string): Lp | undefined {
-  return allLps().find((lp) => lp.id === id);
+  byId ??= new Map(allLps().map((lp) => [lp.id, lp]));
+  return byId.get(id);
 }
 
 export interface LpSuggestion {

@@ -6,7 +6,7 @@ export const RULE_DOCS_FILE = 'docs/rules.md';
 /** The same docs on the web, for reports read outside the editor (SARIF's helpUri). */
 const RULE_DOCS_WEB = `https://github.com/star-coach/star-coach/blob/main/${RULE_DOCS_FILE}`;
 
-const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
+const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info', hint: 'hint', off: 'off (turn it on in .starcoach.yaml)' } as const;
 
 /**
  * docs/rules.md, generated from the rules' metadata (`npm run generate` writes it; a unit test

@@ -4,7 +4,7 @@ import type { Severity } from '../types';
 import type { JsonFinding } from './json';
 import { ruleHelpUri } from './rulesDoc';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note', off: 'none' };
 
 /** SARIF 2.1.0, for code scanning: every rule with its docs link, every finding with its place. */
 export function formatSarif(findings: readonly JsonFinding[], version: string): string {

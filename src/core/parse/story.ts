@@ -129,6 +129,8 @@ export function parseStory(text: string): Story {
     if (open) open.bodyEnd = Math.max(open.bodyStart, at);
     open = undefined;
   };
+  // Inside a "## Follow-ups" section, "- Q: ..." and "- A: ..." are prepared answers, not STAR labels.
+  let inFollowUps = false;
   for (let line = firstBodyLine; line < lines.lineCount; line++) {
     if (codeLines.has(line)) continue;
     // Same offsets as the text: the prose line is where comments and code are already blank.
@@ -142,6 +144,7 @@ export function parseStory(text: string): Story {
       close(lineStart);
       const title = heading.title;
       const kind = heading.level === 1 ? 'other' : kindOf(title);
+      inFollowUps = kind === 'other' && isFollowUpsTitle(title);
       const titleStart = lineStart + heading.titleStart;
       open = {
         kind,
@@ -172,7 +175,7 @@ export function parseStory(text: string): Story {
         continue;
       }
     }
-    const label = labelAt(content);
+    const label = inFollowUps ? undefined : labelAt(content);
     if (label) {
       close(lineStart);
       open = {
@@ -485,6 +488,14 @@ function atxHeading(line: string): { level: number; title: string; titleStart: n
     while (end > at && isBlank(line.charCodeAt(end - 1))) end--;
   }
   return { level, title: line.slice(at, end), titleStart: at, ...(noBreakSpace ? { noBreakSpace } : {}) };
+}
+
+/**
+ * Whether a heading names the prepared follow-up answers: "Follow-ups", "Follow-up questions",
+ * "Followups", "Likely follow-ups". Such a section is kind `other`: never part of the Result.
+ */
+export function isFollowUpsTitle(title: string): boolean {
+  return /^(?:likely |prepared |expected )?follow[- ]?ups?(?: questions| answers| q&a)?$/i.test(cleanTitle(title).replace(/^[^\p{L}]+/u, '').replace(/\s+/g, ' ').trim());
 }
 
 /** A story whose text could not be parsed: no front matter, no sections, the text as its prose. */

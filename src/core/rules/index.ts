@@ -6,6 +6,7 @@ import { missingSection } from './missingSection';
 import type { Rule } from './rule';
 import { scopeBelowLevel } from './scopeBelowLevel';
 import { situationHeavy } from './situationHeavy';
+import { staleStory } from './staleStory';
 import { tooLong } from './tooLong';
 import { tooManyLps } from './tooManyLps';
 import { unknownLp } from './unknownLp';
@@ -30,4 +31,5 @@ export const RULES: readonly Rule[] = [
   scopeBelowLevel,
   tooManyLps,
   unknownRuleId,
+  staleStory,
 ] as Rule[];

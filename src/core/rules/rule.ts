@@ -31,6 +31,8 @@ export interface SharedSettings {
   wordsPerMinute: number;
   /** The id of every rule, this one included, for rules that check text naming rules. */
   ruleIds: readonly string[];
+  /** The year it is now, for rules about recency; the clock's year when absent (tests give one). */
+  currentYear?: number;
 }
 
 export type RuleTag = 'structure' | 'front-matter' | 'impact' | 'ownership' | 'tone' | 'length' | 'level' | 'lp' | 'directive';
@@ -69,7 +71,8 @@ export interface Rule<Specs extends OptionSpecs = OptionSpecs> {
   id: string;
   /** One line: what the rule checks. */
   description: string;
-  defaultSeverity: Severity;
+  /** A rule that is `off` by default runs only when a config turns it on. */
+  defaultSeverity: Severity | 'off';
   tags: readonly RuleTag[];
   /** A short paragraph for the docs: why interviewers care, and how to fix it. */
   docs: string;

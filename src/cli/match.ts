@@ -1,0 +1,42 @@
+import { jsonText } from './read';
+import { printable } from '../core/format/text';
+import { storyWords, StoryMatcher, type MatchResult } from '../core/match/rank';
+import type { TargetLevel } from '../core/catalog/schema';
+import { loadBank, readCommandArgs } from './bank';
+import type { Io } from './mock';
+import { planFor } from './plan';
+
+/** Results printed in text form, and in JSON unless --limit says otherwise. */
+const SHOWN = 5;
+const JSON_LIMIT = 20;
+
+/**
+ * `star-coach match "<question>" [paths] [--format json] [--level L6|L7] [--limit n]`: the
+ * stories of the bank ranked for the question, best first (5 in text, 20 in JSON by default), each with why. The loop plan of the same bank says which
+ * stories are planned for another LP. Returns 0, or 2 for bad usage or input.
+ */
+export async function runMatch(argv: readonly string[], io: Io): Promise<number> {
+  const args = readCommandArgs('match', argv, io, ['text', 'json'], ['level', 'limit']);
+  const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new Error('--limit is a whole number of at least 1');
+  const [question, ...paths] = args.given;
+  if (question === undefined || question.trim() === '') throw new Error('match needs a question: star-coach match "Tell me about a time ..." [paths]');
+  const level = args.values.level === undefined ? undefined : String(args.values.level).toUpperCase();
+  if (level !== undefined && level !== 'L6' && level !== 'L7') throw new Error('--level is L6 or L7');
+  const bank = await loadBank(paths.length ? paths : ['.'], args.config, io);
+  if (!bank) return 2;
+  const plan = planFor(bank.stories, bank.config);
+  const plannedFor = new Map<string, string[]>();
+  for (const slot of plan.slots) if (slot.story) plannedFor.set(slot.story.summary.id, [...(plannedFor.get(slot.story.summary.id) ?? []), slot.lp.id]);
+  const matcher = new StoryMatcher(bank.stories.map((s) => ({ profile: s.profile, text: storyWords(s.story) })));
+  const targetLevel = (level ?? bank.config.plan.targetLevel) as TargetLevel | undefined;
+  const results = matcher.rank(question, { ...(targetLevel ? { targetLevel } : {}), plannedFor, now: new Date() }, limit ?? (args.format === 'json' ? JSON_LIMIT : SHOWN));
+  io.out(args.format === 'json' ? jsonText(results) : formatMatchText(results));
+  return bank.unreadable ? 2 : 0;
+}
+
+/** "1. Title (file)  score 4.2" and the reasons under it. */
+export function formatMatchText(results: readonly MatchResult[]): string {
+  if (results.length === 0) return 'No stories to rank.\n';
+  return results.map((r, i) => `${i + 1}. ${printable(r.title)} (${printable(r.file)})  score ${r.score.toFixed(2)}\n   ${printable(r.reasons.join('; ') || 'no match')}\n`).join('');
+}

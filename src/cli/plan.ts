@@ -1,0 +1,63 @@
+import { jsonText } from './read';
+import { planLoop, type LoopPlan } from '../core/plan/plan';
+import { formatSheet } from '../core/plan/sheet';
+import { printable, type Paint } from '../core/format/text';
+import type { ResolvedConfig } from '../core/config';
+import { loadBank, readCommandArgs, type BankStory } from './bank';
+import type { Io } from './mock';
+
+/** The plan for a bank with the config's plan settings, this year. */
+export function planFor(stories: readonly BankStory[], config: ResolvedConfig, now = new Date()): LoopPlan {
+  return planLoop(
+    stories.map((s) => s.profile),
+    { examplesPerLp: config.plan.examplesPerLp, ...(config.plan.lpIds ? { lpIds: config.plan.lpIds } : {}), ...(config.plan.targetLevel ? { targetLevel: config.plan.targetLevel } : {}), currentYear: now.getFullYear() },
+  );
+}
+
+/** The plan as JSON: each slot `{ lp, slot, file, title, backup }`, the uncovered slots and the suggested story. */
+export function planJson(plan: LoopPlan) {
+  const slot = (s: LoopPlan['slots'][number]) => ({
+    lp: s.lp.name,
+    slot: s.slot,
+    file: s.story?.summary.id ?? null,
+    title: s.story?.summary.title ?? null,
+    backup: s.backup ? { file: s.backup.summary.id, title: s.backup.summary.title } : null,
+  });
+  return {
+    slots: plan.slots.map(slot),
+    uncovered: plan.uncovered.map((s) => ({ lp: s.lp.name, slot: s.slot })),
+    suggestion: plan.suggestion ? { lps: plan.suggestion.lps.map((lp) => lp.name), closes: plan.suggestion.closes, text: plan.suggestion.text } : null,
+  };
+}
+
+/** The plan as terminal text: a line per slot, then the gaps and the suggestion. */
+export function formatPlanText(plan: LoopPlan, paint: Paint): string {
+  const lines: string[] = [];
+  const width = Math.max(...plan.slots.map((s) => s.lp.name.length)) + 3;
+  for (const s of plan.slots) {
+    const name = `${s.lp.name} ${s.slot}`.padEnd(width);
+    const story = s.story ? printable(s.story.summary.title) : paint.red('(gap: no story left)');
+    const backup = s.backup ? paint.dim(`  backup: ${printable(s.backup.summary.title)}`) : '';
+    lines.push(`${paint.bold(name)} ${story}${backup}`);
+  }
+  const filled = plan.slots.length - plan.uncovered.length;
+  lines.push('', `${filled} of ${plan.slots.length} slots filled with distinct stories.`);
+  if (plan.suggestion) lines.push(plan.suggestion.text);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `star-coach plan [paths] [--format text|json]` and `star-coach sheet [paths]`: the loop plan, or
+ * its one-page cheat sheet as Markdown. Returns the exit code: 0, or 2 for bad usage or input.
+ */
+export async function runPlan(command: 'plan' | 'sheet', argv: readonly string[], io: Io): Promise<number> {
+  const args = readCommandArgs(command, argv, io, command === 'plan' ? ['text', 'json'] : ['markdown']);
+  const bank = await loadBank(args.paths, args.config, io);
+  if (!bank) return 2;
+  const plan = planFor(bank.stories, bank.config);
+  if (command === 'sheet') {
+    const byFile = new Map(bank.stories.map((s) => [s.file, s.story]));
+    io.out(formatSheet(plan, (file) => byFile.get(file)));
+  } else io.out(args.format === 'json' ? jsonText(planJson(plan)) : formatPlanText(plan, args.paint));
+  return bank.unreadable ? 2 : 0;
+}

@@ -1,0 +1,139 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
+import { lintText, MAX_STORY_CHARS, unreadableReason, type LintResult } from '../core/engine';
+import { fixText } from '../core/fix';
+import { printable } from '../core/format/text';
+import { findConfigFile } from '../core/lookup';
+import { fsProblem, readRegularFile } from '../node/fileAccess';
+import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
+import type { Io } from './mock';
+
+/*
+ * How every command that reads a bank finds it: the config looked up from the current folder, the
+ * stories walked once with files.exclude as the editor reads it, each read (and fixed) the same way.
+ */
+
+/**
+ * The story files under `paths` (relative to `io.cwd`), walked with files.exclude from the nearest
+ * .vscode/settings.json. Each path or file that cannot be used is said on `io.err`; `onUnreadable`
+ * hears of it too (the command then exits 2). Never throws.
+ */
+export async function findBankFiles(paths: readonly string[], io: Io, onUnreadable: () => void): Promise<string[]> {
+  const shown = (file: string) => printable(path.relative(io.cwd, file) || file);
+  // files.exclude as the editor reads it; a settings file it cannot use is said, not fatal.
+  const exclusions = await findExclusions(io.cwd, (file, problem) => io.err(`star-coach: ${shown(file)}: ${problem}\n`));
+  return findStoryFiles(
+    paths.map((p) => path.resolve(io.cwd, p)),
+    (file, problem) => {
+      io.err(`star-coach: ${shown(file)}: ${problem}\n`);
+      onUnreadable();
+    },
+    io.fileSystem,
+    exclusions,
+  );
+}
+
+/** Story files read at once: enough to keep the disk busy, few enough to stay far from the open-files limit. */
+export const READ_AT_ONCE = 16;
+
+export interface CheckedStory {
+  /** What to say on stderr about this file, without the `star-coach: ` prefix. */
+  messages: string[];
+  unreadable: boolean;
+  /** Undefined when the story was skipped. */
+  result?: LintResult;
+}
+
+/** Reads, lints and (with `fix`) fixes and writes back one story file. Never throws. */
+export async function readStory(file: string, shown: (file: string) => string, config: ResolvedConfig, fix: boolean): Promise<CheckedStory> {
+  // Four bytes a character at most: a file over this cannot be under the story limit.
+  const read = await readRegularFile(file, MAX_STORY_CHARS * 4);
+  if (!read.ok) {
+    if (read.code === 'ENOENT') return { messages: [`${shown(file)}: deleted while reading, skipped`], unreadable: false };
+    return { messages: [`${shown(file)}: ${readFailure(read)}`], unreadable: true };
+  }
+  const reason = unreadableReason(read.text);
+  if (reason) return { messages: [`${shown(file)}: skipped, ${reason}`], unreadable: true };
+  const result = lintText(read.text, config);
+  if (!fix) return { messages: [], unreadable: false, result };
+  const fixed = fixText(read.text, config);
+  if (fixed.fixesApplied === 0) return { messages: [], unreadable: false, result };
+  const written = await writeStory(file, fixed.text);
+  if (written !== true) return { messages: [`${shown(file)}: not fixed, it could not be written (${written})`], unreadable: true, result };
+  const applied = `${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied`;
+  return { messages: [`${shown(file)}: ${applied}`], unreadable: false, result: { story: lintText(fixed.text, config).story, findings: fixed.findings } };
+}
+
+/** `work` over every item, at most `limit` at a time; the results in the items' order. */
+export async function mapBounded<Item, Result>(items: readonly Item[], limit: number, work: (item: Item) => Promise<Result>): Promise<Result[]> {
+  const results = new Array<Result>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Writes a fixed story back through a temporary file in the same folder and a rename, so a
+ * crash or a full disk never leaves a story half written. True, or why it failed.
+ */
+async function writeStory(file: string, text: string): Promise<true | string> {
+  let temporary: string | undefined;
+  try {
+    // Through a link, the story it points to is the one rewritten; the link stays a link.
+    const target = await fs.realpath(file);
+    temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.star-coach-fix`);
+    const { mode } = await fs.stat(target);
+    await fs.writeFile(temporary, text, { mode });
+    await fs.rename(temporary, target);
+    return true;
+  } catch (error) {
+    if (temporary) await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return fsProblem(error);
+  }
+}
+
+/** Why a story file was not read, in the words of the engine's own size message. */
+function readFailure(read: { code: string; problem: string }): string {
+  if (read.code === 'ETOOBIG') return `skipped, ${read.problem} to be a story (the limit is ${MAX_STORY_CHARS / 1024 / 1024} MB)`;
+  if (read.code === 'ENOTREG') return `skipped, ${read.problem}`;
+  return `cannot be read (${read.problem})`;
+}
+
+/**
+ * The config given with --config, or found from the current folder upward; DEFAULT_CONFIG when
+ * there is none; undefined, said on `io.err`, when it cannot be used. Never throws.
+ */
+export async function loadConfig(given: string | undefined, io: Io): Promise<ResolvedConfig | undefined> {
+  const file = given ? path.resolve(io.cwd, given) : await findConfigFile(NODE_LOOKUP_FS, path.resolve(io.cwd));
+  if (!file) return DEFAULT_CONFIG;
+  // Up to four bytes a character; the text's own limit is checked, with its message, by readConfigText.
+  const read = await readRegularFile(file, MAX_CONFIG_CHARS * 4);
+  if (!read.ok) {
+    io.err(`star-coach: cannot read the config file ${printable(file)}: ${read.code === 'ETOOBIG' ? `${read.problem} for a config file (the limit is ${MAX_CONFIG_CHARS / 1024} KB)` : read.problem}\n`);
+    return undefined;
+  }
+  const result = readConfigText(read.text, path.basename(file));
+  if (!result.ok) {
+    io.err(`star-coach: ${printable(result.message)}\n`);
+    return undefined;
+  }
+  return result.config;
+}
+
+/** JSON for the terminal: JSON.stringify escapes C0 controls but not DEL and C1, so those are escaped here. */
+export function jsonText(value: unknown): string {
+  return withoutC1(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** JSON text with DEL and C1 controls as \\u escapes (they only occur inside strings, where that is the same value). */
+export function withoutC1(json: string): string {
+  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+

@@ -1,0 +1,177 @@
+import { allQuestions } from '../catalog';
+import { resolveLpEntries } from '../lpEntries';
+import { FAILURE_REPORTED, LEARNING_STATED } from '../language/phrases';
+import { findAllQuantities } from '../language/quantities';
+import { isEmptySection, isFollowUpsTitle, proseWithoutQuotes, sectionOf, sectionProse, starPart, type Story } from '../parse/story';
+
+export type DrillKind = 'number' | 'we' | 'learning' | 'scope' | 'probe' | 'prepared';
+
+/** One follow-up question to answer aloud, and the user's own prepared answer when the story keeps one. */
+export interface DrillQuestion {
+  kind: DrillKind;
+  question: string;
+  /** The answer from the story's `## Follow-ups` section, shown after the user has answered aloud. */
+  prepared?: string;
+}
+
+/** A question and answer the user wrote in the story's `## Follow-ups` section. */
+export interface PreparedFollowUp {
+  question: string;
+  /** Empty when the question has no answer yet. */
+  answer: string;
+  /** Zero-based line of the question. */
+  line: number;
+}
+
+/** Most questions of one kind: a drill is a few minutes, not an interrogation. */
+const MOST_PER_KIND = 4;
+/** Generic probes taken from the question bank. */
+const BANK_PROBES = 3;
+
+/**
+ * The prepared follow-ups of a story: in a `## Follow-ups` section, each `- Q: question / A: answer`
+ * on one line, or `- Q: question` with `A: answer` on the lines after it (an answer may run over
+ * several lines, up to the next question). Bold markers around Q and A are allowed.
+ */
+export function preparedFollowUps(story: Story): PreparedFollowUp[] {
+  const section = story.sections.find((s) => s.kind === 'other' && isFollowUpsTitle(s.title));
+  if (!section) return [];
+  const found: PreparedFollowUp[] = [];
+  let current: PreparedFollowUp | undefined;
+  let inAnswer = false;
+  const firstLine = story.lines.positionAt(section.bodyStart).line;
+  const lastLine = story.lines.positionAt(section.bodyEnd).line;
+  for (let line = firstLine; line <= lastLine && line < story.lines.lineCount; line++) {
+    const start = Math.max(section.bodyStart, story.lines.lineStart(line));
+    const end = Math.min(section.bodyEnd, story.lines.lineEnd(line));
+    if (end <= start) continue;
+    const text = story.prose.slice(start, end).trim();
+    const question = /^(?:[-*+]\s+)?(?:\*\*|__)?Q(?:uestion)?\s*[:.](?:\*\*|__)?\s*(.*)$/i.exec(text);
+    if (question) {
+      const [asked, answered] = splitInline(question[1]);
+      current = { question: asked, answer: answered ?? '', line };
+      inAnswer = answered !== undefined;
+      found.push(current);
+      continue;
+    }
+    const answer = /^(?:[-*+]\s+)?(?:\*\*|__)?A(?:nswer)?\s*[:.](?:\*\*|__)?\s*(.*)$/i.exec(text);
+    if (answer && current) {
+      current.answer = joinWords(current.answer, answer[1]);
+      inAnswer = true;
+    } else if (current && text) {
+      if (inAnswer) current.answer = joinWords(current.answer, text);
+      else current.question = joinWords(current.question, text);
+    }
+  }
+  return found.filter((f) => f.question !== '');
+}
+
+/** "How did you measure it? / A: With the dashboard." as question and answer. */
+function splitInline(text: string): [string, string | undefined] {
+  const at = /\s\/\s*(?:\*\*|__)?A(?:nswer)?\s*[:.](?:\*\*|__)?\s*/i.exec(text);
+  return at ? [text.slice(0, at.index).trim(), text.slice(at.index + at[0].length).trim()] : [text.trim(), undefined];
+}
+
+function joinWords(a: string, b: string): string {
+  return a && b ? `${a} ${b.trim()}` : a || b.trim();
+}
+
+export interface DrillOptions {
+  /** Generic probes to add; by default the question bank's follow-ups for the story's primary LP. */
+  probes?: readonly string[];
+}
+
+/**
+ * The follow-ups an interviewer would ask about this story, in the order a drill asks them: how
+ * each number in the Result was measured, what the user's own part was in each "we ..." of the
+ * Action, what they would do differently (a failure, or no Learning), who above them had to agree
+ * (an L7 story), then generic probes. A prepared answer from the story's `## Follow-ups` section
+ * is attached to the question it answers (most shared words), and prepared questions no generated
+ * one matches come last, so nothing the user wrote is left out.
+ */
+export function drillQuestions(story: Story, options: DrillOptions = {}): DrillQuestion[] {
+  const questions: DrillQuestion[] = [];
+  const seen = new Set<string>();
+  const add = (kind: DrillKind, question: string) => {
+    const key = question.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    questions.push({ kind, question });
+  };
+  const result = starPart(story, 'result');
+  const resultProse = result ? sectionProse(story, result) : '';
+  let numbers = 0;
+  for (const quantity of findAllQuantities(resultProse)) {
+    if (numbers === MOST_PER_KIND) break;
+    // "zero" or "twice" alone is no figure to defend; a number with digits is.
+    if (!/\d/.test(resultProse.slice(quantity.start, quantity.end))) continue;
+    const phrase = quantityPhrase(resultProse, quantity.start, quantity.end);
+    add('number', `How did you measure "${phrase}", and what was it compared with?`);
+    numbers++;
+  }
+  const action = starPart(story, 'action');
+  if (action) {
+    const prose = proseWithoutQuotes(story).slice(action.bodyStart, action.bodyEnd);
+    let we = 0;
+    for (const match of prose.matchAll(/\b[Ww]e\s+([a-z][a-z'-]*(?:[ \t]+(?!and\b|but\b|so\b|then\b|while\b|because\b)[A-Za-z0-9][\w'’%$-]*){0,5})/g)) {
+      if (we === MOST_PER_KIND) break;
+      add('we', `What was your own part when "we ${match[1].trim()}"?`);
+      we++;
+    }
+  }
+  const learning = sectionOf(story, 'learning');
+  const hasLearning = (learning !== undefined && !isEmptySection(story, learning)) || LEARNING_STATED.test(resultProse);
+  const failure = story.frontMatter.meta.outcome === 'failure' || story.frontMatter.meta.outcome === 'mixed' || FAILURE_REPORTED.test(resultProse);
+  if (failure) add('learning', 'What would you do differently, and have you done it since?');
+  else if (!hasLearning) add('learning', 'Looking back, what would you do differently?');
+  if (story.frontMatter.meta.level === 'L7' || story.frontMatter.meta.level === 'L8') add('scope', 'Who above you had to agree, and how did you convince them?');
+  for (const probe of options.probes ?? bankProbes(story)) add('probe', probe);
+  return attachPrepared(questions, preparedFollowUps(story));
+}
+
+/** The number with its currency sign and the few words after it that say what it counts ("$610K", "40% drop"). */
+function quantityPhrase(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && /[$€£~+-]/.test(text[from - 1])) from--;
+  const rest = /^[^\s.,;:!?)]*((?:[ \t]+(?!to\b|and\b|from\b|in\b|within\b|by\b|for\b|of\b|with\b|over\b|after\b|before\b|on\b|at\b)[A-Za-z%][\w%'’-]*){0,3})/.exec(text.slice(end));
+  return (text.slice(from, end) + (rest ? rest[0] : '')).replace(/\s+/g, ' ').trim();
+}
+
+/** The question bank's follow-ups for the story's primary LP, the first few in bank order. */
+function bankProbes(story: Story): string[] {
+  const primary = resolveLpEntries(story.frontMatter.lpEntries).find((entry) => entry.lp)?.lp?.id;
+  if (!primary) return [];
+  const probes: string[] = [];
+  for (const question of allQuestions()) {
+    if (question.lps[0] !== primary) continue;
+    for (const followUp of question.followUps) if (!probes.includes(followUp)) probes.push(followUp);
+    if (probes.length >= BANK_PROBES) break;
+  }
+  return probes.slice(0, BANK_PROBES);
+}
+
+const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'you', 'your', 'did', 'do', 'what', 'how', 'was', 'were', 'is', 'it', 'with', 'that', 'this', 'we', 'i']);
+
+function contentWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^a-z0-9%$]+/).filter((w) => w.length > 1 && !STOP.has(w)));
+}
+
+/** Gives each prepared answer to the generated question sharing most of its words (half at least), or adds it as its own question. */
+function attachPrepared(questions: DrillQuestion[], prepared: readonly PreparedFollowUp[]): DrillQuestion[] {
+  for (const item of prepared) {
+    const words = contentWords(item.question);
+    let best: DrillQuestion | undefined;
+    let bestShare = 0;
+    for (const question of questions) {
+      if (question.prepared !== undefined) continue;
+      const theirs = contentWords(question.question);
+      let shared = 0;
+      for (const word of words) if (theirs.has(word)) shared++;
+      const share = shared / Math.max(1, Math.min(words.size, theirs.size));
+      if (share > bestShare) [best, bestShare] = [question, share];
+    }
+    if (best && bestShare >= 0.5 && item.answer) best.prepared = item.answer;
+    else questions.push({ kind: 'prepared', question: item.question, ...(item.answer ? { prepared: item.answer } : {}) });
+  }
+  return questions;
+}

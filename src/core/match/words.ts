@@ -1,0 +1,88 @@
+/**
+ * Words for matching a question against stories: lower case, split on anything that is not a
+ * letter or digit, common words dropped, each word reduced to a stem so that "migrated",
+ * "migrating" and "migration" meet.
+ */
+
+/** Reduces a lower-case word to its stem. An interface, so that a library stemmer can stand in for the built-in one. */
+export interface Stemmer {
+  stem(word: string): string;
+}
+
+/** Suffixes removed, longest first; a stem keeps at least three letters. */
+const SUFFIXES = [
+  'ibilities', 'ibility', 'abilities', 'ability', 'izations', 'ization', 'isations', 'isation', 'ational', 'ations', 'ation', 'ments', 'ment', 'nesses', 'ness',
+  'ities', 'ity', 'ingly', 'ings', 'ing', 'edly', 'ally', 'ly', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ives', 'ive', 'fulness', 'ful', 'ous', 'ables', 'able', 'ible', 'als', 'al', 's',
+] as const;
+
+/** What a suffix leaves behind, so that the noun meets its verb ("migration" and "migrate" both give "migrat"). */
+const REPLACEMENT: Partial<Record<(typeof SUFFIXES)[number], string>> = {
+  ies: 'y', ied: 'y', ational: 'at', ations: 'at', ation: 'at', izations: 'iz', ization: 'iz', isations: 'is', isation: 'is',
+};
+
+/**
+ * A light suffix stemmer for English: removes one inflection or derivation suffix (see SUFFIXES),
+ * then a final "e" and a doubled last consonant, so "stopped" and "stop", "migrate" and
+ * "migration", "disagree" and "disagreement" share a stem. Cruder than Porter's, and enough for
+ * ranking: both the question and the stories pass through the same one.
+ */
+export const SUFFIX_STEMMER: Stemmer = {
+  stem(word: string): string {
+    if (word.length <= 3 || /\d/.test(word)) return word;
+    let stem = word;
+    for (const suffix of SUFFIXES) {
+      if (!stem.endsWith(suffix)) continue;
+      if (suffix === 's' && /(?:ss|us|is)$/.test(stem)) break;
+      const rest = stem.slice(0, -suffix.length);
+      if (rest.length < 3 || !/[aeiouy]/.test(rest)) continue;
+      stem = rest + (REPLACEMENT[suffix] ?? '');
+      break;
+    }
+    if (stem.length > 3 && stem.endsWith('e')) stem = stem.slice(0, -1);
+    if (stem.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|zz)$/.test(stem)) stem = stem.slice(0, -1);
+    return stem;
+  },
+};
+
+/** Words too common in questions and stories to tell one story from another. */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from ' +
+    'further had has have having he her here hers him his how i if in into is it its just me more most my no nor not now of off on once only or other our ours out over own same she ' +
+    'should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with ' +
+    'would you your yours tell time give example describe share walk story situation something someone one us ' +
+    // How questions are framed, not what they ask about: "How have you made...", "...you noticed..."
+    'made make noticed'
+  ).split(' '),
+);
+
+/**
+ * The words of a text in lower case. A hyphenated word is one word ("on-call" is "oncall"), so
+ * that its parts do not match words they only happen to spell ("on", "call").
+ */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '')
+    .split(/[^\p{L}\p{N}]+/u);
+}
+
+/** Stems already worked out by the built-in stemmer: a bank repeats the same few thousand words. */
+const STEMS = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
+
+/** The stems of the content words of a text, in order (repeats kept, for term counts). */
+export function contentStems(text: string, stemmer: Stemmer = SUFFIX_STEMMER): string[] {
+  const stems: string[] = [];
+  const cache = stemmer === SUFFIX_STEMMER ? STEMS : undefined;
+  for (const word of words(text)) {
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    let stem = cache?.get(word);
+    if (stem === undefined) {
+      stem = stemmer.stem(word);
+      if (cache && cache.size < MAX_CACHED_STEMS) cache.set(word, stem);
+    }
+    stems.push(stem);
+  }
+  return stems;
+}

@@ -1,0 +1,184 @@
+import { allLps, lpById, type Lp } from '../catalog';
+import type { TargetLevel } from '../catalog/schema';
+import { LEVELS } from '../parse/frontMatter';
+import { FORBIDDEN, minCostAssignment } from './assignment';
+import { openProblems, type StoryProfile } from './profile';
+
+/** What a loop plan asks for: which LPs, how many distinct stories each, for which level. */
+export interface PlanOptions {
+  /** LP ids, in the order the plan lists them; all 16 by default. */
+  lpIds?: readonly string[];
+  /** Slots for each LP (distinct stories); 2 by default. */
+  examplesPerLp?: number;
+  /** The level the user interviews for; a story written at it costs least. */
+  targetLevel?: TargetLevel;
+  /** The year "now" for recency, so that a plan is the same on every run of a test. */
+  currentYear: number;
+}
+
+export interface PlanSlot {
+  lp: Lp;
+  /** 1-based slot number within the LP. */
+  slot: number;
+  /** The story planned for the slot; undefined when the bank cannot fill it without telling a story twice. */
+  story?: StoryProfile;
+  /** A story not planned anywhere that could stand in, when the bank has one. */
+  backup?: StoryProfile;
+}
+
+/** The one new story that would close a gap, described by the LPs it should show. */
+export interface PlanSuggestion {
+  lps: Lp[];
+  /** Gaps it closes: one, since every story fills one slot (a matching gains at most one edge per new story). */
+  closes: number;
+  /** "A story showing Frugality and Earn Trust would complete the plan." */
+  text: string;
+}
+
+export interface LoopPlan {
+  slots: PlanSlot[];
+  /** The slots with no story, in plan order. */
+  uncovered: PlanSlot[];
+  suggestion?: PlanSuggestion;
+  /** Total cost of the planned stories (lower is better), for tests and comparisons. */
+  cost: number;
+}
+
+/** The default number of stories planned for each LP. */
+export const DEFAULT_EXAMPLES_PER_LP = 2;
+
+/**
+ * What telling `story` for a slot of `lpId` costs, in whole points (lower is better), or
+ * `FORBIDDEN` when the story does not claim the LP. Points: the LP is not the story's first (4, or
+ * 6 from the third on); each open problem (an error 3, a warning 2, an info 1, at most 6); no number
+ * in the Result (3); a level off the target (1 when unknown, 2 a step); older stories (1 each two
+ * years, at most 4; 2 when the year is unknown); practice (2 never told, 1 told once).
+ */
+export function slotCost(story: StoryProfile, lpId: string, options: Pick<PlanOptions, 'targetLevel' | 'currentYear'>): number {
+  const position = story.summary.lpIds.indexOf(lpId);
+  if (position === -1) return FORBIDDEN;
+  // The same points as slotCostParts, without its words: this runs for every story and LP.
+  let points = position === 0 ? 0 : position === 1 ? 4 : 6;
+  const check = story.summary.check;
+  if (check) {
+    points += Math.min(6, check.problems.errors * 3 + check.problems.warnings * 2 + check.problems.information);
+    if (!check.quantified) points += 3;
+  }
+  if (options.targetLevel) {
+    const level = story.summary.level;
+    points += !level ? 1 : 2 * Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(options.targetLevel));
+  }
+  points += story.year === undefined ? 2 : Math.min(4, Math.floor(Math.max(0, options.currentYear - story.year) / 2));
+  if (story.practiced < 2) points += 2 - story.practiced;
+  return points;
+}
+
+/** The points of `slotCost`, each with the words that explain it (parts that cost nothing are left out). */
+export function slotCostParts(story: StoryProfile, position: number, options: Pick<PlanOptions, 'targetLevel' | 'currentYear'>): Array<{ points: number; why: string }> {
+  const parts: Array<{ points: number; why: string }> = [];
+  if (position > 0) parts.push({ points: position === 1 ? 4 : 6, why: 'not its primary LP' });
+  const problems = story.summary.check?.problems;
+  if (problems) {
+    const points = Math.min(6, problems.errors * 3 + problems.warnings * 2 + problems.information);
+    if (points > 0) parts.push({ points, why: `${openProblems(story)} open problem${openProblems(story) === 1 ? '' : 's'}` });
+    if (story.summary.check && !story.summary.check.quantified) parts.push({ points: 3, why: 'no number in the Result' });
+  }
+  if (options.targetLevel) {
+    const level = story.summary.level;
+    if (!level) parts.push({ points: 1, why: 'no level given' });
+    else if (level !== options.targetLevel) parts.push({ points: 2 * Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(options.targetLevel)), why: `written at ${level}` });
+  }
+  if (story.year === undefined) parts.push({ points: 2, why: 'no year given' });
+  else {
+    const age = Math.max(0, options.currentYear - story.year);
+    const points = Math.min(4, Math.floor(age / 2));
+    if (points > 0) parts.push({ points, why: `from ${story.year}` });
+  }
+  if (story.practiced < 2) parts.push({ points: 2 - story.practiced, why: story.practiced === 0 ? 'never practised' : 'practised once' });
+  return parts;
+}
+
+/**
+ * The loop plan: a distinct story for every slot (each LP `examplesPerLp` times) such that as many
+ * slots as the bank allows are filled and, among those plans, the total `slotCost` is least (an
+ * optimal assignment, not a greedy one: a story is kept for the LP only it can fill). Then a backup
+ * for each slot from the stories left, again distinct, and the new story that would close a gap.
+ * Throws a RangeError for an unknown LP id or a slot count below 1.
+ */
+export function planLoop(stories: readonly StoryProfile[], options: PlanOptions): LoopPlan {
+  const lps = (options.lpIds ?? allLps().map((lp) => lp.id)).map((id) => {
+    const lp = lpById(id);
+    if (!lp) throw new RangeError(`no Leadership Principle has the id "${id}"`);
+    return lp;
+  });
+  const perLp = options.examplesPerLp ?? DEFAULT_EXAMPLES_PER_LP;
+  if (!Number.isInteger(perLp) || perLp < 1) throw new RangeError(`examplesPerLp must be a whole number of at least 1, not ${perLp}`);
+  const slots: PlanSlot[] = [];
+  for (const lp of lps) for (let slot = 1; slot <= perLp; slot++) slots.push({ lp, slot });
+
+  const candidates = cheapestClaimers(stories, lps, slots.length, options);
+  const main = assign(slots, candidates, options);
+  const used = new Set<number>();
+  main.columnOfRow.forEach((column, row) => {
+    if (column === -1) return;
+    slots[row].story = candidates[column];
+    used.add(column);
+  });
+  const planned = new Set(candidates.filter((_, column) => used.has(column)));
+  const rest = cheapestClaimers(stories.filter((story) => !planned.has(story)), lps, slots.length, options);
+  const backups = assign(slots, rest, options);
+  backups.columnOfRow.forEach((column, row) => {
+    if (column !== -1) slots[row].backup = rest[column];
+  });
+  const uncovered = slots.filter((slot) => !slot.story);
+  const suggestion = suggestStory(uncovered);
+  return { slots, uncovered, ...(suggestion ? { suggestion } : {}), cost: main.cost };
+}
+
+/**
+ * The stories worth offering the solver: for each LP, its `slotCount` cheapest claimers. That
+ * loses no optimum: a slot given a story outside its LP's cheapest `slotCount` has one of those
+ * free (the other slots hold at most `slotCount - 1` stories), as cheap or cheaper. A bank of ten
+ * thousand shrinks to a few hundred columns.
+ */
+function cheapestClaimers(stories: readonly StoryProfile[], lps: readonly Lp[], slotCount: number, options: PlanOptions): StoryProfile[] {
+  // One pass over the bank, each story into the buckets of the planned LPs it claims.
+  const buckets = new Map<string, Array<{ story: StoryProfile; cost: number; order: number }>>(lps.map((lp) => [lp.id, []]));
+  stories.forEach((story, order) => {
+    // A draft (a template not yet filled in) is no story to tell.
+    if (story.summary.check?.draft) return;
+    for (const id of story.summary.lpIds) buckets.get(id)?.push({ story, cost: slotCost(story, id, options), order });
+  });
+  const kept = new Set<StoryProfile>();
+  for (const claimers of buckets.values()) {
+    claimers.sort((a, b) => a.cost - b.cost || a.order - b.order);
+    for (const { story } of claimers.slice(0, slotCount)) kept.add(story);
+  }
+  // In bank order, so that ties fall the same way whatever the LPs' order.
+  return stories.filter((story) => kept.has(story));
+}
+
+function assign(slots: readonly PlanSlot[], stories: readonly StoryProfile[], options: PlanOptions) {
+  return minCostAssignment(slots.length, stories.length, (row, column) => slotCost(stories[column], slots[row].lp.id, options));
+}
+
+/**
+ * The new story that would close a gap: it shows the LPs with the most empty slots (two at most, as
+ * a story shows two or three LPs well). A story fills one slot, so it closes one gap, and completes
+ * the plan when one is left.
+ */
+function suggestStory(uncovered: readonly PlanSlot[]): PlanSuggestion | undefined {
+  if (uncovered.length === 0) return undefined;
+  const missing = new Map<string, { lp: Lp; count: number; first: number }>();
+  uncovered.forEach((slot, i) => {
+    const entry = missing.get(slot.lp.id) ?? { lp: slot.lp, count: 0, first: i };
+    entry.count++;
+    missing.set(slot.lp.id, entry);
+  });
+  const lps = [...missing.values()].sort((a, b) => b.count - a.count || a.first - b.first).slice(0, 2).map((entry) => entry.lp);
+  // "Ownership and Invent and Simplify" would read as three LPs.
+  const names = lps.map((lp) => lp.name).join(lps.some((lp) => / and /i.test(lp.name)) ? ' as well as ' : ' and ');
+  const gaps = uncovered.length;
+  const effect = gaps === 1 ? 'would complete the plan' : `would close one of the ${gaps} gaps (each story fills one slot, so ${gaps} new stories complete the plan)`;
+  return { lps, closes: 1, text: `A story showing ${names} ${effect}.` };
+}

@@ -1,0 +1,77 @@
+import { findAllQuantities } from '../language/quantities';
+import { SECTION_TITLES, sectionProse, starPart, STAR_KINDS, type Story } from '../parse/story';
+import type { LoopPlan, PlanSlot } from './plan';
+import type { StoryProfile } from './profile';
+
+/** Words kept of a part's first sentence in the sheet. */
+const DIGEST_WORDS = 18;
+/** Numbers quoted for a part. */
+const KEY_NUMBERS = 3;
+
+/** One STAR part in a line: its first sentence, cut to a few words, and the numbers in it. */
+export interface PartDigest {
+  part: string;
+  line: string;
+  numbers: string[];
+}
+
+/** The Situation, Task, Action and Result of a story, a line each (a part the story lacks is left out). */
+export function digestStory(story: Story): PartDigest[] {
+  const digests: PartDigest[] = [];
+  for (const kind of STAR_KINDS) {
+    const section = starPart(story, kind);
+    if (!section) continue;
+    const prose = sectionProse(story, section).replace(/\s+/g, ' ').trim();
+    if (!prose) continue;
+    const first = /^.*?[.!?](?=\s|$)/.exec(prose)?.[0] ?? prose;
+    const words = first.split(' ');
+    const line = words.length > DIGEST_WORDS ? `${words.slice(0, DIGEST_WORDS).join(' ')}…` : first;
+    const numbers = findAllQuantities(prose)
+      // Figures with digits: "zero" or "two" alone is no number to remember.
+      .filter((q) => /\d/.test(prose.slice(q.start, q.end)))
+      .slice(0, KEY_NUMBERS)
+      // The whole figure: a currency sign before, a unit or "%" after ("$610K", "61%").
+      .map((q) => prose.slice(Math.max(0, q.start - (/[$€£]/.test(prose[q.start - 1] ?? '') ? 1 : 0)), q.end + (/^[^\s.,;:!?)]*/.exec(prose.slice(q.end))?.[0].length ?? 0)));
+    digests.push({ part: SECTION_TITLES[kind], line: line.replace(/^[-*+]\s+/, ''), numbers });
+  }
+  return digests;
+}
+
+/** Markdown text with its special characters escaped, so a title cannot break the sheet's layout. */
+function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+/**
+ * The one-page cheat sheet as Markdown: per LP of the plan, each slot's planned story and its
+ * backup, each with a line per STAR part and its key numbers; then the gaps and the suggested new
+ * story. `storyOf` gives the parsed story for a profile's file.
+ */
+export function formatSheet(plan: LoopPlan, storyOf: (file: string) => Story | undefined): string {
+  const out: string[] = ['# Loop plan cheat sheet', ''];
+  let lp = '';
+  for (const slot of plan.slots) {
+    if (slot.lp.id !== lp) {
+      lp = slot.lp.id;
+      out.push(`## ${md(slot.lp.name)}`, '');
+    }
+    out.push(...storyBlock(`Story ${slot.slot}`, slot.story, storyOf), ...(slot.backup ? storyBlock(`Backup ${slot.slot}`, slot.backup, storyOf) : []));
+  }
+  if (plan.uncovered.length > 0) {
+    out.push('## Gaps', '', ...plan.uncovered.map((slot: PlanSlot) => `- ${md(slot.lp.name)}, story ${slot.slot}: no story left to tell`), '');
+    if (plan.suggestion) out.push(md(plan.suggestion.text), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function storyBlock(label: string, profile: StoryProfile | undefined, storyOf: (file: string) => Story | undefined): string[] {
+  if (!profile) return [`**${label}:** none in the bank`, ''];
+  const lines = [`**${label}:** ${md(profile.summary.title)} (\`${profile.summary.id.replace(/`/g, "'")}\`)`, ''];
+  const story = storyOf(profile.summary.id);
+  for (const digest of story ? digestStory(story) : []) {
+    const numbers = digest.numbers.length ? ` **${digest.numbers.map(md).join(', ')}**` : '';
+    lines.push(`- *${digest.part}:* ${md(digest.line)}${numbers}`);
+  }
+  lines.push('');
+  return lines;
+}

@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { DrillQuestion } from '../../src/core/drill/followUps';
+import type { MatchResult } from '../../src/core/match/rank';
+import type { LoopPlanProvider } from '../../src/extension/features/loopPlanView';
+import { closeAll, openStory, storyUri, waitFor } from './helpers';
+
+describe('which story for this question, in a real VS Code', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await closeAll();
+  });
+
+  it('ranks the workspace stories for a selected question, says why, and Enter opens the best', async () => {
+    // The question selected in a note of its own, as a user pastes it from an interview guide.
+    const question = 'Tell me about a time you dug into latency data to find a problem.';
+    const note = await vscode.workspace.openTextDocument({ content: `Questions\n${question}\n`, language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(note);
+    editor.selection = new vscode.Selection(1, 0, 1, question.length);
+    const results = await vscode.commands.executeCommand<MatchResult[]>('starCoach.whichStory');
+    assert.ok(results && results.length === 3, JSON.stringify(results));
+    assert.strictEqual(results[0].file, storyUri('strong.star.md').toString());
+    assert.ok(results[0].reasons.some((r) => /Dive Deep/.test(r)), results[0].reasons.join('; '));
+    assert.ok(results[0].reasons.some((r) => /shares .*"latency"/.test(r)), results[0].reasons.join('; '));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await waitFor('the best story open', () => vscode.window.activeTextEditor?.document.uri.toString() === storyUri('strong.star.md').toString());
+    // The note is unsaved: revert it, so that closing it asks nothing.
+    await vscode.window.showTextDocument(note);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('drills the open story with follow-ups on the numbers of its Result', async () => {
+    await openStory('strong.star.md');
+    const questions = await vscode.commands.executeCommand<DrillQuestion[]>('starCoach.drillStory');
+    assert.ok(questions && questions.length > 0);
+    assert.ok(questions.some((q) => q.kind === 'number'), JSON.stringify(questions));
+    assert.ok(questions.some((q) => q.kind === 'probe'));
+  });
+
+  it('shows the loop plan in the sidebar: a distinct story per slot, gaps, and the story that would close one', async () => {
+    const api = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { loopPlan: LoopPlanProvider };
+    await vscode.commands.executeCommand('starCoach.loopPlan.focus');
+    const plan = await api.loopPlan.plan();
+    assert.strictEqual(plan.slots.length, 32);
+    const told = plan.slots.flatMap((s) => (s.story ? [s.story.summary.id] : []));
+    assert.strictEqual(told.length, 3, 'three stories in the workspace, each told once');
+    assert.strictEqual(new Set(told).size, 3);
+    assert.ok(plan.slots.find((s) => s.lp.id === 'dive-deep' && s.slot === 1)?.story?.summary.id.endsWith('/stories/strong.star.md'));
+    assert.match(plan.suggestion?.text ?? '', /^A story showing .* would close one of the 29 gaps/);
+    const nodes = await api.loopPlan.getChildren();
+    assert.strictEqual(nodes.length, 33);
+    const gap = api.loopPlan.getTreeItem(nodes.find((n) => n.kind === 'slot' && !n.slot.story)!);
+    assert.strictEqual(gap.description, 'gap: no story left to tell');
+  });
+});

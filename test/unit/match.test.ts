@@ -1,0 +1,137 @@
+import * as assert from 'assert';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { main } from '../../src/cli/main';
+import { Bm25Index } from '../../src/core/match/bm25';
+import { questionLps, StoryMatcher, storyWords } from '../../src/core/match/rank';
+import { contentStems, SUFFIX_STEMMER } from '../../src/core/match/words';
+import { lintText } from '../../src/core/engine';
+import { profileStory, type StoryProfile } from '../../src/core/plan/profile';
+import { ROOT } from './helpers';
+
+function doc(id: string, text: string, lastTold?: string) {
+  const { story, findings } = lintText(text);
+  const profile: StoryProfile = { ...profileStory(id, story, findings), ...(lastTold ? { lastTold } : {}) };
+  return { profile, text: storyWords(story) };
+}
+
+const story = (title: string, lps: string, result: string, level = 'L6') =>
+  `---\ntitle: ${title}\nlps: [${lps}]\nlevel: ${level}\nyear: 2025\n---\n## Situation\n${title}.\n## Task\nI owned it.\n## Action\nI led the work and checked each step myself.\n## Result\n${result}\n`;
+
+async function run(args: string[], cwd = ROOT) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTty: false });
+  return { code, out, err };
+}
+
+describe('question to story', () => {
+  it('stems inflections to one stem and keeps hyphenated words whole', () => {
+    const stem = (w: string) => SUFFIX_STEMMER.stem(w);
+    assert.strictEqual(stem('migrated'), stem('migration'));
+    assert.strictEqual(stem('migrating'), stem('migrate'));
+    assert.strictEqual(stem('stopped'), stem('stop'));
+    assert.strictEqual(stem('accessible'), stem('accessibility'));
+    assert.strictEqual(stem('disagree'), stem('disagreement'));
+    assert.deepStrictEqual(contentStems('Tell me about the on-call rota'), ['oncall', 'rota']);
+  });
+
+  it('BM25 ranks the document with the rarer shared term first and reports the terms matched', () => {
+    const index = new Bm25Index([['cost', 'cloud'], ['cost', 'vendor', 'contract'], ['team', 'hire']]);
+    const { scores } = index.score(["vendor", "cost"]);
+    assert.ok(scores[1] > scores[0] && scores[0] > 0 && scores[2] === 0);
+    assert.deepStrictEqual(index.termsIn(1, ["vendor", "cost", "vendor"]), ["vendor", "cost"]);
+    assert.deepStrictEqual(index.termsIn(2, ["vendor", "cost"]), []);
+  });
+
+  it('reads a bank question\'s LPs, and LP signal words from any other question', () => {
+    const bank = questionLps('Describe a time you strongly disagreed with a decision your manager made. What did you do?');
+    assert.strictEqual(bank.source, 'bank');
+    assert.strictEqual(bank.lpIds[0], 'have-backbone-disagree-and-commit');
+    const signals = questionLps('How did you cut costs and stay frugal?');
+    assert.strictEqual(signals.source, 'signals');
+    assert.ok(signals.lpIds.includes('frugality'), JSON.stringify(signals));
+    assert.deepStrictEqual(questionLps('xyzzy plugh').lpIds, []);
+  });
+
+  it('ranks by LP fit and words, and says why; quality, plan and recency lower a story', () => {
+    const matcher = new StoryMatcher([
+      doc('vendor', story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.')),
+      doc('hiring', story('Rebuilt the interview loop', 'Hire and Develop the Best', 'We hired six engineers in five months, 83% acceptance.')),
+      doc('vague', story('Cut cloud spend', 'Frugality', 'Things got better.')),
+    ]);
+    const now = new Date('2026-06-01T00:00:00Z');
+    const ranked = matcher.rank('Tell me about a time you cut costs with a vendor.', { now });
+    assert.deepStrictEqual(ranked.map((r) => r.file), ['vendor', 'vague', 'hiring']);
+    assert.ok(ranked[0].reasons.some((r) => /primary LP Frugality/.test(r)), ranked[0].reasons.join('; '));
+    assert.ok(ranked[0].reasons.some((r) => /shares .*"vendor"/.test(r)));
+    assert.ok(ranked[1].reasons.includes('no number in the Result'));
+    const planned = matcher.rank('Tell me about a time you cut costs with a vendor.', { now, plannedFor: new Map([['vendor', ['earn-trust']]]) });
+    assert.ok(planned[0].score < ranked[0].score && planned[0].reasons.includes('planned for Earn Trust'));
+    const told = new StoryMatcher([doc('vendor', story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.'), '2026-05-30T10:00:00Z')]).rank('vendor', { now });
+    assert.ok(told[0].reasons.includes('told 1 days ago') || told[0].reasons.includes('told yesterday'), told[0].reasons.join('; '));
+  });
+
+  it('ranks a question over ten thousand stories in well under a second', () => {
+    const words = ['latency', 'vendor', 'hiring', 'migration', 'database', 'customer', 'pager', 'outage', 'budget', 'mentor', 'launch', 'deadline'];
+    const lps = ['Frugality', 'Ownership', 'Dive Deep', 'Earn Trust', 'Deliver Results', 'Customer Obsession'];
+    const documents = Array.from({ length: 10_000 }, (_, i) => ({
+      profile: { summary: { id: `s${i}`, title: `s${i}`, lpIds: [lps[i % 6].toLowerCase().replace(/ /g, '-')] }, practiced: 0 } as StoryProfile,
+      text: Array.from({ length: 200 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' '),
+    }));
+    const matcher = new StoryMatcher(documents);
+    const all = matcher.rank('vendor budget deadline', { now: new Date() });
+    assert.deepStrictEqual(matcher.rank('vendor budget deadline', { now: new Date() }, 25), all.slice(0, 25), 'the top of a limited ranking is the top of the full one');
+    const started = Date.now();
+    const ranked = matcher.rank('Tell me about a database migration that missed its deadline', { now: new Date() }, 10);
+    assert.strictEqual(ranked.length, 10);
+    assert.ok(Date.now() - started < 1000);
+  });
+
+  it('star-coach match ranks the examples, JSON best first, and refuses a missing question', async () => {
+    const { code, out } = await run(['match', 'What is the hardest production bug you have personally debugged? Walk me through how you found it.', 'examples', '--format', 'json']);
+    assert.strictEqual(code, 0);
+    const results = JSON.parse(out) as Array<{ file: string; title: string; score: number; reasons: string[] }>;
+    assert.strictEqual(results[0].file, 'examples/duplicate-card-captures.star.md');
+    assert.ok(results.every((r, i) => i === 0 || r.score <= results[i - 1].score));
+    assert.ok(results[0].reasons.length > 0);
+    const missing = await run(['match']);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.err, /match needs a question/);
+    const badOption = await run(['match', 'q', '--bogus']);
+    assert.strictEqual(badOption.code, 2);
+    assert.match(badOption.err, /Unknown option '--bogus'/);
+  });
+
+  it('star-coach plan lists slots as JSON with files, backups and gaps; sheet prints Markdown; drill lists follow-ups', async () => {
+    const plan = await run(['plan', 'examples', '--format', 'json']);
+    assert.strictEqual(plan.code, 0);
+    const json = JSON.parse(plan.out) as { slots: Array<{ lp: string; slot: number; file: string | null; title: string | null; backup: unknown }>; uncovered: Array<{ lp: string; slot: number }> };
+    assert.strictEqual(json.slots.length, 32);
+    assert.deepStrictEqual(Object.keys(json.slots[0]), ['lp', 'slot', 'file', 'title', 'backup']);
+    const files = json.slots.flatMap((s) => (s.file ? [s.file] : []));
+    assert.strictEqual(new Set(files).size, files.length);
+    assert.strictEqual(json.uncovered.length, 32 - files.length);
+    const sheet = await run(['sheet', 'examples']);
+    assert.match(sheet.out, /^# Loop plan cheat sheet\n\n## Customer Obsession\n/);
+    assert.match(sheet.out, /- \*Result:\* /);
+    const drill = await run(['drill', 'examples/duplicate-card-captures.star.md']);
+    assert.strictEqual(drill.code, 0);
+    assert.match(drill.out, /How did you measure "1,900 a day"/);
+    const folder = await run(['drill', 'examples']);
+    assert.strictEqual(folder.code, 2);
+  });
+
+  it('star-coach plan reads plan settings from .starcoach.yaml', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'star-coach-plan-'));
+    mkdirSync(join(dir, 'stories'));
+    writeFileSync(join(dir, '.starcoach.yaml'), 'plan:\n  examplesPerLp: 1\n  lps: [Frugality, Earn Trust]\n');
+    writeFileSync(join(dir, 'stories', 'a.star.md'), story('Cut the bill', 'Frugality, Earn Trust', 'Saved 30%.'));
+    const { code, out } = await run(['plan', '--format', 'json'], dir);
+    assert.strictEqual(code, 0);
+    const json = JSON.parse(out) as { slots: Array<{ lp: string; file: string | null }>; suggestion: { text: string } };
+    assert.deepStrictEqual(json.slots.map((s) => [s.lp, s.file]), [['Frugality', 'stories/a.star.md'], ['Earn Trust', null]]);
+    assert.strictEqual(json.suggestion.text, 'A story showing Earn Trust would complete the plan.');
+  });
+});

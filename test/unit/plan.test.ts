@@ -1,0 +1,189 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { FORBIDDEN, minCostAssignment } from '../../src/core/plan/assignment';
+import { planLoop, slotCost } from '../../src/core/plan/plan';
+import { digestStory, formatSheet } from '../../src/core/plan/sheet';
+import type { StoryProfile } from '../../src/core/plan/profile';
+import { parseStory } from '../../src/core/parse/story';
+import { resolveConfig, readConfigText } from '../../src/core/config';
+
+/** A checked story profile: LP ids primary first, and what the cost reads. */
+function profile(id: string, lpIds: string[], more: { quantified?: boolean; warnings?: number; year?: number; practiced?: number; level?: 'L5' | 'L6' | 'L7' } = {}): StoryProfile {
+  return {
+    summary: {
+      id,
+      title: id,
+      lpIds,
+      ...(more.level ? { level: more.level } : {}),
+      check: { draft: false, quantified: more.quantified ?? true, isFailure: false, hasLearning: false, hasShortVersion: false, words: 300, problems: { errors: 0, warnings: more.warnings ?? 0, information: 0, hints: 0 } },
+    },
+    year: more.year ?? 2025,
+    practiced: more.practiced ?? 2,
+  };
+}
+
+/** The best (most rows matched, then least cost) by trying every injective assignment. */
+function bruteForce(rows: number, columns: number, cost: (r: number, c: number) => number): { matched: number; cost: number } {
+  let best = { matched: 0, cost: 0 };
+  const used = new Array<boolean>(columns).fill(false);
+  const walk = (row: number, matched: number, sum: number) => {
+    if (row === rows) {
+      if (matched > best.matched || (matched === best.matched && sum < best.cost)) best = { matched, cost: sum };
+      return;
+    }
+    walk(row + 1, matched, sum); // this row left empty
+    for (let c = 0; c < columns; c++) {
+      const value = cost(row, c);
+      if (used[c] || value === FORBIDDEN) continue;
+      used[c] = true;
+      walk(row + 1, matched + 1, sum + value);
+      used[c] = false;
+    }
+  };
+  walk(0, 0, 0);
+  return best;
+}
+
+describe('loop plan', () => {
+  it('assignment: as many rows as possible, then the least cost, as brute force finds (random small tables)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 6 }).chain((rows) =>
+          fc.integer({ min: 0, max: 6 }).chain((columns) =>
+            fc.tuple(fc.constant(rows), fc.constant(columns), fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constant(FORBIDDEN)), { minLength: rows * columns, maxLength: rows * columns })),
+          ),
+        ),
+        ([rows, columns, table]) => {
+          const cost = (r: number, c: number) => table[r * columns + c];
+          const got = minCostAssignment(rows, columns, cost);
+          const want = bruteForce(rows, columns, cost);
+          assert.strictEqual(got.matched, want.matched);
+          assert.strictEqual(got.cost, want.cost);
+          const columnsUsed = got.columnOfRow.filter((c) => c !== -1);
+          assert.strictEqual(new Set(columnsUsed).size, columnsUsed.length, 'a column used twice');
+          got.columnOfRow.forEach((c, r) => c !== -1 && assert.notStrictEqual(cost(r, c), FORBIDDEN));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('assignment refuses a negative cost', () => {
+    assert.throws(() => minCostAssignment(1, 1, () => -1), /costs are 0 or more/);
+  });
+
+  it('covers every slot where a greedy pick of the best story per slot would leave a gap', () => {
+    // The strong story claims both LPs; filling Dive Deep first with it (its primary, the cheapest
+    // edge) leaves nothing for Ownership. The optimum gives Dive Deep the weaker story.
+    const strong = profile('strong', ['dive-deep', 'ownership']);
+    const weak = profile('weak', ['dive-deep'], { quantified: false, warnings: 2 });
+    const plan = planLoop([strong, weak], { lpIds: ['dive-deep', 'ownership'], examplesPerLp: 1, currentYear: 2026 });
+    assert.deepStrictEqual(plan.uncovered, []);
+    assert.deepStrictEqual(plan.slots.map((s) => [s.lp.id, s.story?.summary.id]), [['dive-deep', 'weak'], ['ownership', 'strong']]);
+    assert.ok(slotCost(strong, 'dive-deep', { currentYear: 2026 }) < slotCost(weak, 'dive-deep', { currentYear: 2026 }), 'greedy would take strong for dive-deep');
+  });
+
+  it('plans distinct stories with the least total cost, the same as trying every plan (random small banks)', () => {
+    const lpPool = ['ownership', 'dive-deep', 'frugality'];
+    const story = fc.record({
+      lps: fc.uniqueArray(fc.constantFrom(...lpPool), { minLength: 1, maxLength: 3 }),
+      quantified: fc.boolean(),
+      warnings: fc.integer({ min: 0, max: 3 }),
+      year: fc.integer({ min: 2015, max: 2026 }),
+      practiced: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(story, { maxLength: 7 }), fc.integer({ min: 1, max: 2 }), (bank, perLp) => {
+        const profiles = bank.map((s, i) => profile(`s${i}`, s.lps, s));
+        const options = { lpIds: lpPool, examplesPerLp: perLp, currentYear: 2026 };
+        const plan = planLoop(profiles, options);
+        const slots = plan.slots.map((s) => s.lp.id);
+        const want = bruteForce(slots.length, profiles.length, (r, c) => slotCost(profiles[c], slots[r], options));
+        assert.strictEqual(plan.slots.length - plan.uncovered.length, want.matched);
+        assert.strictEqual(plan.cost, want.cost);
+        const told = plan.slots.flatMap((s) => (s.story ? [s.story.summary.id] : []));
+        assert.strictEqual(new Set(told).size, told.length, 'a story told twice');
+        for (const s of plan.slots) {
+          if (s.story) assert.ok(s.story.summary.lpIds.includes(s.lp.id), 'a story in a slot of an LP it does not claim');
+          if (s.backup) {
+            assert.ok(!told.includes(s.backup.summary.id), 'a backup that is already planned');
+            assert.ok(s.backup.summary.lpIds.includes(s.lp.id));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('prefers the primary LP, a number in the Result, a recent year and practice', () => {
+    const options = { currentYear: 2026 };
+    const base = profile('a', ['ownership', 'dive-deep']);
+    assert.ok(slotCost(base, 'ownership', options) < slotCost(base, 'dive-deep', options));
+    assert.ok(slotCost(base, 'ownership', options) < slotCost(profile('b', ['ownership'], { quantified: false }), 'ownership', options));
+    assert.ok(slotCost(base, 'ownership', options) < slotCost(profile('c', ['ownership'], { year: 2016 }), 'ownership', options));
+    assert.ok(slotCost(base, 'ownership', options) < slotCost(profile('d', ['ownership'], { practiced: 0 }), 'ownership', options));
+    assert.ok(slotCost(profile('e', ['ownership'], { level: 'L7' }), 'ownership', { currentYear: 2026, targetLevel: 'L7' }) < slotCost(profile('f', ['ownership'], { level: 'L5' }), 'ownership', { currentYear: 2026, targetLevel: 'L7' }));
+    assert.strictEqual(slotCost(base, 'frugality', options), FORBIDDEN);
+  });
+
+  it('names the gaps and the new story that would close one, completing the plan when one is left', () => {
+    const plan = planLoop([profile('a', ['ownership']), profile('b', ['ownership'])], { lpIds: ['ownership', 'frugality', 'earn-trust'], examplesPerLp: 1, currentYear: 2026 });
+    assert.deepStrictEqual(plan.uncovered.map((s) => s.lp.id), ['frugality', 'earn-trust']);
+    assert.strictEqual(plan.slots[0].backup?.summary.id, plan.slots[0].story?.summary.id === 'a' ? 'b' : 'a');
+    assert.strictEqual(plan.suggestion?.text, 'A story showing Frugality and Earn Trust would close one of the 2 gaps (each story fills one slot, so 2 new stories complete the plan).');
+    const one = planLoop([profile('a', ['ownership'])], { lpIds: ['ownership', 'frugality'], examplesPerLp: 1, currentYear: 2026 });
+    assert.strictEqual(one.suggestion?.text, 'A story showing Frugality would complete the plan.');
+    assert.strictEqual(planLoop([profile('a', ['ownership'])], { lpIds: ['ownership'], examplesPerLp: 1, currentYear: 2026 }).suggestion, undefined);
+  });
+
+  it('refuses an unknown LP id and a slot count below one', () => {
+    assert.throws(() => planLoop([], { lpIds: ['nope'], currentYear: 2026 }), /no Leadership Principle has the id "nope"/);
+    assert.throws(() => planLoop([], { examplesPerLp: 0, currentYear: 2026 }), /examplesPerLp must be a whole number/);
+  });
+
+  it('plans ten thousand stories against 32 slots quickly', () => {
+    const ids = ['ownership', 'dive-deep', 'frugality', 'earn-trust', 'think-big', 'deliver-results', 'bias-for-action', 'customer-obsession'];
+    const bank = Array.from({ length: 10_000 }, (_, i) => profile(`s${i}`, [ids[i % ids.length], ids[(i * 7 + 3) % ids.length]], { warnings: i % 3, year: 2016 + (i % 10), practiced: i % 4 }));
+    const started = Date.now();
+    const plan = planLoop(bank, { currentYear: 2026 });
+    const ms = Date.now() - started;
+    assert.strictEqual(plan.slots.length, 32);
+    assert.ok(ms < 5000, `took ${ms} ms`);
+  });
+
+  it('reads plan settings from the config, LP names resolved to ids, and refuses unknown LPs', () => {
+    const config = resolveConfig({ plan: { examplesPerLp: 3, lps: ['Dive Deep', 'frugality'], level: 'L7' } });
+    assert.deepStrictEqual(config.plan, { examplesPerLp: 3, lpIds: ['dive-deep', 'frugality'], targetLevel: 'L7' });
+    assert.deepStrictEqual(resolveConfig({}).plan, { examplesPerLp: 2 });
+    const bad = readConfigText('plan:\n  lps: [Dive Deeper]\n', '.starcoach.yaml');
+    assert.ok(!bad.ok && /is not a Leadership Principle: Dive Deeper/.test(bad.message), JSON.stringify(bad));
+    const many = readConfigText('plan:\n  examplesPerLp: 9\n', '.starcoach.yaml');
+    assert.ok(!many.ok && /must be from 1 to 5 stories/.test(many.message));
+  });
+
+  it('the cheat sheet gives each planned story a line per STAR part with its numbers, and lists the gaps', () => {
+    const text = '---\ntitle: Cut *costs*\nlps: [Frugality]\n---\n## Situation\nOur bill was $610K a year. More words here.\n## Task\nI owned it.\n## Action\nI turned on sampling.\n## Result\nThe bill fell by 61%.\n';
+    const story = parseStory(text);
+    assert.deepStrictEqual(digestStory(story).map((d) => [d.part, d.line, d.numbers]), [
+      ['Situation', 'Our bill was $610K a year.', ['$610K']],
+      ['Task', 'I owned it.', []],
+      ['Action', 'I turned on sampling.', []],
+      ['Result', 'The bill fell by 61%.', ['61%']],
+    ]);
+    const plan = planLoop([{ ...profile('cut.star.md', ['frugality']), summary: { ...profile('cut.star.md', ['frugality']).summary, title: 'Cut *costs*' } }], { lpIds: ['frugality', 'earn-trust'], examplesPerLp: 1, currentYear: 2026 });
+    const sheet = formatSheet(plan, (file) => (file === 'cut.star.md' ? story : undefined));
+    assert.match(sheet, /## Frugality\n\n\*\*Story 1:\*\* Cut \\\*costs\\\* \(`cut.star.md`\)\n\n- \*Situation:\* Our bill was \$610K a year. \*\*\$610K\*\*/);
+    assert.match(sheet, /## Gaps\n\n- Earn Trust, story 1: no story left to tell\n\nA story showing Earn Trust would complete the plan./);
+  });
+});
+
+describe('the loop plan and drafts', () => {
+  it('never plans a draft: a template not yet filled in is no story to tell', () => {
+    const filled = profile('filled', ['ownership']);
+    const draft = profile('draft', ['ownership']);
+    draft.summary.check = { ...draft.summary.check!, draft: true };
+    const plan = planLoop([draft, filled], { examplesPerLp: 2, lpIds: ['ownership'], currentYear: 2026 });
+    const told = plan.slots.map((slot) => slot.story?.summary.id).filter(Boolean);
+    assert.deepStrictEqual(told, ['filled']);
+  });
+});
