@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import type { ResolvedConfig } from '../core/config';
-import { ANSI_PAINT, NO_PAINT, printable, type Paint } from '../core/format/text';
+import { ANSI_PAINT, NO_PAINT, printable, type Paint } from '../core/format/terminal';
 import type { Story } from '../core/parse/story';
 import { PRACTICE_LOG_PATH } from '../core/practice/log';
 import { NO_PRACTICE, practiceHistory, profileStory, type StoryProfile } from '../core/plan/profile';

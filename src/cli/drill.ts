@@ -2,7 +2,7 @@ import { jsonText } from './read';
 import * as path from 'path';
 import * as readline from 'readline';
 import { drillQuestions, type DrillQuestion } from '../core/drill/followUps';
-import { printable, type Paint } from '../core/format/text';
+import { printable, type Paint } from '../core/format/terminal';
 import { loadBank, readCommandArgs } from './bank';
 import type { Io } from './mock';
 

@@ -5,7 +5,7 @@ import { CoverageIndex, summarize } from '../core/coverage';
 import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
 import { catalogJson, formatCatalogText } from '../core/format/catalog';
-import { ANSI_PAINT, formatCoverageText, formatFindingsText, NO_PAINT, printable } from '../core/format/text';
+import { ANSI_PAINT, formatCoverageText, formatFindingsText, NO_PAINT, printable } from '../core/format/terminal';
 import { allQuestions, closestLp, findLp } from '../core/catalog';
 import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';

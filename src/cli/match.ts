@@ -1,5 +1,5 @@
 import { jsonText } from './read';
-import { printable } from '../core/format/text';
+import { printable } from '../core/format/terminal';
 import { storyWords, StoryMatcher, type MatchResult } from '../core/match/rank';
 import type { TargetLevel } from '../core/catalog/schema';
 import { loadBank, readCommandArgs } from './bank';

@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { allQuestions, lpById } from '../core/catalog';
 import type { CoverageIndex } from '../core/coverage';
-import { printable, type Paint } from '../core/format/text';
+import { printable, type Paint } from '../core/format/terminal';
 import { PRACTICE_LOG_PATH, SELF_CHECKS, practiceCounts, times } from '../core/practice/log';
 import { MockSession, storiesForQuestion } from '../core/practice/session';
 import { pickQuestion, seededRandom, type PickFilter } from '../core/practice/pick';

@@ -1,7 +1,7 @@
 import { jsonText } from './read';
 import { planLoop, type LoopPlan } from '../core/plan/plan';
 import { formatSheet } from '../core/plan/sheet';
-import { printable, type Paint } from '../core/format/text';
+import { printable, type Paint } from '../core/format/terminal';
 import type { ResolvedConfig } from '../core/config';
 import { loadBank, readCommandArgs, type BankStory } from './bank';
 import type { Io } from './mock';

@@ -1,9 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
-import { lintText, MAX_STORY_CHARS, unreadableReason, type LintResult } from '../core/engine';
+import { lintText, MAX_STORY_CHARS, MAX_STORY_FILE_BYTES, unreadableReason, type LintResult } from '../core/engine';
 import { fixText } from '../core/fix';
-import { printable } from '../core/format/text';
+import { printable } from '../core/format/terminal';
 import { findConfigFile } from '../core/lookup';
 import { fsProblem, readRegularFile } from '../node/fileAccess';
 import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
@@ -47,8 +47,7 @@ export interface CheckedStory {
 
 /** Reads, lints and (with `fix`) fixes and writes back one story file. Never throws. */
 export async function readStory(file: string, shown: (file: string) => string, config: ResolvedConfig, fix: boolean): Promise<CheckedStory> {
-  // Four bytes a character at most: a file over this cannot be under the story limit.
-  const read = await readRegularFile(file, MAX_STORY_CHARS * 4);
+  const read = await readRegularFile(file, MAX_STORY_FILE_BYTES);
   if (!read.ok) {
     if (read.code === 'ENOENT') return { messages: [`${shown(file)}: deleted while reading, skipped`], unreadable: false };
     return { messages: [`${shown(file)}: ${readFailure(read)}`], unreadable: true };

@@ -1,4 +1,4 @@
-import { printable } from '../core/format/text';
+import { printable } from '../core/format/terminal';
 import { runDrill } from './drill';
 import { runMatch } from './match';
 import type { Io } from './mock';

@@ -49,7 +49,7 @@ export interface ProblemCounts {
 
 /** A story counted and checked. */
 export function summarize(id: string, story: Story, findings: readonly Finding[]): StorySummary {
-  return { ...countStory(id, story.frontMatter), check: checkStory(story, findings) };
+  return { ...countStory(id, story.frontMatter), check: storyCheckOf(story, findings) };
 }
 
 /** A story counted from its front matter alone: its title, level and LPs. */
@@ -69,7 +69,7 @@ export function countStory(id: string, frontMatter: FrontMatter): StorySummary {
 }
 
 /** What the whole story shows: its Result, learning, short version, length and problems. */
-export function checkStory(story: Story, findings: readonly Finding[]): StoryCheck {
+export function storyCheckOf(story: Story, findings: readonly Finding[]): StoryCheck {
   const result = sectionOf(story, 'result');
   const resultProse = result ? sectionProse(story, result) : '';
   const learning = sectionOf(story, 'learning');

@@ -60,7 +60,7 @@ export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG)
     if (severity === 'off' || suppressions.file(rule.id)) continue;
     let issues;
     try {
-      issues = rule.check(story, settings?.options ?? {}, { wordsPerMinute: config.wordsPerMinute, ruleIds: RULE_IDS });
+      issues = rule.findIssues(story, settings?.options ?? {}, { wordsPerMinute: config.wordsPerMinute, ruleIds: RULE_IDS });
     } catch (error) {
       issues = [{ message: `STAR Coach could not check ${rule.id}: ${String(error)}`, start: 0, end: 0 }];
     }
@@ -141,8 +141,14 @@ export function unreadableReason(text: string): string | undefined {
   return undefined;
 }
 
-/** Longest text, in UTF-16 code units, read as a story; past it a file is skipped with a message. */
+/** Longest text, in UTF-16 code units (1 MB of plain text), read as a story; past it a file is skipped with a message. */
 export const MAX_STORY_CHARS = 1024 * 1024;
+
+/**
+ * Largest story file, in bytes, worth reading: UTF-8 takes at most 3 bytes for each UTF-16 code
+ * unit, so a larger file cannot hold a story under `MAX_STORY_CHARS` and is refused unread.
+ */
+export const MAX_STORY_FILE_BYTES = MAX_STORY_CHARS * 3;
 
 /**
  * Texts longer than this many UTF-16 code units are linted off the editor's thread: even linear

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config';
-import { checkStory, countStory, type StoryCheck, type StorySummary } from './coverage';
+import { storyCheckOf, countStory, type StoryCheck, type StorySummary } from './coverage';
 import { lintText, unreadableReason } from './engine';
 import { emptyFrontMatter, parseFrontMatter } from './parse/frontMatter';
 import type { Finding } from './types';
@@ -29,5 +29,5 @@ export interface Checked {
 /** Lints the text and sums up what the index keeps of it. Never throws (see `lintText`). */
 export function checkText(text: string, config: ResolvedConfig): Checked {
   const { story, findings } = lintText(text, config);
-  return { check: checkStory(story, findings), findings };
+  return { check: storyCheckOf(story, findings), findings };
 }

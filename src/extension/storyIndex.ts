@@ -223,7 +223,7 @@ export class StoryIndex implements vscode.Disposable {
       try {
         while (this.hasWork) {
           if (this.reading || this.ledger.readsWaiting > 0) await this.readAll();
-          else if (this.ledger.checksWaiting > 0 || this.checking.length > 0) await this.checkSome();
+          else if (this.ledger.checksWaiting > 0 || this.checking.length > 0) await this.checkSlice();
           else await this.worker.idle();
         }
         this.ledger.settled();
@@ -320,7 +320,7 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   /** Checks queued stories against the rules for one slice, then gives the host the thread back. */
-  private async checkSome(): Promise<void> {
+  private async checkSlice(): Promise<void> {
     const started = Date.now();
     if (this.checking.length === 0) this.checking = this.ledger.takeChecks();
     while (this.checking.length > 0) {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'fs';
 import { parentPort } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config';
-import { MAX_STORY_CHARS } from '../core/engine';
+import { MAX_STORY_FILE_BYTES } from '../core/engine';
 import { checkText, countText } from '../core/scan';
 import type { WorkerReply, WorkerRequest } from './storyWorkerProtocol';
 
@@ -67,8 +67,8 @@ function post(reply: WorkerReply): void {
 /** The file's text, or undefined when it is gone, unreadable, or far too large to be a story. */
 function readText(path: string): string | undefined {
   try {
-    // Never load a huge file whole: past 4 bytes a character it is surely over the limit.
-    if (statSync(path).size > MAX_STORY_CHARS * 4) return undefined;
+    // Never load a huge file whole: one past this size is surely over the limit.
+    if (statSync(path).size > MAX_STORY_FILE_BYTES) return undefined;
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;

@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from '../../src/core/config';
 import { badRange, editorLines, hostileStory } from '../hostile';
 import { CoverageIndex, summarize } from '../../src/core/coverage';
 import { toJsonFinding } from '../../src/core/format/json';
-import { ANSI_PAINT, formatCoverageText, formatFindingsText, NO_PAINT, printable } from '../../src/core/format/text';
+import { ANSI_PAINT, formatCoverageText, formatFindingsText, NO_PAINT, printable } from '../../src/core/format/terminal';
 
 /** Pieces of stories, so generated texts hit the parser's and rules' interesting paths. */
 const FRAGMENTS = [
@@ -41,7 +41,7 @@ describe('properties (fast-check)', function () {
     fc.assert(
       fc.property(fc.oneof(anyText, hostileStory), (text) => {
         const story = parseStory(text);
-        for (const rule of RULES) rule.check(story, DEFAULT_CONFIG.rules.get(rule.id)!.options, { wordsPerMinute: 150, ruleIds: RULES.map((r) => r.id) });
+        for (const rule of RULES) rule.findIssues(story, DEFAULT_CONFIG.rules.get(rule.id)!.options, { wordsPerMinute: 150, ruleIds: RULES.map((r) => r.id) });
         const lines = editorLines(text);
         for (const finding of lintText(text).findings) {
           assert.doesNotMatch(finding.message, /could not check/);

@@ -9,13 +9,13 @@ const story = (year: string) => `---\ntitle: Old one\nlps: [Ownership]\nyear: ${
 describe('stale-story', () => {
   it('flags a year more than the window before the current year, on the year value', () => {
     const text = story('2019');
-    const [issue] = staleStory.check(parseStory(text), { years: 3 }, { wordsPerMinute: 150, currentYear: 2026, ruleIds: [] });
+    const [issue] = staleStory.findIssues(parseStory(text), { years: 3 }, { wordsPerMinute: 150, currentYear: 2026, ruleIds: [] });
     assert.match(issue.message, /from 2019, 7 years ago/);
     assert.strictEqual(text.slice(issue.start, issue.end), '2019');
   });
 
   it('keeps quiet within the window, on the edge, without a year, and for a year given as text', () => {
-    const check = (text: string, years = 3) => staleStory.check(parseStory(text), { years }, { wordsPerMinute: 150, currentYear: 2026, ruleIds: [] });
+    const check = (text: string, years = 3) => staleStory.findIssues(parseStory(text), { years }, { wordsPerMinute: 150, currentYear: 2026, ruleIds: [] });
     assert.deepStrictEqual(check(story('2023')), []);
     assert.deepStrictEqual(check(story('2024')), []);
     assert.deepStrictEqual(check(story('2030')), []);

@@ -1,6 +1,6 @@
 import { allLps, allRounds, lpById, roundWeights } from '../catalog';
-import type { Paint } from './text';
-import { NO_PAINT } from './text';
+import type { Paint } from './terminal';
+import { NO_PAINT } from './terminal';
 
 /** `star-coach catalog --format json`: every LP with all its fields and its round weights, and the rounds. */
 export function catalogJson(): unknown {

@@ -1,5 +1,5 @@
 import { lpById, type Question } from '../catalog';
-import { NO_PAINT, type Paint } from './text';
+import { NO_PAINT, type Paint } from './terminal';
 
 /** `star-coach questions`: each question with its tags and follow-ups. */
 export function formatQuestionsText(questions: readonly Question[], paint: Paint = NO_PAINT): string {

@@ -10,7 +10,7 @@ export const blameLanguage = defineRule({
   tags: ['tone'],
   docs:
     'Blame is the quickest way to fail Earn Trust and Ownership. Describe what happened neutrally, then what you did about it: "the platform link slipped two weeks, so I worked with their lead to ..." instead of "the platform team didn\'t deliver".',
-  check(story) {
+  findIssues(story) {
     const text = proseWithoutQuotes(story);
     const issues: RuleIssue[] = [];
     for (const phrase of BLAME) {

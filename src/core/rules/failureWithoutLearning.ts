@@ -12,7 +12,7 @@ export const failureWithoutLearning = defineRule({
   tags: ['structure'],
   docs:
     'A failure story is only as good as what you took from it. Close with what you learned and what you now do differently, so the interviewer hears the recovery, not just the fall. Add a `## Learning` section (or "Lessons learned", "Reflection").',
-  check(story) {
+  findIssues(story) {
     const result = sectionOf(story, 'result');
     const resultProse = result ? sectionProse(story, result) : '';
     const declared = story.frontMatter.meta.outcome === 'failure';

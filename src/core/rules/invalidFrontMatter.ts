@@ -10,7 +10,7 @@ export const invalidFrontMatter = defineRule({
   tags: ['front-matter'],
   docs:
     'Every story opens with a YAML block between --- lines that gives at least `title` and `lps`. Without it STAR Coach cannot tell which Leadership Principles the story covers, so the story is missing from your coverage. The message points at the exact field or character that is wrong.',
-  check(story) {
+  findIssues(story) {
     const { frontMatter } = story;
     return frontMatter.problems.map((problem) => ({
       message: problem.message,

@@ -10,7 +10,7 @@ export const missingPersonalRole = defineRule({
   tags: ['ownership'],
   docs:
     'The interviewer is hiring you, not your team. An Action told only as "we" or "the team", or in passive voice ("the service was rewritten"), hides your part. One clear "I ..." is enough; bullets and notes that open with a past-tense verb ("- Analyzed the logs", "Action: Conducted usability testing") count as yours, and so does "my task was to change the configuration". Only the group acting counts against you: "documentation for the team" is your work. The message quotes the first sentence where the group acts, to rewrite as "I ...".',
-  check(story) {
+  findIssues(story) {
     const action = starPart(story, 'action');
     if (!action) return [];
     const prose = sectionProse(story, action);

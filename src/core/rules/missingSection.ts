@@ -17,7 +17,7 @@ export const missingSection = defineRule({
   tags: ['structure'],
   docs:
     'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line.',
-  check(story) {
+  findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
     for (const section of story.sections) {
@@ -61,7 +61,7 @@ function sectionWordsOfBody(story: Story): number {
 }
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
-function anchorOf(story: Parameters<typeof missingSection.check>[0]): { start: number; end: number } {
+function anchorOf(story: Story): { start: number; end: number } {
   const title = story.frontMatter.valueRanges.get('title');
   if (title) return title;
   const firstLine = story.lines.positionAt(story.frontMatter.bodyStart).line;

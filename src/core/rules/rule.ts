@@ -39,7 +39,7 @@ export type RuleTag = 'structure' | 'front-matter' | 'impact' | 'ownership' | 't
 
 /**
  * A numeric option of a rule, declared once: the config schema, its bounds and the docs are built
- * from it, and the rule's check receives the value (the default unless a config sets it).
+ * from it, and the rule's findIssues receives the value (the default unless a config sets it).
  */
 export interface NumberOption {
   /** One sentence for the docs and the config schema, naming the unit. */
@@ -59,7 +59,7 @@ export interface NumberOption {
 /** A rule's options by name. */
 export type OptionSpecs = Record<string, NumberOption>;
 
-/** The values a rule's check receives: one number per declared option. */
+/** The values a rule's findIssues receives: one number per declared option. */
 export type OptionValues<Specs extends OptionSpecs> = { [Name in keyof Specs]: number };
 
 /** A rule's options at their defaults: `{ maxMinutes: 3, ... }`, `{}` for a rule without options. */
@@ -78,10 +78,10 @@ export interface Rule<Specs extends OptionSpecs = OptionSpecs> {
   docs: string;
   /** The rule's own options; they appear in the config schema and the docs. */
   options?: Specs;
-  check(story: Story, options: OptionValues<Specs>, settings: SharedSettings): RuleIssue[];
+  findIssues(story: Story, options: OptionValues<Specs>, settings: SharedSettings): RuleIssue[];
 }
 
-/** Helps type a rule's check from its declared options. */
+/** Helps type a rule's findIssues from its declared options. */
 export function defineRule<Specs extends OptionSpecs>(rule: Rule<Specs>): Rule<Specs> {
   return rule;
 }

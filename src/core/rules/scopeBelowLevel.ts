@@ -9,7 +9,7 @@ export const scopeBelowLevel = defineRule({
   tags: ['level'],
   docs:
     'At L7 interviewers look for organisation and company scope: several teams, directors or VPs, a multi-year strategy, money in the millions. A story set inside one team reads as L6. Either show the wider reach the work had, or mark the story `level: L6` and use another for L7.',
-  check(story) {
+  findIssues(story) {
     const level = story.frontMatter.meta.level;
     if (level !== 'L7' && level !== 'L8') return [];
     // A draft has nothing to judge yet: its empty parts say what to write first.

@@ -20,7 +20,7 @@ export const situationHeavy = defineRule({
   options,
   docs:
     'The Action is what the interviewer scores. A common draft spends half its time on background; aim for Situation and Task together under about a third of the words, and the Action at least 40%. The rule leaves a margin around that aim: it speaks when the setup passes 45% of the words, or the Action falls under 30%, so a story near the aim is never flagged. Baseline numbers in the Situation or Task that a measured Result compares against ("15% of customers used it", then "adoption climbed to 37%") are the Result\'s evidence, not padding: those sentences count with the Result.',
-  check(story, { maxSetupShare, minActionShare, minWords }) {
+  findIssues(story, { maxSetupShare, minActionShare, minWords }) {
     const situation = sectionOf(story, 'situation');
     const task = sectionOf(story, 'task');
     const action = sectionOf(story, 'action');

@@ -12,7 +12,7 @@ export const staleStory = defineRule({
   options,
   docs:
     'Interviewers ask for recent examples: a story from many years back tells them little about how you work now, and invites "do you have something more recent?". Keep it as a backup, and write a newer story for the same Leadership Principle. The rule reads the `year` front-matter field and is off by default; turn it on with `stale-story: information` (and `years` to change the window).',
-  check(story, { years }, settings) {
+  findIssues(story, { years }, settings) {
     const year = story.frontMatter.meta.year;
     if (typeof year !== 'number') return [];
     const currentYear = settings.currentYear ?? new Date().getFullYear();

@@ -40,7 +40,7 @@ export const tooLong = defineRule({
   options,
   docs:
     'Interviewers have about an hour for four or five questions and their follow-ups. A story that runs past three minutes leaves no room for "tell me more". The estimate counts the words of Situation, Task, Action, Result and Learning at your speaking pace (`wordsPerMinute`, 150 by default); the Short version is checked against its own limit.',
-  check(story, limits, { wordsPerMinute }) {
+  findIssues(story, limits, { wordsPerMinute }) {
     const issues: RuleIssue[] = [];
     const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
     const { words, minutes, maxMinutes, short: shortTime } = speakingTime(story, wordsPerMinute, limits);

@@ -13,7 +13,7 @@ export const tooManyLps = defineRule({
   options,
   docs:
     'A story shows two or three Leadership Principles well; listing more inflates your coverage with stories you could not tell convincingly for each. Keep the two or three the story proves best, and write another story for the rest.',
-  check(story, { max }) {
+  findIssues(story, { max }) {
     const entries = resolveLpEntries(story.frontMatter.lpEntries);
     if (entries.length <= max) return [];
     const extra = entries[max];

@@ -9,7 +9,7 @@ export const unknownLp = defineRule({
   tags: ['front-matter', 'lp'],
   docs:
     'Coverage counts a story under each Leadership Principle it names, so a misspelt name leaves a gap in your coverage that is not really there. Write the exact name ("Are Right, A Lot") or its id ("are-right-a-lot"); case does not matter.',
-  check(story) {
+  findIssues(story) {
     const issues: RuleIssue[] = [];
     for (const entry of resolveLpEntries(story.frontMatter.lpEntries)) {
       if (entry.lp) continue;

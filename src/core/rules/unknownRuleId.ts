@@ -9,7 +9,7 @@ export const unknownRuleId = defineRule({
   tags: ['directive'],
   docs:
     'A directive that names a misspelt rule ("unquantifed-result") turns nothing off, so the finding you meant to silence stays, or one you meant to switch back on never returns, and nothing else tells you why. Write the rule id exactly as this page lists it; when the misspelling is clear, the quick fix (and `star-coach lint --fix`) writes the right id.',
-  check(story, _options, { ruleIds }) {
+  findIssues(story, _options, { ruleIds }) {
     const known = new Set(ruleIds);
     const issues: RuleIssue[] = [];
     for (const directive of readDirectives(story)) {

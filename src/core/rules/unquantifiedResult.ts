@@ -11,7 +11,7 @@ export const unquantifiedResult = defineRule({
   tags: ['impact'],
   docs:
     'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "all 40 services"), an amount, or a time bound met ("within the hour", "slipped by less than one day", "a month ahead of schedule"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "I interviewed 6 customers") or a value before alone ("it used to take 4 hours"). The message quotes the Result\'s first sentence.',
-  check(story) {
+  findIssues(story) {
     const result = starPart(story, 'result');
     if (!result || isEmptySection(story, result)) return [];
     const prose = sectionProse(story, result);

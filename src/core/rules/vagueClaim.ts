@@ -11,7 +11,7 @@ export const vagueClaim = defineRule({
   tags: ['impact'],
   docs:
     'Phrases like "improved performance" or "worked hard" could be said of any project, so they earn no credit. Replace each with the specific thing: what you measured, what you decided, what changed. Hypotheticals ("I would", "we usually") describe habits, not this story: tell it in the past tense. A claim with a number in the same sentence is left alone.',
-  check(story) {
+  findIssues(story) {
     // A Learning may rightly say "now I always ...": only the telling itself is checked.
     const untold = story.sections.filter((s) => s.kind === 'learning' || s.kind === 'short');
     const text = proseWithoutQuotes(story);
