@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import '../validation';
+// Messages are checked, never shown: zod's English messages (core/validation.ts) are not needed in the pages.
 
 /**
  * Messages between the Level Expectations webview and the extension, validated on both sides:
