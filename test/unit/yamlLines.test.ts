@@ -19,7 +19,10 @@ const LINES = [
   'k: null', 'k: 1.50', 'title: %percent', 'title: @at', 'title: 50% faster', 'title: 5" screen', '   ', '  # indented comment', 'k: a\tb',
 ];
 
-const block = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 8 }).map((lines) => `${lines.join('\n')}\n`);
+/** Blocks with LF or CRLF line ends (Windows), the same lines either way. */
+const block = fc
+  .tuple(fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'))
+  .map(([lines, lineEnd]) => `${lines.join('\n')}\n`.replace(/\n/g, lineEnd));
 
 /** Holds a reader to parseDocument on generated blocks; returns how many blocks it took. */
 function agreesWithParseDocument(read: (source: string) => ReturnType<typeof scanSimpleYaml>): number {
@@ -60,7 +63,7 @@ describe('front matter line scanner against parseDocument', () => {
   });
 
   it('declines what it does not handle', () => {
-    for (const source of ['a: &x 1\n', 'a: 1\na: 2\n', 'a:\n  b: c\n', 'a: |\n  text\n', 'a: [unclosed\n', 'a: 0x10\n', 'a: "x\\ty"\n', 'a: b\n  c\n', 'a: [a: b]\n']) {
+    for (const source of ['a: 1\rb: 2\n', 'a: x\ry\n', 'a: &x 1\n', 'a: 1\na: 2\n', 'a:\n  b: c\n', 'a: |\n  text\n', 'a: [unclosed\n', 'a: 0x10\n', 'a: "x\\ty"\n', 'a: b\n  c\n', 'a: [a: b]\n']) {
       assert.strictEqual(scanSimpleYaml(source), undefined, source);
     }
   });

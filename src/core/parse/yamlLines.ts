@@ -27,7 +27,7 @@ const UNSURE = Symbol('unsure');
  * `parseDocument(...).toJS()`, values and ranges.
  */
 export function scanSimpleYaml(source: string): FastField[] | undefined {
-  if (source.includes('\r') || source.includes('\t')) return undefined;
+  if (source.includes('\t')) return undefined;
   const fields: FastField[] = [];
   const seen = new Set<string>();
   let lineStart = 0;
@@ -35,7 +35,9 @@ export function scanSimpleYaml(source: string): FastField[] | undefined {
   while (lineStart < source.length) {
     let lineEnd = source.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = source.length;
-    const line = source.slice(lineStart, lineEnd);
+    // A CRLF line end reads as an LF one (offsets stay the source's); a lone CR is the parser's.
+    const line = source.slice(lineStart, source.charCodeAt(lineEnd - 1) === 0x0d && lineEnd > lineStart ? lineEnd - 1 : lineEnd);
+    if (line.includes('\r')) return undefined;
     const at = lineStart;
     lineStart = lineEnd + 1;
     const trimmed = line.trimStart();
