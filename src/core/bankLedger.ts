@@ -1,8 +1,12 @@
 import { CoverageIndex, type StoryCheck, type StorySummary } from './coverage';
 import type { ResolvedConfig } from './config';
 
-/** What an answer did to the index: nothing (`stale`: the story was deleted since), counted it, or removed it. */
-export type Outcome = 'stale' | 'counted' | 'removed' | 'unchanged';
+/**
+ * What an answer did to the index: nothing (`stale`: the story was deleted since; `unchanged`: a
+ * story that was not there is still not there), counted it anew or differently (`counted`),
+ * counted it the same as before (`same`: nothing a view shows changed), or removed it.
+ */
+export type Outcome = 'stale' | 'counted' | 'same' | 'removed' | 'unchanged';
 
 /** When a read began, in the ledger's count of deletions: a read older than a deletion is stale. */
 export type ReadStamp = number;
@@ -84,12 +88,11 @@ export class BankLedger<Ref> {
     return this.count(id, summary);
   }
 
-  /** The reader elsewhere answered a check. Returns the story's ref when the check counts. */
-  checkedElsewhere(id: string, check: StoryCheck): Ref | undefined {
+  /** The reader elsewhere answered a check. Returns the story's ref when the check counts, and whether it changed. */
+  checkedElsewhere(id: string, check: StoryCheck): { ref: Ref; changed: boolean } | undefined {
     const sent = this.sent.get(id);
     if (!sent || !this.awaitsCheck(id, sent.stamp)) return undefined;
-    this.applyCheck(id, check);
-    return sent.ref;
+    return { ref: sent.ref, changed: this.applyCheck(id, check) };
   }
 
   /** The reader elsewhere stopped: the stories it never answered are read again. */
@@ -107,12 +110,15 @@ export class BankLedger<Ref> {
   countedHere(id: string, ref: Ref, stamp: ReadStamp, summary: StorySummary | undefined, text: string, config: ResolvedConfig): Outcome {
     if (this.deletedSince(id, stamp)) return 'stale';
     const outcome = this.count(id, summary);
-    if (outcome === 'counted') this.toCheck.set(id, { id, ref, text, config, stamp });
+    if (outcome === 'counted' || outcome === 'same') this.toCheck.set(id, { id, ref, text, config, stamp });
     return outcome;
   }
 
   private count(id: string, summary: StorySummary | undefined): Outcome {
     if (!summary) return this.forget(id) ? 'removed' : 'unchanged';
+    const known = this.coverage.get(id);
+    // Typing in a story mostly leaves its counts as they were: it keeps its check until the new one lands.
+    if (known && sameJson({ ...known, check: undefined }, { ...summary, check: undefined })) return 'same';
     this.coverage.upsert(summary);
     return 'counted';
   }
@@ -122,10 +128,12 @@ export class BankLedger<Ref> {
     return this.coverage.get(id) !== undefined && !this.toCheck.has(id) && !this.deletedSince(id, stamp);
   }
 
-  /** Sets a story's check (call only when `awaitsCheck` said yes). */
-  applyCheck(id: string, check: StoryCheck): void {
+  /** Sets a story's check (call only when `awaitsCheck` said yes). Returns whether it differs from the one it had. */
+  applyCheck(id: string, check: StoryCheck): boolean {
     const summary = this.coverage.get(id);
-    if (summary) this.coverage.upsert({ ...summary, check });
+    if (!summary || sameJson(summary.check, check)) return false;
+    this.coverage.upsert({ ...summary, check });
+    return true;
   }
 
   /**
@@ -166,4 +174,9 @@ export class BankLedger<Ref> {
     for (const [gone, at] of this.deletedAt) if (at > stamp && id.startsWith(`${gone}/`)) return true;
     return false;
   }
+}
+
+/** Plain data (summaries and checks, built in one field order) compared by value. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -293,8 +293,8 @@ export class StoryIndex implements vscode.Disposable {
     return {
       counted: (id, summary) => this.report(id, this.ledger.countedElsewhere(id, summary)),
       checked: (id, { check, findings }) => {
-        const uri = this.ledger.checkedElsewhere(id, check);
-        if (uri) this.announceCheck(uri, findings);
+        const checked = this.ledger.checkedElsewhere(id, check);
+        if (checked) this.announceCheck(checked.ref, findings, checked.changed);
       },
       lost: (ids) => {
         this.ledger.lostElsewhere(ids);
@@ -329,16 +329,16 @@ export class StoryIndex implements vscode.Disposable {
       // A large story goes to the worker: the await lets a deletion or a newer read overtake it.
       const checked = text.length <= LARGE_STORY_CHARS ? checkText(text, config) : await this.checkOffThread(text, config);
       if (!this.ledger.awaitsCheck(id, stamp)) continue;
-      this.ledger.applyCheck(id, checked.check);
-      this.announceCheck(uri, checked.findings);
+      this.announceCheck(uri, checked.findings, this.ledger.applyCheck(id, checked.check));
       if (Date.now() - started >= SLICE_MS) break;
     }
     await breathe();
   }
 
-  private announceCheck(uri: vscode.Uri, findings: Finding[]): void {
+  /** The findings go to whoever publishes them; the views redraw only when the story's check changed. */
+  private announceCheck(uri: vscode.Uri, findings: Finding[], changed: boolean): void {
     this.checked.fire({ uri, findings });
-    this.fireSoon();
+    if (changed) this.fireSoon();
   }
 
   private fireSoon(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { performance } from 'perf_hooks';
 import { lintText } from '../../src/core/engine';
 
 /**
@@ -25,7 +26,8 @@ function spread(ms: number[]): string {
 run('first scan of a large story bank (measurement)', () => {
   it('scans and indexes the whole bank', async function () {
     this.timeout(300000);
-    const api = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { views: { index: MeasuredIndex } };
+    const api = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { views: { index: MeasuredIndex }; activationMs: number };
+    console.log(`      activation: ${api.activationMs.toFixed(1)} ms in activate() (the extension host's own loading of the bundle not included)`);
     const index = api.views.index;
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
@@ -94,5 +96,32 @@ run('first scan of a large story bank (measurement)', () => {
     console.log(`      ${RESCANS} rescans each, median (range), without the 250 ms settle delay:`);
     console.log(`        with the worker thread:    counted ${spread(times.true.counted)}, checked ${spread(times.true.checked)}`);
     console.log(`        without (host slices only): counted ${spread(times.false.counted)}, checked ${spread(times.false.checked)}`);
+  });
+
+  it('a keystroke in a 300-line story: extension host work in the second after it, beside the same edits in a plain .md file', async function () {
+    this.timeout(180000);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const action = Array.from({ length: 70 }, (_, i) => `We reviewed the rollout plan step ${i} with the team, and I wrote the checklist for it.`).join('\n\n');
+    const text = `---\ntitle: A long story\nlps: [Ownership, Dive Deep]\n---\n## Situation\n\n${'The service was slow at peak.\n\n'.repeat(40)}## Task\n\nI owned the fix.\n\n## Action\n\n${action}\n\n## Result\n\n${'Latency fell from 800 ms to 120 ms.\n\n'.repeat(40)}`;
+    // The same text and edits in a file STAR Coach leaves alone: what the host does without us.
+    for (const name of ['keystroke-300.md', 'keystroke-300.star.md']) {
+      const uri = vscode.Uri.joinPath(folder, name);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const editor = await vscode.window.showTextDocument(uri);
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // opened and linted
+      const busyMs: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const before = performance.eventLoopUtilization();
+        await editor.edit((edit) => edit.insert(new vscode.Position(6, 0), i % 2 ? 'x' : 'y'));
+        // A second after the edit: the 300 ms typing pause, the lint and the diagnostics are all over.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        // Active time of the extension host's thread in that second: ours, and that of any other
+        // extension in this host (Markdown's own language features among them).
+        busyMs.push(Math.round(performance.eventLoopUtilization(before).active * 10) / 10);
+      }
+      console.log(`      ${name}, ${editor.document.lineCount} lines, 10 edits: extension host active ${spread(busyMs)} in the second after each edit (all extensions in the host)`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 });

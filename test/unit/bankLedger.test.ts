@@ -54,7 +54,7 @@ describe('the story index bookkeeping, without VS Code (BankLedger)', () => {
     ledger.sentElsewhere('b', 'b');
     ledger.sentElsewhere('c', 'c');
     assert.strictEqual(ledger.countedElsewhere('a', summary('a')), 'counted');
-    assert.strictEqual(ledger.checkedElsewhere('a', CHECK), 'a');
+    assert.deepStrictEqual(ledger.checkedElsewhere('a', CHECK), { ref: 'a', changed: true });
     ledger.deleted('b', false);
     assert.strictEqual(ledger.countedElsewhere('b', summary('b')), 'stale');
     ledger.readHere('c'); // read here again: the worker's answer is older
@@ -64,6 +64,18 @@ describe('the story index bookkeeping, without VS Code (BankLedger)', () => {
     ledger.lostElsewhere(['d', 'not-sent']);
     assert.deepStrictEqual(ledger.takeReads(), [['d', 'd']]);
     assert.deepStrictEqual(ids(ledger), ['a']);
+  });
+
+  it('a story read again with the same counts keeps its check, and an equal check changes nothing the views show', () => {
+    const ledger = new BankLedger<string>();
+    assert.strictEqual(readHere(ledger, 'a')(), 'counted');
+    const [first] = ledger.takeChecks();
+    assert.strictEqual(ledger.applyCheck('a', CHECK), true);
+    assert.strictEqual(readHere(ledger, 'a')(), 'same', 'typing that leaves title and LPs alone');
+    assert.deepStrictEqual(ledger.coverage.get('a')?.check, CHECK, 'the row keeps its problems until the new check lands');
+    assert.strictEqual(ledger.takeChecks().length, 1, 'the new text is still checked');
+    assert.strictEqual(ledger.applyCheck('a', { ...CHECK }), false);
+    assert.ok(first);
   });
 
   it('a full walk drops what it no longer finds', () => {
