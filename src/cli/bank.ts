@@ -1,12 +1,11 @@
 import * as path from 'path';
-import { parseArgs } from 'util';
 import type { ResolvedConfig } from '../core/config';
-import { ANSI_PAINT, NO_PAINT, printable, type Paint } from '../core/format/terminal';
+import { printable, type Paint } from '../core/format/terminal';
 import type { Story } from '../core/parse/story';
 import { PRACTICE_LOG_PATH } from '../core/practice/log';
 import { NO_PRACTICE, practiceHistory, profileStory, type StoryProfile } from '../core/plan/profile';
 import { readPracticeLog } from '../node/practiceLog';
-import { findBankFiles, loadConfig, mapBounded, READ_AT_ONCE, readStory } from './read';
+import { findBankFiles, loadConfig, mapBounded, paintFor, parseStrict, READ_AT_ONCE, readStory } from './read';
 import type { Io } from './mock';
 
 /** A story read from disk for the plan, sheet, match and drill commands. */
@@ -42,20 +41,15 @@ export interface CommandArgs {
  * with a message for the user on an unknown option, a missing value or a format not allowed.
  */
 export function readCommandArgs(command: string, argv: readonly string[], io: Io, formats: readonly string[], own: readonly string[] = []): CommandArgs {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', short: 'f', default: formats[0] },
-      config: { type: 'string', short: 'c' },
-      'no-color': { type: 'boolean' },
-      ...Object.fromEntries(own.map((name) => [name, { type: 'string' as const }])),
-    },
+  const { values, positionals } = parseStrict(argv, {
+    format: { type: 'string', short: 'f', default: formats[0] },
+    config: { type: 'string', short: 'c' },
+    'no-color': { type: 'boolean' },
+    ...Object.fromEntries(own.map((name) => [name, { type: 'string' as const }])),
   });
   const format = String(values.format);
   if (!formats.includes(format)) throw new Error(`--format for ${command} is one of ${formats.join(', ')}`);
-  const paint = !values['no-color'] && io.isTty && !process.env.NO_COLOR ? ANSI_PAINT : NO_PAINT;
+  const paint = paintFor(io, values['no-color'] !== true);
   return { given: positionals, paths: positionals.length ? positionals : ['.'], format, ...(values.config ? { config: String(values.config) } : {}), paint, values: values as CommandArgs['values'] };
 }
 

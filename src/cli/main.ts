@@ -1,16 +1,16 @@
 import * as path from 'path';
-import { parseArgs, type ParseArgsConfig } from 'util';
+import type { ParseArgsConfig } from 'util';
 import type { ResolvedConfig } from '../core/config';
 import { CoverageIndex, summarize } from '../core/coverage';
 import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
 import { catalogJson, formatCatalogText } from '../core/format/catalog';
-import { ANSI_PAINT, formatCoverageText, formatFindingsText, NO_PAINT, printable } from '../core/format/terminal';
+import { formatCoverageText, formatFindingsText, printable } from '../core/format/terminal';
 import { allQuestions, closestLp, findLp } from '../core/catalog';
 import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
-import { findBankFiles, jsonText, loadConfig, mapBounded, READ_AT_ONCE, readStory, withoutC1 } from './read';
+import { findBankFiles, jsonText, loadConfig, mapBounded, paintFor, parseStrict, READ_AT_ONCE, readStory, UsageError, withoutC1 } from './read';
 import { runMock, type Io, type MockOptions } from './mock';
 import { runStoryCommand, STORY_COMMANDS_USAGE } from './storyCommands';
 import { version } from '../../package.json';
@@ -38,8 +38,6 @@ Options:
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage, unreadable input, or a practice session not saved.
 `;
-
-class UsageError extends Error {}
 
 const COMMAND_NAMES = ['lint', 'coverage', 'catalog', 'questions', 'mock'] as const;
 type Command = (typeof COMMAND_NAMES)[number];
@@ -81,7 +79,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(`${version}\n`);
     return 0;
   }
-  const paint = options.color && io.isTty && !process.env.NO_COLOR ? ANSI_PAINT : NO_PAINT;
+  const paint = paintFor(io, options.color);
   if (options.command === 'catalog') {
     io.out(options.format === 'json' ? jsonText(catalogJson()) : formatCatalogText(paint));
     return 0;
@@ -171,33 +169,10 @@ const OPTION_SPECS = {
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
 
-/**
- * The command line as `parseArgs` reads it (strict, so an unknown option or a value where none
- * goes is refused), with its errors said in the CLI's own words. Throws `UsageError`.
- */
-function readArgs(argv: readonly string[]): { values: Partial<Record<keyof typeof OPTION_SPECS, string | boolean>>; positionals: string[] } {
-  try {
-    return parseArgs({ args: [...argv], options: OPTION_SPECS, strict: true, allowPositionals: true });
-  } catch (error) {
-    const { code, message } = error as { code?: string; message: string };
-    const named = /'([^']+)'/.exec(message)?.[1] ?? '';
-    // Said by its long name ("-f" is --format), the one the usage lists.
-    const short = Object.entries(OPTION_SPECS).find(([, spec]) => 'short' in spec && `-${spec.short}` === named)?.[0];
-    const flag = /--[\w-]+/.exec(named)?.[0] ?? (short ? `--${short}` : named);
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option "${named}" (a path that starts with "-" goes after "--")`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      if (/does not take an argument/.test(message)) throw new UsageError(`${flag} takes no value`);
-      if (/ambiguous/.test(message)) throw new UsageError(`${flag} needs a value; write ${flag}=<value> for a value that starts with "-"`);
-      throw new UsageError(`${flag} needs a value`);
-    }
-    throw new UsageError(message.split('\n')[0]);
-  }
-}
-
 function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version' {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return 'help';
   if (argv.includes('-v') || argv.includes('--version')) return 'version';
-  const { values, positionals } = readArgs(argv);
+  const { values, positionals } = parseStrict(argv, OPTION_SPECS);
   const command = positionals[0] as Command;
   if (!COMMAND_NAMES.includes(command)) throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
   const value = (name: keyof typeof OPTION_SPECS): string | undefined => {

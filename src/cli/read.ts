@@ -1,9 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { parseArgs, type ParseArgsConfig } from 'util';
 import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
 import { lintText, MAX_STORY_CHARS, MAX_STORY_FILE_BYTES, unreadableReason, type LintResult } from '../core/engine';
 import { fixText } from '../core/fix';
-import { printable } from '../core/format/terminal';
+import { ANSI_PAINT, NO_PAINT, printable, type Paint } from '../core/format/terminal';
 import { findConfigFile } from '../core/lookup';
 import { fsProblem, readRegularFile } from '../node/fileAccess';
 import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
@@ -136,3 +137,36 @@ export function withoutC1(json: string): string {
   return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+
+/** A mistake in the command line: said with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * `argv` as node:util's `parseArgs` reads it (strict, so an unknown option or a value where none
+ * goes is refused, positionals allowed), with its mistakes said in the CLI's own words, an option
+ * named by its long name. Throws `UsageError`.
+ */
+export function parseStrict(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const named = /'([^']+)'/.exec(message)?.[1] ?? '';
+    // Said by its long name ("-f" is --format), the one the usage lists.
+    const short = Object.entries(options).find(([, spec]) => spec.short !== undefined && `-${spec.short}` === named)?.[0];
+    const flag = /--[\w-]+/.exec(named)?.[0] ?? (short ? `--${short}` : named);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option "${named}" (a path that starts with "-" goes after "--")`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      if (/does not take an argument/.test(message)) throw new UsageError(`${flag} takes no value`);
+      if (/ambiguous/.test(message)) throw new UsageError(`${flag} needs a value; write ${flag}=<value> for a value that starts with "-"`);
+      throw new UsageError(`${flag} needs a value`);
+    }
+    throw new UsageError(message.split('\n')[0]);
+  }
+}
+
+/** Colours on a terminal, unless `--no-color` (`color` false) or NO_COLOR says otherwise. */
+export function paintFor(io: Io, color: boolean): Paint {
+  return color && io.isTty && !process.env.NO_COLOR ? ANSI_PAINT : NO_PAINT;
+}

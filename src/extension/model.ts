@@ -23,9 +23,9 @@ export class StoryModel implements vscode.Disposable {
     return this.versions.story(document.uri.toString(), document.version, () => document.getText());
   }
 
-  /** The document's findings at its current version under `config`, linted here if nobody has yet. */
-  findingsOf(document: vscode.TextDocument, config: ResolvedConfig): Finding[] {
-    return this.versions.lint(document.uri.toString(), document.version, () => document.getText(), config);
+  /** The document's findings at its current version under `config`, linted here if nobody has yet (`text`: its text, when the caller has it). */
+  findingsOf(document: vscode.TextDocument, config: ResolvedConfig, text?: string): Finding[] {
+    return this.versions.lint(document.uri.toString(), document.version, () => text ?? document.getText(), config);
   }
 
   /** The findings of the document's current version if they are known, without linting. */

@@ -69,13 +69,12 @@ describe('the story index bookkeeping, without VS Code (BankLedger)', () => {
   it('a story read again with the same counts keeps its check, and an equal check changes nothing the views show', () => {
     const ledger = new BankLedger<string>();
     assert.strictEqual(readHere(ledger, 'a')(), 'counted');
-    const [first] = ledger.takeChecks();
+    ledger.takeChecks();
     assert.strictEqual(ledger.applyCheck('a', CHECK), true);
     assert.strictEqual(readHere(ledger, 'a')(), 'same', 'typing that leaves title and LPs alone');
     assert.deepStrictEqual(ledger.coverage.get('a')?.check, CHECK, 'the row keeps its problems until the new check lands');
     assert.strictEqual(ledger.takeChecks().length, 1, 'the new text is still checked');
     assert.strictEqual(ledger.applyCheck('a', { ...CHECK }), false);
-    assert.ok(first);
   });
 
   it('a full walk drops what it no longer finds', () => {

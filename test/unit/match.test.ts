@@ -101,7 +101,7 @@ describe('question to story', () => {
     assert.match(missing.err, /match needs a question/);
     const badOption = await run(['match', 'q', '--bogus']);
     assert.strictEqual(badOption.code, 2);
-    assert.match(badOption.err, /Unknown option '--bogus'/);
+    assert.match(badOption.err, /unknown option "--bogus"/);
   });
 
   it('star-coach plan lists slots as JSON with files, backups and gaps; sheet prints Markdown; drill lists follow-ups', async () => {

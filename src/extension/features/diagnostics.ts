@@ -37,7 +37,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, model: Sto
       if (document.isClosed || document.version !== version) return;
       model.rememberFindings(document, version, config, findings);
     }
-    collection.set(document.uri, (findings ?? model.findingsOf(document, config)).map(toDiagnostic));
+    collection.set(document.uri, (findings ?? model.findingsOf(document, config, text)).map(toDiagnostic));
   };
 
   const schedule = (document: vscode.TextDocument, delay = DEBOUNCE_MS) => {
