@@ -1,7 +1,7 @@
 // Bundles the CLI, the programmatic API, the extension and its webview scripts with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'fs';
-import { join } from 'path';
+import { existsSync, readdirSync } from 'fs';
+import { join, relative, resolve, sep } from 'path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -32,13 +32,65 @@ function webSibling(args) {
  */
 const node = { ...common, define: { navigator: 'undefined' } };
 
+const CORE = resolve('src/core');
+
+/** Every module of the core (src/core/**, .ts and .json), as paths relative to it with `/`. */
+function coreModules(folder = CORE) {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return coreModules(path);
+    return /\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [relative(CORE, path).split(sep).join('/')] : [];
+  });
+}
+
+/** The file an import of `path` from `folder` names, when it is a module of the core. */
+function coreModuleOf(folder, path) {
+  const full = resolve(folder, path);
+  if (!full.startsWith(CORE + sep)) return undefined;
+  const file = [`${full}.ts`, join(full, 'index.ts'), full].find((candidate) => existsSync(candidate) && !candidate.endsWith(sep));
+  return file && relative(CORE, file).split(sep).join('/');
+}
+
+/**
+ * The extension host and its worker thread share one copy of the core (dist/core.js) instead of
+ * bundling it twice: it holds the YAML parser, the catalog and the engine, most of both bundles.
+ * An import of a core module from outside the core becomes that module's namespace in core.js, so
+ * each module keeps its own names, and state (caches, the catalog) exists once per thread.
+ */
+const sharedCore = {
+  name: 'shared-core',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const module = args.namespace === 'file' ? coreModuleOf(args.resolveDir, args.path) : undefined;
+      return module ? { path: module, namespace: 'core' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'core' }, (args) => ({
+      contents: `module.exports = require('./core.js').modules[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** The entry of dist/core.js: every core module's namespace under its path. */
+const coreEntry = {
+  contents: [
+    ...coreModules().map((module, i) => `import * as m${i} from './${module}';`),
+    `export const modules = { ${coreModules().map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} };`,
+  ].join('\n'),
+  resolveDir: CORE,
+  sourcefile: 'core-modules.ts',
+  loader: 'ts',
+};
+
 const builds = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
+  // The core, shared by the extension and its worker thread.
+  { ...node, stdin: coreEntry, outfile: 'dist/core.js' },
   // The extension: vscode is provided by the editor at run time.
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './core.js'], plugins: [sharedCore] },
   // The story index's worker thread, beside the extension that starts it.
-  { ...node, entryPoints: ['src/node/storyWorker.ts'], outfile: 'dist/storyWorker.js' },
+  { ...node, entryPoints: ['src/node/storyWorker.ts'], outfile: 'dist/storyWorker.js', external: ['./core.js'], plugins: [sharedCore] },
   // The same extension for vscode.dev and github.dev: no Node APIs, so a module with a `.web.ts`
   // sibling (file reads, the practice log's append) is replaced by it, which uses vscode.workspace.fs.
   {
