@@ -6,7 +6,7 @@ import { lintText, MAX_STORY_CHARS, MAX_STORY_FILE_BYTES, unreadableReason, type
 import { fixText } from '../core/fix';
 import { ANSI_PAINT, NO_PAINT, printable, type Paint } from '../core/format/terminal';
 import { findConfigFile } from '../core/lookup';
-import { fsProblem, readRegularFile } from '../node/fileAccess';
+import { fsProblem, readRegularFile, readRegularFileSync } from '../node/fileAccess';
 import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
 import type { Io } from './mock';
 
@@ -48,7 +48,7 @@ export interface CheckedStory {
 
 /** Reads, lints and (with `fix`) fixes and writes back one story file. Never throws. */
 export async function readStory(file: string, shown: (file: string) => string, config: ResolvedConfig, fix: boolean): Promise<CheckedStory> {
-  const read = await readRegularFile(file, MAX_STORY_FILE_BYTES);
+  const read = readRegularFileSync(file, MAX_STORY_FILE_BYTES);
   if (!read.ok) {
     if (read.code === 'ENOENT') return { messages: [`${shown(file)}: deleted while reading, skipped`], unreadable: false };
     return { messages: [`${shown(file)}: ${readFailure(read)}`], unreadable: true };
