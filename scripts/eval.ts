@@ -1,9 +1,10 @@
 // Scores the rules against labelled stories they were never tuned on: the public set in
 // test/fixtures/public (whole stories, split into a "tune" and a "report" half, and a second held-out
-// set "holdout2") and the snippet sets
-// in test/fixtures/corpus and test/fixtures/heldout. Prints true and false positives and negatives,
-// precision and recall, and the files behind every false positive and miss.
-// Usage: npm run eval [-- --split tune|report|holdout2|all] [--format json]
+// set "holdout2"), a third held-out set "holdout3" kept in its own folder test/fixtures/public/holdout3,
+// and the snippet sets in test/fixtures/corpus and test/fixtures/heldout. Prints true and false
+// positives and negatives, precision and recall, and the files behind every false positive and miss.
+// "all" means the three splits of the first public set; holdout3 is scored only when named.
+// Usage: npm run eval [-- --split tune|report|holdout2|holdout3|all] [--format json]
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { lintText } from '../src/core/engine';
@@ -15,8 +16,14 @@ import type { Finding } from '../src/core/types';
 const ROOT = join(__dirname, '..', '..');
 const PUBLIC = join(ROOT, 'test', 'fixtures', 'public');
 
-type Split = 'tune' | 'report' | 'holdout2';
+type Split = 'tune' | 'report' | 'holdout2' | 'holdout3';
+/** The splits of the first public set, labelled in test/fixtures/public/labels.json: what `all` scores. */
 const SPLITS: readonly Split[] = ['tune', 'report', 'holdout2'];
+/**
+ * Held-out sets kept in a folder of their own under test/fixtures/public, each with its stories and
+ * its labels.json; the folder is named after the split. Scored only when named with --split.
+ */
+const SEPARATE_SPLITS: readonly Split[] = ['holdout3'];
 type SplitChoice = Split | 'all';
 
 export interface PublicLabel {
@@ -77,8 +84,22 @@ function missingKind(finding: Finding): StarKind | undefined {
   });
 }
 
-export function readLabels(): PublicLabel[] {
-  return JSON.parse(readFileSync(join(PUBLIC, 'labels.json'), 'utf8')) as PublicLabel[];
+/**
+ * The folder under test/fixtures/public that holds a split's stories and labels.json: the public
+ * folder itself for the first set's splits, a folder named after the split for a separate set.
+ */
+function splitFolder(split: Split): string {
+  return SEPARATE_SPLITS.includes(split) ? join(PUBLIC, split) : PUBLIC;
+}
+
+/**
+ * The labels the chosen split is scored on: for a separate held-out set (`holdout3`), its own
+ * labels.json; for `all` and the first set's splits, test/fixtures/public/labels.json (all of its
+ * stories, filtered later). Throws when a file is missing or is not JSON.
+ */
+export function readLabels(split: SplitChoice = 'all'): PublicLabel[] {
+  const folder = split === 'all' ? PUBLIC : splitFolder(split);
+  return JSON.parse(readFileSync(join(folder, 'labels.json'), 'utf8')) as PublicLabel[];
 }
 
 interface Linted {
@@ -87,7 +108,7 @@ interface Linted {
 }
 
 function lintAll(labels: PublicLabel[]): Linted[] {
-  return labels.map((label) => ({ label, findings: lintText(readFileSync(join(PUBLIC, label.file), 'utf8')).findings }));
+  return labels.map((label) => ({ label, findings: lintText(readFileSync(join(splitFolder(label.split), label.file), 'utf8')).findings }));
 }
 
 function scorePublic(linted: Linted[], split: SplitChoice): Record<ScoredRule, Score> {
@@ -186,11 +207,13 @@ function main(): void {
   const args = process.argv.slice(2);
   const splitAt = args.indexOf('--split');
   const split = (splitAt >= 0 ? args[splitAt + 1] : 'all') as SplitChoice;
-  if (split !== 'all' && !SPLITS.includes(split)) throw new Error(`--split takes tune, report, holdout2 or all, not ${String(split)}`);
+  if (split !== 'all' && !SPLITS.includes(split) && !SEPARATE_SPLITS.includes(split)) {
+    throw new Error(`--split takes tune, report, holdout2, holdout3 or all, not ${String(split)}`);
+  }
   const formatAt = args.indexOf('--format');
   const json = formatAt >= 0 && args[formatAt + 1] === 'json';
 
-  const labels = readLabels();
+  const labels = readLabels(split);
   const linted = lintAll(labels);
   const splits: SplitChoice[] = split === 'all' ? [...SPLITS, 'all'] : [split];
   const publicScores = Object.fromEntries(splits.map((s) => [s, scorePublic(linted, s)])) as Partial<Record<SplitChoice, Record<ScoredRule, Score>>>;
@@ -202,7 +225,8 @@ function main(): void {
   }
 
   const counted = split === 'all' ? labels : labels.filter((l) => l.split === split);
-  const sizes = SPLITS.map((s) => `${labels.filter((l) => l.split === s).length} ${s}`).join(', ');
+  const shown = split !== 'all' && SEPARATE_SPLITS.includes(split) ? [split] : SPLITS;
+  const sizes = shown.map((s) => `${labels.filter((l) => l.split === s).length} ${s}`).join(', ');
   console.log(`Public set: ${counted.length} stories (${sizes}), default configuration.`);
   console.log('Positive = the rule should fire. missing-section counts one case per story and section.\n');
   console.log(HEADER);
@@ -220,7 +244,7 @@ function main(): void {
   // stories stay unread by whoever tunes the rules.
   const detailSplit: SplitChoice = split === 'all' ? 'tune' : split;
   const detail = publicScores[detailSplit] ?? scorePublic(linted, detailSplit);
-  console.log(`\nDisagreements in the ${detailSplit} split${split === 'all' ? ' (a held-out split: --split report or --split holdout2)' : ''}:`);
+  console.log(`\nDisagreements in the ${detailSplit} split${split === 'all' ? ' (a held-out split: --split report, holdout2 or holdout3)' : ''}:`);
   for (const rule of RULES) {
     const s = detail[rule];
     if (s.falsePositives.length === 0 && s.falseNegatives.length === 0) continue;
