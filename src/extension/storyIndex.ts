@@ -29,17 +29,22 @@ export class StoryIndex implements vscode.Disposable {
   private readonly removed = new vscode.EventEmitter<string>();
   /** Fires with the id of each story that left the index. */
   readonly onDidRemove = this.removed.event;
-  private worker!: StoryWorker;
-  private readonly index = new BankIndex<vscode.Uri>({
-    files: bankFiles(this.files),
-    watcher: { watch: (report) => watchWorkspace(report, this.model.configuration.onDidChange) },
-    clock: SYSTEM_CLOCK,
-    listener: { changed: () => this.changed.fire(), removed: (id) => this.removed.fire(id), checked: (uri, findings) => this.checked.fire({ uri, findings }) },
-    readers: (answers) => [(this.worker = new StoryWorker(answers, (folder) => this.model.configuration.forUri(folder))), new SliceReader(storySource(this.model, this), SYSTEM_CLOCK, answers)],
-  });
-  readonly coverage = this.index.coverage;
+  private readonly worker: StoryWorker;
+  private readonly index: BankIndex<vscode.Uri>;
+  readonly coverage: BankIndex<vscode.Uri>['coverage'];
 
-  constructor(private readonly model: StoryModel) {}
+  constructor(private readonly model: StoryModel) {
+    let worker: StoryWorker | undefined;
+    this.index = new BankIndex<vscode.Uri>({
+      files: bankFiles(this.files),
+      watcher: { watch: (report) => watchWorkspace(report, model.configuration.onDidChange) },
+      clock: SYSTEM_CLOCK,
+      listener: { changed: () => this.changed.fire(), removed: (id) => this.removed.fire(id), checked: (uri, findings) => this.checked.fire({ uri, findings }) },
+      readers: (answers) => [(worker = new StoryWorker(answers, (folder) => model.configuration.forUri(folder))), new SliceReader(storySource(model, this), SYSTEM_CLOCK, answers)],
+    });
+    this.worker = worker!;
+    this.coverage = this.index.coverage;
+  }
 
   /** Starts the first scan (once) and the watchers; resolves when every story found is counted. */
   ready(): Promise<void> {
