@@ -338,9 +338,11 @@ export class BankIndex<Ref> {
         if (jobs.length === 0) break;
         const taken = at === this.readers.length - 1 ? jobs : reader.takes(jobs);
         if (taken.length === 0) continue;
-        const rest = new Set(jobs);
-        for (const job of taken) rest.delete(job);
-        jobs = [...rest];
+        if (taken.length === jobs.length) jobs = [];
+        else {
+          const mine = new Set(taken);
+          jobs = jobs.filter((job) => !mine.has(job));
+        }
         counting.push(reader.count(taken, this.configVersion));
       }
       await Promise.all(counting);
