@@ -157,7 +157,7 @@ export class StoryWorker implements StoryReader<vscode.Uri>, vscode.Disposable {
   private receive(reply: WorkerReply): void {
     if ('counted' in reply) {
       for (const { id, read, summary } of reply.counted) {
-        if (!summary) this.unanswered.delete(id);
+        if (!summary) this.answered(id, read);
         this.answers.counted({ id, read }, summary);
       }
       if (reply.finished && reply.request !== undefined) this.answer(reply.request);
@@ -168,7 +168,7 @@ export class StoryWorker implements StoryReader<vscode.Uri>, vscode.Disposable {
       if (!this.checking && this.lints.size === 0) this.stopWhenIdle();
     } else if ('checked' in reply) {
       for (const { id, read, ...result } of reply.checked) {
-        this.unanswered.delete(id);
+        this.answered(id, read);
         this.answers.checked({ id, read }, result);
       }
     } else {
@@ -178,6 +178,11 @@ export class StoryWorker implements StoryReader<vscode.Uri>, vscode.Disposable {
       this.idleWaiters.splice(0).forEach((resolve) => resolve());
       this.stopWhenIdle();
     }
+  }
+
+  /** A read answered in full (a newer read of the same story may still be owed). */
+  private answered(id: string, read: number): void {
+    if (this.unanswered.get(id) === read) this.unanswered.delete(id);
   }
 
   private stopWhenIdle(): void {
