@@ -1,48 +1,39 @@
 import { CoverageIndex, type StoryCheck, type StorySummary } from './coverage';
-import type { ResolvedConfig } from './config';
 
 /**
- * What an answer did to the index: nothing (`stale`: the story was deleted since; `unchanged`: a
- * story that was not there is still not there), counted it anew or differently (`counted`),
- * counted it the same as before (`same`: nothing a view shows changed), or removed it.
+ * What an answer did to the index: nothing (`stale`: it answers a read that a deletion, a newer
+ * read or a configuration change has cancelled since; `unchanged`: a story that was not there is
+ * still not there), counted it anew or differently (`counted`), counted it the same as before
+ * (`same`: nothing a view shows changed), or removed it.
  */
 export type Outcome = 'stale' | 'counted' | 'same' | 'removed' | 'unchanged';
 
-/** When a read began, in the ledger's count of deletions: a read older than a deletion is stale. */
-export type ReadStamp = number;
-
-/** A story read and counted, waiting for its check against the rules. */
-export interface Unchecked<Ref> {
+/** One read of one story, handed to a reader: `read` numbers it among all the ledger's reads. */
+export interface ReadJob<Ref> {
   id: string;
   ref: Ref;
-  text: string;
-  config: ResolvedConfig;
-  stamp: ReadStamp;
+  read: number;
 }
+
+/** What an answer names: the story and the read it answers. */
+export type ReadTicket = Pick<ReadJob<unknown>, 'id' | 'read'>;
 
 /**
  * The story index's bookkeeping, without any I/O: the coverage index, the stories waiting to be
- * read and to be checked, and the stories handed to a reader that has not answered yet. It holds
- * the one rule for races: **an answer counts only if its story was not deleted after the read
- * began, and (for a check) no newer read of the story is waiting.** Deletions are numbered; every
- * read carries the number current when it began (its stamp). A folder's deletion covers every
- * story under it (ids are URIs; a story's id starts with its folder's id and a slash).
+ * read, and the reads handed to a reader that has not answered them yet (outstanding). It holds
+ * the one rule for races: **an answer counts only if the read it answers is still the story's
+ * outstanding read.** Every read taken gets a new number and replaces the story's outstanding
+ * one; a deletion (of the story or of a folder above it) cancels it, and so does a change of the
+ * configuration. A folder's deletion covers every story under it (ids are URIs; a story's id
+ * starts with its folder's id and a slash).
  *
  * `Ref` is whatever the caller needs to read a story again (a VS Code Uri in the editor).
  */
 export class BankLedger<Ref> {
   readonly coverage = new CoverageIndex();
   private readonly toRead = new Map<string, Ref>();
-  private readonly toCheck = new Map<string, Unchecked<Ref>>();
-  /** Handed to a reader elsewhere (the worker thread), with the stamp of when. */
-  private readonly sent = new Map<string, { ref: Ref; stamp: ReadStamp }>();
-  private deletions = 0;
-  private readonly deletedAt = new Map<string, number>();
-
-  /** The stamp for a read that begins now. */
-  get stamp(): ReadStamp {
-    return this.deletions;
-  }
+  private readonly outstanding = new Map<string, ReadJob<Ref>>();
+  private reads = 0;
 
   /** Queues a story to read (again); a story queued twice is read once. */
   wantRead(id: string, ref: Ref): void {
@@ -53,108 +44,84 @@ export class BankLedger<Ref> {
     return this.toRead.size;
   }
 
-  get checksWaiting(): number {
-    return this.toCheck.size;
-  }
-
-  /** Takes every queued read, in the order queued. */
-  takeReads(): Array<[id: string, ref: Ref]> {
-    const reads = [...this.toRead];
-    this.toRead.clear();
-    return reads;
-  }
-
-  /** Takes every story waiting for its check. */
-  takeChecks(): Array<Unchecked<Ref>> {
-    const checks = [...this.toCheck.values()];
-    this.toCheck.clear();
-    return checks;
-  }
-
-  /** A story handed to a reader elsewhere, whose answers come back through `counted` and `checked` by id. */
-  sentElsewhere(id: string, ref: Ref): void {
-    this.sent.set(id, { ref, stamp: this.deletions });
-  }
-
-  /** A story read here again: whatever the reader elsewhere still says of it is older. */
-  readHere(id: string): void {
-    this.sent.delete(id);
-  }
-
-  /** The reader elsewhere answered a count (or, with `undefined`, found no story at the id). */
-  countedElsewhere(id: string, summary: StorySummary | undefined): Outcome {
-    const sent = this.sent.get(id);
-    if (!sent || this.deletedSince(id, sent.stamp)) return 'stale';
-    return this.count(id, summary);
-  }
-
-  /** The reader elsewhere answered a check. Returns the story's ref when the check counts, and whether it changed. */
-  checkedElsewhere(id: string, check: StoryCheck): { ref: Ref; changed: boolean } | undefined {
-    const sent = this.sent.get(id);
-    if (!sent || !this.awaitsCheck(id, sent.stamp)) return undefined;
-    return { ref: sent.ref, changed: this.applyCheck(id, check) };
-  }
-
-  /** The reader elsewhere stopped: the stories it never answered are read again. */
-  lostElsewhere(ids: readonly string[]): void {
-    for (const id of ids) {
-      const sent = this.sent.get(id);
-      if (sent) this.toRead.set(id, sent.ref);
+  /** Takes every queued read, in the order queued, each numbered and now the story's outstanding read. */
+  takeReads(): Array<ReadJob<Ref>> {
+    const jobs: Array<ReadJob<Ref>> = [];
+    for (const [id, ref] of this.toRead) {
+      const job = { id, ref, read: ++this.reads };
+      this.outstanding.set(id, job);
+      jobs.push(job);
     }
+    this.toRead.clear();
+    return jobs;
+  }
+
+  /** Whether `ticket` is still its story's outstanding read (its answers count). */
+  isCurrent(ticket: ReadTicket): boolean {
+    return this.outstanding.get(ticket.id)?.read === ticket.read;
   }
 
   /**
-   * A story read here and counted (`summary`), or found unreadable (`undefined`), for a read that
-   * began at `stamp`; a counted story then waits for its check.
+   * A read's count: the story's summary, or `undefined` when the reader found no story there (gone,
+   * unreadable, or not a story). A counted story's read stays outstanding until its check lands.
    */
-  countedHere(id: string, ref: Ref, stamp: ReadStamp, summary: StorySummary | undefined, text: string, config: ResolvedConfig): Outcome {
-    if (this.deletedSince(id, stamp)) return 'stale';
-    const outcome = this.count(id, summary);
-    if (outcome === 'counted' || outcome === 'same') this.toCheck.set(id, { id, ref, text, config, stamp });
-    return outcome;
-  }
-
-  private count(id: string, summary: StorySummary | undefined): Outcome {
-    if (!summary) return this.forget(id) ? 'removed' : 'unchanged';
-    const known = this.coverage.get(id);
+  counted(ticket: ReadTicket, summary: StorySummary | undefined): Outcome {
+    if (!this.isCurrent(ticket)) return 'stale';
+    if (!summary) return this.forget(ticket.id) ? 'removed' : 'unchanged';
+    const known = this.coverage.get(ticket.id);
     // Typing in a story mostly leaves its counts as they were: it keeps its check until the new one lands.
     if (known && sameJson({ ...known, check: undefined }, { ...summary, check: undefined })) return 'same';
     this.coverage.upsert(summary);
     return 'counted';
   }
 
-  /** False when the story is gone, or was read again since (a newer text waits for its own check). */
-  awaitsCheck(id: string, stamp: ReadStamp): boolean {
-    return this.coverage.get(id) !== undefined && !this.toCheck.has(id) && !this.deletedSince(id, stamp);
+  /**
+   * A read's check. Returns the story's ref and whether its check differs from the one it had, or
+   * undefined when the check does not count (the read was cancelled or replaced, or the story is gone).
+   */
+  checked(ticket: ReadTicket, check: StoryCheck): { ref: Ref; changed: boolean } | undefined {
+    const job = this.outstanding.get(ticket.id);
+    const summary = this.coverage.get(ticket.id);
+    if (job?.read !== ticket.read || !summary) return undefined;
+    this.outstanding.delete(ticket.id);
+    if (sameJson(summary.check, check)) return { ref: job.ref, changed: false };
+    this.coverage.upsert({ ...summary, check });
+    return { ref: job.ref, changed: true };
   }
 
-  /** Sets a story's check (call only when `awaitsCheck` said yes). Returns whether it differs from the one it had. */
-  applyCheck(id: string, check: StoryCheck): boolean {
-    const summary = this.coverage.get(id);
-    if (!summary || sameJson(summary.check, check)) return false;
-    this.coverage.upsert({ ...summary, check });
-    return true;
+  /** A reader stopped before answering these reads: those still outstanding are queued again. */
+  lost(tickets: readonly ReadTicket[]): void {
+    for (const ticket of tickets) {
+      const job = this.outstanding.get(ticket.id);
+      if (job?.read !== ticket.read) continue;
+      this.outstanding.delete(ticket.id);
+      this.toRead.set(ticket.id, job.ref);
+    }
   }
 
   /**
    * A story or a folder was deleted (or renamed away): it leaves the index, with every story under
-   * it when `folder`, and no read begun before now can bring any of them back. Returns the ids removed.
+   * it when `folder`, and no read taken before now can bring any of them back. Returns the ids removed.
    */
   deleted(id: string, folder: boolean): string[] {
-    this.deletedAt.set(id, ++this.deletions);
     const removed = this.forget(id) ? [id] : [];
     if (folder) {
       const prefix = `${id}/`;
       for (const story of [...this.coverage.all()]) if (story.id.startsWith(prefix) && this.forget(story.id)) removed.push(story.id);
-      for (const key of [...this.toRead.keys()]) if (key.startsWith(prefix)) this.toRead.delete(key);
+      for (const queue of [this.toRead, this.outstanding]) for (const key of [...queue.keys()]) if (key.startsWith(prefix)) queue.delete(key);
     }
     return removed;
   }
 
-  /** Drops a story and any work queued for it. Returns whether it was in the index. */
+  /** The configuration changed: no answer to a read taken before now counts (the caller reads every story again). */
+  cancelReads(): void {
+    this.outstanding.clear();
+  }
+
+  /** Drops a story, any read of it queued, and its outstanding read. Returns whether it was in the index. */
   forget(id: string): boolean {
     this.toRead.delete(id);
-    this.toCheck.delete(id);
+    this.outstanding.delete(id);
     return this.coverage.remove(id);
   }
 
@@ -163,16 +130,9 @@ export class BankLedger<Ref> {
     return [...this.coverage.all()].map((story) => story.id).filter((id) => !keep.has(id));
   }
 
-  /** Nothing is in flight any more: no read can be older than a deletion remembered, nor any answer owed. */
+  /** Every reader is idle: an answer still owed never comes (a story counted whose check a reader dropped). */
   settled(): void {
-    this.deletedAt.clear();
-    this.sent.clear();
-  }
-
-  private deletedSince(id: string, stamp: ReadStamp): boolean {
-    if ((this.deletedAt.get(id) ?? 0) > stamp) return true;
-    for (const [gone, at] of this.deletedAt) if (at > stamp && id.startsWith(`${gone}/`)) return true;
-    return false;
+    this.outstanding.clear();
   }
 }
 

@@ -20,6 +20,7 @@ interface Job {
   request: number;
   version: number;
   id: string;
+  read: number;
   path: string;
   folder: string;
   /** The last job of its request. */
@@ -29,7 +30,7 @@ interface Job {
 const port = parentPort!;
 const toCount: Job[] = [];
 /** Counted stories waiting for their check; a newer read of the same story replaces the text. */
-const toCheck = new Map<string, { text: string; folder: string; version: number }>();
+const toCheck = new Map<string, { read: number; text: string; folder: string; version: number }>();
 let configs: Record<string, ResolvedConfig> = {};
 let configVersion = -1;
 let lastRequest = 0;
@@ -82,10 +83,10 @@ function work(): void {
     return schedule();
   }
   const checked: Extract<WorkerReply, { checked: unknown }>['checked'] = [];
-  for (const [id, { text, folder, version }] of toCheck) {
+  for (const [id, { read, text, folder, version }] of toCheck) {
     if (version > configVersion || !configs[folder]) continue;
     toCheck.delete(id);
-    checked.push({ id, ...checkText(text, configs[folder]) });
+    checked.push({ id, read, ...checkText(text, configs[folder]) });
     if (checked.length === CHECK_CHUNK) break;
   }
   if (checked.length > 0) {
@@ -101,8 +102,8 @@ function countSome(): void {
   for (const job of toCount.splice(0, countChunk)) {
     const text = readText(job.path);
     const summary = text === undefined ? undefined : countText(job.id, text);
-    counted.push(summary ? { id: job.id, summary } : { id: job.id });
-    if (summary) toCheck.set(job.id, { text: text!, folder: job.folder, version: job.version });
+    counted.push(summary ? { id: job.id, read: job.read, summary } : { id: job.id, read: job.read });
+    if (summary) toCheck.set(job.id, { read: job.read, text: text!, folder: job.folder, version: job.version });
     else toCheck.delete(job.id);
     // One reply per request's end, so the host knows when everything it asked for is counted.
     if (job.last) post({ counted: counted.splice(0), request: job.request, finished: true });

@@ -14,7 +14,8 @@ export type WorkerRequest =
       request: number;
       /** Checks wait for a configuration of at least this version. */
       version: number;
-      jobs: Array<{ id: string; path: string; folder: string }>;
+      /** `read`: the index's number for this read of the story, given back with every answer. */
+      jobs: Array<{ id: string; read: number; path: string; folder: string }>;
     };
 
 /**
@@ -22,8 +23,8 @@ export type WorkerRequest =
  * story), with `finished` on the last of a request; then checks, in chunks; then that it is idle.
  */
 export type WorkerReply =
-  | { counted: Array<{ id: string; summary?: StorySummary }>; request?: number; finished?: boolean }
-  | { checked: Array<{ id: string } & Checked> }
+  | { counted: Array<{ id: string; read: number; summary?: StorySummary }>; request?: number; finished?: boolean }
+  | { checked: Array<{ id: string; read: number } & Checked> }
   | { linted: { id: number } & Checked }
   /** Nothing left to do, after every request up to this one. */
   | { idle: number };

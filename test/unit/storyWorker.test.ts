@@ -39,11 +39,11 @@ describe('story worker thread', () => {
     writeFileSync(join(dir, 'story.star.md'), STORY);
     writeFileSync(join(dir, 'binary.star.md'), Buffer.from([0x2d, 0x00, 0x01]));
     writeFileSync(join(dir, 'huge.star.md'), `---\ntitle: Huge\nlps: [Ownership]\n---\n${'word '.repeat(1_000_000)}`);
-    const jobs = ['story', 'binary', 'missing', 'huge'].map((name) => ({ id: name, path: join(dir, `${name}.star.md`), folder: 'f' }));
+    const jobs = ['story', 'binary', 'missing', 'huge'].map((name, at) => ({ id: name, read: at + 1, path: join(dir, `${name}.star.md`), folder: 'f' }));
     send({ request: 1, version: 1, jobs });
     const counted = (await next((r) => 'finished' in r && r.request === 1)) as Extract<WorkerReply, { counted: unknown }>;
     const all = replies.flatMap((r) => ('counted' in r ? r.counted : []));
-    assert.deepStrictEqual(all.map((c) => [c.id, c.summary?.lpIds]), [['story', ['frugality', 'dive-deep']], ['binary', undefined], ['missing', undefined], ['huge', undefined]]);
+    assert.deepStrictEqual(all.map((c) => [c.id, c.read, c.summary?.lpIds]), [['story', 1, ['frugality', 'dive-deep']], ['binary', 2, undefined], ['missing', 3, undefined], ['huge', 4, undefined]]);
     assert.ok(counted.finished);
     assert.ok(!replies.some((r) => 'checked' in r || 'idle' in r), 'checks wait for the configuration');
 
@@ -53,7 +53,7 @@ describe('story worker thread', () => {
     const idle = await next((r) => 'idle' in r);
     assert.deepStrictEqual(idle, { idle: 1 });
     const checked = replies.flatMap((r) => ('checked' in r ? r.checked : []));
-    assert.deepStrictEqual(checked.map((c) => c.id), ['story']);
+    assert.deepStrictEqual(checked.map((c) => [c.id, c.read]), [['story', 1]], 'each check names the read it answers');
     assert.strictEqual(checked[0].check.quantified, false);
     assert.ok(!checked[0].findings.some((f) => f.ruleId === 'unquantified-result'), 'checked with the configuration sent');
   });
