@@ -46,7 +46,9 @@ function stripSuffix(word: string): { stem: string; suffix?: string } {
 export const SUFFIX_STEMMER: Stemmer = {
   stem(word: string): string {
     if (word.length <= 3 || /\d/.test(word)) return word;
-    let { stem, suffix } = stripSuffix(word);
+    const stripped = stripSuffix(word);
+    const suffix = stripped.suffix;
+    let stem = stripped.stem;
     if (suffix && INFLECTIONS.has(suffix) && stem.endsWith('er')) {
       const again = stripSuffix(stem);
       if (again.suffix === 'er') stem = again.stem;
