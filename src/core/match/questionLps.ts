@@ -17,7 +17,7 @@ export interface QuestionLps {
   source: 'bank' | 'signals' | 'none';
   /** The bank's question, when the text is one. */
   question?: Question;
-  /** True when the question asks about a failure, a mistake or a goal missed (see `FAILURE_CUES`). */
+  /** True when the question asks about a failure, a mistake or a goal missed (see `FAILURE_WORDS`). */
   asksForFailure: boolean;
 }
 
@@ -33,13 +33,15 @@ const SIMILAR_QUESTIONS = 3;
 const MAX_LPS = 3;
 
 /**
- * Words and phrases (stemmed like the question) that make a question ask for a failure: interviewers
- * ask for one under many LPs ("a time you failed", "a mistake", "a decision you got wrong", "a goal
- * you missed", "a project that did not succeed"), and the story to tell is one that went wrong.
- * Source: the failure questions in published Amazon interview preparation lists (Earn Trust, Are
- * Right A Lot, Deliver Results, Ownership).
+ * Words (stemmed like the question) and phrases (matched in its lower-case text, since their small
+ * words are stop words) that make a question ask for a failure: interviewers ask for one under many
+ * LPs ("a time you failed", "a mistake", "a decision you got wrong", "a goal you missed", "a project
+ * that did not succeed"), and the story to tell is one that went wrong. Source: the failure
+ * questions in published Amazon interview preparation lists (Earn Trust, Are Right A Lot, Deliver
+ * Results, Ownership).
  */
-const FAILURE_CUES = ['fail', 'failure', 'failed', 'mistake', 'wrong', 'regret', 'missed', 'let down', 'not succeed', "didn't succeed", 'did not work', 'went badly', 'setback', 'error in judgment', 'bad decision'];
+const FAILURE_WORDS = ['fail', 'failure', 'mistake', 'wrong', 'regret', 'missed', 'setback'];
+const FAILURE_PHRASES = /\b(?:let (?:\w+ ){0,2}down|(?:did not|didn't|did n't|does not|doesn't|not) (?:succeed|work out|go well)|went badly|error in judge?ment|bad (?:decision|call))\b/;
 
 function normalizedQuestion(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -47,7 +49,6 @@ function normalizedQuestion(text: string): string {
 
 /** What the catalog lends to reading a question, built once per stemmer. */
 interface Reader {
-  stemmer: Stemmer;
   /** Each LP's name, aliases and signal phrases as stem lists. */
   signals: Array<{ lp: Lp; phrases: string[][] }>;
   /** The bank's questions as unit TF-IDF vectors over their stems. */
@@ -55,8 +56,7 @@ interface Reader {
   /** Inverse document frequency of each stem over the bank's questions; `unseenIdf` for the rest. */
   idf: Map<string, number>;
   unseenIdf: number;
-  failure: string[][];
-  /** Every stem of the failure cues: left out of the likeness to bank questions. */
+  /** The stems of FAILURE_WORDS: they make a question ask for a failure, and are left out of the likeness to bank questions. */
   failureStems: Set<string>;
 }
 
@@ -67,9 +67,8 @@ function reader(stemmer: Stemmer): Reader {
   let built = readers.get(stemmer);
   if (built) return built;
   const questions = allQuestions();
-  const failure = FAILURE_CUES.map((cue) => contentStems(cue, stemmer)).filter((stems) => stems.length > 0);
   // Failure words say what kind of story to tell, not which LP: interviewers ask for failures under many LPs.
-  const failureStems = new Set(failure.flat());
+  const failureStems = new Set(FAILURE_WORDS.flatMap((word) => contentStems(word, stemmer)));
   const stemsOf = questions.map((question) => contentStems(question.text, stemmer).filter((stem) => !failureStems.has(stem)));
   const documentFrequency = new Map<string, number>();
   for (const stems of stemsOf) for (const stem of new Set(stems)) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
@@ -78,7 +77,6 @@ function reader(stemmer: Stemmer): Reader {
   const idf = new Map([...documentFrequency].map(([stem, frequency]) => [stem, idfOf(frequency)]));
   const unseenIdf = idfOf(0);
   built = {
-    stemmer,
     signals: allLps().map((lp) => ({
       lp,
       phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => contentStems(phrase, stemmer)).filter((stems) => stems.length > 0),
@@ -86,7 +84,6 @@ function reader(stemmer: Stemmer): Reader {
     bank: questions.map((question, i) => ({ question, vector: unitVector(stemsOf[i], (stem) => idf.get(stem) ?? unseenIdf) })),
     idf,
     unseenIdf,
-    failure,
     failureStems,
   };
   readers.set(stemmer, built);
@@ -122,7 +119,7 @@ export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): Qu
   const read = reader(stemmer);
   const stemList = contentStems(text, stemmer);
   const stems = new Set(stemList);
-  const asksForFailure = read.failure.some((phrase) => holds(stems, phrase));
+  const asksForFailure = stemList.some((stem) => read.failureStems.has(stem)) || FAILURE_PHRASES.test(text.toLowerCase().replace(/[’‘]/g, "'"));
   if (!bankByText) {
     bankByText = new Map();
     for (const question of allQuestions()) bankByText.set(normalizedQuestion(question.text), question);
