@@ -5,7 +5,8 @@ import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { questionLps, StoryMatcher, storyWords } from '../../src/core/match/rank';
-import { contentStems, SUFFIX_STEMMER } from '../../src/core/match/words';
+import { contentStems, stemWord, SUFFIX_STEMMER } from '../../src/core/match/words';
+import { allQuestions } from '../../src/core/catalog';
 import { lintText } from '../../src/core/engine';
 import { profileStory, type StoryProfile } from '../../src/core/plan/profile';
 import { ROOT } from './helpers';
@@ -37,6 +38,34 @@ describe('question to story', () => {
     assert.deepStrictEqual(contentStems('Tell me about the on-call rota'), ['oncall', 'rota']);
   });
 
+  it('stems a verb with its inflections and derivations, and irregular forms with their verb', () => {
+    const same = (...forms: string[]) => assert.deepStrictEqual(new Set(forms.map((w) => stemWord(w))).size, 1, forms.map((w) => `${w}>${stemWord(w)}`).join(' '));
+    same('deliver', 'delivered', 'delivering', 'delivers');
+    same('disagree', 'disagreed', 'disagreeing', 'disagreement');
+    same('agree', 'agreed', 'agrees');
+    same('offer', 'offered', 'offering');
+    same('engineer', 'engineers', 'engineering');
+    same('fair', 'fairer', 'fairly');
+    same('grow', 'grew', 'grown', 'growth', 'growing');
+    same('lead', 'led', 'leading');
+    same('teach', 'taught');
+    assert.notStrictEqual(stemWord('user'), stemWord('us'));
+    // Words that name an object's own properties are ordinary words, not table entries.
+    assert.deepStrictEqual(contentStems('constructor toString'), ['constructor', 'tostr']);
+  });
+
+  it('matches a story on its prose, not on the STAR headings every story has', () => {
+    const text = storyWords(lintText(story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.')).story);
+    assert.ok(!/\bResult\b|\bSituation\b/.test(text), text);
+    assert.match(text, /The bill fell by 61%/);
+    const matcher = new StoryMatcher([
+      doc('vendor', story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.')),
+      doc('results', story('Shipped the launch', 'Frugality', 'Sign-ups rose 20%, and the results held for a year.')),
+    ]);
+    const ranked = matcher.rank('results', { now: new Date('2026-06-01T00:00:00Z') });
+    assert.deepStrictEqual(ranked.map((r) => [r.file, r.reasons.some((reason) => reason.startsWith('shares'))]), [['results', true], ['vendor', false]]);
+  });
+
   it('BM25 ranks the document with the rarer shared term first and reports the terms matched', () => {
     const index = new Bm25Index([['cost', 'cloud'], ['cost', 'vendor', 'contract'], ['team', 'hire']]);
     const { scores } = index.score(["vendor", "cost"]);
@@ -53,6 +82,53 @@ describe('question to story', () => {
     assert.strictEqual(signals.source, 'signals');
     assert.ok(signals.lpIds.includes('frugality'), JSON.stringify(signals));
     assert.deepStrictEqual(questionLps('xyzzy plugh').lpIds, []);
+  });
+
+  it('lends a question the LPs of the bank question it resembles, less surely than the bank question itself', () => {
+    const bank = allQuestions().find((q) => q.id === 'frugality-01')!;
+    const reworded = questionLps(bank.text.replace('Tell me about a time you', 'Describe how you').replace(/\.$/, ', and what it took.'));
+    assert.strictEqual(reworded.source, 'signals');
+    assert.strictEqual(reworded.lpIds[0], bank.lps[0], JSON.stringify(reworded));
+    assert.ok(reworded.weights[0] > 0.5, JSON.stringify(reworded));
+    const exact = questionLps(bank.text);
+    assert.deepStrictEqual([exact.source, exact.weights[0]], ['bank', 1]);
+    // Only the failure words are shared with a bank question: they say what kind of story, not which LP.
+    assert.deepStrictEqual(questionLps('Tell me about a time you failed.').lpIds, []);
+  });
+
+  it('reads whether a question asks for a failure, and ranks a story that went wrong first for it', () => {
+    const failures = ['Tell me about a time you failed.', 'What is the biggest mistake you have made?', 'Tell me about a goal you missed.', 'Describe a decision that turned out wrong.'];
+    for (const text of [...failures, 'Tell me about a project that did not succeed.', 'Tell me about a time you let a customer down.', 'What was a bad call you made?']) {
+      assert.ok(questionLps(text).asksForFailure, text);
+    }
+    // The small words of a phrase are stop words: "work", "succeed" or "let" alone ask for no failure.
+    for (const text of ['Tell me about a time you cut costs.', 'How do you raise the hiring bar?', 'How do you work with product managers?', 'Let me hear how you helped a peer succeed.']) {
+      assert.ok(!questionLps(text).asksForFailure, text);
+    }
+    // Two stories alike but for their outcome.
+    const told = (outcome: string) => `---\ntitle: Moved the billing database\nlps: [Ownership]\nlevel: L6\noutcome: ${outcome}\n---\n## Situation\nThe billing database had to move.\n## Task\nI owned it.\n## Action\nI led the work.\n## Result\nDowntime was 40 minutes, 3 customers left.\n## Learning\nI now rehearse a move first.\n`;
+    const matcher = new StoryMatcher([doc('success', told('success')), doc('failure', told('failure'))]);
+    const now = new Date('2026-06-01T00:00:00Z');
+    const asked = matcher.rank('Tell me about a database move that failed.', { now });
+    assert.strictEqual(asked[0].file, 'failure');
+    assert.ok(asked[0].score > asked[1].score, JSON.stringify(asked));
+    assert.ok(asked[0].reasons.includes('a story that went wrong, as asked'), asked[0].reasons.join('; '));
+    const notAsked = matcher.rank('Tell me about a database move.', { now });
+    assert.strictEqual(notAsked[0].score, notAsked[1].score, 'no failure asked: no bonus either way');
+    assert.ok(notAsked.every((r) => !r.reasons.includes('a story that went wrong, as asked')));
+  });
+
+  it('costs a story planned for another LP by how sure the question\'s LP is', () => {
+    const matcher = new StoryMatcher([doc('vendor', story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.'))]);
+    const now = new Date('2026-06-01T00:00:00Z');
+    const plannedFor = new Map([['vendor', ['earn-trust']]]);
+    const cost = (text: string) => matcher.rank(text, { now })[0].score - matcher.rank(text, { now, plannedFor })[0].score;
+    const bankQuestion = allQuestions().find((q) => q.id === 'frugality-01')!.text;
+    assert.ok(Math.abs(cost(bankQuestion) - 0.5) < 1e-9, `a bank question costs the full 0.5, got ${cost(bankQuestion)}`);
+    const guess = questionLps('Tell me about a time you were lean.');
+    assert.ok(guess.weights[0] < 1, JSON.stringify(guess));
+    assert.ok(Math.abs(cost('Tell me about a time you were lean.') - 0.5 * guess.weights[0]) < 1e-3, 'a guess costs less');
+    assert.strictEqual(cost('xyzzy plugh'), 0, 'a question with no LP costs nothing');
   });
 
   it('ranks by LP fit and words, and says why; quality, plan and recency lower a story', () => {

@@ -1,30 +1,19 @@
-import { allLps, allQuestions, findLp, lpById, type Lp, type Question } from '../catalog';
+import { lpById } from '../catalog';
 import type { TargetLevel } from '../catalog/schema';
 import { LEVELS } from '../parse/frontMatter';
 import { isFollowUpsTitle, type Story } from '../parse/story';
 import { openProblems, type StoryProfile } from '../plan/profile';
 import { Bm25Index } from './bm25';
-import { contentStems, SUFFIX_STEMMER, words, type Stemmer } from './words';
+import { questionLps, type QuestionLps } from './questionLps';
+import { contentStems, stemWord, SUFFIX_STEMMER, words, type Stemmer } from './words';
+
+export { questionLps, type QuestionLps } from './questionLps';
 
 /** A story to rank: its profile and the words it is told in. */
 export interface MatchDocument {
   profile: StoryProfile;
   /** Title, tags and the told prose; see `storyWords`. */
   text: string;
-}
-
-/** Where the question's LPs came from: a question of the bank, or signal words in its text. */
-export interface QuestionLps {
-  lpIds: string[];
-  /**
-   * How much each LP counts, 0 to 1, in the order of `lpIds`: a bank question's LPs count fully
-   * (the first most); LPs read from signal words count by their hits, since one shared word is a
-   * guess and several are evidence.
-   */
-  weights: number[];
-  source: 'bank' | 'signals' | 'none';
-  /** The bank's question, when the text is one. */
-  question?: Question;
 }
 
 export interface MatchContext {
@@ -48,22 +37,55 @@ export interface MatchResult {
 
 /**
  * Weights of the parts of a score. LP fit dominates, the words next: an interviewer asks about an
- * LP, and the story's words say whether it is the situation the question describes.
+ * LP, and the story's words say whether it is the situation the question describes. A question
+ * that asks for a failure (see `QuestionLps.asksForFailure`) favours a story that went wrong.
  */
-const WEIGHT = { lp: 3, text: 2.5, level: 0.3, problem: 0.15, problemCap: 0.6, unquantified: 0.3, plannedElsewhere: 0.5, plannedHere: 0.2, recent: 0.4 } as const;
+const WEIGHT = { lp: 3, text: 2.5, level: 0.3, problem: 0.15, problemCap: 0.6, unquantified: 0.3, wentWrong: 0.8, plannedElsewhere: 0.5, plannedHere: 0.2, recent: 0.4 } as const;
 const DEFAULT_RECENT_DAYS = 7;
 
-/** The words a story is matched on: its title twice (a title names the situation), tags, and the prose of its sections but its follow-ups. */
+/**
+ * The words a story is matched on: its title twice (a title names the situation), tags, and the
+ * prose of its sections but its follow-ups. The headings of the STAR parts ("Situation", "Result",
+ * "Learning", "Short version") are left out: every story has them, and a question's "results" or
+ * "learned" would match them all.
+ */
 export function storyWords(story: Story): string {
   const meta = story.frontMatter.meta;
   const tags = Array.isArray(meta.tags) ? meta.tags.join(' ') : '';
   const parts = [meta.title ?? '', meta.title ?? '', tags];
   for (const section of story.sections) {
     if (section.kind === 'other' && isFollowUpsTitle(section.title)) continue;
-    parts.push(section.title, story.prose.slice(section.bodyStart, section.bodyEnd));
+    if (section.kind === 'other') parts.push(section.title);
+    parts.push(story.prose.slice(section.bodyStart, section.bodyEnd));
   }
   if (story.sections.length === 0) parts.push(story.prose);
   return parts.join('\n');
+}
+
+/** Whether a story went wrong: its outcome is a failure or mixed, or its Result reports a failure. */
+function wentWrong(profile: StoryProfile): boolean {
+  const { outcome, check } = profile.summary;
+  return outcome === 'failure' || outcome === 'mixed' || check?.isFailure === true;
+}
+
+/** The question LP the loop plan gave a story, the surest if several, with its weight; none when the plan gave it only other LPs. */
+function plannedHere(planned: readonly string[], question: QuestionLps): { id: string; weight: number } | undefined {
+  let here: { id: string; weight: number } | undefined;
+  for (let i = 0; i < question.lpIds.length; i++) {
+    if (planned.includes(question.lpIds[i]) && question.weights[i] > (here?.weight ?? 0)) here = { id: question.lpIds[i], weight: question.weights[i] };
+  }
+  return here;
+}
+
+/**
+ * What the loop plan's use of a story does to its score for a question: a bonus when the plan gave it
+ * one of the question's LPs (by that LP's weight), a cost when it gave it only others (by the weight
+ * of the question's surest LP, its first: a guess from one word costs little), nothing unplanned.
+ */
+function planPoints(planned: readonly string[] | undefined, question: QuestionLps): number {
+  if (!planned || planned.length === 0 || question.lpIds.length === 0) return 0;
+  const here = plannedHere(planned, question);
+  return here ? WEIGHT.plannedHere * here.weight : -WEIGHT.plannedElsewhere * question.weights[0];
 }
 
 /**
@@ -74,28 +96,31 @@ export function storyWords(story: Story): string {
 export class StoryMatcher {
   private readonly index: Bm25Index;
 
-  /** Per story, what does not depend on the question: quality points, level index (-1 none), time last told (NaN never). */
+  /** Per story, what does not depend on the question: quality points, level index (-1 none), time last told (NaN never), whether it went wrong. */
   private readonly quality: Float64Array;
   private readonly levelIndex: Int8Array;
   private readonly toldAt: Float64Array;
+  private readonly failed: Uint8Array;
 
   constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = SUFFIX_STEMMER) {
     this.index = new Bm25Index(documents.map((document) => contentStems(document.text, stemmer)));
     this.quality = new Float64Array(documents.length);
     this.levelIndex = new Int8Array(documents.length);
     this.toldAt = new Float64Array(documents.length);
+    this.failed = new Uint8Array(documents.length);
     documents.forEach(({ profile }, i) => {
       const problems = openProblems(profile);
       this.quality[i] = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems) - (profile.summary.check && !profile.summary.check.quantified ? WEIGHT.unquantified : 0);
       this.levelIndex[i] = profile.summary.level ? LEVELS.indexOf(profile.summary.level) : -1;
       this.toldAt[i] = profile.lastTold ? Date.parse(profile.lastTold) : Number.NaN;
+      this.failed[i] = wentWrong(profile) ? 1 : 0;
     });
   }
 
   /**
    * The stories for a question, best first, at most `limit` (all by default). Each says why: the
-   * LP fit, the question's words it shares, its level, open problems, where the plan uses it and
-   * whether it was told recently. An empty question ranks by LP fit and quality alone.
+   * LP fit, the question's words it shares, a failure asked for, its level, open problems, where the
+   * plan uses it and whether it was told recently. An empty question ranks by LP fit and quality alone.
    */
   rank(questionText: string, context: MatchContext, limit = this.documents.length): MatchResult[] {
     const question = questionLps(questionText, this.stemmer);
@@ -103,22 +128,19 @@ export class StoryMatcher {
     const { scores: text } = this.index.score(stems);
     let best = 0;
     for (const score of text) best = Math.max(best, score);
-    const judge = (i: number, reasons?: Array<[number, string]>) => this.judge(i, question, best > 0 ? text[i] / best : 0, context, reasons);
     // Scores first, as plain numbers from what was worked out per story ahead: words for the few results shown only.
     const totals = new Float64Array(this.documents.length);
     const target = context.targetLevel ? LEVELS.indexOf(context.targetLevel) : -1;
     const now = context.now.getTime();
     const recentMs = (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
+    const failurePoints = question.asksForFailure ? WEIGHT.wentWrong : 0;
     for (let i = 0; i < totals.length; i++) {
       const summary = this.documents[i].profile.summary;
       let score = (best > 0 ? WEIGHT.text * (text[i] / best) : 0) + WEIGHT.lp * lpFitScore(question, summary.lpIds) + this.quality[i];
       const level = this.levelIndex[i];
       if (target !== -1 && level !== -1) score += level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target);
-      const planned = context.plannedFor?.get(summary.id);
-      if (planned && planned.length > 0) {
-        if (planned.some((id) => question.lpIds.includes(id))) score += WEIGHT.plannedHere;
-        else if (question.lpIds.length > 0) score -= WEIGHT.plannedElsewhere;
-      }
+      if (this.failed[i]) score += failurePoints;
+      score += planPoints(context.plannedFor?.get(summary.id), question);
       const ago = now - this.toldAt[i];
       if (ago >= 0 && ago < recentMs) score -= WEIGHT.recent;
       totals[i] = score;
@@ -126,12 +148,11 @@ export class StoryMatcher {
     const order = topIndices(totals, limit);
     const shown = new Map<string, string>();
     for (const word of words(questionText)) {
-      const stem = this.stemmer.stem(word);
+      const stem = stemWord(word, this.stemmer);
       if (stems.includes(stem) && !shown.has(stem)) shown.set(stem, word);
     }
     return order.map((i) => {
-      const reasons: Array<[number, string]> = [];
-      judge(i, reasons);
+      const reasons = this.explain(i, question, context);
       const matched = this.index.termsIn(i, stems);
       if (matched.length > 0) reasons.push([WEIGHT.text * (text[i] / best), `shares ${matched.slice(0, 4).map((stem) => `"${shown.get(stem) ?? stem}"`).join(', ')}`]);
       reasons.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
@@ -141,53 +162,36 @@ export class StoryMatcher {
   }
 
   /**
-   * The score of story `i` for a question: LP fit, its share of the best text match (0 to 1),
-   * level, quality, plan and recency. With `reasons`, each part but the text also says why.
+   * Why story `i` scores as it does for a question, each reason with the points it brought: LP fit,
+   * a failure asked for, level, quality, plan and recency (the shared words are added by `rank`).
    */
-  private judge(i: number, question: QuestionLps, textShare: number, context: MatchContext, reasons?: Array<[weight: number, text: string]>): number {
+  private explain(i: number, question: QuestionLps, context: MatchContext): Array<[points: number, text: string]> {
     const { profile } = this.documents[i];
-    let score = WEIGHT.text * textShare;
-    const fit = lpFit(question, profile.summary.lpIds, reasons !== undefined);
-    score += WEIGHT.lp * fit.score;
-    if (reasons && fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
+    const reasons: Array<[number, string]> = [];
+    const fit = lpFit(question, profile.summary.lpIds);
+    if (fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
+    if (question.asksForFailure && this.failed[i]) reasons.push([WEIGHT.wentWrong, 'a story that went wrong, as asked']);
     const level = profile.summary.level;
     if (context.targetLevel && level) {
       const steps = Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(context.targetLevel));
-      const points = steps === 0 ? WEIGHT.level : -WEIGHT.level * steps;
-      score += points;
-      reasons?.push([points, steps === 0 ? `at ${level}, your target` : `at ${level}, not ${context.targetLevel}`]);
+      reasons.push([steps === 0 ? WEIGHT.level : -WEIGHT.level * steps, steps === 0 ? `at ${level}, your target` : `at ${level}, not ${context.targetLevel}`]);
     }
     const problems = openProblems(profile);
-    if (problems > 0) {
-      const points = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems);
-      score += points;
-      reasons?.push([points, `${problems} open problem${problems === 1 ? '' : 's'}`]);
-    }
-    if (profile.summary.check && !profile.summary.check.quantified) {
-      score -= WEIGHT.unquantified;
-      reasons?.push([-WEIGHT.unquantified, 'no number in the Result']);
-    }
+    if (problems > 0) reasons.push([-Math.min(WEIGHT.problemCap, WEIGHT.problem * problems), `${problems} open problem${problems === 1 ? '' : 's'}`]);
+    if (profile.summary.check && !profile.summary.check.quantified) reasons.push([-WEIGHT.unquantified, 'no number in the Result']);
     const planned = context.plannedFor?.get(profile.summary.id);
-    if (planned && planned.length > 0) {
-      const here = planned.find((id) => question.lpIds.includes(id));
-      if (here) {
-        score += WEIGHT.plannedHere;
-        reasons?.push([WEIGHT.plannedHere, `planned for ${lpName(here)}`]);
-      } else if (question.lpIds.length > 0) {
-        // Only a question about another LP makes "planned elsewhere" a cost.
-        score -= WEIGHT.plannedElsewhere;
-        reasons?.push([-WEIGHT.plannedElsewhere, `planned for ${planned.map(lpName).join(', ')}`]);
-      }
-    }
+    const plan = planPoints(planned, question);
+    const here = planned && plannedHere(planned, question);
+    if (here) reasons.push([plan, `planned for ${lpName(here.id)}`]);
+    else if (plan < 0) reasons.push([plan, `planned for ${planned!.map(lpName).join(', ')}`]);
     if (profile.lastTold) {
       const ago = context.now.getTime() - Date.parse(profile.lastTold);
       if (ago >= 0 && ago < (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000) {
-        score -= WEIGHT.recent;
         const days = Math.floor(ago / 86_400_000);
-        reasons?.push([-WEIGHT.recent, `told ${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`}`]);
+        reasons.push([-WEIGHT.recent, `told ${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`}`]);
       }
     }
-    return score;
+    return reasons;
   }
 }
 
@@ -228,7 +232,7 @@ function lpFitScore(question: QuestionLps, storyLpIds: readonly string[]): numbe
  * How well a story's LPs (primary first) answer the question's: 0 to 1, and the words for it. The
  * best-fitting question LP counts, by its weight; a story that leads with it fits best.
  */
-function lpFit(question: QuestionLps, storyLpIds: readonly string[], explain: boolean): { score: number; reason?: string } {
+function lpFit(question: QuestionLps, storyLpIds: readonly string[]): { score: number; reason?: string } {
   let best = 0;
   let reason: string | undefined;
   question.lpIds.forEach((id, i) => {
@@ -237,54 +241,7 @@ function lpFit(question: QuestionLps, storyLpIds: readonly string[], explain: bo
     const score = question.weights[i] * (position === 0 ? 1 : position === 1 ? 0.7 : 0.5);
     if (score <= best) return;
     best = score;
-    if (explain) reason = position === 0 ? `primary LP ${lpName(id)}` : `shows ${lpName(id)}`;
+    reason = position === 0 ? `primary LP ${lpName(id)}` : `shows ${lpName(id)}`;
   });
   return { score: best, ...(reason ? { reason } : {}) };
-}
-
-/** Signal hits at which an LP read from a question's words counts as fully as a bank question's. */
-const SURE_HITS = 2;
-
-/** Questions of the bank by their text, lower case and single-spaced. */
-let bankByText: Map<string, Question> | undefined;
-
-function normalizedQuestion(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-/** Each LP's signal phrases as stem lists, and its name's. */
-let signalStems: Array<{ lp: Lp; phrases: string[][] }> | undefined;
-
-/**
- * The LPs a question asks about, primary first: the bank's, when the text is (or contains) a
- * bank question or names a bank question's id; otherwise the LPs it names, then those whose
- * catalog signal phrases occur in it (all of a phrase's words, stemmed), most hits first, three at
- * most. No LP when nothing matches.
- */
-export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): QuestionLps {
-  if (!bankByText) {
-    bankByText = new Map();
-    for (const question of allQuestions()) bankByText.set(normalizedQuestion(question.text), question);
-  }
-  const normalized = normalizedQuestion(text);
-  const bank = bankByText.get(normalized) ?? allQuestions().find((q) => q.id === text.trim());
-  if (bank) return { lpIds: [...bank.lps], weights: bank.lps.map((_, i) => (i === 0 ? 1 : 0.4)), source: 'bank', question: bank };
-  signalStems ??= allLps().map((lp) => ({
-    lp,
-    phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => contentStems(phrase, stemmer)).filter((stems) => stems.length > 0),
-  }));
-  const stems = new Set(contentStems(text, stemmer));
-  const hits: Array<{ id: string; hits: number; order: number }> = [];
-  signalStems.forEach(({ lp, phrases }, order) => {
-    let count = 0;
-    for (const phrase of phrases) if (phrase.every((stem) => stems.has(stem))) count += phrase.length;
-    const named = findLp(text.trim());
-    if (named?.id === lp.id) count += 10;
-    if (count > 0) hits.push({ id: lp.id, hits: count, order });
-  });
-  hits.sort((a, b) => b.hits - a.hits || a.order - b.order);
-  const top = hits.slice(0, 3);
-  // A signal word is one hit, a two-word phrase two: two hits count as much as a bank question.
-  const weights = top.map((hit) => Math.min(1, hit.hits / SURE_HITS));
-  return { lpIds: top.map((hit) => hit.id), weights, source: top.length ? 'signals' : 'none' };
 }

@@ -20,29 +20,66 @@ const REPLACEMENT: Partial<Record<(typeof SUFFIXES)[number], string>> = {
   ies: 'y', ied: 'y', ational: 'at', ations: 'at', ation: 'at', izations: 'iz', ization: 'iz', isations: 'is', isation: 'is',
 };
 
+/** Inflections after which a verb's own "-er" ending comes off too ("delivered", "offering"), as it does from the bare verb. */
+const INFLECTIONS = new Set(['ed', 'ing', 'ings', 's', 'es', 'edly', 'ingly']);
+
+/** One suffix of SUFFIXES removed (the longest that leaves a stem of three letters with a vowel), or the word as it was. */
+function stripSuffix(word: string): { stem: string; suffix?: string } {
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix)) continue;
+    if (suffix === 's' && /(?:ss|us|is)$/.test(word)) break;
+    const rest = word.slice(0, -suffix.length);
+    if (rest.length < 3 || !/[aeiouy]/.test(rest)) continue;
+    return { stem: rest + (REPLACEMENT[suffix] ?? ''), suffix };
+  }
+  return { stem: word };
+}
+
 /**
  * A light suffix stemmer for English: removes one inflection or derivation suffix (see SUFFIXES),
- * then a final "e" and a doubled last consonant, so "stopped" and "stop", "migrate" and
- * "migration", "disagree" and "disagreement" share a stem. Cruder than Porter's, and enough for
- * ranking: both the question and the stories pass through the same one.
+ * and a verb's "-er" after an inflection, then a final "e" and a doubled last consonant, so
+ * "stopped" and "stop", "migrate" and "migration", "deliver" and "delivered", "disagree",
+ * "disagreed" and "disagreement" share a stem. Cruder than Porter's, and better for ranking
+ * interview stories: it also joins adverbs and comparatives to their adjective ("quickly",
+ * "fairer" and "fair"), which Porter's leaves apart.
  */
 export const SUFFIX_STEMMER: Stemmer = {
   stem(word: string): string {
     if (word.length <= 3 || /\d/.test(word)) return word;
-    let stem = word;
-    for (const suffix of SUFFIXES) {
-      if (!stem.endsWith(suffix)) continue;
-      if (suffix === 's' && /(?:ss|us|is)$/.test(stem)) break;
-      const rest = stem.slice(0, -suffix.length);
-      if (rest.length < 3 || !/[aeiouy]/.test(rest)) continue;
-      stem = rest + (REPLACEMENT[suffix] ?? '');
-      break;
+    const stripped = stripSuffix(word);
+    const suffix = stripped.suffix;
+    let stem = stripped.stem;
+    if (suffix && INFLECTIONS.has(suffix) && stem.endsWith('er')) {
+      const again = stripSuffix(stem);
+      if (again.suffix === 'er') stem = again.stem;
     }
-    if (stem.length > 3 && stem.endsWith('e')) stem = stem.slice(0, -1);
+    // "agreed" and "agrees" lost one "e" of "agree" with their suffix: the one left stays, as "agree" keeps one below.
+    const eatenE = (suffix === 'ed' || suffix === 'es') && stem.endsWith('e');
+    if (!eatenE && stem.length > 3 && stem.endsWith('e')) stem = stem.slice(0, -1);
     if (stem.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|zz)$/.test(stem)) stem = stem.slice(0, -1);
     return stem;
   },
 };
+
+/**
+ * Irregular English verb forms (and a few nouns of the same root) to the word a suffix stemmer
+ * would reach from the regular forms: "grew", "grown" and "growth" meet "grow" and "growing";
+ * "led" meets "lead"; "taught" meets "teach". Suffix stripping cannot reach these; the list is the
+ * irregular verbs that stories and interview questions use for what people did.
+ */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
+  grew: 'grow', grown: 'grow', growth: 'grow', led: 'lead', built: 'build', rebuilt: 'rebuild', wrote: 'write', written: 'write', rewrote: 'rewrite',
+  rewritten: 'rewrite', taught: 'teach', thought: 'think', brought: 'bring', bought: 'buy', caught: 'catch', fought: 'fight', sought: 'seek',
+  chose: 'choose', chosen: 'choose', spoke: 'speak', spoken: 'speak', broke: 'break', broken: 'break', took: 'take', taken: 'take', undertook: 'undertake',
+  gave: 'give', given: 'give', went: 'go', gone: 'go', ran: 'run', won: 'win', lost: 'lose', spent: 'spend', sent: 'send', sold: 'sell', kept: 'keep',
+  met: 'meet', felt: 'feel', held: 'hold', stood: 'stand', understood: 'understand', began: 'begin', begun: 'begin', drove: 'drive', driven: 'drive',
+  rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', froze: 'freeze', frozen: 'freeze', hid: 'hide', hidden: 'hide', burnt: 'burn',
+  learnt: 'learn', dealt: 'deal', meant: 'mean', paid: 'pay', said: 'say', saw: 'see', seen: 'see', knew: 'know', known: 'know', forgot: 'forget',
+  forgotten: 'forget', overcame: 'overcome', shrank: 'shrink', shrunk: 'shrink', struck: 'strike', found: 'find', heard: 'hear', sped: 'speed',
+  fed: 'feed', fled: 'flee', flew: 'fly', flown: 'fly', threw: 'throw', thrown: 'throw', wore: 'wear', worn: 'wear', woke: 'wake', woken: 'wake',
+  mistook: 'mistake', mistaken: 'mistake', withdrew: 'withdraw', withdrawn: 'withdraw', oversaw: 'oversee', overseen: 'oversee', became: 'become',
+  children: 'child', people: 'person', men: 'man', women: 'woman',
+}));
 
 /** Words too common in questions and stories to tell one story from another. */
 const STOP_WORDS = new Set(
@@ -67,6 +104,11 @@ export function words(text: string): string[] {
     .split(/[^\p{L}\p{N}]+/u);
 }
 
+/** The stem of one lower-case word: irregular forms first become their regular word (see IRREGULAR). */
+export function stemWord(word: string, stemmer: Stemmer = SUFFIX_STEMMER): string {
+  return stemmer.stem(IRREGULAR.get(word) ?? word);
+}
+
 /** Stems already worked out by the built-in stemmer: a bank repeats the same few thousand words. */
 const STEMS = new Map<string, string>();
 const MAX_CACHED_STEMS = 200_000;
@@ -79,7 +121,7 @@ export function contentStems(text: string, stemmer: Stemmer = SUFFIX_STEMMER): s
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
     let stem = cache?.get(word);
     if (stem === undefined) {
-      stem = stemmer.stem(word);
+      stem = stemWord(word, stemmer);
       if (cache && cache.size < MAX_CACHED_STEMS) cache.set(word, stem);
     }
     stems.push(stem);

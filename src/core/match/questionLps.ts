@@ -1,0 +1,165 @@
+import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
+import { contentStems, SUFFIX_STEMMER, type Stemmer } from './words';
+
+/** Where the question's LPs came from: a question of the bank, or the question's own words. */
+export interface QuestionLps {
+  lpIds: string[];
+  /**
+   * How much each LP counts, 0 to 1, in the order of `lpIds`: a bank question's LPs count fully
+   * (the first most); LPs read from the words count by their evidence, since one shared word is a
+   * guess and several are evidence.
+   */
+  weights: number[];
+  /**
+   * `bank` when the text is a question of the bank; `signals` when the LPs were read from its words
+   * (LP names, catalog signal phrases, and the bank questions it resembles); `none` when nothing fits.
+   */
+  source: 'bank' | 'signals' | 'none';
+  /** The bank's question, when the text is one. */
+  question?: Question;
+  /** True when the question asks about a failure, a mistake or a goal missed (see `FAILURE_WORDS`). */
+  asksForFailure: boolean;
+}
+
+/** How much a bank question's second and later LPs count against its first. */
+const SECONDARY_LP = 0.4;
+/** Signal hits at which an LP read from a question's words counts as fully as a bank question's. */
+const SURE_HITS = 2;
+/** Bank questions at least this similar (cosine of TF-IDF vectors, 0 to 1) lend the question their LPs. */
+const MIN_SIMILARITY = 0.3;
+/** How many of the most similar bank questions lend their LPs. */
+const SIMILAR_QUESTIONS = 3;
+/** At most this many LPs are read from a question's words. */
+const MAX_LPS = 3;
+
+/**
+ * Words (stemmed like the question) and phrases (matched in its lower-case text, since their small
+ * words are stop words) that make a question ask for a failure: interviewers ask for one under many
+ * LPs ("a time you failed", "a mistake", "a decision you got wrong", "a goal you missed", "a project
+ * that did not succeed"), and the story to tell is one that went wrong. Source: the failure
+ * questions in published Amazon interview preparation lists (Earn Trust, Are Right A Lot, Deliver
+ * Results, Ownership).
+ */
+const FAILURE_WORDS = ['fail', 'failure', 'mistake', 'wrong', 'regret', 'missed', 'setback'];
+const FAILURE_PHRASES = /\b(?:let (?:\w+ ){0,2}down|(?:did not|didn't|did n't|does not|doesn't|not) (?:succeed|work out|go well)|went badly|error in judge?ment|bad (?:decision|call))\b/;
+
+function normalizedQuestion(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** What the catalog lends to reading a question, built once per stemmer. */
+interface Reader {
+  /** Each LP's name, aliases and signal phrases as stem lists. */
+  signals: Array<{ lp: Lp; phrases: string[][] }>;
+  /** The bank's questions as unit TF-IDF vectors over their stems. */
+  bank: Array<{ question: Question; vector: Map<string, number> }>;
+  /** Inverse document frequency of each stem over the bank's questions; `unseenIdf` for the rest. */
+  idf: Map<string, number>;
+  unseenIdf: number;
+  /** The stems of FAILURE_WORDS: they make a question ask for a failure, and are left out of the likeness to bank questions. */
+  failureStems: Set<string>;
+}
+
+let bankByText: Map<string, Question> | undefined;
+const readers = new Map<Stemmer, Reader>();
+
+function reader(stemmer: Stemmer): Reader {
+  let built = readers.get(stemmer);
+  if (built) return built;
+  const questions = allQuestions();
+  // Failure words say what kind of story to tell, not which LP: interviewers ask for failures under many LPs.
+  const failureStems = new Set(FAILURE_WORDS.flatMap((word) => contentStems(word, stemmer)));
+  const stemsOf = questions.map((question) => contentStems(question.text, stemmer).filter((stem) => !failureStems.has(stem)));
+  const documentFrequency = new Map<string, number>();
+  for (const stems of stemsOf) for (const stem of new Set(stems)) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
+  // Smoothed IDF (as scikit-learn's): a stem no bank question holds weighs most, so unknown words make a question less like the bank's.
+  const idfOf = (frequency: number) => Math.log((questions.length + 1) / (frequency + 1)) + 1;
+  const idf = new Map([...documentFrequency].map(([stem, frequency]) => [stem, idfOf(frequency)]));
+  const unseenIdf = idfOf(0);
+  built = {
+    signals: allLps().map((lp) => ({
+      lp,
+      phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => contentStems(phrase, stemmer)).filter((stems) => stems.length > 0),
+    })),
+    bank: questions.map((question, i) => ({ question, vector: unitVector(stemsOf[i], (stem) => idf.get(stem) ?? unseenIdf) })),
+    idf,
+    unseenIdf,
+    failureStems,
+  };
+  readers.set(stemmer, built);
+  return built;
+}
+
+/** Term frequency times IDF, scaled to length 1. */
+function unitVector(stems: readonly string[], idf: (stem: string) => number): Map<string, number> {
+  const vector = new Map<string, number>();
+  for (const stem of stems) vector.set(stem, (vector.get(stem) ?? 0) + idf(stem));
+  let norm = 0;
+  for (const value of vector.values()) norm += value * value;
+  norm = Math.sqrt(norm) || 1;
+  for (const [stem, value] of vector) vector.set(stem, value / norm);
+  return vector;
+}
+
+/** Whether every stem of `phrase` is in `stems` (a phrase of one stem: that stem). */
+function holds(stems: ReadonlySet<string>, phrase: readonly string[]): boolean {
+  return phrase.every((stem) => stems.has(stem));
+}
+
+/**
+ * The LPs a question asks about, primary first, and whether it asks for a failure. The bank's LPs
+ * when the text is a bank question or names a bank question's id. Otherwise evidence from the words,
+ * each 0 to 1, combined as independent evidence (1 - product of 1 - each): an LP named outright
+ * (1); the LP's catalog signal phrases found in the question (half a point a stem, see SURE_HITS);
+ * and the LPs of the most similar bank questions (their similarity, the secondary LPs less; failure
+ * words left out of the likeness, since they say what kind of story, not which LP). Three
+ * LPs at most, strongest first; none when nothing fits.
+ */
+export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): QuestionLps {
+  const read = reader(stemmer);
+  const stemList = contentStems(text, stemmer);
+  const stems = new Set(stemList);
+  const asksForFailure = stemList.some((stem) => read.failureStems.has(stem)) || FAILURE_PHRASES.test(text.toLowerCase().replace(/[’‘]/g, "'"));
+  if (!bankByText) {
+    bankByText = new Map();
+    for (const question of allQuestions()) bankByText.set(normalizedQuestion(question.text), question);
+  }
+  const bank = bankByText.get(normalizedQuestion(text)) ?? allQuestions().find((q) => q.id === text.trim());
+  if (bank) return { lpIds: [...bank.lps], weights: bank.lps.map((_, i) => (i === 0 ? 1 : SECONDARY_LP)), source: 'bank', question: bank, asksForFailure };
+
+  const evidence = new Map<string, number[]>();
+  const add = (id: string, weight: number) => {
+    if (weight <= 0) return;
+    const list = evidence.get(id);
+    if (list) list.push(weight);
+    else evidence.set(id, [weight]);
+  };
+  const named = findLp(text.trim());
+  if (named) add(named.id, 1);
+  for (const { lp, phrases } of read.signals) {
+    let hits = 0;
+    for (const phrase of phrases) if (holds(stems, phrase)) hits += phrase.length;
+    add(lp.id, Math.min(1, hits / SURE_HITS));
+  }
+  const topicStems = stemList.filter((stem) => !read.failureStems.has(stem));
+  if (topicStems.length > 0) {
+    const query = unitVector(topicStems, (stem) => read.idf.get(stem) ?? read.unseenIdf);
+    const similar = read.bank
+      .map(({ question, vector }) => {
+        let dot = 0;
+        for (const [stem, value] of query) dot += value * (vector.get(stem) ?? 0);
+        return { question, similarity: dot };
+      })
+      .filter((s) => s.similarity >= MIN_SIMILARITY)
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, SIMILAR_QUESTIONS);
+    for (const { question, similarity } of similar) question.lps.forEach((id, i) => add(id, similarity * (i === 0 ? 1 : SECONDARY_LP)));
+  }
+
+  const order = new Map(allLps().map((lp, i) => [lp.id, i]));
+  const ranked = [...evidence]
+    .map(([id, weights]) => ({ id, weight: 1 - weights.reduce((left, w) => left * (1 - w), 1) }))
+    .sort((a, b) => b.weight - a.weight || order.get(a.id)! - order.get(b.id)!)
+    .slice(0, MAX_LPS);
+  return { lpIds: ranked.map((r) => r.id), weights: ranked.map((r) => r.weight), source: ranked.length ? 'signals' : 'none', asksForFailure };
+}
