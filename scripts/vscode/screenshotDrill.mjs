@@ -5,7 +5,7 @@
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import { pathToFileURL } from 'url';
-import { EXAMPLES, runCommand, startScreenshotSession } from './start.mjs';
+import { EXAMPLES, frameWith, runCommand, startScreenshotSession } from './start.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
@@ -50,16 +50,6 @@ export async function drillShot(page) {
   await runCommand(page, 'File: Revert File');
   await page.waitForTimeout(500);
   await page.keyboard.press('Control+W');
-}
-
-/** The webview frame that holds an element matching the selector. */
-async function frameWith(page, selector, timeout = 30_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeout) {
-    for (const frame of page.frames()) if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`No webview shows ${selector}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

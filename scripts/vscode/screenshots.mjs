@@ -4,6 +4,7 @@ import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import { EXAMPLES, runCommand, startScreenshotSession } from './start.mjs';
 import { drillShot } from './screenshotDrill.mjs';
+import { frameWith } from './start.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
@@ -176,14 +177,4 @@ async function webview(page, heading, timeout = 30_000) {
     await page.waitForTimeout(250);
   }
   throw new Error(`The Level Expectations page "${heading}" did not appear`);
-}
-
-/** The webview frame that holds an element matching the selector. */
-async function frameWith(page, selector, timeout = 30_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeout) {
-    for (const frame of page.frames()) if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`No webview shows ${selector}`);
 }
