@@ -26,6 +26,9 @@ const FOLLOW_UPS = `
  * the examples folder, in the dark theme.
  */
 export async function drillShot(page) {
+  // Keys go to the workbench, not to a webview that had the focus: an open story's tab takes it back.
+  const tab = page.locator('.tab', { hasText: '.star.md' }).first();
+  if ((await tab.count()) > 0) await tab.click();
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { timeout: 20_000 });
   await page.keyboard.type(STORY);

@@ -57,11 +57,6 @@ export class DrillSession {
     return this.answeredCount === this.questions.length;
   }
 
-  /** The question being asked is answered and another waits. */
-  get canAskNext(): boolean {
-    return this.answeredCount === this.askedCount && this.askedCount < this.questions.length;
-  }
-
   /** The follow-ups answered aloud, in the order asked: what the practice log records. */
   drilled(): string[] {
     return this.questions.slice(0, this.answeredCount).map((q) => q.question);

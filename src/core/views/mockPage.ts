@@ -2,6 +2,7 @@ import { lpById, type Question } from '../catalog';
 import { CATEGORY_LABELS, ROUND_LABELS } from '../catalog/schema';
 import type { DrillState } from '../practice/drill';
 import { SELF_CHECKS, times } from '../practice/log';
+import { plural } from '../format/words';
 import { html, type Html } from './html';
 
 export type MockPhase = 'answer' | 'story' | 'follow-ups' | 'self-check' | 'saved';
@@ -75,9 +76,9 @@ export interface StoryDrillModel {
 export function renderStoryDrill(model: StoryDrillModel): Html {
   const lps = model.lpIds.map((id) => lpById(id)?.name ?? id);
   const actions = model.saved
-    ? html`<p class="saved" role="status">Saved to your practice log: ${plainCount(model.drill.asked.filter((f) => f.answered).length)} answered aloud.</p>
+    ? html`<p class="saved" role="status">Saved to your practice log: ${plural(model.drill.asked.filter((f) => f.answered).length, 'follow-up', 'follow-ups')} answered aloud.</p>
 <div class="actions">${button('cancel', 'Close', false)}</div>`
-    : html`<div class="actions">${drillButtons(model.drill, button('save-drill', 'Save to Practice Log', model.drill.finished ? false : true))}${button('cancel', 'Close')}</div>`;
+    : html`<div class="actions">${drillButtons(model.drill, button('save-drill', 'Save to Practice Log', !model.drill.finished))}${button('cancel', 'Close')}</div>`;
   return html`<main id="page" class="mock" data-page="${model.saved ? 'drill-saved' : 'drill'}">
 <header class="page-head">
   <p class="meta">Drill · ${[...lps, model.level].filter(Boolean).join(' · ')}</p>
@@ -88,15 +89,11 @@ ${actions}
 </main>`;
 }
 
-function plainCount(n: number): string {
-  return `${n} follow-up${n === 1 ? '' : 's'}`;
-}
-
 /** The follow-ups asked so far, the one being asked last; a prepared answer under each one answered. */
 function renderDrill(drill: DrillState, about: string): Html {
   return html`<section aria-labelledby="probes-h">
   <h2 id="probes-h">Follow-up questions</h2>
-  <p>${drill.total === 0 ? 'No follow-ups to ask.' : `${drill.total} questions: ${about}. Answer each one aloud, then say so to see your prepared answer.`}</p>
+  <p>${drill.total === 0 ? 'No follow-ups to ask.' : `${plural(drill.total, 'question', 'questions')}: ${about}. Answer each one aloud, then say so to see your prepared answer.`}</p>
   <ol class="probes" aria-live="polite">${drill.asked.map(
     (f) => html`<li data-kind="${f.kind}"><span class="probe">${f.question}</span>${
       f.answered

@@ -270,8 +270,8 @@ export class MockQuestion implements vscode.Disposable {
   private async save(session: MockSession, checks: Record<string, boolean>): Promise<void> {
     if (session.phase !== 'self-check') return;
     const storyUri = session.told ? vscode.Uri.parse(session.told.profile.summary.id) : undefined;
-    const saved = await this.append(storyUri, (storyPath) => session.entry(checks, storyPath, 'vscode', new Date().toISOString()));
-    if (!saved) return;
+    const entry = session.entry(checks, storyUri ? vscode.workspace.asRelativePath(storyUri, false) : null, 'vscode', new Date().toISOString());
+    if (!(await this.append(storyUri, entry))) return;
     session.saved();
     this.practisedLp = (await this.practice.current()).byLp.get(session.question.lps[0]) ?? 0;
     this.render();
@@ -280,23 +280,20 @@ export class MockQuestion implements vscode.Disposable {
   private async saveDrill(drill: StoryDrillSession): Promise<void> {
     if (drill.phase !== 'follow-ups') return;
     const storyUri = vscode.Uri.parse(drill.told.profile.summary.id);
-    if (!(await this.append(storyUri, (storyPath) => drill.entry(storyPath ?? storyUri.toString(), 'vscode', new Date().toISOString())))) return;
+    if (!(await this.append(storyUri, drill.entry(vscode.workspace.asRelativePath(storyUri, false), 'vscode', new Date().toISOString())))) return;
     drill.saved();
     this.render();
   }
 
-  /**
-   * Appends the entry `make` builds (given the story's path relative to its folder, or null) to
-   * the log of the story's folder; false, with a message to the user, when it was not saved.
-   */
-  private async append(storyUri: vscode.Uri | undefined, make: (storyPath: string | null) => PracticeEntry): Promise<boolean> {
+  /** Appends the entry to the log of the story's folder (the first folder's with no story); false, with a message to the user, when it was not saved. */
+  private async append(storyUri: vscode.Uri | undefined, entry: PracticeEntry): Promise<boolean> {
     const log = this.practice.logFor(storyUri);
     if (!log) {
       void vscode.window.showWarningMessage('STAR Coach keeps the practice log in a workspace folder. Open a folder to save practice sessions.');
       return false;
     }
     try {
-      await this.practice.append(log, make(storyUri ? vscode.workspace.asRelativePath(storyUri, false) : null));
+      await this.practice.append(log, entry);
       return true;
     } catch (error) {
       void vscode.window.showErrorMessage(`STAR Coach could not save this session to ${vscode.workspace.asRelativePath(log)}: ${(error as Error).message}`);
