@@ -3,6 +3,8 @@
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import { EXAMPLES, runCommand, startScreenshotSession } from './start.mjs';
+import { drillShot } from './screenshotDrill.mjs';
+import { frameWith } from './start.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
@@ -101,10 +103,12 @@ try {
   await page.waitForTimeout(3500);
   await page.screenshot({ path: join(OUT, 'mock.png') });
   await mock.locator('button[data-action="done"]').click();
+  await mock.locator('button[data-action="tell"]').click();
   await mock.locator('.probes li').first().waitFor({ timeout: 10_000 });
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(OUT, 'mock-follow-ups.png') });
   await mock.locator('button[data-action="cancel"]').click();
+  await drillShot(page);
 
   // The getting-started walkthrough (focus back on the workbench: keys typed in a webview stay there).
   await page.locator('.tab', { hasText: 'streaming-search-relevance' }).first().click();
@@ -121,7 +125,7 @@ try {
     if (ticked !== 1) throw new Error(`The walkthrough does not tick "${step}", though this bank has done it`);
   }
   await page.screenshot({ path: join(OUT, 'walkthrough.png') });
-  const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'walkthrough'];
+  const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'drill-dark', 'walkthrough'];
   console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
 } finally {
   await stop();
@@ -173,14 +177,4 @@ async function webview(page, heading, timeout = 30_000) {
     await page.waitForTimeout(250);
   }
   throw new Error(`The Level Expectations page "${heading}" did not appear`);
-}
-
-/** The webview frame that holds an element matching the selector. */
-async function frameWith(page, selector, timeout = 30_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeout) {
-    for (const frame of page.frames()) if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`No webview shows ${selector}`);
 }

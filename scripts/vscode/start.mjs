@@ -22,6 +22,16 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/** The webview frame that holds an element matching the selector. */
+export async function frameWith(page, selector, timeout = 30_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeout) {
+    for (const frame of page.frames()) if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`No webview shows ${selector}`);
+}
+
 /**
  * What every screenshot script starts with: VS Code (code-server) with the packaged extension and
  * the screenshot settings, and a headless browser. `stop()` closes both.

@@ -11,6 +11,7 @@ import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
 import { findBankFiles, jsonText, loadConfig, mapBounded, paintFor, parseStrict, READ_AT_ONCE, readStory, UsageError, withoutC1 } from './read';
+import { loadBank } from './bank';
 import { runMock, type Io, type MockOptions } from './mock';
 import { runStoryCommand, STORY_COMMANDS_USAGE } from './storyCommands';
 import { version } from '../../package.json';
@@ -89,11 +90,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(options.format === 'json' ? jsonText(questions) : formatQuestionsText(questions, paint));
     return 0;
   }
+  if (options.command === 'mock') {
+    // The bank as `star-coach match` reads it: the mock ranks its stories the same way.
+    const bank = await loadBank(options.paths.length ? options.paths : ['.'], options.config, io);
+    if (!bank) return 2;
+    return bank.unreadable ? 2 : runMock({ ...options.mock, filter: options.filter }, bank, io, paint);
+  }
   const config = await loadConfig(options.config, io);
   if (!config) return 2;
 
   const { checked, findings, index, unreadable } = await scanBank(options.paths, config, io, options.fix);
-  if (options.command === 'mock') return unreadable ? 2 : runMock({ ...options.mock, filter: options.filter }, index, io, paint);
 
   if (options.command === 'lint') {
     if (options.format === 'json') io.out(jsonText(findings));

@@ -1,8 +1,8 @@
 import { jsonText } from './read';
 import { printable } from '../core/format/terminal';
-import { storyWords, StoryMatcher, type MatchResult } from '../core/match/rank';
+import { storyWords, StoryMatcher, type MatchContext, type MatchResult } from '../core/match/rank';
 import type { TargetLevel } from '../core/catalog/schema';
-import { loadBank, readCommandArgs } from './bank';
+import { loadBank, readCommandArgs, type Bank } from './bank';
 import type { Io } from './mock';
 import { planFor } from './plan';
 
@@ -25,14 +25,22 @@ export async function runMatch(argv: readonly string[], io: Io): Promise<number>
   if (level !== undefined && level !== 'L6' && level !== 'L7') throw new Error('--level is L6 or L7');
   const bank = await loadBank(paths.length ? paths : ['.'], args.config, io);
   if (!bank) return 2;
+  const matcher = new StoryMatcher(bank.stories.map((s) => ({ profile: s.profile, text: storyWords(s.story) })));
+  const results = matcher.rank(question, { ...matchContextOf(bank, level as TargetLevel | undefined), now: new Date() }, limit ?? (args.format === 'json' ? JSON_LIMIT : SHOWN));
+  io.out(args.format === 'json' ? jsonText(results) : formatMatchText(results));
+  return bank.unreadable ? 2 : 0;
+}
+
+/**
+ * How the matcher weighs a bank in the terminal: the target level (`level`, else the config's
+ * `plan.level`) and the LPs the loop plan of the same bank gives each story.
+ */
+export function matchContextOf(bank: Bank, level?: TargetLevel): Omit<MatchContext, 'now'> {
   const plan = planFor(bank.stories, bank.config);
   const plannedFor = new Map<string, string[]>();
   for (const slot of plan.slots) if (slot.story) plannedFor.set(slot.story.summary.id, [...(plannedFor.get(slot.story.summary.id) ?? []), slot.lp.id]);
-  const matcher = new StoryMatcher(bank.stories.map((s) => ({ profile: s.profile, text: storyWords(s.story) })));
-  const targetLevel = (level ?? bank.config.plan.targetLevel) as TargetLevel | undefined;
-  const results = matcher.rank(question, { ...(targetLevel ? { targetLevel } : {}), plannedFor, now: new Date() }, limit ?? (args.format === 'json' ? JSON_LIMIT : SHOWN));
-  io.out(args.format === 'json' ? jsonText(results) : formatMatchText(results));
-  return bank.unreadable ? 2 : 0;
+  const targetLevel = level ?? bank.config.plan.targetLevel;
+  return { plannedFor, ...(targetLevel ? { targetLevel } : {}) };
 }
 
 /** "1. Title (file)  score 4.2" and the reasons under it. */

@@ -1,13 +1,14 @@
 import * as path from 'path';
 import * as readline from 'readline';
 import { allQuestions, lpById } from '../core/catalog';
-import type { CoverageIndex } from '../core/coverage';
 import { printable, type Paint } from '../core/format/terminal';
 import { PRACTICE_LOG_PATH, SELF_CHECKS, practiceCounts, times } from '../core/practice/log';
-import { MockSession, storiesForQuestion } from '../core/practice/session';
+import { MockSession } from '../core/practice/session';
 import { pickQuestion, seededRandom, type PickFilter } from '../core/practice/pick';
 import { formatClock } from '../core/views/mockPage';
+import type { Bank } from './bank';
 import type { FinderFs } from './files';
+import { matchContextOf } from './match';
 import { appendPracticeEntry, checkPracticeLogWritable, readPracticeLog } from '../node/practiceLog';
 
 export interface Io {
@@ -48,10 +49,12 @@ class Lines {
 }
 
 /**
- * `star-coach mock`: the same pick as in VS Code, a countdown, follow-ups on Enter, a self-check,
- * and an entry in `.star-coach/practice.jsonl` under the current folder.
+ * `star-coach mock`: the same pick as in VS Code, a countdown, the bank's stories ranked as
+ * `star-coach match` ranks them, the story told (the best by default), its follow-ups one at a
+ * time with the prepared answers after each, a self-check, and an entry in
+ * `.star-coach/practice.jsonl` under the current folder naming the story and the follow-ups answered.
  */
-export async function runMock(options: MockOptions, index: CoverageIndex, io: Io, paint: Paint): Promise<number> {
+export async function runMock(options: MockOptions, bank: Bank, io: Io, paint: Paint): Promise<number> {
   if (!io.input) {
     io.err('star-coach: mock needs a terminal to answer in\n');
     return 2;
@@ -68,40 +71,51 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
   }
   if (log.damaged.length > 0) io.err(`star-coach: skipped ${log.damaged.length} unreadable line(s) (${log.damaged.join(', ')}) in ${PRACTICE_LOG_PATH}\n`);
   const counts = practiceCounts(log.entries);
-  const stories = new Map(index.coverage(1).map((c) => [c.lp.id, c.count]));
+  const stories = new Map<string, number>();
+  for (const { profile } of bank.stories) for (const lp of new Set(profile.summary.lpIds)) stories.set(lp, (stories.get(lp) ?? 0) + 1);
   const question = options.questionId
     ? allQuestions().find((q) => q.id === options.questionId)
-    : pickQuestion(allQuestions(), options.filter ?? {}, { stories, practicedLps: counts.byLp, practicedQuestions: counts.byQuestion, random: options.seed !== undefined ? seededRandom(options.seed) : Math.random });
+    : pickQuestion(allQuestions(), options.filter ?? {}, { stories, practicedLps: counts.byLp, rehearsedLps: counts.rehearsedByLp, practicedQuestions: counts.byQuestion, random: options.seed !== undefined ? seededRandom(options.seed) : Math.random });
   if (!question) {
     io.err(options.questionId ? `star-coach: no question has the id "${printable(options.questionId)}"\n` : 'star-coach: no question matches those filters\n');
     return 2;
   }
 
   const lps = question.lps.map((id) => lpById(id)?.name ?? id);
-  const matching = storiesForQuestion(question, index, counts.byStory);
   io.out(`${paint.dim(`${lps.join(' · ')} · ${question.level === 'both' ? 'L6 and L7' : question.level} · ${question.round} · ${question.category}`)}\n\n`);
   io.out(`${paint.bold(question.text)}\n\n`);
-  if (matching.length > 0) {
-    io.out(`Your stories for ${lps.join(', ')}:\n${matching.map((s, i) => `  ${i + 1}. ${printable(s.title)} ${paint.dim(printable(s.id))}`).join('\n')}\n\n`);
-  } else io.out(`No story in this bank claims ${lps.join(' or ')} yet.\n\n`);
 
   const lines = new Lines(io.input);
   try {
-    const session = new MockSession(question, Math.max(1, Math.round(options.minutes * 60)));
+    const session = new MockSession(question, Math.max(1, Math.round(options.minutes * 60)), { stories: bank.stories, match: matchContextOf(bank) });
+    const matching = session.stories;
+    if (matching.length > 0) {
+      io.out(`Your stories for this question:\n${matching.map((s, i) => `  ${i + 1}. ${printable(s.title)} ${paint.dim(printable(s.id))}\n     ${paint.dim(printable(s.reasons.join('; ') || 'no match'))}`).join('\n')}\n\n`);
+    } else io.out('No story in this bank yet.\n\n');
     const limit = session.limitSeconds;
     io.out(`Answer out loud. Press Enter when you are done (${formatClock(limit)} on the clock).\n`);
     const ended = await countdown(session, lines, io);
     if (ended === 'input ended') return stopped(io);
     io.out(session.timeUp ? `\n${paint.yellow('Time is up.')}\n\n` : `Done in ${formatClock(Math.round(session.usedMs() / 1000))}.\n\n`);
 
-    const probes = question.followUps;
-    for (let shown = 0; shown < session.revealed; shown++) {
-      io.out(`${paint.bold(`Follow-up ${shown + 1} of ${probes.length}:`)} ${probes[shown]}\n`);
-      if (shown < probes.length - 1) {
-        io.out(paint.dim('  (Enter for the next one)\n'));
-        if ((await lines.next()) === undefined) return stopped(io);
-        session.nextFollowUp();
-      }
+    if (matching.length > 0) {
+      io.out(`Which story did you tell? (1-${matching.length}, Enter for 1, 0 for another or none) `);
+      const answer = await lines.next();
+      if (answer === undefined) return stopped(io);
+      const picked = answer.trim() === '' ? 1 : Number(answer.trim());
+      session.tellStory(matching[picked - 1]?.id ?? null);
+    } else session.tellStory(null);
+    io.out(session.told ? `\nFollow-ups on "${printable(session.told.profile.summary.title)}":\n` : '\nFollow-ups:\n');
+
+    const drill = session.drill!;
+    for (const [i, followUp] of drill.questions.entries()) {
+      io.out(`${paint.bold(`Follow-up ${i + 1} of ${drill.questions.length}:`)} ${printable(followUp.question)}\n${paint.dim('  (answer aloud, then Enter)')}\n`);
+      if ((await lines.next()) === undefined) return stopped(io);
+      session.answeredFollowUp();
+      // The prepared answer shows only now, from the drill's state: never before the answer.
+      const prepared = drill.state().asked[i]?.prepared;
+      if (prepared) io.out(`  ${paint.green('Your prepared answer:')} ${printable(prepared)}\n`);
+      session.nextFollowUp();
     }
     session.toSelfCheck();
 
@@ -113,14 +127,7 @@ export async function runMock(options: MockOptions, index: CoverageIndex, io: Io
       if (answer === undefined) return stopped(io);
       checks[check.id] = /^y(es)?$/i.test(answer.trim());
     }
-    let story: string | null = null;
-    if (matching.length > 0) {
-      io.out(`Which story did you tell? (1-${matching.length}, Enter for another or none) `);
-      const answer = await lines.next();
-      if (answer === undefined) return stopped(io);
-      const chosen = matching[Number(answer.trim()) - 1];
-      if (chosen) story = path.relative(io.cwd, path.resolve(io.cwd, chosen.id)).split(path.sep).join('/');
-    }
+    const story = session.told ? path.relative(io.cwd, path.resolve(io.cwd, session.told.profile.summary.id)).split(path.sep).join('/') : null;
 
     try {
       await appendPracticeEntry(logFile, session.entry(checks, story, 'cli', new Date().toISOString()));

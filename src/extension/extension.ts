@@ -33,7 +33,6 @@ const FEATURES: readonly Feature[] = [
   registerHighlighting,
   registerSpeakingTime,
   registerAboutLps,
-  registerWhichStory,
 ];
 
 /**
@@ -53,7 +52,8 @@ export function activate(context: vscode.ExtensionContext) {
   const newStory = registerNewStory(context);
   const views = registerCoverageViews(context, index, practice, log);
   const expectations = registerExpectationsPanel(context, views.index, practice);
-  const mock = registerMockQuestion(context, views.index, practice);
+  registerWhichStory(context, model, index, practice);
+  const mock = registerMockQuestion(context, model, views.index, practice);
   const loopPlan = registerLoopPlanView(context, model, index);
   const folders = vscode.workspace.workspaceFolders ?? [];
   log.info(

@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
+import { NO_PRACTICE, practiceHistory, type PracticeHistory } from '../core/plan/profile';
 import { PRACTICE_LOG_PATH, parsePracticeLog, practiceCounts, type PracticeEntry } from '../core/practice/log';
 import { appendEntry } from './practiceAppend';
 
 export interface Counts {
   byLp: Map<string, number>;
+  /** Sessions per LP that told a named story and answered its follow-ups aloud. */
+  rehearsedByLp: Map<string, number>;
   /** Keyed by the story's URI string, like the story index. */
   byStory: Map<string, number>;
   byQuestion: Map<string, number>;
+  /** Sessions and the latest telling per story, keyed by the story's URI string: the matcher's "told recently". */
+  history: PracticeHistory;
 }
 
 /**
@@ -14,7 +19,7 @@ export interface Counts {
  * append to the same files, so a watcher re-reads them when they change.
  */
 export class PracticeStore implements vscode.Disposable {
-  private counts: Counts = { byLp: new Map(), byStory: new Map(), byQuestion: new Map() };
+  private counts: Counts = { byLp: new Map(), rehearsedByLp: new Map(), byStory: new Map(), byQuestion: new Map(), history: NO_PRACTICE };
   private loaded: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -79,13 +84,10 @@ export class PracticeStore implements vscode.Disposable {
       }
     }
     const counts = practiceCounts(entries.map((e) => e.entry));
-    const byStory = new Map<string, number>();
-    for (const { folder, entry } of entries) {
-      if (!entry.story) continue;
-      const key = vscode.Uri.joinPath(folder, entry.story).toString();
-      byStory.set(key, (byStory.get(key) ?? 0) + 1);
-    }
-    this.counts = { byLp: counts.byLp, byStory, byQuestion: counts.byQuestion };
+    // The log names stories relative to their folder; the editor keys them by URI.
+    const byUri = entries.map(({ folder, entry }) => ({ ...entry, story: entry.story && vscode.Uri.joinPath(folder, entry.story).toString() }));
+    const { byStory } = practiceCounts(byUri);
+    this.counts = { byLp: counts.byLp, rehearsedByLp: counts.rehearsedByLp, byStory, byQuestion: counts.byQuestion, history: practiceHistory(byUri) };
   }
 
   dispose(): void {

@@ -5,6 +5,11 @@ import { actionTarget, app, swapPage, vsCodeApi } from './common';
 
 const vscode = vsCodeApi<FromMock>();
 
+/** The text of every element the selector finds, in order. */
+function texts(selector: string): string[] {
+  return [...app.querySelectorAll<HTMLElement>(selector)].map((e) => e.textContent ?? '');
+}
+
 window.addEventListener('message', (event: MessageEvent) => {
   const parsed = toMockSchema.safeParse(event.data);
   if (!parsed.success) return;
@@ -14,8 +19,10 @@ window.addEventListener('message', (event: MessageEvent) => {
     vscode.postMessage({
       type: 'rendered',
       page: message.page,
-      storyTitles: [...app.querySelectorAll<HTMLElement>('[data-action="open-story"]')].map((b) => b.textContent ?? ''),
-      followUps: app.querySelectorAll('.probes li').length,
+      storyTitles: texts('.mock-stories [data-action="open-story"]'),
+      storyReasons: texts('.mock-stories .reasons'),
+      followUps: texts('.probes .probe'),
+      prepared: texts('.probes .prepared:not(.none)'),
     });
     return;
   }
@@ -32,6 +39,7 @@ app.addEventListener('click', (event) => {
   if (!target || !action) return;
   if (action === 'open-story' && target.dataset.story) vscode.postMessage({ type: 'open-story', story: target.dataset.story });
   else if (action === 'save') vscode.postMessage(saveMessage());
+  else if (action === 'tell') vscode.postMessage({ type: 'tell', story: app.querySelector<HTMLSelectElement>('form.story-told select[name="story"]')?.value || null });
   else if ((MOCK_ACTIONS as readonly string[]).includes(action)) vscode.postMessage(fromMockSchema.parse({ type: 'action', action }));
 });
 
@@ -39,8 +47,7 @@ function saveMessage(): FromMock {
   const form = app.querySelector<HTMLFormElement>('form.self-check');
   const checks: Record<string, boolean> = {};
   for (const box of form?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []) checks[box.name] = box.checked;
-  const story = form?.querySelector<HTMLSelectElement>('select[name="story"]')?.value ?? '';
-  return { type: 'save', checks, story: story || null };
+  return { type: 'save', checks };
 }
 
 vscode.postMessage({ type: 'ready' });

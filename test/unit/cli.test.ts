@@ -17,8 +17,8 @@ async function run(args: string[], cwd = ROOT, input?: NodeJS.ReadableStream, mo
   return { code, out, err };
 }
 
-/** Answers for `mock --question dive-deep-01`: Enter, two follow-ups, four self-checks, story 1. */
-const MOCK_ANSWERS = '\n\n\ny\nyes\nn\ny\n1\n';
+/** Answers for `mock --question dive-deep-01` on the GOOD story: Enter, story 1, its five follow-ups, four self-checks. */
+const MOCK_ANSWERS = '\n1\n\n\n\n\n\ny\nyes\nn\ny\n';
 
 /** C0 controls but newline and tab, DEL and C1: none of these may reach the terminal from a story. */
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -45,14 +45,21 @@ describe('star-coach mock and questions', () => {
     assert.strictEqual((await run(['questions', '--level', 'L5'])).code, 2);
   });
 
-  it('runs a mock question: stories, follow-ups on Enter, self-check, one log entry', async () => {
-    const dir = bank({ 'stories/good.star.md': GOOD });
+  it('runs a mock question: stories ranked as match ranks them, the story told, its follow-ups on Enter, self-check, one log entry', async () => {
+    const prepared = GOOD.replace('Errors fell 90%.', 'Errors fell 90%.\n## Follow-ups\n- Q: How did you measure the 90%? / A: The error dashboard, a week each side.');
+    const dir = bank({ 'stories/good.star.md': prepared, 'stories/frugal.star.md': GOOD.replace('title: Good', 'title: Frugal').replace('[Ownership, Dive Deep]', '[Frugality]') });
+    // Before the session, which the practice log then counts as told.
+    const match = await run(['match', 'dive-deep-01', '--limit', '5'], dir);
     const input = new PassThrough();
-    input.end('\n\n\ny\nyes\nn\ny\n1\n');
+    input.end(MOCK_ANSWERS);
     const { code, out, err } = await run(['mock', '--question', 'dive-deep-01', '--minutes', '1'], dir, input);
     assert.strictEqual(code, 0, err);
-    assert.match(out, /Your stories for Dive Deep, Ownership:\n {2}1\. Good stories\/good\.star\.md/);
-    assert.match(out, /Follow-up 1 of 3:.*\n.*\nFollow-up 2 of 3:.*\n.*\nFollow-up 3 of 3:/);
+    const ranked = [...match.out.matchAll(/^\d+\. (.+) \((.+)\) {2}score .*\n {3}(.*)$/gm)].map(([, title, file, reasons]) => `${title} ${file}\n     ${reasons}`);
+    assert.strictEqual(ranked.length, 2, match.out);
+    assert.ok(out.includes(`Your stories for this question:\n${ranked.map((r, i) => `  ${i + 1}. ${r}`).join('\n')}\n`), `the same ranking and reasons as match:\n${out}`);
+    assert.match(out, /1\. Good stories\/good\.star\.md\n {5}shows Dive Deep/);
+    assert.match(out, /Follow-ups on "Good":\nFollow-up 1 of 5: How did you measure "90%", and what was it compared with\?\n.*\n {2}Your prepared answer: The error dashboard, a week each side\.\nFollow-up 2 of 5:/);
+    assert.doesNotMatch(out.slice(0, out.indexOf('Follow-up 1 of 5')), /error dashboard/, 'the prepared answer shows only after the follow-up');
     assert.match(out, /Saved to \.star-coach\/practice\.jsonl\. Dive Deep: practised once\./);
     const entries = readFileSync(join(dir, '.star-coach', 'practice.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.strictEqual(entries.length, 1);
@@ -60,6 +67,21 @@ describe('star-coach mock and questions', () => {
       { questionId: entries[0].questionId, story: entries[0].story, checks: entries[0].checks, limit: entries[0].limit, source: entries[0].source },
       { questionId: 'dive-deep-01', story: 'stories/good.star.md', checks: { quantified: true, saidI: true, showedLp: false, endedWithResult: true }, limit: 60, source: 'cli' },
     );
+    assert.strictEqual(entries[0].followUps.length, 5, 'five Enters: all five follow-ups answered aloud');
+    assert.strictEqual(entries[0].followUps[0], 'How did you measure "90%", and what was it compared with?');
+    const after = await run(['match', 'dive-deep-01'], dir);
+    assert.match(after.out, /^1\. Good .*\n {3}.*told today/m, 'match reads the story the mock logged as told');
+  });
+
+  it('drills the story the user names instead of the best ranked, or the question alone for 0', async () => {
+    const dir = bank({ 'stories/good.star.md': GOOD, 'stories/frugal.star.md': GOOD.replace('title: Good', 'title: Frugal').replace('Errors fell 90%.', 'The bill fell $40K.').replace('[Ownership, Dive Deep]', '[Frugality]') });
+    const told = async (choice: string) => {
+      const input = new PassThrough();
+      input.end(`\n${choice}\n\n`); // then the input ends: nothing saved
+      return (await run(['mock', '--question', 'dive-deep-01', '--minutes', '1'], dir, input)).out;
+    };
+    assert.match(await told('2'), /Follow-ups on "Frugal":\nFollow-up 1 of \d+: How did you measure "\$40K", and what was it compared with\?/);
+    assert.match(await told('0'), /\nFollow-ups:\nFollow-up 1 of 3: /);
   });
 
   it('moves on when the countdown runs out, and saves nothing when the input ends early', async () => {

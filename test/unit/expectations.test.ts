@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { allLps, allQuestions, allRounds, roundWeights } from '../../src/core/catalog';
 import { SELF_CHECKS } from '../../src/core/practice/log';
-import { formatClock, renderMock, type MockModel } from '../../src/core/views/mockPage';
+import type { DrillState } from '../../src/core/practice/drill';
+import { formatClock, renderMock, renderStoryDrill, type MockModel } from '../../src/core/views/mockPage';
 import { CoverageIndex, summarize } from '../../src/core/coverage';
 import { lintText } from '../../src/core/engine';
 import { escapeHtml, html } from '../../src/core/views/html';
@@ -126,32 +127,73 @@ describe('Level Expectations page', () => {
 
 describe('mock question page', () => {
   const question = allQuestions().find((q) => q.id === 'dive-deep-02')!;
-  const base: MockModel = { question, phase: 'answer', clock: '2:00', progress: 0, paused: false, timeUp: false, revealed: 0, stories: [] };
+  const base: MockModel = { question, phase: 'answer', clock: '2:00', progress: 0, paused: false, timeUp: false, suggestedStory: null, stories: [] };
+  const drill: DrillState = {
+    asked: [
+      { kind: 'number', question: 'How did you measure "40%"?', answered: true, prepared: 'From the dashboard.' },
+      { kind: 'we', question: 'What was your own part?', answered: false },
+    ],
+    total: 3,
+    finished: false,
+  };
 
-  it('shows hostile story titles and ids as text in every phase', () => {
-    const stories = HOSTILE.map((title, i) => ({ id: `file:///${i}${title}.star.md`, title, practised: i }));
-    for (const phase of ['answer', 'follow-ups', 'self-check', 'saved'] as const) {
-      const out = renderMock({ ...base, phase, stories, revealed: 2 }).text;
-      for (const tag of tags(out)) assert.ok(PAGE_TAGS.has(tag) || ['ol', 'form', 'fieldset', 'legend', 'label', 'input', 'select', 'option'].includes(tag), `<${tag}> in ${phase}`);
-      for (const attribute of attributeNames(out)) assert.ok(!/^(on|href|src|style)/.test(attribute), `${attribute}= in ${phase}`);
+  it('shows hostile story titles, ids, reasons and follow-ups as text in every phase', () => {
+    const stories = HOSTILE.map((title, i) => ({ id: `file:///${i}${title}.star.md`, title, reasons: [title, 'primary LP Dive Deep'], practised: i }));
+    const hostileDrill: DrillState = { asked: HOSTILE.map((text) => ({ kind: 'prepared' as const, question: text, answered: true, prepared: text })), total: HOSTILE.length, finished: true };
+    const pages = [
+      ...(['answer', 'story', 'follow-ups', 'self-check', 'saved'] as const).map((phase) => renderMock({ ...base, phase, stories, suggestedStory: stories[1].id, toldTitle: HOSTILE[0], drill: hostileDrill }).text),
+      renderStoryDrill({ id: stories[0].id, title: HOSTILE[0], lpIds: ['dive-deep'], drill: hostileDrill, saved: false }).text,
+    ];
+    for (const out of pages) {
+      for (const tag of tags(out)) assert.ok(PAGE_TAGS.has(tag) || ['ol', 'form', 'fieldset', 'legend', 'label', 'input', 'select', 'option'].includes(tag), `<${tag}>`);
+      for (const attribute of attributeNames(out)) assert.ok(!/^(on|href|src|style)/.test(attribute), `${attribute}=`);
     }
   });
 
-  it('reveals follow-ups one at a time, then offers the self-check', () => {
-    const probes = (revealed: number) => renderMock({ ...base, phase: 'follow-ups', revealed }).text;
-    assert.strictEqual((probes(1).match(/<li>/g) ?? []).length, 1);
-    assert.match(probes(1), /data-action="next-follow-up"/);
-    assert.doesNotMatch(probes(3), /data-action="next-follow-up"/);
-    assert.match(probes(3), /data-action="self-check"/);
-    const check = renderMock({ ...base, phase: 'self-check', stories: [{ id: 's1', title: 'One', practised: 0 }] }).text;
+  it('lists the stories with their reasons, and asks which story was told with the best one chosen', () => {
+    const stories = [
+      { id: 's1', title: 'One', reasons: ['primary LP Dive Deep', 'shares "metrics"'], practised: 0 },
+      { id: 's2', title: 'Two', reasons: [], practised: 2 },
+    ];
+    const answer = renderMock({ ...base, stories }).text;
+    assert.match(answer, /Your stories for this question/);
+    assert.match(answer, /One<\/button> <span class="meta">not practised yet<\/span> <span class="reasons">primary LP Dive Deep · shares &quot;metrics&quot;<\/span>/);
+    assert.match(answer, /Two<\/button> <span class="meta">practised 2 times<\/span> <span class="reasons">no match<\/span>/);
+    const story = renderMock({ ...base, phase: 'story', stories, suggestedStory: 's1' }).text;
+    assert.match(story, /<option value="s1" selected>One<\/option>/);
+    assert.match(story, /<option value="s2">Two<\/option>/);
+    assert.match(story, /data-action="tell"/);
+  });
+
+  it('shows the follow-ups asked so far, a prepared answer under each one answered, and the next step', () => {
+    const page = renderMock({ ...base, phase: 'follow-ups', toldTitle: 'One', drill }).text;
+    assert.strictEqual((page.match(/<li data-kind=/g) ?? []).length, 2);
+    assert.match(page, /How did you measure &quot;40%&quot;\?<\/span><p class="prepared"><span class="meta">Your prepared answer:<\/span> From the dashboard\.<\/p>/);
+    assert.match(page, /What was your own part\?<\/span><\/li>/, 'nothing under the question not yet answered');
+    assert.match(page, /data-action="answered"/);
+    assert.doesNotMatch(page, /data-action="next-follow-up"/);
+    const answered = renderMock({ ...base, phase: 'follow-ups', toldTitle: 'One', drill: { ...drill, asked: drill.asked.map((a) => ({ ...a, answered: true })) } }).text;
+    assert.match(answered, /data-action="next-follow-up"/);
+    assert.match(answered, /No prepared answer in the story/);
+    const check = renderMock({ ...base, phase: 'self-check', toldTitle: 'One' }).text;
     for (const item of SELF_CHECKS) assert.match(check, new RegExp(`name="${item.id}"`));
-    assert.match(check, /<option value="s1">One<\/option>/);
+    assert.match(check, /The story I told: One/);
   });
 
   it('offers pause or resume while answering, and formats the clock', () => {
     assert.match(renderMock(base).text, /data-action="pause"/);
     assert.match(renderMock({ ...base, paused: true }).text, /data-action="resume"[\s\S]*Paused|Paused[\s\S]*data-action="resume"/);
     assert.deepStrictEqual([formatClock(120), formatClock(61.2), formatClock(0.4), formatClock(-3)], ['2:00', '1:02', '0:01', '0:00']);
+  });
+
+  it('drills a story with no question: its follow-ups, then a save', () => {
+    const page = renderStoryDrill({ id: 'file:///a.star.md', title: 'Moved billing', lpIds: ['ownership'], level: 'L7', drill, saved: false }).text;
+    assert.match(page, /data-page="drill"/);
+    assert.match(page, /Drill · Ownership · L7/);
+    assert.match(page, /data-action="save-drill"/);
+    assert.doesNotMatch(page, /data-clock/, 'no countdown');
+    const saved = renderStoryDrill({ id: 'file:///a.star.md', title: 'Moved billing', lpIds: ['ownership'], drill, saved: true }).text;
+    assert.match(saved, /Saved to your practice log: 1 follow-up answered aloud\./);
   });
 });
 

@@ -6,7 +6,7 @@ import { join } from 'path';
 import { allLps, allQuestions } from '../../src/core/catalog';
 import { QUESTION_CATEGORIES, QUESTION_LEVELS, QUESTION_ROUNDS } from '../../src/core/catalog/schema';
 import { entryLine, parsePracticeLog, practiceCounts, type PracticeEntry } from '../../src/core/practice/log';
-import { forTargetLevel, pickQuestion, seededRandom, type PickContext } from '../../src/core/practice/pick';
+import { forTargetLevel, pickQuestion, questionWeight, seededRandom, type PickContext } from '../../src/core/practice/pick';
 import { appendPracticeEntry, readPracticeLog } from '../../src/node/practiceLog';
 
 const entry = (n: number, extra: Partial<PracticeEntry> = {}): PracticeEntry => ({
@@ -102,6 +102,22 @@ describe('picking a mock question', () => {
     assert.ok(first < second * 0.7, `practised question ${first} vs fresh ${second}`);
   });
 
+  it('asks less about an LP whose stories were rehearsed with their follow-ups than one only answered', () => {
+    const stories = new Map(allLps().map((lp) => [lp.id, 1]));
+    // Two sessions each on Earn Trust and Frugality; Earn Trust's told a story and answered its follow-ups.
+    const practicedLps = new Map([['earn-trust', 2], ['frugality', 2]]);
+    const counts = practiceCounts([
+      entry(1, { lps: ['earn-trust'], followUps: ['What was your own part?'] }),
+      entry(2, { lps: ['earn-trust'], followUps: ['How did you measure it?'] }),
+      entry(3, { lps: ['frugality'] }),
+      entry(4, { lps: ['frugality'], story: null, followUps: ['Why?'] }),
+    ]);
+    const weight = (id: string) => questionWeight(allQuestions().find((q) => q.lps[0] === id)!, { stories, practicedLps, practicedQuestions: new Map(), rehearsedLps: counts.rehearsedByLp });
+    // Readiness 1 + 2/2 + 2/2 = 3 against 1 + 2/2 = 2: weights 1/16 and 1/9.
+    assert.strictEqual(weight('earn-trust'), 1 / 16);
+    assert.strictEqual(weight('frugality'), 1 / 9);
+  });
+
   it('honours the LP, level and category filters, and never repeats the excluded question', () => {
     const context: PickContext = { stories: new Map(), ...noPractice, random: seededRandom(1) };
     for (let i = 0; i < 300; i++) {
@@ -187,5 +203,36 @@ describe('practice log', () => {
 
   it('refuses to write an invalid entry', () => {
     assert.throws(() => entryLine({ ...entry(1), seconds: -5 }));
+  });
+
+  it('still reads every entry written before the drills (exact old lines), beside the new ones with the story and follow-ups', () => {
+    // Lines as the mock wrote them before `followUps` existed, byte for byte.
+    const oldLines = [
+      '{"date":"2026-03-01T09:00:00.000Z","questionId":"dive-deep-02","lps":["dive-deep","customer-obsession"],"story":"stories/strong.star.md","seconds":95,"limit":120,"checks":{"quantified":true,"saidI":true,"showedLp":false,"endedWithResult":true},"source":"vscode"}',
+      '{"date":"2026-03-02T09:00:00.000+01:00","questionId":"frugality-01","lps":["frugality"],"story":null,"seconds":120,"limit":120,"checks":{},"source":"cli"}',
+    ];
+    const mock = entry(3, { followUps: ['How did you measure "40%", and what was it compared with?'] });
+    const drill = entry(4, { questionId: null, lps: ['dive-deep'], seconds: 0, limit: 0, checks: {}, followUps: [] });
+    const log = parsePracticeLog(`${oldLines.join('\n')}\n${entryLine(mock)}${entryLine(drill)}`);
+    assert.deepStrictEqual(log.damaged, []);
+    assert.deepStrictEqual(log.entries.map((e) => [e.questionId, e.story, e.followUps ?? 'absent']), [
+      ['dive-deep-02', 'stories/strong.star.md', 'absent'],
+      ['frugality-01', null, 'absent'],
+      [mock.questionId, 'stories/a.star.md', mock.followUps],
+      [null, 'stories/a.star.md', []],
+    ]);
+    assert.deepStrictEqual(JSON.parse(oldLines[0]), log.entries[0], 'an old entry reads back unchanged, with no field added');
+  });
+
+  it('counts rehearsals (a story told and follow-ups answered), and no question for a story drill', () => {
+    const counts = practiceCounts([
+      entry(1), // an old entry: no follow-ups recorded
+      entry(2, { lps: ['ownership', 'dive-deep'], followUps: ['What was your own part?'] }),
+      entry(3, { lps: ['dive-deep'], story: null, followUps: ['Why?'] }), // no story named: not a rehearsal
+      entry(4, { questionId: null, lps: ['dive-deep'], followUps: ['How did you measure it?'] }),
+    ]);
+    assert.deepStrictEqual([...counts.rehearsedByLp], [['ownership', 1], ['dive-deep', 2]]);
+    assert.deepStrictEqual([...counts.byLp], [['ownership', 2], ['dive-deep', 3]]);
+    assert.deepStrictEqual([...counts.byQuestion.keys()].sort(), ['ownership-02', 'ownership-03', 'ownership-04'], 'the story drill has no question to count');
   });
 });

@@ -156,7 +156,7 @@ describe('practice log on a full disk and under killed writers', () => {
     const log = await readPracticeLog(file);
     const lines = readFileSync(file, 'utf8').split('\n');
     const readBack = new Map<string, number[]>();
-    for (const e of log.entries) readBack.set(e.questionId, [...(readBack.get(e.questionId) ?? []), e.seconds]);
+    for (const e of log.entries) readBack.set(e.questionId ?? '', [...(readBack.get(e.questionId ?? '') ?? []), e.seconds]);
     let saved = 0;
     let inFlight = 0;
     for (const [id, numbers] of reported) {

@@ -14,6 +14,8 @@ export interface PickContext {
   /** Practice sessions per LP id and per question id. */
   practicedLps: ReadonlyMap<string, number>;
   practicedQuestions: ReadonlyMap<string, number>;
+  /** Of `practicedLps`, the sessions that told a named story and answered its follow-ups aloud (`PracticeCounts.rehearsedByLp`). */
+  rehearsedLps?: ReadonlyMap<string, number>;
   /** A number in [0, 1): Math.random, or a seeded generator in tests. */
   random: () => number;
   /** A question not to repeat ("another question"). */
@@ -38,11 +40,14 @@ export function matchesFilter(question: Question, filter: PickFilter): boolean {
 
 /**
  * How much a question is wanted: high for a primary LP with few stories and little practice, and
- * for questions not yet practised. An LP with no story and no practice weighs 9 times one with 2 stories.
+ * for questions not yet practised. An LP with no story and no practice weighs 9 times one with 2
+ * stories. A session counts half a story toward its LP's readiness, and a full one when it was
+ * rehearsed (a named story told and its follow-ups answered aloud): an LP drilled that way comes
+ * up less than one only answered.
  */
 export function questionWeight(question: Question, context: Omit<PickContext, 'random' | 'exclude'>): number {
   const lp = question.lps[0];
-  const readiness = (context.stories.get(lp) ?? 0) + (context.practicedLps.get(lp) ?? 0) / 2;
+  const readiness = (context.stories.get(lp) ?? 0) + ((context.practicedLps.get(lp) ?? 0) + (context.rehearsedLps?.get(lp) ?? 0)) / 2;
   const fresh = (context.practicedQuestions.get(question.id) ?? 0) === 0 ? 1 : 0.5;
   return fresh / (1 + readiness) ** 2;
 }

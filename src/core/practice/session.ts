@@ -1,40 +1,61 @@
 import type { Question } from '../catalog';
-import type { CoverageIndex } from '../coverage';
-import { byTitle } from '../text';
+import { drillQuestions } from '../drill/followUps';
+import { storyWords, StoryMatcher, type MatchContext } from '../match/rank';
 import type { MockPhase, MockStory } from '../views/mockPage';
+import { DrillSession, type TellableStory } from './drill';
 import { practiceEntrySchema, SELF_CHECKS, type PracticeEntry, type SelfCheckId } from './log';
 
 /** Milliseconds since some fixed moment: `Date.now` in use, a fake in tests. */
 export type ClockMs = () => number;
 
+/** What a mock session knows of the bank: its stories, and how the matcher weighs them (plan, level). */
+export interface MockBank {
+  stories: readonly TellableStory[];
+  /** The matcher's context but the time, which comes from the session's clock. */
+  match?: Omit<MatchContext, 'now'>;
+}
+
+/** Stories listed for a mock question: the matcher's best few. */
+export const MOCK_STORIES_SHOWN = 5;
+
 /**
  * One mock question, from the first second of the answer to the saved log entry: the phases
- * (answer, follow-ups, self-check, saved), the countdown with pause and resume, the follow-ups
- * revealed one at a time, and the practice entry it ends with. The editor's view and the terminal
- * only render it and pass on what the user does; neither keeps a state of its own.
- * Times are in milliseconds inside, seconds where shown or logged.
+ * (answer, story, follow-ups, self-check, saved), the countdown with pause and resume, the story
+ * told (the matcher's best by default), the follow-up drill from that story, and the practice
+ * entry it ends with. The editor's view and the terminal only render it and pass on what the user
+ * does; neither keeps a state of its own. Times are in milliseconds inside, seconds where shown
+ * or logged.
  */
 export class MockSession {
   phase: MockPhase = 'answer';
   /** The answer ran out of time (rather than the user saying done). */
   timeUp = false;
-  /** How many follow-up probes are shown. */
-  revealed = 0;
+  /** The bank's stories for the question, best first, ranked once when the session starts. */
+  readonly stories: readonly MockStory[];
+  /** The story the user says they told, once chosen; null for another story or none. */
+  told: TellableStory | null | undefined;
+  /** The follow-ups, from the story told, once it is chosen. */
+  drill: DrillSession | undefined;
+  private readonly bank: readonly TellableStory[];
   private usedBeforeMs = 0;
   /** When the clock last started, or undefined while stopped. */
   private runningSinceMs: number | undefined;
 
   /**
-   * Starts the clock at once. `limitSeconds`: the countdown, a whole number of seconds, at least 1.
-   * Throws a RangeError for any other limit (a caller's mistake, never the user's input).
+   * Starts the clock at once and ranks the bank's stories for the question (the same ranking as
+   * "Which Story for This Question?"). `limitSeconds`: the countdown, a whole number of seconds,
+   * at least 1. Throws a RangeError for any other limit (a caller's mistake, never the user's input).
    */
   constructor(
     readonly question: Question,
     readonly limitSeconds: number,
+    bank: MockBank = { stories: [] },
     private readonly now: ClockMs = Date.now,
   ) {
     if (!Number.isInteger(limitSeconds) || limitSeconds < 1) throw new RangeError(`a mock answer needs a whole number of seconds, not ${limitSeconds}`);
     this.runningSinceMs = now();
+    this.bank = bank.stories;
+    this.stories = storiesForQuestion(question, bank, new Date(now()));
   }
 
   /** Milliseconds of the countdown used so far. */
@@ -77,19 +98,41 @@ export class MockSession {
     return true;
   }
 
-  /** The answer is over (the user said done, or `timeUp`): the clock stops, the first follow-up shows. */
+  /** The answer is over (the user said done, or `timeUp`): the clock stops and the user says which story they told. */
   finishAnswer(timeUp = false): void {
     if (this.phase !== 'answer') return;
     this.pause();
     this.usedBeforeMs = Math.min(this.usedBeforeMs, this.limitSeconds * 1000);
     this.timeUp = timeUp;
-    this.phase = 'follow-ups';
-    this.revealed = 1;
+    this.phase = 'story';
   }
 
-  /** Shows one more follow-up probe, up to the question's last. */
+  /** The story offered as told until the user picks another: the best ranked, or none. */
+  get suggestedStory(): string | null {
+    return this.stories[0]?.id ?? null;
+  }
+
+  /**
+   * The user told this story (an id of the bank, as in `stories`), or another or none (null, or an
+   * id the bank does not hold): the drill starts with the follow-ups from that story and the
+   * question's own probes; with no story, the probes alone.
+   */
+  tellStory(id: string | null): void {
+    if (this.phase !== 'story') return;
+    this.told = (id !== null && this.bank.find((s) => s.profile.summary.id === id)) || null;
+    const probes = this.question.followUps;
+    this.drill = new DrillSession(this.told ? drillQuestions(this.told.story, { probes }) : probes.map((question) => ({ kind: 'probe' as const, question })));
+    this.phase = 'follow-ups';
+  }
+
+  /** The follow-up being asked was answered aloud: its prepared answer shows. */
+  answeredFollowUp(): void {
+    if (this.phase === 'follow-ups') this.drill?.answered();
+  }
+
+  /** Asks the next follow-up, once the one being asked is answered. */
   nextFollowUp(): void {
-    if (this.phase === 'follow-ups') this.revealed = Math.min(this.question.followUps.length, this.revealed + 1);
+    if (this.phase === 'follow-ups') this.drill?.next();
   }
 
   toSelfCheck(): void {
@@ -98,20 +141,22 @@ export class MockSession {
 
   /**
    * The practice log entry for this session: the self-check answers (unknown ids dropped, missing
-   * ones false), the story told as a workspace-relative path or null, seconds used. `date` is the
-   * ISO 8601 time it ended. Throws (a zod error) only if the question itself is malformed.
+   * ones false), the story told (`storyPath`: `told` as a workspace-relative path, or null), the
+   * follow-ups answered aloud, seconds used. `date` is the ISO 8601 time it ended. Throws (a zod
+   * error) only if the question itself is malformed.
    */
-  entry(checks: Partial<Record<string, boolean>>, story: string | null, source: PracticeEntry['source'], date: string): PracticeEntry {
+  entry(checks: Partial<Record<string, boolean>>, storyPath: string | null, source: PracticeEntry['source'], date: string): PracticeEntry {
     const known = Object.fromEntries(SELF_CHECKS.map((c) => [c.id, checks[c.id] === true])) as Record<SelfCheckId, boolean>;
     return practiceEntrySchema.parse({
       date,
       questionId: this.question.id,
       lps: this.question.lps,
-      story,
+      story: storyPath,
       seconds: Math.min(this.limitSeconds, Math.round(this.usedMs() / 1000)),
       limit: this.limitSeconds,
       checks: known,
       source,
+      followUps: this.drill?.drilled() ?? [],
     });
   }
 
@@ -122,17 +167,13 @@ export class MockSession {
 }
 
 /**
- * The stories of the bank that claim the question's LPs, best first: a claim of the question's
- * main LP counts 4, of another 1, and a story that claims that LP first 2 more; ties by title.
- * `practised` counts sessions per story id (from the practice log).
+ * The bank's stories for a question, best first, at most `MOCK_STORIES_SHOWN`: the ranking of
+ * `StoryMatcher` (the one "Which Story for This Question?" and `star-coach match` show), each
+ * with its reasons and how often it was practised. `now` is the time "told recently" counts from.
  */
-export function storiesForQuestion(question: Question, coverage: Pick<CoverageIndex, 'storiesOf'>, practised: ReadonlyMap<string, number> = new Map()): MockStory[] {
-  const seen = new Map<string, MockStory & { score: number }>();
-  for (const [rank, lpId] of question.lps.entries()) {
-    for (const { story, primary } of coverage.storiesOf(lpId)) {
-      const score = (seen.get(story.id)?.score ?? 0) + (rank === 0 ? 4 : 1) + (primary ? 2 : 0);
-      seen.set(story.id, { id: story.id, title: story.title, level: story.level, practised: practised.get(story.id) ?? 0, score });
-    }
-  }
-  return [...seen.values()].sort((a, b) => b.score - a.score || byTitle(a.title, b.title)).map(({ score: _score, ...story }) => story);
+export function storiesForQuestion(question: Question, bank: MockBank, now: Date): MockStory[] {
+  if (bank.stories.length === 0) return [];
+  const matcher = new StoryMatcher(bank.stories.map(({ profile, story }) => ({ profile, text: storyWords(story) })));
+  const practised = new Map(bank.stories.map(({ profile }) => [profile.summary.id, profile.practiced]));
+  return matcher.rank(question.text, { ...bank.match, now }, MOCK_STORIES_SHOWN).map((r) => ({ id: r.file, title: r.title, reasons: r.reasons, practised: practised.get(r.file) ?? 0 }));
 }

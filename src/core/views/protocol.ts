@@ -43,14 +43,30 @@ export const toMockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('tick'), clock: z.string().check(z.maxLength(16)), progress: z.number() }),
 ]);
 
-export const MOCK_ACTIONS = ['pause', 'resume', 'done', 'next-follow-up', 'self-check', 'another', 'cancel'] as const;
+export const MOCK_ACTIONS = ['pause', 'resume', 'done', 'answered', 'next-follow-up', 'self-check', 'save-drill', 'another', 'cancel'] as const;
+
+const storyId = z.string().check(z.maxLength(4096));
+const shownTexts = z.array(z.string().check(z.maxLength(4000))).check(z.maxLength(200));
 
 export const fromMockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('action'), action: z.enum(MOCK_ACTIONS) }),
-  z.strictObject({ type: z.literal('open-story'), story: z.string().check(z.maxLength(4096)) }),
-  z.strictObject({ type: z.literal('save'), checks: z.record(z.string().check(z.maxLength(40)), z.boolean()), story: z.nullable(z.string().check(z.maxLength(4096))) }),
-  z.strictObject({ type: z.literal('rendered'), page, storyTitles: z.array(z.string()), followUps: z.int() }),
+  z.strictObject({ type: z.literal('open-story'), story: storyId }),
+  /** The story the user told (null: another story, or none): the drill starts. */
+  z.strictObject({ type: z.literal('tell'), story: z.nullable(storyId) }),
+  z.strictObject({ type: z.literal('save'), checks: z.record(z.string().check(z.maxLength(40)), z.boolean()) }),
+  /** What the page shows after each render, read from its DOM: the tests check what a user sees. */
+  z.strictObject({
+    type: z.literal('rendered'),
+    page,
+    storyTitles: shownTexts,
+    /** Per listed story, its reasons as shown. */
+    storyReasons: shownTexts,
+    /** The follow-up questions shown, in order. */
+    followUps: shownTexts,
+    /** The prepared answers shown. */
+    prepared: shownTexts,
+  }),
 ]);
 
 export type ToMock = z.infer<typeof toMockSchema>;

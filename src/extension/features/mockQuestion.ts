@@ -2,29 +2,36 @@ import * as vscode from 'vscode';
 import { allQuestions, lpById, type Question, type TargetLevel } from '../../core/catalog';
 import { CATEGORY_LABELS, QUESTION_CATEGORIES } from '../../core/catalog/schema';
 import { plural } from '../../core/format/words';
-import { times } from '../../core/practice/log';
+import type { DrillQuestion } from '../../core/drill/followUps';
+import { StoryDrillSession } from '../../core/practice/drill';
+import { times, type PracticeEntry } from '../../core/practice/log';
 import { forTargetLevel, pickQuestion, type PickFilter } from '../../core/practice/pick';
-import { MockSession, storiesForQuestion } from '../../core/practice/session';
-import { formatClock, renderMock, type MockModel } from '../../core/views/mockPage';
+import { MockSession } from '../../core/practice/session';
+import { formatClock, renderMock, renderStoryDrill, type MockModel } from '../../core/views/mockPage';
 import { fromMockSchema, type FromMock, type ToMock } from '../../core/views/protocol';
-import { COMMANDS, SETTINGS } from '../constants';
+import { COMMANDS, SETTINGS, isStoryPath } from '../constants';
+import type { StoryModel } from '../model';
 import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
 import { webviewOptions, webviewShell } from '../webview';
 import type { Node } from './coverageViews';
+import { matchContextFor, readBankStory, readStoryBank } from './whichStory';
 
 /** What the command accepts: an LP row of the sidebar, or a filter (and a question id, for tests and links). */
 type StartArgs = Node | (PickFilter & { questionId?: string }) | undefined;
 
 /**
  * "Start Mock Question": a question weighted toward the bank's weak LPs, a countdown in the view
- * and the status bar, follow-up probes one at a time, a self-check, and an entry in the practice log.
- * Closing the view stops everything.
+ * and the status bar, the bank's stories ranked for it, the story told, follow-ups from that story
+ * one at a time, a self-check, and an entry in the practice log. "Drill This Story": the same
+ * drill on one story with no question first. Closing the view stops everything.
  */
 export class MockQuestion implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  /** The session under way, in the core; this class renders it and passes on what the user does. */
+  /** The mock question under way, in the core; this class renders it and passes on what the user does. */
   session: MockSession | undefined;
+  /** Or the story drill under way (never both). */
+  storyDrill: StoryDrillSession | undefined;
   /** The filter the session's question came from, for "Another Question". */
   private filter: PickFilter = {};
   /** After saving: sessions logged for the question's main LP. */
@@ -37,6 +44,7 @@ export class MockQuestion implements vscode.Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
+    private readonly model: StoryModel,
     private readonly index: StoryIndex,
     private readonly practice: PracticeStore,
   ) {
@@ -57,7 +65,25 @@ export class MockQuestion implements vscode.Disposable {
       void vscode.window.showInformationMessage('STAR Coach has no question for that choice. Try another LP, level or category.');
       return;
     }
-    this.begin(question, filter);
+    await this.begin(question, filter);
+  }
+
+  /**
+   * "Drill This Story" on the story at `uri` (the active editor's by default): its follow-ups in
+   * the view, one at a time. Resolves to the follow-ups, or undefined when no story is open.
+   */
+  async drillStory(uri?: vscode.Uri): Promise<readonly DrillQuestion[] | undefined> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    const story = target && isStoryPath(target.path) ? await readBankStory(this.model, target.toString(), (await this.practice.current()).history) : undefined;
+    if (!story) {
+      void vscode.window.showInformationMessage('Open a story (a *.star.md file) to drill its follow-up questions.');
+      return undefined;
+    }
+    this.end();
+    this.storyDrill = new StoryDrillSession(story);
+    this.ensurePanel();
+    this.render();
+    return this.storyDrill.drill.questions;
   }
 
   /** The filter for the next question: what the user chose, at their target level unless they chose a level. */
@@ -101,12 +127,15 @@ export class MockQuestion implements vscode.Disposable {
     await this.index.ready();
     const stories = this.index.coverage.counts();
     const counts = await this.practice.current();
-    return pickQuestion(allQuestions(), filter, { stories, practicedLps: counts.byLp, practicedQuestions: counts.byQuestion, random: Math.random, exclude });
+    return pickQuestion(allQuestions(), filter, { stories, practicedLps: counts.byLp, rehearsedLps: counts.rehearsedByLp, practicedQuestions: counts.byQuestion, random: Math.random, exclude });
   }
 
-  private begin(question: Question, filter: PickFilter): void {
+  /** A new session on `question`, with the bank's stories ranked for it (read with the practice log's tellings). */
+  private async begin(question: Question, filter: PickFilter): Promise<void> {
     const minutes = vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.mockMinutes, 2);
-    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)));
+    const stories = await readStoryBank(this.model, this.index, (await this.practice.current()).history);
+    this.end();
+    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories, match: matchContextFor(stories) });
     this.filter = filter;
     this.practisedLp = undefined;
     this.ensurePanel();
@@ -145,13 +174,18 @@ export class MockQuestion implements vscode.Disposable {
       return;
     }
     if (message.type === 'ready') return this.render();
-    if (!session) return;
     if (message.type === 'open-story') {
       const story = this.index.story(message.story);
       if (story) await vscode.window.showTextDocument(vscode.Uri.parse(story.id), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
       return;
     }
-    if (message.type === 'save') return this.save(session, message.checks, message.story);
+    if (this.storyDrill) return this.handleDrillMessage(this.storyDrill, message);
+    if (!session) return;
+    if (message.type === 'save') return this.save(session, message.checks);
+    if (message.type === 'tell') {
+      session.tellStory(message.story);
+      return this.render();
+    }
     switch (message.action) {
       case 'pause':
         session.pause();
@@ -165,6 +199,9 @@ export class MockQuestion implements vscode.Disposable {
         session.finishAnswer();
         this.stopClock();
         break;
+      case 'answered':
+        session.answeredFollowUp();
+        break;
       case 'next-follow-up':
         session.nextFollowUp();
         break;
@@ -173,13 +210,23 @@ export class MockQuestion implements vscode.Disposable {
         break;
       case 'another': {
         const next = await this.pick(this.filter, session.question.id);
-        if (next) this.begin(next, this.filter);
+        if (next) await this.begin(next, this.filter);
         return;
       }
       case 'cancel':
         this.panel?.dispose();
         return;
     }
+    this.render();
+  }
+
+  /** A message while a story is drilled: answered, next, save or close. */
+  private async handleDrillMessage(drill: StoryDrillSession, message: FromMock): Promise<void> {
+    if (message.type !== 'action') return;
+    if (message.action === 'answered') drill.drill.answered();
+    else if (message.action === 'next-follow-up') drill.drill.next();
+    else if (message.action === 'save-drill') return this.saveDrill(drill);
+    else if (message.action === 'cancel') return void this.panel?.dispose();
     this.render();
   }
 
@@ -220,28 +267,42 @@ export class MockQuestion implements vscode.Disposable {
     this.status.show();
   }
 
-  private async save(session: MockSession, checks: Record<string, boolean>, storyId: string | null): Promise<void> {
+  private async save(session: MockSession, checks: Record<string, boolean>): Promise<void> {
     if (session.phase !== 'self-check') return;
-    const story = storyId ? this.index.story(storyId) : undefined;
-    const storyUri = story ? vscode.Uri.parse(story.id) : undefined;
-    const log = this.practice.logFor(storyUri);
-    if (!log) {
-      void vscode.window.showWarningMessage('STAR Coach keeps the practice log in a workspace folder. Open a folder to save practice sessions.');
-      return;
-    }
+    const storyUri = session.told ? vscode.Uri.parse(session.told.profile.summary.id) : undefined;
     const entry = session.entry(checks, storyUri ? vscode.workspace.asRelativePath(storyUri, false) : null, 'vscode', new Date().toISOString());
-    try {
-      await this.practice.append(log, entry);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`STAR Coach could not save this session to ${vscode.workspace.asRelativePath(log)}: ${(error as Error).message}`);
-      return;
-    }
+    if (!(await this.append(storyUri, entry))) return;
     session.saved();
     this.practisedLp = (await this.practice.current()).byLp.get(session.question.lps[0]) ?? 0;
     this.render();
   }
 
+  private async saveDrill(drill: StoryDrillSession): Promise<void> {
+    if (drill.phase !== 'follow-ups') return;
+    const storyUri = vscode.Uri.parse(drill.told.profile.summary.id);
+    if (!(await this.append(storyUri, drill.entry(vscode.workspace.asRelativePath(storyUri, false), 'vscode', new Date().toISOString())))) return;
+    drill.saved();
+    this.render();
+  }
+
+  /** Appends the entry to the log of the story's folder (the first folder's with no story); false, with a message to the user, when it was not saved. */
+  private async append(storyUri: vscode.Uri | undefined, entry: PracticeEntry): Promise<boolean> {
+    const log = this.practice.logFor(storyUri);
+    if (!log) {
+      void vscode.window.showWarningMessage('STAR Coach keeps the practice log in a workspace folder. Open a folder to save practice sessions.');
+      return false;
+    }
+    try {
+      await this.practice.append(log, entry);
+      return true;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`STAR Coach could not save this session to ${vscode.workspace.asRelativePath(log)}: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
   private render(): void {
+    if (this.panel && this.storyDrill) return this.renderStoryDrill(this.panel, this.storyDrill);
     const session = this.session;
     if (!this.panel || !session) return;
     const model: MockModel = {
@@ -251,8 +312,10 @@ export class MockQuestion implements vscode.Disposable {
       progress: session.progressPercent(),
       paused: session.paused,
       timeUp: session.timeUp,
-      revealed: session.revealed,
-      stories: storiesForQuestion(session.question, this.index.coverage, this.practice.snapshot.byStory),
+      suggestedStory: session.suggestedStory,
+      ...(session.told !== undefined ? { toldTitle: session.told?.profile.summary.title ?? null } : {}),
+      ...(session.drill ? { drill: session.drill.state() } : {}),
+      stories: session.stories,
       practisedLp: this.practisedLp,
     };
     this.panel.title = `Mock: ${lpById(session.question.lps[0])?.name ?? 'Question'}`;
@@ -260,9 +323,18 @@ export class MockQuestion implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  /** Nothing keeps running once the view is gone. */
+  private renderStoryDrill(panel: vscode.WebviewPanel, drill: StoryDrillSession): void {
+    const { summary } = drill.told.profile;
+    panel.title = `Drill: ${summary.title}`;
+    const page = renderStoryDrill({ id: summary.id, title: summary.title, lpIds: summary.lpIds, ...(summary.level ? { level: summary.level } : {}), drill: drill.drill.state(), saved: drill.phase === 'saved' });
+    const message: ToMock = { type: 'show', page: drill.phase === 'saved' ? 'drill-saved' : 'drill', html: page.text };
+    void panel.webview.postMessage(message);
+  }
+
+  /** Nothing keeps running once the view is gone (or another session takes it). */
   private end(): void {
     this.session = undefined;
+    this.storyDrill = undefined;
     this.stopClock();
   }
 
@@ -278,13 +350,14 @@ function practiceLine(count: number, goal: number, practised: number): string {
   return `${count} of ${plural(goal, 'story', 'stories')} · ${practised === 0 ? 'not practised' : `practised ${times(practised)}`}`;
 }
 
-/** "Start Mock Question" and "Show the Mock Question", with the view that runs the session. */
-export function registerMockQuestion(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore): MockQuestion {
-  const mock = new MockQuestion(context, index, practice);
+/** "Start Mock Question", "Show the Mock Question" and "Drill This Story", with the view that runs them. */
+export function registerMockQuestion(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex, practice: PracticeStore): MockQuestion {
+  const mock = new MockQuestion(context, model, index, practice);
   context.subscriptions.push(
     mock,
     vscode.commands.registerCommand(COMMANDS.startMock, (args?: StartArgs) => mock.start(args)),
     vscode.commands.registerCommand(COMMANDS.revealMock, () => mock.reveal()),
+    vscode.commands.registerCommand(COMMANDS.drillStory, (uri?: vscode.Uri) => mock.drillStory(uri instanceof vscode.Uri ? uri : undefined)),
   );
   return mock;
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { drillQuestions, type DrillQuestion } from '../../core/drill/followUps';
 import { lintText } from '../../core/engine';
-import { storyWords, StoryMatcher, type MatchDocument, type MatchResult } from '../../core/match/rank';
-import { parseStory } from '../../core/parse/story';
+import { storyWords, StoryMatcher, type MatchContext, type MatchDocument, type MatchResult } from '../../core/match/rank';
+import type { Story } from '../../core/parse/story';
 import { planLoop } from '../../core/plan/plan';
-import { profileStory } from '../../core/plan/profile';
-import { COMMANDS, SETTINGS, isStoryPath } from '../constants';
+import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
+import { COMMANDS, SETTINGS } from '../constants';
 import type { StoryModel } from '../model';
+import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
 
 /** Results offered in the quick pick. */
@@ -25,31 +25,21 @@ async function storyText(uri: vscode.Uri): Promise<string | undefined> {
 
 /**
  * "Which Story for This Question?": the selected text (or a typed question) against every story
- * the index holds, ranked as `star-coach match` ranks them (with the loop plan of the same bank),
- * in a quick pick that says why; Enter opens the story. The command resolves to the results shown,
- * as soon as the pick is open. "Drill This Story": the follow-ups for the open story in a quick
- * pick; choosing one shows the prepared answer, if the story keeps one.
+ * the index holds, ranked as `star-coach match` ranks them (with the loop plan of the same bank
+ * and the practice log's tellings), in a quick pick that says why; Enter opens the story. The
+ * command resolves to the results shown, as soon as the pick is open.
  */
-export function registerWhichStory(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex): void {
+export function registerWhichStory(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex, practice: PracticeStore): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.whichStory, async (given?: string) => {
       const editor = vscode.window.activeTextEditor;
       const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
       const question = typeof given === 'string' && given.trim() ? given.trim() : selected || (await vscode.window.showInputBox({ prompt: 'The interview question', placeHolder: 'Tell me about a time you…', ignoreFocusOut: true }));
       if (!question) return undefined;
-      const results = await rankStories(question, model, index);
+      const documents = await readStoryBank(model, index, (await practice.current()).history);
+      const results = new StoryMatcher(documents).rank(question, { ...matchContextFor(documents), now: new Date() }, SHOWN);
       showResults(question, results);
       return results;
-    }),
-    vscode.commands.registerCommand(COMMANDS.drillStory, (uri?: vscode.Uri) => {
-      const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
-      if (!document || !isStoryPath(document.uri.path)) {
-        void vscode.window.showInformationMessage('Open a story (a *.star.md file) to drill its follow-up questions.');
-        return undefined;
-      }
-      const questions = drillQuestions(parseStory(document.getText()));
-      showDrill(questions);
-      return questions;
     }),
   );
 }
@@ -60,27 +50,40 @@ export function targetLevelSetting(): 'L6' | 'L7' | undefined {
   return level === 'L6' || level === 'L7' ? level : undefined;
 }
 
-/** Every story the index holds, read (open documents as edited), linted with its folder's config, and profiled. */
-export async function readStoryBank(model: StoryModel, index: StoryIndex): Promise<MatchDocument[]> {
+/** A story of the bank, read and profiled: what the matcher ranks, and the parsed story a drill asks about. */
+export type BankDocument = MatchDocument & { story: Story };
+
+/**
+ * One story read (the open document as edited, else the file), linted with its folder's config,
+ * and profiled with the practice log's `history`; `id` is its URI string, as the index and the
+ * history key it. Undefined when the file is gone.
+ */
+export async function readBankStory(model: StoryModel, id: string, history: PracticeHistory = NO_PRACTICE): Promise<BankDocument | undefined> {
+  const uri = vscode.Uri.parse(id);
+  const text = await storyText(uri);
+  if (text === undefined) return undefined;
+  const { story, findings } = lintText(text, await model.configuration.forUri(uri));
+  return { profile: profileStory(id, story, findings, history), text: storyWords(story), story };
+}
+
+/** Every story the index holds, read (open documents as edited), linted with its folder's config, and profiled with `history`. */
+export async function readStoryBank(model: StoryModel, index: StoryIndex, history: PracticeHistory = NO_PRACTICE): Promise<BankDocument[]> {
   await index.ready();
-  const documents: MatchDocument[] = [];
+  const documents: BankDocument[] = [];
   for (const summary of [...index.coverage.all()]) {
-    const uri = vscode.Uri.parse(summary.id);
-    const text = await storyText(uri);
-    if (text === undefined) continue;
-    const { story, findings } = lintText(text, await model.configuration.forUri(uri));
-    documents.push({ profile: profileStory(summary.id, story, findings), text: storyWords(story) });
+    const document = await readBankStory(model, summary.id, history);
+    if (document) documents.push(document);
   }
   return documents;
 }
 
-async function rankStories(question: string, model: StoryModel, index: StoryIndex): Promise<MatchResult[]> {
-  const documents = await readStoryBank(model, index);
+/** How the matcher weighs this bank in the editor: the target level setting, and the LPs the loop plan gives each story. */
+export function matchContextFor(documents: readonly MatchDocument[]): Omit<MatchContext, 'now'> {
   const targetLevel = targetLevelSetting();
   const plan = planLoop(documents.map((d) => d.profile), { currentYear: new Date().getFullYear(), ...(targetLevel ? { targetLevel } : {}) });
   const plannedFor = new Map<string, string[]>();
   for (const slot of plan.slots) if (slot.story) plannedFor.set(slot.story.summary.id, [...(plannedFor.get(slot.story.summary.id) ?? []), slot.lp.id]);
-  return new StoryMatcher(documents).rank(question, { now: new Date(), plannedFor, ...(targetLevel ? { targetLevel } : {}) }, SHOWN);
+  return { plannedFor, ...(targetLevel ? { targetLevel } : {}) };
 }
 
 function showResults(question: string, results: readonly MatchResult[]): void {
@@ -93,19 +96,6 @@ function showResults(question: string, results: readonly MatchResult[]): void {
     const chosen = pick.selectedItems[0];
     pick.hide();
     if (chosen) void vscode.window.showTextDocument(vscode.Uri.parse(chosen.file));
-  });
-  pick.onDidHide(() => pick.dispose());
-  pick.show();
-}
-
-function showDrill(questions: readonly DrillQuestion[]): void {
-  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { prepared?: string }>();
-  pick.title = 'Drill this story: answer each follow-up aloud, then pick it to see your prepared answer';
-  pick.items = questions.map((q, i) => ({ label: `${i + 1}. ${q.question}`, description: q.prepared ? 'prepared answer' : '', ...(q.prepared ? { prepared: q.prepared } : {}) }));
-  pick.onDidAccept(() => {
-    const chosen = pick.selectedItems[0];
-    if (!chosen) return;
-    void vscode.window.showInformationMessage(chosen.prepared ? `Your prepared answer: ${chosen.prepared}` : 'No prepared answer yet: add one under "## Follow-ups" as "- Q: ... / A: ...".');
   });
   pick.onDidHide(() => pick.dispose());
   pick.show();
