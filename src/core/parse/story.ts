@@ -469,9 +469,13 @@ const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const OPEN_MARKUP = /^(?:\*\*|__|<strong>|<b>|\*|_)/i;
 const CLOSE_MARKUP = /^(?:\*\*|__|<\/strong>|<\/b>|\*|_)/i;
 const NAME_CHAR = /[\p{L}' \t–—&-]/u;
-const LETTER_DASH = /^([STAR])[ \t]*[–—-][ \t]+/;
+/** "S– text", and a name in capitals or title case before a dash: "RESULT – She thanked me". */
+const DASHED_NAMES = '[Ss]ituation|SITUATION|[Tt]ask|TASK|[Aa]ctions?|ACTIONS?|[Rr]esults?|RESULTS?';
+const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
 const BOLD_LETTER_DASH = /^([STAR])(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+/;
-const LABEL_OPENING = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-])/;
+/** Emoji and their joiners before a label: "🎯 **Situation:**". */
+const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
+const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
 
 /**
  * A STAR label at the start of a line, the many ways people write one: `Situation:`, `S:`,
@@ -487,8 +491,12 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   if ((colon === -1 || colon > 64) && line.length > 60 && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
+  // "> **Situation:** ...": a label inside a block quote.
+  while (line.charCodeAt(at) === 62) at = skipBlanks(line, at + 1);
   const marker = LIST_MARKER.exec(line.slice(at, at + 8));
   if (marker) at += marker[0].length;
+  const emoji = line.charCodeAt(at) > 0x2000 ? EMOJI_OPENING.exec(line.slice(at, at + 16)) : null;
+  if (emoji) at += emoji[0].length;
   const markup = OPEN_MARKUP.exec(line.slice(at, at + 8));
   if (markup) at += markup[0].length;
   while (isBlank(line.charCodeAt(at))) at++;
@@ -519,8 +527,8 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
     if (shaped && (!single || name === name.toUpperCase()) && kindOf(name) !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length };
   }
   // "S– During my second year ...": a single letter and a dash; in bold, "**S** — Our tracking ...".
-  const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 10));
-  if (dashed) return { name: dashed[1], nameStart, bodyStart: nameStart + dashed[0].length };
+  const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
+  if (dashed) return { name: dashed[1] ?? dashed[2], nameStart, bodyStart: nameStart + dashed[0].length };
   return undefined;
 }
 
@@ -685,13 +693,23 @@ const unquoted = new WeakMap<Story, string>();
 
 /**
  * The prose with quoted speech blanked: what others said is reported, not the speaker's own words.
- * Same offsets as the text.
+ * A section told wholly as one quotation (an answer written as the candidate would say it) is
+ * the speaker's own, and stays. Same offsets as the text.
  */
 export function proseWithoutQuotes(story: Story): string {
   let text = unquoted.get(story);
-  if (text === undefined) unquoted.set(story, (text = blankQuotes(story.prose)));
+  if (text === undefined) {
+    text = blankQuotes(story.prose);
+    for (const section of story.sections) {
+      const own = story.prose.slice(section.bodyStart, section.bodyEnd);
+      if (!LETTER.test(text.slice(section.bodyStart, section.bodyEnd)) && LETTER.test(own)) text = text.slice(0, section.bodyStart) + own + text.slice(section.bodyEnd);
+    }
+    unquoted.set(story, text);
+  }
   return text;
 }
+
+const LETTER = /\p{L}/u;
 
 /** The prose in lower case, made once per story, for fast trigger-word searches. */
 export function lowerProse(story: Story): string {
