@@ -70,6 +70,23 @@ function isPastTense(word: string): boolean {
   return word.length >= 5 && word.endsWith('ed') && !NOT_A_VERB.has(word);
 }
 
+/** "I would listen", "I'd fix it": what the speaker would do, not what they did. */
+const HYPOTHETICAL = /(?<![\p{L}\p{N}_'’])I(?: would|['’]d) (?!have\b)\p{L}/u;
+
+/**
+ * The first sentence (offsets within the text) that tells what the speaker would do rather than
+ * what they did ("I would listen to the customer"), or undefined: hypotheticals are no action.
+ */
+export function hypotheticalSentence(text: string): { start: number; end: number } | undefined {
+  const plain = blankQuotes(text);
+  const match = HYPOTHETICAL.exec(/\p{L}/u.test(plain) ? plain : text);
+  if (!match) return undefined;
+  const sentence = sentenceAround(text, match.index);
+  // An answer told as a quotation: the quote opens before the sentence, not inside it.
+  while (sentence.start < match.index && /["“‘]/.test(text[sentence.start])) sentence.start++;
+  return sentence;
+}
+
 /**
  * The group acting: "we", and "the team" where it is the one doing ("the team rewrote"), not where
  * it is what the speaker's work was for or with ("documentation for the team").
