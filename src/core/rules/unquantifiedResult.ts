@@ -27,7 +27,7 @@ export const unquantifiedResult = defineRule({
         fixes: [
           {
             title: 'Insert a metric placeholder ("from X to Y")',
-            edits: [metricEdit(story, insertAt)],
+            edits: [metricEdit(story, insertAt, result.bodyEnd <= result.titleStart)],
             kind: 'suggestion',
           },
         ],
@@ -50,9 +50,13 @@ function opening(prose: string): string {
     : `The Result has no number:${said}`;
 }
 
-/** "This moved [metric] from [X] to [Y]." on its own paragraph, with "[metric]" selected to be typed over. */
-function metricEdit(story: Story, at: number): OffsetEdit {
-  const newText = inStoryLineBreaks(story, '\n\nThis moved [metric] from [X] to [Y].');
+/**
+ * "This moved [metric] from [X] to [Y]." on its own paragraph, with "[metric]" selected to be typed
+ * over; inside the sentence for a Result closed by its marker ("... kept our posters (R)."), which a
+ * paragraph break would cut off from it.
+ */
+function metricEdit(story: Story, at: number, closedByMarker: boolean): OffsetEdit {
+  const newText = closedByMarker ? '; this moved [metric] from [X] to [Y]' : inStoryLineBreaks(story, '\n\nThis moved [metric] from [X] to [Y].');
   const start = newText.indexOf('[metric]');
   return { start: at, end: at, newText, select: { start, end: start + '[metric]'.length } };
 }
