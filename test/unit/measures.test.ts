@@ -150,8 +150,10 @@ describe('situation-heavy and the Result\'s baseline', () => {
 });
 
 describe('vague benefits (vague-claim)', () => {
+  /** The phrases named, as each message quotes them. */
+  const vague = (body: string) => findings(body, 'vague-claim').map((f) => f.message.split('"')[1]);
+
   it('names benefits with no measure, and leaves them alone beside a number', () => {
-    const vague = (body: string) => findings(body, 'vague-claim').map((f) => f.message.split('"')[1]);
     assert.deepStrictEqual(vague('## Result\n- Smooth transition to the cloud\n- Less rework\n- Faster development cycles\n- Morale improved\n- It paid off significantly\n'), [
       'Smooth transition',
       'Less rework',
@@ -163,7 +165,6 @@ describe('vague benefits (vague-claim)', () => {
   });
 
   it('names empty lessons, effort, adjectives for the approach and relationships told in the story', () => {
-    const vague = (body: string) => findings(body, 'vague-claim').map((f) => f.message.split('"')[1]);
     assert.deepStrictEqual(vague('## Result\nI learned a lot about prioritising. I learned how important planning is. I used every debugging skill I had.\n'), [
       'learned a lot about prioritising',
       'learned how important',
@@ -176,7 +177,6 @@ describe('vague benefits (vague-claim)', () => {
   });
 
   it('reads habits in "We" and an answer told as quotations', () => {
-    const vague = (body: string) => findings(body, 'vague-claim').map((f) => f.message.split('"')[1]);
     assert.deepStrictEqual(vague('## Action\nWe would usually review calls as a group.\n'), ['We would usually']);
     assert.deepStrictEqual(vague('## Action\n"I would listen first, and I would fix it."\n'), ['I would listen', 'I would fix']);
     // A quotation inside the speaker's own telling is still someone else's.
