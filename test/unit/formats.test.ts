@@ -86,6 +86,9 @@ describe('story formats people publish', () => {
     // Several paragraphs: the last one.
     assert.ok(fires('In 2021 five of us had a report to write.\n\nWe split the work and met 12 times.\n\nWe handed it in on time and got good feedback.\n'));
     assert.ok(!fires('We had a report to write.\n\nWe split the work.\n\nIt scored 72%, the best mark in the year.\n'));
+    // A last paragraph that tells the lesson: the outcome is told just before it.
+    assert.ok(!fires('We had a report to write.\n\nIt scored 72%, the best mark in the year.\n\nI learned to split the work on day one.\n'));
+    assert.ok(fires('We had 3 reports to write.\n\nWe handed them in.\n\nLooking back, I would split the work on day one.\n'));
   });
 
   it('a story with no part marked says so once, and its content is still checked', () => {

@@ -662,16 +662,24 @@ const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
 /** A sentence's end and the next one's start. */
 const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 
+/** A paragraph that tells the lesson, not the outcome: "I learned to ...", "Looking back, ...". */
+const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I)/i;
+
 /**
  * Where the Result of a story told with no part marked starts (an offset in the story): its last
- * paragraph, or in a story of one paragraph, its second half of sentences. A number in the setup
- * ("three deadlines in the same week") measures no outcome.
+ * paragraph (with the one before, when the last tells the lesson), or in a story of one paragraph,
+ * its second half of sentences. A number in the setup ("three deadlines in the same week")
+ * measures no outcome.
  */
 function closingPart(story: Story): number {
   const body = story.prose.slice(story.frontMatter.bodyStart).trimEnd();
-  let last = -1;
-  for (const match of body.matchAll(PARAGRAPH_BREAK)) last = match.index + match[0].length;
-  if (last !== -1) return story.frontMatter.bodyStart + last;
+  const paragraphs: number[] = [];
+  for (const match of body.matchAll(PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
+  if (paragraphs.length > 0) {
+    const last = paragraphs[paragraphs.length - 1];
+    const closing = LESSON_OPENING.test(body.slice(last, last + 40)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
+    return story.frontMatter.bodyStart + closing;
+  }
   const first = body.search(/\S/);
   const starts = [first];
   for (const match of body.matchAll(SENTENCE_BREAK)) starts.push(match.index + match[0].length);
