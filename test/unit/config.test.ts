@@ -45,7 +45,7 @@ describe('configuration', () => {
     const result = readConfigText('{"wordsPerMinute": 120, "rules": {"situation-heavy": {"severity": "warning", "maxSetupShare": 0.5}}}', '.starcoach.json');
     assert.ok(result.ok);
     assert.strictEqual(result.config.wordsPerMinute, 120);
-    assert.deepStrictEqual(result.config.rules.get('situation-heavy'), { severity: 'warning', options: { maxSetupShare: 0.5, minActionShare: 0.3, minWords: 80 } });
+    assert.deepStrictEqual(result.config.rules.get('situation-heavy'), { severity: 'warning', options: { maxSetupShare: 0.5, minActionShare: 0.3, minWords: 40 } });
   });
 
   it('explains bad files instead of throwing', () => {

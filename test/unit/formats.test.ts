@@ -24,6 +24,24 @@ const FORMATS: Record<string, string> = {
   'names in brackets mid-line': 'Thanks for asking! (Situation) S was bad. (Task) T was mine.\n(Action) I did A. (Result) Up 10%.\n',
   'labels inside one paragraph': 'Situation: S was bad. Task: T was mine. Action: I did A. Result: Up 10%.\n',
   'name alone on its line': 'Situation\nS.\n\nTask\nT.\n\nAction\nI did A.\n\nResult\nUp 10%.\n',
+  'letters in brackets closing each part': 'In my last year, S was bad (S). T was mine (T). I did A (A). It went up 10% (R).\n',
+  'names in brackets closing each part, mid-sentence': 'While I was new there (Situation), S was bad and T was mine (Task).\nI did A (Action). It went up 10% (Result).\n',
+  'bare names with no colon': 'Situation There are 7 of us.\nTask We had to do T.\nAction I did A.\nResult Up 10%.\n',
+  'bold letter and dash': '**S** — S.\n\n**T** — T.\n\n**A** — I did A.\n\n**R** — Up 10%.\n',
+  'names in capitals and a dash': 'SITUATION – S.\n\nTASK – T.\n\nACTION – I did A.\n\nRESULT – Up 10%.\n',
+  'lower-case names and a dash in a list': '* situation - S.\n* task - T.\n* action - I did A.\n* result - Up 10%.\n',
+  'emoji before bold labels': '🎯 **Situation:** S.\n\n📌 **Task:** T.\n\n🔧 **Action:** I did A.\n\n🏆 **Result:** Up 10%.\n',
+  'labels in a block quote': '> **Situation:** S.\n>\n> **Task:** T.\n>\n> **Action:** I did A.\n>\n> **Result:** Up 10%.\n',
+  'numbered headings with a subtitle': '## 1. SITUATION: Why we needed it\nS.\n## 2. TASK: What we chose\nT.\n## 3. IN ACTION: Building it\nI did A.\n## 4. RESULT – Where it ended up\nUp 10%.\n',
+  'parts asked as questions': '**What was the situation?**\nS.\n\n**What was your task?**\nT.\n\n**What did you do?**\nI did A.\n\n**What was the result?**\nUp 10%.\n',
+  'parts titled in words': '**The situation**\n\nS.\n\n**What we had to do**\n\nT.\n\n**What we did**\n\nI did A.\n\n**How it turned out**\n\nUp 10%.\n',
+};
+
+/** Prose that looks like one of those shapes once, and is prose. */
+const NOT_PARTS: Record<string, string> = {
+  'one option in brackets': '## Situation\nS.\n## Task\nT.\n## Action\nI weighed two plans and chose plan (A). I wrote it up.\n## Result\nUp 10%.\n',
+  'a line opening with a part name': '## Situation\nS.\n## Task\nT.\n## Action\nI did A.\nResult Tracking was the name of the tool I wrote.\n## Result\nUp 10%.\n',
+  'a goal line inside the Task': '## Situation\nS.\n## Task\nGoal: cut the cost.\n## Action\nI did A.\n## Result\nUp 10%.\n',
 };
 
 describe('story formats people publish', () => {
@@ -33,6 +51,18 @@ describe('story formats people publish', () => {
       assert.ok(!rules(body).includes('missing-section'), name);
     });
   }
+
+  for (const [name, body] of Object.entries(NOT_PARTS)) {
+    it(`reads ${name} as prose, not a part`, () => {
+      assert.deepStrictEqual(kinds(body), ['situation', 'task', 'action', 'result'], name);
+    });
+  }
+
+  it('a part closed by its marker runs from the previous marker, and its body is its own', () => {
+    const story = lintText(`${FRONT}Great question. I was new there (S). The migration was mine (T).\n\nI wrote the plan (A).\n`).story;
+    const bodies = story.sections.map((s) => [s.kind, story.text.slice(s.bodyStart, s.bodyEnd).trim()]);
+    assert.deepStrictEqual(bodies, [['situation', 'Great question. I was new there'], ['task', 'The migration was mine'], ['action', 'I wrote the plan']]);
+  });
 
   it('reads "What I would do differently" and its kin as a Learning, not part of the Result', () => {
     for (const heading of ['## What I would do differently', "**What I'd Do Differently:**", '## Key takeaways', '## Looking back']) {
@@ -46,6 +76,19 @@ describe('story formats people publish', () => {
     assert.strictEqual(findings.length, 1);
     assert.strictEqual(findings[0].range.start.line, 8);
     assert.deepStrictEqual(findings[0].fixes[0].edits[0].newText, ' ');
+  });
+
+  it('a story with no part marked is measured on how it ends, not on numbers in its setup', () => {
+    const fires = (body: string) => rules(body).includes('unquantified-result');
+    // One paragraph: the second half of its sentences.
+    assert.ok(fires('I had three deadlines in one week and 2 group projects. I made a schedule. I broke each piece into steps. I handed everything in on time.\n'));
+    assert.ok(!fires('I had three deadlines in one week. I made a schedule. I broke each piece into steps. I handed all three in, two days early.\n'));
+    // Several paragraphs: the last one.
+    assert.ok(fires('In 2021 five of us had a report to write.\n\nWe split the work and met 12 times.\n\nWe handed it in on time and got good feedback.\n'));
+    assert.ok(!fires('We had a report to write.\n\nWe split the work.\n\nIt scored 72%, the best mark in the year.\n'));
+    // A last paragraph that tells the lesson: the outcome is told just before it.
+    assert.ok(!fires('We had a report to write.\n\nIt scored 72%, the best mark in the year.\n\nI learned to split the work on day one.\n'));
+    assert.ok(fires('We had 3 reports to write.\n\nWe handed them in.\n\nLooking back, I would split the work on day one.\n'));
   });
 
   it('a story with no part marked says so once, and its content is still checked', () => {
@@ -64,6 +107,11 @@ describe('precision on how people write', () => {
 
   it('a short Action is checked too', () => {
     assert.ok(rules('## Action\nWe did it.\n## Result\nUp 10%.\n').includes('missing-personal-role'));
+  });
+
+  it('what one would do is no action, and the message says so with the sentence', () => {
+    const [finding] = lintText(`${FRONT}## Action\n"I would listen first. Then I would make a new one myself."\n## Result\nUp 10%.\n`).findings.filter((f) => f.ruleId === 'missing-personal-role');
+    assert.strictEqual(finding.message, 'It tells what you would do, not what you did: "I would listen first." Tell this story\'s steps in the past tense, as "I listened", "I fixed": your decision, your analysis, your code.');
   });
 
   it('an answer told as one quotation is the speaker\'s own', () => {

@@ -64,6 +64,21 @@ describe('situation-heavy', () => {
   });
 
   it('leaves short drafts alone', () => {
-    assert.deepStrictEqual(rules(story({ situation: 30, task: 10, action: 15, result: 10 })), []);
+    assert.deepStrictEqual(rules(story({ situation: 20, task: 5, action: 8, result: 6 })), []);
+  });
+
+  it('checks a short story too, with a wider margin: one sentence moves a share by ten points', () => {
+    // 65 words: a one-sentence Action under a long setup is thin however short the story.
+    assert.ok(rules(story({ situation: 30, task: 10, action: 15, result: 10 })).includes('situation-heavy'));
+    // 60 words at 48% setup and 27% Action: past the aim, inside the short story's margin.
+    assert.ok(!rules(story({ situation: 22, task: 7, action: 16, result: 15 })).includes('situation-heavy'));
+    // The same shares over 120 words are past the margin a full story gets.
+    assert.ok(rules(story({ situation: 44, task: 14, action: 32, result: 30 })).includes('situation-heavy'));
+  });
+
+  it('leaves a story with no Result yet to missing-section', () => {
+    const text = story({ situation: 60, task: 20, action: 30, result: 4 }).replace(/## Result\n.*\n/, '## Result\n\n');
+    assert.deepStrictEqual(rules(text).filter((id) => id === 'situation-heavy'), []);
+    assert.ok(rules(text).includes('missing-section'));
   });
 });

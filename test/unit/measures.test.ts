@@ -34,6 +34,7 @@ describe('measured outcomes (unquantified-result)', () => {
       'Every ticket is answered within a few days.',
       'It now takes less than a minute.',
     ],
+    'numbers of the thing built, once they changed': ['Dashboards now refresh every 5 seconds instead of every hour.', 'We cut the sign-up form to 3 fields.', 'It supports 4 languages, up from one.'],
     'counts of a whole': ['All 40 services were sending traces.', 'Every one of the 12 teams had moved.', 'Not one of the 300 orders was lost.'],
     'changes and rates beside method numbers': [
       'After a two-week pilot, errors fell from 9% to 2%.',
@@ -54,6 +55,12 @@ describe('measured outcomes (unquantified-result)', () => {
       'It used to take 4 hours on the first Monday of each month. Now the manager runs it herself.',
       'The report previously took 3 days, and now it is automated.',
       'Originally 40 people handled it by hand; the script does it now.',
+    ],
+    'numbers that describe what was built': [
+      'The front end polls the backend every 3 seconds.',
+      'It runs locally on ports 8081 and 5174, and a deployment branch is ready.',
+      'The dashboard can simulate logs at three severities and filter them.',
+      'We split the service into 5 modules and it went live.',
     ],
     'releases written as numbers': ['The new script went out with 2.0 and the old one was deleted.', 'We moved every client to 3.0 before the summer.'],
     'no quantity at all': ['She thanked me and came back a few weeks later.', 'We handed it in on time and got good feedback.', 'The launch went smoothly.'],
@@ -81,7 +88,7 @@ describe('measured outcomes (unquantified-result)', () => {
     const [plain] = findings('## Result\nThe launch went smoothly and everyone was happy.\n', 'unquantified-result');
     assert.strictEqual(plain.message, 'The Result has no number: "The launch went smoothly and everyone was happy." Say what changed and by how much: from X to Y, a percentage, money saved, time cut.');
     const [before] = findings('## Result\nIt used to take 4 hours. Now the office manager runs it herself.\n', 'unquantified-result');
-    assert.match(before.message, /^The Result has no measured outcome: "It used to take 4 hours\." Its numbers only date it, name things, size the method or give the value before\. Say what changed/);
+    assert.match(before.message, /^The Result has no measured outcome: "It used to take 4 hours\." Its numbers only date it, name things, describe what was built, size the method or give the value before\. Say what changed/);
   });
 });
 
@@ -143,8 +150,10 @@ describe('situation-heavy and the Result\'s baseline', () => {
 });
 
 describe('vague benefits (vague-claim)', () => {
+  /** The phrases named, as each message quotes them. */
+  const vague = (body: string) => findings(body, 'vague-claim').map((f) => f.message.split('"')[1]);
+
   it('names benefits with no measure, and leaves them alone beside a number', () => {
-    const vague = (body: string) => findings(body, 'vague-claim').map((f) => f.message.split('"')[1]);
     assert.deepStrictEqual(vague('## Result\n- Smooth transition to the cloud\n- Less rework\n- Faster development cycles\n- Morale improved\n- It paid off significantly\n'), [
       'Smooth transition',
       'Less rework',
@@ -153,5 +162,24 @@ describe('vague benefits (vague-claim)', () => {
       'paid off significantly',
     ]);
     assert.deepStrictEqual(vague('## Result\nFaster debugging: incidents closed in 2 hours, not 6.\n'), []);
+  });
+
+  it('names empty lessons, effort, adjectives for the approach and relationships told in the story', () => {
+    assert.deepStrictEqual(vague('## Result\nI learned a lot about prioritising. I learned how important planning is. I used every debugging skill I had.\n'), [
+      'learned a lot about prioritising',
+      'learned how important',
+      'used every debugging skill I had',
+    ]);
+    assert.deepStrictEqual(vague('## Result\nMy manager liked the proactive, data-driven approach, and our relationship got stronger.\n'), ['proactive, data-driven approach', 'our relationship got stronger']);
+    // A Learning may hold a lesson in general words; the specific telling holds none of these.
+    assert.deepStrictEqual(vague('## Result\nThe queue fell from 40 to 12 tickets a day.\n## Learning\nI learned a lot about prioritising.\n'), []);
+    assert.deepStrictEqual(vague('## Action\nI moved the approach to the new data model and got the owners together.\n'), []);
+  });
+
+  it('reads habits in "We" and an answer told as quotations', () => {
+    assert.deepStrictEqual(vague('## Action\nWe would usually review calls as a group.\n'), ['We would usually']);
+    assert.deepStrictEqual(vague('## Action\n"I would listen first, and I would fix it."\n'), ['I would listen', 'I would fix']);
+    // A quotation inside the speaker's own telling is still someone else's.
+    assert.deepStrictEqual(vague('## Action\nI asked her and she said "I would usually wait".\n'), []);
   });
 });

@@ -15,7 +15,8 @@ const FRAGMENTS = [
   '## Situation', '## Task', '### Action', '## Result', '## Learning', '## Short version', '# Title', 'S:', 'T: ', '**Action:**', 'R: ',
   '```', '~~~', '<!--', '-->', '<!-- star-coach-disable -->', '<!-- star-coach-disable-next-line blame-language -->',
   'I', 'we', 'the team', '"I did"', '- Analyzed', '1. ', '500 ms', '$2M', '99.9%', 'halved', 'Q3 2025', 'L6', 'P99', 'v2.3.1',
-  'their fault', 'worked hard', 'improved performance', 'VP', '\r\n', '\n', '\n\n', ' ', 'é', '😀', '\t', '[', ']', ':', '"', "'",
+  'their fault', 'worked hard', 'improved performance', 'VP', ' (S).', ' (Task),', ' (A)', ' (Result).', 'Situation I', 'Action We', '**S** — ', 'RESULT – ',
+  '🎯 **Task:** ', '> **Result:** ', '**What was the situation?**', '## 3. IN ACTION: how', 'I would', "I'd", '"I would fix it."', '\r\n', '\n', '\n\n', ' ', 'é', '😀', '\t', '[', ']', ':', '"', "'",
 ];
 
 const storyLike = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 12 })), { maxLength: 60 }).map((parts) => parts.join(''));

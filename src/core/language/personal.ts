@@ -12,7 +12,7 @@ const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|w
 /** What "I" did only in the head, or would do: thinking, feeling and hypotheticals are not acting. */
 const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|knew|know|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised)\b/i;
 const MY_OWN_WORK =
-  /\b(?:myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/i;
+  /\b(?:myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/gi;
 
 const IRREGULAR_PAST = new Set(
   'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored'.split(' '),
@@ -39,10 +39,15 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
     const end = match.index + match[0].length;
     if (match[0] === 'I' && NUMERAL_CONTEXT.test(plain.slice(Math.max(0, match.index - 12), match.index))) continue;
     if (NOT_AN_ACTION.test(plain.slice(end, end + 40))) continue;
+    // "I'd" is "I had" before a participle ("I'd already rebuilt it"), else "I would" ("I'd listen").
+    if (/['’]d$/.test(match[0]) && !hadDone(plain.slice(end, end + 40))) continue;
     return { start: match.index, end };
   }
-  const own = MY_OWN_WORK.exec(plain);
-  if (own) return { start: own.index, end: own.index + own[0].length };
+  for (const own of plain.matchAll(MY_OWN_WORK)) {
+    // "I would make a new one myself": a hypothetical owns nothing.
+    const sentenceStart = Math.max(plain.lastIndexOf('.', own.index), plain.lastIndexOf('\n', own.index)) + 1;
+    if (!HYPOTHETICAL.test(plain.slice(sentenceStart, own.index))) return { start: own.index, end: own.index + own[0].length };
+  }
   return findSubjectlessAction(plain);
 }
 
@@ -65,9 +70,35 @@ function findSubjectlessAction(text: string): PersonalRole | undefined {
   return undefined;
 }
 
+const PARTICIPLES = new Set('done gone seen written taken given driven chosen broken known shown spoken begun rewritten undertaken overseen'.split(' '));
+const AFTER_CONTRACTION = /^\s+(?:(?:already|just|never|also|first|since)\s+)?([a-z]+)/i;
+
+/** Whether the words after "I'd" read as "I had done". */
+function hadDone(after: string): boolean {
+  const word = AFTER_CONTRACTION.exec(after)?.[1].toLowerCase();
+  return word !== undefined && (PARTICIPLES.has(word) || isPastTense(word) || (word.length === 4 && word.endsWith('ed') && !NOT_A_VERB.has(word)));
+}
+
 function isPastTense(word: string): boolean {
   if (IRREGULAR_PAST.has(word)) return true;
   return word.length >= 5 && word.endsWith('ed') && !NOT_A_VERB.has(word);
+}
+
+/** "I would listen", "I'd fix it": what the speaker would do, not what they did. */
+const HYPOTHETICAL = /(?<![\p{L}\p{N}_'’])I(?: would|['’]d) (?!have\b)\p{L}/u;
+
+/**
+ * The first sentence (offsets within the text) that tells what the speaker would do rather than
+ * what they did ("I would listen to the customer"), or undefined: hypotheticals are no action.
+ */
+export function hypotheticalSentence(text: string): { start: number; end: number } | undefined {
+  const plain = blankQuotes(text);
+  const match = HYPOTHETICAL.exec(/\p{L}/u.test(plain) ? plain : text);
+  if (!match) return undefined;
+  const sentence = sentenceAround(text, match.index);
+  // An answer told as a quotation: the quote opens before the sentence, not inside it.
+  while (sentence.start < match.index && /["“‘]/.test(text[sentence.start])) sentence.start++;
+  return sentence;
 }
 
 /**

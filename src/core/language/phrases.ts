@@ -88,20 +88,62 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     advice: 'say what people now do differently, or what a survey or a count showed',
     measurable: true,
   },
+  {
+    triggers: ['relationship'],
+    pattern: /\b(?:(?:our|the|my|their) )?(?:working )?relationships? (?:got|became|grew|is|was) (?:much |a lot |far )?(?:stronger|better|closer)\b|\bstronger (?:working )?relationships?\b/gi,
+    advice: 'say what changed in how you work together, for example who now comes to whom, and when',
+    measurable: false,
+  },
+  {
+    triggers: ['communicated', 'worked together', 'collaborated'],
+    pattern: /\b(?:communicated|worked together|collaborated) (?:much |a lot |far |way )?(?:better|more effectively|more closely)\b/gi,
+    advice: 'say what people now do differently: the meeting, the channel, the handover',
+    measurable: true,
+  },
+  // Adjectives for the approach instead of the approach: "a proactive, data-driven approach".
+  {
+    triggers: ['proactive', 'data-driven', 'data driven', 'holistic', 'customer-centric'],
+    pattern: /\b(?:(?:proactive|data[- ]driven|holistic|customer[- ]centric)(?:,? (?:and )?)?){1,3}approach\b/gi,
+    advice: 'name the data you used or the step you took early, not the style',
+    measurable: false,
+  },
+  // A change named with no size: "the support queue got quieter".
+  {
+    triggers: ['got', 'became', 'grew'],
+    pattern: /\b(?:got|became|grew) (?:much |a lot |far |noticeably |way )?(?:quieter|calmer|smoother|easier|happier|faster|better|more stable|more reliable)\b/gi,
+    advice: 'say by how much: a count before and after',
+    measurable: true,
+  },
+  { triggers: ['feedback'], pattern: /\b(?:got|received|had|earned|gained|won) (?:very |really )?(?:good|great|positive|excellent|glowing|strong) feedback\b/gi, advice: 'say what they said, or what it earned: a grade, a score, a repeat order', measurable: true },
+  // Effort in place of decisions, like "worked hard".
+  {
+    triggers: ['every', 'everything', 'all i could', 'my all', 'above and beyond', 'extra mile'],
+    pattern: /\b(?:used|applied|tried) every (?:[a-z-]+ )?(?:skill|trick|tool|idea)s?(?: I (?:had|knew))?\b|\bdid (?:everything|all) I could\b|\bgave it (?:my|our) all\b|\bwent (?:above and beyond|the extra mile)\b/gi,
+    advice: 'describe the decisions you made, not the effort',
+    measurable: false,
+  },
+  // A lesson with nothing in it, told in the story itself (a Learning section is left alone).
+  { triggers: ['learned a lot', 'learnt a lot'], pattern: /\b(?:learned|learnt) (?:a lot|so much)(?: about [a-z-]+)?/gi, advice: 'name the one thing you learned, and what you now do differently', measurable: false },
+  {
+    triggers: ['how important', 'importance of', 'value of'],
+    pattern: /\b(?:learned|learnt|realised|realized|understood|saw) (?:how important|the importance of|the value of)\b/gi,
+    advice: 'name what you now do differently, for example the check you now add to every plan',
+    measurable: false,
+  },
   { triggers: ['paid off'], pattern: /\bpaid off(?: (?:significantly|greatly|hugely|massively|big|in the long run))?\b/gi, advice: 'say what it paid: the time, money or incidents saved', measurable: true },
   // What one would do is not what one did: "I would listen to the customer" is the textbook weak
   // answer. Only "I would" opening a clause; "we would miss the date" inside a sentence is narrative,
   // and "I would have" is hindsight, which a Learning rightly holds.
   {
     triggers: ['would'],
-    pattern: /(?:^|[\n.!?;:]\s*|\band\s+|\bthen\s+|,\s*|[-*+]\s+)I would (?!have\b|not\b|never\b|be\b|like\b|love\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+/g,
+    pattern: /(?<=^|[\n.!?;:"“]\s*|\band\s+|\bthen\s+|,\s*|[-*+]\s+)I would (?!have\b|not\b|never\b|be\b|like\b|love\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+/g,
     advice: 'tell what you did in this story, in the past tense: "I listened", "I fixed"',
     measurable: false,
   },
   // Habits, not this story. A plain "would" is left alone: "I told her we would miss the date" is narrative.
   {
     triggers: ['usually', 'always', 'generally', 'typically', 'normally', 'tend to'],
-    pattern: /\b(?:I|we) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g,
+    pattern: /\b(?:I|[Ww]e) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g,
     advice: 'tell what you did in this story, in the past tense, not what you tend to do',
     measurable: false,
   },

@@ -5,7 +5,8 @@
  * ("within the hour", "slipped by less than one day", "a month ahead of schedule") or an amount
  * ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
  * not count, nor do numbers that describe the method ("a four-month pilot with 5 users", "I
- * interviewed 6 customers") or a before-value alone ("it used to take 4 hours").
+ * interviewed 6 customers"), numbers that describe what was built ("polls every 3 seconds", "logs
+ * at three severities", "ports 8081 and 5174") or a before-value alone ("it used to take 4 hours").
  */
 
 const NUMBER = /(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?<!\d[:/])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
@@ -22,6 +23,8 @@ const MONTH_BEFORE = new RegExp(`\\b${MONTHS}\\.?\\s$`, 'i');
 /** Words that make the number a name or a position rather than an amount ("Sprint 4", "version 2", "week 3"). */
 const NAMING_WORD_BEFORE =
   /\b(?:version|release|v|phase|stage|step|sprint|tier|level|gen|generation|team|room|floor|building|chapter|section|iteration|milestone|wave|round|week|day|part|sev|severity|priority|grade|series|episode|model|number|no\.?|item|page|line|rule|article|appendix|figure|table|slide|pillar|option|squad|pod|cohort|batch|class|python|java|node|ios|android|windows|gpt|http|ipv|web)\s$/i;
+/** Network ports are names too, however many: "on ports 8081 and 5174". */
+const PORTS_BEFORE = /\bports?\s+(?:\d+\s*(?:,|and|or|&)\s*)*$/i;
 const CAPITALISED_WORD_BEFORE = /(?:^|[^.!?:\n\s])\s+[A-Z][\p{L}]*\s$/u;
 const YEAR = /^(?:19|20)\d\d$/;
 /** A plural noun after a year-like number means a count ("2000 users"), not a year. */
@@ -63,6 +66,17 @@ const METHOD_BEFORE = /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]con
 /** "I interviewed 6 customers", "asked two clarifying questions", "read 30 past reviews": what was done, not what came of it. */
 const METHOD_VERB_BEFORE =
   /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than)\s+)?$/i;
+/**
+ * What the thing built is, not what it changed: a schedule it runs on ("polls the backend every 3
+ * seconds") and a count of its parts ("logs at three severities", "split into 4 modules").
+ */
+const SCHEDULE_BEFORE = /\b(?:polls?|polled|polling|runs?|ran|refresh(?:es|ed)?|checks?|checked|syncs?|synced|pings?|pinged|retries|retried|scans?|scanned|backs? up|backed up)\b(?:\s+[\p{L}'-]+){0,4}\s+every\s+$/iu;
+const DESIGN_PART_AFTER =
+  /^[- ](?:severit(?:y|ies)|severity levels|log levels|modes|types|kinds|categories|formats|languages|tabs|screens|views|filters|endpoints|fields|columns|components|modules|layers|tiers|panels|widgets|charts|microservices)\b/i;
+/** A count of parts reached by a change is an outcome: "cut the form to 3 fields". */
+const CHANGED_TO_BEFORE = /\b(?:to|from|down to|up to|only|just|fewer than|less than|more than|instead of)\s+$/i;
+/** "refreshes every 5 seconds instead of every hour": a schedule that changed is an outcome. */
+const COMPARED_IN_CLAUSE_AFTER = /^[^;.!?\n]{0,30}\b(?:instead of|rather than|compared (?:to|with)|down from|up from|than)\b/i;
 /** A comparison after the number makes it a measure whatever came before: "3 times faster". */
 const COMPARISON_AFTER = /^\s?(?:%|x\b|×|times\b|fold\b|percent\b|faster\b|slower\b|more\b|less\b|fewer\b|cheaper\b)/i;
 
@@ -71,7 +85,13 @@ function describesMethod(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 40);
   if (COMPARISON_AFTER.test(after)) return false;
   const before = text.slice(Math.max(0, start - 80), start);
-  return METHOD_AFTER.test(after) || METHOD_BEFORE.test(before) || METHOD_VERB_BEFORE.test(before) || BEFORE_VALUE.test(before);
+  return (
+    METHOD_AFTER.test(after) ||
+    METHOD_BEFORE.test(before) ||
+    METHOD_VERB_BEFORE.test(before) ||
+    BEFORE_VALUE.test(before) ||
+    ((SCHEDULE_BEFORE.test(before) || (DESIGN_PART_AFTER.test(after) && !CHANGED_TO_BEFORE.test(before))) && !COMPARED_IN_CLAUSE_AFTER.test(after))
+  );
 }
 
 export interface Quantity {
@@ -129,7 +149,7 @@ function measures(text: string, start: number, end: number, whole: string, decim
   // "went out with 2.0": a whole number written with ".0" and nothing measured after is a release.
   if (decimals === '.0' && !unitAfter) return false;
   if (!decimals && YEAR.test(whole) && !COUNTED_NOUN_AFTER.test(after) && !unitAfter) return false;
-  if (!unitAfter && (NAMING_WORD_BEFORE.test(before) || CAPITALISED_WORD_BEFORE.test(before))) return false;
+  if (!unitAfter && (NAMING_WORD_BEFORE.test(before) || CAPITALISED_WORD_BEFORE.test(before) || PORTS_BEFORE.test(before))) return false;
   return true;
 }
 

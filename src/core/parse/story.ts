@@ -9,9 +9,9 @@ export type StarKind = (typeof STAR_KINDS)[number];
 /** Heading and label names a reader uses for each part of a STAR story (normalised: lowercase, single spaces). */
 const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
   situation: ['situation', 'context', 'background', 's'],
-  task: ['task', 'my task', 'my role', 't'],
-  action: ['action', 'actions', 'what i did', 'a'],
-  result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'r'],
+  task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do'],
+  action: ['action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action'],
+  result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'r', 'how it turned out', 'how it ended', 'what came of it'],
   learning: [
     'learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lesson learnt', 'lessons learnt', 'what i learned', 'what i learnt',
     'reflection', 'reflections', 'takeaway', 'takeaways', 'key takeaways', 'looking back', 'in hindsight', 'retrospective',
@@ -131,6 +131,14 @@ export function parseStory(text: string): Story {
   };
   // Inside a "## Follow-ups" section, "- Q: ..." and "- A: ..." are prepared answers, not STAR labels.
   let inFollowUps = false;
+  // Two shapes read only when a story is written in them throughout (one scan of the body each):
+  // a part that ends with its marker ("... a local bakery (S). Our group ... (T)."), and a part
+  // that opens with its bare name and no colon ("Situation I sit on the committee ...").
+  const bodyProse = prose.slice(frontMatter.bodyStart);
+  const trailing = bodyProse.includes('(') && distinctKinds(bodyProse, TRAILING_MARKER) >= 2;
+  const bare = distinctKinds(bodyProse, BARE_NAME) >= 3;
+  // With trailing markers: where the part that the next marker closes began.
+  let partStart: number | undefined;
   for (let line = firstBodyLine; line < lines.lineCount; line++) {
     if (codeLines.has(line)) continue;
     // Same offsets as the text: the prose line is where comments and code are already blank.
@@ -141,6 +149,7 @@ export function parseStory(text: string): Story {
     const heading = content.charCodeAt(first) === 35 /* # */ ? atxHeading(content) : undefined;
     if (heading) {
       if (heading.level > 3) continue;
+      partStart = undefined;
       close(lineStart);
       const title = heading.title;
       const kind = heading.level === 1 ? 'other' : kindOf(title);
@@ -175,8 +184,20 @@ export function parseStory(text: string): Story {
         continue;
       }
     }
-    const label = inFollowUps ? undefined : labelAt(content);
+    if (trailing && !inFollowUps) {
+      partStart ??= lineStart + first;
+      if (TRAILING_MARKER_ON_LINE.test(content)) {
+        partStart = readTrailingMarkers(content, lineStart, partStart, (section) => {
+          close(section.bodyStart);
+          section.line = lines.positionAt(section.bodyStart).line;
+          sections.push(section);
+        });
+        continue;
+      }
+    }
+    const label = inFollowUps ? undefined : labelAt(content) ?? (bare ? bareNameAt(content) : undefined);
     if (label) {
+      partStart = undefined;
       close(lineStart);
       open = {
         kind: kindOf(label.name),
@@ -397,6 +418,49 @@ function findComments(text: string, lines: LineIndex, from: number, codeLines: R
 /** A blank line, or a line that ends a paragraph by starting a block of its own. */
 const INTERRUPTS_PARAGRAPH = /^(?:[ \t]*$| {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3,}|<!--|>|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|[-*+][ \t]+\S|1[.)][ \t]+\S))/;
 
+const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Task|Actions?|Results?';
+/**
+ * A bracketed STAR marker that ends its part: after a word, before a stop or the line's end
+ * ("... for a local bakery (S).", "... as a junior developer (Situation), we were ...").
+ */
+const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$))`, 'gmu');
+const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
+/** A part's bare name opening a line, with no colon, before a capital: "Situation I sit on ...". */
+const BARE_NAME = /^[ \t]{0,3}(Situation|SITUATION|Task|TASK|Actions?|ACTIONS?|Results?|RESULTS?|Learnings?|LEARNINGS?)[ \t]+(?=\p{Lu})/gmu;
+const BARE_NAME_ON_LINE = new RegExp(BARE_NAME.source, 'u');
+
+/** How many of Situation, Task, Action and Result a global pattern names (group 1) in the text. */
+function distinctKinds(text: string, pattern: RegExp): number {
+  const kinds = new Set<SectionKind>();
+  for (const match of text.matchAll(pattern)) {
+    const kind = kindOf(match[1]);
+    if ((STAR_KINDS as readonly string[]).includes(kind)) kinds.add(kind);
+  }
+  return kinds.size;
+}
+
+/**
+ * The parts a line's trailing markers close, in order, each from `partStart` (where the part
+ * began, an offset in the story) to its marker; returns where the next part begins, after the
+ * last marker and its stop.
+ */
+function readTrailingMarkers(content: string, lineStart: number, partStart: number, add: (section: Section) => void): number {
+  for (const match of content.matchAll(TRAILING_MARKER)) {
+    const name = match[1];
+    const nameStart = lineStart + match.index + match[0].indexOf('(') + 1;
+    add({ kind: kindOf(name), title: name, style: 'label', line: 0, titleStart: nameStart, titleEnd: nameStart + name.length, bodyStart: partStart, bodyEnd: Math.max(partStart, lineStart + match.index) });
+    const end = match.index + match[0].length;
+    partStart = lineStart + end + /^[ \t]*[.,;:!?]?[ \t]*/.exec(content.slice(end))![0].length;
+  }
+  return partStart;
+}
+
+/** A bare part name opening a line ("Result We worked together ..."), offsets within the line. */
+function bareNameAt(line: string): { name: string; nameStart: number; bodyStart: number } | undefined {
+  const match = BARE_NAME_ON_LINE.exec(line);
+  return match ? { name: match[1], nameStart: match[0].indexOf(match[1]), bodyStart: match[0].length } : undefined;
+}
+
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))[ \t]*/g;
 /** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
@@ -405,7 +469,13 @@ const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const OPEN_MARKUP = /^(?:\*\*|__|<strong>|<b>|\*|_)/i;
 const CLOSE_MARKUP = /^(?:\*\*|__|<\/strong>|<\/b>|\*|_)/i;
 const NAME_CHAR = /[\p{L}' \t–—&-]/u;
-const LABEL_OPENING = /^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-])/;
+/** "S– text", and a name in capitals or title case before a dash: "RESULT – She thanked me". */
+const DASHED_NAMES = '[Ss]ituation|SITUATION|[Tt]ask|TASK|[Aa]ctions?|ACTIONS?|[Rr]esults?|RESULTS?';
+const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
+const BOLD_LETTER_DASH = /^([STAR])(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+/;
+/** Emoji and their joiners before a label: "🎯 **Situation:**". */
+const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
+const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
 
 /**
  * A STAR label at the start of a line, the many ways people write one: `Situation:`, `S:`,
@@ -421,8 +491,12 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   if ((colon === -1 || colon > 64) && line.length > 60 && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
+  // "> **Situation:** ...": a label inside a block quote.
+  while (line.charCodeAt(at) === 62) at = skipBlanks(line, at + 1);
   const marker = LIST_MARKER.exec(line.slice(at, at + 8));
   if (marker) at += marker[0].length;
+  const emoji = line.charCodeAt(at) > 0x2000 ? EMOJI_OPENING.exec(line.slice(at, at + 16)) : null;
+  if (emoji) at += emoji[0].length;
   const markup = OPEN_MARKUP.exec(line.slice(at, at + 8));
   if (markup) at += markup[0].length;
   while (isBlank(line.charCodeAt(at))) at++;
@@ -436,6 +510,8 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   if (name) {
     const single = name.length === 1;
     let after = skipBlanks(line, at + name.length);
+    // A part asked as a question: "**What was the situation?**".
+    if (line.charCodeAt(after) === 63) after = skipBlanks(line, after + 1);
     let colon = line.charCodeAt(after) === 58;
     if (colon) after = skipBlanks(line, after + 1);
     const closing = markup ? CLOSE_MARKUP.exec(line.slice(after, after + 9)) : null;
@@ -450,9 +526,9 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
     // Only a line shaped like a label pays for reading its name.
     if (shaped && (!single || name === name.toUpperCase()) && kindOf(name) !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length };
   }
-  // "S– During my second year ...": a single letter and a dash.
-  const dashed = /^([STAR])[ \t]*[–—-][ \t]+/.exec(line.slice(nameStart, nameStart + 6));
-  if (dashed && !markup) return { name: dashed[1], nameStart, bodyStart: nameStart + dashed[0].length };
+  // "S– During my second year ...": a single letter and a dash; in bold, "**S** — Our tracking ...".
+  const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
+  if (dashed) return { name: dashed[1] ?? dashed[2], nameStart, bodyStart: nameStart + dashed[0].length };
   return undefined;
 }
 
@@ -520,7 +596,15 @@ function kindOf(title: string): SectionKind {
     .replace(/^[^\p{L}]+/u, '') // numbering, emoji, bullets
     .replace(/^([star])\s*[-–—:.)]\s*(?=\p{L}{2})/u, '') // "s – situation"
     .replace(/^the\s+/, '');
-  return KIND_BY_NAME.get(normalizeTitle(undecorated)) ?? 'other';
+  const kind = KIND_BY_NAME.get(normalizeTitle(undecorated));
+  if (kind) return kind;
+  // A name with a subtitle ("situation: why did we need this?", "result – where it ended up"),
+  // or asked as a question ("what was the situation?", "what did you do?").
+  const named = undecorated
+    .replace(/\s*(?::|\s[-–—]\s).*$/, '')
+    .replace(/^(?:what|how) (?:was|were|is|are) (?:the |your |my |our )?/, '')
+    .replace(/\?$/, '');
+  return named === undecorated ? 'other' : (KIND_BY_NAME.get(normalizeTitle(named)) ?? 'other');
 }
 
 function normalizeTitle(title: string): string {
@@ -560,16 +644,46 @@ export function sectionOf(story: Story, kind: SectionKind): Section | undefined 
 
 /**
  * The part of the story a content rule reads for a STAR kind: its section, or, in a story where
- * no STAR section could be found at all, the whole body (so the rules still check what is there);
- * none in a draft.
+ * no STAR section could be found at all, the part of the telling that plays it (so the rules
+ * still check what is there): the whole body, except for the Result, which is how the story
+ * ends (see `closingPart`). None in a draft.
  */
 export function starPart(story: Story, kind: StarKind): Section | undefined {
   const section = sectionOf(story, kind);
   // A draft with no STAR section has no part to check: a lone "# Title" is not a Result.
   if (section || !hasNoStarSections(story) || isDraft(story)) return section;
-  const bodyStart = story.frontMatter.bodyStart;
+  const bodyStart = kind === 'result' ? closingPart(story) : story.frontMatter.bodyStart;
   const line = story.lines.positionAt(bodyStart).line;
   return { kind, title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: story.text.length };
+}
+
+/** A blank line: where a paragraph ends. */
+const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
+/** A sentence's end and the next one's start. */
+const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
+
+/** A paragraph that tells the lesson, not the outcome: "I learned to ...", "Looking back, ...". */
+const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I)/i;
+
+/**
+ * Where the Result of a story told with no part marked starts (an offset in the story): its last
+ * paragraph (with the one before, when the last tells the lesson), or in a story of one paragraph,
+ * its second half of sentences. A number in the setup ("three deadlines in the same week")
+ * measures no outcome.
+ */
+function closingPart(story: Story): number {
+  const body = story.prose.slice(story.frontMatter.bodyStart).trimEnd();
+  const paragraphs: number[] = [];
+  for (const match of body.matchAll(PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
+  if (paragraphs.length > 0) {
+    const last = paragraphs[paragraphs.length - 1];
+    const closing = LESSON_OPENING.test(body.slice(last, last + 40)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
+    return story.frontMatter.bodyStart + closing;
+  }
+  const first = body.search(/\S/);
+  const starts = [first];
+  for (const match of body.matchAll(SENTENCE_BREAK)) starts.push(match.index + match[0].length);
+  return story.frontMatter.bodyStart + starts[Math.floor(starts.length / 2)];
 }
 
 /** Whether the story has no Situation, Task, Action or Result that STAR Coach could find. */
@@ -587,13 +701,23 @@ const unquoted = new WeakMap<Story, string>();
 
 /**
  * The prose with quoted speech blanked: what others said is reported, not the speaker's own words.
- * Same offsets as the text.
+ * A section told wholly as one quotation (an answer written as the candidate would say it) is
+ * the speaker's own, and stays. Same offsets as the text.
  */
 export function proseWithoutQuotes(story: Story): string {
   let text = unquoted.get(story);
-  if (text === undefined) unquoted.set(story, (text = blankQuotes(story.prose)));
+  if (text === undefined) {
+    text = blankQuotes(story.prose);
+    for (const section of story.sections) {
+      const own = story.prose.slice(section.bodyStart, section.bodyEnd);
+      if (!LETTER.test(text.slice(section.bodyStart, section.bodyEnd)) && LETTER.test(own)) text = text.slice(0, section.bodyStart) + own + text.slice(section.bodyEnd);
+    }
+    unquoted.set(story, text);
+  }
   return text;
 }
+
+const LETTER = /\p{L}/u;
 
 /** The prose in lower case, made once per story, for fast trigger-word searches. */
 export function lowerProse(story: Story): string {

@@ -1,4 +1,4 @@
-import { collectiveSentence, countCollectiveVoice, findPersonalAction } from '../language/personal';
+import { collectiveSentence, countCollectiveVoice, findPersonalAction, hypotheticalSentence } from '../language/personal';
 import { sectionProse, sectionWords, starPart } from '../parse/story';
 import { quoteForMessage } from '../text';
 import { defineRule } from './rule';
@@ -9,13 +9,23 @@ export const missingPersonalRole = defineRule({
   defaultSeverity: 'warning',
   tags: ['ownership'],
   docs:
-    'The interviewer is hiring you, not your team. An Action told only as "we" or "the team", or in passive voice ("the service was rewritten"), hides your part. One clear "I ..." is enough; bullets and notes that open with a past-tense verb ("- Analyzed the logs", "Action: Conducted usability testing") count as yours, and so does "my task was to change the configuration". Only the group acting counts against you: "documentation for the team" is your work. The message quotes the first sentence where the group acts, to rewrite as "I ...".',
+    'The interviewer is hiring you, not your team. An Action told only as "we" or "the team", or in passive voice ("the service was rewritten"), hides your part. One clear "I ..." is enough; bullets and notes that open with a past-tense verb ("- Analyzed the logs", "Action: Conducted usability testing") count as yours, and so does "my task was to change the configuration". What you would do ("I would listen and I would fix it") is no action taken, nor is a state ("I was burned out"). Only the group acting counts against you: "documentation for the team" is your work. The message quotes the first sentence where the group acts, to rewrite as "I ...".',
   findIssues(story) {
     const action = starPart(story, 'action');
     if (!action) return [];
     const prose = sectionProse(story, action);
     // A short Action is checked too: "We did it." has no personal role either.
     if (sectionWords(story, action) === 0 || findPersonalAction(prose)) return [];
+    const hypothetical = hypotheticalSentence(prose);
+    if (hypothetical) {
+      return [
+        {
+          message: `It tells what you would do, not what you did: "${quoteForMessage(prose, hypothetical.start, hypothetical.end)}" Tell this story's steps in the past tense, as "I listened", "I fixed": your decision, your analysis, your code.`,
+          start: action.titleStart,
+          end: action.titleEnd,
+        },
+      ];
+    }
     const collective = countCollectiveVoice(prose);
     const voice = collective > 0 ? `It says "we" or "the team" ${collective} time${collective === 1 ? '' : 's'} but` : 'It';
     const sentence = collectiveSentence(prose);

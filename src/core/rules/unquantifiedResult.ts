@@ -10,7 +10,7 @@ export const unquantifiedResult = defineRule({
   defaultSeverity: 'warning',
   tags: ['impact'],
   docs:
-    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "all 40 services"), an amount, or a time bound met ("within the hour", "slipped by less than one day", "a month ahead of schedule"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "I interviewed 6 customers") or a value before alone ("it used to take 4 hours"). The message quotes the Result\'s first sentence.',
+    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "all 40 services"), an amount, or a time bound met ("within the hour", "slipped by less than one day", "a month ahead of schedule"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "I interviewed 6 customers"), numbers that describe what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174"), or a value before alone ("it used to take 4 hours"). In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson), or the second half of a story told in one. The message quotes the Result\'s first sentence.',
   findIssues(story) {
     const result = starPart(story, 'result');
     if (!result || isEmptySection(story, result)) return [];
@@ -27,7 +27,7 @@ export const unquantifiedResult = defineRule({
         fixes: [
           {
             title: 'Insert a metric placeholder ("from X to Y")',
-            edits: [metricEdit(story, insertAt)],
+            edits: [metricEdit(story, insertAt, result.bodyEnd <= result.titleStart)],
             kind: 'suggestion',
           },
         ],
@@ -46,13 +46,17 @@ function opening(prose: string): string {
   const quoted = sentence ? quoteForMessage(prose, sentence.start, sentence.end) : '';
   const said = quoted ? ` "${quoted}"` : '';
   return /\d/.test(prose)
-    ? `The Result has no measured outcome:${said} Its numbers only date it, name things, size the method or give the value before.`
+    ? `The Result has no measured outcome:${said} Its numbers only date it, name things, describe what was built, size the method or give the value before.`
     : `The Result has no number:${said}`;
 }
 
-/** "This moved [metric] from [X] to [Y]." on its own paragraph, with "[metric]" selected to be typed over. */
-function metricEdit(story: Story, at: number): OffsetEdit {
-  const newText = inStoryLineBreaks(story, '\n\nThis moved [metric] from [X] to [Y].');
+/**
+ * "This moved [metric] from [X] to [Y]." on its own paragraph, with "[metric]" selected to be typed
+ * over; inside the sentence for a Result closed by its marker ("... kept our posters (R)."), which a
+ * paragraph break would cut off from it.
+ */
+function metricEdit(story: Story, at: number, closedByMarker: boolean): OffsetEdit {
+  const newText = closedByMarker ? '; this moved [metric] from [X] to [Y]' : inStoryLineBreaks(story, '\n\nThis moved [metric] from [X] to [Y].');
   const start = newText.indexOf('[metric]');
   return { start: at, end: at, newText, select: { start, end: start + '[metric]'.length } };
 }

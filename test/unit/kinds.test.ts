@@ -1,0 +1,132 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { lintText } from '../../src/core/engine';
+import { hasQuantity } from '../../src/core/language/quantities';
+import { findPersonalAction } from '../../src/core/language/personal';
+import { sectionProse, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
+
+/**
+ * Properties over whole kinds of published writing, each generated rather than listed, so that a
+ * fix for one story cannot pass for its kind: the shapes people mark a story's parts with, numbers
+ * that describe the method or the thing built, setup numbers in a story with no part marked,
+ * hypotheticals, and vague claims beside a measure.
+ */
+const FRONT = '---\ntitle: T\nlps: [Ownership]\n---\n';
+const NAMES: Record<StarKind, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
+const LETTER = (kind: StarKind) => NAMES[kind][0];
+
+/** Each shape writes the four parts, in order, from their bodies (sentences with a full stop). */
+const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
+  heading: (parts) => parts.map(([k, b]) => `## ${NAMES[k]}\n${b}\n`).join('\n'),
+  'label and colon': (parts) => parts.map(([k, b]) => `${NAMES[k]}: ${b}`).join('\n'),
+  'bold label alone': (parts) => parts.map(([k, b]) => `**${NAMES[k]}**\n${b}\n`).join('\n'),
+  'letter and dash': (parts) => parts.map(([k, b]) => `${LETTER(k)} – ${b}`).join('\n'),
+  'bold letter and dash': (parts) => parts.map(([k, b]) => `**${LETTER(k)}** — ${b}\n`).join('\n'),
+  'capitals and dash': (parts) => parts.map(([k, b]) => `${NAMES[k].toUpperCase()} – ${b}\n`).join('\n'),
+  'emoji and bold label': (parts) => parts.map(([k, b], i) => `${['🎯', '📌', '🔧', '🏆'][i]} **${NAMES[k]}:** ${b}\n`).join('\n'),
+  'block quote': (parts) => parts.map(([k, b]) => `> **${NAMES[k]}:** ${b}`).join('\n>\n'),
+  'bare name': (parts) => parts.map(([k, b]) => `${NAMES[k]} ${b}`).join('\n'),
+  'question heading': (parts) => parts.map(([k, b]) => `**${k === 'action' ? 'What did you do' : `What was the ${k}`}?**\n${b}\n`).join('\n'),
+  'numbered heading with subtitle': (parts) => parts.map(([k, b], i) => `## ${i + 1}. ${NAMES[k].toUpperCase()}: a few words\n${b}\n`).join('\n'),
+  'letter closing its part': (parts) => parts.map(([k, b]) => `${b.replace(/\.$/, '')} (${LETTER(k)}).`).join(' '),
+  'name closing its part': (parts) => parts.map(([k, b]) => `${b.replace(/\.$/, '')} (${NAMES[k]}).`).join(' '),
+};
+
+/** Sentences that open with a capital (a bare name needs one after it) and name no part. */
+const SENTENCES = [
+  'Our team of 6 ran the billing service.', 'The pipeline failed twice a week.', 'I owned the fix.', 'We shipped it in March.',
+  'It used to take 4 hours.', 'My manager asked for a plan.', 'I rewrote the retry logic.', 'Errors fell from 9% to 2%.',
+  'The client stayed.', 'Every team moved within a month.', 'I would have tested earlier.', 'Nobody owned the alerts.',
+];
+const body = fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 3 }).map((s) => s.join(' '));
+
+describe('kinds: the shapes people mark a story\'s parts with', () => {
+  it('finds the four parts in order, each holding its own text, in every shape', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(SHAPES)), body, body, body, body, (shape, s, t, a, r) => {
+        const bodies = [s, t, a, r];
+        const { story, findings } = lintText(FRONT + SHAPES[shape](STAR_KINDS.map((k, i) => [k, bodies[i]])));
+        const parts = story.sections.filter((x) => x.kind !== 'other');
+        assert.deepStrictEqual(parts.map((x) => x.kind), [...STAR_KINDS], shape);
+        parts.forEach((part, i) => assert.ok(sectionProse(story, part).includes(bodies[i].replace(/\.$/, '')), `${shape}: ${part.kind}`));
+        assert.ok(!findings.some((f) => f.ruleId === 'missing-section'), shape);
+      }),
+      { numRuns: 400, seed: 20261129 },
+    );
+  });
+});
+
+/** Results that measure nothing, and results that do. */
+const UNMEASURED = ['The client was happy.', 'We handed it in on time.', 'The team adopted the new tool.', 'Support tickets stopped coming in.'];
+const MEASURED = ['Errors fell from 9% to 2%.', 'We finished a month ahead of schedule.', 'It now takes 10 minutes instead of 4 hours.', 'Not one order was lost.'];
+/** Clauses whose numbers describe the method or the thing built. */
+const METHOD = fc.record({
+  n: fc.integer({ min: 2, max: 90 }),
+  shape: fc.constantFrom(
+    (n: number) => `It polls the queue every ${n} seconds.`,
+    (n: number) => `The service checks the feed every ${n} minutes.`,
+    (n: number) => `It runs on ports ${8000 + n} and ${9000 + n}.`,
+    (n: number) => `The dashboard shows ${n} severities.`,
+    (n: number) => `After a ${n}-week pilot, the board agreed.`,
+    (n: number) => `I interviewed ${n} customers first.`,
+    (n: number) => `It used to take ${n} hours.`,
+  ),
+}).map(({ n, shape }) => shape(n));
+
+describe('kinds: numbers that measure no outcome', () => {
+  it('a method, a schedule, ports or a count of parts never turn a Result into a measured one, nor hide a measure', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...UNMEASURED), fc.constantFrom(...MEASURED), METHOD, fc.boolean(), (plain, measured, method, before) => {
+        const join = (a: string, b: string) => (before ? `${b} ${a}` : `${a} ${b}`);
+        assert.ok(!hasQuantity(join(plain, method)), join(plain, method));
+        assert.ok(hasQuantity(join(measured, method)), join(measured, method));
+      }),
+      { numRuns: 400, seed: 20261129 },
+    );
+  });
+
+  it('in a story with no part marked, numbers in the setup do not measure how it ended', () => {
+    const setup = fc.array(fc.constantFrom('In 2021 five of us had 3 deadlines.', 'Our team of 12 ran 40 services.', 'The backlog held 200 tickets.'), { minLength: 1, maxLength: 2 });
+    fc.assert(
+      fc.property(setup, fc.constantFrom(...UNMEASURED), fc.constantFrom(...MEASURED), fc.boolean(), (opening, plain, measured, paragraphs) => {
+        const tell = (ending: string) => `${FRONT}${opening.join(' ')}${paragraphs ? '\n\n' : ' '}I made a plan and I ran it.${paragraphs ? '\n\n' : ' '}${ending}\n`;
+        const fires = (text: string) => lintText(text).findings.some((f) => f.ruleId === 'unquantified-result');
+        assert.ok(fires(tell(plain)), tell(plain));
+        assert.ok(!fires(tell(measured)), tell(measured));
+      }),
+      { numRuns: 200, seed: 20261129 },
+    );
+  });
+});
+
+describe('kinds: what the speaker would do is no action', () => {
+  it('"I would" and "I\'d" before any verb, with or without "myself", is never a personal action; the past tense is', () => {
+    const verb = fc.constantFrom('listen', 'fix', 'call', 'make', 'ask', 'offer', 'check');
+    fc.assert(
+      fc.property(verb, fc.constantFrom(' would ', '’d ', "'d "), fc.boolean(), fc.boolean(), (v, would, myself, quoted) => {
+        const sentence = `I${would}${v} it${myself ? ' myself' : ''}.`;
+        const text = quoted ? `"${sentence}"` : sentence;
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        assert.ok(findPersonalAction(`${text} Then I ${v === 'make' ? 'made' : `${v}ed`} it.`), text);
+      }),
+      { numRuns: 200, seed: 20261129 },
+    );
+  });
+});
+
+/** One phrase for each vague claim that a measure in the same sentence answers. */
+const MEASURABLE_CLAIMS = ['the support queue got quieter', 'we got good feedback', 'we communicated much better', 'it improved performance', 'morale improved', 'it was a smooth rollout', 'it paid off'];
+const MEASURES = ['by 40%', 'from 9 a week to 2', 'within the hour', 'twice as fast'];
+
+describe('kinds: vague claims and their measures', () => {
+  it('a measurable claim is named alone, and left alone beside a measure in its sentence', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...MEASURABLE_CLAIMS), fc.constantFrom(...MEASURES), (claim, measure) => {
+        const vague = (sentence: string) => lintText(`${FRONT}## Result\n${sentence}\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+        assert.strictEqual(vague(`After the change, ${claim}.`), 1, claim);
+        assert.strictEqual(vague(`After the change, ${claim}, ${measure}.`), 0, `${claim}, ${measure}`);
+      }),
+      { numRuns: 100, seed: 20261129 },
+    );
+  });
+});
