@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { NO_PRACTICE, practiceHistory, type PracticeHistory } from '../core/plan/profile';
 import { PRACTICE_LOG_PATH, parsePracticeLog, practiceCounts, type PracticeEntry } from '../core/practice/log';
 import { appendEntry } from './practiceAppend';
 
@@ -15,6 +16,7 @@ export interface Counts {
  */
 export class PracticeStore implements vscode.Disposable {
   private counts: Counts = { byLp: new Map(), byStory: new Map(), byQuestion: new Map() };
+  private told: PracticeHistory = NO_PRACTICE;
   private loaded: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -37,6 +39,15 @@ export class PracticeStore implements vscode.Disposable {
     this.loaded ??= this.load();
     await this.loaded;
     return this.counts;
+  }
+
+  /**
+   * How each story was practised (sessions and the latest one's time), keyed by the story's URI
+   * string like the story index: what the loop plan weighs.
+   */
+  async history(): Promise<PracticeHistory> {
+    await this.current();
+    return this.told;
   }
 
   /** The counts as last loaded, without waiting (for tree items). */
@@ -80,12 +91,15 @@ export class PracticeStore implements vscode.Disposable {
     }
     const counts = practiceCounts(entries.map((e) => e.entry));
     const byStory = new Map<string, number>();
+    const byUri: PracticeEntry[] = [];
     for (const { folder, entry } of entries) {
       if (!entry.story) continue;
       const key = vscode.Uri.joinPath(folder, entry.story).toString();
       byStory.set(key, (byStory.get(key) ?? 0) + 1);
+      byUri.push({ ...entry, story: key });
     }
     this.counts = { byLp: counts.byLp, byStory, byQuestion: counts.byQuestion };
+    this.told = practiceHistory(byUri);
   }
 
   dispose(): void {

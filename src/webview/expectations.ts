@@ -21,6 +21,9 @@ app.addEventListener('click', (event) => {
   else if (action === 'open-story' && story) vscode.postMessage({ type: 'open-story', story });
   else if (action === 'new-story' && lp) vscode.postMessage({ type: 'new-story', lp });
   else if (action === 'mock' && lp) vscode.postMessage({ type: 'mock', lp });
+  else if (action === 'open-sheet') vscode.postMessage({ type: 'open-sheet' });
+  // The page's own print styles (media/webview.css) leave the cheat sheet alone on the paper.
+  else if (action === 'print') window.print();
 });
 
 // Arrow keys move through the page list, like a list in the editor.

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { drillQuestions, type DrillQuestion } from '../../core/drill/followUps';
 import { lintText } from '../../core/engine';
 import { storyWords, StoryMatcher, type MatchDocument, type MatchResult } from '../../core/match/rank';
-import { parseStory } from '../../core/parse/story';
+import { parseStory, type Story } from '../../core/parse/story';
 import { planLoop } from '../../core/plan/plan';
-import { profileStory } from '../../core/plan/profile';
+import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
 import { COMMANDS, SETTINGS, isStoryPath } from '../constants';
 import type { StoryModel } from '../model';
 import type { StoryIndex } from '../storyIndex';
@@ -60,16 +60,24 @@ export function targetLevelSetting(): 'L6' | 'L7' | undefined {
   return level === 'L6' || level === 'L7' ? level : undefined;
 }
 
-/** Every story the index holds, read (open documents as edited), linted with its folder's config, and profiled. */
-export async function readStoryBank(model: StoryModel, index: StoryIndex): Promise<MatchDocument[]> {
+/** A story of the workspace as read for matching and planning: its profile, words and parsed story. */
+export interface BankDocument extends MatchDocument {
+  story: Story;
+}
+
+/**
+ * Every story the index holds, read (open documents as edited), linted with its folder's config, and
+ * profiled with `practice` (keyed by the story's URI string).
+ */
+export async function readStoryBank(model: StoryModel, index: StoryIndex, practice: PracticeHistory = NO_PRACTICE): Promise<BankDocument[]> {
   await index.ready();
-  const documents: MatchDocument[] = [];
+  const documents: BankDocument[] = [];
   for (const summary of [...index.coverage.all()]) {
     const uri = vscode.Uri.parse(summary.id);
     const text = await storyText(uri);
     if (text === undefined) continue;
     const { story, findings } = lintText(text, await model.configuration.forUri(uri));
-    documents.push({ profile: profileStory(summary.id, story, findings), text: storyWords(story) });
+    documents.push({ profile: profileStory(summary.id, story, findings, practice), text: storyWords(story), story });
   }
   return documents;
 }

@@ -1,0 +1,86 @@
+import { plural } from '../format/words';
+import type { Story } from '../parse/story';
+import type { LoopPlan, PlanSlot } from '../plan/plan';
+import type { StoryProfile } from '../plan/profile';
+import { digestStory } from '../plan/sheet';
+import { times } from '../practice/log';
+import { html, type Html } from './html';
+
+/** The id of the Loop Plan page in the Level Expectations panel. */
+export const PLAN_PAGE = 'plan';
+
+/** What the Loop Plan page shows: the workspace's plan and the parsed stories it names. */
+export interface PlanPageModel {
+  plan: LoopPlan;
+  /** The parsed story of a planned or backup story's id, for its one-line digests. */
+  storyOf(file: string): Story | undefined;
+}
+
+/**
+ * The Loop Plan page: the slots of each LP with the planned story and its backup, each with a line
+ * per STAR part and its key numbers (the cheat sheet of `formatSheet`, as a page), the gaps and
+ * the new story that would close one, and buttons to print it or open it as Markdown. Every
+ * workspace value goes through `html`. `plan` undefined: the plan is still being made.
+ */
+export function renderPlanPage(model: PlanPageModel | undefined): Html {
+  const head = (summary: Html | string) => html`<header class="page-head">
+  <h1 tabindex="-1">Loop Plan</h1>
+  <p class="summary">${summary}</p>
+  <div class="actions no-print">
+    <button type="button" data-action="print" data-focus="print">Print Cheat Sheet</button>
+    <button type="button" class="secondary" data-action="open-sheet" data-focus="open-sheet">Open as Markdown</button>
+  </div>
+</header>`;
+  if (!model) return html`${head('Planning…')}`;
+  const { plan } = model;
+  const filled = plan.slots.length - plan.uncovered.length;
+  const lps = groupByLp(plan.slots);
+  return html`${head(`${filled} of ${plural(plan.slots.length, 'slot')} filled with distinct stories · ${plan.uncovered.length === 0 ? 'no gaps' : plural(plan.uncovered.length, 'gap')}`)}
+<p class="meta no-print">No story is planned twice, so no interviewer hears one another has heard. Each slot keeps a backup where the bank has one; stories you have practised come first.</p>
+${plan.uncovered.length > 0 ? renderGaps(plan) : ''}
+<section aria-labelledby="slots-h">
+  <h2 id="slots-h">Slots</h2>
+  <div class="plan-lps">${lps.map(({ name, slots }) => html`<article class="plan-lp" aria-label="${name}">
+    <h3>${name}</h3>
+    <ol class="slots" role="list">${slots.map((slot) => renderSlot(slot, model))}</ol>
+  </article>`)}</div>
+</section>`;
+}
+
+function renderGaps(plan: LoopPlan): Html {
+  return html`<section class="gaps" aria-labelledby="gaps-h">
+  <h2 id="gaps-h">Gaps</h2>
+  <p>${plural(plan.uncovered.length, 'slot has', 'slots have')} no story left without telling one twice: ${plan.uncovered.map((s) => `${s.lp.name} ${s.slot}`).join(', ')}.</p>
+  ${plan.suggestion ? html`<p class="suggestion"><span class="tag">Next story</span> ${plan.suggestion.text}</p>` : ''}
+</section>`;
+}
+
+function renderSlot(slot: PlanSlot, model: PlanPageModel): Html {
+  const label = `${slot.lp.name}, story ${slot.slot}`;
+  if (!slot.story) {
+    return html`<li class="slot gap" aria-label="${label}: a gap"><span class="slot-no">${slot.slot}</span><div class="pick"><span class="gap-text">Gap: no story left to tell</span></div></li>`;
+  }
+  return html`<li class="slot" aria-label="${label}"><span class="slot-no">${slot.slot}</span>
+    <div class="pick">${renderStory(slot.story, model, `${slot.lp.id}:${slot.slot}`)}</div>
+    <div class="pick backup">${slot.backup ? html`<span class="role">Backup</span> ${renderStory(slot.backup, model, `${slot.lp.id}:${slot.slot}:backup`)}` : html`<span class="role">Backup</span> <span class="empty">none left in the bank</span>`}</div>
+  </li>`;
+}
+
+function renderStory(profile: StoryProfile, model: PlanPageModel, focus: string): Html {
+  const story = model.storyOf(profile.summary.id);
+  const digests = story ? digestStory(story) : [];
+  return html`<button type="button" class="link" data-action="open-story" data-story="${profile.summary.id}" data-focus="story:${focus}">${profile.summary.title}</button>
+      <span class="practised">${profile.practiced === 0 ? 'not practised yet' : `practised ${times(profile.practiced)}`}</span>
+      ${digests.length > 0 ? html`<ul class="digest">${digests.map((d) => html`<li><span class="part">${d.part}:</span> ${d.line}${d.numbers.length > 0 ? html` <strong class="numbers">${d.numbers.join(', ')}</strong>` : ''}</li>`)}</ul>` : ''}`;
+}
+
+/** The plan's slots by LP, in plan order. */
+function groupByLp(slots: readonly PlanSlot[]): Array<{ name: string; slots: PlanSlot[] }> {
+  const groups: Array<{ id: string; name: string; slots: PlanSlot[] }> = [];
+  for (const slot of slots) {
+    const last = groups[groups.length - 1];
+    if (last?.id === slot.lp.id) last.slots.push(slot);
+    else groups.push({ id: slot.lp.id, name: slot.lp.name, slots: [slot] });
+  }
+  return groups;
+}
