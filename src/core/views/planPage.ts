@@ -21,15 +21,19 @@ export interface PlanPageModel {
  * per STAR part and its key numbers (the cheat sheet of `formatSheet`, as a page), the gaps and
  * the new story that would close one, and buttons to print it or open it as Markdown. Every
  * workspace value goes through `html`. `plan` undefined: the plan is still being made.
+ * `standalone`: for a page of its own in a browser (see `printablePlan`), with no buttons.
  */
-export function renderPlanPage(model: PlanPageModel | undefined): Html {
+export function renderPlanPage(model: PlanPageModel | undefined, standalone = false): Html {
+  const actions = standalone
+    ? html`<p class="meta no-print">Press Ctrl+P (⌘P on a Mac) to print it.</p>`
+    : html`<div class="actions no-print">
+    <button type="button" data-action="print" data-focus="print">Print Cheat Sheet</button>
+    <button type="button" class="secondary" data-action="open-sheet" data-focus="open-sheet">Open as Markdown</button>
+  </div>`;
   const head = (summary: Html | string) => html`<header class="page-head">
   <h1 tabindex="-1">Loop Plan</h1>
   <p class="summary">${summary}</p>
-  <div class="actions no-print">
-    <button type="button" data-action="print" data-focus="print">Print Cheat Sheet</button>
-    <button type="button" class="secondary" data-action="open-sheet" data-focus="open-sheet">Open as Markdown</button>
-  </div>
+  ${actions}
 </header>`;
   if (!model) return html`${head('Planning…')}`;
   const { plan } = model;
@@ -42,7 +46,7 @@ ${plan.uncovered.length > 0 ? renderGaps(plan) : ''}
   <h2 id="slots-h">Slots</h2>
   <div class="plan-lps">${lps.map(({ name, slots }) => html`<article class="plan-lp" aria-label="${name}">
     <h3>${name}</h3>
-    <ol class="slots" role="list">${slots.map((slot) => renderSlot(slot, model))}</ol>
+    <ol class="slots" role="list">${slots.map((slot) => renderSlot(slot, model, standalone))}</ol>
   </article>`)}</div>
 </section>`;
 }
@@ -55,21 +59,24 @@ function renderGaps(plan: LoopPlan): Html {
 </section>`;
 }
 
-function renderSlot(slot: PlanSlot, model: PlanPageModel): Html {
+function renderSlot(slot: PlanSlot, model: PlanPageModel, standalone: boolean): Html {
   const label = `${slot.lp.name}, story ${slot.slot}`;
   if (!slot.story) {
     return html`<li class="slot gap" aria-label="${label}: a gap"><span class="slot-no">${slot.slot}</span><div class="pick"><span class="gap-text">Gap: no story left to tell</span></div></li>`;
   }
   return html`<li class="slot" aria-label="${label}"><span class="slot-no">${slot.slot}</span>
-    <div class="pick">${renderStory(slot.story, model, `${slot.lp.id}:${slot.slot}`)}</div>
-    <div class="pick backup">${slot.backup ? html`<span class="role">Backup</span> ${renderStory(slot.backup, model, `${slot.lp.id}:${slot.slot}:backup`)}` : html`<span class="role">Backup</span> <span class="empty">none left in the bank</span>`}</div>
+    <div class="pick">${renderStory(slot.story, model, standalone, `${slot.lp.id}:${slot.slot}`)}</div>
+    <div class="pick backup">${slot.backup ? html`<span class="role">Backup</span> ${renderStory(slot.backup, model, standalone, `${slot.lp.id}:${slot.slot}:backup`)}` : html`<span class="role">Backup</span> <span class="empty">none left in the bank</span>`}</div>
   </li>`;
 }
 
-function renderStory(profile: StoryProfile, model: PlanPageModel, focus: string): Html {
+function renderStory(profile: StoryProfile, model: PlanPageModel, standalone: boolean, focus: string): Html {
   const story = model.storyOf(profile.summary.id);
   const digests = story ? digestStory(story) : [];
-  return html`<button type="button" class="link" data-action="open-story" data-story="${profile.summary.id}" data-focus="story:${focus}">${profile.summary.title}</button>
+  const title = standalone
+    ? html`<strong class="title">${profile.summary.title}</strong>`
+    : html`<button type="button" class="link" data-action="open-story" data-story="${profile.summary.id}" data-focus="story:${focus}">${profile.summary.title}</button>`;
+  return html`${title}
       <span class="practised">${profile.practiced === 0 ? 'not practised yet' : `practised ${times(profile.practiced)}`}</span>
       ${digests.length > 0 ? html`<ul class="digest">${digests.map((d) => html`<li><span class="part">${d.part}:</span> ${d.line}${d.numbers.length > 0 ? html` <strong class="numbers">${d.numbers.join(', ')}</strong>` : ''}</li>`)}</ul>` : ''}`;
 }
@@ -83,4 +90,26 @@ function groupByLp(slots: readonly PlanSlot[]): Array<{ name: string; slots: Pla
     else groups.push({ id: slot.lp.id, name: slot.lp.name, slots: [slot] });
   }
   return groups;
+}
+
+/**
+ * The Loop Plan page as a document of its own, to open in a browser and print (VS Code does not
+ * print from its pages): `stylesheet` is media/webview.css, whose print styles lay out the sheet.
+ * A `default-src 'none'` policy lets only that inline stylesheet apply; nothing runs.
+ */
+export function printablePlan(model: PlanPageModel, stylesheet: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Loop plan cheat sheet</title>
+<style>${stylesheet.replace(/<\//g, '<\\/')}</style>
+</head>
+<body>
+<div id="app" class="expectations printable"><main id="page" data-page="${PLAN_PAGE}">${renderPlanPage(model, true).text}</main></div>
+</body>
+</html>
+`;
 }

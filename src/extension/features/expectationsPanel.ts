@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TargetLevel } from '../../core/catalog';
 import { renderExpectations, isPage, type Page } from '../../core/views/expectationsPage';
-import { PLAN_PAGE } from '../../core/views/planPage';
+import { PLAN_PAGE, printablePlan } from '../../core/views/planPage';
 import { fromWebviewSchema, webviewStateSchema, type RenderedReport, type ToWebview } from '../../core/views/protocol';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { PracticeStore } from '../practice';
@@ -26,6 +26,8 @@ export class ExpectationsPanel implements vscode.Disposable {
   lastReport: RenderedReport | undefined;
   /** Messages from the webview that failed validation. */
   rejected = 0;
+  /** Where the printable plan was last written (see `printPlan`): the integration tests read it. */
+  lastPrintable: vscode.Uri | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -108,10 +110,34 @@ export class ExpectationsPanel implements vscode.Disposable {
       case 'open-sheet':
         void vscode.commands.executeCommand(COMMANDS.openLoopPlanSheet);
         break;
+      case 'print':
+        void this.printPlan();
+        break;
       case 'rendered':
         this.lastReport = message;
         break;
     }
+  }
+
+  /**
+   * Prints the plan where it can be printed, since VS Code's pages cannot print themselves: the plan
+   * page as a file of its own (`printablePlan`, in the extension's storage) opened in the system
+   * browser. Where VS Code runs in a browser or on a remote host that file is out of reach, so the
+   * Markdown cheat sheet opens instead, with a word on why.
+   */
+  async printPlan(): Promise<void> {
+    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'webview.css')));
+    const folder = this.context.globalStorageUri;
+    const file = vscode.Uri.joinPath(folder, 'loop-plan-cheat-sheet.html');
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(printablePlan(await this.loopPlan.workspacePlan(true), css)));
+    this.lastPrintable = file;
+    if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName && file.scheme === 'file') {
+      await vscode.env.openExternal(file);
+      return;
+    }
+    void vscode.window.showInformationMessage('VS Code cannot print its pages, and your browser cannot reach this window\'s files: the cheat sheet opens as Markdown instead, to copy or save.');
+    await vscode.commands.executeCommand(COMMANDS.openLoopPlanSheet);
   }
 
   private renderSoon(): void {
