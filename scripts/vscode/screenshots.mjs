@@ -1,5 +1,7 @@
 // Screenshots for the README, taken in the real VS Code (code-server) with the packaged extension
-// installed as a user would: squiggles and the Problems panel, the quick-fix menu, a hover.
+// installed as a user would: squiggles and the Problems panel, the quick-fix menu, a hover, the
+// sidebar, the Level Expectations pages, a mock question, the walkthrough and the loop plan.
+// `node scripts/vscode/screenshots.mjs plan` takes only the loop plan's.
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import { EXAMPLES, runCommand, startScreenshotSession } from './start.mjs';
@@ -8,7 +10,12 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
 /** Widths, in px, of the narrow Level Expectations screenshots. */
 const NARROW = [700, 320];
+/** The loop plan's screenshots (see planShots). */
+const PLAN_SHOTS = ['plan-view-dark', 'plan-page-dark', 'plan-print'];
 mkdirSync(OUT, { recursive: true });
+
+const only = process.argv[2];
+if (only !== undefined && only !== 'plan') throw new Error(`Usage: screenshots.mjs [plan], not ${only}`);
 
 const { port, browser, stop } = await startScreenshotSession();
 try {
@@ -18,6 +25,16 @@ try {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(EXAMPLES)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.waitForSelector('.squiggly-warning', { timeout: 90_000 });
   await page.waitForTimeout(1500);
+  if (only === 'plan') {
+    await planShots(page);
+    console.log(`Wrote ${PLAN_SHOTS.map((n) => `docs/images/${n}.png`).join(', ')}`);
+  } else await allShots(page);
+} finally {
+  await stop();
+}
+
+/** Every screenshot, in the order the README shows them, the loop plan's last. */
+async function allShots(page) {
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel', { timeout: 20_000 });
   // Open the Result's finding from the Problems panel: the editor scrolls to it.
@@ -121,10 +138,53 @@ try {
     if (ticked !== 1) throw new Error(`The walkthrough does not tick "${step}", though this bank has done it`);
   }
   await page.screenshot({ path: join(OUT, 'walkthrough.png') });
-  const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'walkthrough'];
+  await planShots(page);
+  const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'walkthrough', ...PLAN_SHOTS];
   console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
-} finally {
-  await stop();
+}
+
+/**
+ * The loop plan, in the dark theme: the sidebar's Loop Plan view (the other views folded), the
+ * plan page of Level Expectations, and that page as its print styles lay it out on paper.
+ */
+async function planShots(page) {
+  await page.locator('.tab', { hasText: 'streaming-search-relevance' }).first().click();
+  await runCommand(page, 'STAR Coach: Focus on Loop Plan View');
+  const header = (title) => page.locator('.pane-header', { hasText: title }).first();
+  await header('Loop Plan').waitFor({ timeout: 30_000 });
+  for (const title of ['LP Coverage', 'Stories']) if ((await header(title).getAttribute('aria-expanded')) === 'true') await header(title).click();
+  if ((await header('Loop Plan').getAttribute('aria-expanded')) !== 'true') await header('Loop Plan').click();
+  await page.locator('.monaco-list-row', { hasText: 'Customer Obsession 1' }).first().waitFor({ timeout: 30_000 });
+  // A wider side bar, so that the stories' titles read whole, and the view's title actions shown.
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  const sashX = bar.x + bar.width + 1;
+  await page.mouse.move(sashX, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sashX + 330, bar.y + bar.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await header('Loop Plan').hover();
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: join(OUT, 'plan-view-dark.png') });
+  // The side bar and its views as they were.
+  await page.mouse.move(sashX + 330, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sashX, bar.y + bar.height / 2, { steps: 10 });
+  await page.mouse.up();
+  for (const title of ['LP Coverage', 'Stories']) await header(title).click();
+  await header('Loop Plan').click();
+
+  await runCommand(page, 'STAR Coach: Show Loop Plan Page');
+  const view = await webview(page, 'Loop Plan');
+  await view.locator('.plan-lp').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(OUT, 'plan-page-dark.png') });
+  // On paper: the page's print styles, as Chromium applies them when printing.
+  await view.evaluate(() => window.scrollTo(0, 0));
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(800);
+  const box = await page.locator('iframe.webview.ready').first().boundingBox();
+  await page.screenshot({ path: join(OUT, 'plan-print.png'), clip: box });
+  await page.emulateMedia({ media: null });
 }
 
 /**

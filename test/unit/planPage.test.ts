@@ -7,7 +7,7 @@ import { planLoop, planOptionsFrom } from '../../src/core/plan/plan';
 import { profileStory, type StoryProfile } from '../../src/core/plan/profile';
 import { renderExpectations, isPage } from '../../src/core/views/expectationsPage';
 import { escapeHtml } from '../../src/core/views/html';
-import { PLAN_PAGE, renderPlanPage } from '../../src/core/views/planPage';
+import { PLAN_PAGE, printablePlan, renderPlanPage } from '../../src/core/views/planPage';
 import { fromWebviewSchema } from '../../src/core/views/protocol';
 
 /** A bank of parsed, linted stories: `[id, front matter, Result]`, profiled as the editor profiles them. */
@@ -39,10 +39,10 @@ describe('Loop Plan page', () => {
     const frugality = out.slice(out.indexOf('aria-label="Frugality"'), out.indexOf('aria-label="Dive Deep"'));
     for (const title of ['Cut the cloud bill', 'Dropped a vendor', 'Reused the old racks']) assert.ok(frugality.includes(`>${title}</button>`), title);
     assert.strictEqual((frugality.match(/<span class="role">Backup<\/span> <button/g) ?? []).length, 1);
-    assert.match(frugality, /<span class="role">Backup<\/span> <span class="empty">none left in the bank<\/span>/);
+    assert.match(frugality, /<p class="no-backup"><span class="role">Backup<\/span> none left in the bank<\/p>/);
     // Dive Deep: one story, one gap, and the new story that would close it.
     assert.match(out, /aria-label="Dive Deep, story 2: a gap"/);
-    assert.match(out, /1 slot has no story left without telling one twice: Dive Deep 2\./);
+    assert.match(out, /1 slot has no story left without telling one twice\.<\/p>\s*<ul class="gap-lps"><li><span class="part">A story short:<\/span> Dive Deep<\/li><\/ul>/);
     assert.match(out, /A story showing Dive Deep would complete the plan\./);
     // The digest: the Result's first sentence and its key numbers.
     assert.match(out, /<span class="part">Result:<\/span> Latency fell by 40% and sales rose \$2M\. <strong class="numbers">40%, \$2M<\/strong>/);
@@ -59,6 +59,14 @@ describe('Loop Plan page', () => {
     assert.match(out, />Beta<\/button>\s*<span class="practised">practised 3 times<\/span>/);
   });
 
+  it('sums up the gaps by LP: those with no story, then those a story short', () => {
+    const { profiles, storyOf } = bank([['s', 'title: Alpha\nlps: [Frugality]']]);
+    const plan = planLoop(profiles, { lpIds: ['frugality', 'dive-deep', 'earn-trust'], examplesPerLp: 3, currentYear: 2026 });
+    const out = renderPlanPage({ plan, storyOf }).text;
+    assert.match(out, /8 slots have no story left without telling one twice\./);
+    assert.match(out, /<li><span class="part">No story yet:<\/span> Dive Deep, Earn Trust<\/li><li><span class="part">A story short:<\/span> Frugality \(2 short\)<\/li>/);
+  });
+
   it('says it is planning before the plan is made', () => {
     assert.match(renderPlanPage(undefined).text, /<p class="summary">Planning…<\/p>/);
   });
@@ -70,6 +78,17 @@ describe('Loop Plan page', () => {
     assert.ok(!/<img|<script/i.test(out));
     assert.ok(out.includes(`>${escapeHtml(hostile)}</button>`));
     assert.ok(out.includes('data-story="file:///&quot;&gt;&lt;script&gt;x&lt;/script&gt;.star.md"'));
+  });
+
+  it('makes a page of its own to print in a browser: the stylesheet inline, nothing to run, no buttons', () => {
+    const { profiles, storyOf } = bank([['s', 'title: Alpha\nlps: [Frugality]']]);
+    const out = printablePlan({ plan: planLoop(profiles, options), storyOf }, '@media print { body { color: #000; } } /* </style><script>x</script> */');
+    assert.match(out, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';">/);
+    assert.match(out, /<style>@media print \{ body \{ color: #000; \} \} \/\* <\\\/style><script>x<\\\/script> \*\/<\/style>/);
+    assert.strictEqual((out.match(/<\/style>/g) ?? []).length, 1);
+    assert.match(out, /<strong class="title">Alpha<\/strong>/);
+    assert.match(out, /Press Ctrl\+P/);
+    assert.ok(!/<button|<script/.test(out.replace(/<style>[\s\S]*<\/style>/, '')));
   });
 
   it('is a page of the Level Expectations panel, listed after Readiness', () => {

@@ -40,7 +40,7 @@ export function renderPlanPage(model: PlanPageModel | undefined, standalone = fa
   const filled = plan.slots.length - plan.uncovered.length;
   const lps = groupByLp(plan.slots);
   return html`${head(`${filled} of ${plural(plan.slots.length, 'slot')} filled with distinct stories · ${plan.uncovered.length === 0 ? 'no gaps' : plural(plan.uncovered.length, 'gap')}`)}
-<p class="meta no-print">No story is planned twice, so no interviewer hears one another has heard. Each slot keeps a backup where the bank has one; stories you have practised come first.</p>
+<p class="meta no-print">No story is planned twice: interviewers compare notes in the debrief. A slot takes a story that claims its LP, first as its primary one, quantified, recent, at your level and practised; a backup stands by where the bank has one.</p>
 ${plan.uncovered.length > 0 ? renderGaps(plan) : ''}
 <section aria-labelledby="slots-h">
   <h2 id="slots-h">Slots</h2>
@@ -52,9 +52,21 @@ ${plan.uncovered.length > 0 ? renderGaps(plan) : ''}
 }
 
 function renderGaps(plan: LoopPlan): Html {
+  // By LP: those with no story at all, then those a story short.
+  const missing = new Map<string, { name: string; empty: number; slots: number }>();
+  for (const slot of plan.slots) {
+    const entry = missing.get(slot.lp.id) ?? { name: slot.lp.name, empty: 0, slots: 0 };
+    entry.slots++;
+    if (!slot.story) entry.empty++;
+    missing.set(slot.lp.id, entry);
+  }
+  const none = [...missing.values()].filter((m) => m.empty > 0 && m.empty === m.slots);
+  const short = [...missing.values()].filter((m) => m.empty > 0 && m.empty < m.slots);
+  const line = (label: string, lps: typeof none) => (lps.length > 0 ? html`<li><span class="part">${label}:</span> ${lps.map((m) => (m.slots - m.empty > 0 && m.empty > 1 ? `${m.name} (${m.empty} short)` : m.name)).join(', ')}</li>` : '');
   return html`<section class="gaps" aria-labelledby="gaps-h">
   <h2 id="gaps-h">Gaps</h2>
-  <p>${plural(plan.uncovered.length, 'slot has', 'slots have')} no story left without telling one twice: ${plan.uncovered.map((s) => `${s.lp.name} ${s.slot}`).join(', ')}.</p>
+  <p>${plural(plan.uncovered.length, 'slot has', 'slots have')} no story left without telling one twice.</p>
+  <ul class="gap-lps">${line('No story yet', none)}${line('A story short', short)}</ul>
   ${plan.suggestion ? html`<p class="suggestion"><span class="tag">Next story</span> ${plan.suggestion.text}</p>` : ''}
 </section>`;
 }
@@ -62,11 +74,17 @@ function renderGaps(plan: LoopPlan): Html {
 function renderSlot(slot: PlanSlot, model: PlanPageModel, standalone: boolean): Html {
   const label = `${slot.lp.name}, story ${slot.slot}`;
   if (!slot.story) {
-    return html`<li class="slot gap" aria-label="${label}: a gap"><span class="slot-no">${slot.slot}</span><div class="pick"><span class="gap-text">Gap: no story left to tell</span></div></li>`;
+    return html`<li class="slot gap" aria-label="${label}: a gap"><span class="slot-no">${slot.slot}</span><div class="pick wide"><span class="gap-text">Gap: no story left to tell</span></div></li>`;
+  }
+  const key = `${slot.lp.id}:${slot.slot}`;
+  if (!slot.backup) {
+    return html`<li class="slot" aria-label="${label}"><span class="slot-no">${slot.slot}</span>
+    <div class="pick wide">${renderStory(slot.story, model, standalone, key)}<p class="no-backup"><span class="role">Backup</span> none left in the bank</p></div>
+  </li>`;
   }
   return html`<li class="slot" aria-label="${label}"><span class="slot-no">${slot.slot}</span>
-    <div class="pick">${renderStory(slot.story, model, standalone, `${slot.lp.id}:${slot.slot}`)}</div>
-    <div class="pick backup">${slot.backup ? html`<span class="role">Backup</span> ${renderStory(slot.backup, model, standalone, `${slot.lp.id}:${slot.slot}:backup`)}` : html`<span class="role">Backup</span> <span class="empty">none left in the bank</span>`}</div>
+    <div class="pick">${renderStory(slot.story, model, standalone, key)}</div>
+    <div class="pick backup"><span class="role">Backup</span> ${renderStory(slot.backup, model, standalone, `${key}:backup`)}</div>
   </li>`;
 }
 
