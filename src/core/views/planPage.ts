@@ -5,6 +5,7 @@ import type { StoryProfile } from '../plan/profile';
 import { digestStory } from '../plan/sheet';
 import { times } from '../practice/log';
 import { html, type Html } from './html';
+import { htmlDocument } from './shell';
 
 /** The id of the Loop Plan page in the Level Expectations panel. */
 export const PLAN_PAGE = 'plan';
@@ -116,18 +117,10 @@ function groupByLp(slots: readonly PlanSlot[]): Array<{ name: string; slots: Pla
  * A `default-src 'none'` policy lets only that inline stylesheet apply; nothing runs.
  */
 export function printablePlan(model: PlanPageModel, stylesheet: string): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Loop plan cheat sheet</title>
-<style>${stylesheet.replace(/<\//g, '<\\/')}</style>
-</head>
-<body>
-<div id="app" class="expectations printable"><main id="page" data-page="${PLAN_PAGE}">${renderPlanPage(model, true).text}</main></div>
-</body>
-</html>
-`;
+  return htmlDocument({
+    csp: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none';",
+    title: 'Loop plan cheat sheet',
+    head: `<style>${stylesheet.replace(/<\//g, '<\\/')}</style>`,
+    body: `<div id="app" class="expectations printable"><main id="page" data-page="${PLAN_PAGE}">${renderPlanPage(model, true).text}</main></div>`,
+  });
 }
