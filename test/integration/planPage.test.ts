@@ -38,6 +38,9 @@ describe('the Loop Plan page and cheat sheet in a real VS Code', () => {
     await closeAll();
     for (const uri of added) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(log(), { recursive: true }).then(undefined, () => undefined);
+    // The suites after this one count the fixture's stories alone.
+    const { loopPlan } = await api();
+    await waitFor('the added stories gone from the plan', async () => (await loopPlan.plan()).slots.every((s) => !s.story || !s.story.summary.id.includes('/plan-')), 20000);
   });
 
   it('opens at the plan from "Show Loop Plan Page" and shows each planned story once, with its open button', async () => {
