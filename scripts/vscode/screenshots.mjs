@@ -1,6 +1,6 @@
 // Screenshots for the README, taken in the real VS Code (code-server) with the packaged extension
 // installed as a user would: squiggles and the Problems panel, the quick-fix menu, a hover, the
-// sidebar, the Level Expectations pages, a mock question, the walkthrough and the loop plan.
+// sidebar, the Level Expectations pages, a mock question, the walkthrough, and first the loop plan.
 // `node scripts/vscode/screenshots.mjs plan` takes only the loop plan's.
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
@@ -33,8 +33,16 @@ try {
   await stop();
 }
 
-/** Every screenshot, in the order the README shows them, the loop plan's last. */
+/** Every screenshot: the loop plan's first, on the freshly opened window, then the rest in the order the README shows them. */
 async function allShots(page) {
+  await planShots(page);
+  // Back as the window opened: Level Expectations at Readiness and closed, the story in front, the Explorer in the side bar.
+  await (await webview(page, 'Loop Plan')).locator('.nav-item', { hasText: 'Readiness' }).click();
+  await webview(page, 'Readiness');
+  await page.locator('.tab', { hasText: 'Level Expectations' }).first().click({ button: 'middle' });
+  await page.locator('.tab.active', { hasText: 'streaming-search-relevance' }).first().waitFor({ timeout: 10_000 });
+  await runCommand(page, 'View: Show Explorer');
+  await page.waitForTimeout(1000);
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel', { timeout: 20_000 });
   // Open the Result's finding from the Problems panel: the editor scrolls to it.
@@ -73,7 +81,8 @@ async function allShots(page) {
   await page.keyboard.press('Escape');
 
   // The coverage sidebar, with one LP open.
-  await page.locator('.activitybar li[aria-label^="STAR Coach"]').click();
+  // The badge over the icon (LPs below goal) takes the pointer: the click goes to the icon beneath it.
+  await page.locator('.activitybar [aria-label^="STAR Coach"]').first().click({ force: true });
   const diveDeep = page.locator('.monaco-list-row', { hasText: 'Dive Deep' }).first();
   await diveDeep.waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1500);
@@ -138,8 +147,7 @@ async function allShots(page) {
     if (ticked !== 1) throw new Error(`The walkthrough does not tick "${step}", though this bank has done it`);
   }
   await page.screenshot({ path: join(OUT, 'walkthrough.png') });
-  await planShots(page);
-  const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'walkthrough', ...PLAN_SHOTS];
+  const shots = [...PLAN_SHOTS, 'diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'walkthrough'];
   console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
 }
 
@@ -149,11 +157,20 @@ async function allShots(page) {
  */
 async function planShots(page) {
   await page.locator('.tab', { hasText: 'streaming-search-relevance' }).first().click();
+  await page.locator('.tab.active', { hasText: 'streaming-search-relevance' }).first().waitFor({ timeout: 10_000 });
   await runCommand(page, 'STAR Coach: Focus on Loop Plan View');
   const header = (title) => page.locator('.pane-header', { hasText: title }).first();
   await header('Loop Plan').waitFor({ timeout: 30_000 });
-  for (const title of ['LP Coverage', 'Stories']) if ((await header(title).getAttribute('aria-expanded')) === 'true') await header(title).click();
-  if ((await header('Loop Plan').getAttribute('aria-expanded')) !== 'true') await header('Loop Plan').click();
+  /** Opens or folds a view of the side bar, and waits until it has. */
+  const fold = async (title, open) => {
+    for (let attempt = 0; attempt < 20 && ((await header(title).getAttribute('aria-expanded')) === 'true') !== open; attempt++) {
+      if (attempt % 5 === 0) await header(title).click();
+      await page.waitForTimeout(200);
+    }
+  };
+  await fold('LP Coverage', false);
+  await fold('Stories', false);
+  await fold('Loop Plan', true);
   await page.locator('.monaco-list-row', { hasText: 'Customer Obsession 1' }).first().waitFor({ timeout: 30_000 });
   // A wider side bar, so that the stories' titles read whole, and the view's title actions shown.
   const bar = await page.locator('.part.sidebar').boundingBox();
@@ -170,8 +187,9 @@ async function planShots(page) {
   await page.mouse.down();
   await page.mouse.move(sashX, bar.y + bar.height / 2, { steps: 10 });
   await page.mouse.up();
-  for (const title of ['LP Coverage', 'Stories']) await header(title).click();
-  await header('Loop Plan').click();
+  await fold('LP Coverage', true);
+  await fold('Stories', true);
+  await fold('Loop Plan', false);
 
   await runCommand(page, 'STAR Coach: Show Loop Plan Page');
   const view = await webview(page, 'Loop Plan');
