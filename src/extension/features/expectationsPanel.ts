@@ -14,8 +14,9 @@ const VIEW_TYPE = 'starCoach.expectations';
 
 /**
  * "Show Level Expectations": one panel with the 16 LPs, the user's stories for each, a readiness
- * picture and the loop plan (the sidebar's Loop Plan, as a printable cheat sheet). The page is built by the pure core through its escaping `html` helper; this class only
- * moves it to the webview, answers its messages and keeps it live.
+ * picture and the loop plan (the sidebar's Loop Plan as a printable cheat sheet). The page is built
+ * by the pure core through its escaping `html` helper; this class only moves it to the webview,
+ * answers its messages and keeps it live.
  */
 export class ExpectationsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;

@@ -12,7 +12,7 @@ export function registerLoopPlanSheet(context: vscode.ExtensionContext, provider
     vscode.commands.registerCommand(COMMANDS.openLoopPlanSheet, async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: await provider.sheet() });
       await vscode.window.showTextDocument(document, { preview: false });
-      // The rendered sheet, for reading and printing; without the built-in Markdown extension the editor alone stays.
+      // The sheet rendered beside it; where the built-in Markdown extension is off, the editor alone stays.
       await Promise.resolve(vscode.commands.executeCommand('markdown.showPreviewToSide')).catch(() => undefined);
       return document;
     }),

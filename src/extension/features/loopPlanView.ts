@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_CONFIG } from '../../core/config';
 import type { Story } from '../../core/parse/story';
 import { planLoop, planOptionsFrom, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
 import { formatSheet } from '../../core/plan/sheet';
@@ -75,7 +76,7 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
     const bank = await readStoryBank(this.model, this.index, await this.practice.history());
     // The first folder's .starcoach.yaml decides the plan's LPs and slots, as the CLI's does where it runs.
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const settings = folder ? (await this.model.configuration.forUri(folder.uri)).plan : { examplesPerLp: 2 };
+    const settings = folder ? (await this.model.configuration.forUri(folder.uri)).plan : DEFAULT_CONFIG.plan;
     const plan = planLoop(
       bank.map((b) => b.profile),
       planOptionsFrom(settings, new Date().getFullYear(), targetLevelSetting()),
