@@ -1,5 +1,7 @@
 // Screenshots for the README, taken in the real VS Code (code-server) with the packaged extension
-// installed as a user would: squiggles and the Problems panel, the quick-fix menu, a hover.
+// installed as a user would: squiggles and the Problems panel, the quick-fix menu, a hover, the
+// sidebar, the Level Expectations pages, a mock question, the walkthrough, and first the loop plan.
+// `node scripts/vscode/screenshots.mjs plan` takes only the loop plan's.
 import { mkdirSync } from 'fs';
 import { join, resolve } from 'path';
 import { EXAMPLES, runCommand, startScreenshotSession } from './start.mjs';
@@ -10,7 +12,12 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
 /** Widths, in px, of the narrow Level Expectations screenshots. */
 const NARROW = [700, 320];
+/** The loop plan's screenshots (see planShots). */
+const PLAN_SHOTS = ['plan-view-dark', 'plan-page-dark', 'plan-print'];
 mkdirSync(OUT, { recursive: true });
+
+const only = process.argv[2];
+if (only !== undefined && only !== 'plan') throw new Error(`Usage: screenshots.mjs [plan], not ${only}`);
 
 const { port, browser, stop } = await startScreenshotSession();
 try {
@@ -20,6 +27,24 @@ try {
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(EXAMPLES)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.waitForSelector('.squiggly-warning', { timeout: 90_000 });
   await page.waitForTimeout(1500);
+  if (only === 'plan') {
+    await planShots(page);
+    console.log(`Wrote ${PLAN_SHOTS.map((n) => `docs/images/${n}.png`).join(', ')}`);
+  } else await allShots(page);
+} finally {
+  await stop();
+}
+
+/** Every screenshot: the loop plan's first, on the freshly opened window, then the rest in the order the README shows them. */
+async function allShots(page) {
+  await planShots(page);
+  // Back as the window opened: Level Expectations at Readiness and closed, the story in front, the Explorer in the side bar.
+  await (await webview(page, 'Loop Plan')).locator('.nav-item', { hasText: 'Readiness' }).click();
+  await webview(page, 'Readiness');
+  await page.locator('.tab', { hasText: 'Level Expectations' }).first().click({ button: 'middle' });
+  await page.locator('.tab.active', { hasText: 'streaming-search-relevance' }).first().waitFor({ timeout: 10_000 });
+  await runCommand(page, 'View: Show Explorer');
+  await page.waitForTimeout(1000);
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel', { timeout: 20_000 });
   // Open the Result's finding from the Problems panel: the editor scrolls to it.
@@ -58,7 +83,8 @@ try {
   await page.keyboard.press('Escape');
 
   // The coverage sidebar, with one LP open.
-  await page.locator('.activitybar li[aria-label^="STAR Coach"]').click();
+  // The badge over the icon (LPs below goal) takes the pointer: the click goes to the icon beneath it.
+  await page.locator('.activitybar [aria-label^="STAR Coach"]').first().click({ force: true });
   const diveDeep = page.locator('.monaco-list-row', { hasText: 'Dive Deep' }).first();
   await diveDeep.waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1500);
@@ -125,10 +151,62 @@ try {
     if (ticked !== 1) throw new Error(`The walkthrough does not tick "${step}", though this bank has done it`);
   }
   await page.screenshot({ path: join(OUT, 'walkthrough.png') });
-  const shots = ['diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'drill-dark', 'walkthrough'];
+  const shots = [...PLAN_SHOTS, 'diagnostics', 'rule-docs', 'quick-fix', 'hover', 'sidebar', 'readiness-dark', 'expectations-dark', 'expectations-light', ...NARROW.flatMap((w) => [`expectations-${w}-light`, `expectations-${w}-dark`]), 'mock', 'mock-follow-ups', 'drill-dark', 'walkthrough'];
   console.log(`Wrote ${shots.map((n) => `docs/images/${n}.png`).join(', ')}`);
-} finally {
-  await stop();
+}
+
+/**
+ * The loop plan, in the dark theme: the sidebar's Loop Plan view (the other views folded), the
+ * plan page of Level Expectations, and that page as its print styles lay it out on paper.
+ */
+async function planShots(page) {
+  await page.locator('.tab', { hasText: 'streaming-search-relevance' }).first().click();
+  await page.locator('.tab.active', { hasText: 'streaming-search-relevance' }).first().waitFor({ timeout: 10_000 });
+  await runCommand(page, 'STAR Coach: Focus on Loop Plan View');
+  const header = (title) => page.locator('.pane-header', { hasText: title }).first();
+  await header('Loop Plan').waitFor({ timeout: 30_000 });
+  /** Opens or folds a view of the side bar, and waits until it has. */
+  const fold = async (title, open) => {
+    for (let attempt = 0; attempt < 20 && ((await header(title).getAttribute('aria-expanded')) === 'true') !== open; attempt++) {
+      if (attempt % 5 === 0) await header(title).click();
+      await page.waitForTimeout(200);
+    }
+  };
+  await fold('LP Coverage', false);
+  await fold('Stories', false);
+  await fold('Loop Plan', true);
+  await page.locator('.monaco-list-row', { hasText: 'Customer Obsession 1' }).first().waitFor({ timeout: 30_000 });
+  // A wider side bar, so that the stories' titles read whole, and the view's title actions shown.
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  const sashX = bar.x + bar.width + 1;
+  await page.mouse.move(sashX, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sashX + 330, bar.y + bar.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await header('Loop Plan').hover();
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: join(OUT, 'plan-view-dark.png') });
+  // The side bar and its views as they were.
+  await page.mouse.move(sashX + 330, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sashX, bar.y + bar.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await fold('LP Coverage', true);
+  await fold('Stories', true);
+  await fold('Loop Plan', false);
+
+  await runCommand(page, 'STAR Coach: Show Loop Plan Page');
+  const view = await webview(page, 'Loop Plan');
+  await view.locator('.plan-lp').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(OUT, 'plan-page-dark.png') });
+  // On paper: the page's print styles, as Chromium applies them when printing.
+  await view.evaluate(() => window.scrollTo(0, 0));
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(800);
+  const box = await page.locator('iframe.webview.ready').first().boundingBox();
+  await page.screenshot({ path: join(OUT, 'plan-print.png'), clip: box });
+  await page.emulateMedia({ media: null });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { jsonText } from './read';
-import { planLoop, type LoopPlan } from '../core/plan/plan';
+import { planLoop, planOptionsFrom, type LoopPlan } from '../core/plan/plan';
 import { formatSheet } from '../core/plan/sheet';
 import { printable, type Paint } from '../core/format/terminal';
 import type { ResolvedConfig } from '../core/config';
@@ -10,7 +10,7 @@ import type { Io } from './mock';
 export function planFor(stories: readonly BankStory[], config: ResolvedConfig, now = new Date()): LoopPlan {
   return planLoop(
     stories.map((s) => s.profile),
-    { examplesPerLp: config.plan.examplesPerLp, ...(config.plan.lpIds ? { lpIds: config.plan.lpIds } : {}), ...(config.plan.targetLevel ? { targetLevel: config.plan.targetLevel } : {}), currentYear: now.getFullYear() },
+    planOptionsFrom(config.plan, now.getFullYear()),
   );
 }
 

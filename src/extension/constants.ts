@@ -17,10 +17,12 @@ export const COMMANDS = {
   filterStories: 'starCoach.filterStories',
   aboutLps: 'starCoach.aboutLps',
   showExpectations: 'starCoach.showExpectations',
+  showLoopPlan: 'starCoach.showLoopPlan',
   startMock: 'starCoach.startMock',
   revealMock: 'starCoach.revealMock',
   whichStory: 'starCoach.whichStory',
   drillStory: 'starCoach.drillStory',
+  openLoopPlanSheet: 'starCoach.openLoopPlanSheet',
 } as const;
 
 export const SETTINGS = {

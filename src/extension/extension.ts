@@ -14,6 +14,7 @@ import { registerRuleDocs } from './features/ruleDocs';
 import { registerSkeletons } from './features/skeletons';
 import { registerSpeakingTime } from './features/speakingTime';
 import { registerWhichStory } from './features/whichStory';
+import { registerLoopPlanSheet } from './features/loopPlanSheet';
 import { registerLoopPlanView } from './features/loopPlanView';
 import { StoryModel } from './model';
 import { PracticeStore } from './practice';
@@ -51,10 +52,11 @@ export function activate(context: vscode.ExtensionContext) {
   for (const register of FEATURES) register(context, model, index);
   const newStory = registerNewStory(context);
   const views = registerCoverageViews(context, index, practice, log);
-  const expectations = registerExpectationsPanel(context, views.index, practice);
+  const loopPlan = registerLoopPlanView(context, model, index, practice);
+  registerLoopPlanSheet(context, loopPlan);
+  const expectations = registerExpectationsPanel(context, views.index, practice, loopPlan);
   registerWhichStory(context, model, index, practice);
   const mock = registerMockQuestion(context, model, views.index, practice);
-  const loopPlan = registerLoopPlanView(context, model, index);
   const folders = vscode.workspace.workspaceFolders ?? [];
   log.info(
     `STAR Coach ${String(context.extension.packageJSON.version)} is active in ${folders.length === 0 ? 'a window with no folder' : folders.map((f) => f.name).join(', ')}. ` +

@@ -44,6 +44,14 @@ export class PracticeStore implements vscode.Disposable {
     return this.counts;
   }
 
+  /**
+   * How each story was practised (sessions and the latest one's time), keyed by the story's URI
+   * string like the story index: what the loop plan weighs.
+   */
+  async history(): Promise<PracticeHistory> {
+    return (await this.current()).history;
+  }
+
   /** The counts as last loaded, without waiting (for tree items). */
   get snapshot(): Counts {
     this.loaded ??= this.load().then(() => this.changed.fire());

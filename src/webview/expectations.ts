@@ -21,7 +21,23 @@ app.addEventListener('click', (event) => {
   else if (action === 'open-story' && story) vscode.postMessage({ type: 'open-story', story });
   else if (action === 'new-story' && lp) vscode.postMessage({ type: 'new-story', lp });
   else if (action === 'mock' && lp) vscode.postMessage({ type: 'mock', lp });
+  else if (action === 'open-sheet') vscode.postMessage({ type: 'open-sheet' });
+  else if (action === 'print') print();
 });
+
+/**
+ * Prints the page (its print styles in media/webview.css leave the cheat sheet alone on the paper).
+ * VS Code's webview frames are sandboxed without `allow-modals`, so `window.print()` is ignored
+ * there and no `beforeprint` follows: then the extension opens the sheet where it can be printed.
+ */
+function print(): void {
+  let printing = false;
+  const started = () => (printing = true);
+  window.addEventListener('beforeprint', started, { once: true });
+  window.print();
+  window.removeEventListener('beforeprint', started);
+  if (!printing) vscode.postMessage({ type: 'print' });
+}
 
 // Arrow keys move through the page list, like a list in the editor.
 app.addEventListener('keydown', (event) => {

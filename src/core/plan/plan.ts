@@ -1,5 +1,6 @@
 import { allLps, lpById, type Lp } from '../catalog';
 import type { TargetLevel } from '../catalog/schema';
+import type { PlanSettings } from '../config';
 import { LEVELS } from '../parse/frontMatter';
 import { FORBIDDEN, minCostAssignment } from './assignment';
 import { openProblems, type StoryProfile } from './profile';
@@ -42,6 +43,16 @@ export interface LoopPlan {
   suggestion?: PlanSuggestion;
   /** Total cost of the planned stories (lower is better), for tests and comparisons. */
   cost: number;
+}
+
+/**
+ * The plan options of a config's `plan` settings (`.starcoach.yaml`) in `currentYear`, so that the
+ * CLI and the editor plan alike. `fallbackLevel` (the editor's `starCoach.targetLevel`) applies
+ * when the config names no `plan.level`.
+ */
+export function planOptionsFrom(settings: PlanSettings, currentYear: number, fallbackLevel?: TargetLevel): PlanOptions {
+  const targetLevel = settings.targetLevel ?? fallbackLevel;
+  return { examplesPerLp: settings.examplesPerLp, ...(settings.lpIds ? { lpIds: settings.lpIds } : {}), ...(targetLevel ? { targetLevel } : {}), currentYear };
 }
 
 /** The default number of stories planned for each LP. */

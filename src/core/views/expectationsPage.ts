@@ -3,9 +3,10 @@ import { isDraftStory, problemCount, problemsText, storiesText, type CoverageSta
 import { plural } from '../format/words';
 import { times } from '../practice/log';
 import { html, type Html } from './html';
+import { PLAN_PAGE, renderPlanPage, type PlanPageModel } from './planPage';
 
-/** The readiness overview, or one LP by id. */
-export type Page = 'readiness' | string;
+/** The readiness overview, the loop plan (`PLAN_PAGE`), or one LP by id. */
+export type Page = 'readiness' | typeof PLAN_PAGE | string;
 
 export interface PageModel {
   page: Page;
@@ -14,22 +15,25 @@ export interface PageModel {
   readiness: Readiness;
   /** Practice sessions per LP id and per story id, when a practice log exists. */
   practice?: { byLp: ReadonlyMap<string, number>; byStory: ReadonlyMap<string, number> };
+  /** The loop plan, on the plan page (undefined there while it is being made). */
+  plan?: PlanPageModel;
 }
 
 const STATUS_LABEL: Record<CoverageStatus, string> = { met: 'goal met', partial: 'below goal', none: 'no stories' };
 const LEVEL_SCOPE: Record<TargetLevel, string> = { L6: 'Team scope', L7: 'Organisation and company scope' };
 
-/** Whether a page id names a page: the readiness overview or an LP's id. */
+/** Whether a page id names a page: the readiness overview, the loop plan or an LP's id. */
 export function isPage(value: string): boolean {
-  return value === 'readiness' || lpById(value) !== undefined;
+  return value === 'readiness' || value === PLAN_PAGE || lpById(value) !== undefined;
 }
 
 /** The whole panel body: navigation and the page. Every workspace value goes through `html`. */
 export function renderExpectations(model: PageModel): Html {
   const lp = model.page === 'readiness' ? undefined : lpById(model.page);
   const coverage = lp && model.coverage.find((c) => c.lp.id === lp.id);
+  const [id, content] = model.page === PLAN_PAGE ? [PLAN_PAGE, renderPlanPage(model.plan)] : lp && coverage ? [lp.id, renderLp(lp, coverage, model)] : ['readiness', renderReadiness(model)];
   return html`<nav aria-label="Pages">${renderNav(model)}</nav>
-<main id="page" data-page="${lp?.id ?? 'readiness'}">${lp && coverage ? renderLp(lp, coverage, model) : renderReadiness(model)}</main>`;
+<main id="page" data-page="${id}">${content}</main>`;
 }
 
 function renderNav(model: PageModel): Html {
@@ -37,6 +41,7 @@ function renderNav(model: PageModel): Html {
     html`<li><button type="button" class="nav-item" data-action="navigate" data-page="${page}" data-focus="nav:${page}"${model.page === page ? html` aria-current="page"` : ''}>${label}${extra}</button></li>`;
   return html`<ul class="nav" role="list">
 ${item('readiness', 'Readiness', '')}
+${item(PLAN_PAGE, 'Loop Plan', '')}
 ${model.coverage.map((c) => item(c.lp.id, c.lp.name, html`<span class="count ${c.status}" aria-label="${c.count} of ${plural(c.goal, 'story', 'stories')}, ${STATUS_LABEL[c.status]}">${c.count}/${c.goal}</span>`))}
 </ul>`;
 }

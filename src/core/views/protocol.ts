@@ -18,6 +18,10 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-story'), story: z.string().check(z.maxLength(4096)) }),
   z.strictObject({ type: z.literal('new-story'), lp: page }),
   z.strictObject({ type: z.literal('mock'), lp: page }),
+  /** The loop plan's cheat sheet as Markdown, in an editor. */
+  z.strictObject({ type: z.literal('open-sheet') }),
+  /** The page could not print itself (VS Code's webviews cannot): the extension opens it where it can. */
+  z.strictObject({ type: z.literal('print') }),
   /** What the page shows after each render: lets tests read the real DOM of the real webview. */
   z.strictObject({
     type: z.literal('rendered'),

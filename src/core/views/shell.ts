@@ -24,25 +24,41 @@ export function pageCsp(cspSource: string, nonce: string): string {
   return `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none';`;
 }
 
+/** In a double-quoted attribute only these two matter; a policy's own quotes stay readable. */
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
+/**
+ * A whole HTML document: the Content-Security-Policy `csp`, then `head` and `body` (markup of ours,
+ * its values already escaped), and the title, escaped here.
+ */
+export function htmlDocument(parts: { csp: string; title: string; head: string; body: string }): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(parts.csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${parts.head}
+<title>${escapeHtml(parts.title)}</title>
+</head>
+<body>
+${parts.body}
+</body>
+</html>`;
+}
+
 /**
  * The HTML of a page before its content arrives by message: the CSP above, the stylesheet, and
  * the page script under the nonce. Every value is escaped for its attribute or text.
  */
 export function pageShell(input: ShellInput): string {
-  // In a double-quoted attribute only these two matter; the policy's own quotes stay readable.
-  const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(pageCsp(input.cspSource, input.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(input.styleUri)}">
-<title>${escapeHtml(input.title)}</title>
-</head>
-<body>
-<div id="app" class="${attr(input.page)}"><p>Loading…</p></div>
-<script nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>
-</body>
-</html>`;
+  return htmlDocument({
+    csp: pageCsp(input.cspSource, input.nonce),
+    title: input.title,
+    head: `<link rel="stylesheet" href="${attr(input.styleUri)}">`,
+    body: `<div id="app" class="${attr(input.page)}"><p>Loading…</p></div>
+<script nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>`,
+  });
 }

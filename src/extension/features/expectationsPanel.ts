@@ -1,19 +1,22 @@
 import * as vscode from 'vscode';
 import type { TargetLevel } from '../../core/catalog';
 import { renderExpectations, isPage, type Page } from '../../core/views/expectationsPage';
+import { PLAN_PAGE, printablePlan } from '../../core/views/planPage';
 import { fromWebviewSchema, webviewStateSchema, type RenderedReport, type ToWebview } from '../../core/views/protocol';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
 import { webviewOptions, webviewShell } from '../webview';
 import type { Node } from './coverageViews';
+import type { LoopPlanProvider } from './loopPlanView';
 
 const VIEW_TYPE = 'starCoach.expectations';
 
 /**
- * "Show Level Expectations": one panel with the 16 LPs, the user's stories for each and a readiness
- * picture. The page is built by the pure core through its escaping `html` helper; this class only
- * moves it to the webview, answers its messages and keeps it live.
+ * "Show Level Expectations": one panel with the 16 LPs, the user's stories for each, a readiness
+ * picture and the loop plan (the sidebar's Loop Plan as a printable cheat sheet). The page is built
+ * by the pure core through its escaping `html` helper; this class only moves it to the webview,
+ * answers its messages and keeps it live.
  */
 export class ExpectationsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -24,15 +27,20 @@ export class ExpectationsPanel implements vscode.Disposable {
   lastReport: RenderedReport | undefined;
   /** Messages from the webview that failed validation. */
   rejected = 0;
+  /** Where the printable plan was last written (see `printPlan`): the integration tests read it. */
+  lastPrintable: vscode.Uri | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly index: StoryIndex,
     private readonly practice: PracticeStore,
+    private readonly loopPlan: LoopPlanProvider,
   ) {
     this.disposables.push(
       index.onDidChange(() => this.renderSoon()),
       practice.onDidChange(() => this.renderSoon()),
+      // The plan is made again a moment after the stories change: the plan page shows it then.
+      loopPlan.onDidChangeTreeData(() => this.page === PLAN_PAGE && this.renderSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTINGS.section) && this.renderSoon()),
     );
   }
@@ -100,10 +108,37 @@ export class ExpectationsPanel implements vscode.Disposable {
       case 'mock':
         if (isPage(message.lp)) void vscode.commands.executeCommand(COMMANDS.startMock, { lpId: message.lp });
         break;
+      case 'open-sheet':
+        void vscode.commands.executeCommand(COMMANDS.openLoopPlanSheet);
+        break;
+      case 'print':
+        void this.printPlan();
+        break;
       case 'rendered':
         this.lastReport = message;
         break;
     }
+  }
+
+  /**
+   * Prints the plan where it can be printed, since VS Code's pages cannot print themselves: the plan
+   * page as a file of its own (`printablePlan`, in the extension's storage) opened in the system
+   * browser. Where VS Code runs in a browser or on a remote host that file is out of reach, so the
+   * Markdown cheat sheet opens instead, with a word on why.
+   */
+  async printPlan(): Promise<void> {
+    const css = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.context.extensionUri, 'media', 'webview.css')));
+    const folder = this.context.globalStorageUri;
+    const file = vscode.Uri.joinPath(folder, 'loop-plan-cheat-sheet.html');
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(printablePlan(await this.loopPlan.workspacePlan(true), css)));
+    this.lastPrintable = file;
+    if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName && file.scheme === 'file') {
+      await vscode.env.openExternal(file);
+      return;
+    }
+    void vscode.window.showInformationMessage('VS Code cannot print its pages, and your browser cannot reach this window\'s files: the cheat sheet opens as Markdown instead, to copy or save.');
+    await vscode.commands.executeCommand(COMMANDS.openLoopPlanSheet);
   }
 
   private renderSoon(): void {
@@ -118,14 +153,18 @@ export class ExpectationsPanel implements vscode.Disposable {
     await this.index.ready();
     const goal = await this.index.goal();
     const targetLevel = vscode.workspace.getConfiguration(SETTINGS.section).get<TargetLevel>(SETTINGS.targetLevel, 'L6');
+    const page = this.page;
     const body = renderExpectations({
-      page: this.page,
+      page,
       targetLevel: targetLevel === 'L7' ? 'L7' : 'L6',
       coverage: this.index.coverage.coverage(goal),
       readiness: this.index.coverage.readiness(goal),
       practice: await this.practice.current(),
+      ...(page === PLAN_PAGE ? { plan: await this.loopPlan.workspacePlan() } : {}),
     });
-    const message: ToWebview = { type: 'show', page: this.page, html: body.text };
+    // Planning takes a moment: a page asked for meanwhile is drawn by its own render.
+    if (page !== this.page) return;
+    const message: ToWebview = { type: 'show', page, html: body.text };
     await panel.webview.postMessage(message);
   }
 
@@ -136,14 +175,18 @@ export class ExpectationsPanel implements vscode.Disposable {
   }
 }
 
-/** "Show Level Expectations" (from the palette, the view's title or an LP's menu) and the panel's serializer. */
-export function registerExpectationsPanel(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore): ExpectationsPanel {
-  const panel = new ExpectationsPanel(context, index, practice);
+/**
+ * "Show Level Expectations" (from the palette, the view's title or an LP's menu), "Show Loop Plan
+ * Page" (the palette and the Loop Plan view's title: the panel at its plan page) and the panel's serializer.
+ */
+export function registerExpectationsPanel(context: vscode.ExtensionContext, index: StoryIndex, practice: PracticeStore, loopPlan: LoopPlanProvider): ExpectationsPanel {
+  const panel = new ExpectationsPanel(context, index, practice, loopPlan);
   context.subscriptions.push(
     panel,
     vscode.commands.registerCommand(COMMANDS.showExpectations, (arg?: Node | string) => {
       panel.show(typeof arg === 'string' ? arg : arg?.kind === 'lp' ? arg.coverage.lp.id : undefined);
     }),
+    vscode.commands.registerCommand(COMMANDS.showLoopPlan, () => panel.show(PLAN_PAGE)),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel, state) {
         const saved = webviewStateSchema.safeParse(state);

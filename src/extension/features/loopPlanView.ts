@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
-import { planLoop, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
+import { DEFAULT_CONFIG } from '../../core/config';
+import type { Story } from '../../core/parse/story';
+import { planLoop, planOptionsFrom, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
+import { formatSheet } from '../../core/plan/sheet';
 import type { StoryModel } from '../model';
+import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
 import { readStoryBank, targetLevelSetting } from './whichStory';
 
@@ -9,42 +13,78 @@ const SETTLE_MS = 500;
 
 type Node = { kind: 'slot'; slot: PlanSlot } | { kind: 'suggestion'; text: string };
 
+/** The workspace's loop plan and the parsed stories it names (planned and backups), for the sheet and the page. */
+export interface WorkspacePlan {
+  plan: LoopPlan;
+  /** The parsed story of a planned or backup story's id (its URI string). */
+  storyOf(file: string): Story | undefined;
+}
+
 /**
  * The "Loop Plan" view in the STAR Coach sidebar: a row per slot (LP and number) with its planned
  * story and backup, gaps marked, and the new story that would close one; a planned story opens on
- * click. It plans again when the stories change. Returns the provider, whose `plan()` the
- * integration tests read.
+ * click. It plans again when the stories, the practice log or the configuration change. Returns
+ * the provider, which also plans for the Level Expectations "Loop Plan" page and the cheat sheet.
  */
-export function registerLoopPlanView(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex): LoopPlanProvider {
-  const provider = new LoopPlanProvider(model, index);
+export function registerLoopPlanView(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex, practice: PracticeStore): LoopPlanProvider {
+  const provider = new LoopPlanProvider(model, index, practice);
   context.subscriptions.push(provider, vscode.window.registerTreeDataProvider('starCoach.loopPlan', provider));
   return provider;
 }
 
 export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires once the plan is out of date (the stories, the practice log or the settings changed). */
   readonly onDidChangeTreeData = this.changed.event;
-  private current: Promise<LoopPlan> | undefined;
+  private current: Promise<WorkspacePlan> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly listener: vscode.Disposable;
+  private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly model: StoryModel, private readonly index: StoryIndex) {
-    this.listener = index.onDidChange(() => {
+  constructor(private readonly model: StoryModel, private readonly index: StoryIndex, private readonly practice: PracticeStore) {
+    const stale = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.current = undefined;
         this.changed.fire();
       }, SETTLE_MS);
-    });
+    };
+    this.listeners = [index.onDidChange(stale), practice.onDidChange(stale), model.configuration.onDidChange(stale)];
   }
 
   /** The plan of the workspace's stories, made once per change. */
-  plan(): Promise<LoopPlan> {
-    this.current ??= readStoryBank(this.model, this.index).then((bank) => {
-      const targetLevel = targetLevelSetting();
-      return planLoop(bank.map((b) => b.profile), { currentYear: new Date().getFullYear(), ...(targetLevel ? { targetLevel } : {}) });
-    });
+  async plan(): Promise<LoopPlan> {
+    return (await this.workspacePlan()).plan;
+  }
+
+  /**
+   * The plan with its stories, made once per change; `fresh` plans again from the stories' text as
+   * it is now (an edit that changes no count leaves the cached plan's digests behind).
+   */
+  workspacePlan(fresh = false): Promise<WorkspacePlan> {
+    if (fresh) this.current = undefined;
+    this.current ??= this.make();
     return this.current;
+  }
+
+  /** The plan as the one-page Markdown cheat sheet, from the stories as they are now (`star-coach sheet` prints the same). */
+  async sheet(): Promise<string> {
+    const { plan, storyOf } = await this.workspacePlan(true);
+    return formatSheet(plan, storyOf);
+  }
+
+  private async make(): Promise<WorkspacePlan> {
+    const bank = await readStoryBank(this.model, this.index, await this.practice.history());
+    // The first folder's .starcoach.yaml decides the plan's LPs and slots, as the CLI's does where it runs.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const settings = folder ? (await this.model.configuration.forUri(folder.uri)).plan : DEFAULT_CONFIG.plan;
+    const plan = planLoop(
+      bank.map((b) => b.profile),
+      planOptionsFrom(settings, new Date().getFullYear(), targetLevelSetting()),
+    );
+    // Only the stories the plan names are kept, not the whole bank's parse.
+    const named = new Set(plan.slots.flatMap((s) => [s.story?.summary.id, s.backup?.summary.id]));
+    const stories = new Map(bank.filter((b) => named.has(b.profile.summary.id)).map((b) => [b.profile.summary.id, b.story]));
+    return { plan, storyOf: (file) => stories.get(file) };
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
@@ -77,7 +117,7 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.listener.dispose();
+    this.listeners.forEach((l) => l.dispose());
     this.changed.dispose();
   }
 }
