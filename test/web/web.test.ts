@@ -54,8 +54,9 @@ describe('STAR Coach in the browser extension host (vscode.dev)', () => {
     const { mock } = await api();
     await vscode.commands.executeCommand('starCoach.startMock', { questionId: 'dive-deep-02' });
     await mock.handleMessage({ type: 'action', action: 'done' });
+    await mock.handleMessage({ type: 'tell', story: story('strong.star.md').toString() });
     await mock.handleMessage({ type: 'action', action: 'self-check' });
-    await mock.handleMessage({ type: 'save', checks: { quantified: true }, story: story('strong.star.md').toString() });
+    await mock.handleMessage({ type: 'save', checks: { quantified: true } });
     const log = vscode.Uri.joinPath(root(), '.star-coach', 'practice.jsonl');
     try {
       const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(log)).trim().split('\n');
