@@ -1,6 +1,6 @@
 import { hasQuantity } from '../language/quantities';
 import { VAGUE_CLAIMS } from '../language/phrases';
-import { proseWithoutQuotes } from '../parse/story';
+import { proseWithoutQuotes, starPart } from '../parse/story';
 import { findPhrase } from '../language/triggers';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -14,6 +14,7 @@ export const vagueClaim = defineRule({
   findIssues(story) {
     // A Learning may rightly say "now I always ...": only the telling itself is checked.
     const untold = story.sections.filter((s) => s.kind === 'learning' || s.kind === 'short');
+    const result = starPart(story, 'result');
     const text = proseWithoutQuotes(story);
     const issues: RuleIssue[] = [];
     const sentences = new Sentences(text);
@@ -21,12 +22,16 @@ export const vagueClaim = defineRule({
       for (const match of findPhrase(story, text, claim)) {
         const start = match.index;
         if (untold.some((s) => start >= s.bodyStart && start < s.bodyEnd)) continue;
+        if (claim.resultOnly && !(result && start >= result.bodyStart && start < result.bodyEnd)) continue;
         if (claim.measurable && sentences.measured(start, start + match.text.length)) continue;
         const phrase = match.text.trim();
         issues.push({ message: `"${phrase}" is vague: ${claim.advice}.`, start, end: start + phrase.length });
       }
     }
-    return issues.sort((a, b) => a.start - b.start);
+    // Two claims over the same words ("communicated much better") are one finding.
+    issues.sort((a, b) => a.start - b.start || b.end - a.end);
+    let keptEnd = -1;
+    return issues.filter((issue) => issue.start >= keptEnd && (keptEnd = issue.end) >= 0);
   },
 });
 
