@@ -10,7 +10,7 @@ export const vagueClaim = defineRule({
   defaultSeverity: 'information',
   tags: ['impact'],
   docs:
-    'Phrases like "improved performance" or "worked hard" could be said of any project, so they earn no credit. Replace each with the specific thing: what you measured, what you decided, what changed. Hypotheticals ("I would", "we usually") describe habits, not this story: tell it in the past tense. A claim with a number in the same sentence is left alone.',
+    'Phrases like "improved performance" or "worked hard" could be said of any project, so they earn no credit. Replace each with the specific thing: what you measured, what you decided, what changed. In the Result, an outcome told as an impression is vague too: a comparison with no size ("much faster", "far friendlier"), "it went smoothly", "deploys became routine", someone\'s feeling ("the manager was pleased") or a quality bettered ("improved patient outcomes", "stakeholder satisfaction"); the same words setting the scene in the Situation are left alone. Hypotheticals ("I would", "we usually") describe habits, not this story: tell it in the past tense. A claim with a number in the same sentence is left alone, and words two claims share are named once.',
   findIssues(story) {
     // A Learning may rightly say "now I always ...": only the telling itself is checked.
     const untold = story.sections.filter((s) => s.kind === 'learning' || s.kind === 'short');
