@@ -18,6 +18,9 @@ const LETTER = (kind: StarKind) => NAMES[kind][0];
 /** Each shape writes the four parts, in order, from their bodies (sentences with a full stop). */
 const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   heading: (parts) => parts.map(([k, b]) => `## ${NAMES[k]}\n${b}\n`).join('\n'),
+  'level-4 heading': (parts) => parts.map(([k, b]) => `#### ${NAMES[k]}\n${b}\n`).join('\n'),
+  'bold name and hyphen': (parts) => parts.map(([k, b]) => `**${NAMES[k]}** - ${b}\n`).join('\n'),
+  'bold italic label': (parts) => parts.map(([k, b]) => `***${NAMES[k]}:*** ${b}\n`).join('\n'),
   'label and colon': (parts) => parts.map(([k, b]) => `${NAMES[k]}: ${b}`).join('\n'),
   'bold label alone': (parts) => parts.map(([k, b]) => `**${NAMES[k]}**\n${b}\n`).join('\n'),
   'letter and dash': (parts) => parts.map(([k, b]) => `${LETTER(k)} – ${b}`).join('\n'),
