@@ -34,7 +34,8 @@ export const BLAME: readonly TriggeredPattern[] = [
 
 /**
  * Generic claims that say nothing checkable, each with what to write instead. `measurable` claims
- * ("improved performance") are left alone when the same sentence gives a number.
+ * ("improved performance") are left alone when the same sentence gives a number; `resultOnly`
+ * claims (an outcome told as an impression) are read only in the Result.
  */
 export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; measurable: boolean; resultOnly?: boolean }> = [
   {

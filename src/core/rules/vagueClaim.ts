@@ -30,8 +30,9 @@ export const vagueClaim = defineRule({
     }
     // Two claims over the same words ("communicated much better") are one finding.
     issues.sort((a, b) => a.start - b.start || b.end - a.end);
-    let keptEnd = -1;
-    return issues.filter((issue) => issue.start >= keptEnd && (keptEnd = issue.end) >= 0);
+    const kept: RuleIssue[] = [];
+    for (const issue of issues) if (kept.length === 0 || issue.start >= kept[kept.length - 1].end) kept.push(issue);
+    return kept;
   },
 });
 
