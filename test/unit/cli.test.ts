@@ -142,7 +142,7 @@ describe('star-coach CLI', () => {
     const { code, out } = await run(['lint', 'examples']);
     assert.strictEqual(code, 0);
     assert.match(out, /^examples\/streaming-search-relevance\.star\.md\n {2}18:4 +warning +It says "we" or "the team" 9 times.*missing-personal-role\n {2}27:4 +warning +The Result has no number/m);
-    assert.match(out, /⚠ 10 problems \(0 errors, 6 warnings, 4 info\)/);
+    assert.match(out, /⚠ 13 problems \(0 errors, 6 warnings, 7 info\)/);
   });
 
   it('prints JSON findings with 1-based lines and columns', async () => {
@@ -165,7 +165,7 @@ describe('star-coach CLI', () => {
     const sarif = JSON.parse(out);
     assert.strictEqual(sarif.version, '2.1.0');
     assert.strictEqual(sarif.runs[0].tool.driver.rules.length, RULES.length);
-    assert.strictEqual(sarif.runs[0].results.length, 10);
+    assert.strictEqual(sarif.runs[0].results.length, 13);
     assert.deepStrictEqual(Object.keys(sarif.runs[0].results[0].locations[0].physicalLocation.region), ['startLine', 'startColumn', 'endLine', 'endColumn']);
   });
 
@@ -220,7 +220,7 @@ describe('star-coach CLI', () => {
   it('runs as the built bin with the documented exit code', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', 'examples', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
     assert.strictEqual(result.status, 0, result.stderr);
-    assert.strictEqual(JSON.parse(result.stdout).length, 10);
+    assert.strictEqual(JSON.parse(result.stdout).length, 13);
   });
 });
 
@@ -397,7 +397,8 @@ describe('star-coach reads paths and stories the way people give them', () => {
 describe('star-coach walks a bank the way the editor does', () => {
   const linkable = process.platform !== 'win32';
   const BAD = GOOD.replace('Errors fell 90%.', 'It went well.');
-  const files = (out: string) => (JSON.parse(out) as Array<{ file: string }>).map((f) => f.file).sort();
+  // The files with findings, each once: "It went well." is both unmeasured and vague.
+  const files = (out: string) => [...new Set((JSON.parse(out) as Array<{ file: string }>).map((f) => f.file))].sort();
 
   it('follows a link to a story and a link to a folder, counting a story reached twice once', async function () {
     if (!linkable) this.skip();
@@ -458,7 +459,7 @@ describe('star-coach walks a bank the way the editor does', () => {
   });
 
   it('finds the config file above the current folder, as the editor does from its workspace folder', async () => {
-    const dir = bank({ '.starcoach.yaml': 'rules:\n  unquantified-result: off\n', 'stories/deep/x.star.md': BAD });
+    const dir = bank({ '.starcoach.yaml': 'rules:\n  unquantified-result: off\n  vague-claim: off\n', 'stories/deep/x.star.md': BAD });
     assert.deepStrictEqual(JSON.parse((await run(['lint', '--format', 'json'], join(dir, 'stories', 'deep'))).out), []);
   });
 });

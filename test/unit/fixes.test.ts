@@ -35,7 +35,7 @@ describe('fixes', () => {
 
   it('unquantified-result appends a metric placeholder to the Result', () => {
     const fixed = fixOnce(readFixture('rules', 'unquantified-result.star.md'), 'unquantified-result');
-    assert.match(fixed, /Viewers were much happier\.\n\nThis moved \[metric\] from \[X\] to \[Y\]\.\n$/);
+    assert.match(fixed, /Viewers were much happier\. <!-- expect: vague-claim -->\n\nThis moved \[metric\] from \[X\] to \[Y\]\.\n$/);
   });
 
   it('failure-without-learning adds a Learning section after the Result', () => {

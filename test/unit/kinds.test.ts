@@ -18,6 +18,9 @@ const LETTER = (kind: StarKind) => NAMES[kind][0];
 /** Each shape writes the four parts, in order, from their bodies (sentences with a full stop). */
 const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   heading: (parts) => parts.map(([k, b]) => `## ${NAMES[k]}\n${b}\n`).join('\n'),
+  'level-4 heading': (parts) => parts.map(([k, b]) => `#### ${NAMES[k]}\n${b}\n`).join('\n'),
+  'bold name and hyphen': (parts) => parts.map(([k, b]) => `**${NAMES[k]}** - ${b}\n`).join('\n'),
+  'bold italic label': (parts) => parts.map(([k, b]) => `***${NAMES[k]}:*** ${b}\n`).join('\n'),
   'label and colon': (parts) => parts.map(([k, b]) => `${NAMES[k]}: ${b}`).join('\n'),
   'bold label alone': (parts) => parts.map(([k, b]) => `**${NAMES[k]}**\n${b}\n`).join('\n'),
   'letter and dash': (parts) => parts.map(([k, b]) => `${LETTER(k)} – ${b}`).join('\n'),
@@ -127,6 +130,63 @@ describe('kinds: vague claims and their measures', () => {
         assert.strictEqual(vague(`After the change, ${claim}, ${measure}.`), 0, `${claim}, ${measure}`);
       }),
       { numRuns: 100, seed: 20261129 },
+    );
+  });
+});
+
+/** Adjectives an outcome is told with, and their comparatives. */
+const COMPARATIVES = ['faster', 'friendlier', 'quicker', 'calmer', 'happier', 'more relaxed', 'more reliable', 'less stressful'];
+const INTENSIFIERS = ['much', 'far', 'a lot', 'way', 'noticeably', 'considerably'];
+/** Outcomes told as an impression, one of each kind: a comparison with no size, it went well, a feeling, a quality bettered. */
+const IMPRESSIONS = fc.oneof(
+  fc.tuple(fc.constantFrom('Checkout felt', 'Handovers were', 'The team was'), fc.constantFrom(...INTENSIFIERS), fc.constantFrom(...COMPARATIVES)).map(([a, b, c]) => `${a} ${b} ${c}`),
+  fc.constantFrom('The launch went smoothly', 'The sale went well', 'Releases became routine', 'The tool became part of how the team works'),
+  fc.tuple(fc.constantFrom('The support leads were', 'The manager was', 'Customers seemed'), fc.constantFrom('', 'very ', 'really '), fc.constantFrom('pleased', 'delighted', 'happy', 'impressed')).map(([a, b, c]) => `${a} ${b}${c}`),
+  fc.tuple(fc.constantFrom('It led to', 'We saw'), fc.constantFrom('improved', 'enhanced', 'better'), fc.constantFrom('patient outcomes', 'teamwork', 'customer satisfaction', 'communication')).map(([a, b, c]) => `${a} ${b} ${c}`),
+);
+
+describe('kinds: outcomes told as an impression', () => {
+  it('is vague once in the Result, left alone beside a measure in its sentence, and not read in the Situation', () => {
+    fc.assert(
+      fc.property(IMPRESSIONS, fc.constantFrom(...MEASURES), (impression, measure) => {
+        const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').length;
+        assert.strictEqual(vague(`## Result\n${impression}.\n`), 1, impression);
+        assert.strictEqual(vague(`## Result\n${impression}, ${measure}.\n`), 0, `${impression}, ${measure}`);
+        assert.strictEqual(vague(`## Situation\n${impression}.\n## Result\nErrors fell from 9% to 2%.\n`), 0, impression);
+      }),
+      { numRuns: 300, seed: 20261129 },
+    );
+  });
+});
+
+describe('kinds: what follows "I would" in its sentence is hypothetical too', () => {
+  it('no "I" under a hypothetical is an action, while the same clause told in the past is', () => {
+    const verb = fc.constantFrom('listen', 'check the policy', 'call them', 'ask first');
+    const clause = fc.constantFrom('show that I understand', 'make sure I kept them informed', 'explain what I changed', 'tell them I fixed it');
+    fc.assert(
+      fc.property(verb, clause, fc.constantFrom(' would ', '’d '), (v, c, would) => {
+        assert.strictEqual(findPersonalAction(`I${would}${v} and ${c}.`), undefined, `I${would}${v} and ${c}.`);
+        assert.ok(findPersonalAction(`I${would}${v}. Then I checked it and ${c}.`), c);
+      }),
+      { numRuns: 200, seed: 20261129 },
+    );
+  });
+
+  it('"I\'d" that reads as "I had done" leaves the rest of its sentence the speaker\'s', () => {
+    assert.ok(findPersonalAction('By then I’d already rebuilt the index, so I shipped it.'));
+  });
+});
+
+describe('kinds: notes that open the Action in lower case', () => {
+  it('a past-tense verb opening the Action, in any case and label shape, is the speaker\'s own', () => {
+    const step = fc.constantFrom('standardised a pipeline template', 'added security gates', 'rewrote the retry logic', 'built a search page', 'led the review');
+    fc.assert(
+      fc.property(step, step, fc.constantFrom('Action: ', '- Action: ', '**Action:** ', '## Action\n'), fc.boolean(), (a, b, label, lower) => {
+        const first = lower ? a : a[0].toUpperCase() + a.slice(1);
+        const text = `${FRONT}Situation: The builds broke.\n\nTask: Fix them.\n\n${label}${first}, ${b}.\n\nResult: Builds fell from 40 minutes to 9.\n`;
+        assert.ok(!lintText(text).findings.some((f) => f.ruleId === 'missing-personal-role'), text);
+      }),
+      { numRuns: 200, seed: 20261129 },
     );
   });
 });

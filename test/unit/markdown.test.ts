@@ -28,7 +28,7 @@ function markdownIt(text: string) {
     if ((token.type === 'fence' || token.type === 'code_block') && token.map) for (let l = token.map[0]; l < token.map[1]; l++) codeLines.add(l);
     if (token.type === 'html_block' && token.content.startsWith('<!--')) comments.push(innerComment(token.content));
     if (token.type === 'inline') for (const child of token.children ?? []) if (child.type === 'html_inline' && child.content.startsWith('<!--')) comments.push(innerComment(child.content));
-    if (token.type === 'heading_open' && token.map && ['h2', 'h3'].includes(token.tag) && STAR_WORDS.has(tokens[i + 1].content.trim().replace(/:$/, ''))) headings.add(token.map[0]);
+    if (token.type === 'heading_open' && token.map && ['h2', 'h3', 'h4', 'h5', 'h6'].includes(token.tag) && STAR_WORDS.has(tokens[i + 1].content.trim().replace(/:$/, ''))) headings.add(token.map[0]);
   });
   return { codeLines, comments: comments.sort(), headings };
 }

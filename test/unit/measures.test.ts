@@ -33,6 +33,8 @@ describe('measured outcomes (unquantified-result)', () => {
       'On-call engineers see the failing service within a couple of minutes.',
       'Every ticket is answered within a few days.',
       'It now takes less than a minute.',
+      'By the end of my third day I was merging my own pull requests.',
+      'By the second sprint every service sent traces.',
     ],
     'numbers of the thing built, once they changed': ['Dashboards now refresh every 5 seconds instead of every hour.', 'We cut the sign-up form to 3 fields.', 'It supports 4 languages, up from one.'],
     'counts of a whole': ['All 40 services were sending traces.', 'Every one of the 12 teams had moved.', 'Not one of the 300 orders was lost.'],
@@ -100,12 +102,15 @@ describe('the speaker\'s own actions (missing-personal-role)', () => {
     'My specific task was to change the gateway\'s retry configuration. The change was reviewed by two colleagues.',
     'The platform team owned the incident; my task was to roll back the release.',
     'Wrote step-by-step documentation for the team and sat with each new hire.',
+    'standardised a pipeline template, added security gates and versioned every artefact.',
   ];
   const COLLECTIVE = [
     'Caused by a bug in the cache, the outage was fixed by the team.',
     'Driven by the new policy, the team moved every service.',
     'We ran office hours twice a week. Migration guides were written for the team.',
     'I would listen to her, and I would call a manager.',
+    'I would listen carefully and show that I understand their frustration.',
+    'The team shipped it. Afterwards the deploys were checked.',
   ];
   it('finds a personal action in subject-less notes, "started by doing" and "my task was to"', () => {
     for (const text of PERSONAL) assert.ok(findPersonalAction(text), text);
@@ -174,6 +179,18 @@ describe('vague benefits (vague-claim)', () => {
     // A Learning may hold a lesson in general words; the specific telling holds none of these.
     assert.deepStrictEqual(vague('## Result\nThe queue fell from 40 to 12 tickets a day.\n## Learning\nI learned a lot about prioritising.\n'), []);
     assert.deepStrictEqual(vague('## Action\nI moved the approach to the new data model and got the owners together.\n'), []);
+  });
+
+  it('names outcomes told as an impression in the Result, and only there', () => {
+    assert.deepStrictEqual(vague('## Result\nCheckout was much faster and the sale went smoothly. The leads were delighted, with improved patient outcomes.\n'), [
+      'much faster',
+      'went smoothly',
+      'were delighted',
+      'improved patient outcomes',
+    ]);
+    // One finding for words two claims share; a place, not a comparison; the Situation is setup.
+    assert.deepStrictEqual(vague('## Result\nWe communicated much better. The cart sat in the far corner.\n'), ['communicated much better']);
+    assert.deepStrictEqual(vague('## Situation\nThings went smoothly until much later.\n## Result\nErrors fell from 9% to 2%.\n'), []);
   });
 
   it('reads habits in "We" and an answer told as quotations', () => {

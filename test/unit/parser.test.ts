@@ -57,9 +57,11 @@ describe('parseStory: front matter', () => {
 });
 
 describe('parseStory: sections', () => {
-  it('reads headings of level 2 and 3, case-insensitive, with aliases', () => {
-    const text = '## SITUATION\na\n### task\nb\n## Actions\nc\n## Result:\nd\n## Lessons Learned\ne\n## Short version\nf\n#### Situation\ng\n';
-    assert.deepStrictEqual(kinds(text), ['situation', 'task', 'action', 'result', 'learning', 'short']);
+  it('reads headings of level 2 and 3, case-insensitive, with aliases, and deeper ones only when they name a part', () => {
+    const text = '## SITUATION\na\n### task\nb\n## Actions\nc\n## Result:\nd\n## Lessons Learned\ne\n## Short version\nf\n#### Step one\ng\n#### Situation\nh\n';
+    assert.deepStrictEqual(kinds(text), ['situation', 'task', 'action', 'result', 'learning', 'short', 'situation']);
+    const story = parseStory(text);
+    assert.match(sectionProse(story, story.sections[5]), /#### Step one\ng\n$/);
   });
 
   it('reads label lines exactly like headings, with text on the line or below', () => {

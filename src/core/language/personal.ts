@@ -41,19 +41,23 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
     if (NOT_AN_ACTION.test(plain.slice(end, end + 40))) continue;
     // "I'd" is "I had" before a participle ("I'd already rebuilt it"), else "I would" ("I'd listen").
     if (/['’]d$/.test(match[0]) && !hadDone(plain.slice(end, end + 40))) continue;
+    // "I would show that I understand": a clause under a hypothetical is hypothetical too.
+    if (underHypothetical(plain, match.index)) continue;
     return { start: match.index, end };
   }
   for (const own of plain.matchAll(MY_OWN_WORK)) {
     // "I would make a new one myself": a hypothetical owns nothing.
-    const sentenceStart = Math.max(plain.lastIndexOf('.', own.index), plain.lastIndexOf('\n', own.index)) + 1;
-    if (!HYPOTHETICAL.test(plain.slice(sentenceStart, own.index))) return { start: own.index, end: own.index + own[0].length };
+    if (!underHypothetical(plain, own.index)) return { start: own.index, end: own.index + own[0].length };
   }
   return findSubjectlessAction(plain);
 }
 
-/** Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the logs". */
+/**
+ * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
+ * logs", and notes that open the part in lower case ("standardised the template, added gates").
+ */
 function findSubjectlessAction(text: string): PersonalRole | undefined {
-  const openings = /(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^(?=[A-Z])/g;
+  const openings = /(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])/g;
   for (let match = openings.exec(text); match; match = openings.exec(text)) {
     const from = match.index + match[0].length;
     const opening = SUBJECTLESS_OPENING.exec(text.slice(from, from + 90));
@@ -86,6 +90,21 @@ function isPastTense(word: string): boolean {
 
 /** "I would listen", "I'd fix it": what the speaker would do, not what they did. */
 const HYPOTHETICAL = /(?<![\p{L}\p{N}_'’])I(?: would|['’]d) (?!have\b)\p{L}/u;
+
+/**
+ * Whether the words at an offset stand in a sentence that a hypothetical opens before them ("I would
+ * check it and make sure I fixed it"): "I'd" that reads as "I had done" is no hypothetical.
+ */
+function underHypothetical(text: string, offset: number): boolean {
+  const sentenceStart = Math.max(text.lastIndexOf('.', offset - 1), text.lastIndexOf('!', offset - 1), text.lastIndexOf('?', offset - 1), text.lastIndexOf('\n', offset - 1)) + 1;
+  const before = text.slice(sentenceStart, offset);
+  const would = new RegExp(HYPOTHETICAL.source, 'gu');
+  for (const match of before.matchAll(would)) {
+    const contraction = /^I['’]d/.test(match[0]);
+    if (!contraction || !hadDone(before.slice(match.index + 3, match.index + 43))) return true;
+  }
+  return false;
+}
 
 /**
  * The first sentence (offsets within the text) that tells what the speaker would do rather than

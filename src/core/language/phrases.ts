@@ -1,5 +1,9 @@
 /** Phrase patterns the rules share. Each list errs toward missing a case rather than nagging wrongly. */
 
+/** Words ending in -er after "much" or "far" that compare nothing: "far corner", "much paper". */
+const NOT_COMPARATIVES =
+  'over|under|after|other|ever|never|rather|together|whether|however|power|water|paper|number|order|customer|user|server|manager|member|border|matter|letter|corner|computer|answer|cover|offer|chapter|quarter|partner|engineer|developer|layer|cluster|later';
+
 /**
  * A phrase pattern and the plain words it cannot match without. Long alternations are slow to run
  * across a whole story on every keystroke; `indexOf` of the words finds the few places to look.
@@ -30,9 +34,10 @@ export const BLAME: readonly TriggeredPattern[] = [
 
 /**
  * Generic claims that say nothing checkable, each with what to write instead. `measurable` claims
- * ("improved performance") are left alone when the same sentence gives a number.
+ * ("improved performance") are left alone when the same sentence gives a number; `resultOnly`
+ * claims (an outcome told as an impression) are read only in the Result.
  */
-export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; measurable: boolean }> = [
+export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; measurable: boolean; resultOnly?: boolean }> = [
   {
     triggers: ['improved'],
     pattern: /\b(?:greatly |significantly |really |drastically )?improved (?:the )?(?:performance|efficiency|quality|reliability|stability|productivity|the process|things)\b/gi,
@@ -131,6 +136,45 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     measurable: false,
   },
   { triggers: ['paid off'], pattern: /\bpaid off(?: (?:significantly|greatly|hugely|massively|big|in the long run))?\b/gi, advice: 'say what it paid: the time, money or incidents saved', measurable: true },
+  // Outcomes told as an impression, not a measure: vague only where they stand as the outcome, in
+  // the Result ("much later, we found" in a Situation is narrative). A comparison with no size:
+  // "much faster", "far friendlier", "much more relaxed".
+  {
+    triggers: ['much', 'far', 'a lot', 'way', 'noticeably', 'considerably', 'vastly', 'substantially'],
+    pattern: new RegExp(
+      String.raw`\b(?:much|far|a lot|way|noticeably|considerably|vastly|substantially) (?:(?:more|less) [a-z][a-z-]+|(?!(?:${NOT_COMPARATIVES})\b)[a-z]{2,}er)\b`,
+      'gi',
+    ),
+    advice: 'say by how much: the figure before and after',
+    measurable: true,
+    resultOnly: true,
+  },
+  // It went well: "the launch went smoothly", "deploys became routine".
+  {
+    triggers: ['went', 'became'],
+    pattern: /\bwent (?:very |really |so |pretty |extremely )?(?:smoothly|well|great|fine|off without a hitch|without a hitch)\b|\bbecame (?:routine|the norm|second nature|standard practice|part of (?:how|the way|our|everyday))\b/gi,
+    advice: 'say what shows it: the date met, the problems that did not happen, how often it now runs',
+    measurable: true,
+    resultOnly: true,
+  },
+  // Someone's feeling as the whole outcome: "the leads were delighted", "the manager was pleased".
+  {
+    triggers: ['pleased', 'delighted', 'happy', 'thrilled', 'impressed', 'satisfied', 'grateful'],
+    pattern: /\b(?:was|were|felt|seemed) (?:very |really |so |extremely |genuinely )?(?:pleased|delighted|happy|thrilled|impressed|satisfied|grateful)\b/gi,
+    advice: 'say what they did or what it earned: the repeat order, the score, what they now use',
+    measurable: true,
+    resultOnly: true,
+  },
+  // A quality named as bettered with no measure: "improved patient outcomes", "enhanced teamwork",
+  // "stakeholder satisfaction".
+  {
+    triggers: ['improved', 'enhanced', 'better', 'stronger', 'boosted', 'greater', 'increased', 'satisfaction'],
+    pattern:
+      /\b(?:improved|enhanced|better|stronger|boosted|greater|increased) (?:[a-z]+ )?(?:outcomes|teamwork|collaboration|satisfaction|communication|morale|engagement|experience|alignment|trust|visibility|auditability|transparency|efficiency|productivity)\b|\b(?:customer|stakeholder|client|user|patient) satisfaction\b/gi,
+    advice: 'say what was measured and by how much, for example a survey score before and after',
+    measurable: true,
+    resultOnly: true,
+  },
   // What one would do is not what one did: "I would listen to the customer" is the textbook weak
   // answer. Only "I would" opening a clause; "we would miss the date" inside a sentence is narrative,
   // and "I would have" is hindsight, which a Learning rightly holds.

@@ -148,7 +148,9 @@ export function parseStory(text: string): Story {
     const lineStart = lines.lineStart(line);
     const heading = content.charCodeAt(first) === 35 /* # */ ? atxHeading(content) : undefined;
     if (heading) {
-      if (heading.level > 3) continue;
+      // A deeper heading is a sub-heading inside its part, unless it names a STAR part itself:
+      // "#### Situation" in a story written with level-4 headings throughout.
+      if (heading.level > 3 && kindOf(heading.title) === 'other') continue;
       partStart = undefined;
       close(lineStart);
       const title = heading.title;
@@ -466,13 +468,13 @@ const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actio
 /** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
 const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?|Results?)\)[ \t]+(?=\S)/g;
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
-const OPEN_MARKUP = /^(?:\*\*|__|<strong>|<b>|\*|_)/i;
-const CLOSE_MARKUP = /^(?:\*\*|__|<\/strong>|<\/b>|\*|_)/i;
+const OPEN_MARKUP = /^(?:\*\*\*|___|\*\*|__|<strong>|<b>|\*|_)/i;
+const CLOSE_MARKUP = /^(?:\*\*\*|___|\*\*|__|<\/strong>|<\/b>|\*|_)/i;
 const NAME_CHAR = /[\p{L}' \t–—&-]/u;
 /** "S– text", and a name in capitals or title case before a dash: "RESULT – She thanked me". */
 const DASHED_NAMES = '[Ss]ituation|SITUATION|[Tt]ask|TASK|[Aa]ctions?|ACTIONS?|[Rr]esults?|RESULTS?';
 const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
-const BOLD_LETTER_DASH = /^([STAR])(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+/;
+const BOLD_LETTER_DASH = new RegExp(String.raw`^([STAR]|${DASHED_NAMES})(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+`);
 /** Emoji and their joiners before a label: "🎯 **Situation:**". */
 const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
 const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');

@@ -1,6 +1,6 @@
 import { hasQuantity } from '../language/quantities';
 import { VAGUE_CLAIMS } from '../language/phrases';
-import { proseWithoutQuotes } from '../parse/story';
+import { proseWithoutQuotes, starPart } from '../parse/story';
 import { findPhrase } from '../language/triggers';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -10,10 +10,11 @@ export const vagueClaim = defineRule({
   defaultSeverity: 'information',
   tags: ['impact'],
   docs:
-    'Phrases like "improved performance" or "worked hard" could be said of any project, so they earn no credit. Replace each with the specific thing: what you measured, what you decided, what changed. Hypotheticals ("I would", "we usually") describe habits, not this story: tell it in the past tense. A claim with a number in the same sentence is left alone.',
+    'Phrases like "improved performance" or "worked hard" could be said of any project, so they earn no credit. Replace each with the specific thing: what you measured, what you decided, what changed. In the Result, an outcome told as an impression is vague too: a comparison with no size ("much faster", "far friendlier"), "it went smoothly", "deploys became routine", someone\'s feeling ("the manager was pleased") or a quality bettered ("improved patient outcomes", "stakeholder satisfaction"); the same words setting the scene in the Situation are left alone. Hypotheticals ("I would", "we usually") describe habits, not this story: tell it in the past tense. A claim with a number in the same sentence is left alone, and words two claims share are named once.',
   findIssues(story) {
     // A Learning may rightly say "now I always ...": only the telling itself is checked.
     const untold = story.sections.filter((s) => s.kind === 'learning' || s.kind === 'short');
+    const result = starPart(story, 'result');
     const text = proseWithoutQuotes(story);
     const issues: RuleIssue[] = [];
     const sentences = new Sentences(text);
@@ -21,12 +22,17 @@ export const vagueClaim = defineRule({
       for (const match of findPhrase(story, text, claim)) {
         const start = match.index;
         if (untold.some((s) => start >= s.bodyStart && start < s.bodyEnd)) continue;
+        if (claim.resultOnly && !(result && start >= result.bodyStart && start < result.bodyEnd)) continue;
         if (claim.measurable && sentences.measured(start, start + match.text.length)) continue;
         const phrase = match.text.trim();
         issues.push({ message: `"${phrase}" is vague: ${claim.advice}.`, start, end: start + phrase.length });
       }
     }
-    return issues.sort((a, b) => a.start - b.start);
+    // Two claims over the same words ("communicated much better") are one finding.
+    issues.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: RuleIssue[] = [];
+    for (const issue of issues) if (kept.length === 0 || issue.start >= kept[kept.length - 1].end) kept.push(issue);
+    return kept;
   },
 });
 
