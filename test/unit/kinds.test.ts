@@ -20,6 +20,7 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   heading: (parts) => parts.map(([k, b]) => `## ${NAMES[k]}\n${b}\n`).join('\n'),
   'level-4 heading': (parts) => parts.map(([k, b]) => `#### ${NAMES[k]}\n${b}\n`).join('\n'),
   'bold name and hyphen': (parts) => parts.map(([k, b]) => `**${NAMES[k]}** - ${b}\n`).join('\n'),
+  'bold label and full stop': (parts) => parts.map(([k, b]) => `**${NAMES[k]}.** ${b}\n`).join('\n'),
   'bold italic label': (parts) => parts.map(([k, b]) => `***${NAMES[k]}:*** ${b}\n`).join('\n'),
   'label and colon': (parts) => parts.map(([k, b]) => `${NAMES[k]}: ${b}`).join('\n'),
   'bold label alone': (parts) => parts.map(([k, b]) => `**${NAMES[k]}**\n${b}\n`).join('\n'),

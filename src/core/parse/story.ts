@@ -516,6 +516,11 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
     if (line.charCodeAt(after) === 63) after = skipBlanks(line, after + 1);
     let colon = line.charCodeAt(after) === 58;
     if (colon) after = skipBlanks(line, after + 1);
+    // "**Situation.** We ...": in bold, a full stop before the closing markup ends the label as a colon would.
+    else if (markup && line.charCodeAt(after) === 46 && CLOSE_MARKUP.test(line.slice(after + 1, after + 10))) {
+      colon = true;
+      after = skipBlanks(line, after + 1);
+    }
     const closing = markup ? CLOSE_MARKUP.exec(line.slice(after, after + 9)) : null;
     if (closing) after = skipBlanks(line, after + closing[0].length);
     if (!colon && line.charCodeAt(after) === 58) {
