@@ -9,7 +9,7 @@ import { join } from 'path';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { lintText } from '../src/core/engine';
 import { storyWords, StoryMatcher, type MatchDocument } from '../src/core/match/rank';
-import { planLoop } from '../src/core/plan/plan';
+import { planLoop, plannedLps } from '../src/core/plan/plan';
 import { profileStory } from '../src/core/plan/profile';
 
 const ROOT = join(__dirname, '..', '..');
@@ -32,9 +32,7 @@ function loadBank(folder: string): { matcher: StoryMatcher; plannedFor: Map<stri
     documents.push({ profile: profileStory(name.replace(/\.star\.md$/, ''), story, findings), text: storyWords(story) });
   }
   const plan = planLoop(documents.map((d) => d.profile), { currentYear: 2026 });
-  const plannedFor = new Map<string, string[]>();
-  for (const slot of plan.slots) if (slot.story) plannedFor.set(slot.story.summary.id, [...(plannedFor.get(slot.story.summary.id) ?? []), slot.lp.id]);
-  return { matcher: new StoryMatcher(documents), plannedFor };
+  return { matcher: new StoryMatcher(documents), plannedFor: plannedLps(plan) };
 }
 
 function main(): void {

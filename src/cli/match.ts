@@ -5,6 +5,7 @@ import type { TargetLevel } from '../core/catalog/schema';
 import { loadBank, readCommandArgs, type Bank } from './bank';
 import type { Io } from './mock';
 import { planFor } from './plan';
+import { plannedLps } from '../core/plan/plan';
 
 /** Results printed in text form, and in JSON unless --limit says otherwise. */
 const SHOWN = 5;
@@ -37,10 +38,8 @@ export async function runMatch(argv: readonly string[], io: Io): Promise<number>
  */
 export function matchContextOf(bank: Bank, level?: TargetLevel): Omit<MatchContext, 'now'> {
   const plan = planFor(bank.stories, bank.config);
-  const plannedFor = new Map<string, string[]>();
-  for (const slot of plan.slots) if (slot.story) plannedFor.set(slot.story.summary.id, [...(plannedFor.get(slot.story.summary.id) ?? []), slot.lp.id]);
   const targetLevel = level ?? bank.config.plan.targetLevel;
-  return { plannedFor, ...(targetLevel ? { targetLevel } : {}) };
+  return { plannedFor: plannedLps(plan), ...(targetLevel ? { targetLevel } : {}) };
 }
 
 /** "1. Title (file)  score 4.2" and the reasons under it. */

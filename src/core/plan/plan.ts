@@ -147,6 +147,16 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
 }
 
 /**
+ * The LP ids each planned story fills a slot of, keyed by the story's id (backups not included):
+ * what the matcher reads as "already planned for another LP".
+ */
+export function plannedLps(plan: LoopPlan): Map<string, string[]> {
+  const planned = new Map<string, string[]>();
+  for (const slot of plan.slots) if (slot.story) planned.set(slot.story.summary.id, [...(planned.get(slot.story.summary.id) ?? []), slot.lp.id]);
+  return planned;
+}
+
+/**
  * The stories worth offering the solver: for each LP, its `slotCount` cheapest claimers. That
  * loses no optimum: a slot given a story outside its LP's cheapest `slotCount` has one of those
  * free (the other slots hold at most `slotCount - 1` stories), as cheap or cheaper. A bank of ten

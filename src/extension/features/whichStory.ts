@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { lintText } from '../../core/engine';
 import { storyWords, StoryMatcher, type MatchContext, type MatchDocument, type MatchResult } from '../../core/match/rank';
 import type { Story } from '../../core/parse/story';
-import { planLoop } from '../../core/plan/plan';
+import { planLoop, plannedLps } from '../../core/plan/plan';
 import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { StoryModel } from '../model';
@@ -81,9 +81,7 @@ export async function readStoryBank(model: StoryModel, index: StoryIndex, histor
 export function matchContextFor(documents: readonly MatchDocument[]): Omit<MatchContext, 'now'> {
   const targetLevel = targetLevelSetting();
   const plan = planLoop(documents.map((d) => d.profile), { currentYear: new Date().getFullYear(), ...(targetLevel ? { targetLevel } : {}) });
-  const plannedFor = new Map<string, string[]>();
-  for (const slot of plan.slots) if (slot.story) plannedFor.set(slot.story.summary.id, [...(plannedFor.get(slot.story.summary.id) ?? []), slot.lp.id]);
-  return { plannedFor, ...(targetLevel ? { targetLevel } : {}) };
+  return { plannedFor: plannedLps(plan), ...(targetLevel ? { targetLevel } : {}) };
 }
 
 function showResults(question: string, results: readonly MatchResult[]): void {
