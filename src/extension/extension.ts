@@ -55,8 +55,8 @@ export function activate(context: vscode.ExtensionContext) {
   const loopPlan = registerLoopPlanView(context, model, index, practice);
   registerLoopPlanSheet(context, loopPlan);
   const expectations = registerExpectationsPanel(context, views.index, practice, loopPlan);
-  registerWhichStory(context, model, index, practice);
-  const mock = registerMockQuestion(context, model, views.index, practice);
+  registerWhichStory(context, model, index, practice, loopPlan);
+  const mock = registerMockQuestion(context, model, views.index, practice, loopPlan);
   const folders = vscode.workspace.workspaceFolders ?? [];
   log.info(
     `STAR Coach ${String(context.extension.packageJSON.version)} is active in ${folders.length === 0 ? 'a window with no folder' : folders.map((f) => f.name).join(', ')}. ` +

@@ -15,6 +15,7 @@ import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
 import { webviewOptions, webviewShell } from '../webview';
 import type { Node } from './coverageViews';
+import type { LoopPlanProvider } from './loopPlanView';
 import { matchContextFor, readBankStory, readStoryBank } from './whichStory';
 
 /** What the command accepts: an LP row of the sidebar, or a filter (and a question id, for tests and links). */
@@ -47,6 +48,7 @@ export class MockQuestion implements vscode.Disposable {
     private readonly model: StoryModel,
     private readonly index: StoryIndex,
     private readonly practice: PracticeStore,
+    private readonly loopPlan: LoopPlanProvider,
   ) {
     this.status.name = 'STAR Coach: mock question';
     this.status.command = COMMANDS.revealMock;
@@ -135,7 +137,8 @@ export class MockQuestion implements vscode.Disposable {
     const minutes = vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.mockMinutes, 2);
     const stories = await readStoryBank(this.model, this.index, (await this.practice.current()).history);
     this.end();
-    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories, match: matchContextFor(stories) });
+    const { plan } = await this.loopPlan.workspacePlan();
+    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories, match: matchContextFor(plan) });
     this.filter = filter;
     this.practisedLp = undefined;
     this.ensurePanel();
@@ -351,8 +354,8 @@ function practiceLine(count: number, goal: number, practised: number): string {
 }
 
 /** "Start Mock Question", "Show the Mock Question" and "Drill This Story", with the view that runs them. */
-export function registerMockQuestion(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex, practice: PracticeStore): MockQuestion {
-  const mock = new MockQuestion(context, model, index, practice);
+export function registerMockQuestion(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex, practice: PracticeStore, loopPlan: LoopPlanProvider): MockQuestion {
+  const mock = new MockQuestion(context, model, index, practice, loopPlan);
   context.subscriptions.push(
     mock,
     vscode.commands.registerCommand(COMMANDS.startMock, (args?: StartArgs) => mock.start(args)),

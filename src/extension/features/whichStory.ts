@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { lintText } from '../../core/engine';
 import { storyWords, StoryMatcher, type MatchContext, type MatchDocument, type MatchResult } from '../../core/match/rank';
 import type { Story } from '../../core/parse/story';
-import { planLoop, plannedLps } from '../../core/plan/plan';
+import { plannedLps, type LoopPlan } from '../../core/plan/plan';
 import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { StoryModel } from '../model';
 import type { PracticeStore } from '../practice';
+import type { LoopPlanProvider } from './loopPlanView';
 import type { StoryIndex } from '../storyIndex';
 
 /** Results offered in the quick pick. */
@@ -29,7 +30,7 @@ async function storyText(uri: vscode.Uri): Promise<string | undefined> {
  * and the practice log's tellings), in a quick pick that says why; Enter opens the story. The
  * command resolves to the results shown, as soon as the pick is open.
  */
-export function registerWhichStory(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex, practice: PracticeStore): void {
+export function registerWhichStory(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex, practice: PracticeStore, loopPlan: LoopPlanProvider): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.whichStory, async (given?: string) => {
       const editor = vscode.window.activeTextEditor;
@@ -37,7 +38,8 @@ export function registerWhichStory(context: vscode.ExtensionContext, model: Stor
       const question = typeof given === 'string' && given.trim() ? given.trim() : selected || (await vscode.window.showInputBox({ prompt: 'The interview question', placeHolder: 'Tell me about a time you…', ignoreFocusOut: true }));
       if (!question) return undefined;
       const documents = await readStoryBank(model, index, (await practice.current()).history);
-      const results = new StoryMatcher(documents).rank(question, { ...matchContextFor(documents), now: new Date() }, SHOWN);
+      const { plan } = await loopPlan.workspacePlan();
+      const results = new StoryMatcher(documents).rank(question, { ...matchContextFor(plan), now: new Date() }, SHOWN);
       showResults(question, results);
       return results;
     }),
@@ -77,10 +79,12 @@ export async function readStoryBank(model: StoryModel, index: StoryIndex, histor
   return documents;
 }
 
-/** How the matcher weighs this bank in the editor: the target level setting, and the LPs the loop plan gives each story. */
-export function matchContextFor(documents: readonly MatchDocument[]): Omit<MatchContext, 'now'> {
+/**
+ * How the matcher weighs this bank in the editor: the target level setting, and the LPs that
+ * `plan` (the Loop Plan view's, so both agree) gives each story.
+ */
+export function matchContextFor(plan: LoopPlan): Omit<MatchContext, 'now'> {
   const targetLevel = targetLevelSetting();
-  const plan = planLoop(documents.map((d) => d.profile), { currentYear: new Date().getFullYear(), ...(targetLevel ? { targetLevel } : {}) });
   return { plannedFor: plannedLps(plan), ...(targetLevel ? { targetLevel } : {}) };
 }
 
