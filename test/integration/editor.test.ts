@@ -61,7 +61,7 @@ describe('quick fixes in a real VS Code', () => {
     ]);
     assert.strictEqual(result[0].isPreferred, false, 'a suggestion, for the user to finish');
     await apply(result[0]);
-    assert.strictEqual(editor.document.lineAt(18).text, 'Viewers were much happier with search, and the system felt faster.');
+    assert.strictEqual(editor.document.lineAt(18).text, 'Viewers liked the new search, and the product team adopted it.');
     assert.strictEqual(editor.document.lineAt(20).text, 'This moved [metric] from [X] to [Y].');
     const personal = await actionsFor(uri, 'missing-personal-role', false);
     await apply(personal.find((a) => a.title === 'Disable missing-personal-role for this line'));
