@@ -201,14 +201,18 @@ describe('coverage sidebar in a real VS Code', () => {
         return found.length > 0 && found;
       });
       assert.deepStrictEqual(listed.map((d) => [ruleOf(d), d.severity]), [['too-many-lps', vscode.DiagnosticSeverity.Information]]);
-      await v.index.settled();
       await v.stories.set('status', 'all');
-      const groups = (await v.stories.getChildren())!;
       const labelOf = async (n: { kind: string }) => String((await v.stories.getTreeItem(n)).label);
-      const needsWork = groups[(await Promise.all(groups.map(labelOf))).indexOf('Needs work')];
-      const row = await Promise.all(((await v.stories.getChildren(needsWork)) ?? []).map((n) => v.stories.getTreeItem(n)));
-      const item = row.find((i) => i.label === 'Info only');
-      assert.ok(item, 'the story is under Needs work, not Ready');
+      // The file watcher's event for the new story can arrive after the index last settled: wait for its row.
+      const underNeedsWork = async () => {
+        await v.index.settled();
+        const groups = (await v.stories.getChildren())!;
+        const needsWork = groups[(await Promise.all(groups.map(labelOf))).indexOf('Needs work')];
+        const row = needsWork ? await Promise.all(((await v.stories.getChildren(needsWork)) ?? []).map((n) => v.stories.getTreeItem(n))) : [];
+        const item = row.find((i) => i.label === 'Info only');
+        return item && { needsWork, item };
+      };
+      const { needsWork, item } = await waitFor('the story under Needs work, not Ready', underNeedsWork);
       assert.match(String(item.description), /1 problem\b/);
       assert.match((item.tooltip as vscode.MarkdownString).value, /1 problem in the Problems panel/);
       assert.match(String((await v.stories.getTreeItem(needsWork)).tooltip), /error, warning or info/, 'the group says what it means');
