@@ -346,8 +346,8 @@ export class BankIndex<Ref> {
         counting.push(reader.count(taken, this.configVersion));
       }
       await Promise.all(counting);
+      // No redraw here: each count that changed the coverage asked for one (see report).
       this.reading = undefined;
-      this.changedSoon();
     })();
     return this.reading;
   }

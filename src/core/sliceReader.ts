@@ -1,7 +1,8 @@
 import type { ReadJob } from './bankLedger';
 import { breathe, type Clock, type ReadAnswers, type StoryReader } from './bankIndex';
 import type { ResolvedConfig } from './config';
-import { LARGE_STORY_CHARS } from './engine';
+import { countStory, storyCheckOf } from './coverage';
+import { LARGE_STORY_CHARS, unreadableReason, type LintResult } from './engine';
 import { checkText, countText, type Checked } from './scan';
 
 /** Where the host's reader gets a story's text and settings. */
@@ -12,6 +13,20 @@ export interface StorySource<Ref> {
   config(ref: Ref): Promise<ResolvedConfig>;
   /** Checks a story too large to check on the host's thread (on the worker thread where there is one). */
   checkLarge(text: string, config: ResolvedConfig): Promise<Checked>;
+  /**
+   * The story and findings, under `config`, of an editor's unsaved text, from the editor's own
+   * lint of that version (made now if no feature has made it yet); undefined when no editor holds
+   * unsaved text of the story. So a story being typed in is parsed and linted once per version.
+   */
+  linted?(ref: Ref, config: ResolvedConfig): LintResult | undefined;
+}
+
+/** A counted story waiting for its check: its text, or the editor's lint of it. */
+interface ToCheck<Ref> {
+  job: ReadJob<Ref>;
+  text: string;
+  config: ResolvedConfig;
+  linted?: LintResult;
 }
 
 /** Files read at once: enough to keep the disk busy; more only queue up in Node's thread pool. */
@@ -27,9 +42,9 @@ const SLICE_MS = 8;
  */
 export class SliceReader<Ref> implements StoryReader<Ref> {
   /** Counted stories waiting for their check; a newer read of the same story replaces the older. */
-  private readonly toCheck = new Map<string, { job: ReadJob<Ref>; text: string; config: ResolvedConfig }>();
+  private readonly toCheck = new Map<string, ToCheck<Ref>>();
   /** Taken from `toCheck`, a slice at a time (popping a list is cheaper than taking a Map's first entry). */
-  private slice: Array<{ job: ReadJob<Ref>; text: string; config: ResolvedConfig }> = [];
+  private slice: Array<ToCheck<Ref>> = [];
   private slicing: Promise<void> | undefined;
 
   constructor(
@@ -63,7 +78,10 @@ export class SliceReader<Ref> implements StoryReader<Ref> {
       return;
     }
     const config = await this.source.config(job.ref);
-    if (this.answers.counted(job, countText(job.id, text))) this.toCheck.set(job.id, { job, text, config });
+    // What cannot be a story (binary, too large) stays uncounted, however an editor shows it.
+    const linted = unreadableReason(text) ? undefined : this.source.linted?.(job.ref, config);
+    const summary = linted ? countStory(job.id, linted.story.frontMatter) : countText(job.id, text);
+    if (this.answers.counted(job, summary)) this.toCheck.set(job.id, { job, text, config, linted });
   }
 
   check(): Promise<void> {
@@ -79,10 +97,14 @@ export class SliceReader<Ref> implements StoryReader<Ref> {
       this.toCheck.clear();
     }
     while (this.slice.length > 0) {
-      const { job, text, config } = this.slice.pop()!;
+      const { job, text, config, linted } = this.slice.pop()!;
       if (!this.answers.isCurrent(job)) continue;
       // A large story goes elsewhere: the await lets a deletion or a newer read overtake it.
-      const checked = text.length <= LARGE_STORY_CHARS ? checkText(text, config) : await this.source.checkLarge(text, config);
+      const checked = linted
+        ? { check: storyCheckOf(linted.story, linted.findings), findings: linted.findings }
+        : text.length <= LARGE_STORY_CHARS
+          ? checkText(text, config)
+          : await this.source.checkLarge(text, config);
       this.answers.checked(job, checked);
       if (this.clock.now() - started >= SLICE_MS) break;
     }

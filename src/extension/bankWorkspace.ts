@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BankEvent, BankFiles } from '../core/bankIndex';
 import type { ResolvedConfig } from '../core/config';
+import { LARGE_STORY_CHARS } from '../core/engine';
 import type { Checked } from '../core/scan';
 import type { StorySource } from '../core/sliceReader';
 import { newWalkSeen } from '../core/walk';
@@ -73,12 +74,22 @@ export function storySource(model: StoryModel, index: { checkOffThread(text: str
     },
     config: (uri) => model.configuration.forUri(uri),
     checkLarge: (text, config) => index.checkOffThread(text, config),
+    linted: (uri, config) => {
+      const open = unsavedDocument(uri);
+      // A large story's lint is the diagnostics' to make off the thread; the index does its own.
+      if (!open || open.getText().length > LARGE_STORY_CHARS) return undefined;
+      return { story: model.storyOf(open), findings: model.findingsOf(open, config) };
+    },
   };
 }
 
-/** The unsaved text of an open story, which counts for more than the file on disk. */
-function unsavedText(uri: vscode.Uri): string | undefined {
+/** The open editor of a story that holds unsaved text, which counts for more than the file on disk. */
+function unsavedDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const id = uri.toString();
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-  return open && open.isDirty && !open.isClosed ? open.getText() : undefined;
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === id && d.isDirty && !d.isClosed);
+}
+
+/** The unsaved text of an open story. */
+function unsavedText(uri: vscode.Uri): string | undefined {
+  return unsavedDocument(uri)?.getText();
 }

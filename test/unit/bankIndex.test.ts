@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { BankIndex, type BankEvent, type BankFiles, type Clock, type ReadAnswers, type StoryReader } from '../../src/core/bankIndex';
 import type { ReadJob } from '../../src/core/bankLedger';
 import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from '../../src/core/config';
+import { lintText, type LintResult } from '../../src/core/engine';
 import { checkText, countText } from '../../src/core/scan';
 import { SliceReader, type StorySource } from '../../src/core/sliceReader';
 import type { Finding } from '../../src/core/types';
@@ -110,6 +111,13 @@ class FakeSource implements StorySource<string> {
 
   async checkLarge(text: string, config: ResolvedConfig) {
     return checkText(text, config);
+  }
+
+  /** Lint results an editor holds for its unsaved text, by story id. */
+  readonly editors = new Map<string, LintResult>();
+
+  linted(ref: string): LintResult | undefined {
+    return this.editors.get(ref);
   }
 
   get waitingReads(): number {
@@ -461,6 +469,41 @@ describe('the story index with fakes (BankIndex)', () => {
     await b.settle();
     assert.deepStrictEqual(b.index.coverage.get('ws/a.star.md'), { ...countText('ws/a.star.md', TEXTS[1])!, check: checkText(TEXTS[1], DEFAULT_CONFIG).check });
     assert.strictEqual(b.heard.checked.length, 1);
+  });
+
+  it('an edit that changes nothing a view shows redraws nothing; one that changes a check redraws once', async () => {
+    const disk = new FakeDisk({ 'ws/a.star.md': TEXTS[1], 'ws/b.star.md': TEXTS[0] });
+    const b = bank(disk, { worker: false });
+    void b.index.ready();
+    await b.settle();
+    const before = b.heard.changes;
+    // Typing a letter into a word of the Action: the same LPs, the same check.
+    for (const letter of ['x', 'y', 'z']) {
+      disk.files.set('ws/a.star.md', TEXTS[1].replace('I traced', `I ${letter}traced`));
+      b.fire({ kind: 'edited', ref: 'ws/a.star.md' });
+      await b.settle();
+    }
+    assert.strictEqual(b.heard.changes, before, 'no redraw for edits that leave the counts and the check as they were');
+    assert.strictEqual(b.heard.checked.filter((c) => c.id === 'ws/a.star.md').length, 4, 'the diagnostics still hear each check');
+    disk.files.set('ws/a.star.md', TEXTS[1].replace('Pages fell by 80%.', 'Pages fell.'));
+    b.fire({ kind: 'edited', ref: 'ws/a.star.md' });
+    await b.settle();
+    assert.strictEqual(b.heard.changes, before + 1, 'a Result that lost its number redraws once');
+  });
+
+  it("a story typed in an editor is counted and checked from the editor's lint of it, not linted again", async () => {
+    const disk = new FakeDisk({ 'ws/a.star.md': TEXTS[0] });
+    const b = bank(disk, { worker: false });
+    void b.index.ready();
+    await b.settle();
+    // The editor's unsaved text claims another LP; its lint is the one the index must take.
+    const unsaved = lintText(TEXTS[1], DEFAULT_CONFIG);
+    b.source.editors.set('ws/a.star.md', unsaved);
+    b.fire({ kind: 'edited', ref: 'ws/a.star.md' });
+    await b.settle();
+    const heard = b.heard.checked.filter((c) => c.id === 'ws/a.star.md');
+    assert.strictEqual(heard[heard.length - 1].findings, unsaved.findings, "the editor's findings, the same object");
+    assert.deepStrictEqual(b.index.coverage.get('ws/a.star.md')?.lpIds, countText('ws/a.star.md', TEXTS[1])!.lpIds, "counted from the editor's story");
   });
 
   it('property: any interleaving of changes, events, answers and a worker death ends as a fresh scan of the final disk', async () => {
