@@ -1,6 +1,6 @@
 // Bundles the CLI, the programmatic API, the extension and its webview scripts with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'fs';
+import { existsSync, readdirSync, statSync } from 'fs';
 import { join, relative, resolve, sep } from 'path';
 
 const watch = process.argv.includes('--watch');
@@ -47,7 +47,7 @@ function coreModules(folder = CORE) {
 function coreModuleOf(folder, path) {
   const full = resolve(folder, path);
   if (!full.startsWith(CORE + sep)) return undefined;
-  const file = [`${full}.ts`, join(full, 'index.ts'), full].find((candidate) => existsSync(candidate) && !candidate.endsWith(sep));
+  const file = [`${full}.ts`, join(full, 'index.ts'), full].find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
   return file && relative(CORE, file).split(sep).join('/');
 }
 
@@ -72,10 +72,11 @@ const sharedCore = {
 };
 
 /** The entry of dist/core.js: every core module's namespace under its path. */
+const CORE_MODULES = coreModules();
 const coreEntry = {
   contents: [
-    ...coreModules().map((module, i) => `import * as m${i} from './${module}';`),
-    `export const modules = { ${coreModules().map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} };`,
+    ...CORE_MODULES.map((module, i) => `import * as m${i} from './${module}';`),
+    `export const modules = { ${CORE_MODULES.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} };`,
   ].join('\n'),
   resolveDir: CORE,
   sourcefile: 'core-modules.ts',
