@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext) {
   const loopPlan = registerLoopPlanView(context, model, index, practice);
   registerLoopPlanSheet(context, loopPlan);
   const expectations = registerExpectationsPanel(context, views.index, practice, loopPlan);
-  registerWhichStory(context, model, index, practice, loopPlan);
+  registerWhichStory(context, loopPlan);
   const mock = registerMockQuestion(context, model, views.index, practice, loopPlan);
   const folders = vscode.workspace.workspaceFolders ?? [];
   log.info(

@@ -6,7 +6,7 @@ import { formatSheet } from '../../core/plan/sheet';
 import type { StoryModel } from '../model';
 import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
-import { readStoryBank, targetLevelSetting } from './whichStory';
+import { readStoryBank, targetLevelSetting, type BankDocument } from './whichStory';
 
 /** How long the view waits after the last change to the stories before planning again. */
 const SETTLE_MS = 500;
@@ -62,8 +62,19 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
    */
   workspacePlan(fresh = false): Promise<WorkspacePlan> {
     if (fresh) this.current = undefined;
-    this.current ??= this.make();
+    this.current ??= this.make().then(({ plan, storyOf }) => ({ plan, storyOf }));
     return this.current;
+  }
+
+  /**
+   * The bank read now and the plan made from it, which becomes the view's: for a command that
+   * ranks the bank's stories against the plan, so the bank is read once and both agree.
+   */
+  async bankAndPlan(): Promise<{ bank: BankDocument[]; plan: LoopPlan }> {
+    const made = this.make();
+    this.current = made.then(({ plan, storyOf }) => ({ plan, storyOf }));
+    const { bank, plan } = await made;
+    return { bank, plan };
   }
 
   /** The plan as the one-page Markdown cheat sheet, from the stories as they are now (`star-coach sheet` prints the same). */
@@ -72,7 +83,8 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
     return formatSheet(plan, storyOf);
   }
 
-  private async make(): Promise<WorkspacePlan> {
+  /** Reads the bank and plans; the whole bank's parse is handed back to the caller, not kept. */
+  private async make(): Promise<WorkspacePlan & { bank: BankDocument[] }> {
     const bank = await readStoryBank(this.model, this.index, await this.practice.history());
     // The first folder's .starcoach.yaml decides the plan's LPs and slots, as the CLI's does where it runs.
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -84,7 +96,7 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
     // Only the stories the plan names are kept, not the whole bank's parse.
     const named = new Set(plan.slots.flatMap((s) => [s.story?.summary.id, s.backup?.summary.id]));
     const stories = new Map(bank.filter((b) => named.has(b.profile.summary.id)).map((b) => [b.profile.summary.id, b.story]));
-    return { plan, storyOf: (file) => stories.get(file) };
+    return { plan, storyOf: (file) => stories.get(file), bank };
   }
 
   async getChildren(node?: Node): Promise<Node[]> {

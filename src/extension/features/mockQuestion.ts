@@ -16,7 +16,7 @@ import type { StoryIndex } from '../storyIndex';
 import { webviewOptions, webviewShell } from '../webview';
 import type { Node } from './coverageViews';
 import type { LoopPlanProvider } from './loopPlanView';
-import { matchContextFor, readBankStory, readStoryBank } from './whichStory';
+import { matchContextFor, readBankStory } from './whichStory';
 
 /** What the command accepts: an LP row of the sidebar, or a filter (and a question id, for tests and links). */
 type StartArgs = Node | (PickFilter & { questionId?: string }) | undefined;
@@ -135,10 +135,9 @@ export class MockQuestion implements vscode.Disposable {
   /** A new session on `question`, with the bank's stories ranked for it (read with the practice log's tellings). */
   private async begin(question: Question, filter: PickFilter): Promise<void> {
     const minutes = vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.mockMinutes, 2);
-    const stories = await readStoryBank(this.model, this.index, (await this.practice.current()).history);
+    const { bank, plan } = await this.loopPlan.bankAndPlan();
     this.end();
-    const { plan } = await this.loopPlan.workspacePlan();
-    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories, match: matchContextFor(plan) });
+    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories: bank, match: matchContextFor(plan) });
     this.filter = filter;
     this.practisedLp = undefined;
     this.ensurePanel();

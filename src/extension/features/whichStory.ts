@@ -6,7 +6,6 @@ import { plannedLps, type LoopPlan } from '../../core/plan/plan';
 import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
 import { COMMANDS, SETTINGS } from '../constants';
 import type { StoryModel } from '../model';
-import type { PracticeStore } from '../practice';
 import type { LoopPlanProvider } from './loopPlanView';
 import type { StoryIndex } from '../storyIndex';
 
@@ -30,16 +29,15 @@ async function storyText(uri: vscode.Uri): Promise<string | undefined> {
  * and the practice log's tellings), in a quick pick that says why; Enter opens the story. The
  * command resolves to the results shown, as soon as the pick is open.
  */
-export function registerWhichStory(context: vscode.ExtensionContext, model: StoryModel, index: StoryIndex, practice: PracticeStore, loopPlan: LoopPlanProvider): void {
+export function registerWhichStory(context: vscode.ExtensionContext, loopPlan: LoopPlanProvider): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.whichStory, async (given?: string) => {
       const editor = vscode.window.activeTextEditor;
       const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
       const question = typeof given === 'string' && given.trim() ? given.trim() : selected || (await vscode.window.showInputBox({ prompt: 'The interview question', placeHolder: 'Tell me about a time you…', ignoreFocusOut: true }));
       if (!question) return undefined;
-      const documents = await readStoryBank(model, index, (await practice.current()).history);
-      const { plan } = await loopPlan.workspacePlan();
-      const results = new StoryMatcher(documents).rank(question, { ...matchContextFor(plan), now: new Date() }, SHOWN);
+      const { bank, plan } = await loopPlan.bankAndPlan();
+      const results = new StoryMatcher(bank).rank(question, { ...matchContextFor(plan), now: new Date() }, SHOWN);
       showResults(question, results);
       return results;
     }),
