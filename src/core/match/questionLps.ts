@@ -1,5 +1,5 @@
 import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
-import { contentStems, SUFFIX_STEMMER, type Stemmer } from './words';
+import { contentStems, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
 export interface QuestionLps {
@@ -115,7 +115,7 @@ function holds(stems: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * words left out of the likeness, since they say what kind of story, not which LP). Three
  * LPs at most, strongest first; none when nothing fits.
  */
-export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): QuestionLps {
+export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
   const read = reader(stemmer);
   const stemList = contentStems(text, stemmer);
   const stems = new Set(stemList);

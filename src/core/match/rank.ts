@@ -5,7 +5,7 @@ import { isFollowUpsTitle, type Story } from '../parse/story';
 import { openProblems, type StoryProfile } from '../plan/profile';
 import { Bm25Index } from './bm25';
 import { questionLps, type QuestionLps } from './questionLps';
-import { contentStems, stemWord, SUFFIX_STEMMER, words, type Stemmer } from './words';
+import { contentStems, stemWord, PORTER_STEMMER, words, type Stemmer } from './words';
 
 export { questionLps, type QuestionLps } from './questionLps';
 
@@ -102,7 +102,7 @@ export class StoryMatcher {
   private readonly toldAt: Float64Array;
   private readonly failed: Uint8Array;
 
-  constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = SUFFIX_STEMMER) {
+  constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = PORTER_STEMMER) {
     this.index = new Bm25Index(documents.map((document) => contentStems(document.text, stemmer)));
     this.quality = new Float64Array(documents.length);
     this.levelIndex = new Int8Array(documents.length);
