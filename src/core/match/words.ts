@@ -70,18 +70,40 @@ export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): strin
 const STEMS = new Map<string, string>();
 const MAX_CACHED_STEMS = 200_000;
 
+/** `stemWord`, remembered for the default stemmer. */
+function cachedStem(word: string, stemmer: Stemmer): string {
+  if (stemmer !== PORTER_STEMMER) return stemWord(word, stemmer);
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    stem = stemWord(word, stemmer);
+    if (STEMS.size < MAX_CACHED_STEMS) STEMS.set(word, stem);
+  }
+  return stem;
+}
+
+/**
+ * The stems of a text's words, in order, repeats kept: `all` of them (for phrases, whose small
+ * words are stop words: "on time", "let them down") and the `content` words alone (see
+ * `contentStems`).
+ */
+export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): { all: string[]; content: string[] } {
+  const all: string[] = [];
+  const content: string[] = [];
+  for (const word of words(text)) {
+    if (word.length === 0) continue;
+    const stem = cachedStem(word, stemmer);
+    all.push(stem);
+    if (word.length >= 2 && !STOP_WORDS.has(word)) content.push(stem);
+  }
+  return { all, content };
+}
+
 /** The stems of the content words of a text, in order (repeats kept, for term counts). */
 export function contentStems(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   const stems: string[] = [];
-  const cache = stemmer === PORTER_STEMMER ? STEMS : undefined;
   for (const word of words(text)) {
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    let stem = cache?.get(word);
-    if (stem === undefined) {
-      stem = stemWord(word, stemmer);
-      if (cache && cache.size < MAX_CACHED_STEMS) cache.set(word, stem);
-    }
-    stems.push(stem);
+    stems.push(cachedStem(word, stemmer));
   }
   return stems;
 }
