@@ -95,9 +95,15 @@ function cueStems(text: string, stemmer: Stemmer): string[] {
   return textStems(text.replace(/[$€£](?=\s?\d)/g, ' dollar '), stemmer).all;
 }
 
-/** How many times each cue's phrases of one side occur in `stems` (one count per position and phrase). */
-function count(stems: readonly string[], index: PhraseIndex, numbers: ReadonlySet<string>): Uint16Array {
-  const counts = new Uint16Array(allCues().length);
+/** Where a phrase of a cue was found: tokens `start` to `end` (exclusive). */
+interface Match {
+  cue: number;
+  start: number;
+  end: number;
+}
+
+/** Every occurrence of a phrase of one side of the table in `stems`. */
+function find(stems: readonly string[], index: PhraseIndex, numbers: ReadonlySet<string>): Match[] {
   const isNumber = (stem: string) => numbers.has(stem) || (stem.charCodeAt(0) >= 48 && stem.charCodeAt(0) <= 57);
   const matches = (tokens: readonly string[], at: number) => {
     if (at + tokens.length > stems.length) return false;
@@ -109,20 +115,34 @@ function count(stems: readonly string[], index: PhraseIndex, numbers: ReadonlySe
     }
     return true;
   };
+  const found: Match[] = [];
   for (let at = 0; at < stems.length; at++) {
     const stem = stems[at];
     for (const list of [index.byFirst.get(stem), isNumber(stem) ? index.byFirst.get(ANY_NUMBER) : undefined, index.anyFirst]) {
       if (!list) continue;
-      for (const entry of list) if (matches(entry.tokens, at) && counts[entry.cue] < 0xffff) counts[entry.cue]++;
+      for (const entry of list) if (matches(entry.tokens, at)) found.push({ cue: entry.cue, start: at, end: at + entry.tokens.length });
     }
   }
+  return found;
+}
+
+/** How many matches each cue has, in table order. */
+function tally(found: readonly Match[]): Uint16Array {
+  const counts = new Uint16Array(allCues().length);
+  for (const { cue } of found) if (counts[cue] < 0xffff) counts[cue]++;
   return counts;
 }
 
-/** The ids of the cues a question asks about (any of a cue's `ask` phrases in it), in table order. */
+/**
+ * The ids of the cues a question asks about, in table order: those with an `ask` phrase in it that
+ * no longer phrase of another cue covers ("a call you believed was wrong" asks for a disagreement,
+ * though "wrong" alone asks for a failure).
+ */
 export function questionCues(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   const { ask, numbers } = compile(stemmer);
-  const counts = count(cueStems(text, stemmer), ask, numbers);
+  const found = find(cueStems(text, stemmer), ask, numbers);
+  const kept = found.filter((m) => !found.some((o) => o.cue !== m.cue && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  const counts = tally(kept);
   return allCues().flatMap((cue, i) => (counts[i] > 0 ? [cue.id] : []));
 }
 
@@ -133,7 +153,7 @@ export function questionCues(text: string, stemmer: Stemmer = PORTER_STEMMER): s
  */
 export function storyCueStrengths(text: string, stemmer: Stemmer = PORTER_STEMMER): Float32Array {
   const { tell, numbers } = compile(stemmer);
-  const counts = count(cueStems(text, stemmer), tell, numbers);
+  const counts = tally(find(cueStems(text, stemmer), tell, numbers));
   return Float32Array.from(counts, (n) => n / (n + 1));
 }
 
