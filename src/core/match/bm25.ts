@@ -34,25 +34,22 @@ export class Bm25Index {
   /**
    * The BM25 score of every document for the query terms (repeats in the query are counted once),
    * each term's part scaled by `termWeight` (1 for every term by default). Documents no term
-   * matched score 0. `whole` is what a document of average length holding each term the index
-   * knows once would score: the scale on which a score says how much of the query a document holds.
+   * matched score 0.
    */
-  score(queryTerms: readonly string[], termWeight: (term: string) => number = () => 1): { scores: Float64Array; whole: number } {
+  score(queryTerms: readonly string[], termWeight: (term: string) => number = () => 1): { scores: Float64Array } {
     const scores = new Float64Array(this.size);
-    let whole = 0;
     const n = this.size;
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
       if (!list) continue;
       // The "+ 1" inside the log keeps the weight positive for a term most documents hold.
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)) * termWeight(term);
-      whole += idf;
       for (const [document, count] of list) {
         const norm = this.k1 * (1 - this.b + (this.b * this.lengths[document]) / (this.averageLength || 1));
         scores[document] += (idf * count * (this.k1 + 1)) / (count + norm);
       }
     }
-    return { scores, whole };
+    return { scores };
   }
 
   /** The query terms (each once, in query order) that document `document` holds: a binary search in each term's postings. */

@@ -32,8 +32,6 @@ const SURE_HITS = 2;
 const MIN_SIMILARITY = 0.3;
 /** How many of the most similar bank questions lend their LPs. */
 const SIMILAR_QUESTIONS = 3;
-/** How sharply `questionWordWeight` discounts the words bank questions use often (1: by IDF alone). */
-const FRAMING_POWER = 1;
 /** At most this many LPs are read from a question's words. */
 const MAX_LPS = 3;
 
@@ -169,11 +167,11 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
 
 /**
  * How much a question's word says about which story to tell, 0 to 1: its inverse document
- * frequency over the bank's questions against that of a word no bank question uses, raised to
- * FRAMING_POWER. Words every question uses to frame itself ("team", "work", "time", "get")
- * weigh little; words no question uses ("holiday", "vendor") weigh fully.
+ * frequency over the bank's questions (smoothed, see `reader`) against that of a word no bank
+ * question uses. Words many questions use to frame themselves ("team", "work", "made") weigh
+ * less; words no question uses ("holiday") weigh fully.
  */
 export function questionWordWeight(stem: string, stemmer: Stemmer = PORTER_STEMMER): number {
   const read = reader(stemmer);
-  return ((read.idf.get(stem) ?? read.unseenIdf) / read.unseenIdf) ** FRAMING_POWER;
+  return (read.idf.get(stem) ?? read.unseenIdf) / read.unseenIdf;
 }

@@ -46,8 +46,6 @@ const WEIGHT = { lp: 3, text: 2.5, cue: 3, level: 0.3, problem: 0.15, problemCap
 const DEFAULT_RECENT_DAYS = 7;
 /** How much of a cue's mean strength over the bank is taken off each story's (see `relativeToBank`). */
 const BANK_MEAN_SHARE = 1;
-/** The share of a whole query's BM25 score that counts as a full text match when no story scores more. */
-const WHOLE_QUERY_SHARE = 0.5;
 
 /**
  * The words a story is matched on: its title twice (a title names the situation), tags, and the
@@ -137,9 +135,8 @@ export class StoryMatcher {
   rank(questionText: string, context: MatchContext, limit = this.documents.length): MatchResult[] {
     const question = questionLps(questionText, this.stemmer);
     const stems = contentStems(questionText, this.stemmer);
-    const { scores: text, whole } = this.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
-    // Scores are scaled by the best story's, but never by less than a share of the whole query: a story that holds only a framing word or two is not made the full match.
-    let best = WHOLE_QUERY_SHARE * whole;
+    const { scores: text } = this.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
+    let best = 0;
     for (const score of text) best = Math.max(best, score);
     // Scores first, as plain numbers from what was worked out per story ahead: words for the few results shown only.
     const totals = new Float64Array(this.documents.length);
