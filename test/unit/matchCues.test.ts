@@ -4,7 +4,7 @@ import { allCues, cueTableSchema, questionCues, storyCueStrengths } from '../../
 import { questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
-import { words } from '../../src/core/match/words';
+import { allStems, contentStems, words } from '../../src/core/match/words';
 import { lintText } from '../../src/core/engine';
 import { profileStory } from '../../src/core/plan/profile';
 
@@ -50,6 +50,12 @@ describe('question cues', () => {
     const teams = questionCues('How did you get teams that did not report to you to change?');
     assert.ok(teams.includes('influence') && !teams.includes('growing-people'), teams.join());
     assert.ok(questionCues('Tell me about someone who used to report to you and struggled.').includes('growing-people'));
+  });
+
+  it('matches phrases on every word, stop words included, stemmed like the stories', () => {
+    assert.deepStrictEqual(allStems('Delivered on time'), ['deliv', 'on', 'time']);
+    assert.deepStrictEqual(contentStems('Delivered on time'), ['deliv']);
+    assert.ok(questionCues('Did it ship on time?').includes('time-pressure'), 'a phrase of stop words alone');
   });
 
   it('measures how strongly a story shows a cue, with # for numbers in digits or words', () => {

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import '../validation';
 import data from './cues.json';
-import { PORTER_STEMMER, stemWord, textStems, words, type Stemmer } from './words';
+import { allStems, PORTER_STEMMER, stemWord, words, type Stemmer } from './words';
 
 /** A phrase of the table: lower-case words, `#` for any number, `*` for any one word. */
 const phrase = z.string().check(z.regex(/^[a-z0-9#*' -]+$/, 'lower-case words, # or *'), z.regex(/[a-z0-9]/, 'at least one word'));
@@ -92,7 +92,7 @@ function compile(stemmer: Stemmer): Compiled {
 
 /** The stems a cue phrase is matched against: every word, with a currency sign before a number read as the word "dollar". */
 function cueStems(text: string, stemmer: Stemmer): string[] {
-  return textStems(text.replace(/[$€£](?=\s?\d)/g, ' dollar '), stemmer).all;
+  return allStems(text.replace(/[$€£](?=\s?\d)/g, ' dollar '), stemmer);
 }
 
 /** Where a phrase of a cue was found: tokens `start` to `end` (exclusive). */

@@ -82,20 +82,11 @@ function cachedStem(word: string, stemmer: Stemmer): string {
 }
 
 /**
- * The stems of a text's words, in order, repeats kept: `all` of them (for phrases, whose small
- * words are stop words: "on time", "let them down") and the `content` words alone (see
- * `contentStems`).
+ * The stems of every word of a text, stop words included, in order: what phrases are matched
+ * against, since their small words are stop words ("on time", "let them down").
  */
-export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): { all: string[]; content: string[] } {
-  const all: string[] = [];
-  const content: string[] = [];
-  for (const word of words(text)) {
-    if (word.length === 0) continue;
-    const stem = cachedStem(word, stemmer);
-    all.push(stem);
-    if (word.length >= 2 && !STOP_WORDS.has(word)) content.push(stem);
-  }
-  return { all, content };
+export function allStems(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
+  return words(text).flatMap((word) => (word.length === 0 ? [] : [cachedStem(word, stemmer)]));
 }
 
 /** The stems of the content words of a text, in order (repeats kept, for term counts). */
