@@ -1,8 +1,9 @@
 // Scores "which story for this question?" against labelled questions (test/fixtures/match/labels.json):
 // for each question, ranks the stories of its bank as `star-coach match` does (with the bank's loop
 // plan) and checks where the labelled story lands. Prints top-1 and top-3 accuracy for each split
-// (tune, heldout, heldout2), the misses, and the time per question. Only the tune split's misses are
-// shown unless --show-heldout is given, in text and JSON alike: the held-out splits stay unseen while tuning.
+// (tune, heldout, heldout2, heldout3), the misses, and the time per question. Only the tune split's misses
+// are shown unless --show-heldout is given, in text and JSON alike: the held-out splits stay unseen while
+// tuning. heldout3 is sealed: its misses are never shown, whatever the flags.
 // Usage: npm run eval:match [-- --format json] [--show-heldout]
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
@@ -21,7 +22,9 @@ interface Triple {
   split: Split;
 }
 
-const SPLITS = ['tune', 'heldout', 'heldout2'] as const;
+const SPLITS = ['tune', 'heldout', 'heldout2', 'heldout3'] as const;
+/** Splits whose misses are never printed, even with --show-heldout: they measure, they are never tuned on. */
+const SEALED: ReadonlySet<Split> = new Set(['heldout3']);
 type Split = (typeof SPLITS)[number];
 
 /** The matcher and the loop plan's story-to-LP map for a folder of stories. */
@@ -56,7 +59,7 @@ function main(): void {
     t.n++;
     if (at === 0) t.top1++;
     if (at < 3) t.top3++;
-    if (at !== 0 && (showHeldout || triple.split === 'tune')) misses.push({ split: triple.split, question: triple.question, best: `${triple.best} (#${at + 1})`, got: ranked.slice(0, 3).map((r) => `${r.file} ${r.score.toFixed(2)} [${r.reasons.join('; ')}]`) });
+    if (at !== 0 && !SEALED.has(triple.split) && (showHeldout || triple.split === 'tune')) misses.push({ split: triple.split, question: triple.question, best: `${triple.best} (#${at + 1})`, got: ranked.slice(0, 3).map((r) => `${r.file} ${r.score.toFixed(2)} [${r.reasons.join('; ')}]`) });
   }
   const rate = (x: number, n: number) => (n ? x / n : 0);
   const summary = Object.fromEntries(

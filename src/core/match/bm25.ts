@@ -32,17 +32,18 @@ export class Bm25Index {
   }
 
   /**
-   * The BM25 score of every document for the query terms (repeats in the query are counted once).
-   * Documents no term matched score 0.
+   * The BM25 score of every document for the query terms (repeats in the query are counted once),
+   * each term's part scaled by `termWeight` (1 for every term by default). Documents no term
+   * matched score 0.
    */
-  score(queryTerms: readonly string[]): { scores: Float64Array } {
+  score(queryTerms: readonly string[], termWeight: (term: string) => number = () => 1): { scores: Float64Array } {
     const scores = new Float64Array(this.size);
     const n = this.size;
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
       if (!list) continue;
       // The "+ 1" inside the log keeps the weight positive for a term most documents hold.
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)) * termWeight(term);
       for (const [document, count] of list) {
         const norm = this.k1 * (1 - this.b + (this.b * this.lengths[document]) / (this.averageLength || 1));
         scores[document] += (idf * count * (this.k1 + 1)) / (count + norm);

@@ -1,5 +1,6 @@
 import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
-import { contentStems, SUFFIX_STEMMER, type Stemmer } from './words';
+import { cueWordStems, questionCues } from './cues';
+import { contentStems, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
 export interface QuestionLps {
@@ -17,7 +18,9 @@ export interface QuestionLps {
   source: 'bank' | 'signals' | 'none';
   /** The bank's question, when the text is one. */
   question?: Question;
-  /** True when the question asks about a failure, a mistake or a goal missed (see `FAILURE_WORDS`). */
+  /** The cues (themes, see `cues.json`) the question asks about, by id, in the table's order. */
+  cues: string[];
+  /** True when the question asks about a failure, a mistake or a goal missed: the `failure` cue. */
   asksForFailure: boolean;
 }
 
@@ -33,15 +36,12 @@ const SIMILAR_QUESTIONS = 3;
 const MAX_LPS = 3;
 
 /**
- * Words (stemmed like the question) and phrases (matched in its lower-case text, since their small
- * words are stop words) that make a question ask for a failure: interviewers ask for one under many
- * LPs ("a time you failed", "a mistake", "a decision you got wrong", "a goal you missed", "a project
- * that did not succeed"), and the story to tell is one that went wrong. Source: the failure
- * questions in published Amazon interview preparation lists (Earn Trust, Are Right A Lot, Deliver
- * Results, Ownership).
+ * The cue of questions that ask for a failure: interviewers ask for one under many LPs ("a time you
+ * failed", "a mistake", "a decision you got wrong", "a goal you missed"), and the story to tell is
+ * one that went wrong. Its one-word phrases say what kind of story, not which LP, so they are left
+ * out of the likeness to bank questions.
  */
-const FAILURE_WORDS = ['fail', 'failure', 'mistake', 'wrong', 'regret', 'missed', 'setback'];
-const FAILURE_PHRASES = /\b(?:let (?:\w+ ){0,2}down|(?:did not|didn't|did n't|does not|doesn't|not) (?:succeed|work out|go well)|went badly|error in judge?ment|bad (?:decision|call))\b/;
+const FAILURE_CUE = 'failure';
 
 function normalizedQuestion(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -56,7 +56,7 @@ interface Reader {
   /** Inverse document frequency of each stem over the bank's questions; `unseenIdf` for the rest. */
   idf: Map<string, number>;
   unseenIdf: number;
-  /** The stems of FAILURE_WORDS: they make a question ask for a failure, and are left out of the likeness to bank questions. */
+  /** The stems of the failure cue's words: left out of the likeness to bank questions. */
   failureStems: Set<string>;
 }
 
@@ -68,7 +68,7 @@ function reader(stemmer: Stemmer): Reader {
   if (built) return built;
   const questions = allQuestions();
   // Failure words say what kind of story to tell, not which LP: interviewers ask for failures under many LPs.
-  const failureStems = new Set(FAILURE_WORDS.flatMap((word) => contentStems(word, stemmer)));
+  const failureStems = cueWordStems(FAILURE_CUE, stemmer);
   const stemsOf = questions.map((question) => contentStems(question.text, stemmer).filter((stem) => !failureStems.has(stem)));
   const documentFrequency = new Map<string, number>();
   for (const stems of stemsOf) for (const stem of new Set(stems)) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
@@ -115,17 +115,18 @@ function holds(stems: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * words left out of the likeness, since they say what kind of story, not which LP). Three
  * LPs at most, strongest first; none when nothing fits.
  */
-export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): QuestionLps {
+export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
   const read = reader(stemmer);
   const stemList = contentStems(text, stemmer);
   const stems = new Set(stemList);
-  const asksForFailure = stemList.some((stem) => read.failureStems.has(stem)) || FAILURE_PHRASES.test(text.toLowerCase().replace(/[’‘]/g, "'"));
+  const cues = questionCues(text, stemmer);
+  const asksForFailure = cues.includes(FAILURE_CUE);
   if (!bankByText) {
     bankByText = new Map();
     for (const question of allQuestions()) bankByText.set(normalizedQuestion(question.text), question);
   }
   const bank = bankByText.get(normalizedQuestion(text)) ?? allQuestions().find((q) => q.id === text.trim());
-  if (bank) return { lpIds: [...bank.lps], weights: bank.lps.map((_, i) => (i === 0 ? 1 : SECONDARY_LP)), source: 'bank', question: bank, asksForFailure };
+  if (bank) return { lpIds: [...bank.lps], weights: bank.lps.map((_, i) => (i === 0 ? 1 : SECONDARY_LP)), source: 'bank', question: bank, cues, asksForFailure };
 
   const evidence = new Map<string, number[]>();
   const add = (id: string, weight: number) => {
@@ -161,5 +162,16 @@ export function questionLps(text: string, stemmer: Stemmer = SUFFIX_STEMMER): Qu
     .map(([id, weights]) => ({ id, weight: 1 - weights.reduce((left, w) => left * (1 - w), 1) }))
     .sort((a, b) => b.weight - a.weight || order.get(a.id)! - order.get(b.id)!)
     .slice(0, MAX_LPS);
-  return { lpIds: ranked.map((r) => r.id), weights: ranked.map((r) => r.weight), source: ranked.length ? 'signals' : 'none', asksForFailure };
+  return { lpIds: ranked.map((r) => r.id), weights: ranked.map((r) => r.weight), source: ranked.length ? 'signals' : 'none', cues, asksForFailure };
+}
+
+/**
+ * How much a question's word says about which story to tell, 0 to 1: its inverse document
+ * frequency over the bank's questions (smoothed, see `reader`) against that of a word no bank
+ * question uses. Words many questions use to frame themselves ("team", "work", "made") weigh
+ * less; words no question uses ("holiday") weigh fully.
+ */
+export function questionWordWeight(stem: string, stemmer: Stemmer = PORTER_STEMMER): number {
+  const read = reader(stemmer);
+  return (read.idf.get(stem) ?? read.unseenIdf) / read.unseenIdf;
 }

@@ -4,8 +4,9 @@ import { LEVELS } from '../parse/frontMatter';
 import { isFollowUpsTitle, type Story } from '../parse/story';
 import { openProblems, type StoryProfile } from '../plan/profile';
 import { Bm25Index } from './bm25';
-import { questionLps, type QuestionLps } from './questionLps';
-import { contentStems, stemWord, SUFFIX_STEMMER, words, type Stemmer } from './words';
+import { allCues, storyCueStrengths } from './cues';
+import { questionLps, questionWordWeight, type QuestionLps } from './questionLps';
+import { contentStems, stemWord, PORTER_STEMMER, words, type Stemmer } from './words';
 
 export { questionLps, type QuestionLps } from './questionLps';
 
@@ -38,10 +39,13 @@ export interface MatchResult {
 /**
  * Weights of the parts of a score. LP fit dominates, the words next: an interviewer asks about an
  * LP, and the story's words say whether it is the situation the question describes. A question
- * that asks for a failure (see `QuestionLps.asksForFailure`) favours a story that went wrong.
+ * that asks for a failure (see `QuestionLps.asksForFailure`) favours a story that went wrong. The
+ * question's cues (see `cues.json`) count by how strongly the story shows them, on average.
  */
-const WEIGHT = { lp: 3, text: 2.5, level: 0.3, problem: 0.15, problemCap: 0.6, unquantified: 0.3, wentWrong: 0.8, plannedElsewhere: 0.5, plannedHere: 0.2, recent: 0.4 } as const;
+const WEIGHT = { lp: 3, text: 2.5, cue: 3, level: 0.3, problem: 0.15, problemCap: 0.6, unquantified: 0.3, wentWrong: 0.8, plannedElsewhere: 0.5, plannedHere: 0.2, recent: 0.4 } as const;
 const DEFAULT_RECENT_DAYS = 7;
+/** How much of a cue's mean strength over the bank is taken off each story's (see `relativeToBank`). */
+const BANK_MEAN_SHARE = 1;
 
 /**
  * The words a story is matched on: its title twice (a title names the situation), tags, and the
@@ -101,13 +105,17 @@ export class StoryMatcher {
   private readonly levelIndex: Int8Array;
   private readonly toldAt: Float64Array;
   private readonly failed: Uint8Array;
+  /** Per story, how strongly it shows each cue (0 to 1): row `i * cueCount`. */
+  private readonly cueStrengths: Float32Array;
+  private readonly cueCount = allCues().length;
 
-  constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = SUFFIX_STEMMER) {
+  constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = PORTER_STEMMER) {
     this.index = new Bm25Index(documents.map((document) => contentStems(document.text, stemmer)));
     this.quality = new Float64Array(documents.length);
     this.levelIndex = new Int8Array(documents.length);
     this.toldAt = new Float64Array(documents.length);
     this.failed = new Uint8Array(documents.length);
+    this.cueStrengths = new Float32Array(documents.length * this.cueCount);
     documents.forEach(({ profile }, i) => {
       const problems = openProblems(profile);
       this.quality[i] = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems) - (profile.summary.check && !profile.summary.check.quantified ? WEIGHT.unquantified : 0);
@@ -115,6 +123,8 @@ export class StoryMatcher {
       this.toldAt[i] = profile.lastTold ? Date.parse(profile.lastTold) : Number.NaN;
       this.failed[i] = wentWrong(profile) ? 1 : 0;
     });
+    documents.forEach(({ text }, i) => this.cueStrengths.set(storyCueStrengths(text, stemmer), i * this.cueCount));
+    this.relativeToBank();
   }
 
   /**
@@ -125,7 +135,7 @@ export class StoryMatcher {
   rank(questionText: string, context: MatchContext, limit = this.documents.length): MatchResult[] {
     const question = questionLps(questionText, this.stemmer);
     const stems = contentStems(questionText, this.stemmer);
-    const { scores: text } = this.index.score(stems);
+    const { scores: text } = this.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
     let best = 0;
     for (const score of text) best = Math.max(best, score);
     // Scores first, as plain numbers from what was worked out per story ahead: words for the few results shown only.
@@ -134,12 +144,15 @@ export class StoryMatcher {
     const now = context.now.getTime();
     const recentMs = (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
     const failurePoints = question.asksForFailure ? WEIGHT.wentWrong : 0;
+    const asked = this.askedCues(question);
+    const cueWeight = asked.length ? WEIGHT.cue / asked.length : 0;
     for (let i = 0; i < totals.length; i++) {
       const summary = this.documents[i].profile.summary;
       let score = (best > 0 ? WEIGHT.text * (text[i] / best) : 0) + WEIGHT.lp * lpFitScore(question, summary.lpIds) + this.quality[i];
       const level = this.levelIndex[i];
       if (target !== -1 && level !== -1) score += level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target);
       if (this.failed[i]) score += failurePoints;
+      for (const cue of asked) score += cueWeight * this.cueStrengths[i * this.cueCount + cue];
       score += planPoints(context.plannedFor?.get(summary.id), question);
       const ago = now - this.toldAt[i];
       if (ago >= 0 && ago < recentMs) score -= WEIGHT.recent;
@@ -152,7 +165,7 @@ export class StoryMatcher {
       if (stems.includes(stem) && !shown.has(stem)) shown.set(stem, word);
     }
     return order.map((i) => {
-      const reasons = this.explain(i, question, context);
+      const reasons = this.explain(i, question, context, asked);
       const matched = this.index.termsIn(i, stems);
       if (matched.length > 0) reasons.push([WEIGHT.text * (text[i] / best), `shares ${matched.slice(0, 4).map((stem) => `"${shown.get(stem) ?? stem}"`).join(', ')}`]);
       reasons.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
@@ -162,14 +175,48 @@ export class StoryMatcher {
   }
 
   /**
-   * Why story `i` scores as it does for a question, each reason with the points it brought: LP fit,
-   * a failure asked for, level, quality, plan and recency (the shared words are added by `rank`).
+   * Each cue's strengths made relative to the bank, as IDF makes a word's weight: the bank's mean
+   * strength times BANK_MEAN_SHARE is taken off and the strongest story scaled to 1, so a cue that
+   * every story shows alike ("customers", in most banks) tells none of them apart.
    */
-  private explain(i: number, question: QuestionLps, context: MatchContext): Array<[points: number, text: string]> {
+  private relativeToBank(): void {
+    const n = this.documents.length;
+    for (let cue = 0; cue < this.cueCount; cue++) {
+      let sum = 0;
+      let max = 0;
+      for (let i = 0; i < n; i++) {
+        const strength = this.cueStrengths[i * this.cueCount + cue];
+        sum += strength;
+        max = Math.max(max, strength);
+      }
+      const floor = n > 0 ? (BANK_MEAN_SHARE * sum) / n : 0;
+      for (let i = 0; i < n; i++) {
+        const at = i * this.cueCount + cue;
+        this.cueStrengths[at] = max > floor ? Math.max(0, this.cueStrengths[at] - floor) / (max - floor) : 0;
+      }
+    }
+  }
+
+  /** The indices in the cue table of the cues the question asks about. */
+  private askedCues(question: QuestionLps): number[] {
+    const cues = allCues();
+    return question.cues.map((id) => cues.findIndex((cue) => cue.id === id));
+  }
+
+  /**
+   * Why story `i` scores as it does for a question, each reason with the points it brought: LP fit,
+   * the asked cues it shows, a failure asked for, level, quality, plan and recency (the shared words are added by `rank`).
+   */
+  private explain(i: number, question: QuestionLps, context: MatchContext, asked: readonly number[]): Array<[points: number, text: string]> {
     const { profile } = this.documents[i];
     const reasons: Array<[number, string]> = [];
     const fit = lpFit(question, profile.summary.lpIds);
     if (fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
+    const shown = asked.filter((cue) => this.cueStrengths[i * this.cueCount + cue] > 0);
+    if (shown.length > 0) {
+      const points = shown.reduce((sum, cue) => sum + (WEIGHT.cue / asked.length) * this.cueStrengths[i * this.cueCount + cue], 0);
+      reasons.push([points, `tells of ${shown.map((cue) => allCues()[cue].label).join(', ')}`]);
+    }
     if (question.asksForFailure && this.failed[i]) reasons.push([WEIGHT.wentWrong, 'a story that went wrong, as asked']);
     const level = profile.summary.level;
     if (context.targetLevel && level) {

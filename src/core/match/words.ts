@@ -3,69 +3,26 @@
  * letter or digit, common words dropped, each word reduced to a stem so that "migrated",
  * "migrating" and "migration" meet.
  */
+import { stemmer as porterStem } from 'stemmer';
 
-/** Reduces a lower-case word to its stem. An interface, so that a library stemmer can stand in for the built-in one. */
+/** Reduces a lower-case word to its stem. An interface, so that tests and other languages can bring their own. */
 export interface Stemmer {
   stem(word: string): string;
 }
 
-/** Suffixes removed, longest first; a stem keeps at least three letters. */
-const SUFFIXES = [
-  'ibilities', 'ibility', 'abilities', 'ability', 'izations', 'ization', 'isations', 'isation', 'ational', 'ations', 'ation', 'ments', 'ment', 'nesses', 'ness',
-  'ities', 'ity', 'ingly', 'ings', 'ing', 'edly', 'ally', 'ly', 'ies', 'ied', 'ers', 'er', 'ed', 'es', 'ives', 'ive', 'fulness', 'ful', 'ous', 'ables', 'able', 'ible', 'als', 'al', 's',
-] as const;
-
-/** What a suffix leaves behind, so that the noun meets its verb ("migration" and "migrate" both give "migrat"). */
-const REPLACEMENT: Partial<Record<(typeof SUFFIXES)[number], string>> = {
-  ies: 'y', ied: 'y', ational: 'at', ations: 'at', ation: 'at', izations: 'iz', ization: 'iz', isations: 'is', isation: 'is',
-};
-
-/** Inflections after which a verb's own "-er" ending comes off too ("delivered", "offering"), as it does from the bare verb. */
-const INFLECTIONS = new Set(['ed', 'ing', 'ings', 's', 'es', 'edly', 'ingly']);
-
-/** One suffix of SUFFIXES removed (the longest that leaves a stem of three letters with a vowel), or the word as it was. */
-function stripSuffix(word: string): { stem: string; suffix?: string } {
-  for (const suffix of SUFFIXES) {
-    if (!word.endsWith(suffix)) continue;
-    if (suffix === 's' && /(?:ss|us|is)$/.test(word)) break;
-    const rest = word.slice(0, -suffix.length);
-    if (rest.length < 3 || !/[aeiouy]/.test(rest)) continue;
-    return { stem: rest + (REPLACEMENT[suffix] ?? ''), suffix };
-  }
-  return { stem: word };
-}
-
 /**
- * A light suffix stemmer for English: removes one inflection or derivation suffix (see SUFFIXES),
- * and a verb's "-er" after an inflection, then a final "e" and a doubled last consonant, so
- * "stopped" and "stop", "migrate" and "migration", "deliver" and "delivered", "disagree",
- * "disagreed" and "disagreement" share a stem. Cruder than Porter's, and better for ranking
- * interview stories: it also joins adverbs and comparatives to their adjective ("quickly",
- * "fairer" and "fair"), which Porter's leaves apart.
+ * Porter's stemmer (M. F. Porter, "An algorithm for suffix stripping", Program 14(3), 1980), from the
+ * `stemmer` package (words/stemmer, by Titus Wormer, MIT): "migrated", "migrating" and "migration"
+ * all give "migrat"; "customers" gives "custom". The default for every match.
  */
-export const SUFFIX_STEMMER: Stemmer = {
-  stem(word: string): string {
-    if (word.length <= 3 || /\d/.test(word)) return word;
-    const stripped = stripSuffix(word);
-    const suffix = stripped.suffix;
-    let stem = stripped.stem;
-    if (suffix && INFLECTIONS.has(suffix) && stem.endsWith('er')) {
-      const again = stripSuffix(stem);
-      if (again.suffix === 'er') stem = again.stem;
-    }
-    // "agreed" and "agrees" lost one "e" of "agree" with their suffix: the one left stays, as "agree" keeps one below.
-    const eatenE = (suffix === 'ed' || suffix === 'es') && stem.endsWith('e');
-    if (!eatenE && stem.length > 3 && stem.endsWith('e')) stem = stem.slice(0, -1);
-    if (stem.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|zz)$/.test(stem)) stem = stem.slice(0, -1);
-    return stem;
-  },
-};
+export const PORTER_STEMMER: Stemmer = { stem: porterStem };
 
 /**
  * Irregular English verb forms (and a few nouns of the same root) to the word a suffix stemmer
  * would reach from the regular forms: "grew", "grown" and "growth" meet "grow" and "growing";
  * "led" meets "lead"; "taught" meets "teach". Suffix stripping cannot reach these; the list is the
- * irregular verbs that stories and interview questions use for what people did.
+ * irregular verbs that stories and interview questions use for what people did. Porter's stemmer
+ * leaves these apart too.
  */
 const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   grew: 'grow', grown: 'grow', growth: 'grow', led: 'lead', built: 'build', rebuilt: 'rebuild', wrote: 'write', written: 'write', rewrote: 'rewrite',
@@ -105,26 +62,39 @@ export function words(text: string): string[] {
 }
 
 /** The stem of one lower-case word: irregular forms first become their regular word (see IRREGULAR). */
-export function stemWord(word: string, stemmer: Stemmer = SUFFIX_STEMMER): string {
+export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): string {
   return stemmer.stem(IRREGULAR.get(word) ?? word);
 }
 
-/** Stems already worked out by the built-in stemmer: a bank repeats the same few thousand words. */
+/** Stems already worked out by the default stemmer: a bank repeats the same few thousand words. */
 const STEMS = new Map<string, string>();
 const MAX_CACHED_STEMS = 200_000;
 
+/** `stemWord`, remembered for the default stemmer. */
+function cachedStem(word: string, stemmer: Stemmer): string {
+  if (stemmer !== PORTER_STEMMER) return stemWord(word, stemmer);
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    stem = stemWord(word, stemmer);
+    if (STEMS.size < MAX_CACHED_STEMS) STEMS.set(word, stem);
+  }
+  return stem;
+}
+
+/**
+ * The stems of every word of a text, stop words included, in order: what phrases are matched
+ * against, since their small words are stop words ("on time", "let them down").
+ */
+export function allStems(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
+  return words(text).flatMap((word) => (word.length === 0 ? [] : [cachedStem(word, stemmer)]));
+}
+
 /** The stems of the content words of a text, in order (repeats kept, for term counts). */
-export function contentStems(text: string, stemmer: Stemmer = SUFFIX_STEMMER): string[] {
+export function contentStems(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   const stems: string[] = [];
-  const cache = stemmer === SUFFIX_STEMMER ? STEMS : undefined;
   for (const word of words(text)) {
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    let stem = cache?.get(word);
-    if (stem === undefined) {
-      stem = stemWord(word, stemmer);
-      if (cache && cache.size < MAX_CACHED_STEMS) cache.set(word, stem);
-    }
-    stems.push(stem);
+    stems.push(cachedStem(word, stemmer));
   }
   return stems;
 }

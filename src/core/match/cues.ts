@@ -1,0 +1,165 @@
+/**
+ * Cues: the themes a behavioural question asks about in everyday words (a failure, time pressure,
+ * a disagreement, customers, hiring, cost...) and the words a story uses to show each one. They
+ * let "a tight deadline" find a story told as "three weeks before the holidays", which shares no
+ * word with it. The table is data (`cues.json`, validated here on first use); its sources are in
+ * its `about` and in test/fixtures/match/README.md.
+ */
+import * as z from 'zod/mini';
+import '../validation';
+import data from './cues.json';
+import { allStems, PORTER_STEMMER, stemWord, words, type Stemmer } from './words';
+
+/** A phrase of the table: lower-case words, `#` for any number, `*` for any one word. */
+const phrase = z.string().check(z.regex(/^[a-z0-9#*' -]+$/, 'lower-case words, # or *'), z.regex(/[a-z0-9]/, 'at least one word'));
+
+export const cueTableSchema = z.strictObject({
+  about: z.string().check(z.minLength(1)),
+  cues: z
+    .array(
+      z.strictObject({
+        id: z.string().check(z.regex(/^[a-z]+(?:-[a-z]+)*$/, 'a kebab-case id')),
+        /** How a reason names the theme: "tells of time pressure". */
+        label: z.string().check(z.minLength(1), z.maxLength(40)),
+        /** Phrases that make a question ask for the theme. */
+        ask: z.array(phrase).check(z.minLength(1)),
+        /** Phrases that show the theme in a story. */
+        tell: z.array(phrase).check(z.minLength(1)),
+      }),
+    )
+    .check(z.minLength(1)),
+});
+
+export type Cue = z.infer<typeof cueTableSchema>['cues'][number];
+
+/** The cue table, validated once when first used. */
+let cached: readonly Cue[] | undefined;
+export function allCues(): readonly Cue[] {
+  cached ??= Object.freeze(cueTableSchema.parse(data).cues);
+  return cached;
+}
+
+/** Number words a story writes instead of digits ("three weeks"), as stems; with digits, what `#` matches. */
+const NUMBER_WORDS = 'one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty hundred thousand';
+const ANY_NUMBER = '#';
+const ANY_WORD = '*';
+
+/** A compiled phrase: the cue it belongs to and its stems (or `#`, `*`). */
+interface Phrase {
+  cue: number;
+  tokens: string[];
+}
+
+/** The table's phrases, indexed by first token, for one side and one stemmer. */
+interface PhraseIndex {
+  byFirst: Map<string, Phrase[]>;
+  /** Phrases whose first token is a wildcard, tried at every position. */
+  anyFirst: Phrase[];
+}
+
+interface Compiled {
+  ask: PhraseIndex;
+  tell: PhraseIndex;
+  numbers: Set<string>;
+}
+
+const compiled = new Map<Stemmer, Compiled>();
+
+function compile(stemmer: Stemmer): Compiled {
+  let built = compiled.get(stemmer);
+  if (built) return built;
+  const index = (side: 'ask' | 'tell'): PhraseIndex => {
+    const byFirst = new Map<string, Phrase[]>();
+    const anyFirst: Phrase[] = [];
+    allCues().forEach((cue, i) => {
+      for (const text of cue[side]) {
+        const tokens = text.split(' ').flatMap((part) => (part === ANY_NUMBER || part === ANY_WORD ? [part] : words(part).filter(Boolean).map((word) => stemWord(word, stemmer))));
+        const entry = { cue: i, tokens };
+        if (tokens[0] === ANY_WORD) anyFirst.push(entry);
+        else {
+          const list = byFirst.get(tokens[0]);
+          if (list) list.push(entry);
+          else byFirst.set(tokens[0], [entry]);
+        }
+      }
+    });
+    return { byFirst, anyFirst };
+  };
+  built = { ask: index('ask'), tell: index('tell'), numbers: new Set(NUMBER_WORDS.split(' ').map((word) => stemWord(word, stemmer))) };
+  compiled.set(stemmer, built);
+  return built;
+}
+
+/** The stems a cue phrase is matched against: every word, with a currency sign before a number read as the word "dollar". */
+function cueStems(text: string, stemmer: Stemmer): string[] {
+  return allStems(text.replace(/[$€£](?=\s?\d)/g, ' dollar '), stemmer);
+}
+
+/** Where a phrase of a cue was found: tokens `start` to `end` (exclusive). */
+interface Match {
+  cue: number;
+  start: number;
+  end: number;
+}
+
+/** Every occurrence of a phrase of one side of the table in `stems`. */
+function find(stems: readonly string[], index: PhraseIndex, numbers: ReadonlySet<string>): Match[] {
+  const isNumber = (stem: string) => numbers.has(stem) || (stem.charCodeAt(0) >= 48 && stem.charCodeAt(0) <= 57);
+  const matches = (tokens: readonly string[], at: number) => {
+    if (at + tokens.length > stems.length) return false;
+    for (let k = 0; k < tokens.length; k++) {
+      const token = tokens[k];
+      const stem = stems[at + k];
+      if (token === ANY_WORD) continue;
+      if (token === ANY_NUMBER ? !isNumber(stem) : token !== stem) return false;
+    }
+    return true;
+  };
+  const found: Match[] = [];
+  for (let at = 0; at < stems.length; at++) {
+    const stem = stems[at];
+    for (const list of [index.byFirst.get(stem), isNumber(stem) ? index.byFirst.get(ANY_NUMBER) : undefined, index.anyFirst]) {
+      if (!list) continue;
+      for (const entry of list) if (matches(entry.tokens, at)) found.push({ cue: entry.cue, start: at, end: at + entry.tokens.length });
+    }
+  }
+  return found;
+}
+
+/** How many matches each cue has, in table order. */
+function tally(found: readonly Match[]): Uint16Array {
+  const counts = new Uint16Array(allCues().length);
+  for (const { cue } of found) if (counts[cue] < 0xffff) counts[cue]++;
+  return counts;
+}
+
+/**
+ * The ids of the cues a question asks about, in table order: those with an `ask` phrase in it that
+ * no longer phrase of another cue covers ("a call you believed was wrong" asks for a disagreement,
+ * though "wrong" alone asks for a failure).
+ */
+export function questionCues(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
+  const { ask, numbers } = compile(stemmer);
+  const found = find(cueStems(text, stemmer), ask, numbers);
+  const kept = found.filter((m) => !found.some((o) => o.cue !== m.cue && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  const counts = tally(kept);
+  return allCues().flatMap((cue, i) => (counts[i] > 0 ? [cue.id] : []));
+}
+
+/**
+ * How strongly a story shows each cue, 0 to 1 in table order: n phrases of the cue's `tell` side
+ * give n / (n + 1), so one mention is half the evidence and more add less and less (a long story
+ * repeats its words).
+ */
+export function storyCueStrengths(text: string, stemmer: Stemmer = PORTER_STEMMER): Float32Array {
+  const { tell, numbers } = compile(stemmer);
+  const counts = tally(find(cueStems(text, stemmer), tell, numbers));
+  return Float32Array.from(counts, (n) => n / (n + 1));
+}
+
+/** The stems of a cue's one-word `ask` phrases (for the failure cue: "fail", "mistake", "wrong"...). */
+export function cueWordStems(id: string, stemmer: Stemmer = PORTER_STEMMER): Set<string> {
+  const cue = allCues().find((c) => c.id === id);
+  if (!cue) throw new Error(`no cue "${id}" in cues.json`);
+  return new Set(cue.ask.filter((p) => !p.includes(' ') && !/[#*]/.test(p)).flatMap((p) => words(p).filter(Boolean).map((w) => stemWord(w, stemmer))));
+}

@@ -1,0 +1,102 @@
+import * as assert from 'assert';
+import data from '../../src/core/match/cues.json';
+import { allCues, cueTableSchema, questionCues, storyCueStrengths } from '../../src/core/match/cues';
+import { questionWordWeight } from '../../src/core/match/questionLps';
+import { StoryMatcher, storyWords } from '../../src/core/match/rank';
+import { Bm25Index } from '../../src/core/match/bm25';
+import { allStems, contentStems, words } from '../../src/core/match/words';
+import { lintText } from '../../src/core/engine';
+import { profileStory } from '../../src/core/plan/profile';
+
+const now = new Date('2026-06-01T00:00:00Z');
+
+function doc(id: string, title: string, lps: string, body: string) {
+  const text = `---\ntitle: ${title}\nlps: [${lps}]\nlevel: L6\nyear: 2025\n---\n## Situation\n${body}\n## Task\nI owned it.\n## Action\nI led the work and checked each step myself.\n## Result\nSign-ups rose 12% in a month.\n`;
+  const { story, findings } = lintText(text);
+  return { profile: profileStory(id, story, findings), text: storyWords(story) };
+}
+
+/** The strength of one cue in a story's text, 0 to 1. */
+function strength(text: string, id: string): number {
+  return storyCueStrengths(text)[allCues().findIndex((cue) => cue.id === id)];
+}
+
+describe('question cues', () => {
+  it('keeps a valid table: unique ids and labels, every phrase with a word, the failure cue present', () => {
+    assert.doesNotThrow(() => cueTableSchema.parse(data));
+    const cues = allCues();
+    assert.strictEqual(new Set(cues.map((c) => c.id)).size, cues.length);
+    assert.strictEqual(new Set(cues.map((c) => c.label)).size, cues.length);
+    for (const cue of cues) for (const phrase of [...cue.ask, ...cue.tell]) assert.ok(words(phrase.replace(/[#*]/g, ' ')).some(Boolean), `${cue.id}: "${phrase}"`);
+    assert.ok(cues.some((c) => c.id === 'failure'));
+    assert.throws(() => cueTableSchema.parse({ about: 'x', cues: [{ id: 'a', label: 'a', ask: ['Upper Case'], tell: ['x'] }] }));
+    assert.throws(() => cueTableSchema.parse({ about: 'x', cues: [{ id: 'a', label: 'a', ask: ['# *'], tell: ['x'] }] }), 'a phrase of wildcards alone');
+  });
+
+  it('reads the themes a question asks about in everyday words', () => {
+    assert.deepStrictEqual(questionCues('Tell me about a time you delivered under a tight deadline.'), ['time-pressure']);
+    assert.ok(questionCues('Describe a conflict you had with a peer.').includes('disagreement'));
+    assert.ok(questionCues('What is the biggest mistake you have made?').includes('failure'));
+    assert.ok(questionCues('Tell me about a time you let a customer down.').includes('failure'), '"let * down": any one word');
+    assert.ok(questionCues('How have you attracted candidates when hiring was hard?').includes('hiring'));
+    assert.ok(questionCues('Tell me about a time you cut cloud costs.').includes('cost'));
+    assert.deepStrictEqual(questionCues('xyzzy plugh'), []);
+  });
+
+  it('lets a longer phrase of one cue cover a shorter phrase of another', () => {
+    const overruled = questionCues('Tell me about a time leadership made a call you believed was wrong.');
+    assert.ok(overruled.includes('disagreement') && !overruled.includes('failure'), overruled.join());
+    assert.ok(questionCues('Tell me about a decision that turned out wrong.').includes('failure'));
+    const teams = questionCues('How did you get teams that did not report to you to change?');
+    assert.ok(teams.includes('influence') && !teams.includes('growing-people'), teams.join());
+    assert.ok(questionCues('Tell me about someone who used to report to you and struggled.').includes('growing-people'));
+  });
+
+  it('matches phrases on every word, stop words included, stemmed like the stories', () => {
+    assert.deepStrictEqual(allStems('Delivered on time'), ['deliv', 'on', 'time']);
+    assert.deepStrictEqual(contentStems('Delivered on time'), ['deliv']);
+    assert.ok(questionCues('Did it ship on time?').includes('time-pressure'), 'a phrase of stop words alone');
+  });
+
+  it('measures how strongly a story shows a cue, with # for numbers in digits or words', () => {
+    assert.strictEqual(strength('The certificate expired.', 'time-pressure'), 0.5, 'one phrase: half the evidence');
+    const digits = strength('We shipped it 3 weeks before launch.', 'time-pressure');
+    assert.strictEqual(digits, strength('We shipped it three weeks before launch.', 'time-pressure'));
+    assert.ok(digits > strength('We shipped it several weeks before launch.', 'time-pressure'), '"several" is not a number: "# weeks before" does not match');
+    assert.ok(strength('The deadline was due on a fixed date, and we were late.', 'time-pressure') > strength('The deadline moved.', 'time-pressure'));
+    assert.ok(strength('The vendor contract cost $610K a year.', 'cost') > 0, 'a currency sign before a number reads as "dollar"');
+    assert.strictEqual(strength('We mentored two engineers.', 'cost'), 0);
+  });
+
+  it('ranks the story that shows the asked theme above one that only shares a word', () => {
+    const bank = [
+      doc('billing', 'Delivered the billing rewrite', 'Deliver Results', 'The billing service needed a rewrite and I delivered it.'),
+      doc('gift', 'Shipped gift cards for sales', 'Deliver Results', 'Sales wanted gift cards three weeks before the holidays, and the launch date could not move.'),
+    ];
+    const question = 'Tell me about a time you delivered under a tight deadline.';
+    const ranked = new StoryMatcher(bank).rank(question, { now });
+    assert.deepStrictEqual(ranked.map((r) => r.file), ['gift', 'billing']);
+    assert.ok(ranked[0].reasons.includes('tells of time pressure'), ranked[0].reasons.join('; '));
+    assert.ok(!ranked[1].reasons.some((r) => r.startsWith('tells of')), ranked[1].reasons.join('; '));
+  });
+
+  it('gives no points for a cue that every story of the bank shows alike', () => {
+    const bank = [
+      doc('a', 'Moved the search index', 'Ownership', 'Customers waited for results and customers complained.'),
+      doc('b', 'Moved the billing index', 'Ownership', 'Customers waited for invoices and customers complained.'),
+    ];
+    const ranked = new StoryMatcher(bank).rank('Tell me about your customers.', { now });
+    assert.strictEqual(ranked[0].score, ranked[1].score);
+    assert.ok(ranked.every((r) => !r.reasons.some((reason) => reason.startsWith('tells of'))));
+  });
+
+  it('weighs the words questions frame themselves with less than the words they ask about', () => {
+    const weight = (word: string) => questionWordWeight(word);
+    assert.ok(weight('team') < weight('holidai'), `team ${weight('team')}, holiday ${weight('holidai')}`);
+    assert.ok(weight('xyzzy') === 1 && weight('team') > 0);
+    const index = new Bm25Index([['team', 'holidai'], ['team']]);
+    const plain = index.score(['team', 'holidai']);
+    const weighted = index.score(['team', 'holidai'], (term) => (term === 'team' ? 0.5 : 1));
+    assert.ok(weighted.scores[1] < plain.scores[1] && weighted.scores[0] < plain.scores[0]);
+  });
+});
