@@ -184,4 +184,20 @@ run('first scan of a large story bank (measurement)', () => {
       await vscode.workspace.fs.delete(uri);
     }
   });
+
+  it('Which Story for This Question on the whole bank: time until the ranked pick is open', async function () {
+    this.timeout(300000);
+    const index = ((await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { views: { index: MeasuredIndex } }).views.index;
+    await index.ready();
+    await index.settled();
+    const times: number[] = [];
+    for (const question of ['Tell me about a time you disagreed with your manager', 'Describe a time you had to deliver under a tight deadline', 'Tell me about your biggest failure']) {
+      const at = Date.now();
+      const results = (await vscode.commands.executeCommand('starCoach.whichStory', question)) as unknown[];
+      times.push(Date.now() - at);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      if (!results?.length) throw new Error('no stories ranked');
+    }
+    console.log(`      Which Story on ${index.coverage.size} stories, 3 questions: ${times.join(' ms, ')} ms until the ranked pick is open (reads, lints and plans the bank each time)`);
+  });
 });

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { lintText } from '../../core/engine';
+import { lintText, type LintResult } from '../../core/engine';
 import { storyWords, StoryMatcher, type MatchContext, type MatchDocument, type MatchResult } from '../../core/match/rank';
 import type { Story } from '../../core/parse/story';
 import { plannedLps, type LoopPlan } from '../../core/plan/plan';
 import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
 import { COMMANDS, SETTINGS } from '../constants';
+import { fileBytes } from '../fileSystem';
 import type { StoryModel } from '../model';
 import type { LoopPlanProvider } from './loopPlanView';
 import type { StoryIndex } from '../storyIndex';
@@ -13,15 +14,9 @@ import type { StoryIndex } from '../storyIndex';
 const SHOWN = 10;
 
 /** The text of a story: the open document's (unsaved edits included), else the file's. */
-async function storyText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined; // deleted since the scan: left out of the ranking
-  }
-}
+/** Stories read at once: enough to keep the disk busy, and each batch's lint stays a short slice of the host's thread. */
+const READ_AT_ONCE = 64;
+const UTF8 = new TextDecoder();
 
 /**
  * "Which Story for This Question?": the selected text (or a typed question) against every story
@@ -60,19 +55,32 @@ export type BankDocument = MatchDocument & { story: Story };
  */
 export async function readBankStory(model: StoryModel, id: string, history: PracticeHistory = NO_PRACTICE): Promise<BankDocument | undefined> {
   const uri = vscode.Uri.parse(id);
-  const text = await storyText(uri);
-  if (text === undefined) return undefined;
-  const { story, findings } = lintText(text, await model.configuration.forUri(uri));
-  return { profile: profileStory(id, story, findings, history), text: storyWords(story), story };
+  const config = await model.configuration.forUri(uri);
+  let linted: LintResult;
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+  if (open) linted = { story: model.storyOf(open), findings: model.findingsOf(open, config) }; // the editor's lint of this version
+  else {
+    try {
+      // Read as the index reads (Node on disk): `workspace.fs` makes a round trip to the window per file.
+      linted = lintText(UTF8.decode(await fileBytes(uri)), config);
+    } catch {
+      return undefined; // deleted since the scan: left out of the ranking
+    }
+  }
+  return { profile: profileStory(id, linted.story, linted.findings, history), text: storyWords(linted.story), story: linted.story };
 }
 
-/** Every story the index holds, read (open documents as edited), linted with its folder's config, and profiled with `history`. */
+/**
+ * Every story the index holds, read READ_AT_ONCE at a time (open documents as edited), linted with
+ * its folder's config, and profiled with `history`, in the index's order.
+ */
 export async function readStoryBank(model: StoryModel, index: StoryIndex, history: PracticeHistory = NO_PRACTICE): Promise<BankDocument[]> {
   await index.ready();
+  const ids = [...index.coverage.all()].map((summary) => summary.id);
   const documents: BankDocument[] = [];
-  for (const summary of [...index.coverage.all()]) {
-    const document = await readBankStory(model, summary.id, history);
-    if (document) documents.push(document);
+  for (let at = 0; at < ids.length; at += READ_AT_ONCE) {
+    const read = await Promise.all(ids.slice(at, at + READ_AT_ONCE).map((id) => readBankStory(model, id, history)));
+    for (const document of read) if (document) documents.push(document);
   }
   return documents;
 }
