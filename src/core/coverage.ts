@@ -20,6 +20,8 @@ export interface StorySummary {
   lpIds: string[];
   level?: Level;
   outcome?: Outcome;
+  /** The `year` front-matter field: when the story happened, when given. */
+  year?: number;
   /** What checking the whole story found; undefined until it has been checked. */
   check?: StoryCheck;
 }
@@ -52,7 +54,7 @@ export function summarize(id: string, story: Story, findings: readonly Finding[]
   return { ...countStory(id, story.frontMatter), check: storyCheckOf(story, findings) };
 }
 
-/** A story counted from its front matter alone: its title, level and LPs. */
+/** A story counted from its front matter alone: its title, LPs, level, outcome and year. */
 export function countStory(id: string, frontMatter: FrontMatter): StorySummary {
   const meta = frontMatter.meta;
   const lpIds: string[] = [];
@@ -65,6 +67,7 @@ export function countStory(id: string, frontMatter: FrontMatter): StorySummary {
     lpIds,
     ...(meta.level ? { level: meta.level } : {}),
     ...(meta.outcome ? { outcome: meta.outcome } : {}),
+    ...(typeof meta.year === 'number' ? { year: meta.year } : {}),
   };
 }
 

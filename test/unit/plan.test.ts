@@ -3,9 +3,13 @@ import fc from 'fast-check';
 import { FORBIDDEN, minCostAssignment } from '../../src/core/plan/assignment';
 import { planLoop, slotCost } from '../../src/core/plan/plan';
 import { digestStory, formatSheet } from '../../src/core/plan/sheet';
-import type { StoryProfile } from '../../src/core/plan/profile';
+import { profileStory, profileSummary, type StoryProfile } from '../../src/core/plan/profile';
+import { lintText } from '../../src/core/engine';
+import { checkText, countText } from '../../src/core/scan';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { parseStory } from '../../src/core/parse/story';
-import { resolveConfig, readConfigText } from '../../src/core/config';
+import { DEFAULT_CONFIG, resolveConfig, readConfigText } from '../../src/core/config';
 
 /** A checked story profile: LP ids primary first, and what the cost reads. */
 function profile(id: string, lpIds: string[], more: { quantified?: boolean; warnings?: number; year?: number; practiced?: number; level?: 'L5' | 'L6' | 'L7' } = {}): StoryProfile {
@@ -15,9 +19,9 @@ function profile(id: string, lpIds: string[], more: { quantified?: boolean; warn
       title: id,
       lpIds,
       ...(more.level ? { level: more.level } : {}),
+      year: more.year ?? 2025,
       check: { draft: false, quantified: more.quantified ?? true, isFailure: false, hasLearning: false, hasShortVersion: false, words: 300, problems: { errors: 0, warnings: more.warnings ?? 0, information: 0, hints: 0 } },
     },
-    year: more.year ?? 2025,
     practiced: more.practiced ?? 2,
   };
 }
@@ -45,6 +49,23 @@ function bruteForce(rows: number, columns: number, cost: (r: number, c: number) 
 }
 
 describe('loop plan', () => {
+  it("plans from the index's counts and checks exactly as from reading each story (every example and published story)", () => {
+    const folders = ['examples', 'test/fixtures/public', 'test/fixtures/public/holdout3'];
+    const practice = { count: (file: string) => file.length % 3, lastTold: (file: string) => (file.length % 2 ? '2026-01-02T03:04:05Z' : undefined) };
+    let compared = 0;
+    for (const folder of folders) {
+      for (const name of readdirSync(folder).filter((n) => n.endsWith('.star.md'))) {
+        const text = readFileSync(join(folder, name), 'utf8');
+        const { story, findings } = lintText(text, DEFAULT_CONFIG);
+        // What the index holds of the story: its count, then its check.
+        const indexed = { ...countText(name, text)!, check: checkText(text, DEFAULT_CONFIG).check };
+        assert.deepStrictEqual(profileSummary(indexed, practice), profileStory(name, story, findings, practice), name);
+        compared++;
+      }
+    }
+    assert.ok(compared > 150, `${compared} stories compared`);
+  });
+
   it('assignment: as many rows as possible, then the least cost, as brute force finds (random small tables)', () => {
     fc.assert(
       fc.property(

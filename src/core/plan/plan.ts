@@ -79,7 +79,8 @@ export function slotCost(story: StoryProfile, lpId: string, options: Pick<PlanOp
     const level = story.summary.level;
     points += !level ? 1 : 2 * Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(options.targetLevel));
   }
-  points += story.year === undefined ? 2 : Math.min(4, Math.floor(Math.max(0, options.currentYear - story.year) / 2));
+  const year = story.summary.year;
+  points += year === undefined ? 2 : Math.min(4, Math.floor(Math.max(0, options.currentYear - year) / 2));
   if (story.practiced < 2) points += 2 - story.practiced;
   return points;
 }
@@ -99,11 +100,12 @@ export function slotCostParts(story: StoryProfile, position: number, options: Pi
     if (!level) parts.push({ points: 1, why: 'no level given' });
     else if (level !== options.targetLevel) parts.push({ points: 2 * Math.abs(LEVELS.indexOf(level) - LEVELS.indexOf(options.targetLevel)), why: `written at ${level}` });
   }
-  if (story.year === undefined) parts.push({ points: 2, why: 'no year given' });
+  const year = story.summary.year;
+  if (year === undefined) parts.push({ points: 2, why: 'no year given' });
   else {
-    const age = Math.max(0, options.currentYear - story.year);
+    const age = Math.max(0, options.currentYear - year);
     const points = Math.min(4, Math.floor(age / 2));
-    if (points > 0) parts.push({ points, why: `from ${story.year}` });
+    if (points > 0) parts.push({ points, why: `from ${year}` });
   }
   if (story.practiced < 2) parts.push({ points: 2 - story.practiced, why: story.practiced === 0 ? 'never practised' : 'practised once' });
   return parts;

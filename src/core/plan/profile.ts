@@ -5,14 +5,12 @@ import type { Finding } from '../types';
 
 /**
  * What the loop plan, the question matcher and the cheat sheet weigh about one story: its
- * summary (LPs primary first, level, whether the Result has a number, its open problems), the
- * `year` it happened and how it has been practised.
+ * summary (LPs primary first, level, the year it happened, whether the Result has a number, its
+ * open problems) and how it has been practised.
  */
 export interface StoryProfile {
   /** The summary the coverage index keeps; `summary.id` is the file's path or URI. */
   summary: StorySummary;
-  /** The `year` front-matter field, when given. */
-  year?: number;
   /** Practice sessions logged for the story. */
   practiced: number;
   /** ISO 8601 time of the latest session that told the story, when there is one. */
@@ -46,14 +44,16 @@ export const NO_PRACTICE: PracticeHistory = { count: () => 0, lastTold: () => un
  * to the workspace folder, forward slashes) and is kept as the summary's id.
  */
 export function profileStory(file: string, story: Story, findings: readonly Finding[], practice: PracticeHistory = NO_PRACTICE): StoryProfile {
-  const year = story.frontMatter.meta.year;
-  const lastTold = practice.lastTold(file);
-  return {
-    summary: summarize(file, story, findings),
-    ...(typeof year === 'number' ? { year } : {}),
-    practiced: practice.count(file),
-    ...(lastTold ? { lastTold } : {}),
-  };
+  return profileSummary(summarize(file, story, findings), practice);
+}
+
+/**
+ * The profile of a story the coverage index has counted and checked (its summary's id is the key
+ * the practice log is read with): what the plan needs, without reading the story again.
+ */
+export function profileSummary(summary: StorySummary, practice: PracticeHistory = NO_PRACTICE): StoryProfile {
+  const lastTold = practice.lastTold(summary.id);
+  return { summary, practiced: practice.count(summary.id), ...(lastTold ? { lastTold } : {}) };
 }
 
 /** Open problems as the Problems panel lists them (errors, warnings, infos), 0 while unchecked. */

@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { DEFAULT_CONFIG } from '../../core/config';
 import type { Story } from '../../core/parse/story';
 import { planLoop, planOptionsFrom, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
+import { profileSummary } from '../../core/plan/profile';
 import { formatSheet } from '../../core/plan/sheet';
 import type { StoryModel } from '../model';
 import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
-import { readStoryBank, targetLevelSetting, type BankDocument } from './whichStory';
+import { readBankStory, readStoryBank, targetLevelSetting, type BankDocument } from './whichStory';
 
 /** How long the view waits after the last change to the stories before planning again. */
 const SETTLE_MS = 500;
@@ -62,18 +63,16 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
    */
   workspacePlan(fresh = false): Promise<WorkspacePlan> {
     if (fresh) this.current = undefined;
-    this.current ??= this.make().then(({ plan, storyOf }) => ({ plan, storyOf }));
+    this.current ??= this.make();
     return this.current;
   }
 
   /**
-   * The bank read now and the plan made from it, which becomes the view's: for a command that
-   * ranks the bank's stories against the plan, so the bank is read once and both agree.
+   * The whole bank read now, and the plan: for a command that ranks the bank's stories against
+   * the plan (both from the same index, so they agree).
    */
   async bankAndPlan(): Promise<{ bank: BankDocument[]; plan: LoopPlan }> {
-    const made = this.make();
-    this.current = made.then(({ plan, storyOf }) => ({ plan, storyOf }));
-    const { bank, plan } = await made;
+    const [bank, { plan }] = await Promise.all([readStoryBank(this.model, this.index, await this.practice.history()), this.workspacePlan()]);
     return { bank, plan };
   }
 
@@ -83,20 +82,26 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
     return formatSheet(plan, storyOf);
   }
 
-  /** Reads the bank and plans; the whole bank's parse is handed back to the caller, not kept. */
-  private async make(): Promise<WorkspacePlan & { bank: BankDocument[] }> {
-    const bank = await readStoryBank(this.model, this.index, await this.practice.history());
+  /**
+   * Plans from the index's counts and checks (no story is read for it), then reads the stories the
+   * plan names, for their digests on the page and the sheet.
+   */
+  private async make(): Promise<WorkspacePlan> {
+    await this.index.ready();
+    const history = await this.practice.history();
     // The first folder's .starcoach.yaml decides the plan's LPs and slots, as the CLI's does where it runs.
     const folder = vscode.workspace.workspaceFolders?.[0];
     const settings = folder ? (await this.model.configuration.forUri(folder.uri)).plan : DEFAULT_CONFIG.plan;
     const plan = planLoop(
-      bank.map((b) => b.profile),
+      [...this.index.coverage.all()].map((summary) => profileSummary(summary, history)),
       planOptionsFrom(settings, new Date().getFullYear(), targetLevelSetting()),
     );
-    // Only the stories the plan names are kept, not the whole bank's parse.
-    const named = new Set(plan.slots.flatMap((s) => [s.story?.summary.id, s.backup?.summary.id]));
-    const stories = new Map(bank.filter((b) => named.has(b.profile.summary.id)).map((b) => [b.profile.summary.id, b.story]));
-    return { plan, storyOf: (file) => stories.get(file), bank };
+    const named = [...new Set(plan.slots.flatMap((s) => [s.story?.summary.id, s.backup?.summary.id]).filter((id) => id !== undefined))];
+    const stories = new Map<string, Story>();
+    for (const document of await Promise.all(named.map((id) => readBankStory(this.model, id, history)))) {
+      if (document) stories.set(document.profile.summary.id, document.story);
+    }
+    return { plan, storyOf: (file) => stories.get(file) };
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
