@@ -3,13 +3,16 @@ import fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
 import { hasQuantity } from '../../src/core/language/quantities';
 import { findPersonalAction } from '../../src/core/language/personal';
-import { sectionProse, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
+import { parseStory, sectionProse, starPart, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
+import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 
 /**
  * Properties over whole kinds of published writing, each generated rather than listed, so that a
  * fix for one story cannot pass for its kind: the shapes people mark a story's parts with, numbers
  * that describe the method or the thing built, setup numbers in a story with no part marked,
- * hypotheticals, and vague claims beside a measure.
+ * hypotheticals, and vague claims beside a measure; one label for two parts, an unmarked opening,
+ * a whole story told with no part marked, small bounds in words, and vague claims told by degree,
+ * reception, skill or manner.
  */
 const FRONT = '---\ntitle: T\nlps: [Ownership]\n---\n';
 const NAMES: Record<StarKind, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
@@ -34,6 +37,10 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   'numbered heading with subtitle': (parts) => parts.map(([k, b], i) => `## ${i + 1}. ${NAMES[k].toUpperCase()}: a few words\n${b}\n`).join('\n'),
   'letter closing its part': (parts) => parts.map(([k, b]) => `${b.replace(/\.$/, '')} (${LETTER(k)}).`).join(' '),
   'name closing its part': (parts) => parts.map(([k, b]) => `${b.replace(/\.$/, '')} (${NAMES[k]}).`).join(' '),
+  'bold letter, dash inside the bold': (parts) => parts.map(([k, b]) => `**${LETTER(k)} —** ${b}\n`).join('\n'),
+  'bold name, dash inside the bold': (parts) => parts.map(([k, b]) => `**${NAMES[k]} -** ${b}\n`).join('\n'),
+  'table row, bold name': (parts) => `| | |\n|---|---|\n${parts.map(([k, b]) => `| **${NAMES[k]}** | ${b} |`).join('\n')}\n`,
+  'table row, plain name': (parts) => `| Part | What happened |\n| --- | --- |\n${parts.map(([k, b]) => `| ${NAMES[k]} | ${b} |`).join('\n')}\n`,
 };
 
 /** Sentences that open with a capital (a bare name needs one after it) and name no part. */
@@ -189,5 +196,114 @@ describe('kinds: notes that open the Action in lower case', () => {
       }),
       { numRuns: 200, seed: 20261129 },
     );
+  });
+});
+
+const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+
+/** Label shapes a combined name is written in. */
+const NAMED = fc.constantFrom((name: string, body: string) => `**${name}:** ${body}\n`, (name: string, body: string) => `${name}: ${body}\n`, (name: string, body: string) => `## ${name}\n${body}\n`);
+
+describe('kinds: one label for two parts', () => {
+  it('"Situation / Task", "S/T", "Action and Result" leave neither part missing, and the Result under a combined label is read', () => {
+    const joiner = fc.constantFrom('/', ' / ', ' & ', ' and ', ' + ');
+    fc.assert(
+      fc.property(NAMED, joiner, fc.boolean(), fc.boolean(), fc.constantFrom(...UNMEASURED), (shape, and, first, letters, ending) => {
+        const name = (a: StarKind, b: StarKind) => (letters && and.trim() === '/' ? `${LETTER(a)}${and}${LETTER(b)}` : `${NAMES[a]}${and}${NAMES[b]}`);
+        const text = first
+          ? `${FRONT}${shape(name('situation', 'task'), 'Our billing job failed nightly and I had to fix it.')}\n${shape('Action', 'I rewrote the retry logic.')}\n${shape('Result', ending)}`
+          : `${FRONT}${shape('Situation', 'Our billing job failed nightly.')}\n${shape('Task', 'I had to fix it.')}\n${shape(name('action', 'result'), `I rewrote the retry logic. ${ending}`)}`;
+        assert.deepStrictEqual(missing(text), [], text);
+        assert.ok(starPart(parseStory(text), first ? 'task' : 'result'), text);
+        assert.ok(lintText(text).findings.some((f) => f.ruleId === 'unquantified-result'), text);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+
+  it('a combined name that is not two STAR parts is no label', () => {
+    assert.strictEqual(parseStory(`${FRONT}**Situation / Budget:** The money ran out.\n`).sections.length, 0);
+  });
+});
+
+/** Opening sentences that set a scene (twelve words or more each). */
+const OPENINGS = ['We had a payments application that handled card refunds for the whole organisation.', 'One morning the branch offices started calling because none of them could reach the service.', 'Our clinic booked appointments by phone and lost about a third of them to no-shows.'];
+
+describe('kinds: an unmarked opening is the Situation', () => {
+  it('prose before the first marked part tells the Situation; a title heading alone does not', () => {
+    const rest = fc.constantFrom(...Object.keys(SHAPES).filter((shape) => !/closing|bare name|table/.test(shape)));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...OPENINGS), { minLength: 1, maxLength: 2 }), rest, fc.boolean(), (opening, shape, title) => {
+        const marked = SHAPES[shape]([['task', 'I had to fix it.'], ['action', 'I rolled back the release.'], ['result', 'Refunds resumed within the hour.']]);
+        const head = `${FRONT}${title ? '# Payments outage\n\n' : ''}`;
+        assert.deepStrictEqual(missing(`${head}${opening.join(' ')}\n\n${marked}`), [], shape);
+        assert.deepStrictEqual(missing(`${head}${marked}`).map((m) => m.split('.')[0]), ['The story has no Situation'], shape);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: a story told with no part marked', () => {
+  it('from three sentences on nothing is reported missing; a shorter telling is told to mark its parts, once', () => {
+    const sentence = fc.constantFrom(...OPENINGS, 'I rolled back the release and added a regression suite to the checklist.', 'Refunds resumed within the hour and no branch called again that week.');
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 2, maxLength: 6 }), fc.boolean(), (sentences, paragraphs) => {
+        const text = `${FRONT}${sentences.join(paragraphs ? '\n\n' : ' ')}\n`;
+        assert.deepStrictEqual(missing(text), sentences.length >= 3 ? [] : [NO_PARTS_FOUND], text);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: small bounds and none at all, in words', () => {
+  it('"under an hour", "inside a couple of days", "without refusing once" measure; "under a new manager" and "once a week" do not', () => {
+    const unit = fc.constantFrom('second', 'minute', 'hour', 'day', 'week', 'month', 'sprint', 'quarter');
+    fc.assert(
+      fc.property(fc.constantFrom('under', 'inside', 'in under', 'just under'), fc.constantFrom('a', 'one', 'a single', 'a couple of', 'a few'), unit, (bound, article, u) => {
+        const span = `${article === 'a' && u === 'hour' ? 'an' : article} ${u}${/couple|few/.test(article) ? 's' : ''}`;
+        assert.ok(hasQuantity(`The job now finishes ${bound} ${span}.`), `${bound} ${span}`);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('refusing', 'missing', 'failing', 'paging anyone', 'complaining'), fc.constantFrom('', 'even '), (verb, even) => {
+        assert.ok(hasQuantity(`He took every dose without ${verb} ${even}once.`), verb);
+        assert.ok(!hasQuantity(`He took every dose after ${verb} at first.`), verb);
+      }),
+      { numRuns: 50, seed: 20261130 },
+    );
+    for (const plain of ['She worked under a new manager.', 'We met once a week.', 'Once the fix was in, calls stopped.']) assert.ok(!hasQuantity(plain), plain);
+  });
+});
+
+/** Outcomes told by degree or reception alone. */
+const DEGREES = fc.oneof(
+  fc.tuple(fc.constantFrom('Her confidence grew', 'Our reach improved', 'It helped us', 'Customers liked it', 'The team enjoyed it'), fc.constantFrom('a great deal', 'a lot', 'enormously', 'hugely')).map(([a, b]) => `${a} ${b}`),
+  fc.constantFrom('The briefing was well received', 'The feature was a big success', 'The talk went down well', 'Customers liked it', 'Users loved it'),
+);
+/** Skills or a manner named where a step belongs. */
+const MANNERS = ['using my programming skills', 'with my knowledge of the system', 'by actively listening', 'by finding a solution that worked', 'drawing on my experience'];
+
+describe('kinds: vague claims told by degree, reception, skill or manner', () => {
+  const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').length;
+  it('an outcome told by degree or reception alone is vague once in the Result, left alone beside a measure, and not read in the Situation', () => {
+    fc.assert(
+      fc.property(DEGREES, fc.constantFrom(...MEASURES), (claim, measure) => {
+        assert.strictEqual(vague(`## Result\n${claim}.\n`), 1, claim);
+        assert.strictEqual(vague(`## Result\n${claim}, ${measure}.\n`), 0, `${claim}, ${measure}`);
+        assert.strictEqual(vague(`## Situation\n${claim}.\n## Result\nErrors fell from 9% to 2%.\n`), 0, claim);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+
+  it('a skill or a manner in place of the step is vague wherever it is told; the step itself is not', () => {
+    for (const manner of MANNERS) {
+      assert.strictEqual(vague(`## Action\nI fixed the bug ${manner}.\n`), 1, manner);
+      assert.strictEqual(vague(`## Action\nI fixed the bug by reading the gateway logs and pinning the client version.\n`), 0);
+    }
+    assert.strictEqual(vague('## Result\nThe team got a lot of sleep.\n'), 0);
   });
 });

@@ -49,7 +49,7 @@ const WORD_QUANTITY = new RegExp(
     // A bound told with "under": "finishes in under an hour", "inside a couple of days".
     String.raw`\b(?:under|inside|just under) (?:a|an|one|a single|a couple of|a few) ${TIME_UNIT}\b`,
     // None at all, told as "once": "without refusing once", "never once missed", "not once".
-    String.raw`\b(?:without [a-z]+ing (?:even )?once|never once|not once|not even once)\b`,
+    String.raw`\b(?:without [a-z]+ing(?: [a-z]+){0,2}? (?:even )?once|never once|not once|not even once)\b`,
     String.raw`\ba single (?:${TIME_UNIT}|complaints?|incidents?|outages?|errors?|defects?|bugs?|failures?|escalations?|tickets?|rollbacks?)\b`,
     String.raw`\b(?:a|an|one) ${TIME_UNIT} (?:ahead of|early|earlier|sooner|faster|before (?:the )?(?:deadline|schedule|target|date))\b`,
     // A time bound told by an ordinal: "by the end of my third day", "by the second sprint".

@@ -20,7 +20,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line.',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too. One label may name two parts (`Situation / Task:`, `Action and Result:`), and an unmarked opening paragraph before the first marked part is the Situation. A story with no part marked at all is read as one telling: from three sentences on (the setting and task, what was done, how it ended) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked to mark its parts.',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
