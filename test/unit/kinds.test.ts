@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
 import { hasQuantity } from '../../src/core/language/quantities';
-import { findPersonalAction } from '../../src/core/language/personal';
+import { findPersonalAction, hypotheticalSentence } from '../../src/core/language/personal';
 import { parseStory, sectionProse, starPart, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
 import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 
@@ -167,6 +167,20 @@ describe('kinds: outcomes told as an impression', () => {
   });
 });
 
+describe('kinds: "I would" reported is the story\'s own past', () => {
+  it('after "told", "said", "knew", "promised" or "that", "I would" is no hypothetical, and the rest of the sentence stays the speaker\'s', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('I was told', 'My manager said', 'She told me', 'I knew', 'I promised', 'We agreed that'), fc.constantFrom(' would ', '’d '), (reported, would) => {
+        const text = `${reported} I${would}lead the group, so I planned the work.`;
+        assert.strictEqual(hypotheticalSentence(text), undefined, text);
+        assert.ok(findPersonalAction(text), text);
+        assert.ok(hypotheticalSentence(`I${would}lead the group and plan the work.`));
+      }),
+      { numRuns: 100, seed: 20261130 },
+    );
+  });
+});
+
 describe('kinds: what follows "I would" in its sentence is hypothetical too', () => {
   it('no "I" under a hypothetical is an action, while the same clause told in the past is', () => {
     const verb = fc.constantFrom('listen', 'check the policy', 'call them', 'ask first');
@@ -305,5 +319,23 @@ describe('kinds: vague claims told by degree, reception, skill or manner', () =>
       assert.strictEqual(vague(`## Action\nI fixed the bug by reading the gateway logs and pinning the client version.\n`), 0);
     }
     assert.strictEqual(vague('## Result\nThe team got a lot of sleep.\n'), 0);
+  });
+});
+
+describe('kinds: a part told as speech, quoted back', () => {
+  it('the message quotes the user\'s sentence in one pair of marks, whatever marks the user wrote it in', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(['"', '"'], ['“', '”']), fc.constantFrom('the client was happy and stayed with us.', 'the rewrite shipped and the team moved on.'), ([open, close], ending) => {
+        const action = 'We rolled back the release.';
+        const result = `After that, ${ending}`;
+        const text = `${FRONT}## Situation\nThe builds broke.\n## Task\nFix them.\n## Action\n${open}${action}${close}\n## Result\n${open}${result}${close}\n`;
+        const message = (rule: string) => lintText(text).findings.find((f) => f.ruleId === rule)?.message ?? '';
+        for (const [rule, sentence] of [['unquantified-result', result], ['missing-personal-role', action]]) {
+          assert.ok(message(rule).includes(`"${sentence}"`), `${rule}: ${message(rule)}`);
+          assert.ok(!/["“”]{2}/.test(message(rule)), message(rule));
+        }
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
   });
 });

@@ -131,7 +131,7 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
   {
     triggers: ['skills', 'skillset', 'skill set', 'expertise', 'abilities', 'know-how', 'knowledge', 'experience'],
     pattern: /\b(?:using|leveraging|applying|drawing on|relying on|thanks to|through|with) (?:all |both )?my (?:[a-z-]+ )?(?:skills|skillset|skill set|expertise|abilities|know-how|knowledge|experience)\b/gi,
-    advice: 'say what you did with it: the log you read, the query you ran, the change you made',
+    advice: 'name the step instead: the log you read, the query you ran, the change you made',
     measurable: false,
   },
   // A way of working named instead of what was said or done: "by actively listening", "found a
