@@ -44,6 +44,7 @@ const SEPARATE_SETS: Readonly<Record<string, 'open' | 'sealed'>> = {
 const HALVES = { 'holdout3-tune': 1, 'holdout3-report': 0 } as const;
 type Half = keyof typeof HALVES;
 const HALVED_SET = 'holdout3';
+const isHalf = (split: string): split is Half => Object.hasOwn(HALVES, split);
 
 /** What --split names: a split of the first set, `all`, a separate set's folder or a half of holdout3. */
 type SplitChoice = string;
@@ -108,7 +109,7 @@ function missingKind(finding: Finding): StarKind | undefined {
 
 /** The separate set a --split names: the set itself, or holdout3 for one of its halves. */
 function separateSetOf(split: SplitChoice): string | undefined {
-  if (split in HALVES) return HALVED_SET;
+  if (isHalf(split)) return HALVED_SET;
   return Object.hasOwn(SEPARATE_SETS, split) ? split : undefined;
 }
 
@@ -133,7 +134,7 @@ function fileNumber(file: string): number {
 /** Whether a labelled story belongs to the chosen split; `all` is the first public set's three splits. */
 function inSplit(label: PublicLabel, split: SplitChoice): boolean {
   if (split === 'all') return (SPLITS as readonly string[]).includes(label.split);
-  if (split in HALVES) return fileNumber(label.file) % 2 === HALVES[split as Half];
+  if (isHalf(split)) return fileNumber(label.file) % 2 === HALVES[split];
   if (separateSetOf(split) !== undefined) return true;
   return label.split === split;
 }
