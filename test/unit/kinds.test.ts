@@ -235,8 +235,10 @@ describe('kinds: one label for two parts', () => {
     );
   });
 
-  it('a combined name that is not two STAR parts is no label', () => {
+  it('a combined name that is not two STAR parts is no label; a Result told with its lesson is the Result', () => {
     assert.strictEqual(parseStory(`${FRONT}**Situation / Budget:** The money ran out.\n`).sections.length, 0);
+    assert.strictEqual(parseStory(`${FRONT}A/B test: we ran one.\n`).sections.length, 0);
+    assert.deepStrictEqual(parseStory(`${FRONT}**Result and Learnings:** Builds fell to 9 minutes.\n`).sections.map((x) => x.kind), ['result']);
   });
 });
 
@@ -295,7 +297,7 @@ describe('kinds: small bounds and none at all, in words', () => {
 /** Outcomes told by degree or reception alone. */
 const DEGREES = fc.oneof(
   fc.tuple(fc.constantFrom('Her confidence grew', 'Our reach improved', 'It helped us', 'Customers liked it', 'The team enjoyed it'), fc.constantFrom('a great deal', 'a lot', 'enormously', 'hugely')).map(([a, b]) => `${a} ${b}`),
-  fc.constantFrom('The briefing was well received', 'The feature was a big success', 'The talk went down well', 'Customers liked it', 'Users loved it'),
+  fc.constantFrom('The briefing was well received', 'The feature was a big success', 'The talk went down well', 'Customers liked it', 'Users loved it', 'The change made a real difference', 'The tool had a big impact', 'The launch exceeded expectations'),
 );
 /** Skills or a manner named where a step belongs. */
 const MANNERS = ['using my programming skills', 'with my knowledge of the system', 'by actively listening', 'by finding a solution that worked', 'drawing on my experience'];

@@ -183,11 +183,12 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     measurable: true,
     resultOnly: true,
   },
-  // Reception as the whole outcome: "was well received", "customers liked it", "was a big success".
+  // Reception as the whole outcome: "was well received", "customers liked it", "was a big success",
+  // "made a real difference", "exceeded expectations".
   {
-    triggers: ['received', 'well liked', 'success', 'a hit', 'went down', 'liked', 'loved', 'enjoyed', 'appreciated'],
+    triggers: ['received', 'well liked', 'success', 'a hit', 'went down', 'liked', 'loved', 'enjoyed', 'appreciated', 'difference', 'impact', 'expectations'],
     pattern:
-      /\b(?:was|were|been|got) (?:very |really |extremely |generally )?(?:well[- ]received|warmly received|well liked|a (?:big |great |huge |real )?(?:success|hit))\b|\bwent down (?:very |really )?well\b|\b(?:customers|users|clients|people|everyone|stakeholders|students|staff|they) (?:really )?(?:liked|loved|enjoyed|appreciated) (?:it|them|this|that)\b/gi,
+      /\b(?:was|were|been|got) (?:very |really |extremely |generally )?(?:well[- ]received|warmly received|well liked|a (?:big |great |huge |real )?(?:success|hit))\b|\bwent down (?:very |really )?well\b|\bmade (?:a|an) (?:big |huge |real |significant |noticeable |positive |enormous )?difference\b|\b(?:had|made|with) (?:a|an) (?:big |huge |real |significant |positive |great |enormous |lasting )impact\b|\bexceeded (?:all |everyone['’]s |our |their |the )?expectations\b|\b(?:customers|users|clients|people|everyone|stakeholders|students|staff|they) (?:really )?(?:liked|loved|enjoyed|appreciated) (?:it|them|this|that)\b/gi,
     advice: 'say what showed it: who adopted it, what they asked for next, a score or a repeat order',
     measurable: true,
     resultOnly: true,

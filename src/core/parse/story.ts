@@ -635,8 +635,9 @@ function kindOf(title: string): SectionKind {
 
 /**
  * The STAR parts a heading or label names: one kind, or a combined label's parts in order
- * ("Situation / Task", "S/T", "Action and Result", "Actions & Results"), the first as `kind` and
- * the rest as `alsoKinds`. A combination that names anything but STAR parts is `other`.
+ * ("Situation / Task", "S/T", "Action and Result", "Result and Learnings"), the first as `kind`
+ * and the further STAR parts as `alsoKinds`. A combination that names anything but STAR parts and
+ * a Learning is `other`.
  */
 function partsNamed(title: string): { kind: SectionKind; alsoKinds?: StarKind[] } {
   const kind = kindOf(title);
@@ -645,8 +646,10 @@ function partsNamed(title: string): { kind: SectionKind; alsoKinds?: StarKind[] 
     .split(/\s*(?:\/|&|\+|\band\b)\s*/i)
     .map((part) => kindOf(part));
   const parts = [...new Set(named)];
-  if (named.length < 2 || !parts.every((part) => (STAR_KINDS as readonly string[]).includes(part))) return { kind: 'other' };
-  return parts.length === 1 ? { kind: parts[0] } : { kind: parts[0], alsoKinds: parts.slice(1) as StarKind[] };
+  // "Result and Learnings": the Result, with its lesson told in the same section.
+  if (named.length < 2 || !parts.every((part) => part === 'learning' || (STAR_KINDS as readonly string[]).includes(part))) return { kind: 'other' };
+  const also = parts.slice(1).filter((part): part is StarKind => (STAR_KINDS as readonly string[]).includes(part));
+  return also.length === 0 ? { kind: parts[0] } : { kind: parts[0], alsoKinds: also };
 }
 
 function normalizeTitle(title: string): string {
