@@ -292,6 +292,22 @@ describe('kinds: small bounds and none at all, in words', () => {
     );
     for (const plain of ['She worked under a new manager.', 'We met once a week.', 'Once the fix was in, calls stopped.']) assert.ok(!hasQuantity(plain), plain);
   });
+
+  it('time saved, a change of scale, a lone count and none over a period measure; the same words without them do not', () => {
+    const measured = fc.constantFrom(
+      'It saved a full day of work every week.', 'The script saves each analyst an hour.', 'It finished a full week before the deadline.',
+      'Response time went from days to hours.', 'Month-end close went from weeks to days.', 'Only one bug reached production.', 'Just a single order failed.',
+      'Nobody was paged again that quarter.', 'No one missed a dose afterwards.', 'There were none in the next quarter.',
+    );
+    const plain = fc.constantFrom('It took a full day to agree.', 'We met from day to day.', 'Only then did the team agree.', 'Nobody knew why.', 'None of us had used it.', 'It was one of the best launches.');
+    fc.assert(
+      fc.property(measured, plain, (m, p) => {
+        assert.ok(hasQuantity(m), m);
+        assert.ok(!hasQuantity(p), p);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
 });
 
 /** Outcomes told by degree or reception alone. */
