@@ -1,40 +1,57 @@
-// Scores the rules against labelled stories they were never tuned on: the public set in
-// test/fixtures/public (whole stories, split into a "tune" and a "report" half, and a second held-out
-// set "holdout2"), a third held-out set "holdout3" kept in its own folder test/fixtures/public/holdout3,
-// and the snippet sets in test/fixtures/corpus and test/fixtures/heldout. Prints true and false
-// positives and negatives, precision and recall, and the files behind every false positive and miss.
-// "all" means the three splits of the first public set; holdout3 is scored only when named. holdout3
-// is halved by file number: its odd-numbered stories (holdout3-tune) may be read and tuned on, its
-// even-numbered ones (holdout3-report) stay unread, so the script never names an even-numbered file:
-// for them it prints counts, precision and recall only, in text and in JSON alike.
-// Usage: npm run eval [-- --split tune|report|holdout2|holdout3|holdout3-tune|holdout3-report|all] [--format json]
-import { readFileSync } from 'fs';
+// Scores the rules against labelled stories: the public set in test/fixtures/public (whole stories,
+// split into a "tune" and a "report" half and a second held-out set "holdout2"), further held-out
+// sets each kept in a folder of its own under test/fixtures/public (holdout3, holdout4, ...), and the
+// snippet sets in test/fixtures/corpus and test/fixtures/heldout. Prints true and false positives and
+// negatives, precision and recall, and the files behind every false positive and miss.
+//
+// "all" means the three splits of the first public set; a separate set is scored only when named
+// (`--split holdout3`). Whether a separate set's disagreements may be read is decided in one place,
+// SEPARATE_SETS below:
+//   - open: tuned on; every false positive and miss is printed with its file name (holdout3, and its
+//     halves by file number, holdout3-tune for odd-numbered files and holdout3-report for even ones);
+//   - sealed: kept for an honest figure; only counts, precision and recall are printed, in text and in
+//     JSON alike, never a file name, a finding's message or a label's note.
+// A folder not listed there is refused, so that a new held-out set cannot be read by accident: list it
+// as sealed before its first run.
+// Usage: npm run eval [-- --split tune|report|holdout2|all|<set>|holdout3-tune|holdout3-report] [--format json]
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { lintText } from '../src/core/engine';
 import { findPersonalAction } from '../src/core/language/personal';
 import { hasQuantity } from '../src/core/language/quantities';
 import { SECTION_TITLES, STAR_KINDS, type StarKind } from '../src/core/parse/story';
+import { NO_PARTS_FOUND } from '../src/core/rules/missingSection';
 import type { Finding } from '../src/core/types';
 
 const ROOT = join(__dirname, '..', '..');
 const PUBLIC = join(ROOT, 'test', 'fixtures', 'public');
 
-type Split = 'tune' | 'report' | 'holdout2' | 'holdout3';
-/** The halves of holdout3 by file number: odd-numbered files to tune on, even-numbered to report. */
-const HALVES = ['holdout3-tune', 'holdout3-report'] as const;
-type Half = (typeof HALVES)[number];
 /** The splits of the first public set, labelled in test/fixtures/public/labels.json: what `all` scores. */
-const SPLITS: readonly Split[] = ['tune', 'report', 'holdout2'];
+const SPLITS = ['tune', 'report', 'holdout2'] as const;
+
 /**
- * Held-out sets kept in a folder of their own under test/fixtures/public, each with its stories and
- * its labels.json; the folder is named after the split. Scored only when named with --split.
+ * Held-out sets kept in a folder of their own under test/fixtures/public, named after the set, each
+ * with its stories and its labels.json; scored only when named with --split. `open`: its
+ * disagreements are printed with file names, for tuning. `sealed`: figures only, nothing that names
+ * or quotes one of its stories. The one place that says which set may be read.
  */
-const SEPARATE_SPLITS: readonly Split[] = ['holdout3'];
-type SplitChoice = Split | Half | 'all';
+const SEPARATE_SETS: Readonly<Record<string, 'open' | 'sealed'>> = {
+  holdout3: 'open',
+  holdout4: 'sealed',
+};
+
+/** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
+const HALVES = { 'holdout3-tune': 1, 'holdout3-report': 0 } as const;
+type Half = keyof typeof HALVES;
+const HALVED_SET = 'holdout3';
+const isHalf = (split: string): split is Half => Object.hasOwn(HALVES, split);
+
+/** What --split names: a split of the first set, `all`, a separate set's folder or a half of holdout3. */
+type SplitChoice = string;
 
 export interface PublicLabel {
   file: string;
-  split: Split;
+  split: string;
   format: string;
   voice: 'i' | 'we' | 'mixed';
   digitsMeasureNothing: boolean;
@@ -49,7 +66,7 @@ export interface PublicLabel {
 /** One disagreement between the engine and a label, for a tuner to read. */
 interface Disagreement {
   file: string;
-  split: Split;
+  split: string;
   /** The engine's message (false positive), or what the label expected (miss). */
   detail: string;
 }
@@ -90,12 +107,23 @@ function missingKind(finding: Finding): StarKind | undefined {
   });
 }
 
-/**
- * The folder under test/fixtures/public that holds a split's stories and labels.json: the public
- * folder itself for the first set's splits, a folder named after the split for a separate set.
- */
-function splitFolder(split: Split): string {
-  return SEPARATE_SPLITS.includes(split) ? join(PUBLIC, split) : PUBLIC;
+/** The separate set a --split names: the set itself, or holdout3 for one of its halves. */
+function separateSetOf(split: SplitChoice): string | undefined {
+  if (isHalf(split)) return HALVED_SET;
+  return Object.hasOwn(SEPARATE_SETS, split) ? split : undefined;
+}
+
+/** Whether a --split names something this script scores; throws with the choices when it does not. */
+function checkSplit(split: SplitChoice): void {
+  if (split === 'all' || (SPLITS as readonly string[]).includes(split) || separateSetOf(split) !== undefined) return;
+  const choices = [...SPLITS, 'all', ...Object.keys(SEPARATE_SETS), ...Object.keys(HALVES)].join(', ');
+  throw new Error(`--split takes ${choices}, not ${String(split)}. A new held-out folder is listed in SEPARATE_SETS in scripts/eval.ts first.`);
+}
+
+/** Whether a split's disagreements are kept from whoever tunes the rules: a sealed separate set. */
+function isSealed(split: SplitChoice): boolean {
+  const set = separateSetOf(split);
+  return set !== undefined && SEPARATE_SETS[set] === 'sealed';
 }
 
 /** The number a story's file name starts with ("07-…" is 7), or NaN when it starts with none. */
@@ -103,82 +131,101 @@ function fileNumber(file: string): number {
   return Number.parseInt(file, 10);
 }
 
-/**
- * Whether a story is in the sealed half of holdout3 (an even-numbered file): scored, but its name and
- * the engine's findings on it are never printed, so whoever tunes the rules does not read it.
- */
-function isSealed(label: PublicLabel): boolean {
-  return label.split === 'holdout3' && fileNumber(label.file) % 2 === 0;
-}
-
 /** Whether a labelled story belongs to the chosen split; `all` is the first public set's three splits. */
 function inSplit(label: PublicLabel, split: SplitChoice): boolean {
-  if (split === 'all') return SPLITS.includes(label.split);
-  if (split === 'holdout3-tune') return label.split === 'holdout3' && !isSealed(label);
-  if (split === 'holdout3-report') return isSealed(label);
+  if (split === 'all') return (SPLITS as readonly string[]).includes(label.split);
+  if (isHalf(split)) return fileNumber(label.file) % 2 === HALVES[split];
+  if (separateSetOf(split) !== undefined) return true;
   return label.split === split;
 }
 
-/**
- * The labels the chosen split is scored on: for a separate held-out set (`holdout3`), its own
- * labels.json; for `all` and the first set's splits, test/fixtures/public/labels.json (all of its
- * stories, filtered later). Throws when a file is missing or is not JSON.
- */
-export function readLabels(split: SplitChoice = 'all'): PublicLabel[] {
-  const folder = split === 'all' ? PUBLIC : HALVES.includes(split as Half) ? splitFolder('holdout3') : splitFolder(split as Split);
-  return JSON.parse(readFileSync(join(folder, 'labels.json'), 'utf8')) as PublicLabel[];
+/** The folder that holds a split's stories and labels.json. */
+function folderOf(split: SplitChoice): string {
+  const set = separateSetOf(split);
+  return set === undefined ? PUBLIC : join(PUBLIC, set);
 }
 
-interface Linted {
+/**
+ * The labels the chosen split is scored on: for a separate held-out set (or a half of one), its own
+ * labels.json; for `all` and the first set's splits, test/fixtures/public/labels.json (all of its
+ * stories, filtered later). Throws when the split is unknown, or a file is missing or not JSON.
+ */
+export function readLabels(split: SplitChoice = 'all'): PublicLabel[] {
+  checkSplit(split);
+  const file = join(folderOf(split), 'labels.json');
+  if (!existsSync(file)) throw new Error(`${split}: there is no ${file}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as PublicLabel[];
+}
+
+/** A story of the public set with the engine's findings on it. */
+export interface Linted {
   label: PublicLabel;
   findings: Finding[];
 }
 
-function lintAll(labels: PublicLabel[]): Linted[] {
-  return labels.map((label) => ({ label, findings: lintText(readFileSync(join(splitFolder(label.split), label.file), 'utf8')).findings }));
+/** Lints every labelled story of the folder the chosen split reads, with the default configuration. */
+function lintAll(labels: PublicLabel[], split: SplitChoice): Linted[] {
+  const folder = folderOf(split);
+  return labels.map((label) => ({ label, findings: lintText(readFileSync(join(folder, label.file), 'utf8')).findings }));
 }
 
+/** Scores one story rule (a yes-or-no label) on one story. */
+function scoreStoryRule(score: Score, label: PublicLabel, expected: boolean | null, found: Finding[], listed: boolean): void {
+  if (expected === null) {
+    score.unlabelled++;
+    return;
+  }
+  if (expected && found.length > 0) score.tp++;
+  else if (expected) {
+    score.fn++;
+    if (listed) score.falseNegatives.push({ file: label.file, split: label.split, detail: label.note });
+  } else if (found.length > 0) {
+    score.fp++;
+    if (listed) score.falsePositives.push({ file: label.file, split: label.split, detail: found.map((f) => `line ${f.range.start.line + 1}: ${f.message}`).join(' | ') });
+  } else score.tn++;
+}
+
+/**
+ * Scores missing-section on one story: one case per STAR section, positive when the label lists it.
+ * The finding that no part could be found at all names no section: it is one false positive when the
+ * label lists none missing, and counts as reporting the listed ones when it lists some.
+ */
+function scoreSections(score: Score, label: PublicLabel, findings: Finding[], listed: boolean): void {
+  const own = findings.filter((f) => f.ruleId === 'missing-section');
+  const noParts = own.find((f) => f.message === NO_PARTS_FOUND);
+  const reported = new Map<StarKind, Finding>();
+  for (const f of own) {
+    const kind = missingKind(f);
+    if (kind) reported.set(kind, f);
+  }
+  if (noParts && label['missing-section'].length === 0) {
+    score.fp++;
+    if (listed) score.falsePositives.push({ file: label.file, split: label.split, detail: noParts.message });
+  }
+  for (const kind of STAR_KINDS) {
+    const expected = label['missing-section'].includes(kind);
+    const finding = reported.get(kind) ?? (expected ? noParts : undefined);
+    if (expected && finding) score.tp++;
+    else if (expected) {
+      score.fn++;
+      if (listed) score.falseNegatives.push({ file: label.file, split: label.split, detail: `${kind} is missing but was not reported` });
+    } else if (finding) {
+      score.fp++;
+      if (listed) score.falsePositives.push({ file: label.file, split: label.split, detail: finding.message });
+    } else score.tn++;
+  }
+}
+
+/** Scores every rule over the stories of one split; a sealed split's disagreements are counted, never listed. */
 function scorePublic(linted: Linted[], split: SplitChoice): Record<ScoredRule, Score> {
   const scores = Object.fromEntries(RULES.map((rule) => [rule, emptyScore()])) as Record<ScoredRule, Score>;
+  const listed = !isSealed(split);
   for (const { label, findings } of linted) {
     if (!inSplit(label, split)) continue;
-    const listed = !isSealed(label);
     for (const rule of STORY_RULES) {
-      const score = scores[rule];
-      const expected = label[rule as StoryRule];
-      const found = findings.filter((f) => f.ruleId === rule);
-      if (expected === null) {
-        score.unlabelled++;
-        continue;
-      }
-      if (expected && found.length > 0) score.tp++;
-      else if (expected) {
-        score.fn++;
-        if (listed) score.falseNegatives.push({ file: label.file, split: label.split, detail: label.note });
-      } else if (found.length > 0) {
-        score.fp++;
-        if (listed) score.falsePositives.push({ file: label.file, split: label.split, detail: found.map((f) => `line ${f.range.start.line + 1}: ${f.message}`).join(' | ') });
-      } else score.tn++;
+      scoreStoryRule(scores[rule], label, label[rule as StoryRule], findings.filter((f) => f.ruleId === rule), listed);
     }
-    const sections = scores['missing-section'];
-    const reported = new Map<StarKind, Finding>();
-    for (const f of findings) {
-      if (f.ruleId !== 'missing-section') continue;
-      const kind = missingKind(f);
-      if (kind) reported.set(kind, f);
-    }
-    for (const kind of STAR_KINDS) {
-      const expected = label['missing-section'].includes(kind);
-      const finding = reported.get(kind);
-      if (expected && finding) sections.tp++;
-      else if (expected) {
-        sections.fn++;
-        if (listed) sections.falseNegatives.push({ file: label.file, split: label.split, detail: `${kind} is missing but was not reported` });
-      } else if (finding) {
-        sections.fp++;
-        if (listed) sections.falsePositives.push({ file: label.file, split: label.split, detail: finding.message });
-      } else sections.tn++;
-    }
+    scoreSections(scores['missing-section'], label, findings, listed);
   }
   for (const rule of RULES) finish(scores[rule]);
   return scores;
@@ -231,66 +278,71 @@ function tableRow(name: string, split: string, s: Score): string {
 
 const HEADER = `${'rule'.padEnd(22)} ${'split'.padEnd(15)}  TP  FP  FN   TN precision  recall`;
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const splitAt = args.indexOf('--split');
-  const split = (splitAt >= 0 ? args[splitAt + 1] : 'all') as SplitChoice;
-  if (split !== 'all' && !SPLITS.includes(split as Split) && !SEPARATE_SPLITS.includes(split as Split) && !HALVES.includes(split as Half)) {
-    throw new Error(`--split takes tune, report, holdout2, holdout3, holdout3-tune, holdout3-report or all, not ${String(split)}`);
-  }
-  const formatAt = args.indexOf('--format');
-  const json = formatAt >= 0 && args[formatAt + 1] === 'json';
-
-  const labels = readLabels(split);
-  const linted = lintAll(labels);
+/**
+ * The report on the chosen split, as printed: a table of figures per rule (JSON when `json`), then,
+ * unless the split is sealed, every false positive and miss with its file, the finding's message or
+ * the label's note. A sealed split's report names none of its stories, in text or JSON.
+ */
+export function report(split: SplitChoice, labels: PublicLabel[], linted: Linted[], json: boolean): string {
+  const out: string[] = [];
   const splits: SplitChoice[] = split === 'all' ? [...SPLITS, 'all'] : [split];
-  const publicScores = Object.fromEntries(splits.map((s) => [s, scorePublic(linted, s)])) as Partial<Record<SplitChoice, Record<ScoredRule, Score>>>;
+  const publicScores = Object.fromEntries(splits.map((s) => [s, scorePublic(linted, s)])) as Record<SplitChoice, Record<ScoredRule, Score>>;
   const snippets = { corpus: scoreSnippets('corpus'), heldout: scoreSnippets('heldout') };
 
-  if (json) {
-    console.log(JSON.stringify({ stories: labels.length, public: publicScores, snippets }, null, 2));
-    return;
-  }
+  if (json) return JSON.stringify({ stories: labels.length, public: publicScores, snippets }, null, 2);
 
   const counted = labels.filter((l) => inSplit(l, split));
   const shown: SplitChoice[] = split === 'all' ? [...SPLITS] : [split];
   const sizes = shown.map((s) => `${labels.filter((l) => inSplit(l, s)).length} ${s}`).join(', ');
-  console.log(`Public set: ${counted.length} stories (${sizes}), default configuration.`);
-  console.log('Positive = the rule should fire. missing-section counts one case per story and section.\n');
-  console.log(HEADER);
+  out.push(`Public set: ${counted.length} stories (${sizes}), default configuration.`);
+  out.push('Positive = the rule should fire. missing-section counts one case per story and section.\n');
+  out.push(HEADER);
   for (const rule of RULES) {
-    for (const s of splits) console.log(tableRow(rule, s, publicScores[s]![rule]));
+    for (const s of splits) out.push(tableRow(rule, s, publicScores[s][rule]));
   }
 
-  console.log('\nSnippet sets (Action and Result snippets, scored as the card rules fire):\n');
-  console.log(HEADER.replace('split', 'set  '));
+  out.push('\nSnippet sets (Action and Result snippets, scored as the card rules fire):\n');
+  out.push(HEADER.replace('split', 'set  '));
   for (const set of ['corpus', 'heldout'] as const) {
-    for (const rule of ['unquantified-result', 'missing-personal-role'] as const) console.log(tableRow(rule, set, snippets[set][rule]));
+    for (const rule of ['unquantified-result', 'missing-personal-role'] as const) out.push(tableRow(rule, set, snippets[set][rule]));
   }
 
-  // Misses are listed for the tune half unless another split is asked for by name: the held-out
-  // stories stay unread by whoever tunes the rules.
+  // With `all`, misses are listed for the tune half only; a split named on its own lists its own,
+  // unless it is sealed.
   const detailSplit: SplitChoice = split === 'all' ? 'tune' : split;
-  const detail = publicScores[detailSplit] ?? scorePublic(linted, detailSplit);
-  console.log(`\nDisagreements in the ${detailSplit} split${split === 'all' ? ' (a held-out split: --split report, holdout2 or holdout3)' : ''}:`);
-  const sealed = counted.filter(isSealed).length;
-  if (sealed > 0) console.log(`  (${sealed} stories of holdout3-report are scored above but never listed)`);
-  for (const rule of RULES) {
-    const s = detail[rule];
-    if (s.falsePositives.length === 0 && s.falseNegatives.length === 0) continue;
-    console.log(`\n== ${rule} (${detailSplit})`);
-    for (const d of s.falsePositives) console.log(`  FP [${d.split}] ${d.file}\n       ${d.detail}`);
-    for (const d of s.falseNegatives) console.log(`  FN [${d.split}] ${d.file}\n       label: ${d.detail}`);
+  const detail = publicScores[detailSplit];
+  if (isSealed(detailSplit)) {
+    out.push(`\n${detailSplit} is a sealed held-out set: its stories are scored above, and none of them is named.`);
+  } else {
+    out.push(`\nDisagreements in the ${detailSplit} split${split === 'all' ? ' (the others: --split report or holdout2)' : ''}:`);
+    for (const rule of RULES) {
+      const s = detail[rule];
+      if (s.falsePositives.length === 0 && s.falseNegatives.length === 0) continue;
+      out.push(`\n== ${rule} (${detailSplit})`);
+      for (const d of s.falsePositives) out.push(`  FP [${d.split}] ${d.file}\n       ${d.detail}`);
+      for (const d of s.falseNegatives) out.push(`  FN [${d.split}] ${d.file}\n       label: ${d.detail}`);
+    }
   }
   for (const set of ['corpus', 'heldout'] as const) {
     for (const rule of ['unquantified-result', 'missing-personal-role'] as const) {
       const s = snippets[set][rule];
       if (s.falsePositives.length === 0 && s.falseNegatives.length === 0) continue;
-      console.log(`\n== ${rule} (${set} snippets)`);
-      for (const d of s.falsePositives) console.log(`  FP ${d.file}\n       ${d.detail}`);
-      for (const d of s.falseNegatives) console.log(`  FN ${d.file}\n       ${d.detail}`);
+      out.push(`\n== ${rule} (${set} snippets)`);
+      for (const d of s.falsePositives) out.push(`  FP ${d.file}\n       ${d.detail}`);
+      for (const d of s.falseNegatives) out.push(`  FN ${d.file}\n       ${d.detail}`);
     }
   }
+  return out.join('\n');
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const splitAt = args.indexOf('--split');
+  const split: SplitChoice = splitAt >= 0 ? String(args[splitAt + 1]) : 'all';
+  const formatAt = args.indexOf('--format');
+  const json = formatAt >= 0 && args[formatAt + 1] === 'json';
+  const labels = readLabels(split);
+  console.log(report(split, labels, lintAll(labels, split), json));
 }
 
 if (require.main === module) main();

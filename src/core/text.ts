@@ -183,7 +183,8 @@ export function forwardSearch(text: string, pattern: RegExp): (from: number) => 
 
 /**
  * A span of the user's prose made fit to quote in a message: Markdown emphasis and list markers
- * dropped, runs of whitespace made one space, and cut at a word with "…" when longer than
+ * dropped, speech marks around it dropped (the message quotes it in its own), runs of whitespace
+ * made one space, and cut at a word with "…" when longer than
  * `maxChars` (characters, 90 by default). Empty when the span holds no words.
  */
 export function quoteForMessage(text: string, start: number, end: number, maxChars = 90): string {
@@ -192,7 +193,10 @@ export function quoteForMessage(text: string, start: number, end: number, maxCha
     .replace(/(?:^|\n)[ \t]*(?:[-*+>]|\d{1,3}[.)])[ \t]+/g, ' ')
     .replace(/\*\*|__|`/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // A sentence told as speech: the message quotes it in marks of its own.
+    .replace(/^["“]\s*/, '')
+    .replace(/\s*["”]$/, '');
   if (plain.length <= maxChars) return plain;
   const cut = plain.slice(0, maxChars - 1);
   const space = cut.lastIndexOf(' ');

@@ -2,14 +2,17 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
 import { hasQuantity } from '../../src/core/language/quantities';
-import { findPersonalAction } from '../../src/core/language/personal';
-import { sectionProse, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
+import { findPersonalAction, hypotheticalSentence } from '../../src/core/language/personal';
+import { parseStory, sectionProse, starPart, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
+import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 
 /**
  * Properties over whole kinds of published writing, each generated rather than listed, so that a
  * fix for one story cannot pass for its kind: the shapes people mark a story's parts with, numbers
  * that describe the method or the thing built, setup numbers in a story with no part marked,
- * hypotheticals, and vague claims beside a measure.
+ * hypotheticals, and vague claims beside a measure; one label for two parts, an unmarked opening,
+ * a whole story told with no part marked, small bounds in words, and vague claims told by degree,
+ * reception, skill or manner.
  */
 const FRONT = '---\ntitle: T\nlps: [Ownership]\n---\n';
 const NAMES: Record<StarKind, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
@@ -34,6 +37,10 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   'numbered heading with subtitle': (parts) => parts.map(([k, b], i) => `## ${i + 1}. ${NAMES[k].toUpperCase()}: a few words\n${b}\n`).join('\n'),
   'letter closing its part': (parts) => parts.map(([k, b]) => `${b.replace(/\.$/, '')} (${LETTER(k)}).`).join(' '),
   'name closing its part': (parts) => parts.map(([k, b]) => `${b.replace(/\.$/, '')} (${NAMES[k]}).`).join(' '),
+  'bold letter, dash inside the bold': (parts) => parts.map(([k, b]) => `**${LETTER(k)} —** ${b}\n`).join('\n'),
+  'bold name, dash inside the bold': (parts) => parts.map(([k, b]) => `**${NAMES[k]} -** ${b}\n`).join('\n'),
+  'table row, bold name': (parts) => `| | |\n|---|---|\n${parts.map(([k, b]) => `| **${NAMES[k]}** | ${b} |`).join('\n')}\n`,
+  'table row, plain name': (parts) => `| Part | What happened |\n| --- | --- |\n${parts.map(([k, b]) => `| ${NAMES[k]} | ${b} |`).join('\n')}\n`,
 };
 
 /** Sentences that open with a capital (a bare name needs one after it) and name no part. */
@@ -160,6 +167,20 @@ describe('kinds: outcomes told as an impression', () => {
   });
 });
 
+describe('kinds: "I would" reported is the story\'s own past', () => {
+  it('after "told", "said", "knew", "promised" or "that", "I would" is no hypothetical, and the rest of the sentence stays the speaker\'s', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('I was told', 'My manager said', 'She told me', 'I knew', 'I promised', 'We agreed that'), fc.constantFrom(' would ', '’d '), (reported, would) => {
+        const text = `${reported} I${would}lead the group, so I planned the work.`;
+        assert.strictEqual(hypotheticalSentence(text), undefined, text);
+        assert.ok(findPersonalAction(text), text);
+        assert.ok(hypotheticalSentence(`I${would}lead the group and plan the work.`));
+      }),
+      { numRuns: 100, seed: 20261130 },
+    );
+  });
+});
+
 describe('kinds: what follows "I would" in its sentence is hypothetical too', () => {
   it('no "I" under a hypothetical is an action, while the same clause told in the past is', () => {
     const verb = fc.constantFrom('listen', 'check the policy', 'call them', 'ask first');
@@ -188,6 +209,151 @@ describe('kinds: notes that open the Action in lower case', () => {
         assert.ok(!lintText(text).findings.some((f) => f.ruleId === 'missing-personal-role'), text);
       }),
       { numRuns: 200, seed: 20261129 },
+    );
+  });
+});
+
+const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+
+/** Label shapes a combined name is written in. */
+const NAMED = fc.constantFrom((name: string, body: string) => `**${name}:** ${body}\n`, (name: string, body: string) => `${name}: ${body}\n`, (name: string, body: string) => `## ${name}\n${body}\n`);
+
+describe('kinds: one label for two parts', () => {
+  it('"Situation / Task", "S/T", "Action and Result" leave neither part missing, and the Result under a combined label is read', () => {
+    const joiner = fc.constantFrom('/', ' / ', ' & ', ' and ', ' + ');
+    fc.assert(
+      fc.property(NAMED, joiner, fc.boolean(), fc.boolean(), fc.constantFrom(...UNMEASURED), (shape, and, first, letters, ending) => {
+        const name = (a: StarKind, b: StarKind) => (letters && and.trim() === '/' ? `${LETTER(a)}${and}${LETTER(b)}` : `${NAMES[a]}${and}${NAMES[b]}`);
+        const text = first
+          ? `${FRONT}${shape(name('situation', 'task'), 'Our billing job failed nightly and I had to fix it.')}\n${shape('Action', 'I rewrote the retry logic.')}\n${shape('Result', ending)}`
+          : `${FRONT}${shape('Situation', 'Our billing job failed nightly.')}\n${shape('Task', 'I had to fix it.')}\n${shape(name('action', 'result'), `I rewrote the retry logic. ${ending}`)}`;
+        assert.deepStrictEqual(missing(text), [], text);
+        assert.ok(starPart(parseStory(text), first ? 'task' : 'result'), text);
+        assert.ok(lintText(text).findings.some((f) => f.ruleId === 'unquantified-result'), text);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+
+  it('a combined name that is not two STAR parts is no label; a Result told with its lesson is the Result', () => {
+    assert.strictEqual(parseStory(`${FRONT}**Situation / Budget:** The money ran out.\n`).sections.length, 0);
+    assert.strictEqual(parseStory(`${FRONT}A/B test: we ran one.\n`).sections.length, 0);
+    assert.deepStrictEqual(parseStory(`${FRONT}**Result and Learnings:** Builds fell to 9 minutes.\n`).sections.map((x) => x.kind), ['result']);
+  });
+});
+
+/** Opening sentences that set a scene (twelve words or more each). */
+const OPENINGS = ['We had a payments application that handled card refunds for the whole organisation.', 'One morning the branch offices started calling because none of them could reach the service.', 'Our clinic booked appointments by phone and lost about a third of them to no-shows.'];
+
+describe('kinds: an unmarked opening is the Situation', () => {
+  it('prose before the first marked part tells the Situation; a title heading alone does not', () => {
+    const rest = fc.constantFrom(...Object.keys(SHAPES).filter((shape) => !/closing|bare name|table/.test(shape)));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...OPENINGS), { minLength: 1, maxLength: 2 }), rest, fc.boolean(), (opening, shape, title) => {
+        const marked = SHAPES[shape]([['task', 'I had to fix it.'], ['action', 'I rolled back the release.'], ['result', 'Refunds resumed within the hour.']]);
+        const head = `${FRONT}${title ? '# Payments outage\n\n' : ''}`;
+        assert.deepStrictEqual(missing(`${head}${opening.join(' ')}\n\n${marked}`), [], shape);
+        assert.deepStrictEqual(missing(`${head}${marked}`).map((m) => m.split('.')[0]), ['The story has no Situation'], shape);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: a story told with no part marked', () => {
+  it('from three sentences on nothing is reported missing; a shorter telling is told to mark its parts, once', () => {
+    const sentence = fc.constantFrom(...OPENINGS, 'I rolled back the release and added a regression suite to the checklist.', 'Refunds resumed within the hour and no branch called again that week.');
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 2, maxLength: 6 }), fc.boolean(), (sentences, paragraphs) => {
+        const text = `${FRONT}${sentences.join(paragraphs ? '\n\n' : ' ')}\n`;
+        assert.deepStrictEqual(missing(text), sentences.length >= 3 ? [] : [NO_PARTS_FOUND], text);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: small bounds and none at all, in words', () => {
+  it('"under an hour", "inside a couple of days", "without refusing once" measure; "under a new manager" and "once a week" do not', () => {
+    const unit = fc.constantFrom('second', 'minute', 'hour', 'day', 'week', 'month', 'sprint', 'quarter');
+    fc.assert(
+      fc.property(fc.constantFrom('under', 'inside', 'in under', 'just under'), fc.constantFrom('a', 'one', 'a single', 'a couple of', 'a few'), unit, (bound, article, u) => {
+        const span = `${article === 'a' && u === 'hour' ? 'an' : article} ${u}${/couple|few/.test(article) ? 's' : ''}`;
+        assert.ok(hasQuantity(`The job now finishes ${bound} ${span}.`), `${bound} ${span}`);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('refusing', 'missing', 'failing', 'paging anyone', 'complaining'), fc.constantFrom('', 'even '), (verb, even) => {
+        assert.ok(hasQuantity(`He took every dose without ${verb} ${even}once.`), verb);
+        assert.ok(!hasQuantity(`He took every dose after ${verb} at first.`), verb);
+      }),
+      { numRuns: 50, seed: 20261130 },
+    );
+    for (const plain of ['She worked under a new manager.', 'We met once a week.', 'Once the fix was in, calls stopped.']) assert.ok(!hasQuantity(plain), plain);
+  });
+
+  it('time saved, a change of scale, a lone count and none over a period measure; the same words without them do not', () => {
+    const measured = fc.constantFrom(
+      'It saved a full day of work every week.', 'The script saves each analyst an hour.', 'It finished a full week before the deadline.',
+      'Response time went from days to hours.', 'Month-end close went from weeks to days.', 'Only one bug reached production.', 'Just a single order failed.',
+      'Nobody was paged again that quarter.', 'No one missed a dose afterwards.', 'There were none in the next quarter.',
+    );
+    const plain = fc.constantFrom('It took a full day to agree.', 'We met from day to day.', 'Only then did the team agree.', 'Nobody knew why.', 'None of us had used it.', 'It was one of the best launches.');
+    fc.assert(
+      fc.property(measured, plain, (m, p) => {
+        assert.ok(hasQuantity(m), m);
+        assert.ok(!hasQuantity(p), p);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+});
+
+/** Outcomes told by degree or reception alone. */
+const DEGREES = fc.oneof(
+  fc.tuple(fc.constantFrom('Her confidence grew', 'Our reach improved', 'It helped us', 'Customers liked it', 'The team enjoyed it'), fc.constantFrom('a great deal', 'a lot', 'enormously', 'hugely')).map(([a, b]) => `${a} ${b}`),
+  fc.constantFrom('The briefing was well received', 'The feature was a big success', 'The talk went down well', 'Customers liked it', 'Users loved it', 'The change made a real difference', 'The tool had a big impact', 'The launch exceeded expectations'),
+);
+/** Skills or a manner named where a step belongs. */
+const MANNERS = ['using my programming skills', 'with my knowledge of the system', 'by actively listening', 'by finding a solution that worked', 'drawing on my experience'];
+
+describe('kinds: vague claims told by degree, reception, skill or manner', () => {
+  const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').length;
+  it('an outcome told by degree or reception alone is vague once in the Result, left alone beside a measure, and not read in the Situation', () => {
+    fc.assert(
+      fc.property(DEGREES, fc.constantFrom(...MEASURES), (claim, measure) => {
+        assert.strictEqual(vague(`## Result\n${claim}.\n`), 1, claim);
+        assert.strictEqual(vague(`## Result\n${claim}, ${measure}.\n`), 0, `${claim}, ${measure}`);
+        assert.strictEqual(vague(`## Situation\n${claim}.\n## Result\nErrors fell from 9% to 2%.\n`), 0, claim);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+
+  it('a skill or a manner in place of the step is vague wherever it is told; the step itself is not', () => {
+    for (const manner of MANNERS) {
+      assert.strictEqual(vague(`## Action\nI fixed the bug ${manner}.\n`), 1, manner);
+      assert.strictEqual(vague(`## Action\nI fixed the bug by reading the gateway logs and pinning the client version.\n`), 0);
+    }
+    assert.strictEqual(vague('## Result\nThe team got a lot of sleep.\n'), 0);
+  });
+});
+
+describe('kinds: a part told as speech, quoted back', () => {
+  it('the message quotes the user\'s sentence in one pair of marks, whatever marks the user wrote it in', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(['"', '"'], ['“', '”']), fc.constantFrom('the client was happy and stayed with us.', 'the rewrite shipped and the team moved on.'), ([open, close], ending) => {
+        const action = 'We rolled back the release.';
+        const result = `After that, ${ending}`;
+        const text = `${FRONT}## Situation\nThe builds broke.\n## Task\nFix them.\n## Action\n${open}${action}${close}\n## Result\n${open}${result}${close}\n`;
+        const message = (rule: string) => lintText(text).findings.find((f) => f.ruleId === rule)?.message ?? '';
+        for (const [rule, sentence] of [['unquantified-result', result], ['missing-personal-role', action]]) {
+          assert.ok(message(rule).includes(`"${sentence}"`), `${rule}: ${message(rule)}`);
+          assert.ok(!/["“”]{2}/.test(message(rule)), message(rule));
+        }
+      }),
+      { numRuns: 40, seed: 20261130 },
     );
   });
 });

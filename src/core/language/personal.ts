@@ -88,8 +88,12 @@ function isPastTense(word: string): boolean {
   return word.length >= 5 && word.endsWith('ed') && !NOT_A_VERB.has(word);
 }
 
-/** "I would listen", "I'd fix it": what the speaker would do, not what they did. */
-const HYPOTHETICAL = /(?<![\p{L}\p{N}_'’])I(?: would|['’]d) (?!have\b)\p{L}/u;
+/**
+ * "I would listen", "I'd fix it": what the speaker would do, not what they did. Reported, it is the
+ * story's own past ("I was told I would lead the group", "I said that I would fix it"): no hypothetical.
+ */
+const HYPOTHETICAL =
+  /(?<![\p{L}\p{N}_'’])(?<!\b(?:told|said|knew|thought|promised|decided|agreed|expected|hoped|assumed|realised|realized|warned|feared|guessed|that)(?: me| us| them| him| her)?\s+)I(?: would|['’]d) (?!have\b)\p{L}/u;
 
 /**
  * Whether the words at an offset stand in a sentence that a hypothetical opens before them ("I would
@@ -111,8 +115,7 @@ function underHypothetical(text: string, offset: number): boolean {
  * what they did ("I would listen to the customer"), or undefined: hypotheticals are no action.
  */
 export function hypotheticalSentence(text: string): { start: number; end: number } | undefined {
-  const plain = blankQuotes(text);
-  const match = HYPOTHETICAL.exec(/\p{L}/u.test(plain) ? plain : text);
+  const match = HYPOTHETICAL.exec(ownWords(text));
   if (!match) return undefined;
   const sentence = sentenceAround(text, match.index);
   // An answer told as a quotation: the quote opens before the sentence, not inside it.
@@ -126,9 +129,18 @@ export function hypotheticalSentence(text: string): { start: number; end: number
  */
 const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|our team|the team|my team)\b/gi;
 
+/**
+ * The text with what others said blanked, unless it is all one quotation: an Action told as the
+ * candidate would say it is the speaker's own words (as `hypotheticalSentence` reads it).
+ */
+function ownWords(text: string): string {
+  const plain = blankQuotes(text);
+  return /\p{L}/u.test(plain) ? plain : text;
+}
+
 /** How often the text speaks for a group instead of the speaker (see `COLLECTIVE_ACTOR`), for the message. */
 export function countCollectiveVoice(text: string): number {
-  return (blankQuotes(text).match(COLLECTIVE_ACTOR) ?? []).length;
+  return (ownWords(text).match(COLLECTIVE_ACTOR) ?? []).length;
 }
 
 /**
@@ -136,7 +148,7 @@ export function countCollectiveVoice(text: string): number {
  * first sentence: what a message about the Action quotes back. Undefined for a text with no words.
  */
 export function collectiveSentence(text: string): { start: number; end: number } | undefined {
-  const plain = blankQuotes(text);
+  const plain = ownWords(text);
   COLLECTIVE_ACTOR.lastIndex = 0;
   const actor = COLLECTIVE_ACTOR.exec(plain);
   const first = plain.search(/\p{L}/u);

@@ -127,6 +127,22 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     advice: 'describe the decisions you made, not the effort',
     measurable: false,
   },
+  // Skills named in place of the steps they took: "fixed it using my programming skills".
+  {
+    triggers: ['skills', 'skillset', 'skill set', 'expertise', 'abilities', 'know-how', 'knowledge', 'experience'],
+    pattern: /\b(?:using|leveraging|applying|drawing on|relying on|thanks to|through|with) (?:all |both )?my (?:[a-z-]+ )?(?:skills|skillset|skill set|expertise|abilities|know-how|knowledge|experience)\b/gi,
+    advice: 'name the step instead: the log you read, the query you ran, the change you made',
+    measurable: false,
+  },
+  // A way of working named instead of what was said or done: "by actively listening", "found a
+  // solution that worked".
+  {
+    triggers: ['listen', 'solution that', 'fix that', 'compromise that', 'approach that', 'way forward that'],
+    pattern:
+      /\b(?:actively listen(?:ing|ed)?|active listening|listen(?:ing|ed)? actively)\b|\b(?:a|the) (?:solution|fix|compromise|approach|way forward) that (?:worked|suited everyone|worked for (?:everyone|all|both|us|them)|everyone (?:liked|accepted|was happy with|agreed (?:on|to|with)))\b/gi,
+    advice: 'say what you heard and what you offered: the words, the option, the trade-off',
+    measurable: false,
+  },
   // A lesson with nothing in it, told in the story itself (a Learning section is left alone).
   { triggers: ['learned a lot', 'learnt a lot'], pattern: /\b(?:learned|learnt) (?:a lot|so much)(?: about [a-z-]+)?/gi, advice: 'name the one thing you learned, and what you now do differently', measurable: false },
   {
@@ -154,6 +170,26 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     triggers: ['went', 'became'],
     pattern: /\bwent (?:very |really |so |pretty |extremely )?(?:smoothly|well|great|fine|off without a hitch|without a hitch)\b|\bbecame (?:routine|the norm|second nature|standard practice|part of (?:how|the way|our|everyday))\b/gi,
     advice: 'say what shows it: the date met, the problems that did not happen, how often it now runs',
+    measurable: true,
+    resultOnly: true,
+  },
+  // A change or a liking told by its degree alone: "her confidence grew a great deal", "customers
+  // liked it a lot", "helped enormously".
+  {
+    triggers: ['a great deal', 'a good deal', 'a lot', 'enormously', 'tremendously', 'immensely', 'hugely'],
+    pattern:
+      /\b(?:[a-z]+ed|grew|rose|fell|went up|went down|(?:liked|loved|enjoyed|appreciated|helped) (?:it|them|this|that|us|me|her|him))(?: all)? (?:a great deal|a good deal|a lot|enormously|tremendously|immensely|hugely)\b(?! (?:of|more|less|better|worse|faster|slower|sooner|later)\b)/gi,
+    advice: 'say how you know: the figure before and after, or what people now do that they did not',
+    measurable: true,
+    resultOnly: true,
+  },
+  // Reception as the whole outcome: "was well received", "customers liked it", "was a big success",
+  // "made a real difference", "exceeded expectations".
+  {
+    triggers: ['received', 'well liked', 'success', 'a hit', 'went down', 'liked', 'loved', 'enjoyed', 'appreciated', 'difference', 'impact', 'expectations'],
+    pattern:
+      /\b(?:was|were|been|got) (?:very |really |extremely |generally )?(?:well[- ]received|warmly received|well liked|a (?:big |great |huge |real )?(?:success|hit))\b|\bwent down (?:very |really )?well\b|\bmade (?:a|an) (?:big |huge |real |significant |noticeable |positive |enormous )?difference\b|\b(?:had|made|with) (?:a|an) (?:big |huge |real |significant |positive |great |enormous |lasting )impact\b|\bexceeded (?:all |everyone['’]s |our |their |the )?expectations\b|\b(?:customers|users|clients|people|everyone|stakeholders|students|staff|they) (?:really )?(?:liked|loved|enjoyed|appreciated) (?:it|them|this|that)\b/gi,
+    advice: 'say what showed it: who adopted it, what they asked for next, a score or a repeat order',
     measurable: true,
     resultOnly: true,
   },

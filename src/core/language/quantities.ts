@@ -1,9 +1,10 @@
 /**
  * Finds measured outcomes in prose: numbers with what they measure, and quantities in words.
  * A measured outcome is a change ("from 4 hours to 10 minutes", "halved"), a rate ("12%"), a count
- * of outcomes ("eleven pairs met", "not one complaint", "all 40 services"), a time bound met
- * ("within the hour", "slipped by less than one day", "a month ahead of schedule", "by the end of my
- * third day") or an amount
+ * of outcomes ("eleven pairs met", "not one complaint", "without refusing once", "only one bug",
+ * "nobody was paged again", "all 40 services"), time saved ("saved a full day"), a change of scale
+ * ("from days to hours"), a time bound met ("within the hour", "in under an hour", "slipped by less than one
+ * day", "a month ahead of schedule", "by the end of my third day") or an amount
  * ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
  * not count, nor do numbers that describe the method ("a four-month pilot with 5 users", "I
  * interviewed 6 customers"), numbers that describe what was built ("polls every 3 seconds", "logs
@@ -46,8 +47,19 @@ const WORD_QUANTITY = new RegExp(
     // "a single day of downtime", "a month ahead of schedule".
     String.raw`\bwithin (?:a |an |one |the |a single )?(?:couple of |few )?${TIME_UNIT}\b`,
     String.raw`\b(?:less|more|fewer) than (?:a |an |one |a single )${TIME_UNIT}\b`,
+    // A bound told with "under": "finishes in under an hour", "inside a couple of days".
+    String.raw`\b(?:under|inside|just under) (?:a|an|one|a single|a couple of|a few) ${TIME_UNIT}\b`,
+    // None at all, told as "once": "without refusing once", "never once missed", "not once".
+    String.raw`\b(?:without [a-z]+ing(?: [a-z]+){0,2}? (?:even )?once|never once|not once|not even once)\b`,
     String.raw`\ba single (?:${TIME_UNIT}|complaints?|incidents?|outages?|errors?|defects?|bugs?|failures?|escalations?|tickets?|rollbacks?)\b`,
-    String.raw`\b(?:a|an|one) ${TIME_UNIT} (?:ahead of|early|earlier|sooner|faster|before (?:the )?(?:deadline|schedule|target|date))\b`,
+    String.raw`\b(?:a|an|one) (?:full |whole |clear )?${TIME_UNIT} (?:ahead of|early|earlier|sooner|faster|before (?:the )?(?:deadline|schedule|target|date))\b`,
+    // An amount of time saved, a change of scale, a lone count: "saved a full day every week",
+    // "from days to hours", "only one bug reached production".
+    String.raw`\b(?:saved|saves|saving|freed|gained|cut) (?:us |them |me |him |her |the team |each [a-z]+ |every [a-z]+ )?(?:a|an|one) (?:full |whole )?${TIME_UNIT}\b`,
+    String.raw`\bfrom (?:seconds|minutes|hours|days|weeks|months|years|quarters) to (?:seconds|minutes|hours|days|weeks|months|years|quarters)\b`,
+    String.raw`\b(?:only|just) (?:one|a single) (?!of\b)[a-z]+`,
+    // None over a period: "nobody was paged again", "none in the next quarter".
+    String.raw`\b(?:nobody|no one|none)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season)|in the (?:next|following|months|weeks|year) )`,
     // A time bound told by an ordinal: "by the end of my third day", "by the second sprint".
     String.raw`\bby (?:the end of )?(?:my|the|our|its|their) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) ${TIME_UNIT}\b`,
   ].join('|'),

@@ -49,6 +49,11 @@ export interface Section {
   bodyEnd: number;
   /** A heading Markdown itself does not read as one: `##` and a no-break space, typed by accident. */
   notAHeading?: 'no-break-space';
+  /**
+   * The further STAR parts a combined heading or label names ("Situation / Task", "Action and
+   * Result"): told in this section's body too. `kind` is the first part it names.
+   */
+  alsoKinds?: StarKind[];
 }
 
 export interface Comment {
@@ -154,11 +159,12 @@ export function parseStory(text: string): Story {
       partStart = undefined;
       close(lineStart);
       const title = heading.title;
-      const kind = heading.level === 1 ? 'other' : kindOf(title);
+      const { kind, alsoKinds } = heading.level === 1 ? { kind: 'other' as const, alsoKinds: undefined } : partsNamed(title);
       inFollowUps = kind === 'other' && isFollowUpsTitle(title);
       const titleStart = lineStart + heading.titleStart;
       open = {
         kind,
+        ...(alsoKinds ? { alsoKinds } : {}),
         title: cleanTitle(title),
         style: 'heading',
         line,
@@ -201,8 +207,10 @@ export function parseStory(text: string): Story {
     if (label) {
       partStart = undefined;
       close(lineStart);
+      const { kind, alsoKinds } = partsNamed(label.name);
       open = {
-        kind: kindOf(label.name),
+        kind,
+        ...(alsoKinds ? { alsoKinds } : {}),
         title: cleanTitle(label.name),
         style: 'label',
         line,
@@ -470,14 +478,14 @@ const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const OPEN_MARKUP = /^(?:\*\*\*|___|\*\*|__|<strong>|<b>|\*|_)/i;
 const CLOSE_MARKUP = /^(?:\*\*\*|___|\*\*|__|<\/strong>|<\/b>|\*|_)/i;
-const NAME_CHAR = /[\p{L}' \t–—&-]/u;
+const NAME_CHAR = /[\p{L}' \t–—&/+-]/u;
 /** "S– text", and a name in capitals or title case before a dash: "RESULT – She thanked me". */
 const DASHED_NAMES = '[Ss]ituation|SITUATION|[Tt]ask|TASK|[Aa]ctions?|ACTIONS?|[Rr]esults?|RESULTS?';
 const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
 const BOLD_LETTER_DASH = new RegExp(String.raw`^([STAR]|${DASHED_NAMES})(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+`);
 /** Emoji and their joiners before a label: "🎯 **Situation:**". */
 const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
-const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
+const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
 
 /**
  * A STAR label at the start of a line, the many ways people write one: `Situation:`, `S:`,
@@ -495,6 +503,9 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   while (at < 3 && line.charCodeAt(at) === 32) at++;
   // "> **Situation:** ...": a label inside a block quote.
   while (line.charCodeAt(at) === 62) at = skipBlanks(line, at + 1);
+  // "| **Situation** | In my second year ... |": a table row whose first cell names the part.
+  const tableRow = line.charCodeAt(at) === 124;
+  if (tableRow) at = skipBlanks(line, at + 1);
   const marker = LIST_MARKER.exec(line.slice(at, at + 8));
   if (marker) at += marker[0].length;
   const emoji = line.charCodeAt(at) > 0x2000 ? EMOJI_OPENING.exec(line.slice(at, at + 16)) : null;
@@ -508,14 +519,21 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   if (bracketed) return { name: bracketed[1], nameStart: at + 1, bodyStart: skipBlanks(line, at + bracketed[1].length + 2) };
   let end = at;
   while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
-  const name = line.slice(at, end).trimEnd();
+  let name = line.slice(at, end).trimEnd();
+  // "**S —** Our analytics ...": in bold, a dash before the closing markup ends the label as a colon would.
+  const dashInBold = markup ? /[ \t]*[–—-]$/.exec(name) : null;
+  const dashEnds = dashInBold !== null && name.length > dashInBold[0].length && CLOSE_MARKUP.test(line.slice(at + name.length, at + name.length + 9));
+  if (dashEnds) name = name.slice(0, -dashInBold[0].length);
   if (name) {
     const single = name.length === 1;
-    let after = skipBlanks(line, at + name.length);
+    let colon = dashEnds;
+    let after = skipBlanks(line, at + name.length + (dashEnds ? dashInBold[0].length : 0));
     // A part asked as a question: "**What was the situation?**".
     if (line.charCodeAt(after) === 63) after = skipBlanks(line, after + 1);
-    let colon = line.charCodeAt(after) === 58;
-    if (colon) after = skipBlanks(line, after + 1);
+    if (!colon && line.charCodeAt(after) === 58) {
+      colon = true;
+      after = skipBlanks(line, after + 1);
+    }
     // "**Situation.** We ...": in bold, a full stop before the closing markup ends the label as a colon would.
     else if (markup && line.charCodeAt(after) === 46 && CLOSE_MARKUP.test(line.slice(after + 1, after + 10))) {
       colon = true;
@@ -523,7 +541,8 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
     }
     const closing = markup ? CLOSE_MARKUP.exec(line.slice(after, after + 9)) : null;
     if (closing) after = skipBlanks(line, after + closing[0].length);
-    if (!colon && line.charCodeAt(after) === 58) {
+    // A table row's cell border ends its first cell as a colon would.
+    if (!colon && (line.charCodeAt(after) === 58 || (tableRow && line.charCodeAt(after) === 124))) {
       colon = true;
       after = skipBlanks(line, after + 1);
     }
@@ -531,7 +550,7 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
     // Without a colon: a bold label alone on its line, or a full section name alone on its line.
     const shaped = colon || (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name))));
     // Only a line shaped like a label pays for reading its name.
-    if (shaped && (!single || name === name.toUpperCase()) && kindOf(name) !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length };
+    if (shaped && (!single || name === name.toUpperCase()) && partsNamed(name).kind !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length };
   }
   // "S– During my second year ...": a single letter and a dash; in bold, "**S** — Our tracking ...".
   const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
@@ -614,6 +633,25 @@ function kindOf(title: string): SectionKind {
   return named === undecorated ? 'other' : (KIND_BY_NAME.get(normalizeTitle(named)) ?? 'other');
 }
 
+/**
+ * The STAR parts a heading or label names: one kind, or a combined label's parts in order
+ * ("Situation / Task", "S/T", "Action and Result", "Result and Learnings"), the first as `kind`
+ * and the further STAR parts as `alsoKinds`. A combination that names anything but STAR parts and
+ * a Learning is `other`.
+ */
+function partsNamed(title: string): { kind: SectionKind; alsoKinds?: StarKind[] } {
+  const kind = kindOf(title);
+  if (kind !== 'other' || !/[/&+]|\band\b/i.test(title)) return { kind };
+  const named = cleanTitle(title)
+    .split(/\s*(?:\/|&|\+|\band\b)\s*/i)
+    .map((part) => kindOf(part));
+  const parts = [...new Set(named)];
+  // "Result and Learnings": the Result, with its lesson told in the same section.
+  if (named.length < 2 || !parts.every((part) => part === 'learning' || (STAR_KINDS as readonly string[]).includes(part))) return { kind: 'other' };
+  const also = parts.slice(1).filter((part): part is StarKind => (STAR_KINDS as readonly string[]).includes(part));
+  return also.length === 0 ? { kind: parts[0] } : { kind: parts[0], alsoKinds: also };
+}
+
 function normalizeTitle(title: string): string {
   return title
     .replace(/[:.]/g, ' ')
@@ -650,13 +688,43 @@ export function sectionOf(story: Story, kind: SectionKind): Section | undefined 
 }
 
 /**
+ * The section that tells a STAR part, where the writer marked the story's parts: its own section,
+ * a combined one that names it too ("Situation / Task:"), or, for the Situation, the unmarked
+ * opening before the first marked part (see `openingSituation`). Undefined when none does.
+ */
+export function partSection(story: Story, kind: StarKind): Section | undefined {
+  return sectionOf(story, kind) ?? story.sections.find((s) => s.alsoKinds?.includes(kind)) ?? (kind === 'situation' ? openingSituation(story) : undefined);
+}
+
+/** The fewest words of an unmarked opening that tell a Situation: a sentence of setting. */
+const OPENING_SITUATION_WORDS = 12;
+
+/**
+ * The Situation of a story that marks its later parts but not its first: "We had a payments
+ * application ... One morning calls started coming in." then "Task: ...". The prose between the
+ * front matter (or title heading) and the first marked part, when it holds at least a sentence
+ * (`OPENING_SITUATION_WORDS` words and a full stop). Headings are not counted. Undefined when the
+ * story marks no part, marks a Situation, or opens with a marked part.
+ */
+export function openingSituation(story: Story): Section | undefined {
+  const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  if (!first || first.kind === 'situation' || first.alsoKinds?.includes('situation')) return undefined;
+  const end = story.lines.lineStart(first.line);
+  const opening = story.prose.slice(story.frontMatter.bodyStart, end).replace(/^ {0,3}#{1,6}(?:[ \t].*)?$/gm, (heading) => ' '.repeat(heading.length));
+  if (countWords(opening) < OPENING_SITUATION_WORDS || !/[.!?]/.test(opening)) return undefined;
+  const bodyStart = story.frontMatter.bodyStart + opening.search(/\S/);
+  const line = story.lines.positionAt(bodyStart).line;
+  return { kind: 'situation', title: '', style: 'label', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: end };
+}
+
+/**
  * The part of the story a content rule reads for a STAR kind: its section, or, in a story where
  * no STAR section could be found at all, the part of the telling that plays it (so the rules
  * still check what is there): the whole body, except for the Result, which is how the story
  * ends (see `closingPart`). None in a draft.
  */
 export function starPart(story: Story, kind: StarKind): Section | undefined {
-  const section = sectionOf(story, kind);
+  const section = partSection(story, kind);
   // A draft with no STAR section has no part to check: a lone "# Title" is not a Result.
   if (section || !hasNoStarSections(story) || isDraft(story)) return section;
   const bodyStart = kind === 'result' ? closingPart(story) : story.frontMatter.bodyStart;

@@ -9,7 +9,7 @@ export const missingPersonalRole = defineRule({
   defaultSeverity: 'warning',
   tags: ['ownership'],
   docs:
-    'The interviewer is hiring you, not your team. An Action told only as "we" or "the team", or in passive voice ("the service was rewritten"), hides your part. One clear "I ..." is enough; bullets and notes that open with a past-tense verb ("- Analyzed the logs", "Action: Conducted usability testing", "Action: standardised the template") count as yours, and so does "my task was to change the configuration". What you would do ("I would listen and I would fix it", "I would show that I understand") is no action taken, nor is a state ("I was burned out"). Only the group acting counts against you: "documentation for the team" is your work. The message quotes the first sentence where the group acts, to rewrite as "I ...".',
+    'The interviewer is hiring you, not your team. An Action told only as "we" or "the team", or in passive voice ("the service was rewritten"), hides your part. One clear "I ..." is enough; bullets and notes that open with a past-tense verb ("- Analyzed the logs", "Action: Conducted usability testing", "Action: standardised the template") count as yours, and so does "my task was to change the configuration". What you would do ("I would listen and I would fix it", "I would show that I understand") is no action taken, nor is a state ("I was burned out"); a "would" reported in the story ("I was told I would lead the group") is its own past, not a hypothetical. Only the group acting counts against you: "documentation for the team" is your work. The message quotes the first sentence where the group acts, to rewrite as "I ...".',
   findIssues(story) {
     const action = starPart(story, 'action');
     if (!action) return [];

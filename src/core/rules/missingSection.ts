@@ -1,5 +1,5 @@
 import { countWords } from '../text';
-import { hasNoStarSections, isEmptySection, SECTION_TITLES, STAR_KINDS, type StarKind, type Story } from '../parse/story';
+import { hasNoStarSections, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -10,13 +10,17 @@ export const SECTION_PROMPTS: Record<StarKind, string> = {
   result: 'What changed, in numbers? From X to Y, and what it meant for the customer or the business.',
 };
 
+/** The message of the one finding a story gets when none of its STAR parts is marked. */
+export const NO_PARTS_FOUND =
+  'STAR Coach could not find the Situation, Task, Action and Result in this story. Mark each part with a heading (## Situation) or a label (Situation:), so that each can be checked on its own.';
+
 export const missingSection = defineRule({
   id: 'missing-section',
   description: 'Situation, Task, Action or Result is absent or empty.',
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line.',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too. One label may name two parts (`Situation / Task:`, `Action and Result:`), and an unmarked opening paragraph before the first marked part is the Situation. A story with no part marked at all is read as one telling: from three sentences on (the setting and task, what was done, how it ended) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked to mark its parts.',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
@@ -31,16 +35,17 @@ export const missingSection = defineRule({
         fixes: [{ title: 'Replace the no-break space with a space', edits: [{ start: space, end: space + 1, newText: ' ' }], kind: 'fix' }],
       });
     }
-    // A story told with no part marked: one finding, not four, and no inserted skeleton.
-    if (hasNoStarSections(story) && sectionWordsOfBody(story) >= 20) {
-      issues.push({
-        message: 'STAR Coach could not find the Situation, Task, Action and Result in this story. Mark each part with a heading (## Situation) or a label (Situation:), so that each can be checked on its own.',
-        ...anchor,
-      });
+    // A story told with no part marked is read as one telling, which the content rules check
+    // part by part (see `starPart`): from three sentences on (the setting and the task, what was
+    // done, how it ended) it can tell all four parts, and nothing is reported missing. A shorter
+    // one cannot: one finding, not four, and no inserted skeleton.
+    const body = story.prose.slice(story.frontMatter.bodyStart);
+    if (hasNoStarSections(story) && countWords(body) >= 20) {
+      if (countSentences(body) < MIN_TELLING_SENTENCES) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
     for (const kind of STAR_KINDS) {
-      const section = story.sections.find((s) => s.kind === kind);
+      const section = partSection(story, kind);
       const title = SECTION_TITLES[kind];
       if (!section) {
         issues.push({
@@ -56,8 +61,12 @@ export const missingSection = defineRule({
   },
 });
 
-function sectionWordsOfBody(story: Story): number {
-  return countWords(story.prose.slice(story.frontMatter.bodyStart));
+/** The fewest sentences that can tell a whole story: the setting and the task, what was done, how it ended. */
+const MIN_TELLING_SENTENCES = 3;
+
+/** The sentences of a text: runs of words ended by a full stop, a question or exclamation mark, or the text's end. */
+function countSentences(text: string): number {
+  return text.split(/[.!?]+(?=\s|$)/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
 }
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
