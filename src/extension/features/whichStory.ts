@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { lintText, type LintResult } from '../../core/engine';
 import { storyWords, StoryMatcher, type MatchContext, type MatchDocument, type MatchResult } from '../../core/match/rank';
-import type { Story } from '../../core/parse/story';
+import { parseStory, unparsedStory, type Story } from '../../core/parse/story';
 import { plannedLps, type LoopPlan } from '../../core/plan/plan';
-import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
+import { NO_PRACTICE, profileStory, profileSummary, type PracticeHistory } from '../../core/plan/profile';
 import { COMMANDS, SETTINGS } from '../constants';
 import { fileBytes } from '../fileSystem';
 import type { StoryModel } from '../model';
@@ -71,18 +71,42 @@ export async function readBankStory(model: StoryModel, id: string, history: Prac
 }
 
 /**
- * Every story the index holds, read READ_AT_ONCE at a time (open documents as edited), linted with
- * its folder's config, and profiled with `history`, in the index's order.
+ * Every story the index holds, read READ_AT_ONCE at a time (open documents as edited) and parsed
+ * for its words, and profiled from the index's counts and checks with `history` (the index has
+ * linted it already), in the index's order.
  */
 export async function readStoryBank(model: StoryModel, index: StoryIndex, history: PracticeHistory = NO_PRACTICE): Promise<BankDocument[]> {
   await index.ready();
-  const ids = [...index.coverage.all()].map((summary) => summary.id);
+  const summaries = [...index.coverage.all()];
   const documents: BankDocument[] = [];
-  for (let at = 0; at < ids.length; at += READ_AT_ONCE) {
-    const read = await Promise.all(ids.slice(at, at + READ_AT_ONCE).map((id) => readBankStory(model, id, history)));
+  for (let at = 0; at < summaries.length; at += READ_AT_ONCE) {
+    const read = await Promise.all(
+      summaries.slice(at, at + READ_AT_ONCE).map(async (summary) => {
+        const story = await readStory(model, vscode.Uri.parse(summary.id));
+        return story && { profile: profileSummary(summary, history), text: storyWords(story), story };
+      }),
+    );
     for (const document of read) if (document) documents.push(document);
   }
   return documents;
+}
+
+/** A story parsed: an open editor's version (parsed once for every feature), else the file as Node reads it; undefined when it is gone. */
+async function readStory(model: StoryModel, uri: vscode.Uri): Promise<Story | undefined> {
+  const id = uri.toString();
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+  if (open) return model.storyOf(open);
+  let text: string;
+  try {
+    text = UTF8.decode(await fileBytes(uri));
+  } catch {
+    return undefined; // deleted since the scan: left out of the ranking
+  }
+  try {
+    return parseStory(text);
+  } catch {
+    return unparsedStory(text); // as the editor reads a story that cannot be parsed
+  }
 }
 
 /**
