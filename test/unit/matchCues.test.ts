@@ -52,6 +52,36 @@ describe('question cues', () => {
     assert.ok(questionCues('Tell me about someone who used to report to you and struggled.').includes('growing-people'));
   });
 
+  it('reads themes asked in words the table once lacked: a supplier, roles to fill, a shrinking team, a fixed date, minutes, outside customers, behaviour, use barred', () => {
+    const asks = (text: string, id: string) => assert.ok(questionCues(text).includes(id), `${text}: ${questionCues(text).join()}`);
+    asks('How did you negotiate with a supplier?', 'cost');
+    asks('How did you fill three roles in a quarter?', 'hiring');
+    asks('What did you cut when your group shrank?', 'scarce-resources');
+    asks('The date could not move. What did you drop?', 'time-pressure');
+    asks('What did you decide in the first minutes of the outage?', 'acting-fast');
+    asks('How did you sell an internal service to external customers?', 'big-idea');
+    asks('What did you change after hearing about your behaviour in meetings?', 'candour');
+    asks("How did you win back a customer's confidence?", 'candour');
+    asks('What did you do for people who could not use the app?', 'responsibility');
+    asks('Have you ever held a launch because pages got slower?', 'quality-bar');
+  });
+
+  it('reads a failure asked as a cancellation, a wish or a replacement', () => {
+    for (const text of ['Tell me about a project you had to cancel.', 'Tell me about a rollout you wished you had not done.', 'Tell me about a library you picked and later had to replace.']) {
+      assert.ok(questionCues(text).includes('failure'), `${text}: ${questionCues(text).join()}`);
+    }
+  });
+
+  it('reads a phrase as its theme, not as the theme of a word inside it', () => {
+    const owned = questionCues('Tell me about a risk no group was responsible for.');
+    assert.ok(owned.includes('beyond-role') && !owned.includes('responsibility'), owned.join());
+    const doubted = questionCues('Tell me about a plan you thought was the wrong one.');
+    assert.ok(doubted.includes('disagreement') && !doubted.includes('failure'), doubted.join());
+    const model = questionCues('How did you find bias in a machine learning model?');
+    assert.ok(model.includes('machine-learning') && model.includes('responsibility') && !model.includes('learning'), model.join());
+    assert.ok(questionCues('What did you do to keep learning?').includes('learning'));
+  });
+
   it('matches phrases on every word, stop words included, stemmed like the stories', () => {
     assert.deepStrictEqual(allStems('Delivered on time'), ['deliv', 'on', 'time']);
     assert.deepStrictEqual(contentStems('Delivered on time'), ['deliv']);
