@@ -1,10 +1,13 @@
 import * as assert from 'assert';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { ROOT } from './helpers';
 import data from '../../src/core/match/cues.json';
 import { allCues, cueTableSchema, questionCues, storyCueStrengths } from '../../src/core/match/cues';
 import { questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
-import { allStems, contentStems, words } from '../../src/core/match/words';
+import { contentStems, stemWord, textStems, words } from '../../src/core/match/words';
 import { lintText } from '../../src/core/engine';
 import { profileStory } from '../../src/core/plan/profile';
 
@@ -18,7 +21,7 @@ function doc(id: string, title: string, lps: string, body: string) {
 
 /** The strength of one cue in a story's text, 0 to 1. */
 function strength(text: string, id: string): number {
-  return storyCueStrengths(text)[allCues().findIndex((cue) => cue.id === id)];
+  return storyCueStrengths(textStems(text).all)[allCues().findIndex((cue) => cue.id === id)];
 }
 
 describe('question cues', () => {
@@ -83,9 +86,21 @@ describe('question cues', () => {
   });
 
   it('matches phrases on every word, stop words included, stemmed like the stories', () => {
-    assert.deepStrictEqual(allStems('Delivered on time'), ['deliv', 'on', 'time']);
+    assert.deepStrictEqual(textStems('Delivered on time').all, ['deliv', 'on', 'time']);
     assert.deepStrictEqual(contentStems('Delivered on time'), ['deliv']);
     assert.ok(questionCues('Did it ship on time?').includes('time-pressure'), 'a phrase of stop words alone');
+  });
+
+  it('stems a text once for both lists: every word with "dollar" before a priced number, and the content words alone', () => {
+    assert.deepStrictEqual(textStems('It cost $5 on-call, € 7 and 3$.'), { all: ['it', 'cost', 'dollar', '5', 'oncal', 'dollar', '7', 'and', '3'], content: ['cost', 'oncal'] });
+    for (const dir of ['examples', 'test/fixtures/match/bank-2', 'test/fixtures/match/team-bank']) {
+      for (const name of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.star.md'))) {
+        const text = readFileSync(join(ROOT, dir, name), 'utf8');
+        const spelled = words(text.replace(/[$€£](?=\s?\d)/g, ' dollar ')).filter(Boolean).map((word) => stemWord(word));
+        assert.deepStrictEqual(textStems(text).all, spelled, name);
+        assert.deepStrictEqual(textStems(text).content, words(text).filter((word) => contentStems(word).length > 0).map((word) => stemWord(word)), name);
+      }
+    }
   });
 
   it('measures how strongly a story shows a cue, with # for numbers in digits or words', () => {
