@@ -1,10 +1,13 @@
 import * as assert from 'assert';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { ROOT } from './helpers';
 import data from '../../src/core/match/cues.json';
 import { allCues, cueTableSchema, questionCues, storyCueStrengths } from '../../src/core/match/cues';
 import { questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
-import { allStems, contentStems, words } from '../../src/core/match/words';
+import { contentStems, stemWord, textStems, words } from '../../src/core/match/words';
 import { lintText } from '../../src/core/engine';
 import { profileStory } from '../../src/core/plan/profile';
 
@@ -18,7 +21,7 @@ function doc(id: string, title: string, lps: string, body: string) {
 
 /** The strength of one cue in a story's text, 0 to 1. */
 function strength(text: string, id: string): number {
-  return storyCueStrengths(text)[allCues().findIndex((cue) => cue.id === id)];
+  return storyCueStrengths(textStems(text).all)[allCues().findIndex((cue) => cue.id === id)];
 }
 
 describe('question cues', () => {
@@ -52,10 +55,52 @@ describe('question cues', () => {
     assert.ok(questionCues('Tell me about someone who used to report to you and struggled.').includes('growing-people'));
   });
 
+  it('reads themes asked in words the table once lacked: a supplier, roles to fill, a shrinking team, a fixed date, minutes, outside customers, behaviour, use barred', () => {
+    const asks = (text: string, id: string) => assert.ok(questionCues(text).includes(id), `${text}: ${questionCues(text).join()}`);
+    asks('How did you negotiate with a supplier?', 'cost');
+    asks('How did you fill three roles in a quarter?', 'hiring');
+    asks('What did you cut when your group shrank?', 'scarce-resources');
+    asks('The date could not move. What did you drop?', 'time-pressure');
+    asks('What did you decide in the first minutes of the outage?', 'acting-fast');
+    asks('How did you sell an internal service to external customers?', 'big-idea');
+    asks('What did you change after hearing about your behaviour in meetings?', 'candour');
+    asks("How did you win back a customer's confidence?", 'candour');
+    asks('What did you do for people who could not use the app?', 'responsibility');
+    asks('Have you ever held a launch because pages got slower?', 'quality-bar');
+  });
+
+  it('reads a failure asked as a cancellation, a wish or a replacement', () => {
+    for (const text of ['Tell me about a project you had to cancel.', 'Tell me about a rollout you wished you had not done.', 'Tell me about a library you picked and later had to replace.']) {
+      assert.ok(questionCues(text).includes('failure'), `${text}: ${questionCues(text).join()}`);
+    }
+  });
+
+  it('reads a phrase as its theme, not as the theme of a word inside it', () => {
+    const owned = questionCues('Tell me about a risk no group was responsible for.');
+    assert.ok(owned.includes('beyond-role') && !owned.includes('responsibility'), owned.join());
+    const doubted = questionCues('Tell me about a plan you thought was the wrong one.');
+    assert.ok(doubted.includes('disagreement') && !doubted.includes('failure'), doubted.join());
+    const model = questionCues('How did you find bias in a machine learning model?');
+    assert.ok(model.includes('machine-learning') && model.includes('responsibility') && !model.includes('learning'), model.join());
+    assert.ok(questionCues('What did you do to keep learning?').includes('learning'));
+  });
+
   it('matches phrases on every word, stop words included, stemmed like the stories', () => {
-    assert.deepStrictEqual(allStems('Delivered on time'), ['deliv', 'on', 'time']);
+    assert.deepStrictEqual(textStems('Delivered on time').all, ['deliv', 'on', 'time']);
     assert.deepStrictEqual(contentStems('Delivered on time'), ['deliv']);
     assert.ok(questionCues('Did it ship on time?').includes('time-pressure'), 'a phrase of stop words alone');
+  });
+
+  it('stems a text once for both lists: every word with "dollar" before a priced number, and the content words alone', () => {
+    assert.deepStrictEqual(textStems('It cost $5 on-call, € 7 and 3$.'), { all: ['it', 'cost', 'dollar', '5', 'oncal', 'dollar', '7', 'and', '3'], content: ['cost', 'oncal'] });
+    for (const dir of ['examples', 'test/fixtures/match/bank-2', 'test/fixtures/match/team-bank']) {
+      for (const name of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.star.md'))) {
+        const text = readFileSync(join(ROOT, dir, name), 'utf8');
+        const spelled = words(text.replace(/[$€£](?=\s?\d)/g, ' dollar ')).filter(Boolean).map((word) => stemWord(word));
+        assert.deepStrictEqual(textStems(text).all, spelled, name);
+        assert.deepStrictEqual(textStems(text).content, words(text).filter((word) => contentStems(word).length > 0).map((word) => stemWord(word)), name);
+      }
+    }
   });
 
   it('measures how strongly a story shows a cue, with # for numbers in digits or words', () => {

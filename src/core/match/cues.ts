@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import '../validation';
 import data from './cues.json';
-import { allStems, PORTER_STEMMER, stemWord, words, type Stemmer } from './words';
+import { PORTER_STEMMER, stemWord, textStems, words, type Stemmer } from './words';
 
 /** A phrase of the table: lower-case words, `#` for any number, `*` for any one word. */
 const phrase = z.string().check(z.regex(/^[a-z0-9#*' -]+$/, 'lower-case words, # or *'), z.regex(/[a-z0-9]/, 'at least one word'));
@@ -90,11 +90,6 @@ function compile(stemmer: Stemmer): Compiled {
   return built;
 }
 
-/** The stems a cue phrase is matched against: every word, with a currency sign before a number read as the word "dollar". */
-function cueStems(text: string, stemmer: Stemmer): string[] {
-  return allStems(text.replace(/[$€£](?=\s?\d)/g, ' dollar '), stemmer);
-}
-
 /** Where a phrase of a cue was found: tokens `start` to `end` (exclusive). */
 interface Match {
   cue: number;
@@ -140,7 +135,7 @@ function tally(found: readonly Match[]): Uint16Array {
  */
 export function questionCues(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   const { ask, numbers } = compile(stemmer);
-  const found = find(cueStems(text, stemmer), ask, numbers);
+  const found = find(textStems(text, stemmer).all, ask, numbers);
   const kept = found.filter((m) => !found.some((o) => o.cue !== m.cue && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
   const counts = tally(kept);
   return allCues().flatMap((cue, i) => (counts[i] > 0 ? [cue.id] : []));
@@ -149,11 +144,11 @@ export function questionCues(text: string, stemmer: Stemmer = PORTER_STEMMER): s
 /**
  * How strongly a story shows each cue, 0 to 1 in table order: n phrases of the cue's `tell` side
  * give n / (n + 1), so one mention is half the evidence and more add less and less (a long story
- * repeats its words).
+ * repeats its words). `stems` is every word's stem, `textStems(text).all`, by the same stemmer.
  */
-export function storyCueStrengths(text: string, stemmer: Stemmer = PORTER_STEMMER): Float32Array {
+export function storyCueStrengths(stems: readonly string[], stemmer: Stemmer = PORTER_STEMMER): Float32Array {
   const { tell, numbers } = compile(stemmer);
-  const counts = tally(find(cueStems(text, stemmer), tell, numbers));
+  const counts = tally(find(stems, tell, numbers));
   return Float32Array.from(counts, (n) => n / (n + 1));
 }
 

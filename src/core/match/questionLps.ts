@@ -110,7 +110,8 @@ function holds(stems: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * The LPs a question asks about, primary first, and whether it asks for a failure. The bank's LPs
  * when the text is a bank question or names a bank question's id. Otherwise evidence from the words,
  * each 0 to 1, combined as independent evidence (1 - product of 1 - each): an LP named outright
- * (1); the LP's catalog signal phrases found in the question (half a point a stem, see SURE_HITS);
+ * (1); the LP's catalog signal phrases found in the question (half a point for each of the question's
+ * stems they cover, see SURE_HITS);
  * and the LPs of the most similar bank questions (their similarity, the secondary LPs less; failure
  * words left out of the likeness, since they say what kind of story, not which LP). Three
  * LPs at most, strongest first; none when nothing fits.
@@ -138,9 +139,10 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
   const named = findLp(text.trim());
   if (named) add(named.id, 1);
   for (const { lp, phrases } of read.signals) {
-    let hits = 0;
-    for (const phrase of phrases) if (holds(stems, phrase)) hits += phrase.length;
-    add(lp.id, Math.min(1, hits / SURE_HITS));
+    // Each question stem counts once: the catalog lists forms of one word ("learned", "what I learned") that stem alike.
+    const hit = new Set<string>();
+    for (const phrase of phrases) if (holds(stems, phrase)) for (const stem of phrase) hit.add(stem);
+    add(lp.id, Math.min(1, hit.size / SURE_HITS));
   }
   const topicStems = stemList.filter((stem) => !read.failureStems.has(stem));
   if (topicStems.length > 0) {

@@ -6,7 +6,7 @@ import { openProblems, type StoryProfile } from '../plan/profile';
 import { Bm25Index } from './bm25';
 import { allCues, storyCueStrengths } from './cues';
 import { questionLps, questionWordWeight, type QuestionLps } from './questionLps';
-import { contentStems, stemWord, PORTER_STEMMER, words, type Stemmer } from './words';
+import { contentStems, stemWord, PORTER_STEMMER, textStems, words, type Stemmer } from './words';
 
 export { questionLps, type QuestionLps } from './questionLps';
 
@@ -110,12 +110,19 @@ export class StoryMatcher {
   private readonly cueCount = allCues().length;
 
   constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = PORTER_STEMMER) {
-    this.index = new Bm25Index(documents.map((document) => contentStems(document.text, stemmer)));
+    this.cueStrengths = new Float32Array(documents.length * this.cueCount);
+    // One pass over each story's words for both: its content stems for BM25, all its stems for the cues.
+    this.index = new Bm25Index(
+      documents.map(({ text }, i) => {
+        const stems = textStems(text, stemmer);
+        this.cueStrengths.set(storyCueStrengths(stems.all, stemmer), i * this.cueCount);
+        return stems.content;
+      }),
+    );
     this.quality = new Float64Array(documents.length);
     this.levelIndex = new Int8Array(documents.length);
     this.toldAt = new Float64Array(documents.length);
     this.failed = new Uint8Array(documents.length);
-    this.cueStrengths = new Float32Array(documents.length * this.cueCount);
     documents.forEach(({ profile }, i) => {
       const problems = openProblems(profile);
       this.quality[i] = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems) - (profile.summary.check && !profile.summary.check.quantified ? WEIGHT.unquantified : 0);
@@ -123,7 +130,6 @@ export class StoryMatcher {
       this.toldAt[i] = profile.lastTold ? Date.parse(profile.lastTold) : Number.NaN;
       this.failed[i] = wentWrong(profile) ? 1 : 0;
     });
-    documents.forEach(({ text }, i) => this.cueStrengths.set(storyCueStrengths(text, stemmer), i * this.cueCount));
     this.relativeToBank();
   }
 

@@ -55,10 +55,12 @@ const STOP_WORDS = new Set(
  * that its parts do not match words they only happen to spell ("on", "call").
  */
 export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '')
-    .split(/[^\p{L}\p{N}]+/u);
+  return joinHyphens(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u);
+}
+
+/** A text with the hyphens inside words taken out ("on-call" is "oncall"). */
+function joinHyphens(text: string): string {
+  return text.replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '');
 }
 
 /** The stem of one lower-case word: irregular forms first become their regular word (see IRREGULAR). */
@@ -81,20 +83,39 @@ function cachedStem(word: string, stemmer: Stemmer): string {
   return stem;
 }
 
+/** A text's stems two ways, from one pass over its words. */
+export interface TextStems {
+  /**
+   * Every word's stem, stop words included, in order, with the word "dollar" before a number that
+   * follows a currency sign ("$610K"): what cue phrases are matched against, since their small
+   * words are stop words ("on time", "let them down").
+   */
+  all: string[];
+  /** The content words' stems, in order (repeats kept, for term counts): what BM25 counts. */
+  content: string[];
+}
+
+/** A run of letters or digits, with the currency sign and space before it if any. */
+const WORD = /([$€£]\s?)?([\p{L}\p{N}]+)/gu;
+const DOLLAR = 'dollar';
+
 /**
- * The stems of every word of a text, stop words included, in order: what phrases are matched
- * against, since their small words are stop words ("on time", "let them down").
+ * The stems of a text (see `TextStems`), each word lower-cased, split and stemmed once: a story is
+ * matched on both lists, and a bank of 10,000 stories spends most of its index build here.
  */
-export function allStems(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
-  return words(text).flatMap((word) => (word.length === 0 ? [] : [cachedStem(word, stemmer)]));
+export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): TextStems {
+  const all: string[] = [];
+  const content: string[] = [];
+  for (const [, currency, word] of joinHyphens(text.toLowerCase()).matchAll(WORD)) {
+    if (currency !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) all.push(cachedStem(DOLLAR, stemmer));
+    const stem = cachedStem(word, stemmer);
+    all.push(stem);
+    if (word.length >= 2 && !STOP_WORDS.has(word)) content.push(stem);
+  }
+  return { all, content };
 }
 
 /** The stems of the content words of a text, in order (repeats kept, for term counts). */
 export function contentStems(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
-  const stems: string[] = [];
-  for (const word of words(text)) {
-    if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    stems.push(cachedStem(word, stemmer));
-  }
-  return stems;
+  return textStems(text, stemmer).content;
 }
