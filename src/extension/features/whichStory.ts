@@ -13,8 +13,7 @@ import type { StoryIndex } from '../storyIndex';
 /** Results offered in the quick pick. */
 const SHOWN = 10;
 
-/** The text of a story: the open document's (unsaved edits included), else the file's. */
-/** Stories read at once: enough to keep the disk busy, and each batch's lint stays a short slice of the host's thread. */
+/** Stories read at once: enough to keep the disk busy, and each batch's parse stays a short slice of the host's thread. */
 const READ_AT_ONCE = 64;
 const UTF8 = new TextDecoder();
 
@@ -56,17 +55,10 @@ export type BankDocument = MatchDocument & { story: Story };
 export async function readBankStory(model: StoryModel, id: string, history: PracticeHistory = NO_PRACTICE): Promise<BankDocument | undefined> {
   const uri = vscode.Uri.parse(id);
   const config = await model.configuration.forUri(uri);
-  let linted: LintResult;
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-  if (open) linted = { story: model.storyOf(open), findings: model.findingsOf(open, config) }; // the editor's lint of this version
-  else {
-    try {
-      // Read as the index reads (Node on disk): `workspace.fs` makes a round trip to the window per file.
-      linted = lintText(UTF8.decode(await fileBytes(uri)), config);
-    } catch {
-      return undefined; // deleted since the scan: left out of the ranking
-    }
-  }
+  const source = await openOrRead(uri);
+  if (!source) return undefined;
+  // An open story: the editor's lint of this version.
+  const linted: LintResult = 'document' in source ? { story: model.storyOf(source.document), findings: model.findingsOf(source.document, config) } : lintText(source.text, config);
   return { profile: profileStory(id, linted.story, linted.findings, history), text: storyWords(linted.story), story: linted.story };
 }
 
@@ -91,21 +83,31 @@ export async function readStoryBank(model: StoryModel, index: StoryIndex, histor
   return documents;
 }
 
-/** A story parsed: an open editor's version (parsed once for every feature), else the file as Node reads it; undefined when it is gone. */
+/** A story parsed: an open editor's version (parsed once for every feature), else the file's; undefined when it is gone. */
 async function readStory(model: StoryModel, uri: vscode.Uri): Promise<Story | undefined> {
-  const id = uri.toString();
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-  if (open) return model.storyOf(open);
-  let text: string;
+  const source = await openOrRead(uri);
+  if (!source) return undefined;
+  if ('document' in source) return model.storyOf(source.document);
   try {
-    text = UTF8.decode(await fileBytes(uri));
+    return parseStory(source.text);
   } catch {
-    return undefined; // deleted since the scan: left out of the ranking
+    return unparsedStory(source.text); // as the editor reads a story that cannot be parsed
   }
+}
+
+/**
+ * A story's open editor (its unsaved edits count), else the file's text as the index reads it
+ * (Node on disk: `workspace.fs` makes a round trip to the window per file); undefined when the
+ * file is gone (deleted since the scan: left out of the ranking).
+ */
+async function openOrRead(uri: vscode.Uri): Promise<{ document: vscode.TextDocument } | { text: string } | undefined> {
+  const id = uri.toString();
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+  if (document) return { document };
   try {
-    return parseStory(text);
+    return { text: UTF8.decode(await fileBytes(uri)) };
   } catch {
-    return unparsedStory(text); // as the editor reads a story that cannot be parsed
+    return undefined;
   }
 }
 
