@@ -84,8 +84,9 @@ describe('question to story', () => {
     assert.strictEqual(signals.source, 'signals');
     assert.ok(signals.lpIds.includes('frugality'), JSON.stringify(signals));
     assert.deepStrictEqual(questionLps('xyzzy plugh').lpIds, []);
-    // "learned" and "what I learned" are two catalog phrases of one stem: one stem, half the evidence.
-    const learned = questionLps('Xyzzy plugh learned.');
+    // "learned" and "what I learned" are two catalog phrases of one stem: one stem, half the evidence (the
+    // made-up words keep the question unlike any bank question, which would lend its LPs too).
+    const learned = questionLps('Xyzzy plugh frobozz zork learned.');
     assert.deepStrictEqual([learned.lpIds[0], learned.weights[0]], ['learn-and-be-curious', 0.5]);
   });
 
