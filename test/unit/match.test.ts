@@ -102,6 +102,28 @@ describe('question to story', () => {
     assert.deepStrictEqual(questionLps('Tell me about a time you failed.').lpIds, []);
   });
 
+  it('lends a question worded afresh the LP of a bank question it loosely resembles, as a guess', () => {
+    // Each shares a word or two with bank questions and names no LP: without the likeness it would have none.
+    for (const [text, lp] of [
+      ['Tell me about a time you taught yourself a skill nobody on your team had.', 'learn-and-be-curious'],
+      ['Tell me about a time you found the real reason behind a strange bug.', 'dive-deep'],
+    ]) {
+      const read = questionLps(text);
+      assert.strictEqual(read.lpIds[0], lp, `${text} ${JSON.stringify(read)}`);
+      assert.ok(read.weights[0] < 0.5, `a loose likeness is a guess: ${JSON.stringify(read)}`);
+    }
+  });
+
+  it('drops function words that say nothing of a situation, so a story sharing only them scores no words', () => {
+    assert.deepStrictEqual(contentStems('the people using it, everyone else, around us, instead of a review'), [stemWord('people'), stemWord('everyone'), stemWord('review')]);
+    const matcher = new StoryMatcher([
+      doc('pager', story('Used every spare hour around the pager rota instead', 'Ownership', 'Pages fell by 70%.')),
+      doc('vendor', story('Dropped a logging vendor that gave little back', 'Frugality', 'The bill fell by 61%.')),
+    ]);
+    const [first] = matcher.rank('Tell me about a time something else was using every dollar around you instead of a vendor.', { now: new Date('2026-01-01') });
+    assert.strictEqual(first.file, 'vendor', JSON.stringify(first));
+  });
+
   it('reads whether a question asks for a failure, and ranks a story that went wrong first for it', () => {
     const failures = ['Tell me about a time you failed.', 'What is the biggest mistake you have made?', 'Tell me about a goal you missed.', 'Describe a decision that turned out wrong.'];
     for (const text of [...failures, 'Tell me about a project that did not succeed.', 'Tell me about a time you let a customer down.', 'What was a bad call you made?']) {
