@@ -40,8 +40,8 @@ export interface MatchResult {
  * Weights of the parts of a score. LP fit dominates, the words next: an interviewer asks about an
  * LP, and the story's words say whether it is the situation the question describes. A question
  * that asks for a failure (see `QuestionLps.asksForFailure`) favours a story that went wrong. The
- * question's cues (see `cues.json`) share WEIGHT.cue by their rarity in the bank (see `cueWeights`), each
- * counted by how strongly the story shows it.
+ * question's cues (see `cues.json`) share `cue` by their rarity in the bank (see `cueWeights`),
+ * each counted by how strongly the story shows it.
  */
 const WEIGHT = { lp: 3, text: 2.5, cue: 3, level: 0.3, problem: 0.15, problemCap: 0.6, unquantified: 0.3, wentWrong: 0.8, plannedElsewhere: 0.5, plannedHere: 0.2, recent: 0.4 } as const;
 const DEFAULT_RECENT_DAYS = 7;
@@ -215,7 +215,8 @@ export class StoryMatcher {
    * The points each asked cue (by index in the cue table) brings a story that shows it fully:
    * WEIGHT.cue shared among them by their rarity over the bank, so a question that asks about a
    * broad theme and a narrow one ("a decision in minutes while customers were affected") is read
-   * by the narrow one first. All zero when none of them is rarer than any other story shows it.
+   * by the narrow one first. The rarity stays above zero (the "+ 1" inside its log), so a theme
+   * every story shows keeps a small share. Empty when the question asks about no cue.
    */
   private cueWeights(asked: readonly number[]): number[] {
     let raritySum = 0;
