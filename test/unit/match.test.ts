@@ -84,8 +84,9 @@ describe('question to story', () => {
     assert.strictEqual(signals.source, 'signals');
     assert.ok(signals.lpIds.includes('frugality'), JSON.stringify(signals));
     assert.deepStrictEqual(questionLps('xyzzy plugh').lpIds, []);
-    // "learned" and "what I learned" are two catalog phrases of one stem: one stem, half the evidence.
-    const learned = questionLps('Xyzzy plugh learned.');
+    // "learned" and "what I learned" are two catalog phrases of one stem: one stem, half the evidence (the
+    // made-up words keep the question unlike any bank question, which would lend its LPs too).
+    const learned = questionLps('Xyzzy plugh frobozz zork learned.');
     assert.deepStrictEqual([learned.lpIds[0], learned.weights[0]], ['learn-and-be-curious', 0.5]);
   });
 
@@ -99,6 +100,28 @@ describe('question to story', () => {
     assert.deepStrictEqual([exact.source, exact.weights[0]], ['bank', 1]);
     // Only the failure words are shared with a bank question: they say what kind of story, not which LP.
     assert.deepStrictEqual(questionLps('Tell me about a time you failed.').lpIds, []);
+  });
+
+  it('lends a question worded afresh the LP of a bank question it loosely resembles, as a guess', () => {
+    // Each shares a word or two with bank questions and names no LP: without the likeness it would have none.
+    for (const [text, lp] of [
+      ['Tell me about a time you taught yourself a skill nobody on your team had.', 'learn-and-be-curious'],
+      ['Tell me about a time you found the real reason behind a strange bug.', 'dive-deep'],
+    ]) {
+      const read = questionLps(text);
+      assert.strictEqual(read.lpIds[0], lp, `${text} ${JSON.stringify(read)}`);
+      assert.ok(read.weights[0] < 0.5, `a loose likeness is a guess: ${JSON.stringify(read)}`);
+    }
+  });
+
+  it('drops function words that say nothing of a situation, so a story sharing only them scores no words', () => {
+    assert.deepStrictEqual(contentStems('the people using it, everyone else, around us, instead of a review'), [stemWord('people'), stemWord('everyone'), stemWord('review')]);
+    const matcher = new StoryMatcher([
+      doc('pager', story('Used every spare hour around the pager rota instead', 'Ownership', 'Pages fell by 70%.')),
+      doc('vendor', story('Dropped a logging vendor that gave little back', 'Frugality', 'The bill fell by 61%.')),
+    ]);
+    const [first] = matcher.rank('Tell me about a time something else was using every dollar around you instead of a vendor.', { now: new Date('2026-01-01') });
+    assert.strictEqual(first.file, 'vendor', JSON.stringify(first));
   });
 
   it('reads whether a question asks for a failure, and ranks a story that went wrong first for it', () => {

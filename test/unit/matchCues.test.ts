@@ -135,10 +135,25 @@ describe('question cues', () => {
     assert.ok(ranked.every((r) => !r.reasons.some((reason) => reason.startsWith('tells of'))));
   });
 
+  it('shares the cue points by how rare each theme is in the bank: a narrow theme asked beside a broad one leads', () => {
+    const bank = [
+      // Every story tells of customers; one alone of acting fast, in words the question does not use.
+      doc('rollback', 'Reverted a bad config', 'Ownership', 'A config push broke checkout for customers; I rolled back immediately at 2 a.m.'),
+      doc('survey', 'Reworked the sign-up form', 'Ownership', 'Customers wrote in, customers called and customers asked for a shorter sign-up form.'),
+      doc('search', 'Moved the search index', 'Ownership', 'Customers waited for results.'),
+      doc('billing', 'Moved the billing index', 'Ownership', 'Customers waited for invoices.'),
+    ];
+    const ranked = new StoryMatcher(bank).rank('Tell me about a time customers were affected and you had minutes to act.', { now });
+    assert.deepStrictEqual(ranked.slice(0, 2).map((r) => r.file), ['rollback', 'survey'], JSON.stringify(ranked));
+    assert.ok(ranked[0].reasons.includes('tells of acting fast'), ranked[0].reasons.join('; '));
+  });
+
   it('weighs the words questions frame themselves with less than the words they ask about', () => {
     const weight = (word: string) => questionWordWeight(word);
     assert.ok(weight('team') < weight('holidai'), `team ${weight('team')}, holiday ${weight('holidai')}`);
     assert.ok(weight('xyzzy') === 1 && weight('team') > 0);
+    // The discount is softened: the word questions use most still counts more than half.
+    assert.ok(weight('team') > 0.5, `team ${weight('team')}`);
     const index = new Bm25Index([['team', 'holidai'], ['team']]);
     const plain = index.score(['team', 'holidai']);
     const weighted = index.score(['team', 'holidai'], (term) => (term === 'team' ? 0.5 : 1));

@@ -28,8 +28,12 @@ export interface QuestionLps {
 const SECONDARY_LP = 0.4;
 /** Signal hits at which an LP read from a question's words counts as fully as a bank question's. */
 const SURE_HITS = 2;
-/** Bank questions at least this similar (cosine of TF-IDF vectors, 0 to 1) lend the question their LPs. */
-const MIN_SIMILARITY = 0.3;
+/**
+ * Bank questions at least this similar (cosine of TF-IDF vectors, 0 to 1) lend the question their
+ * LPs. Low, since a question worded afresh shares few words with the bank's and its LPs come from
+ * nowhere else; a loose likeness lends little, as each LP counts by the similarity.
+ */
+const MIN_SIMILARITY = 0.2;
 /** How many of the most similar bank questions lend their LPs. */
 const SIMILAR_QUESTIONS = 3;
 /** At most this many LPs are read from a question's words. */
@@ -168,12 +172,13 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
 }
 
 /**
- * How much a question's word says about which story to tell, 0 to 1: its inverse document
- * frequency over the bank's questions (smoothed, see `reader`) against that of a word no bank
- * question uses. Words many questions use to frame themselves ("team", "work", "made") weigh
- * less; words no question uses ("holiday") weigh fully.
+ * How much a question's word says about which story to tell, 0 to 1: the square root of its
+ * inverse document frequency over the bank's questions (smoothed, see `reader`) against that of a
+ * word no bank question uses. Words many questions use to frame themselves ("team", "work") weigh
+ * less; words no question uses ("holiday") weigh fully. The root softens the discount: a word
+ * common in questions ("customer", "deadline") still names what this one is about.
  */
 export function questionWordWeight(stem: string, stemmer: Stemmer = PORTER_STEMMER): number {
   const read = reader(stemmer);
-  return (read.idf.get(stem) ?? read.unseenIdf) / read.unseenIdf;
+  return Math.sqrt((read.idf.get(stem) ?? read.unseenIdf) / read.unseenIdf);
 }

@@ -40,7 +40,8 @@ export interface MatchResult {
  * Weights of the parts of a score. LP fit dominates, the words next: an interviewer asks about an
  * LP, and the story's words say whether it is the situation the question describes. A question
  * that asks for a failure (see `QuestionLps.asksForFailure`) favours a story that went wrong. The
- * question's cues (see `cues.json`) count by how strongly the story shows them, on average.
+ * question's cues (see `cues.json`) share `cue` by their rarity in the bank (see `cueWeights`),
+ * each counted by how strongly the story shows it.
  */
 const WEIGHT = { lp: 3, text: 2.5, cue: 3, level: 0.3, problem: 0.15, problemCap: 0.6, unquantified: 0.3, wentWrong: 0.8, plannedElsewhere: 0.5, plannedHere: 0.2, recent: 0.4 } as const;
 const DEFAULT_RECENT_DAYS = 7;
@@ -108,6 +109,8 @@ export class StoryMatcher {
   /** Per story, how strongly it shows each cue (0 to 1): row `i * cueCount`. */
   private readonly cueStrengths: Float32Array;
   private readonly cueCount = allCues().length;
+  /** Per cue, how rare it is over the bank's stories (see `relativeToBank`): a theme few stories show tells more. */
+  private readonly cueRarity = new Float64Array(this.cueCount);
 
   constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = PORTER_STEMMER) {
     this.cueStrengths = new Float32Array(documents.length * this.cueCount);
@@ -151,14 +154,14 @@ export class StoryMatcher {
     const recentMs = (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
     const failurePoints = question.asksForFailure ? WEIGHT.wentWrong : 0;
     const asked = this.askedCues(question);
-    const cueWeight = asked.length ? WEIGHT.cue / asked.length : 0;
+    const cueWeights = this.cueWeights(asked);
     for (let i = 0; i < totals.length; i++) {
       const summary = this.documents[i].profile.summary;
       let score = (best > 0 ? WEIGHT.text * (text[i] / best) : 0) + WEIGHT.lp * lpFitScore(question, summary.lpIds) + this.quality[i];
       const level = this.levelIndex[i];
       if (target !== -1 && level !== -1) score += level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target);
       if (this.failed[i]) score += failurePoints;
-      for (const cue of asked) score += cueWeight * this.cueStrengths[i * this.cueCount + cue];
+      for (let k = 0; k < asked.length; k++) score += cueWeights[k] * this.cueStrengths[i * this.cueCount + asked[k]];
       score += planPoints(context.plannedFor?.get(summary.id), question);
       const ago = now - this.toldAt[i];
       if (ago >= 0 && ago < recentMs) score -= WEIGHT.recent;
@@ -183,24 +186,42 @@ export class StoryMatcher {
   /**
    * Each cue's strengths made relative to the bank, as IDF makes a word's weight: the bank's mean
    * strength times BANK_MEAN_SHARE is taken off and the strongest story scaled to 1, so a cue that
-   * every story shows alike ("customers", in most banks) tells none of them apart.
+   * every story shows alike ("customers", in most banks) tells none of them apart. Each cue's
+   * rarity (how few stories show it at all) is kept for `cueWeights`.
    */
   private relativeToBank(): void {
     const n = this.documents.length;
     for (let cue = 0; cue < this.cueCount; cue++) {
       let sum = 0;
       let max = 0;
+      let showing = 0;
       for (let i = 0; i < n; i++) {
         const strength = this.cueStrengths[i * this.cueCount + cue];
         sum += strength;
         max = Math.max(max, strength);
+        if (strength > 0) showing++;
       }
+      // The square root of the cue's BM25-style IDF over the stories: a broad theme ("customers") shares the cue weight, never takes it all.
+      this.cueRarity[cue] = Math.sqrt(Math.log(1 + (n - showing + 0.5) / (showing + 0.5)));
       const floor = n > 0 ? (BANK_MEAN_SHARE * sum) / n : 0;
       for (let i = 0; i < n; i++) {
         const at = i * this.cueCount + cue;
         this.cueStrengths[at] = max > floor ? Math.max(0, this.cueStrengths[at] - floor) / (max - floor) : 0;
       }
     }
+  }
+
+  /**
+   * The points each asked cue (by index in the cue table) brings a story that shows it fully:
+   * WEIGHT.cue shared among them by their rarity over the bank, so a question that asks about a
+   * broad theme and a narrow one ("a decision in minutes while customers were affected") is read
+   * by the narrow one first. The rarity stays above zero (the "+ 1" inside its log), so a theme
+   * every story shows keeps a small share. Empty when the question asks about no cue.
+   */
+  private cueWeights(asked: readonly number[]): number[] {
+    let raritySum = 0;
+    for (const cue of asked) raritySum += this.cueRarity[cue];
+    return asked.map((cue) => (raritySum > 0 ? (WEIGHT.cue * this.cueRarity[cue]) / raritySum : 0));
   }
 
   /** The indices in the cue table of the cues the question asks about. */
@@ -220,7 +241,8 @@ export class StoryMatcher {
     if (fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
     const shown = asked.filter((cue) => this.cueStrengths[i * this.cueCount + cue] > 0);
     if (shown.length > 0) {
-      const points = shown.reduce((sum, cue) => sum + (WEIGHT.cue / asked.length) * this.cueStrengths[i * this.cueCount + cue], 0);
+      const weights = this.cueWeights(asked);
+      const points = asked.reduce((sum, cue, k) => sum + weights[k] * this.cueStrengths[i * this.cueCount + cue], 0);
       reasons.push([points, `tells of ${shown.map((cue) => allCues()[cue].label).join(', ')}`]);
     }
     if (question.asksForFailure && this.failed[i]) reasons.push([WEIGHT.wentWrong, 'a story that went wrong, as asked']);

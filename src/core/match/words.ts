@@ -46,7 +46,9 @@ const STOP_WORDS = new Set(
     'should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with ' +
     'would you your yours tell time give example describe share walk story situation something someone one us ' +
     // How questions are framed, not what they ask about: "How have you made...", "...you noticed..."
-    'made make noticed'
+    'made make noticed ' +
+    // Function words that say nothing of a situation ("the people using it", "everyone else", "instead of")
+    'use used uses using else every around instead'
   ).split(' '),
 );
 
