@@ -41,6 +41,11 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   'bold name, dash inside the bold': (parts) => parts.map(([k, b]) => `**${NAMES[k]} -** ${b}\n`).join('\n'),
   'table row, bold name': (parts) => `| | |\n|---|---|\n${parts.map(([k, b]) => `| **${NAMES[k]}** | ${b} |`).join('\n')}\n`,
   'table row, plain name': (parts) => `| Part | What happened |\n| --- | --- |\n${parts.map(([k, b]) => `| ${NAMES[k]} | ${b} |`).join('\n')}\n`,
+  'bold first letter': (parts) => parts.map(([k, b]) => `**${LETTER(k)}**${NAMES[k].slice(1)}: ${b}\n`).join('\n'),
+  'bold name and no colon': (parts) => parts.map(([k, b]) => `**${NAMES[k]}** ${b}\n`).join('\n'),
+  'Situation, Behaviour, Impact': (parts) => parts.map(([k, b]) => `**${({ situation: 'Situation', task: 'Task', action: 'Behaviour', result: 'Impact' })[k]}:** ${b}\n`).join('\n'),
+  'nested list under the question': (parts) => `- **"Tell me about a hard project"**\n  - **STAR answer:**\n${parts.map(([k, b]) => `    - **${NAMES[k]}:** "${b}"`).join('\n')}\n`,
+  'letters quoted in a fenced box': (parts) => `Question: "Tell me about a hard project."\n\n\`\`\`\n${parts.map(([k, b]) => `${LETTER(k)}: "${b}"\n`).join('\n')}\`\`\`\n`,
 };
 
 /** Sentences that open with a capital (a bare name needs one after it) and name no part. */
