@@ -323,6 +323,12 @@ describe('kinds: small bounds and none at all, in words', () => {
 const DEGREES = fc.oneof(
   fc.tuple(fc.constantFrom('Her confidence grew', 'Our reach improved', 'It helped us', 'Customers liked it', 'The team enjoyed it'), fc.constantFrom('a great deal', 'a lot', 'enormously', 'hugely')).map(([a, b]) => `${a} ${b}`),
   fc.constantFrom('The briefing was well received', 'The feature was a big success', 'The talk went down well', 'Customers liked it', 'Users loved it', 'The change made a real difference', 'The tool had a big impact', 'The launch exceeded expectations'),
+  fc.tuple(fc.constantFrom('Errors went down', 'Complaints fell', 'Sign-ups rose', 'Rework dropped'), fc.constantFrom('noticeably', 'sharply', 'markedly')).map(([a, b]) => `${a} ${b}`),
+  fc.tuple(fc.constantFrom('Staff confidence got', 'Sales saw', 'We had'), fc.constantFrom('a big', 'a marked', 'a noticeable'), fc.constantFrom('boost', 'drop', 'improvement')).map(([a, b, c]) => `${a} ${b} ${c}`),
+  fc.tuple(fc.constantFrom('My manager', 'The client', 'Her supervisor', 'Our director'), fc.constantFrom('', ' really', ' genuinely'), fc.constantFrom('appreciated that', 'valued it', 'praised how it went')).map(([a, b, c]) => `${a}${b} ${c}`),
+  fc.tuple(fc.constantFrom('The queue', 'The parents', 'The customer'), fc.constantFrom('seemed', 'was', 'were', 'looked'), fc.constantFrom('reassured', 'relieved')).map(([a, b, c]) => `${a} ${b} ${c}`),
+  fc.tuple(fc.constantFrom('Reporting accuracy', 'Patient safety', 'Data quality', 'Staff confidence'), fc.constantFrom('improved', 'went up', 'rose')).map(([a, b]) => `${a} ${b}`),
+  fc.constantFrom('It improved patient safety scores', 'We saw better data quality', 'It enhanced customer review ratings'),
 );
 /** Skills or a manner named where a step belongs. */
 const MANNERS = ['using my programming skills', 'with my knowledge of the system', 'by actively listening', 'by finding a solution that worked', 'drawing on my experience'];
