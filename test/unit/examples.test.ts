@@ -12,7 +12,7 @@ const EXPECTED: Record<string, string[]> = {
   'offline-diary-migration-failure.star.md': [],
   'report-export-rewrite-pushback.star.md': ['scope-below-level', 'situation-heavy', 'vague-claim', 'vague-claim'],
   'screen-reader-accessible-banking-app.star.md': ['missing-section', 'unknown-lp'],
-  'streaming-search-relevance.star.md': ['missing-personal-role', 'unquantified-result', 'vague-claim', 'vague-claim', 'vague-claim'],
+  'streaming-search-relevance.star.md': ['missing-personal-role', 'unquantified-result', 'vague-claim', 'vague-claim', 'vague-claim', 'vague-claim'],
   'warehouse-migration-missed-deadline.star.md': ['blame-language', 'failure-without-learning'],
 };
 

@@ -41,6 +41,11 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   'bold name, dash inside the bold': (parts) => parts.map(([k, b]) => `**${NAMES[k]} -** ${b}\n`).join('\n'),
   'table row, bold name': (parts) => `| | |\n|---|---|\n${parts.map(([k, b]) => `| **${NAMES[k]}** | ${b} |`).join('\n')}\n`,
   'table row, plain name': (parts) => `| Part | What happened |\n| --- | --- |\n${parts.map(([k, b]) => `| ${NAMES[k]} | ${b} |`).join('\n')}\n`,
+  'bold first letter': (parts) => parts.map(([k, b]) => `**${LETTER(k)}**${NAMES[k].slice(1)}: ${b}\n`).join('\n'),
+  'bold name and no colon': (parts) => parts.map(([k, b]) => `**${NAMES[k]}** ${b}\n`).join('\n'),
+  'Situation, Behaviour, Impact': (parts) => parts.map(([k, b]) => `**${({ situation: 'Situation', task: 'Task', action: 'Behaviour', result: 'Impact' })[k]}:** ${b}\n`).join('\n'),
+  'nested list under the question': (parts) => `- **"Tell me about a hard project"**\n  - **STAR answer:**\n${parts.map(([k, b]) => `    - **${NAMES[k]}:** "${b}"`).join('\n')}\n`,
+  'letters quoted in a fenced box': (parts) => `Question: "Tell me about a hard project."\n\n\`\`\`\n${parts.map(([k, b]) => `${LETTER(k)}: "${b}"\n`).join('\n')}\`\`\`\n`,
 };
 
 /** Sentences that open with a capital (a bare name needs one after it) and name no part. */
@@ -293,13 +298,17 @@ describe('kinds: small bounds and none at all, in words', () => {
     for (const plain of ['She worked under a new manager.', 'We met once a week.', 'Once the fix was in, calls stopped.']) assert.ok(!hasQuantity(plain), plain);
   });
 
-  it('time saved, a change of scale, a lone count and none over a period measure; the same words without them do not', () => {
+  it('time saved, a change of scale, a lone count, none over a period and a bound from the work\'s start measure; the same words without them, and a calendar date, do not', () => {
     const measured = fc.constantFrom(
       'It saved a full day of work every week.', 'The script saves each analyst an hour.', 'It finished a full week before the deadline.',
       'Response time went from days to hours.', 'Month-end close went from weeks to days.', 'Only one bug reached production.', 'Just a single order failed.',
       'Nobody was paged again that quarter.', 'No one missed a dose afterwards.', 'There were none in the next quarter.',
+      'The interruptions stopped by the end of that week.', 'Every ticket was closed by the following day.', 'The queue was clear by the end of the same shift.',
     );
-    const plain = fc.constantFrom('It took a full day to agree.', 'We met from day to day.', 'Only then did the team agree.', 'Nobody knew why.', 'None of us had used it.', 'It was one of the best launches.');
+    const plain = fc.constantFrom(
+      'It took a full day to agree.', 'We met from day to day.', 'Only then did the team agree.', 'Nobody knew why.', 'None of us had used it.', 'It was one of the best launches.',
+      'We shipped by the end of the year.', 'The board wanted it by the end of the quarter.',
+    );
     fc.assert(
       fc.property(measured, plain, (m, p) => {
         assert.ok(hasQuantity(m), m);
@@ -314,6 +323,12 @@ describe('kinds: small bounds and none at all, in words', () => {
 const DEGREES = fc.oneof(
   fc.tuple(fc.constantFrom('Her confidence grew', 'Our reach improved', 'It helped us', 'Customers liked it', 'The team enjoyed it'), fc.constantFrom('a great deal', 'a lot', 'enormously', 'hugely')).map(([a, b]) => `${a} ${b}`),
   fc.constantFrom('The briefing was well received', 'The feature was a big success', 'The talk went down well', 'Customers liked it', 'Users loved it', 'The change made a real difference', 'The tool had a big impact', 'The launch exceeded expectations'),
+  fc.tuple(fc.constantFrom('Errors went down', 'Complaints fell', 'Sign-ups rose', 'Rework dropped'), fc.constantFrom('noticeably', 'sharply', 'markedly')).map(([a, b]) => `${a} ${b}`),
+  fc.tuple(fc.constantFrom('Staff confidence got', 'Sales saw', 'We had'), fc.constantFrom('a big', 'a marked', 'a noticeable'), fc.constantFrom('boost', 'drop', 'improvement')).map(([a, b, c]) => `${a} ${b} ${c}`),
+  fc.tuple(fc.constantFrom('My manager', 'The client', 'Her supervisor', 'Our director'), fc.constantFrom('', ' really', ' genuinely'), fc.constantFrom('appreciated that', 'valued it', 'praised how it went')).map(([a, b, c]) => `${a}${b} ${c}`),
+  fc.tuple(fc.constantFrom('The queue', 'The parents', 'The customer'), fc.constantFrom('seemed', 'was', 'were', 'looked'), fc.constantFrom('reassured', 'relieved')).map(([a, b, c]) => `${a} ${b} ${c}`),
+  fc.tuple(fc.constantFrom('Reporting accuracy', 'Patient safety', 'Data quality', 'Staff confidence'), fc.constantFrom('improved', 'went up', 'rose')).map(([a, b]) => `${a} ${b}`),
+  fc.constantFrom('It improved patient safety scores', 'We saw better data quality', 'It enhanced customer review ratings'),
 );
 /** Skills or a manner named where a step belongs. */
 const MANNERS = ['using my programming skills', 'with my knowledge of the system', 'by actively listening', 'by finding a solution that worked', 'drawing on my experience'];

@@ -32,6 +32,13 @@ export const BLAME: readonly TriggeredPattern[] = [
   { triggers: ['beyond', 'outside'], pattern: /\b(?:circumstances|factors|reasons) (?:beyond|outside(?: of)?) (?:my|our) control\b/gi },
 ];
 
+/** How much, told with no figure: "grew a great deal", "went down noticeably". */
+const DEGREES = ['a great deal', 'a good deal', 'a lot', 'enormously', 'tremendously', 'immensely', 'hugely', 'noticeably', 'markedly', 'considerably', 'substantially', 'significantly', 'dramatically', 'greatly', 'massively', 'sharply'];
+/** The size of a change, told with no figure: "a big boost", "a marked drop". */
+const CHANGE_SIZES = ['big', 'huge', 'real', 'massive', 'major', 'great', 'noticeable', 'marked', 'dramatic', 'considerable', 'substantial', 'significant'];
+/** Qualities an outcome can claim to have bettered: "patient outcomes", "reporting accuracy", "safety scores". */
+const QUALITIES = ['outcomes', 'teamwork', 'collaboration', 'satisfaction', 'communication', 'morale', 'engagement', 'experience', 'alignment', 'trust', 'visibility', 'auditability', 'transparency', 'efficiency', 'productivity', 'accuracy', 'safety', 'quality', 'scores', 'ratings', 'confidence'];
+
 /**
  * Generic claims that say nothing checkable, each with what to write instead. `measurable` claims
  * ("improved performance") are left alone when the same sentence gives a number; `resultOnly`
@@ -174,39 +181,53 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     resultOnly: true,
   },
   // A change or a liking told by its degree alone: "her confidence grew a great deal", "customers
-  // liked it a lot", "helped enormously".
+  // liked it a lot", "helped enormously", "errors went down noticeably"; or by the size of a change
+  // with no figure: "got a big boost", "a marked drop".
   {
-    triggers: ['a great deal', 'a good deal', 'a lot', 'enormously', 'tremendously', 'immensely', 'hugely'],
-    pattern:
-      /\b(?:[a-z]+ed|grew|rose|fell|went up|went down|(?:liked|loved|enjoyed|appreciated|helped) (?:it|them|this|that|us|me|her|him))(?: all)? (?:a great deal|a good deal|a lot|enormously|tremendously|immensely|hugely)\b(?! (?:of|more|less|better|worse|faster|slower|sooner|later)\b)/gi,
+    triggers: [...DEGREES],
+    pattern: new RegExp(
+      String.raw`\b(?:[a-z]+ed|grew|rose|fell|went up|went down|came down|(?:liked|loved|enjoyed|appreciated|helped) (?:it|them|this|that|us|me|her|him))(?: all)? (?:${DEGREES.join('|')})\b(?! (?:of|more|less|better|worse|faster|slower|sooner|later)\b)`,
+      'gi',
+    ),
     advice: 'say how you know: the figure before and after, or what people now do that they did not',
     measurable: true,
     resultOnly: true,
   },
-  // Reception as the whole outcome: "was well received", "customers liked it", "was a big success",
-  // "made a real difference", "exceeded expectations".
   {
-    triggers: ['received', 'well liked', 'success', 'a hit', 'went down', 'liked', 'loved', 'enjoyed', 'appreciated', 'difference', 'impact', 'expectations'],
+    triggers: [...CHANGE_SIZES],
+    pattern: new RegExp(String.raw`\ba (?:${CHANGE_SIZES.join('|')}) (?:boost|lift|improvement|increase|rise|uplift|reduction|drop|decrease|fall|gain)\b`, 'gi'),
+    advice: 'say how big: the figure before and after',
+    measurable: true,
+    resultOnly: true,
+  },
+  // Reception as the whole outcome: "was well received", "customers liked it", "my manager really
+  // appreciated that", "was a big success", "made a real difference", "exceeded expectations".
+  {
+    triggers: ['received', 'well liked', 'success', 'a hit', 'went down', 'liked', 'loved', 'enjoyed', 'appreciated', 'valued', 'praised', 'difference', 'impact', 'expectations'],
     pattern:
-      /\b(?:was|were|been|got) (?:very |really |extremely |generally )?(?:well[- ]received|warmly received|well liked|a (?:big |great |huge |real )?(?:success|hit))\b|\bwent down (?:very |really )?well\b|\bmade (?:a|an) (?:big |huge |real |significant |noticeable |positive |enormous )?difference\b|\b(?:had|made|with) (?:a|an) (?:big |huge |real |significant |positive |great |enormous |lasting )impact\b|\bexceeded (?:all |everyone['’]s |our |their |the )?expectations\b|\b(?:customers|users|clients|people|everyone|stakeholders|students|staff|they) (?:really )?(?:liked|loved|enjoyed|appreciated) (?:it|them|this|that)\b/gi,
+      /\b(?:was|were|been|got) (?:very |really |extremely |generally )?(?:well[- ]received|warmly received|well liked|a (?:big |great |huge |real )?(?:success|hit))\b|\bwent down (?:very |really )?well\b|\bmade (?:a|an) (?:big |huge |real |significant |noticeable |positive |enormous )?difference\b|\b(?:had|made|with) (?:a|an) (?:big |huge |real |significant |positive |great |enormous |lasting )impact\b|\bexceeded (?:all |everyone['’]s |our |their |the )?expectations\b|\b(?:customers|users|clients|people|everyone|stakeholders|students|staff|they|he|she|(?:my|our|the|his|her|their) (?:manager|boss|supervisor|director|head|lead|client|customer|team|colleagues|patients?|parents?))(?: really| genuinely| greatly| clearly)? (?:liked|loved|enjoyed|appreciated|valued|praised) (?:it|them|this|that|how|what|my|our)\b/gi,
     advice: 'say what showed it: who adopted it, what they asked for next, a score or a repeat order',
     measurable: true,
     resultOnly: true,
   },
-  // Someone's feeling as the whole outcome: "the leads were delighted", "the manager was pleased".
+  // Someone's feeling as the whole outcome: "the leads were delighted", "the manager was pleased",
+  // "the queue seemed reassured".
   {
-    triggers: ['pleased', 'delighted', 'happy', 'thrilled', 'impressed', 'satisfied', 'grateful'],
-    pattern: /\b(?:was|were|felt|seemed) (?:very |really |so |extremely |genuinely )?(?:pleased|delighted|happy|thrilled|impressed|satisfied|grateful)\b/gi,
+    triggers: ['pleased', 'delighted', 'happy', 'thrilled', 'impressed', 'satisfied', 'grateful', 'reassured', 'relieved'],
+    pattern: /\b(?:was|were|felt|seemed|looked) (?:very |really |so |extremely |genuinely )?(?:pleased|delighted|happy|thrilled|impressed|satisfied|grateful|reassured|relieved)\b/gi,
     advice: 'say what they did or what it earned: the repeat order, the score, what they now use',
     measurable: true,
     resultOnly: true,
   },
-  // A quality named as bettered with no measure: "improved patient outcomes", "enhanced teamwork",
+  // A quality named as bettered with no measure, before or after its verb: "improved patient
+  // outcomes", "enhanced teamwork", "improved patient safety scores", "reporting accuracy improved",
   // "stakeholder satisfaction".
   {
-    triggers: ['improved', 'enhanced', 'better', 'stronger', 'boosted', 'greater', 'increased', 'satisfaction'],
-    pattern:
-      /\b(?:improved|enhanced|better|stronger|boosted|greater|increased) (?:[a-z]+ )?(?:outcomes|teamwork|collaboration|satisfaction|communication|morale|engagement|experience|alignment|trust|visibility|auditability|transparency|efficiency|productivity)\b|\b(?:customer|stakeholder|client|user|patient) satisfaction\b/gi,
+    triggers: ['improved', 'enhanced', 'better', 'stronger', 'boosted', 'greater', 'increased', 'satisfaction', ...QUALITIES],
+    pattern: new RegExp(
+      String.raw`\b(?:improved|enhanced|better|stronger|boosted|greater|increased) (?:[a-z]+ ){0,2}(?:${QUALITIES.join('|')})\b|\b(?:${QUALITIES.join('|')}) (?:improved|increased|went up|rose|grew|got better|was boosted)\b|\b(?:customer|stakeholder|client|user|patient) satisfaction\b`,
+      'gi',
+    ),
     advice: 'say what was measured and by how much, for example a survey score before and after',
     measurable: true,
     resultOnly: true,

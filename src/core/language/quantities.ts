@@ -4,7 +4,7 @@
  * of outcomes ("eleven pairs met", "not one complaint", "without refusing once", "only one bug",
  * "nobody was paged again", "all 40 services"), time saved ("saved a full day"), a change of scale
  * ("from days to hours"), a time bound met ("within the hour", "in under an hour", "slipped by less than one
- * day", "a month ahead of schedule", "by the end of my third day") or an amount
+ * day", "a month ahead of schedule", "by the end of my third day", "by the end of that week") or an amount
  * ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
  * not count, nor do numbers that describe the method ("a four-month pilot with 5 users", "I
  * interviewed 6 customers"), numbers that describe what was built ("polls every 3 seconds", "logs
@@ -60,8 +60,10 @@ const WORD_QUANTITY = new RegExp(
     String.raw`\b(?:only|just) (?:one|a single) (?!of\b)[a-z]+`,
     // None over a period: "nobody was paged again", "none in the next quarter".
     String.raw`\b(?:nobody|no one|none)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season)|in the (?:next|following|months|weeks|year) )`,
-    // A time bound told by an ordinal: "by the end of my third day", "by the second sprint".
-    String.raw`\bby (?:the end of )?(?:my|the|our|its|their) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) ${TIME_UNIT}\b`,
+    // A time bound told by an ordinal, or from when the work began: "by the end of my third day",
+    // "by the second sprint", "by the end of that week", "by the following month". A calendar
+    // date ("by the end of the year") is a date, not a bound.
+    String.raw`\bby (?:the end of )?(?:(?:my|the|our|its|their) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|that|the same|the following|the next) ${TIME_UNIT}\b`,
   ].join('|'),
   'i',
 );

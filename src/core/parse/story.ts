@@ -10,7 +10,8 @@ export type StarKind = (typeof STAR_KINDS)[number];
 const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
   situation: ['situation', 'context', 'background', 's'],
   task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do'],
-  action: ['action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action'],
+  // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling.
+  action: ['action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour'],
   result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'r', 'how it turned out', 'how it ended', 'what came of it'],
   learning: [
     'learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lesson learnt', 'lessons learnt', 'what i learned', 'what i learnt',
@@ -71,7 +72,11 @@ export interface Story {
   frontMatter: FrontMatter;
   sections: Section[];
   comments: Comment[];
-  /** Offsets [start, end) of each fenced code block, fences included; an unclosed one runs to the end. */
+  /**
+   * Offsets [start, end) of each fenced code block, fences included; an unclosed one runs to the
+   * end. A block that tells the story in a box (labelled parts in a fence with no language) is
+   * listed, as Markdown shows it as code, but its text is read as prose.
+   */
   codeBlocks: Array<[start: number, end: number]>;
 }
 
@@ -92,6 +97,16 @@ export function parseStory(text: string): Story {
   const addCode = (startLine: number, endLine: number, end: number) => {
     for (let l = startLine; l <= endLine; l++) codeLines.add(l);
     blanks.push([lines.lineStart(startLine), end]);
+    codeBlocks.push([lines.lineStart(startLine), end]);
+  };
+  // A story told in a fenced box: a code block to Markdown (no comment, heading or block starts
+  // inside it), but its labelled lines are the story's prose. Only the fences are blanked.
+  const boxLines = new Set<number>();
+  const addBox = (startLine: number, closeLine: number | undefined, end: number) => {
+    const innerEnd = closeLine ?? lines.lineCount;
+    for (let l = startLine; l <= Math.min(innerEnd, lines.lineCount - 1); l++) codeLines.add(l);
+    for (let l = startLine + 1; l < innerEnd; l++) boxLines.add(l);
+    for (const fenceAt of closeLine === undefined ? [startLine] : [startLine, closeLine]) blanks.push([lines.lineStart(fenceAt), lines.lineEnd(fenceAt)]);
     codeBlocks.push([lines.lineStart(startLine), end]);
   };
   let fence: string | undefined;
@@ -116,12 +131,16 @@ export function parseStory(text: string): Story {
     } else if (FENCE_CLOSE.test(content)) {
       const closing = content.trim();
       if (closing[0] === fence[0] && closing.length >= fence.length) {
-        addCode(fenceLine, line, lines.lineEnd(line));
+        if (isToldInBox(lines, fenceLine, line)) addBox(fenceLine, line, lines.lineEnd(line));
+        else addCode(fenceLine, line, lines.lineEnd(line));
         fence = undefined;
       }
     }
   }
-  if (fence !== undefined) addCode(fenceLine, lines.lineCount - 1, text.length);
+  if (fence !== undefined) {
+    if (isToldInBox(lines, fenceLine, lines.lineCount)) addBox(fenceLine, undefined, text.length);
+    else addCode(fenceLine, lines.lineCount - 1, text.length);
+  }
   const body = text.slice(frontMatter.bodyStart);
   const endsBlock = /(?:^|[\r\n])(?: {4}|\t| {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$))/.test(body) ? scanBlocks(lines, firstBodyLine, codeLines, addCode) : undefined;
 
@@ -141,17 +160,17 @@ export function parseStory(text: string): Story {
   // that opens with its bare name and no colon ("Situation I sit on the committee ...").
   const bodyProse = prose.slice(frontMatter.bodyStart);
   const trailing = bodyProse.includes('(') && distinctKinds(bodyProse, TRAILING_MARKER) >= 2;
-  const bare = distinctKinds(bodyProse, BARE_NAME) >= 3;
+  const bare = distinctKinds(bodyProse, BARE_NAME) >= MARKED_PARTS_OF_A_TELLING;
   // With trailing markers: where the part that the next marker closes began.
   let partStart: number | undefined;
   for (let line = firstBodyLine; line < lines.lineCount; line++) {
-    if (codeLines.has(line)) continue;
+    if (codeLines.has(line) && !boxLines.has(line)) continue;
     // Same offsets as the text: the prose line is where comments and code are already blank.
     const content = prose.slice(lines.lineStart(line), lines.lineEnd(line));
     const first = content.search(/\S/);
     if (first === -1) continue;
     const lineStart = lines.lineStart(line);
-    const heading = content.charCodeAt(first) === 35 /* # */ ? atxHeading(content) : undefined;
+    const heading = content.charCodeAt(first) === 35 /* # */ && !boxLines.has(line) ? atxHeading(content) : undefined;
     if (heading) {
       // A deeper heading is a sub-heading inside its part, unless it names a STAR part itself:
       // "#### Situation" in a story written with level-4 headings throughout.
@@ -215,7 +234,7 @@ export function parseStory(text: string): Story {
         style: 'label',
         line,
         titleStart: lineStart + label.nameStart,
-        titleEnd: lineStart + label.nameStart + label.name.length,
+        titleEnd: lineStart + (label.nameEnd ?? label.nameStart + label.name.length),
         bodyStart: lineStart + label.bodyStart,
         bodyEnd: text.length,
       };
@@ -242,6 +261,28 @@ export function parseStory(text: string): Story {
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
+
+/** The info strings of a fence that holds text, not code: none, or a name for plain text or Markdown. */
+const TEXT_FENCE_INFO = /^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:text|txt|plain|plaintext|markdown|md)?[ \t]*$/i;
+
+/**
+ * Whether the fenced block from `openLine` (its opening fence) up to `endLine` (its closing fence,
+ * or the story's end) is the story told in a box rather than code: a fence with no language (or
+ * plain text or Markdown) whose lines mark at least three of the STAR parts with labels
+ * ("S: ...", "**Task:** ..."). Such a block is read as prose.
+ */
+function isToldInBox(lines: LineIndex, openLine: number, endLine: number): boolean {
+  if (!TEXT_FENCE_INFO.test(lines.lineText(openLine))) return false;
+  const kinds = new Set<SectionKind>();
+  for (let line = openLine + 1; line < endLine; line++) {
+    const label = labelAt(lines.lineText(line));
+    if (label) kinds.add(partsNamed(label.name).kind);
+  }
+  return STAR_KINDS.filter((kind) => kinds.has(kind)).length >= MARKED_PARTS_OF_A_TELLING;
+}
+
+/** How many of the four STAR parts a shape must mark before the parser reads a whole story in it. */
+const MARKED_PARTS_OF_A_TELLING = 3;
 
 /** The column where a list item's content starts: after its marker and up to four spaces. */
 function itemContentColumn(line: string): number {
@@ -435,8 +476,11 @@ const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Task|Actions?|Results?';
  */
 const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$))`, 'gmu');
 const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
-/** A part's bare name opening a line, with no colon, before a capital: "Situation I sit on ...". */
-const BARE_NAME = /^[ \t]{0,3}(Situation|SITUATION|Task|TASK|Actions?|ACTIONS?|Results?|RESULTS?|Learnings?|LEARNINGS?)[ \t]+(?=\p{Lu})/gmu;
+/**
+ * A part's bare name opening a line, with no colon, before a capital: "Situation I sit on ...",
+ * in bold too: "**Task** I had to answer ...".
+ */
+const BARE_NAME = /^[ \t]{0,3}(?:\*\*|__)?(Situation|SITUATION|Task|TASK|Actions?|ACTIONS?|Results?|RESULTS?|Learnings?|LEARNINGS?)(?:\*\*|__)?[ \t]+(?=\p{Lu})/gmu;
 const BARE_NAME_ON_LINE = new RegExp(BARE_NAME.source, 'u');
 
 /** How many of Situation, Task, Action and Result a global pattern names (group 1) in the text. */
@@ -466,7 +510,7 @@ function readTrailingMarkers(content: string, lineStart: number, partStart: numb
 }
 
 /** A bare part name opening a line ("Result We worked together ..."), offsets within the line. */
-function bareNameAt(line: string): { name: string; nameStart: number; bodyStart: number } | undefined {
+function bareNameAt(line: string): LabelFound | undefined {
   const match = BARE_NAME_ON_LINE.exec(line);
   return match ? { name: match[1], nameStart: match[0].indexOf(match[1]), bodyStart: match[0].length } : undefined;
 }
@@ -476,6 +520,8 @@ const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actio
 /** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
 const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?|Results?)\)[ \t]+(?=\S)/g;
 const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
+/** After a bold first letter ("**S**ituation"), the closing markup and the rest of the name. */
+const BOLD_INITIAL_REST = /^(\*\*|__)(\p{Ll}{2,})/u;
 const OPEN_MARKUP = /^(?:\*\*\*|___|\*\*|__|<strong>|<b>|\*|_)/i;
 const CLOSE_MARKUP = /^(?:\*\*\*|___|\*\*|__|<\/strong>|<\/b>|\*|_)/i;
 const NAME_CHAR = /[\p{L}' \t–—&/+-]/u;
@@ -488,19 +534,37 @@ const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|
 const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
 
 /**
+ * A label found on a line, offsets within the line: its name as read ("Situation" for
+ * "**S**ituation"), where the name starts, where it ends when that is not `nameStart` plus the
+ * name's length, and where the part's text starts.
+ */
+interface LabelFound {
+  name: string;
+  nameStart: number;
+  nameEnd?: number;
+  bodyStart: number;
+}
+
+/**
  * A STAR label at the start of a line, the many ways people write one: `Situation:`, `S:`,
  * `**Situation:**`, `**Situation**:`, `- **Situation**:` (then nested bullets), `* **S - Situation:**`,
  * `<strong>Situation</strong>:`, `(S)`, `S– text`, a bold label alone on its line (`**SITUATION**
  * (30 seconds)`), or a section name alone on its line. Offsets are within the line; a bounded
  * scan, so a long line costs no more than a short one.
  */
-function labelAt(line: string): { name: string; nameStart: number; bodyStart: number } | undefined {
+function labelAt(line: string): LabelFound | undefined {
   // Most lines are prose: no colon near the start, too long to be a name alone, and no bold,
   // HTML, "(S)" or "S–" opening. They cannot be labels.
   const colon = line.indexOf(':');
   if ((colon === -1 || colon > 64) && line.length > 60 && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
+  // "    - **Situation:** ...": an item of a nested list, as deep as it goes (indented code is
+  // already blanked, so a line indented this far that is still read is a list item).
+  if (isBlank(line.charCodeAt(at))) {
+    const deeper = skipBlanks(line, at);
+    if (LIST_MARKER.test(line.slice(deeper, deeper + 8))) at = deeper;
+  }
   // "> **Situation:** ...": a label inside a block quote.
   while (line.charCodeAt(at) === 62) at = skipBlanks(line, at + 1);
   // "| **Situation** | In my second year ... |": a table row whose first cell names the part.
@@ -520,6 +584,10 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   let end = at;
   while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
   let name = line.slice(at, end).trimEnd();
+  // "**S**ituation:": the first letter in bold and the rest of the name after it.
+  const initial = markup && name.length === 1 ? BOLD_INITIAL_REST.exec(line.slice(end, end + 24)) : null;
+  if (initial) name += initial[2];
+  const nameEnd = at + name.length + (initial ? initial[1].length : 0);
   // "**S —** Our analytics ...": in bold, a dash before the closing markup ends the label as a colon would.
   const dashInBold = markup ? /[ \t]*[–—-]$/.exec(name) : null;
   const dashEnds = dashInBold !== null && name.length > dashInBold[0].length && CLOSE_MARKUP.test(line.slice(at + name.length, at + name.length + 9));
@@ -527,7 +595,7 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
   if (name) {
     const single = name.length === 1;
     let colon = dashEnds;
-    let after = skipBlanks(line, at + name.length + (dashEnds ? dashInBold[0].length : 0));
+    let after = skipBlanks(line, nameEnd);
     // A part asked as a question: "**What was the situation?**".
     if (line.charCodeAt(after) === 63) after = skipBlanks(line, after + 1);
     if (!colon && line.charCodeAt(after) === 58) {
@@ -550,7 +618,7 @@ function labelAt(line: string): { name: string; nameStart: number; bodyStart: nu
     // Without a colon: a bold label alone on its line, or a full section name alone on its line.
     const shaped = colon || (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name))));
     // Only a line shaped like a label pays for reading its name.
-    if (shaped && (!single || name === name.toUpperCase()) && partsNamed(name).kind !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length };
+    if (shaped && (!single || name === name.toUpperCase()) && partsNamed(name).kind !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length, ...(initial ? { nameEnd } : {}) };
   }
   // "S– During my second year ...": a single letter and a dash; in bold, "**S** — Our tracking ...".
   const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
