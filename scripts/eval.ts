@@ -41,7 +41,7 @@ export type SeparateSets = Readonly<Record<string, 'open' | 'sealed'>>;
 const SEPARATE_SETS: SeparateSets = {
   holdout3: 'open',
   holdout4: 'open',
-  holdout5: 'sealed',
+  holdout5: 'open',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */

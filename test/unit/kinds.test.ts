@@ -225,7 +225,7 @@ const NAMED = fc.constantFrom((name: string, body: string) => `**${name}:** ${bo
 
 describe('kinds: one label for two parts', () => {
   it('"Situation / Task", "S/T", "Action and Result" leave neither part missing, and the Result under a combined label is read', () => {
-    const joiner = fc.constantFrom('/', ' / ', ' & ', ' and ', ' + ');
+    const joiner = fc.constantFrom('/', ' / ', ' & ', ' and ', ' + ', ' or ');
     fc.assert(
       fc.property(NAMED, joiner, fc.boolean(), fc.boolean(), fc.constantFrom(...UNMEASURED), (shape, and, first, letters, ending) => {
         const name = (a: StarKind, b: StarKind) => (letters && and.trim() === '/' ? `${LETTER(a)}${and}${LETTER(b)}` : `${NAMES[a]}${and}${NAMES[b]}`);
@@ -244,6 +244,36 @@ describe('kinds: one label for two parts', () => {
     assert.strictEqual(parseStory(`${FRONT}**Situation / Budget:** The money ran out.\n`).sections.length, 0);
     assert.strictEqual(parseStory(`${FRONT}A/B test: we ran one.\n`).sections.length, 0);
     assert.deepStrictEqual(parseStory(`${FRONT}**Result and Learnings:** Builds fell to 9 minutes.\n`).sections.map((x) => x.kind), ['result']);
+    assert.deepStrictEqual(parseStory(`${FRONT}## Result / Reflect\nBuilds fell to 9 minutes.\n`).sections.map((x) => x.kind), ['result']);
+    assert.deepStrictEqual(parseStory(`${FRONT}- Metrics/Results:\n- Builds fell to 9 minutes.\n`).sections.map((x) => x.kind), ['result']);
+  });
+
+  it('a label under the heading of its own part ("### Result" then "- **Impact:** ...") is a line of that part; an empty one is not', () => {
+    const sub = fc.constantFrom('Impact', 'Metrics', 'Results', 'Outcome');
+    fc.assert(
+      fc.property(sub, fc.constantFrom('- ', '1. ', ''), fc.constantFrom('##', '###'), (name, item, hashes) => {
+        const parts = SHAPES.heading([['situation', 'Our billing job failed nightly.'], ['task', 'I had to fix it.'], ['action', 'I rewrote the retry logic.']]);
+        const told = `${FRONT}${parts}\n${hashes} Result\n${item}**${name}:** Failures fell from 9 to 1 a month.\n${item}**Learning:** Own the gap.\n`;
+        assert.deepStrictEqual(missing(told), [], told);
+        assert.ok(sectionProse(parseStory(told), parseStory(told).sections.find((x) => x.kind === 'result')!).includes('Failures fell'), told);
+        const blank = `${FRONT}${parts}\n${hashes} Result\n${item}**${name}:**\n${item}**Learning:**\n`;
+        assert.ok(missing(blank).some((m) => m.startsWith('The Result is empty')), blank);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+
+  it('in a question-and-answer telling, "A:" after "Q:" is the answer: the story is read as one telling, not as an Action', () => {
+    const q = fc.constantFrom('Q:', '**Q:**', 'Question:');
+    const a = fc.constantFrom('A:', '**A:**', 'Answer:');
+    fc.assert(
+      fc.property(q, a, (ask, answer) => {
+        const told = `${ask} Tell me about a time you caught an error.\n\n${answer} In my last job our billing job failed nightly and I had to fix it. I rewrote the retry logic and added an alert. Failures fell from 9 to 1 a month.\n`;
+        assert.ok(!parseStory(told).sections.some((x) => x.kind === 'action'), told);
+        assert.deepStrictEqual(missing(told), [], told);
+      }),
+    );
+    assert.deepStrictEqual(parseStory('A: I rewrote the retry logic.\n').sections.map((x) => x.kind), ['action']);
   });
 });
 

@@ -12,10 +12,11 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do'],
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling.
   action: ['action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour'],
-  result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'r', 'how it turned out', 'how it ended', 'what came of it'],
+  // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
+  result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it'],
   learning: [
     'learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lesson learnt', 'lessons learnt', 'what i learned', 'what i learnt',
-    'reflection', 'reflections', 'takeaway', 'takeaways', 'key takeaways', 'looking back', 'in hindsight', 'retrospective',
+    'reflection', 'reflections', 'reflect', 'takeaway', 'takeaways', 'key takeaways', 'looking back', 'in hindsight', 'retrospective',
     'what i would do differently', "what i'd do differently", 'what i would change', "what i'd change", 'what i would do differently next time', 'l',
   ],
   short: ['short version', 'short', '2 minute version', 'two minute version', '2 min version', 'short telling'],
@@ -161,6 +162,8 @@ export function parseStory(text: string): Story {
   const bodyProse = prose.slice(frontMatter.bodyStart);
   const trailing = bodyProse.includes('(') && distinctKinds(bodyProse, TRAILING_MARKER) >= 2;
   const bare = distinctKinds(bodyProse, BARE_NAME) >= MARKED_PARTS_OF_A_TELLING;
+  // Whether a "Q:" line came before, since the last label: then "A:" is its answer, not an Action.
+  let questionAsked = false;
   // With trailing markers: where the part that the next marker closes began.
   let partStart: number | undefined;
   for (let line = firstBodyLine; line < lines.lineCount; line++) {
@@ -222,11 +225,20 @@ export function parseStory(text: string): Story {
         continue;
       }
     }
-    const label = inFollowUps ? undefined : labelAt(content) ?? (bare ? bareNameAt(content) : undefined);
+    const found = inFollowUps ? undefined : labelAt(content) ?? (bare ? bareNameAt(content) : undefined);
+    const named = found ? partsNamed(found.name) : undefined;
+    // A label naming the part its heading already opened ("## Result" then "- **Impact:** ...") is a
+    // line of that part, not a new one; and after "Q:", "A:" is the answer, not an Action.
+    const withinPart =
+      open?.style === 'heading' && named !== undefined && named.kind !== 'other' && named.kind === open.kind && !named.alsoKinds && content.slice(found!.bodyStart).trim() !== '';
+    const answer = found !== undefined && questionAsked && /^(?:a|answer)$/i.test(cleanTitle(found.name));
+    if (QUESTION_LINE.test(content)) questionAsked = true;
+    else if (found && !answer) questionAsked = false;
+    const label = withinPart ? undefined : found;
     if (label) {
       partStart = undefined;
       close(lineStart);
-      const { kind, alsoKinds } = partsNamed(label.name);
+      const { kind, alsoKinds } = answer ? { kind: 'other' as const, alsoKinds: undefined } : named!;
       open = {
         kind,
         ...(alsoKinds ? { alsoKinds } : {}),
@@ -703,15 +715,15 @@ function kindOf(title: string): SectionKind {
 
 /**
  * The STAR parts a heading or label names: one kind, or a combined label's parts in order
- * ("Situation / Task", "S/T", "Action and Result", "Result and Learnings"), the first as `kind`
+ * ("Situation / Task", "S/T", "Situation or Task", "Action and Result", "Result / Reflect"), the first as `kind`
  * and the further STAR parts as `alsoKinds`. A combination that names anything but STAR parts and
  * a Learning is `other`.
  */
 function partsNamed(title: string): { kind: SectionKind; alsoKinds?: StarKind[] } {
   const kind = kindOf(title);
-  if (kind !== 'other' || !/[/&+]|\band\b/i.test(title)) return { kind };
+  if (kind !== 'other' || !/[/&+]|\b(?:and|or)\b/i.test(title)) return { kind };
   const named = cleanTitle(title)
-    .split(/\s*(?:\/|&|\+|\band\b)\s*/i)
+    .split(/\s*(?:\/|&|\+|\band\b|\bor\b)\s*/i)
     .map((part) => kindOf(part));
   const parts = [...new Set(named)];
   // "Result and Learnings": the Result, with its lesson told in the same section.
@@ -719,6 +731,9 @@ function partsNamed(title: string): { kind: SectionKind; alsoKinds?: StarKind[] 
   const also = parts.slice(1).filter((part): part is StarKind => (STAR_KINDS as readonly string[]).includes(part));
   return also.length === 0 ? { kind: parts[0] } : { kind: parts[0], alsoKinds: also };
 }
+
+/** A line that asks the interview question of a question-and-answer telling: "Q: Tell me about ...". */
+const QUESTION_LINE = /^[ \t>*_-]*(?:q|question)[*_]*[ \t]*[:.][ \t]*\S/i;
 
 function normalizeTitle(title: string): string {
   return title
