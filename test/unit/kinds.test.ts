@@ -402,3 +402,21 @@ describe('kinds: a part told as speech, quoted back', () => {
     );
   });
 });
+
+describe('kinds: a layout with no Task part (Context, Action, Result)', () => {
+  const GOALS = ['My goal was to cut the wait without new staff.', 'Our group of 5 was asked to write the report.', 'The head asked me to get every pupil served.', 'We needed a way to take referrals online.', 'I had set myself the aim of serving everyone.'];
+  const SETTINGS = ['Callers waited on hold through the busiest hour.', 'Refunds took from four to eleven days.'];
+  const FIRST = fc.constantFrom((name: string, b: string) => `**${name}:** ${b}\n`, (name: string, b: string) => `## ${name}\n${b}\n`, (name: string, b: string) => `${name}: ${b}\n`);
+  const rest = `**Action:** I moved the quiet hours to a walk-in clinic.\n\n**Result:** We gave 1,140 jabs against 690 the year before.\n`;
+  it('a first part that states the goal or the assignment tells the Task; one that gives the setting alone, or one named Situation, leaves it missing', () => {
+    fc.assert(
+      fc.property(FIRST, fc.constantFrom('Context', 'C - Context', 'Background'), fc.constantFrom(...SETTINGS), fc.constantFrom(...GOALS), (first, name, setting, goal) => {
+        const noTask = (text: string) => missing(text).some((m) => m.startsWith('The story has no Task'));
+        assert.ok(!noTask(`${FRONT}${first(name, `${setting} ${goal}`)}\n${rest}`), `${name}: ${goal}`);
+        assert.ok(noTask(`${FRONT}${first(name, setting)}\n${rest}`), `${name}: ${setting}`);
+        assert.ok(noTask(`${FRONT}${first('Situation', `${setting} ${goal}`)}\n${rest}`), `Situation: ${goal}`);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+});

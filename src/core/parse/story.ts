@@ -801,6 +801,28 @@ export function openingSituation(story: Story): Section | undefined {
 }
 
 /**
+ * A sentence that sets the speaker's goal or assignment: "my goal was to ...", "I had set myself
+ * the aim of ...", "our group was asked to ...", "the head asked me to ...", "we needed a way to ...".
+ */
+const GOAL_STATED = /\b(?:(?:my|our|the) (?:goal|aim|objective|target|brief) (?:was|is)\b|set (?:myself|ourselves|us) (?:the |a )?(?:aim|goal|target|challenge)\b|(?:was|were) asked to\b|asked (?:me|us) to\b|(?:I|we) needed (?:a way )?to\b|(?:I|we) needed a way\b)/i;
+
+/**
+ * The section that tells the Task of a story laid out with no Task part (Context, Action, Result;
+ * Challenge or Problem, Action, Result), where its first part (a Context or Background section, or
+ * the unmarked opening) states the goal or the assignment too (see `GOAL_STATED`). Undefined when
+ * a Task is marked, when the first part is named Situation (that layout has a Task to mark), or
+ * when it gives the setting alone.
+ */
+export function taskToldInSituation(story: Story): Section | undefined {
+  if (partSection(story, 'task')) return undefined;
+  const situation = partSection(story, 'situation');
+  // A story that names its Situation had a Task to mark; a Context, Challenge or Problem layout
+  // (CAR, PAR) has no Task part, and tells the goal in its first.
+  if (!situation || /^(?:s|situation)\b/i.test(situation.title)) return undefined;
+  return GOAL_STATED.test(sectionProse(story, situation)) ? situation : undefined;
+}
+
+/**
  * The part of the story a content rule reads for a STAR kind: its section, or, in a story where
  * no STAR section could be found at all, the part of the telling that plays it (so the rules
  * still check what is there): the whole body, except for the Result, which is how the story

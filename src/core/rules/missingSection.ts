@@ -1,5 +1,5 @@
 import { countWords } from '../text';
-import { hasNoStarSections, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, type StarKind, type Story } from '../parse/story';
+import { hasNoStarSections, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -20,7 +20,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item, a bold first letter (`**S**ituation:`), a bold name with no colon (`**Task** I had to ...`) and Behaviour, the Action of a Situation, Behaviour, Impact telling. A story written inside a fenced block with no language, its parts labelled (`S: ...`), is read as the story, not as code. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`), a label under the heading of its own part (`- **Impact:** ...` under `## Result`) is a line of that part, `A:` after a `Q:` line is the answer, not an Action,, and an unmarked opening paragraph before the first marked part is the Situation. A story with no part marked at all is read as one telling: from three sentences on (the setting and task, what was done, how it ended) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked to mark its parts.',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item, a bold first letter (`**S**ituation:`), a bold name with no colon (`**Task** I had to ...`) and Behaviour, the Action of a Situation, Behaviour, Impact telling. A story written inside a fenced block with no language, its parts labelled (`S: ...`), is read as the story, not as code. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`), a label under the heading of its own part (`- **Impact:** ...` under `## Result`) is a line of that part, `A:` after a `Q:` line is the answer, not an Action,, and an unmarked opening paragraph before the first marked part is the Situation, and in a layout with no Task part (Context, Action, Result) a first part that states the goal or the assignment (`my goal was ...`, `we were asked to ...`) tells the Task too. A story with no part marked at all is read as one telling: from three sentences on (the setting and task, what was done, how it ended) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked to mark its parts.',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
@@ -45,7 +45,7 @@ export const missingSection = defineRule({
       return issues;
     }
     for (const kind of STAR_KINDS) {
-      const section = partSection(story, kind);
+      const section = partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined);
       const title = SECTION_TITLES[kind];
       if (!section) {
         issues.push({
