@@ -328,16 +328,18 @@ describe('kinds: small bounds and none at all, in words', () => {
     for (const plain of ['She worked under a new manager.', 'We met once a week.', 'Once the fix was in, calls stopped.']) assert.ok(!hasQuantity(plain), plain);
   });
 
-  it('time saved, a change of scale, a lone count, none over a period and a bound from the work\'s start measure; the same words without them, and a calendar date, do not', () => {
+  it('time saved, a change of scale, a lone count, none over a period, none found by an audit and a bound from the work\'s start measure; the same words without them, and a calendar date, do not', () => {
     const measured = fc.constantFrom(
       'It saved a full day of work every week.', 'The script saves each analyst an hour.', 'It finished a full week before the deadline.',
       'Response time went from days to hours.', 'Month-end close went from weeks to days.', 'Only one bug reached production.', 'Just a single order failed.',
       'Nobody was paged again that quarter.', 'No one missed a dose afterwards.', 'There were none in the next quarter.',
       'The interruptions stopped by the end of that week.', 'Every ticket was closed by the following day.', 'The queue was clear by the end of the same shift.',
+      "The next quarter's audit found no missing checks at all.", 'Our near-miss log showed no mix-ups after that.', 'The spring inspection recorded zero faults.',
     );
     const plain = fc.constantFrom(
       'It took a full day to agree.', 'We met from day to day.', 'Only then did the team agree.', 'Nobody knew why.', 'None of us had used it.', 'It was one of the best launches.',
       'We shipped by the end of the year.', 'The board wanted it by the end of the quarter.',
+      'The audit found gaps in the checks.', 'No checks were done at all.',
     );
     fc.assert(
       fc.property(measured, plain, (m, p) => {

@@ -60,6 +60,9 @@ const WORD_QUANTITY = new RegExp(
     String.raw`\b(?:only|just) (?:one|a single) (?!of\b)[a-z]+`,
     // None over a period: "nobody was paged again", "none in the next quarter".
     String.raw`\b(?:nobody|no one|none)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season)|in the (?:next|following|months|weeks|year) )`,
+    // None counted by a check of the outcome: "the next audit found no missing checks", "the
+    // near-miss log showed no mix-ups".
+    String.raw`\b(?:audits?|inspections?|reviews?|checks?|surveys?|logs?) (?:found|showed|recorded|logged|reported|listed) (?:no|none|nothing|zero)\b`,
     // A time bound told by an ordinal, or from when the work began: "by the end of my third day",
     // "by the second sprint", "by the end of that week", "by the following month". A calendar
     // date ("by the end of the year") is a date, not a bound.
