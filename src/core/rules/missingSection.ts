@@ -6,7 +6,7 @@ import { defineRule, type RuleIssue } from './rule';
 export const SECTION_PROMPTS: Record<StarKind, string> = {
   situation: 'Where and when was this, and what was at stake? Two or three sentences.',
   task: 'What were you, personally, responsible for?',
-  action: 'What did I do, step by step? Say "I", and name the decisions I made.',
+  action: 'What did you do, step by step? Say "I", and name the decisions you made.',
   result: 'What changed, in numbers? From X to Y, and what it meant for the customer or the business.',
 };
 
