@@ -789,7 +789,7 @@ const OPENING_SITUATION_WORDS = 12;
  * (`OPENING_SITUATION_WORDS` words and a full stop). Headings are not counted. Undefined when the
  * story marks no part, marks a Situation, or opens with a marked part.
  */
-export function openingSituation(story: Story): Section | undefined {
+function openingSituation(story: Story): Section | undefined {
   const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
   if (!first || first.kind === 'situation' || first.alsoKinds?.includes('situation')) return undefined;
   const end = story.lines.lineStart(first.line);
