@@ -2,7 +2,8 @@
 // installed as a user would: squiggles and the Problems panel, the quick-fix menu, a hover, the
 // sidebar, the Level Expectations pages, a mock question, the walkthrough, and first the loop plan.
 // `node scripts/vscode/screenshots.mjs plan` takes only the loop plan's.
-import { mkdirSync } from 'fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { EXAMPLES, runCommand, startScreenshotSession } from './start.mjs';
 import { drillShot } from './screenshotDrill.mjs';
@@ -14,6 +15,12 @@ const OUT = join(ROOT, 'docs', 'images');
 const NARROW = [700, 320];
 /** The loop plan's screenshots (see planShots). */
 const PLAN_SHOTS = ['plan-view-dark', 'plan-page-dark', 'plan-print'];
+/**
+ * The loop plan's bank: the example stories with the two banks the matching is scored on, 43
+ * stories in one folder, enough to fill every slot of the default plan and give some a backup.
+ */
+const PLAN_BANK = join(tmpdir(), 'star-coach-plan-bank');
+const PLAN_BANK_SOURCES = [EXAMPLES, join(ROOT, 'test', 'fixtures', 'match', 'bank-2'), join(ROOT, 'test', 'fixtures', 'match', 'team-bank')];
 mkdirSync(OUT, { recursive: true });
 
 const only = process.argv[2];
@@ -21,28 +28,26 @@ if (only !== undefined && only !== 'plan') throw new Error(`Usage: screenshots.m
 
 const { port, browser, stop } = await startScreenshotSession();
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  const story = join(EXAMPLES, 'streaming-search-relevance.star.md');
-  const payload = [['openFile', `vscode-remote://127.0.0.1:${port}${story}`], ['skipWelcome', 'true']];
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(EXAMPLES)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-  await page.waitForSelector('.squiggly-warning', { timeout: 90_000 });
-  await page.waitForTimeout(1500);
-  if (only === 'plan') {
-    await planShots(page);
-    console.log(`Wrote ${PLAN_SHOTS.map((n) => `docs/images/${n}.png`).join(', ')}`);
-  } else await allShots(page);
+  await planShots();
+  if (only === 'plan') console.log(`Wrote ${PLAN_SHOTS.map((n) => `docs/images/${n}.png`).join(', ')}`);
+  else await allShots(await openWindow(EXAMPLES));
 } finally {
   await stop();
 }
 
-/** Every screenshot: the loop plan's first, on the freshly opened window, then the rest in the order the README shows them. */
+/** A new window on the folder with its story streaming-search-relevance open, once its findings show. */
+async function openWindow(folder) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const story = join(folder, 'streaming-search-relevance.star.md');
+  const payload = [['openFile', `vscode-remote://127.0.0.1:${port}${story}`], ['skipWelcome', 'true']];
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.waitForSelector('.squiggly-warning', { timeout: 90_000 });
+  await page.waitForTimeout(1500);
+  return page;
+}
+
+/** Every screenshot but the loop plan's, in the order the README shows them, on the example bank. */
 async function allShots(page) {
-  await planShots(page);
-  // Back as the window opened: Level Expectations at Readiness and closed, the story in front, the Explorer in the side bar.
-  await (await webview(page, 'Loop Plan')).locator('.nav-item', { hasText: 'Readiness' }).click();
-  await webview(page, 'Readiness');
-  await page.locator('.tab', { hasText: 'Level Expectations' }).first().click({ button: 'middle' });
-  await page.locator('.tab.active', { hasText: 'streaming-search-relevance' }).first().waitFor({ timeout: 10_000 });
   await runCommand(page, 'View: Show Explorer');
   await page.waitForTimeout(1000);
   await page.keyboard.press('Control+Shift+M');
@@ -156,10 +161,15 @@ async function allShots(page) {
 }
 
 /**
- * The loop plan, in the dark theme: the sidebar's Loop Plan view (the other views folded), the
- * plan page of Level Expectations, and that page as its print styles lay it out on paper.
+ * The loop plan, in the dark theme, in a window of its own on PLAN_BANK: the sidebar's Loop Plan
+ * view (the other views folded), the plan page of Level Expectations, and that page as its print
+ * styles lay it out on paper.
  */
-async function planShots(page) {
+async function planShots() {
+  rmSync(PLAN_BANK, { recursive: true, force: true });
+  mkdirSync(PLAN_BANK);
+  for (const folder of PLAN_BANK_SOURCES) for (const file of readdirSync(folder).filter((f) => f.endsWith('.star.md'))) copyFileSync(join(folder, file), join(PLAN_BANK, file));
+  const page = await openWindow(PLAN_BANK);
   await page.locator('.tab', { hasText: 'streaming-search-relevance' }).first().click();
   await page.locator('.tab.active', { hasText: 'streaming-search-relevance' }).first().waitFor({ timeout: 10_000 });
   await runCommand(page, 'STAR Coach: Focus on Loop Plan View');
@@ -206,7 +216,7 @@ async function planShots(page) {
   await page.waitForTimeout(800);
   const box = await page.locator('iframe.webview.ready').first().boundingBox();
   await page.screenshot({ path: join(OUT, 'plan-print.png'), clip: box });
-  await page.emulateMedia({ media: null });
+  await page.close();
 }
 
 /**

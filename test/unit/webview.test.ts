@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { transform } from 'esbuild';
 import { pageShell, WEBVIEW_PAGES } from '../../src/core/views/shell';
 import { ROOT } from './helpers';
 
@@ -46,5 +47,11 @@ describe('webview pages', () => {
       assert.match(html, new RegExp(`<title>T &lt;${page}&gt;</title>`));
       assert.strictEqual((html.match(/<script/g) ?? []).length, 1, `${page}: one script`);
     }
+  });
+
+  it('ships a stylesheet that parses whole: an unclosed rule would swallow the print styles after it', async () => {
+    // esbuild reads CSS as browsers do and warns where they would drop or nest what follows.
+    const { warnings } = await transform(readFileSync(join(ROOT, 'media', 'webview.css'), 'utf8'), { loader: 'css' });
+    assert.deepStrictEqual(warnings.map((w) => `${w.location?.line}: ${w.text}`), []);
   });
 });
