@@ -43,6 +43,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout4: 'open',
   holdout5: 'open',
   holdout6: 'sealed',
+  holdout7: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
