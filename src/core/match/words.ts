@@ -121,3 +121,30 @@ export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): Text
 export function contentStems(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   return textStems(text, stemmer).content;
 }
+
+/**
+ * A word with only its inflection taken off: plural and third-person "s"/"es", past "ed", "ing" and
+ * adverbial "ly", then a final "e" or a doubled consonant ("hired", "hiring" and "hire" are "hir";
+ * "stepped" is "step"; "studied" and "study" are "studi"). Unlike a stem, it keeps derivations
+ * apart: "personally" is "personal", not "person" (the stem of "people"); "accountable" is not
+ * "account"; "succession" is not "success". Irregular forms first become their regular word (see
+ * IRREGULAR). English only, lower-case input.
+ */
+export function inflectionRoot(word: string): string {
+  let root = IRREGULAR.get(word) ?? word;
+  const bare = root.replace(/(?:ies|ied)$/, 'i').replace(/(?:ing|ed|es|s|ly)$/, '');
+  if (bare.length >= 3 && !root.endsWith('ss')) root = bare;
+  root = root.replace(/y$/, 'i').replace(/e$/, '');
+  return /([b-df-hj-np-tv-z])\1$/.test(root) && !/(?:ll|ss|ff|zz)$/.test(root) ? root.slice(0, -1) : root;
+}
+
+/**
+ * The inflection roots of a text's content words (see `inflectionRoot`), in order: two words share
+ * one when they are forms of one word ("quick", "quickly"), not when one is derived from the other
+ * and a stemmer would join them. What LP signal phrases are matched on.
+ */
+export function inflectionRoots(text: string): string[] {
+  const roots: string[] = [];
+  for (const [, , word] of joinHyphens(text.toLowerCase()).matchAll(WORD)) if (word.length >= 2 && !STOP_WORDS.has(word)) roots.push(inflectionRoot(word));
+  return roots;
+}
