@@ -5,7 +5,7 @@ import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { questionLps, StoryMatcher, storyWords } from '../../src/core/match/rank';
-import { contentStems, inflectionRoot, stemWord, PORTER_STEMMER } from '../../src/core/match/words';
+import { contentStems, inflectionRoot, inflectionRoots, stemWord, PORTER_STEMMER } from '../../src/core/match/words';
 import { allQuestions } from '../../src/core/catalog';
 import { lintText } from '../../src/core/engine';
 import { profileStory, type StoryProfile } from '../../src/core/plan/profile';
@@ -107,6 +107,15 @@ describe('question to story', () => {
       ['Xyzzy plugh frobozz simplify zork.', 'invent-and-simplify'],
     ]) assert.strictEqual(questionLps(question).lpIds[0], lp, question);
     assert.deepStrictEqual(['studied', 'studies', 'study', 'stepped', 'step', 'hired', 'hire'].map(inflectionRoot), ['studi', 'studi', 'studi', 'step', 'step', 'hir', 'hir']);
+  });
+
+  it('reads a contraction as its words: no "didn" or "ve" to share, "won\'t" is not "won", a negated signal keeps its "not"', () => {
+    assert.deepStrictEqual(contentStems("What's the biggest thing you've done? We didn't wait, and they won't."), ['biggest', 'thing', 'done', 'wait']);
+    assert.deepStrictEqual(inflectionRoots("didn't wait"), ['not', 'wait']);
+    // "Didn't wait" is a Bias for Action signal and "not my job" an Ownership one; a bare "wait" or "job" is neither.
+    const bare = questionLps('Xyzzy plugh frobozz wait job zork.');
+    assert.ok(!bare.lpIds.includes('bias-for-action') && !bare.lpIds.includes('ownership'), JSON.stringify(bare));
+    assert.ok(questionLps("Xyzzy plugh frobozz zork: I didn't wait.").lpIds.includes('bias-for-action'));
   });
 
   it('lends a question the LPs of the bank question it resembles, less surely than the bank question itself', () => {
