@@ -69,6 +69,24 @@ describe('question cues', () => {
     asks('Have you ever held a launch because pages got slower?', 'quality-bar');
   });
 
+  it('reads themes asked in plain synonyms: the planet, waste, a security breach, an idea dropped, a fault owned, work not good enough', () => {
+    const asks = (text: string, id: string) => assert.ok(questionCues(text).includes(id), `${text}: ${questionCues(text).join()}`);
+    asks('What have you done for the planet at work?', 'responsibility');
+    asks('Where did you find capacity sitting idle?', 'cost');
+    asks('Where was the business wasting money?', 'cost');
+    asks('Tell me about a breach you handled.', 'security');
+    asks('Tell me about a time you pulled the plug on a project.', 'failure');
+    asks('When did you say something was your fault?', 'candour');
+    asks('What shipped that you were not satisfied with?', 'quality-bar');
+    asks('What did you do when a bug would only reproduce in production?', 'details');
+    asks('Tell me about a time nobody had the expertise.', 'learning');
+    asks('What did you do while everyone else was asleep?', 'acting-fast');
+    // A word that only looks like a theme's: a build that went green is not about the environment; "opened" is not a job opening.
+    assert.ok(!questionCues('How did you deal with builds rerun until they went green?').includes('responsibility'));
+    assert.ok(!questionCues('Tell me about an idea that opened a new source of revenue.').includes('hiring'));
+    asks('How did you fill your job openings?', 'hiring');
+  });
+
   it('reads a failure asked as a cancellation, a wish or a replacement', () => {
     for (const text of ['Tell me about a project you had to cancel.', 'Tell me about a rollout you wished you had not done.', 'Tell me about a library you picked and later had to replace.']) {
       assert.ok(questionCues(text).includes('failure'), `${text}: ${questionCues(text).join()}`);
