@@ -19,6 +19,11 @@ function doc(id: string, title: string, lps: string, body: string) {
   return { profile: profileStory(id, story, findings), text: storyWords(story) };
 }
 
+/** Asserts that a question asks about the cue `id`. */
+function asks(text: string, id: string): void {
+  assert.ok(questionCues(text).includes(id), `${text}: ${questionCues(text).join()}`);
+}
+
 /** The strength of one cue in a story's text, 0 to 1. */
 function strength(text: string, id: string): number {
   return storyCueStrengths(textStems(text).all)[allCues().findIndex((cue) => cue.id === id)];
@@ -56,7 +61,6 @@ describe('question cues', () => {
   });
 
   it('reads themes asked in words the table once lacked: a supplier, roles to fill, a shrinking team, a fixed date, minutes, outside customers, behaviour, use barred', () => {
-    const asks = (text: string, id: string) => assert.ok(questionCues(text).includes(id), `${text}: ${questionCues(text).join()}`);
     asks('How did you negotiate with a supplier?', 'cost');
     asks('How did you fill three roles in a quarter?', 'hiring');
     asks('What did you cut when your group shrank?', 'scarce-resources');
@@ -70,7 +74,6 @@ describe('question cues', () => {
   });
 
   it('reads themes asked in plain synonyms: the planet, waste, a security breach, an idea dropped, a fault owned, work not good enough', () => {
-    const asks = (text: string, id: string) => assert.ok(questionCues(text).includes(id), `${text}: ${questionCues(text).join()}`);
     asks('What have you done for the planet at work?', 'responsibility');
     asks('Where did you find capacity sitting idle?', 'cost');
     asks('Where was the business wasting money?', 'cost');
