@@ -36,6 +36,8 @@ describe('question cues', () => {
     assert.strictEqual(new Set(cues.map((c) => c.id)).size, cues.length);
     assert.strictEqual(new Set(cues.map((c) => c.label)).size, cues.length);
     for (const cue of cues) for (const phrase of [...cue.ask, ...cue.tell]) assert.ok(words(phrase.replace(/[#*]/g, ' ')).some(Boolean), `${cue.id}: "${phrase}"`);
+    // A phrase written twice ("didn't wait" and "did not wait", "well-being" and "wellbeing") would count a story's words twice.
+    for (const cue of cues) for (const side of [cue.ask, cue.tell]) assert.strictEqual(new Set(side.map((phrase) => phrase.split(' ').map((part) => (/^[#*]$/.test(part) ? part : words(part).join(' '))).join(' '))).size, side.length, `${cue.id}: a phrase twice`);
     assert.ok(cues.some((c) => c.id === 'failure'));
     assert.throws(() => cueTableSchema.parse({ about: 'x', cues: [{ id: 'a', label: 'a', ask: ['Upper Case'], tell: ['x'] }] }));
     assert.throws(() => cueTableSchema.parse({ about: 'x', cues: [{ id: 'a', label: 'a', ask: ['# *'], tell: ['x'] }] }), 'a phrase of wildcards alone');
