@@ -5,7 +5,7 @@ import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { questionLps, StoryMatcher, storyWords } from '../../src/core/match/rank';
-import { contentStems, stemWord, PORTER_STEMMER } from '../../src/core/match/words';
+import { contentStems, inflectionRoot, inflectionRoots, stemWord, PORTER_STEMMER } from '../../src/core/match/words';
 import { allQuestions } from '../../src/core/catalog';
 import { lintText } from '../../src/core/engine';
 import { profileStory, type StoryProfile } from '../../src/core/plan/profile';
@@ -88,6 +88,34 @@ describe('question to story', () => {
     // made-up words keep the question unlike any bank question, which would lend its LPs too).
     const learned = questionLps('Xyzzy plugh frobozz zork learned.');
     assert.deepStrictEqual([learned.lpIds[0], learned.weights[0]], ['learn-and-be-curious', 0.5]);
+  });
+
+  it('matches LP signal words on their forms, not on words derived from them that stem alike', () => {
+    // Porter stems "personally" (a Dive Deep signal) and "people" alike, "accountable" (Ownership) and
+    // "account", "succession" (Hire and Develop the Best) and "success": none is the LP's signal.
+    assert.strictEqual(stemWord('personally'), stemWord('people'));
+    for (const [question, lp] of [
+      ['Xyzzy plugh frobozz people zork.', 'dive-deep'],
+      ['Xyzzy plugh frobozz account zork.', 'ownership'],
+      ['Xyzzy plugh frobozz success zork.', 'hire-and-develop-the-best'],
+    ]) assert.ok(!questionLps(question).lpIds.includes(lp), `${question} ${JSON.stringify(questionLps(question))}`);
+    // Inflections still match: "launch" for "launched", "hiring" for "hired", "quick" for "quickly", "stepped" for "step".
+    for (const [question, lp] of [
+      ['Xyzzy plugh frobozz launch zork.', 'deliver-results'],
+      ['Xyzzy plugh frobozz hiring zork.', 'hire-and-develop-the-best'],
+      ['Xyzzy plugh frobozz quick zork.', 'bias-for-action'],
+      ['Xyzzy plugh frobozz simplify zork.', 'invent-and-simplify'],
+    ]) assert.strictEqual(questionLps(question).lpIds[0], lp, question);
+    assert.deepStrictEqual(['studied', 'studies', 'study', 'stepped', 'step', 'hired', 'hire'].map(inflectionRoot), ['studi', 'studi', 'studi', 'step', 'step', 'hir', 'hir']);
+  });
+
+  it('reads a contraction as its words: no "didn" or "ve" to share, "won\'t" is not "won", a negated signal keeps its "not"', () => {
+    assert.deepStrictEqual(contentStems("What's the biggest thing you've done? We didn't wait, and they won't."), ['biggest', 'thing', 'done', 'wait']);
+    assert.deepStrictEqual(inflectionRoots("didn't wait"), ['not', 'wait']);
+    // "Didn't wait" is a Bias for Action signal and "not my job" an Ownership one; a bare "wait" or "job" is neither.
+    const bare = questionLps('Xyzzy plugh frobozz wait job zork.');
+    assert.ok(!bare.lpIds.includes('bias-for-action') && !bare.lpIds.includes('ownership'), JSON.stringify(bare));
+    assert.ok(questionLps("Xyzzy plugh frobozz zork: I didn't wait.").lpIds.includes('bias-for-action'));
   });
 
   it('lends a question the LPs of the bank question it resembles, less surely than the bank question itself', () => {

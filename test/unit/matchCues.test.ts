@@ -19,6 +19,11 @@ function doc(id: string, title: string, lps: string, body: string) {
   return { profile: profileStory(id, story, findings), text: storyWords(story) };
 }
 
+/** Asserts that a question asks about the cue `id`. */
+function asks(text: string, id: string): void {
+  assert.ok(questionCues(text).includes(id), `${text}: ${questionCues(text).join()}`);
+}
+
 /** The strength of one cue in a story's text, 0 to 1. */
 function strength(text: string, id: string): number {
   return storyCueStrengths(textStems(text).all)[allCues().findIndex((cue) => cue.id === id)];
@@ -31,6 +36,8 @@ describe('question cues', () => {
     assert.strictEqual(new Set(cues.map((c) => c.id)).size, cues.length);
     assert.strictEqual(new Set(cues.map((c) => c.label)).size, cues.length);
     for (const cue of cues) for (const phrase of [...cue.ask, ...cue.tell]) assert.ok(words(phrase.replace(/[#*]/g, ' ')).some(Boolean), `${cue.id}: "${phrase}"`);
+    // A phrase written twice ("didn't wait" and "did not wait", "well-being" and "wellbeing") would count a story's words twice.
+    for (const cue of cues) for (const side of [cue.ask, cue.tell]) assert.strictEqual(new Set(side.map((phrase) => phrase.split(' ').map((part) => (/^[#*]$/.test(part) ? part : words(part).join(' '))).join(' '))).size, side.length, `${cue.id}: a phrase twice`);
     assert.ok(cues.some((c) => c.id === 'failure'));
     assert.throws(() => cueTableSchema.parse({ about: 'x', cues: [{ id: 'a', label: 'a', ask: ['Upper Case'], tell: ['x'] }] }));
     assert.throws(() => cueTableSchema.parse({ about: 'x', cues: [{ id: 'a', label: 'a', ask: ['# *'], tell: ['x'] }] }), 'a phrase of wildcards alone');
@@ -56,7 +63,6 @@ describe('question cues', () => {
   });
 
   it('reads themes asked in words the table once lacked: a supplier, roles to fill, a shrinking team, a fixed date, minutes, outside customers, behaviour, use barred', () => {
-    const asks = (text: string, id: string) => assert.ok(questionCues(text).includes(id), `${text}: ${questionCues(text).join()}`);
     asks('How did you negotiate with a supplier?', 'cost');
     asks('How did you fill three roles in a quarter?', 'hiring');
     asks('What did you cut when your group shrank?', 'scarce-resources');
@@ -67,6 +73,23 @@ describe('question cues', () => {
     asks("How did you win back a customer's confidence?", 'candour');
     asks('What did you do for people who could not use the app?', 'responsibility');
     asks('Have you ever held a launch because pages got slower?', 'quality-bar');
+  });
+
+  it('reads themes asked in plain synonyms: the planet, waste, a security breach, an idea dropped, a fault owned, work not good enough', () => {
+    asks('What have you done for the planet at work?', 'responsibility');
+    asks('Where did you find capacity sitting idle?', 'cost');
+    asks('Where was the business wasting money?', 'cost');
+    asks('Tell me about a breach you handled.', 'security');
+    asks('Tell me about a time you pulled the plug on a project.', 'failure');
+    asks('When did you say something was your fault?', 'candour');
+    asks('What shipped that you were not satisfied with?', 'quality-bar');
+    asks('What did you do when a bug would only reproduce in production?', 'details');
+    asks('Tell me about a time nobody had the expertise.', 'learning');
+    asks('What did you do while everyone else was asleep?', 'acting-fast');
+    // A word that only looks like a theme's: a build that went green is not about the environment; "opened" is not a job opening.
+    assert.ok(!questionCues('How did you deal with builds rerun until they went green?').includes('responsibility'));
+    assert.ok(!questionCues('Tell me about an idea that opened a new source of revenue.').includes('hiring'));
+    asks('How did you fill your job openings?', 'hiring');
   });
 
   it('reads a failure asked as a cancellation, a wish or a replacement', () => {

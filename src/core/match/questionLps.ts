@@ -1,6 +1,6 @@
 import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
 import { cueWordStems, questionCues } from './cues';
-import { contentStems, PORTER_STEMMER, type Stemmer } from './words';
+import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
 export interface QuestionLps {
@@ -53,7 +53,11 @@ function normalizedQuestion(text: string): string {
 
 /** What the catalog lends to reading a question, built once per stemmer. */
 interface Reader {
-  /** Each LP's name, aliases and signal phrases as stem lists. */
+  /**
+   * Each LP's name, aliases and signal phrases as lists of inflection roots (see
+   * `inflectionRoots`): a signal matches the forms of its words, not words derived from them, so
+   * "personally" (Dive Deep) does not match "people", nor "accountable" (Ownership) "account".
+   */
   signals: Array<{ lp: Lp; phrases: string[][] }>;
   /** The bank's questions as unit TF-IDF vectors over their stems. */
   bank: Array<{ question: Question; vector: Map<string, number> }>;
@@ -83,7 +87,7 @@ function reader(stemmer: Stemmer): Reader {
   built = {
     signals: allLps().map((lp) => ({
       lp,
-      phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => contentStems(phrase, stemmer)).filter((stems) => stems.length > 0),
+      phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => inflectionRoots(phrase)).filter((roots) => roots.length > 0),
     })),
     bank: questions.map((question, i) => ({ question, vector: unitVector(stemsOf[i], (stem) => idf.get(stem) ?? unseenIdf) })),
     idf,
@@ -105,17 +109,17 @@ function unitVector(stems: readonly string[], idf: (stem: string) => number): Ma
   return vector;
 }
 
-/** Whether every stem of `phrase` is in `stems` (a phrase of one stem: that stem). */
-function holds(stems: ReadonlySet<string>, phrase: readonly string[]): boolean {
-  return phrase.every((stem) => stems.has(stem));
+/** Whether every inflection root of `phrase` is in `roots` (a phrase of one word: that word). */
+function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
+  return phrase.every((root) => roots.has(root));
 }
 
 /**
  * The LPs a question asks about, primary first, and whether it asks for a failure. The bank's LPs
  * when the text is a bank question or names a bank question's id. Otherwise evidence from the words,
  * each 0 to 1, combined as independent evidence (1 - product of 1 - each): an LP named outright
- * (1); the LP's catalog signal phrases found in the question (half a point for each of the question's
- * stems they cover, see SURE_HITS);
+ * (1); the LP's catalog signal phrases found in the question, matched on the forms of their words
+ * (half a point for each of the question's words they cover, see SURE_HITS);
  * and the LPs of the most similar bank questions (their similarity, the secondary LPs less; failure
  * words left out of the likeness, since they say what kind of story, not which LP). Three
  * LPs at most, strongest first; none when nothing fits.
@@ -123,7 +127,7 @@ function holds(stems: ReadonlySet<string>, phrase: readonly string[]): boolean {
 export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
   const read = reader(stemmer);
   const stemList = contentStems(text, stemmer);
-  const stems = new Set(stemList);
+  const roots = new Set(inflectionRoots(text));
   const cues = questionCues(text, stemmer);
   const asksForFailure = cues.includes(FAILURE_CUE);
   if (!bankByText) {
@@ -143,9 +147,9 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
   const named = findLp(text.trim());
   if (named) add(named.id, 1);
   for (const { lp, phrases } of read.signals) {
-    // Each question stem counts once: the catalog lists forms of one word ("learned", "what I learned") that stem alike.
+    // Each question word counts once: the catalog lists forms of one word ("learned", "what I learned") that match alike.
     const hit = new Set<string>();
-    for (const phrase of phrases) if (holds(stems, phrase)) for (const stem of phrase) hit.add(stem);
+    for (const phrase of phrases) if (holds(roots, phrase)) for (const root of phrase) hit.add(root);
     add(lp.id, Math.min(1, hit.size / SURE_HITS));
   }
   const topicStems = stemList.filter((stem) => !read.failureStems.has(stem));

@@ -53,16 +53,36 @@ const STOP_WORDS = new Set(
 );
 
 /**
- * The words of a text in lower case. A hyphenated word is one word ("on-call" is "oncall"), so
- * that its parts do not match words they only happen to spell ("on", "call").
+ * The words of a text in lower case (see `plainText`): a hyphenated word is one word ("on-call" is
+ * "oncall"), so that its parts do not match words they only happen to spell ("on", "call"), and a
+ * contraction is its words ("didn't" is "did not").
  */
 export function words(text: string): string[] {
-  return joinHyphens(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u);
+  return plainText(text).split(/[^\p{L}\p{N}]+/u);
 }
 
-/** A text with the hyphens inside words taken out ("on-call" is "oncall"). */
-function joinHyphens(text: string): string {
-  return text.replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '');
+/** Contractions as the words they stand for; a possessive or "is" ("what's", "the team's") is dropped. */
+const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bwon['’]t\b/g, 'will not'],
+  [/\bcan['’]t\b/g, 'can not'],
+  [/n['’]t\b/g, ' not'],
+  [/['’]ve\b/g, ' have'],
+  [/['’]ll\b/g, ' will'],
+  [/['’]re\b/g, ' are'],
+  [/['’]d\b/g, ' would'],
+  [/['’]m\b/g, ' am'],
+  [/['’]s\b/g, ''],
+];
+
+/**
+ * A text in lower case with the hyphens inside words taken out ("on-call" is "oncall") and its
+ * contractions written out: otherwise "didn't" leaves the word "didn", "you've" the word "ve", and
+ * "won't" the stem of "won", none of which the question asks about.
+ */
+function plainText(text: string): string {
+  let plain = text.toLowerCase().replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '');
+  if (plain.includes("'") || plain.includes('’')) for (const [contraction, full] of CONTRACTIONS) plain = plain.replace(contraction, full);
+  return plain;
 }
 
 /** The stem of one lower-case word: irregular forms first become their regular word (see IRREGULAR). */
@@ -108,7 +128,7 @@ const DOLLAR = 'dollar';
 export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): TextStems {
   const all: string[] = [];
   const content: string[] = [];
-  for (const [, currency, word] of joinHyphens(text.toLowerCase()).matchAll(WORD)) {
+  for (const [, currency, word] of plainText(text).matchAll(WORD)) {
     if (currency !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) all.push(cachedStem(DOLLAR, stemmer));
     const stem = cachedStem(word, stemmer);
     all.push(stem);
@@ -120,4 +140,34 @@ export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): Text
 /** The stems of the content words of a text, in order (repeats kept, for term counts). */
 export function contentStems(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   return textStems(text, stemmer).content;
+}
+
+/**
+ * A word with only its inflection taken off: plural and third-person "s"/"es", past "ed", "ing" and
+ * adverbial "ly", then a final "e" or a doubled consonant ("hired", "hiring" and "hire" are "hir";
+ * "stepped" is "step"; "studied" and "study" are "studi"). Unlike a stem, it keeps derivations
+ * apart: "personally" is "personal", not "person" (the stem of "people"); "accountable" is not
+ * "account"; "succession" is not "success". Irregular forms first become their regular word (see
+ * IRREGULAR). English only, lower-case input.
+ */
+export function inflectionRoot(word: string): string {
+  let root = IRREGULAR.get(word) ?? word;
+  const bare = root.replace(/(?:ies|ied)$/, 'i').replace(/(?:ing|ed|es|s|ly)$/, '');
+  if (bare.length >= 3 && !root.endsWith('ss')) root = bare;
+  root = root.replace(/y$/, 'i').replace(/e$/, '');
+  return /([b-df-hj-np-tv-z])\1$/.test(root) && !/(?:ll|ss|ff|zz)$/.test(root) ? root.slice(0, -1) : root;
+}
+
+/** Stop words kept by `inflectionRoots`: without them "didn't wait" and "not my job" would be "wait" and "job". */
+const NEGATIONS = new Set(['not', 'no', 'never']);
+
+/**
+ * The inflection roots of a text's content words and negations (see `inflectionRoot`), in order:
+ * two words share one when they are forms of one word ("quick", "quickly"), not when one is
+ * derived from the other and a stemmer would join them. What LP signal phrases are matched on.
+ */
+export function inflectionRoots(text: string): string[] {
+  const roots: string[] = [];
+  for (const [, , word] of plainText(text).matchAll(WORD)) if (NEGATIONS.has(word) || (word.length >= 2 && !STOP_WORDS.has(word))) roots.push(inflectionRoot(word));
+  return roots;
 }
