@@ -44,6 +44,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout5: 'open',
   holdout6: 'sealed',
   holdout7: 'sealed',
+  holdout8: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
