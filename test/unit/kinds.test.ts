@@ -105,7 +105,8 @@ describe('kinds: numbers that measure no outcome', () => {
     const setup = fc.array(fc.constantFrom('In 2021 five of us had 3 deadlines.', 'Our team of 12 ran 40 services.', 'The backlog held 200 tickets.'), { minLength: 1, maxLength: 2 });
     fc.assert(
       fc.property(setup, fc.constantFrom(...UNMEASURED), fc.constantFrom(...MEASURED), fc.boolean(), (opening, plain, measured, paragraphs) => {
-        const tell = (ending: string) => `${FRONT}${opening.join(' ')}${paragraphs ? '\n\n' : ' '}I made a plan and I ran it.${paragraphs ? '\n\n' : ' '}${ending}\n`;
+        // From twenty words: a shorter telling is asked for its parts, and has no Result to judge.
+        const tell = (ending: string) => `${FRONT}${opening.join(' ')}${paragraphs ? '\n\n' : ' '}I made a plan with the shift leads and I ran it each morning.${paragraphs ? '\n\n' : ' '}${ending}\n`;
         const fires = (text: string) => lintText(text).findings.some((f) => f.ruleId === 'unquantified-result');
         assert.ok(fires(tell(plain)), tell(plain));
         assert.ok(!fires(tell(measured)), tell(measured));
@@ -419,6 +420,64 @@ describe('kinds: a layout with no Task part (Context, Action, Result)', () => {
         assert.ok(noTask(`${FRONT}${first('Situation', `${setting} ${goal}`)}\n${rest}`), `Situation: ${goal}`);
       }),
       { numRuns: 60, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: a telling told as what the speaker would do', () => {
+  const STEPS = ['my first step would be to match the order against the invoice', 'my approach would be to call the supplier', 'I would then check the stock list', 'I would always weigh each parcel twice'];
+  const ENDINGS = ['That way nothing would go out wrong.', 'Any error would be caught before the customer saw it.'];
+  const fired = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-personal-role' || f.ruleId === 'unquantified-result').map((f) => f.ruleId);
+  it('no hypothetical step is the speaker\'s action, and no quantity in a hypothetical measures the Result; told in the past, both are', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STEPS), fc.constantFrom(...STEPS), fc.constantFrom(...ENDINGS), (first, second, ending) => {
+        const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+        const text = `${FRONT}## Situation\nOrders went out with the wrong items.\n## Task\nStop them.\n## Action\n${capital(first)}. ${capital(second)}.\n## Result\nI would always count the boxes twice. ${ending}\n`;
+        assert.deepStrictEqual(fired(text).sort(), ['missing-personal-role', 'unquantified-result'], text);
+        const past = text.replace('## Action\n', '## Action\nI matched every order against its invoice. ').replace('I would always count the boxes twice.', 'Wrong items fell from 9 a week to 1.');
+        assert.deepStrictEqual(fired(past), [], past);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+
+  it('the Result\'s message says it tells what would happen, quoting the sentence; "I would say" hedges a past fact and keeps its measure', () => {
+    const text = `${FRONT}## Action\nI rebuilt the rota.\n## Result\nI would always check the rota twice.\n`;
+    const message = lintText(text).findings.find((f) => f.ruleId === 'unquantified-result')?.message ?? '';
+    assert.ok(message.startsWith('The Result tells what you would do, not what happened: "I would always check the rota twice."'), message);
+    assert.ok(!lintText(`${FRONT}## Action\nI rebuilt the rota.\n## Result\nI would say we cut overtime by half.\n`).findings.some((f) => f.ruleId === 'unquantified-result'));
+  });
+});
+
+describe('kinds: a story with no part marked, too short to tell its parts', () => {
+  it('has no Result to judge: missing-section asks for its parts, unquantified-result is silent; from three sentences on the ending is judged', () => {
+    const short = [
+      'My garden weather dashboard froze every few minutes over the Wi-Fi. I read up on how the sensor batched its readings and wrote a small buffer.',
+      'I joined a weekend hackathon on my own and met three people there, and together we built an app that matches spare office desks with schools.',
+    ];
+    for (const text of short) {
+      const rules = lintText(`${FRONT}${text}\n`).findings.map((f) => f.ruleId);
+      assert.deepStrictEqual(rules.filter((r) => r === 'missing-section' || r === 'unquantified-result'), ['missing-section'], text);
+    }
+    // Under twenty words, each part is reported missing, the Result too: none is judged.
+    const tiny = lintText(`${FRONT}Sales fell. I fixed the page. Sales rose.\n`).findings.map((f) => f.ruleId);
+    assert.ok(tiny.includes('missing-section') && !tiny.includes('unquantified-result'), tiny.join());
+    const told = `${FRONT}${short[0]} After that the dashboard stayed up and the family used it.\n`;
+    assert.ok(lintText(told).findings.some((f) => f.ruleId === 'unquantified-result'), told);
+  });
+});
+
+describe('kinds: labels after a pasted bullet', () => {
+  it('"• S:", "◦ **Task:**" and "▪ Action –" mark their parts as a Markdown list marker does, and a bullet step is the speaker\'s own', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('•', '◦', '▪', '‣'), fc.constantFrom('S:', '**Situation:**', 'Situation –'), (bullet, label) => {
+        const name = (kind: StarKind) => label.replace('S:', `${LETTER(kind)}:`).replace('Situation', NAMES[kind]);
+        const text = `${FRONT}${STAR_KINDS.map((k) => `${bullet} ${name(k)} ${k === 'result' ? 'Errors fell from 9% to 2%.' : 'The builds broke twice a week.'}`).join('\n')}\n`;
+        const story = parseStory(text);
+        assert.deepStrictEqual(story.sections.filter((s) => s.kind !== 'other').map((s) => s.kind), [...STAR_KINDS], text);
+        assert.ok(findPersonalAction(`${bullet} Rewrote the retry logic.`), bullet);
+      }),
+      { numRuns: 40, seed: 20261130 },
     );
   });
 });
