@@ -481,3 +481,16 @@ describe('kinds: labels after a pasted bullet', () => {
     );
   });
 });
+
+describe('kinds: a misjudgement owned is no step taken', () => {
+  it('"I underestimated", "I misjudged", "I expected", "I realised" are no personal action; a step after them is', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('underestimated', 'overestimated', 'misjudged', 'expected', 'realised', 'forgot'), fc.boolean(), (verb, still) => {
+        const text = `I ${verb} how long the data sync would take, and I was too confident in the pilot.`;
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        if (still) assert.ok(findPersonalAction(`${text} Then I moved the launch back a week.`), verb);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+});
