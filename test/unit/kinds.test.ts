@@ -494,3 +494,50 @@ describe('kinds: a misjudgement owned is no step taken', () => {
     );
   });
 });
+
+describe('kinds: vague claims of praise, growth, soft skills and team spirit', () => {
+  const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').length;
+  const RECEPTIONS = [
+    'the director singled the team out for praise',
+    'the new rota was not well received',
+    'the tenants really enjoyed it',
+    'the volunteers loved it',
+    'the guest was over the moon',
+    'we were left with a very happy client',
+    'the project earned a lot of recognition',
+    'it led to higher customer satisfaction',
+  ];
+  it('a reception or a feeling as the outcome is vague once in the Result, left alone beside a measure, and not read in the Situation', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...RECEPTIONS), fc.constantFrom(...MEASURES), (claim, measure) => {
+        const capital = claim[0].toUpperCase() + claim.slice(1);
+        assert.strictEqual(vague(`## Result\n${capital}.\n`), 1, claim);
+        assert.strictEqual(vague(`## Result\n${capital}, ${measure}.\n`), 0, `${claim}, ${measure}`);
+        assert.strictEqual(vague(`## Situation\n${capital}.\n## Result\nErrors fell from 9% to 2%.\n`), 0, claim);
+      }),
+      { numRuns: 120, seed: 20261130 },
+    );
+  });
+
+  const SPIRITS = [
+    'my lead gave me really positive feedback',
+    'I relied on effective communication',
+    'we got there through strong teamwork',
+    'I leaned on my good time management',
+    'it made me a much better listener',
+    'we pulled together into a really close team',
+    'we made the most of everyone\'s strengths',
+    'we settled on a compromise we were both happy with',
+  ];
+  it('praise given, a soft skill, growth, team spirit or an agreement told by its acceptance is vague wherever it is told; the step itself is not', () => {
+    for (const claim of SPIRITS) assert.strictEqual(vague(`## Action\n${claim[0].toUpperCase()}${claim.slice(1)}.\n`), 1, claim);
+    for (const plain of ['I pulled together the figures from three reports.', 'I used the communication plan template and sent it on Monday.', 'We agreed that I would take the evening shifts and she the mornings.', 'It made me late for the train.']) {
+      assert.strictEqual(vague(`## Action\n${plain}\n`), 0, plain);
+    }
+  });
+
+  it('a story told in quotations, paragraph by paragraph with no part marked, is the speaker\'s own and is read', () => {
+    const text = '> "The front desk took a late request for a cake."\n\n> "I rang three bakeries and found one open until nine."\n\n> "The cake was there before breakfast and the guest was over the moon."\n';
+    assert.strictEqual(vague(text), 1);
+  });
+});

@@ -883,7 +883,8 @@ const unquoted = new WeakMap<Story, string>();
 /**
  * The prose with quoted speech blanked: what others said is reported, not the speaker's own words.
  * A section told wholly as one quotation (an answer written as the candidate would say it) is
- * the speaker's own, and stays. Same offsets as the text.
+ * the speaker's own, and stays, as does a story with no section told wholly in quotations. Same
+ * offsets as the text.
  */
 export function proseWithoutQuotes(story: Story): string {
   let text = unquoted.get(story);
@@ -893,6 +894,9 @@ export function proseWithoutQuotes(story: Story): string {
       const own = story.prose.slice(section.bodyStart, section.bodyEnd);
       if (!LETTER.test(text.slice(section.bodyStart, section.bodyEnd)) && LETTER.test(own)) text = text.slice(0, section.bodyStart) + own + text.slice(section.bodyEnd);
     }
+    // So is a whole story told as quotations, paragraph by paragraph, with no part marked.
+    const bodyStart = story.frontMatter.bodyStart;
+    if (story.sections.length === 0 && !LETTER.test(text.slice(bodyStart)) && LETTER.test(story.prose.slice(bodyStart))) text = story.prose;
     unquoted.set(story, text);
   }
   return text;
