@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
 import { hasQuantity } from '../../src/core/language/quantities';
-import { findPersonalAction, hypotheticalSentence } from '../../src/core/language/personal';
+import { countCollectiveVoice, findPersonalAction, hypotheticalSentence } from '../../src/core/language/personal';
 import { parseStory, sectionProse, starPart, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
 import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 
@@ -539,5 +539,28 @@ describe('kinds: vague claims of praise, growth, soft skills and team spirit', (
   it('a story told in quotations, paragraph by paragraph with no part marked, is the speaker\'s own and is read', () => {
     const text = '> "The front desk took a late request for a cake."\n\n> "I rang three bakeries and found one open until nine."\n\n> "The cake was there before breakfast and the guest was over the moon."\n';
     assert.strictEqual(vague(text), 1);
+  });
+});
+
+describe('kinds: the issue\'s list, told in new words', () => {
+  it('none at all with its verb between ("there has not been one complaint", "we haven\'t had a single outage") measures; "had not been one for speeches" does not', () => {
+    for (const text of ['Since then there has not been one complaint.', 'We haven’t had a single outage this year.', 'The desk has not logged one missed handover.']) assert.ok(hasQuantity(text), text);
+    assert.ok(!hasQuantity('I had not been one for speeches.'));
+  });
+
+  it('the size of a pilot told with its verb ("the pilot ran with 5 users", "the trial included 30 stores") is the method, not an outcome', () => {
+    for (const text of ['The pilot ran with 5 users and they liked it.', 'The trial included 30 stores and went smoothly.', 'The survey had 200 replies.']) assert.ok(!hasQuantity(text), text);
+    assert.ok(hasQuantity('The pilot ran with 5 users and cut their wait from 9 minutes to 2.'));
+  });
+
+  it('"I\'d" before a verb and "my first step would be" are hypothetical habits to vague-claim; "I\'d already rebuilt" and "I told her I\'d fix it" are not', () => {
+    const vague = (text: string) => lintText(`${FRONT}## Action\n${text}\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+    for (const text of ['I’d check the logs first.', "Then I'd patch the loader.", 'My first step would be to read the logs.']) assert.strictEqual(vague(text), 1, text);
+    for (const text of ['By then I’d already rebuilt the index.', "I'd finished the patch by noon.", 'I told her I’d fix it by Friday, and I did.']) assert.strictEqual(vague(text), 0, text);
+  });
+
+  it('a crew, a group or a squad acting is counted as the group, as "the team" is; "for the group" is not', () => {
+    assert.strictEqual(countCollectiveVoice('The crew rebuilt the loader and our group wrote the runbook.'), 2);
+    assert.strictEqual(countCollectiveVoice('I wrote the runbook for the group.'), 0);
   });
 });

@@ -150,10 +150,10 @@ export function withoutHypotheticals(text: string): string {
 const HEDGE = /^I(?: would|['’]d) (?:say|estimate|guess|reckon|argue|put it|think)\b/i;
 
 /**
- * The group acting: "we", and "the team" where it is the one doing ("the team rewrote"), not where
- * it is what the speaker's work was for or with ("documentation for the team").
+ * The group acting: "we", and "the team" (or crew, group, squad) where it is the one doing ("the
+ * team rewrote"), not where it is what the speaker's work was for or with ("documentation for the team").
  */
-const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|our team|the team|my team)\b/gi;
+const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|(?:our|the|my) (?:team|crew|group|squad))\b/gi;
 
 /**
  * The text with what others said blanked, unless it is all one quotation: an Action told as the

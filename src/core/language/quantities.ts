@@ -43,6 +43,8 @@ const WORD_QUANTITY = new RegExp(
     String.raw`\b(?:half|a third|a quarter|a fifth|two[- ]thirds|three[- ]quarters) (?:of|as|the|what|more|less|fewer|faster|slower|cheaper|smaller|bigger|larger)\b`,
     String.raw`\bno (?:more |further |new |single |repeat )?(?:incidents?|outages?|pages?|escalations?|defects?|regressions?|downtime|complaints?|errors?|bugs?|rollbacks?|data loss|breaches?|violations?|sev)\b`,
     String.raw`\b(?:not (?:a |one )?single|not one|none of the|every one of|not one of|all (?:of )?the \d)`,
+    // None at all, with its verb between: "there has not been one complaint", "we haven't had a single outage".
+    String.raw`(?:\bnot|n['’]t) (?:been|had|seen|received|logged|raised|filed|reported|needed|lost|missed) (?:a single|one)(?! (?:of|for|to|who|that|thing)\b) [a-z]`,
     // Small quantities and time bounds in words: "within the hour", "less than one day",
     // "a single day of downtime", "a month ahead of schedule".
     String.raw`\bwithin (?:a |an |one |the |a single )?(?:couple of |few )?${TIME_UNIT}\b`,
@@ -81,8 +83,8 @@ const WORD_QUANTITY_ALL = new RegExp(WORD_QUANTITY.source, 'gi');
 const BEFORE_VALUE = /\b(?:used to|previously|originally|formerly|had (?:been|taken|needed)|back then)\b[^,;:.!?\n]*$/i;
 /** "a four-month pilot", "a 5-user trial", "a two-week A/B test". */
 const METHOD_AFTER = /^(?:[- ](?:second|minute|hour|day|week|month|year|person|people|user|engineer|customer|team|site|store|branch)s?)?[- ](?:long[- ])?(?:pilot|trial|test|a\/b test|experiment|study|spike|proof[- ]of[- ]concept|poc|survey|workshop)s?\b(?!\s+\p{L}+s\b)/iu;
-/** "a pilot with 5 users", "a survey of 200 drivers". */
-const METHOD_BEFORE = /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:with|of|among|across|covering|involving)\s+(?:only |just |about |around |roughly |nearly |some )?$/i;
+/** "a pilot with 5 users", "a survey of 200 drivers", "the pilot ran with 5 users", "the trial included 30 stores". */
+const METHOD_BEFORE = /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:(?:ran|was run|were run|started|began|launched|opened)\s+)?(?:with|of|among|across|covering|involving|included|involved|covered|had|spanned)\s+(?:only |just |about |around |roughly |nearly |some )?$/i;
 /** "I interviewed 6 customers", "asked two clarifying questions", "read 30 past reviews": what was done, not what came of it. */
 const METHOD_VERB_BEFORE =
   /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than)\s+)?$/i;
