@@ -146,8 +146,8 @@ export function withoutHypotheticals(text: string): string {
   return at === 0 ? text : out + text.slice(at);
 }
 
-/** "I would say", "I'd estimate": a hedge on what happened, not a hypothetical. */
-const HEDGE = /^I(?: would|['’]d) (?:say|estimate|guess|reckon|argue|put it|think)\b/i;
+/** "I would say", "I'd estimate": a hedge on what happened; "I'd no idea", "I'd to": "I had". Not hypotheticals. */
+const HEDGE = /^I(?: would|['’]d) (?:say|estimate|guess|reckon|argue|put it|think)\b|^I['’]d (?:no|a|an|the|to)\b/i;
 
 /**
  * The group acting: "we", and "the team" (or crew, group, squad) where it is the one doing ("the

@@ -19,13 +19,14 @@ export const unquantifiedResult = defineRule({
     if (!result || isEmptySection(story, result) || tooShortToTell(story)) return [];
     const prose = sectionProse(story, result);
     // What the speaker would do ("I would always count them twice") measures nothing that happened.
-    if (hasQuantity(withoutHypotheticals(prose))) return [];
+    const told = withoutHypotheticals(prose);
+    if (hasQuantity(told)) return [];
     // A paragraph of its own after the Result's last content: appended to a line, it could land
     // on a closing code fence or inside a list item.
     const insertAt = result.bodyStart + story.text.slice(result.bodyStart, result.bodyEnd).trimEnd().length;
     return [
       {
-        message: `${opening(prose)} Say what changed and by how much: from X to Y, a percentage, money saved, time cut.`,
+        message: `${opening(prose, told !== prose)} Say what changed and by how much: from X to Y, a percentage, money saved, time cut.`,
         start: result.titleStart,
         end: result.titleEnd,
         fixes: [
@@ -45,8 +46,8 @@ export const unquantifiedResult = defineRule({
  * nothing (a before-value, the pilot's size, a date) is told why they do not count; one told as
  * what the speaker would do quotes that sentence instead.
  */
-function opening(prose: string): string {
-  const hypothetical = hypotheticalSentence(prose);
+function opening(prose: string, toldHypothetically: boolean): string {
+  const hypothetical = toldHypothetically ? hypotheticalSentence(prose) : undefined;
   if (hypothetical) return `The Result tells what you would do, not what happened: "${quoteForMessage(prose, hypothetical.start, hypothetical.end)}"`;
   const first = prose.search(/\p{L}/u);
   const sentence = first === -1 ? undefined : sentenceAround(prose, first);
