@@ -91,11 +91,13 @@ describe('story formats people publish', () => {
     assert.ok(fires('We had 3 reports to write.\n\nWe handed them in.\n\nLooking back, I would split the work on day one.\n'));
   });
 
-  it('a story with no part marked says so once, and its content is still checked', () => {
+  it('a story with no part marked says so once, and its telling is still checked for a personal role; its Result waits until it can be found', () => {
     const findings = lintText(`${FRONT}We had a problem with the build and the team spent weeks on it. We fixed it together in the end and everyone was happy with how it went.\n`).findings;
     assert.strictEqual(findings.filter((f) => f.ruleId === 'missing-section').length, 1);
     assert.ok(findings.some((f) => f.ruleId === 'missing-personal-role'));
-    assert.ok(findings.some((f) => f.ruleId === 'unquantified-result'));
+    // Under three sentences the parser cannot say where the Result starts ("I read up on it and
+    // wrote a buffer" may be the Action): an absent Result is missing-section's, not a Result with no number.
+    assert.ok(!findings.some((f) => f.ruleId === 'unquantified-result'));
   });
 });
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
 import { hasQuantity } from '../../src/core/language/quantities';
-import { findPersonalAction, hypotheticalSentence } from '../../src/core/language/personal';
+import { countCollectiveVoice, findPersonalAction, hypotheticalSentence } from '../../src/core/language/personal';
 import { parseStory, sectionProse, starPart, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
 import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 
@@ -105,7 +105,8 @@ describe('kinds: numbers that measure no outcome', () => {
     const setup = fc.array(fc.constantFrom('In 2021 five of us had 3 deadlines.', 'Our team of 12 ran 40 services.', 'The backlog held 200 tickets.'), { minLength: 1, maxLength: 2 });
     fc.assert(
       fc.property(setup, fc.constantFrom(...UNMEASURED), fc.constantFrom(...MEASURED), fc.boolean(), (opening, plain, measured, paragraphs) => {
-        const tell = (ending: string) => `${FRONT}${opening.join(' ')}${paragraphs ? '\n\n' : ' '}I made a plan and I ran it.${paragraphs ? '\n\n' : ' '}${ending}\n`;
+        // From twenty words: a shorter telling is asked for its parts, and has no Result to judge.
+        const tell = (ending: string) => `${FRONT}${opening.join(' ')}${paragraphs ? '\n\n' : ' '}I made a plan with the shift leads and I ran it each morning.${paragraphs ? '\n\n' : ' '}${ending}\n`;
         const fires = (text: string) => lintText(text).findings.some((f) => f.ruleId === 'unquantified-result');
         assert.ok(fires(tell(plain)), tell(plain));
         assert.ok(!fires(tell(measured)), tell(measured));
@@ -420,5 +421,148 @@ describe('kinds: a layout with no Task part (Context, Action, Result)', () => {
       }),
       { numRuns: 60, seed: 20261130 },
     );
+  });
+});
+
+describe('kinds: a telling told as what the speaker would do', () => {
+  const STEPS = ['my first step would be to match the order against the invoice', 'my approach would be to call the supplier', 'I would then check the stock list', 'I would always weigh each parcel twice'];
+  const ENDINGS = ['That way nothing would go out wrong.', 'Any error would be caught before the customer saw it.'];
+  const fired = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-personal-role' || f.ruleId === 'unquantified-result').map((f) => f.ruleId);
+  it('no hypothetical step is the speaker\'s action, and no quantity in a hypothetical measures the Result; told in the past, both are', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STEPS), fc.constantFrom(...STEPS), fc.constantFrom(...ENDINGS), (first, second, ending) => {
+        const capital = (s: string) => s[0].toUpperCase() + s.slice(1);
+        const text = `${FRONT}## Situation\nOrders went out with the wrong items.\n## Task\nStop them.\n## Action\n${capital(first)}. ${capital(second)}.\n## Result\nI would always count the boxes twice. ${ending}\n`;
+        assert.deepStrictEqual(fired(text).sort(), ['missing-personal-role', 'unquantified-result'], text);
+        const past = text.replace('## Action\n', '## Action\nI matched every order against its invoice. ').replace('I would always count the boxes twice.', 'Wrong items fell from 9 a week to 1.');
+        assert.deepStrictEqual(fired(past), [], past);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+
+  it('the Result\'s message says it tells what would happen, quoting the sentence; "I would say" hedges a past fact and keeps its measure', () => {
+    const text = `${FRONT}## Action\nI rebuilt the rota.\n## Result\nI would always check the rota twice.\n`;
+    const message = lintText(text).findings.find((f) => f.ruleId === 'unquantified-result')?.message ?? '';
+    assert.ok(message.startsWith('The Result tells what you would do, not what happened: "I would always check the rota twice."'), message);
+    assert.ok(!lintText(`${FRONT}## Action\nI rebuilt the rota.\n## Result\nI would say we cut overtime by half.\n`).findings.some((f) => f.ruleId === 'unquantified-result'));
+    const hedged = lintText(`${FRONT}## Action\nI rebuilt the rota.\n## Result\nI would say it went well.\n`).findings.find((f) => f.ruleId === 'unquantified-result')?.message ?? '';
+    assert.ok(hedged.startsWith('The Result has no number: "I would say it went well."'), hedged);
+  });
+});
+
+describe('kinds: a story with no part marked, too short to tell its parts', () => {
+  it('has no Result to judge: missing-section asks for its parts, unquantified-result is silent; from three sentences on the ending is judged', () => {
+    const short = [
+      'My garden weather dashboard froze every few minutes over the Wi-Fi. I read up on how the sensor batched its readings and wrote a small buffer.',
+      'I joined a weekend hackathon on my own and met three people there, and together we built an app that matches spare office desks with schools.',
+    ];
+    for (const text of short) {
+      const rules = lintText(`${FRONT}${text}\n`).findings.map((f) => f.ruleId);
+      assert.deepStrictEqual(rules.filter((r) => r === 'missing-section' || r === 'unquantified-result'), ['missing-section'], text);
+    }
+    // Under twenty words, each part is reported missing, the Result too: none is judged.
+    const tiny = lintText(`${FRONT}Sales fell. I fixed the page. Sales rose.\n`).findings.map((f) => f.ruleId);
+    assert.ok(tiny.includes('missing-section') && !tiny.includes('unquantified-result'), tiny.join());
+    const told = `${FRONT}${short[0]} After that the dashboard stayed up and the family used it.\n`;
+    assert.ok(lintText(told).findings.some((f) => f.ruleId === 'unquantified-result'), told);
+  });
+});
+
+describe('kinds: labels after a pasted bullet', () => {
+  it('"• S:", "◦ **Task:**" and "▪ Action –" mark their parts as a Markdown list marker does, and a bullet step is the speaker\'s own', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('•', '◦', '▪', '‣'), fc.constantFrom('S:', '**Situation:**', 'Situation –'), (bullet, label) => {
+        const name = (kind: StarKind) => label.replace('S:', `${LETTER(kind)}:`).replace('Situation', NAMES[kind]);
+        const text = `${FRONT}${STAR_KINDS.map((k) => `${bullet} ${name(k)} ${k === 'result' ? 'Errors fell from 9% to 2%.' : 'The builds broke twice a week.'}`).join('\n')}\n`;
+        const story = parseStory(text);
+        assert.deepStrictEqual(story.sections.filter((s) => s.kind !== 'other').map((s) => s.kind), [...STAR_KINDS], text);
+        assert.ok(findPersonalAction(`${bullet} Rewrote the retry logic.`), bullet);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: a misjudgement owned is no step taken', () => {
+  it('"I underestimated", "I misjudged", "I expected", "I realised" are no personal action; a step after them is', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('underestimated', 'overestimated', 'misjudged', 'expected', 'realised', 'forgot'), fc.boolean(), (verb, still) => {
+        const text = `I ${verb} how long the data sync would take, and I was too confident in the pilot.`;
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        if (still) assert.ok(findPersonalAction(`${text} Then I moved the launch back a week.`), verb);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: vague claims of praise, growth, soft skills and team spirit', () => {
+  const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').length;
+  const RECEPTIONS = [
+    'the director singled the team out for praise',
+    'the new rota was not well received',
+    'the tenants really enjoyed it',
+    'the volunteers loved it',
+    'the guest was over the moon',
+    'we were left with a very happy client',
+    'the project earned a lot of recognition',
+    'it led to higher customer satisfaction',
+  ];
+  it('a reception or a feeling as the outcome is vague once in the Result, left alone beside a measure, and not read in the Situation', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...RECEPTIONS), fc.constantFrom(...MEASURES), (claim, measure) => {
+        const capital = claim[0].toUpperCase() + claim.slice(1);
+        assert.strictEqual(vague(`## Result\n${capital}.\n`), 1, claim);
+        assert.strictEqual(vague(`## Result\n${capital}, ${measure}.\n`), 0, `${claim}, ${measure}`);
+        assert.strictEqual(vague(`## Situation\n${capital}.\n## Result\nErrors fell from 9% to 2%.\n`), 0, claim);
+      }),
+      { numRuns: 120, seed: 20261130 },
+    );
+  });
+
+  const SPIRITS = [
+    'my lead gave me really positive feedback',
+    'I relied on effective communication',
+    'we got there through strong teamwork',
+    'I leaned on my good time management',
+    'it made me a much better listener',
+    'we pulled together into a really close team',
+    'we made the most of everyone\'s strengths',
+    'we settled on a compromise we were both happy with',
+  ];
+  it('praise given, a soft skill, growth, team spirit or an agreement told by its acceptance is vague wherever it is told; the step itself is not', () => {
+    for (const claim of SPIRITS) assert.strictEqual(vague(`## Action\n${claim[0].toUpperCase()}${claim.slice(1)}.\n`), 1, claim);
+    for (const plain of ['I pulled together the figures from three reports.', 'I used the communication plan template and sent it on Monday.', 'We agreed that I would take the evening shifts and she the mornings.', 'It made me late for the train.']) {
+      assert.strictEqual(vague(`## Action\n${plain}\n`), 0, plain);
+    }
+  });
+
+  it('a story told in quotations, paragraph by paragraph with no part marked, is the speaker\'s own and is read', () => {
+    const text = '> "The front desk took a late request for a cake."\n\n> "I rang three bakeries and found one open until nine."\n\n> "The cake was there before breakfast and the guest was over the moon."\n';
+    assert.strictEqual(vague(text), 1);
+  });
+});
+
+describe('kinds: the issue\'s list, told in new words', () => {
+  it('none at all with its verb between ("there has not been one complaint", "we haven\'t had a single outage") measures; "had not been one for speeches" does not', () => {
+    for (const text of ['Since then there has not been one complaint.', 'We haven’t had a single outage this year.', 'The desk has not logged one missed handover.']) assert.ok(hasQuantity(text), text);
+    assert.ok(!hasQuantity('I had not been one for speeches.'));
+  });
+
+  it('the size of a pilot told with its verb ("the pilot ran with 5 users", "the trial included 30 stores") is the method, not an outcome', () => {
+    for (const text of ['The pilot ran with 5 users and they liked it.', 'The trial included 30 stores and went smoothly.', 'The survey had 200 replies.']) assert.ok(!hasQuantity(text), text);
+    assert.ok(hasQuantity('The pilot ran with 5 users and cut their wait from 9 minutes to 2.'));
+  });
+
+  it('"I\'d" before a verb and "my first step would be" are hypothetical habits to vague-claim; "I\'d already rebuilt" and "I told her I\'d fix it" are not', () => {
+    const vague = (text: string) => lintText(`${FRONT}## Action\n${text}\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+    for (const text of ['I’d check the logs first.', "Then I'd patch the loader.", 'My first step would be to read the logs.']) assert.strictEqual(vague(text), 1, text);
+    for (const text of ['By then I’d already rebuilt the index.', "I'd finished the patch by noon.", 'I told her I’d fix it by Friday, and I did.', "I'd no idea the cache was stale."]) assert.strictEqual(vague(text), 0, text);
+  });
+
+  it('a crew, a group or a squad acting is counted as the group, as "the team" is; "for the group" is not', () => {
+    assert.strictEqual(countCollectiveVoice('The crew rebuilt the loader and our group wrote the runbook.'), 2);
+    assert.strictEqual(countCollectiveVoice('I wrote the runbook for the group.'), 0);
   });
 });

@@ -9,10 +9,13 @@ import { blankQuotes } from './quotes';
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
 /** "Phase I", "SDE I", "Type I": a numeral, not a person. */
 const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|war|chapter|mark|series|step|gen|sde)\s$/i;
-/** What "I" did only in the head, or would do: thinking, feeling and hypotheticals are not acting. */
-const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|knew|know|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised)\b/i;
+/** What "I" did only in the head, or would do: thinking, feeling, misjudging ("I underestimated") and hypotheticals are not acting. */
+const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised)\b/i;
 const MY_OWN_WORK =
   /\b(?:myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/gi;
+
+/** After "my first step", "my approach": a step that would be taken, not one taken. */
+const WOULD_BE = /^\s+(?:would|could|should|might|will)\b/i;
 
 const IRREGULAR_PAST = new Set(
   'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored'.split(' '),
@@ -46,8 +49,9 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
     return { start: match.index, end };
   }
   for (const own of plain.matchAll(MY_OWN_WORK)) {
-    // "I would make a new one myself": a hypothetical owns nothing.
-    if (!underHypothetical(plain, own.index)) return { start: own.index, end: own.index + own[0].length };
+    // "I would make a new one myself": a hypothetical owns nothing; nor does "my first step would be".
+    const end = own.index + own[0].length;
+    if (!underHypothetical(plain, own.index) && !WOULD_BE.test(plain.slice(end, end + 24))) return { start: own.index, end };
   }
   return findSubjectlessAction(plain);
 }
@@ -57,7 +61,7 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
  * logs", and notes that open the part in lower case ("standardised the template, added gates").
  */
 function findSubjectlessAction(text: string): PersonalRole | undefined {
-  const openings = /(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])/g;
+  const openings = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])/g;
   for (let match = openings.exec(text); match; match = openings.exec(text)) {
     const from = match.index + match[0].length;
     const opening = SUBJECTLESS_OPENING.exec(text.slice(from, from + 90));
@@ -124,10 +128,32 @@ export function hypotheticalSentence(text: string): { start: number; end: number
 }
 
 /**
- * The group acting: "we", and "the team" where it is the one doing ("the team rewrote"), not where
- * it is what the speaker's work was for or with ("documentation for the team").
+ * The text with every sentence told as what the speaker would do ("I would always count tablets
+ * twice") blanked to spaces, same offsets: a habit or a plan measures nothing that happened. "I
+ * would say", "I'd estimate" and their kin hedge a past fact, and are kept. Linear in the text.
  */
-const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|our team|the team|my team)\b/gi;
+export function withoutHypotheticals(text: string): string {
+  const would = new RegExp(HYPOTHETICAL.source, 'gu');
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(would)) {
+    if (match.index < at || HEDGE.test(text.slice(match.index, match.index + 24))) continue;
+    if (/^I['’]d/.test(match[0]) && hadDone(text.slice(match.index + 3, match.index + 43))) continue;
+    const sentence = sentenceAround(text, match.index);
+    out += text.slice(at, sentence.start) + text.slice(sentence.start, sentence.end).replace(/[^\r\n]/g, ' ');
+    at = sentence.end;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+/** "I would say", "I'd estimate": a hedge on what happened; "I'd no idea", "I'd to": "I had". Not hypotheticals. */
+const HEDGE = /^I(?: would|['’]d) (?:say|estimate|guess|reckon|argue|put it|think)\b|^I['’]d (?:no|a|an|the|to)\b/i;
+
+/**
+ * The group acting: "we", and "the team" (or crew, group, squad) where it is the one doing ("the
+ * team rewrote"), not where it is what the speaker's work was for or with ("documentation for the team").
+ */
+const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|(?:our|the|my) (?:team|crew|group|squad))\b/gi;
 
 /**
  * The text with what others said blanked, unless it is all one quotation: an Action told as the

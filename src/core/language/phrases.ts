@@ -36,6 +36,8 @@ export const BLAME: readonly TriggeredPattern[] = [
 const DEGREES = ['a great deal', 'a good deal', 'a lot', 'enormously', 'tremendously', 'immensely', 'hugely', 'noticeably', 'markedly', 'considerably', 'substantially', 'significantly', 'dramatically', 'greatly', 'massively', 'sharply'];
 /** The size of a change, told with no figure: "a big boost", "a marked drop". */
 const CHANGE_SIZES = ['big', 'huge', 'real', 'massive', 'major', 'great', 'noticeable', 'marked', 'dramatic', 'considerable', 'substantial', 'significant'];
+/** People a reception can come from, beyond customers and users: "the residents really enjoyed it". */
+const AUDIENCES = 'residents|guests|attendees|visitors|members|participants|volunteers|readers|viewers|listeners|shoppers|patrons|pupils|children|families|parents|employees|colleagues|tenants|passengers|diners|the audience|the community|the locals|the organisers|the organizers';
 /** Qualities an outcome can claim to have bettered: "patient outcomes", "reporting accuracy", "safety scores". */
 const QUALITIES = ['outcomes', 'teamwork', 'collaboration', 'satisfaction', 'communication', 'morale', 'engagement', 'experience', 'alignment', 'trust', 'visibility', 'auditability', 'transparency', 'efficiency', 'productivity', 'accuracy', 'safety', 'quality', 'scores', 'ratings', 'confidence'];
 
@@ -126,7 +128,7 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     advice: 'say by how much: a count before and after',
     measurable: true,
   },
-  { triggers: ['feedback'], pattern: /\b(?:got|received|had|earned|gained|won) (?:very |really )?(?:good|great|positive|excellent|glowing|strong) feedback\b/gi, advice: 'say what they said, or what it earned: a grade, a score, a repeat order', measurable: true },
+  { triggers: ['feedback'], pattern: /\b(?:(?:got|received|had|earned|gained|won)|gave (?:me|us|the team|him|her|them)) (?:some )?(?:very |really )?(?:good|great|positive|excellent|glowing|strong) feedback\b/gi, advice: 'say what they said, or what it earned: a grade, a score, a repeat order', measurable: true },
   // Effort in place of decisions, like "worked hard".
   {
     triggers: ['every', 'everything', 'all i could', 'my all', 'above and beyond', 'extra mile'],
@@ -139,6 +141,39 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     triggers: ['skills', 'skillset', 'skill set', 'expertise', 'abilities', 'know-how', 'knowledge', 'experience'],
     pattern: /\b(?:using|leveraging|applying|drawing on|relying on|thanks to|through|with) (?:all |both )?my (?:[a-z-]+ )?(?:skills|skillset|skill set|expertise|abilities|know-how|knowledge|experience)\b/gi,
     advice: 'name the step instead: the log you read, the query you ran, the change you made',
+    measurable: false,
+  },
+  // A soft skill named as the means: "I relied on effective communication", "through strong teamwork".
+  {
+    // Triggers are whole words other patterns do not start longer ones from ("listen", not
+    // "listening"): one pass finds the longest trigger at each place, and a longer one hides a shorter.
+    triggers: ['communication', 'teamwork', 'leadership', 'listen', 'management', 'solving', 'skills', 'organi'],
+    pattern:
+      /\b(?:relied on|relying on|used|using|through|thanks to|by using|with|drew on|drawing on|leaned on|leaning on|applied|applying) (?:my |our |some |a lot of )?(?:effective|good|strong|clear|excellent|great|open|solid|careful|active) (?:communication|teamwork|leadership|listening|time management|problem[- ]solving|people skills|interpersonal skills|organi[sz]ation(?:al skills)?)(?: skills)?\b/gi,
+    advice: 'name what you said or did, to whom, and when: the meeting you called, the message you sent',
+    measurable: false,
+  },
+  // Growth claimed with nothing in it: "made me a better judge and a better team player".
+  {
+    triggers: ['made me'],
+    pattern: /\bmade me (?:a |an )?(?:much |far |way |so much )?(?:better|stronger|more (?:confident|effective|rounded|resilient|patient|mature|capable)|wiser)\b/gi,
+    advice: 'name what you now do differently, for example the check you now make first',
+    measurable: false,
+  },
+  // A team's spirit in place of what it did: "pulled together into a really tight unit", "made the
+  // most of everyone's background".
+  {
+    triggers: ['together', 'made the most'],
+    pattern:
+      /\b(?:pulled|came|grew|banded) together (?:as a team|into a (?:really |very )?(?:tight|close|strong|great|real) (?:unit|team|group))\b|\bmade the most of (?:everyone|each other|each person|the team)['’]s (?:backgrounds?|skills|strengths|experience)\b/gi,
+    advice: 'say who did which part, and what each part changed',
+    measurable: false,
+  },
+  // An agreement told by its acceptance, not its content: "an alternative plan we were both happy with".
+  {
+    triggers: ['happy', 'comfortable', 'satisfied'],
+    pattern: /\b(?:a|an|the) (?:[a-z]+ )?(?:solution|fix|compromise|approach|way forward|plan|option|agreement|arrangement) (?:that )?(?:we|everyone|both (?:of us|sides|teams)|they|all of us) (?:were|was) (?:both |all )?(?:happy|comfortable|satisfied) with\b/gi,
+    advice: 'say what the plan was: who gave up what, and the date or the split agreed',
     measurable: false,
   },
   // A way of working named instead of what was said or done: "by actively listening", "found a
@@ -203,9 +238,11 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
   // Reception as the whole outcome: "was well received", "customers liked it", "my manager really
   // appreciated that", "was a big success", "made a real difference", "exceeded expectations".
   {
-    triggers: ['received', 'well liked', 'success', 'a hit', 'went down', 'liked', 'loved', 'enjoyed', 'appreciated', 'valued', 'praised', 'difference', 'impact', 'expectations'],
-    pattern:
-      /\b(?:was|were|been|got) (?:very |really |extremely |generally )?(?:well[- ]received|warmly received|well liked|a (?:big |great |huge |real )?(?:success|hit))\b|\bwent down (?:very |really )?well\b|\bmade (?:a|an) (?:big |huge |real |significant |noticeable |positive |enormous )?difference\b|\b(?:had|made|with) (?:a|an) (?:big |huge |real |significant |positive |great |enormous |lasting )impact\b|\bexceeded (?:all |everyone['’]s |our |their |the )?expectations\b|\b(?:customers|users|clients|people|everyone|stakeholders|students|staff|they|he|she|(?:my|our|the|his|her|their) (?:manager|boss|supervisor|director|head|lead|client|customer|team|colleagues|patients?|parents?))(?: really| genuinely| greatly| clearly)? (?:liked|loved|enjoyed|appreciated|valued|praised) (?:it|them|this|that|how|what|my|our)\b/gi,
+    triggers: ['received', 'well liked', 'success', 'a hit', 'went down', 'liked', 'loved', 'enjoyed', 'appreciated', 'valued', 'praised', 'difference', 'impact', 'expectations', 'singled', 'praise', 'recognition', 'kudos', 'plaudits', 'shout-out'],
+    pattern: new RegExp(
+      String.raw`\b(?:was|were|been|got) (?:not |n['’]t )?(?:very |really |extremely |generally )?(?:well[- ]received|warmly received|well liked|a (?:big |great |huge |real )?(?:success|hit))\b|\bwent down (?:very |really )?well\b|\bmade (?:a|an) (?:big |huge |real |significant |noticeable |positive |enormous )?difference\b|\b(?:had|made|with) (?:a|an) (?:big |huge |real |significant |positive |great |enormous |lasting )impact\b|\bexceeded (?:all |everyone['’]s |our |their |the )?expectations\b|\b(?:customers|users|clients|people|everyone|stakeholders|students|staff|${AUDIENCES}|they|he|she|(?:my|our|the|his|her|their) (?:manager|boss|supervisor|director|head|lead|client|customer|team|colleagues|patients?|parents?))(?: really| genuinely| greatly| clearly)? (?:liked|loved|enjoyed|appreciated|valued|praised) (?:it|them|this|that|how|what|my|our)\b|\bsingled (?:me|us|the team|him|her|them|[a-z]+ team) out for (?:praise|recognition|thanks)\b|\b(?:received|got|earned|won|drew) (?:a lot of |lots of |much |high |special |public )?(?:praise|recognition|kudos|plaudits|a shout-out)\b`,
+      'gi',
+    ),
     advice: 'say what showed it: who adopted it, what they asked for next, a score or a repeat order',
     measurable: true,
     resultOnly: true,
@@ -213,8 +250,9 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
   // Someone's feeling as the whole outcome: "the leads were delighted", "the manager was pleased",
   // "the queue seemed reassured".
   {
-    triggers: ['pleased', 'delighted', 'happy', 'thrilled', 'impressed', 'satisfied', 'grateful', 'reassured', 'relieved'],
-    pattern: /\b(?:was|were|felt|seemed|looked) (?:very |really |so |extremely |genuinely )?(?:pleased|delighted|happy|thrilled|impressed|satisfied|grateful|reassured|relieved)\b/gi,
+    triggers: ['pleased', 'delighted', 'happy', 'thrilled', 'impressed', 'satisfied', 'grateful', 'reassured', 'relieved', 'over the moon'],
+    pattern:
+      /\b(?:was|were|felt|seemed|looked) (?:very |really |so |extremely |genuinely |absolutely )?(?:pleased|delighted|happy|thrilled|impressed|satisfied|grateful|reassured|relieved|over the moon)\b|\ba (?:very |really |truly |extremely )?(?:happy|satisfied|delighted|grateful|pleased|thrilled) (?:client|customer|guest|patient|manager|user|family|bride|couple|member)\b/gi,
     advice: 'say what they did or what it earned: the repeat order, the score, what they now use',
     measurable: true,
     resultOnly: true,
@@ -223,9 +261,9 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
   // outcomes", "enhanced teamwork", "improved patient safety scores", "reporting accuracy improved",
   // "stakeholder satisfaction".
   {
-    triggers: ['improved', 'enhanced', 'better', 'stronger', 'boosted', 'greater', 'increased', 'satisfaction', ...QUALITIES],
+    triggers: ['improved', 'enhanced', 'better', 'stronger', 'boosted', 'greater', 'increased', 'higher', 'satisfaction', ...QUALITIES],
     pattern: new RegExp(
-      String.raw`\b(?:improved|enhanced|better|stronger|boosted|greater|increased) (?:[a-z]+ ){0,2}(?:${QUALITIES.join('|')})\b|\b(?:${QUALITIES.join('|')}) (?:improved|increased|went up|rose|grew|got better|was boosted)\b|\b(?:customer|stakeholder|client|user|patient) satisfaction\b`,
+      String.raw`\b(?:improved|enhanced|better|stronger|boosted|greater|increased|higher) (?:[a-z]+ ){0,2}(?:${QUALITIES.join('|')})\b|\b(?:${QUALITIES.join('|')}) (?:improved|increased|went up|rose|grew|got better|was boosted)\b|\b(?:customer|stakeholder|client|user|patient) satisfaction\b`,
       'gi',
     ),
     advice: 'say what was measured and by how much, for example a survey score before and after',
@@ -236,8 +274,9 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
   // answer. Only "I would" opening a clause; "we would miss the date" inside a sentence is narrative,
   // and "I would have" is hindsight, which a Learning rightly holds.
   {
-    triggers: ['would'],
-    pattern: /(?<=^|[\n.!?;:"“]\s*|\band\s+|\bthen\s+|,\s*|[-*+]\s+)I would (?!have\b|not\b|never\b|be\b|like\b|love\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+/g,
+    triggers: ['would', "i'd", 'i’d'],
+    pattern:
+      /(?<=^|[\n.!?;:"“]\s*|\band\s+|\b[Tt]hen\s+|,\s*|[-*+]\s+)I(?: would|['’]d(?! [a-z]+ed\b| (?:already|been|done|gone|seen|written|taken|given|made|built|run|met|got|become|come|spoken|known|shown|left|lost|found|heard|told|sent|spent|just|better|rather|no|a|an|the|to)\b)) (?!have\b|not\b|never\b|be\b|like\b|love\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+|\b[Mm]y (?:first |next |initial )?(?:step|approach|priority|move) would be\b/g,
     advice: 'tell what you did in this story, in the past tense: "I listened", "I fixed"',
     measurable: false,
   },

@@ -36,6 +36,11 @@ const UNIT_WORD_AFTER =
 const TIME_UNIT = String.raw`(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|sprints?|shifts?)`;
 const APPROXIMATELY = String.raw`(?:almost|about|nearly|roughly|around|over|under|just over|just under|more than|less than)`;
 /**
+ * None at all, with its verb between: "there has not been one complaint", "we haven't had a single
+ * outage". Apart from the branches below, as "n't" starts inside a word.
+ */
+const NONE_WITH_VERB = String.raw`(?:\bnot|n['’]t) (?:been|had|seen|received|logged|raised|filed|reported|needed|lost|missed) (?:a single|one)(?! (?:of|for|to|who|that|thing)\b) [a-z]`;
+/**
  * Quantities in words. Every branch starts at a word's start: the `\b` is written once, before the
  * alternation, so the engine tests it once at each offset rather than once per branch (twice as fast).
  */
@@ -71,7 +76,7 @@ const WORD_QUANTITY_ALL = new RegExp(
     // "by the second sprint", "by the end of that week", "by the following month". A calendar
     // date ("by the end of the year") is a date, not a bound.
     String.raw`by (?:the end of )?(?:(?:my|the|our|its|their) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|that|the same|the following|the next) ${TIME_UNIT}\b`,
-  ].join('|')})`,
+  ].join('|')})|${NONE_WITH_VERB}`,
   'gi',
 );
 
@@ -83,8 +88,8 @@ const WORD_QUANTITY_ALL = new RegExp(
 const BEFORE_VALUE = /\b(?:used to|previously|originally|formerly|had (?:been|taken|needed)|back then)\b[^,;:.!?\n]*$/i;
 /** "a four-month pilot", "a 5-user trial", "a two-week A/B test". */
 const METHOD_AFTER = /^(?:[- ](?:second|minute|hour|day|week|month|year|person|people|user|engineer|customer|team|site|store|branch)s?)?[- ](?:long[- ])?(?:pilot|trial|test|a\/b test|experiment|study|spike|proof[- ]of[- ]concept|poc|survey|workshop)s?\b(?!\s+\p{L}+s\b)/iu;
-/** "a pilot with 5 users", "a survey of 200 drivers". */
-const METHOD_BEFORE = /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:with|of|among|across|covering|involving)\s+(?:only |just |about |around |roughly |nearly |some )?$/i;
+/** "a pilot with 5 users", "a survey of 200 drivers", "the pilot ran with 5 users", "the trial included 30 stores". */
+const METHOD_BEFORE = /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:(?:ran|was run|were run|started|began|launched|opened)\s+)?(?:with|of|among|across|covering|involving|included|involved|covered|had|spanned)\s+(?:only |just |about |around |roughly |nearly |some )?$/i;
 /** "I interviewed 6 customers", "asked two clarifying questions", "read 30 past reviews": what was done, not what came of it. */
 const METHOD_VERB_BEFORE =
   /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than)\s+)?$/i;

@@ -531,7 +531,8 @@ const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))[ \t]*/g;
 /** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
 const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?|Results?)\)[ \t]+(?=\S)/g;
-const LIST_MARKER = /^(?:[-*+]|\d{1,3}[.)])[ \t]+/;
+/** A list item's marker, and the bullets a word processor pastes ("• S: ..."), which Markdown reads as text. */
+const LIST_MARKER = /^(?:[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+/;
 /** After a bold first letter ("**S**ituation"), the closing markup and the rest of the name. */
 const BOLD_INITIAL_REST = /^(\*\*|__)(\p{Ll}{2,})/u;
 const OPEN_MARKUP = /^(?:\*\*\*|___|\*\*|__|<strong>|<b>|\*|_)/i;
@@ -543,7 +544,7 @@ const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_
 const BOLD_LETTER_DASH = new RegExp(String.raw`^([STAR]|${DASHED_NAMES})(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+`);
 /** Emoji and their joiners before a label: "🎯 **Situation:**". */
 const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
-const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
+const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
 
 /**
  * A label found on a line, offsets within the line: its name as read ("Situation" for
@@ -882,7 +883,8 @@ const unquoted = new WeakMap<Story, string>();
 /**
  * The prose with quoted speech blanked: what others said is reported, not the speaker's own words.
  * A section told wholly as one quotation (an answer written as the candidate would say it) is
- * the speaker's own, and stays. Same offsets as the text.
+ * the speaker's own, and stays, as does a story with no section told wholly in quotations. Same
+ * offsets as the text.
  */
 export function proseWithoutQuotes(story: Story): string {
   let text = unquoted.get(story);
@@ -892,6 +894,9 @@ export function proseWithoutQuotes(story: Story): string {
       const own = story.prose.slice(section.bodyStart, section.bodyEnd);
       if (!LETTER.test(text.slice(section.bodyStart, section.bodyEnd)) && LETTER.test(own)) text = text.slice(0, section.bodyStart) + own + text.slice(section.bodyEnd);
     }
+    // So is a whole story told as quotations, paragraph by paragraph, with no part marked.
+    const bodyStart = story.frontMatter.bodyStart;
+    if (story.sections.length === 0 && !LETTER.test(text.slice(bodyStart)) && LETTER.test(story.prose.slice(bodyStart))) text = story.prose;
     unquoted.set(story, text);
   }
   return text;

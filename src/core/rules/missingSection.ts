@@ -1,5 +1,5 @@
 import { countWords } from '../text';
-import { hasNoStarSections, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type StarKind, type Story } from '../parse/story';
+import { hasNoStarSections, isDraft, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -20,7 +20,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item, a bold first letter (`**S**ituation:`), a bold name with no colon (`**Task** I had to ...`) and Behaviour, the Action of a Situation, Behaviour, Impact telling. A story written inside a fenced block with no language, its parts labelled (`S: ...`), is read as the story, not as code. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`); a label under the heading of its own part (`- **Impact:** ...` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; and in a layout with no Task part (Context, Action, Result) a first part that states the goal or the assignment (`my goal was ...`, `we were asked to ...`) tells the Task too. A story with no part marked at all is read as one telling: from three sentences on (the setting and task, what was done, how it ended) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked to mark its parts.',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter (`**S**ituation:`), a bold name with no colon (`**Task** I had to ...`) and Behaviour, the Action of a Situation, Behaviour, Impact telling. A story written inside a fenced block with no language, its parts labelled (`S: ...`), is read as the story, not as code. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`); a label under the heading of its own part (`- **Impact:** ...` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; and in a layout with no Task part (Context, Action, Result) a first part that states the goal or the assignment (`my goal was ...`, `we were asked to ...`) tells the Task too. A story with no part marked at all is read as one telling: from three sentences on (the setting and task, what was done, how it ended) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked to mark its parts.',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
@@ -40,7 +40,7 @@ export const missingSection = defineRule({
     // done, how it ended) it can tell all four parts, and nothing is reported missing. A shorter
     // one cannot: one finding, not four, and no inserted skeleton.
     const body = story.prose.slice(story.frontMatter.bodyStart);
-    if (hasNoStarSections(story) && countWords(body) >= 20) {
+    if (hasNoStarSections(story) && countWords(body) >= MIN_TELLING_WORDS) {
       if (countSentences(body) < MIN_TELLING_SENTENCES) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
@@ -63,6 +63,20 @@ export const missingSection = defineRule({
 
 /** The fewest sentences that can tell a whole story: the setting and the task, what was done, how it ended. */
 const MIN_TELLING_SENTENCES = 3;
+/** The fewest words a story with no part marked is read as a telling from; a shorter one is told each part it lacks. */
+const MIN_TELLING_WORDS = 20;
+
+/**
+ * Whether the story marks no part and is too short to tell its parts unmarked (under
+ * `MIN_TELLING_WORDS` words or `MIN_TELLING_SENTENCES` sentences): missing-section asks for its
+ * parts, and no part can be read from it, so a content rule has no Result to judge ("I rewrote the
+ * buffer." ends nothing). False for a draft, which has no text at all.
+ */
+export function tooShortToTell(story: Story): boolean {
+  if (!hasNoStarSections(story) || isDraft(story)) return false;
+  const body = story.prose.slice(story.frontMatter.bodyStart);
+  return countWords(body) < MIN_TELLING_WORDS || countSentences(body) < MIN_TELLING_SENTENCES;
+}
 
 /** The sentences of a text: runs of words ended by a full stop, a question or exclamation mark, or the text's end. */
 function countSentences(text: string): number {

@@ -1,7 +1,9 @@
+import { hypotheticalSentence, withoutHypotheticals } from '../language/personal';
 import { hasQuantity } from '../language/quantities';
 import { isEmptySection, sectionProse, starPart, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
 import { quoteForMessage, sentenceAround } from '../text';
+import { tooShortToTell } from './missingSection';
 import { defineRule, type OffsetEdit } from './rule';
 
 export const unquantifiedResult = defineRule({
@@ -10,18 +12,21 @@ export const unquantifiedResult = defineRule({
   defaultSeverity: 'warning',
   tags: ['impact'],
   docs:
-    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "without refusing once", "only one bug reached production", "nobody was paged again", "all 40 services"), an amount ("saved a full day every week"), a change of scale ("from days to hours"), or a time bound met ("within the hour", "in under an hour", "slipped by less than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that week"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "I interviewed 6 customers"), numbers that describe what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174"), or a value before alone ("it used to take 4 hours"). In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson), or the second half of a story told in one. The message quotes the Result\'s first sentence.',
+    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "there has not been one complaint", "without refusing once", "only one bug reached production", "nobody was paged again", "all 40 services"), an amount ("saved a full day every week"), a change of scale ("from days to hours"), or a time bound met ("within the hour", "in under an hour", "slipped by less than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that week"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "the pilot ran with 5 users", "I interviewed 6 customers"), numbers that describe what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174"), or a value before alone ("it used to take 4 hours"), nor what you would do ("I would always count them twice"), which happened to nobody. In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson), or the second half of a story told in one. A story with no part marked that is too short to tell its parts (under three sentences) has no Result to judge: missing-section asks for its parts instead. The message quotes the Result\'s first sentence.',
   findIssues(story) {
     const result = starPart(story, 'result');
-    if (!result || isEmptySection(story, result)) return [];
+    // A Result that is absent is missing-section's to report, not a Result with no number.
+    if (!result || isEmptySection(story, result) || tooShortToTell(story)) return [];
     const prose = sectionProse(story, result);
-    if (hasQuantity(prose)) return [];
+    // What the speaker would do ("I would always count them twice") measures nothing that happened.
+    const told = withoutHypotheticals(prose);
+    if (hasQuantity(told)) return [];
     // A paragraph of its own after the Result's last content: appended to a line, it could land
     // on a closing code fence or inside a list item.
     const insertAt = result.bodyStart + story.text.slice(result.bodyStart, result.bodyEnd).trimEnd().length;
     return [
       {
-        message: `${opening(prose)} Say what changed and by how much: from X to Y, a percentage, money saved, time cut.`,
+        message: `${opening(prose, told !== prose)} Say what changed and by how much: from X to Y, a percentage, money saved, time cut.`,
         start: result.titleStart,
         end: result.titleEnd,
         fixes: [
@@ -38,9 +43,12 @@ export const unquantifiedResult = defineRule({
 
 /**
  * The message's opening, quoting the Result's first sentence. A Result with digits that measure
- * nothing (a before-value, the pilot's size, a date) is told why they do not count.
+ * nothing (a before-value, the pilot's size, a date) is told why they do not count; one told as
+ * what the speaker would do quotes that sentence instead.
  */
-function opening(prose: string): string {
+function opening(prose: string, toldHypothetically: boolean): string {
+  const hypothetical = toldHypothetically ? hypotheticalSentence(prose) : undefined;
+  if (hypothetical) return `The Result tells what you would do, not what happened: "${quoteForMessage(prose, hypothetical.start, hypothetical.end)}"`;
   const first = prose.search(/\p{L}/u);
   const sentence = first === -1 ? undefined : sentenceAround(prose, first);
   const quoted = sentence ? quoteForMessage(prose, sentence.start, sentence.end) : '';
