@@ -42,7 +42,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout3: 'open',
   holdout4: 'open',
   holdout5: 'open',
-  holdout6: 'sealed',
+  holdout6: 'open',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
