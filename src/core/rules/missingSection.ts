@@ -1,5 +1,4 @@
-import { countWords } from '../text';
-import { hasNoStarSections, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type StarKind, type Story } from '../parse/story';
+import { hasNoStarSections, isDraft, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -37,10 +36,11 @@ export const missingSection = defineRule({
     }
     // A story told with no part marked is read as one telling, which the content rules check
     // part by part (see `starPart`): from three sentences on (the setting and the task, what was
-    // done, how it ended) it can tell all four parts, and nothing is reported missing. A shorter
-    // one cannot: one finding, not four, and no inserted skeleton.
+    // done, how it ended; a list item is a sentence) it can tell all four parts, and nothing is
+    // reported missing. A shorter one cannot, and which parts it lacks is a guess: one finding,
+    // not four, and no inserted skeleton. Only a draft (headings and nothing told) gets the four.
     const body = story.prose.slice(story.frontMatter.bodyStart);
-    if (hasNoStarSections(story) && countWords(body) >= 20) {
+    if (hasNoStarSections(story) && !isDraft(story)) {
       if (countSentences(body) < MIN_TELLING_SENTENCES) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
@@ -64,9 +64,16 @@ export const missingSection = defineRule({
 /** The fewest sentences that can tell a whole story: the setting and the task, what was done, how it ended. */
 const MIN_TELLING_SENTENCES = 3;
 
-/** The sentences of a text: runs of words ended by a full stop, a question or exclamation mark, or the text's end. */
+/** A heading line: a title, never a sentence of the telling. */
+const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
+
+/**
+ * The sentences of a text, headings left out: runs of words ended by a full stop, a question or
+ * exclamation mark, a new list item or the text's end (talking points in a list, "- sat down with
+ * her, built 2 prototypes", are a sentence each).
+ */
 function countSentences(text: string): number {
-  return text.split(/[.!?]+(?=\s|$)/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
+  return text.replace(HEADING_LINE, '').split(/[.!?]+(?=\s|$)|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
 }
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
