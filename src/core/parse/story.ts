@@ -909,8 +909,8 @@ const GOAL_STATED = goalStated(false);
 /**
  * The section that tells the Task of a story that marks no Task part, where its first part states
  * the goal, the assignment or the speaker's role too (see `goalStated`). In a layout with no Task
- * part (Context, Action, Result; Challenge or Problem, Action, Result; What happened, What I did; a
- * brag entry; the unmarked opening) a group's goal tells it; under a part named Situation, whose
+ * part (Context, Action, Result; What happened, What I did; a brag entry; the unmarked opening, a
+ * "Challenge:" paragraph included) a group's goal tells it; under a part named Situation, whose
  * layout has a Task to mark, only the speaker's own does ("my director asked me to ...", "I led
  * ..."), since "our team was asked to" leaves the speaker's part untold. Undefined when a Task is
  * marked, or when the first part gives the setting alone.
