@@ -535,7 +535,7 @@ const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Task|Actions?|Results?';
  * (Situation), we were ...", "... a fortnight from release (Situation) when our developer left").
  * Never after a lone word opening its line: "A (Action): ..." and "Situation (S): ..." are labels.
  */
-const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])(?<!^[ \t>*_+\-]*\p{L}+)[ \t]*\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$)|[ \t]+\p{Ll})`, 'gmu');
+const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$)|[ \t]+\p{Ll})`, 'gmu');
 const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
 /**
  * A part's bare name opening a line, with no colon, before a capital: "Situation I sit on ...",
