@@ -662,7 +662,8 @@ function labelAt(line: string): LabelFound | undefined {
       const glossStart = after + 1;
       return { name: gloss[1], nameStart: glossStart, nameEnd: glossStart + gloss[1].length, bodyStart: bodyAfterColon(line, after + gloss[0].length, markup !== null) };
     }
-    if (gloss) after += gloss[0].length - 1;
+    // Any other gloss is skipped after a name ("Result (approximate):"), never after a letter: "A (see below):" is no label.
+    if (gloss && !single) after += gloss[0].length - 1;
     // A part asked as a question: "**What was the situation?**".
     if (line.charCodeAt(after) === 63) after = skipBlanks(line, after + 1);
     if (!colon && line.charCodeAt(after) === 58) {
