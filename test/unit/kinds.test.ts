@@ -484,3 +484,20 @@ describe('kinds: a name of two readings is read by where it stands', () => {
     );
   });
 });
+
+describe('kinds: a label naming an earlier part under a part\'s heading', () => {
+  it('"## Result" then "- Target: ..." keeps the Target line in the Result: a story does not go back, and the Result is not empty', () => {
+    const earlier = fc.constantFrom('Target', 'Goal', 'Objective', 'Context', 'Situation', 'Task');
+    const line = fc.constantFrom((name: string) => `- ${name}: 99.9% uptime`, (name: string) => `**${name}:** 99.9% uptime`, (name: string) => `${name}: 99.9% uptime.`);
+    fc.assert(
+      fc.property(earlier, line, fc.constantFrom('Result', 'Outcome', 'Impact'), (name, shape, heading) => {
+        const text = `${FRONT}## Situation\nThe payments service went down every week.\n\n## Task\nI owned its reliability.\n\n## Action\nI added retries and a circuit breaker.\n\n## ${heading}\n${shape(name)}\n- Achieved: 99.95% uptime, up from 99.1%.\n`;
+        const story = parseStory(text);
+        assert.deepStrictEqual(story.sections.map((s) => s.kind), [...STAR_KINDS], text);
+        assert.ok(sectionProse(story, story.sections[3]).includes('99.9% uptime'), text);
+        assert.deepStrictEqual(missing(text), [], text);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
+});

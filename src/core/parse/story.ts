@@ -255,10 +255,12 @@ export function parseStory(text: string): Story {
     }
     const found = inFollowUps ? undefined : labelAt(content) ?? (bare ? bareNameAt(content) : undefined);
     const named = found ? partsNamed(found.name) : undefined;
-    // A label naming the part its heading already opened ("## Result" then "- **Impact:** ...") is a
-    // line of that part, not a new one; and after "Q:", "A:" is the answer, not an Action.
+    // A label naming the part its heading already opened ("## Result" then "- **Impact:** ..."), or
+    // an earlier part, which a story does not go back to ("## Result" then "- Target: 99.9%", the
+    // goal the Result is measured against), is a line of that part, not a new one; and after "Q:",
+    // "A:" is the answer, not an Action.
     const withinPart =
-      open?.style === 'heading' && named !== undefined && named.kind !== 'other' && named.kind === open.kind && !named.alsoKinds && content.slice(found!.bodyStart).trim() !== '';
+      open?.style === 'heading' && named !== undefined && !named.alsoKinds && content.slice(found!.bodyStart).trim() !== '' && (named.kind === open.kind || comesBefore(named.kind, open.kind));
     const answer = found !== undefined && questionAsked && /^(?:a|answer)$/i.test(cleanTitle(found.name));
     if (QUESTION_LINE.test(content)) questionAsked = true;
     else if (found && !answer) questionAsked = false;
@@ -299,6 +301,12 @@ export function parseStory(text: string): Story {
   close(text.length);
   readSecondNames(sections);
   return { text, lines, prose, frontMatter, sections, comments, codeBlocks };
+}
+
+/** Whether `kind` is a STAR part told before the STAR part `later` (Situation, Task, Action, Result). */
+function comesBefore(kind: SectionKind, later: SectionKind): boolean {
+  const at = (STAR_KINDS as readonly SectionKind[]).indexOf(kind);
+  return at !== -1 && at < (STAR_KINDS as readonly SectionKind[]).indexOf(later);
 }
 
 /**
