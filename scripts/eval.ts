@@ -42,7 +42,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout3: 'open',
   holdout4: 'open',
   holdout5: 'open',
-  holdout6: 'sealed',
+  holdout6: 'open',
   holdout7: 'sealed',
   holdout8: 'sealed',
 };

@@ -8,12 +8,18 @@ export type StarKind = (typeof STAR_KINDS)[number];
 
 /** Heading and label names a reader uses for each part of a STAR story (normalised: lowercase, single spaces). */
 const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
-  situation: ['situation', 'context', 'background', 's'],
-  task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do'],
-  // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling.
-  action: ['action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour'],
+  // "What happened" and "Why it mattered": the setting of a notes or brag-document entry.
+  situation: ['situation', 'context', 'background', 's', 'what happened', 'why it mattered'],
+  // "Goal" and "Target": the Task of a brag entry or a STAR-L telling, an aim set by the speaker or for them.
+  task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective'],
+  // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
+  // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
+  action: [
+    'action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour',
+    'activity', 'activities', 'approach', 'my approach', 'my contributions', 'contributions', 'my contribution', 'response',
+  ],
   // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
-  result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it'],
+  result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it', 'how it went'],
   learning: [
     'learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lesson learnt', 'lessons learnt', 'what i learned', 'what i learnt',
     'reflection', 'reflections', 'reflect', 'takeaway', 'takeaways', 'key takeaways', 'looking back', 'in hindsight', 'retrospective',
@@ -26,6 +32,18 @@ const KIND_BY_NAME = new Map<string, SectionKind>();
 for (const [kind, names] of Object.entries(SECTION_NAMES)) {
   for (const name of names) KIND_BY_NAME.set(name, kind as SectionKind);
 }
+
+/**
+ * Names that mark one of two parts, by where they stand: "My role" is the Task ("I was asked to
+ * ...") in a story that has marked none yet, and the Action (what the speaker did) after a Goal or
+ * Task; "Response" is the Action after a Situation, and the Result after an Action ("Task and
+ * action", then "Response"). Each is read as the first of its parts the story has not marked
+ * before it. Every name here is in `SECTION_NAMES` under its first reading.
+ */
+const SECOND_READING = new Map<string, StarKind>([
+  ['my role', 'action'],
+  ['response', 'result'],
+]);
 
 export const SECTION_TITLES: Record<Exclude<SectionKind, 'other'>, string> = {
   situation: 'Situation',
@@ -142,8 +160,18 @@ export function parseStory(text: string): Story {
     if (isToldInBox(lines, fenceLine, lines.lineCount)) addBox(fenceLine, undefined, text.length);
     else addCode(fenceLine, lines.lineCount - 1, text.length);
   }
+  // Indented code whose lines label the parts ("    Situation: ...", as notes pasted under a
+  // heading) is the story told in a box too: nothing in it is blanked.
+  const addIndented = (startLine: number, endLine: number, end: number) => {
+    if (!marksATelling(lines, startLine, endLine + 1)) return addCode(startLine, endLine, end);
+    for (let l = startLine; l <= endLine; l++) {
+      codeLines.add(l);
+      boxLines.add(l);
+    }
+    codeBlocks.push([lines.lineStart(startLine), end]);
+  };
   const body = text.slice(frontMatter.bodyStart);
-  const endsBlock = /(?:^|[\r\n])(?: {4}|\t| {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$))/.test(body) ? scanBlocks(lines, firstBodyLine, codeLines, addCode) : undefined;
+  const endsBlock = /(?:^|[\r\n])(?: {4}|\t| {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$))/.test(body) ? scanBlocks(lines, firstBodyLine, codeLines, addIndented) : undefined;
 
   const comments = findComments(text, lines, frontMatter.bodyStart, codeLines, blanks);
 
@@ -227,10 +255,12 @@ export function parseStory(text: string): Story {
     }
     const found = inFollowUps ? undefined : labelAt(content) ?? (bare ? bareNameAt(content) : undefined);
     const named = found ? partsNamed(found.name) : undefined;
-    // A label naming the part its heading already opened ("## Result" then "- **Impact:** ...") is a
-    // line of that part, not a new one; and after "Q:", "A:" is the answer, not an Action.
+    // A label naming the part its heading already opened ("## Result" then "- **Impact:** ..."), or
+    // an earlier part, which a story does not go back to ("## Result" then "- Target: 99.9%", the
+    // goal the Result is measured against), is a line of that part, not a new one; and after "Q:",
+    // "A:" is the answer, not an Action.
     const withinPart =
-      open?.style === 'heading' && named !== undefined && named.kind !== 'other' && named.kind === open.kind && !named.alsoKinds && content.slice(found!.bodyStart).trim() !== '';
+      open?.style === 'heading' && named !== undefined && !named.alsoKinds && content.slice(found!.bodyStart).trim() !== '' && (named.kind === open.kind || comesBefore(named.kind, open.kind));
     const answer = found !== undefined && questionAsked && /^(?:a|answer)$/i.test(cleanTitle(found.name));
     if (QUESTION_LINE.test(content)) questionAsked = true;
     else if (found && !answer) questionAsked = false;
@@ -269,7 +299,28 @@ export function parseStory(text: string): Story {
     }
   }
   close(text.length);
+  readSecondNames(sections);
   return { text, lines, prose, frontMatter, sections, comments, codeBlocks };
+}
+
+/** Whether `kind` is a STAR part told before the STAR part `later` (Situation, Task, Action, Result). */
+function comesBefore(kind: SectionKind, later: SectionKind): boolean {
+  const at = (STAR_KINDS as readonly SectionKind[]).indexOf(kind);
+  return at !== -1 && at < (STAR_KINDS as readonly SectionKind[]).indexOf(later);
+}
+
+/**
+ * Gives each section named by a name of two readings (see `SECOND_READING`) its second part when
+ * the story marked its first one before it. One pass, in order.
+ */
+function readSecondNames(sections: Section[]): void {
+  const marked = new Set<SectionKind>();
+  for (const section of sections) {
+    const second = marked.has(section.kind) && !section.alsoKinds ? SECOND_READING.get(partName(section.title) ?? '') : undefined;
+    if (second) section.kind = second;
+    marked.add(section.kind);
+    for (const kind of section.alsoKinds ?? []) marked.add(kind);
+  }
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
@@ -284,9 +335,13 @@ const TEXT_FENCE_INFO = /^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:text|txt|plain|plaintext
  * ("S: ...", "**Task:** ..."). Such a block is read as prose.
  */
 function isToldInBox(lines: LineIndex, openLine: number, endLine: number): boolean {
-  if (!TEXT_FENCE_INFO.test(lines.lineText(openLine))) return false;
+  return TEXT_FENCE_INFO.test(lines.lineText(openLine)) && marksATelling(lines, openLine + 1, endLine);
+}
+
+/** Whether the lines from `fromLine` up to (not including) `toLine` label at least three of the STAR parts ("S: ...", "**Task:** ..."). */
+function marksATelling(lines: LineIndex, fromLine: number, toLine: number): boolean {
   const kinds = new Set<SectionKind>();
-  for (let line = openLine + 1; line < endLine; line++) {
+  for (let line = fromLine; line < toLine; line++) {
     const label = labelAt(lines.lineText(line));
     if (label) kinds.add(partsNamed(label.name).kind);
   }
@@ -483,10 +538,12 @@ const INTERRUPTS_PARAGRAPH = /^(?:[ \t]*$| {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`]*$
 
 const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Task|Actions?|Results?';
 /**
- * A bracketed STAR marker that ends its part: after a word, before a stop or the line's end
- * ("... for a local bakery (S).", "... as a junior developer (Situation), we were ...").
+ * A bracketed STAR marker that ends its part: after a word, before a stop, the line's end or the
+ * sentence going on in lower case ("... for a local bakery (S).", "... as a junior developer
+ * (Situation), we were ...", "... a fortnight from release (Situation) when our developer left").
+ * Never after a lone word opening its line: "A (Action): ..." and "Situation (S): ..." are labels.
  */
-const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$))`, 'gmu');
+const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$)|[ \t]+\p{Ll})`, 'gmu');
 const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
 /**
  * A part's bare name opening a line, with no colon, before a capital: "Situation I sit on ...",
@@ -572,12 +629,10 @@ function labelAt(line: string): LabelFound | undefined {
   if ((colon === -1 || colon > 64) && line.length > 60 && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
-  // "    - **Situation:** ...": an item of a nested list, as deep as it goes (indented code is
-  // already blanked, so a line indented this far that is still read is a list item).
-  if (isBlank(line.charCodeAt(at))) {
-    const deeper = skipBlanks(line, at);
-    if (LIST_MARKER.test(line.slice(deeper, deeper + 8))) at = deeper;
-  }
+  // "    - **Situation:** ...": an item of a nested list, as deep as it goes, or "    Situation:
+  // ..." in a story told in an indented box (other indented code is already blanked, so a line
+  // indented this far that is still read is one of these).
+  if (isBlank(line.charCodeAt(at))) at = skipBlanks(line, at);
   // "> **Situation:** ...": a label inside a block quote.
   while (line.charCodeAt(at) === 62) at = skipBlanks(line, at + 1);
   // "| **Situation** | In my second year ... |": a table row whose first cell names the part.
@@ -609,6 +664,15 @@ function labelAt(line: string): LabelFound | undefined {
     const single = name.length === 1;
     let colon = dashEnds;
     let after = skipBlanks(line, nameEnd);
+    // A gloss in brackets before the colon: "Situation (S):", and "C (Context):", where the
+    // bracket, not the letter, names the part.
+    const gloss = line.charCodeAt(after) === 40 ? LABEL_GLOSS.exec(line.slice(after, after + 36)) : null;
+    if (gloss && single && name === name.toUpperCase() && partsNamed(gloss[1]).kind !== 'other') {
+      const glossStart = after + 1;
+      return { name: gloss[1], nameStart: glossStart, nameEnd: glossStart + gloss[1].length, bodyStart: bodyAfterColon(line, after + gloss[0].length, markup !== null) };
+    }
+    // Any other gloss is skipped after a name ("Result (approximate):"), never after a letter: "A (see below):" is no label.
+    if (gloss && !single) after += gloss[0].length - 1;
     // A part asked as a question: "**What was the situation?**".
     if (line.charCodeAt(after) === 63) after = skipBlanks(line, after + 1);
     if (!colon && line.charCodeAt(after) === 58) {
@@ -637,6 +701,17 @@ function labelAt(line: string): LabelFound | undefined {
   const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
   if (dashed) return { name: dashed[1] ?? dashed[2], nameStart, bodyStart: nameStart + dashed[0].length };
   return undefined;
+}
+
+/** A bracketed gloss after a label's name and before its colon: "(Context):", "(S)**:". */
+const LABEL_GLOSS = /^\(([^()]{1,24})\)[ \t]*(?:\*\*|__|\*|_)?[ \t]*:/;
+
+/** Where a label's text starts: after its colon (at `colon`), any closing markup and blanks. */
+function bodyAfterColon(line: string, colon: number, bold: boolean): number {
+  let after = skipBlanks(line, colon + 1);
+  const closing = bold ? CLOSE_MARKUP.exec(line.slice(after, after + 9)) : null;
+  if (closing) after = skipBlanks(line, after + closing[0].length);
+  return after;
 }
 
 function skipBlanks(line: string, at: number): number {
@@ -691,27 +766,37 @@ export function unparsedStory(text: string): Story {
  * `## 1. SITUATION:`, `### **S – Situation**`, `**Situation** (30 seconds)`, `<strong>Task</strong>`.
  */
 function kindOf(title: string): SectionKind {
+  const name = partName(title);
+  return name === undefined ? 'other' : KIND_BY_NAME.get(name)!;
+}
+
+/** The name in `SECTION_NAMES` a heading or label spells, undecorated (see `kindOf`), if any. */
+function partName(title: string): string | undefined {
   const plain = title
     .toLowerCase()
     .replace(/<\/?[a-z]+\s*>/g, ' ')
     .replace(/[*_`~\u00a0]/g, ' ')
-    .replace(/\([^()]{0,40}\)\s*$/, ' ') // a trailing "(30 seconds)"
+    // a trailing "(30 seconds)"; after a lone letter, the name the letter stands for: "C (Context)"
+    .replace(/^\s*(\p{L})\s*\(([^()]{2,24})\)\s*$|\([^()]{0,40}\)\s*$/u, (_gloss, letter: string | undefined, name: string | undefined) => (letter ? name! : ' '))
     .trim();
-  const exact = KIND_BY_NAME.get(normalizeTitle(plain));
-  if (exact) return exact;
+  const exact = normalizeTitle(plain);
+  if (KIND_BY_NAME.has(exact)) return exact;
   const undecorated = plain
     .replace(/^[^\p{L}]+/u, '') // numbering, emoji, bullets
     .replace(/^([star])\s*[-–—:.)]\s*(?=\p{L}{2})/u, '') // "s – situation"
     .replace(/^the\s+/, '');
-  const kind = KIND_BY_NAME.get(normalizeTitle(undecorated));
-  if (kind) return kind;
+  const name = normalizeTitle(undecorated);
+  if (KIND_BY_NAME.has(name)) return name;
   // A name with a subtitle ("situation: why did we need this?", "result – where it ended up"),
-  // or asked as a question ("what was the situation?", "what did you do?").
+  // asked as a question ("what was the situation?", "what did you do?", "what action did you
+  // take?") or set as an instruction ("define the situation", "describe the result").
   const named = undecorated
     .replace(/\s*(?::|\s[-–—]\s).*$/, '')
-    .replace(/^(?:what|how) (?:was|were|is|are) (?:the |your |my |our )?/, '')
-    .replace(/\?$/, '');
-  return named === undecorated ? 'other' : (KIND_BY_NAME.get(normalizeTitle(named)) ?? 'other');
+    .replace(/\?$/, '')
+    .replace(/^(?:(?:what|how) (?:was|were|is|are)|define|describe|explain|outline) (?:the |your |my |our )?/, '')
+    .replace(/^(?:what|which) (\p{L}+) did (?:you|i|we) (?:take|do|get|see|achieve)$/u, '$1');
+  const asked = normalizeTitle(named);
+  return named !== undecorated && KIND_BY_NAME.has(asked) ? asked : undefined;
 }
 
 /**
@@ -802,25 +887,49 @@ function openingSituation(story: Story): Section | undefined {
 }
 
 /**
- * A sentence that sets the speaker's goal or assignment: "my goal was to ...", "I had set myself
- * the aim of ...", "our group was asked to ...", "the head asked me to ...", "we needed a way to ...".
+ * A sentence that states a goal, an assignment, a role or a commitment: "my goal was to ...", "I
+ * had set myself the aim of ...", "the head asked me to ...", "I needed to ...", "I had to ...",
+ * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
+ * one of five people ...", "I said I would own it". Spoken by the speaker alone (`personal`), or
+ * by a group too: "our group was asked to ...", "five of us had to ...", "we needed a way to ...".
  */
-const GOAL_STATED = /\b(?:(?:my|our|the) (?:goal|aim|objective|target|brief) (?:was|is)\b|set (?:myself|ourselves|us) (?:the |a )?(?:aim|goal|target|challenge)\b|(?:was|were) asked to\b|asked (?:me|us) to\b|(?:I|we) needed (?:a way )?to\b|(?:I|we) needed a way\b)/i;
+function goalStated(personal: boolean): RegExp {
+  const [subject, object, owner, self] = personal ? ['I', 'me', 'my', 'myself'] : ['I|we|of us', 'me|us', 'my|our|the', 'myself|ourselves|us'];
+  return new RegExp(
+    [
+      String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment) (?:was|is)\b`,
+      String.raw`\bset (?:${self}) (?:the |a )?(?:aim|goal|target|challenge)\b`,
+      personal ? String.raw`\bI was asked to\b` : String.raw`\b(?:was|were) asked to\b`,
+      String.raw`\b(?:asked|hired) (?:${object}) to\b`,
+      String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
+      String.raw`\b(?:${subject}) needed a way\b`,
+      String.raw`\b(?:${subject}) (?:was|were) (?:responsible|accountable|in charge)\b`,
+      String.raw`\bI led\b`,
+      String.raw`\bI was one of\b`,
+      String.raw`\b(?:${subject}) (?:said|promised|agreed|offered|volunteered) (?:to|(?:that )?(?:I|we) would)\b`,
+    ].join('|'),
+    'i',
+  );
+}
+
+/** A goal or assignment of the speaker's own, or of any group (see `goalStated`). */
+const OWN_GOAL_STATED = goalStated(true);
+const GOAL_STATED = goalStated(false);
 
 /**
- * The section that tells the Task of a story laid out with no Task part (Context, Action, Result;
- * Challenge or Problem, Action, Result), where its first part (a Context or Background section, or
- * the unmarked opening) states the goal or the assignment too (see `GOAL_STATED`). Undefined when
- * a Task is marked, when the first part is named Situation (that layout has a Task to mark), or
- * when it gives the setting alone.
+ * The section that tells the Task of a story that marks no Task part, where its first part states
+ * the goal, the assignment or the speaker's role too (see `goalStated`). In a layout with no Task
+ * part (Context, Action, Result; What happened, What I did; a brag entry; the unmarked opening, a
+ * "Challenge:" paragraph included) a group's goal tells it; under a part named Situation, whose
+ * layout has a Task to mark, only the speaker's own does ("my director asked me to ...", "I led
+ * ..."), since "our team was asked to" leaves the speaker's part untold. Undefined when a Task is
+ * marked, or when the first part gives the setting alone.
  */
 export function taskToldInSituation(story: Story): Section | undefined {
   if (partSection(story, 'task')) return undefined;
   const situation = partSection(story, 'situation');
-  // A story that names its Situation had a Task to mark; a Context, Challenge or Problem layout
-  // (CAR, PAR) has no Task part, and tells the goal in its first.
-  if (!situation || /^(?:s|situation)\b/i.test(situation.title)) return undefined;
-  return GOAL_STATED.test(sectionProse(story, situation)) ? situation : undefined;
+  if (!situation) return undefined;
+  return (/^(?:s|situation)\b/i.test(situation.title) ? OWN_GOAL_STATED : GOAL_STATED).test(sectionProse(story, situation)) ? situation : undefined;
 }
 
 /**
@@ -936,9 +1045,18 @@ export function sectionWords(story: Story, section: Section | undefined): number
   return words;
 }
 
+/**
+ * Whether a section holds nothing told: no text, or only a placeholder for text to come ("TODO,
+ * fill in once the numbers are back", "TBD", "[fill in the numbers]", "..."), which says the part
+ * is not written yet.
+ */
 export function isEmptySection(story: Story, section: Section): boolean {
-  return sectionProse(story, section).trim() === '';
+  const text = sectionProse(story, section).trim();
+  return text === '' || PLACEHOLDER.test(text);
 }
+
+/** A part's text that only holds its place: a placeholder word opening it, or dots alone. */
+const PLACEHOLDER = /^(?:[-*+][ \t]+)?(?:[[(<]?(?:TODO|TBD|TBC|FIXME|XXX)\b|[[(<](?:[Tt]o be (?:confirmed|added|written)|[Ff]ill in)\b|(?:\.{3}|…)[ \t]*$)/;
 
 /**
  * A template's prompt, written so that it is no content: an HTML comment, which the parser blanks

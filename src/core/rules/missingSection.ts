@@ -1,4 +1,3 @@
-import { countWords } from '../text';
 import { hasNoStarSections, isDraft, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
@@ -20,7 +19,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. Write each as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter (`**S**ituation:`), a bold name with no colon (`**Task** I had to ...`) and Behaviour, the Action of a Situation, Behaviour, Impact telling. A story written inside a fenced block with no language, its parts labelled (`S: ...`), is read as the story, not as code. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`); a label under the heading of its own part (`- **Impact:** ...` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; and in a layout with no Task part (Context, Action, Result) a first part that states the goal or the assignment (`my goal was ...`, `we were asked to ...`) tells the Task too. A story with no part marked at all is read as one telling: from three sentences on (the setting and task, what was done, how it ended) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked to mark its parts.',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter (`**S**ituation:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, What happened or Why it mattered for the Situation; Goal, Target or Objective for the Task; Behaviour (SBI), Activity, Approach or My contributions for the Action; Outcome, Impact or How it went for the Result. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s too: `we were asked to ...`) tells the Task. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`) is empty. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts.',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
@@ -37,11 +36,11 @@ export const missingSection = defineRule({
     }
     // A story told with no part marked is read as one telling, which the content rules check
     // part by part (see `starPart`): from three sentences on (the setting and the task, what was
-    // done, how it ended) it can tell all four parts, and nothing is reported missing. A shorter
-    // one cannot: one finding, not four, and no inserted skeleton.
-    const body = story.prose.slice(story.frontMatter.bodyStart);
-    if (hasNoStarSections(story) && countWords(body) >= MIN_TELLING_WORDS) {
-      if (countSentences(body) < MIN_TELLING_SENTENCES) issues.push({ message: NO_PARTS_FOUND, ...anchor });
+    // done, how it ended; a list item is a sentence) it can tell all four parts, and nothing is
+    // reported missing. A shorter one cannot, and which parts it lacks is a guess: one finding,
+    // not four, and no inserted skeleton. Only a draft (headings and nothing told) gets the four.
+    if (hasNoStarSections(story) && !isDraft(story)) {
+      if (tooShortToTell(story)) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
     for (const kind of STAR_KINDS) {
@@ -63,24 +62,27 @@ export const missingSection = defineRule({
 
 /** The fewest sentences that can tell a whole story: the setting and the task, what was done, how it ended. */
 const MIN_TELLING_SENTENCES = 3;
-/** The fewest words a story with no part marked is read as a telling from; a shorter one is told each part it lacks. */
-const MIN_TELLING_WORDS = 20;
-
 /**
  * Whether the story marks no part and is too short to tell its parts unmarked (under
- * `MIN_TELLING_WORDS` words or `MIN_TELLING_SENTENCES` sentences): missing-section asks for its
- * parts, and no part can be read from it, so a content rule has no Result to judge ("I rewrote the
- * buffer." ends nothing). False for a draft, which has no text at all.
+ * `MIN_TELLING_SENTENCES` sentences): missing-section asks once for its parts, and no part can be
+ * read from it, so a content rule has no Result to judge ("I rewrote the buffer." ends nothing).
+ * False for a draft, which has no text at all.
  */
 export function tooShortToTell(story: Story): boolean {
   if (!hasNoStarSections(story) || isDraft(story)) return false;
-  const body = story.prose.slice(story.frontMatter.bodyStart);
-  return countWords(body) < MIN_TELLING_WORDS || countSentences(body) < MIN_TELLING_SENTENCES;
+  return countSentences(story.prose.slice(story.frontMatter.bodyStart)) < MIN_TELLING_SENTENCES;
 }
 
-/** The sentences of a text: runs of words ended by a full stop, a question or exclamation mark, or the text's end. */
+/** A heading line: a title, never a sentence of the telling. */
+const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
+
+/**
+ * The sentences of a text, headings left out: runs of words ended by a full stop, a question or
+ * exclamation mark, a new list item or the text's end (talking points in a list, "- sat down with
+ * her, built 2 prototypes", are a sentence each).
+ */
 function countSentences(text: string): number {
-  return text.split(/[.!?]+(?=\s|$)/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
+  return text.replace(HEADING_LINE, '').split(/[.!?]+(?=\s|$)|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
 }
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
