@@ -137,7 +137,8 @@ async function main() {
     // A script error thrown in the workbench (a tree, a view, an editor) appears in its console and
     // nowhere else, not in the extension host log: the run fails on one, even when every test passed.
     const workbenchErrors = [];
-    page.on('pageerror', (error) => workbenchErrors.push(String(error).split('\n')[0]));
+    // With the top of its stack, so that an error can be traced to the view or widget that threw it.
+    page.on('pageerror', (error) => workbenchErrors.push((error.stack ?? String(error)).split('\n').slice(0, 5).join('\n    ')));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
       if (/Timed out waiting for authentication provider/.test(line)) return;
