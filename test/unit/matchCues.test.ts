@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { ROOT } from './helpers';
 import data from '../../src/core/match/cues.json';
-import { allCues, cueTableSchema, questionCues, storyCueStrengths } from '../../src/core/match/cues';
-import { questionWordWeight } from '../../src/core/match/questionLps';
+import { allCues, cueTableSchema, questionCues, storyCueStrengths, withoutCompounds } from '../../src/core/match/cues';
+import { questionLps, questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { contentStems, stemWord, textStems, words } from '../../src/core/match/words';
@@ -181,5 +181,25 @@ describe('question cues', () => {
     const plain = index.score(['team', 'holidai']);
     const weighted = index.score(['team', 'holidai'], (term) => (term === 'team' ? 0.5 : 1));
     assert.ok(weighted.scores[1] < plain.scores[1] && weighted.scores[0] < plain.scores[0]);
+  });
+
+  it('reads a compound as one term before its words: no theme or LP of its own words, its cue if it has one', () => {
+    // "leaning on" relies, it does not spend little: neither the cost theme nor Frugality.
+    const leaning = 'Tell me about a model you found leaning on something it should never have used.';
+    assert.ok(!questionCues(leaning).includes('cost'), questionCues(leaning).join());
+    assert.ok(!questionLps(leaning).lpIds.includes('frugality'), questionLps(leaning).lpIds.join());
+    asks('How did you keep the team lean on spending?', 'cost');
+    // "machine learning" is a technology, not Learn and Be Curious.
+    assert.ok(!questionLps('How have you dealt with bias in a machine learning system?').lpIds.includes('learn-and-be-curious'));
+    asks('How have you dealt with bias in a machine learning system?', 'machine-learning');
+    assert.ok(questionLps('What is something new you learned on your own time?').lpIds.includes('learn-and-be-curious'));
+    // A person's poor results ask about growing them, not about Deliver Results; a system's performance is not a person's.
+    const poor = "Have you found that someone's poor results came down to something they would not ask for help with?";
+    assert.ok(!questionLps(poor).lpIds.includes('deliver-results'), questionLps(poor).lpIds.join());
+    asks(poor, 'growing-people');
+    assert.ok(!questionCues('How did you improve the system performance of a slow page?').includes('growing-people'));
+    asks('How did you handle an engineer whose performance was slipping?', 'growing-people');
+    assert.strictEqual(withoutCompounds('Was the machine-learning model leaning on a proxy?'), 'was the machinelearning model a proxy');
+    assert.strictEqual(withoutCompounds('Machine learning, leaning on data'), 'data');
   });
 });
