@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { ROOT } from './helpers';
 import data from '../../src/core/match/cues.json';
-import { allCues, cueTableSchema, questionCues, storyCueStrengths, withoutCompounds } from '../../src/core/match/cues';
+import { allCues, cueTableSchema, questionCues, storyCueStrengths, readCompounds } from '../../src/core/match/cues';
 import { questionLps, questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
@@ -199,8 +199,8 @@ describe('question cues', () => {
     asks(poor, 'growing-people');
     assert.ok(!questionCues('How did you improve the system performance of a slow page?').includes('growing-people'));
     asks('How did you handle an engineer whose performance was slipping?', 'growing-people');
-    assert.strictEqual(withoutCompounds('Was the machine-learning model leaning on a proxy?'), 'was the machinelearning model a proxy');
-    assert.strictEqual(withoutCompounds('Machine learning, leaning on data'), 'data');
+    assert.deepStrictEqual(readCompounds('Was the machine-learning model leaning on a proxy?'), { rest: 'was the machinelearning model a proxy', lpIds: [] });
+    assert.deepStrictEqual(readCompounds('Machine learning, leaning on data before a big decision'), { rest: 'data before a', lpIds: ['are-right-a-lot'] });
   });
 
   it('reads themes asked in plain synonyms: a pace people cannot keep, what makes them stay, the least popular work, figures, work by hand, someone else\'s change, machines nobody needed', () => {
@@ -214,5 +214,17 @@ describe('question cues', () => {
     // A story's "what would make them stay" and "not mine" show the themes those questions ask for.
     assert.ok(strength('I asked each engineer what would make them stay.', 'wellbeing') > 0);
     assert.ok(strength('The retry change was not mine, but I was on call.', 'beyond-role') > 0);
+  });
+
+  it('reads an everyday signal word as an LP only beside other evidence of it, and a compound such as "a big decision" as that evidence', () => {
+    const lpsOf = (text: string) => questionLps(text).lpIds;
+    // "decisions" and "target" alone are everyday words, not Are Right, A Lot or Deliver Results.
+    assert.ok(!lpsOf("How have you moved your team's decisions out of meetings and into writing?").includes('are-right-a-lot'));
+    assert.ok(!lpsOf("Did you ever promise to back your manager's plan if your own approach missed its target?").includes('deliver-results'));
+    // Qualified, the decision is what the question is about.
+    assert.ok(lpsOf('Tell me about a time you asked someone outside your group to poke holes in your reasoning before a big decision.').includes('are-right-a-lot'));
+    // Beside another signal of the LP, the everyday word adds to it: "the logs and the data" read more Dive Deep than "the logs".
+    const weightOf = (text: string, id: string) => questionLps(text).weights[questionLps(text).lpIds.indexOf(id)] ?? 0;
+    assert.ok(weightOf('What did the logs and the data tell you?', 'dive-deep') > weightOf('What did the logs tell you?', 'dive-deep'));
   });
 });

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import '../validation';
+import { lpById } from '../catalog';
 import data from './cues.json';
 import { PORTER_STEMMER, stemWord, textStems, words, type Stemmer } from './words';
 
@@ -31,9 +32,10 @@ export const cueTableSchema = z.strictObject({
   /**
    * Terms of several words read as one before their single words: "machine learning" is not
    * learning, "leaning on" is not lean spending, "poor results" are a person's, not delivered ones.
-   * Their words name no LP and no theme of their own; a compound with a `cue` asks for that theme.
+   * Their words name no LP and no theme of their own; a compound with a `cue` asks for that theme,
+   * one with an `lp` (an LP id of the catalog) is a signal of that LP ("a big decision": Are Right, A Lot).
    */
-  compounds: z.array(z.strictObject({ phrase, cue: z.optional(z.string()) })),
+  compounds: z.array(z.strictObject({ phrase, cue: z.optional(z.string()), lp: z.optional(z.string()) })),
   /**
    * Catalog signal words so common in everyday questions ("decision", "data", "results") that
    * alone they do not name an LP: they count only beside other evidence of the same LP.
@@ -44,12 +46,15 @@ export const cueTableSchema = z.strictObject({
 export type Cue = z.infer<typeof cueTableSchema>['cues'][number];
 type CueTable = z.infer<typeof cueTableSchema>;
 
-/** The cue table, validated once when first used; throws when a compound names no cue of the table. */
+/** The cue table, validated once when first used; throws when a compound names no cue of the table or no LP of the catalog. */
 let table: CueTable | undefined;
 function cueTable(): CueTable {
   if (!table) {
     const parsed = cueTableSchema.parse(data);
-    for (const { phrase: text, cue } of parsed.compounds) if (cue !== undefined && !parsed.cues.some((c) => c.id === cue)) throw new Error(`compound "${text}" names no cue "${cue}" in cues.json`);
+    for (const { phrase: text, cue, lp } of parsed.compounds) {
+      if (cue !== undefined && !parsed.cues.some((c) => c.id === cue)) throw new Error(`compound "${text}" names no cue "${cue}" in cues.json`);
+      if (lp !== undefined && !lpById(lp)) throw new Error(`compound "${text}" names no LP "${lp}" in the catalog`);
+    }
     table = parsed;
   }
   return table;
@@ -87,7 +92,7 @@ interface Compiled {
   /** The cues' ask phrases and the compounds (a compound of no cue has cue index `allCues().length`). */
   ask: PhraseIndex;
   tell: PhraseIndex;
-  /** The compounds alone. */
+  /** The compounds alone, each phrase's `cue` its index in the table's compounds. */
   compounds: PhraseIndex;
   numbers: Set<string>;
 }
@@ -115,7 +120,7 @@ function compile(stemmer: Stemmer): Compiled {
     return { byFirst, anyFirst };
   };
   const side = (name: 'ask' | 'tell') => cues.flatMap((cue, i) => cue[name].map((text) => ({ text, cue: i })));
-  built = { ask: index([...side('ask'), ...compounds]), tell: index(side('tell')), compounds: index(compounds), numbers: new Set(NUMBER_WORDS.split(' ').map((word) => stemWord(word, stemmer))) };
+  built = { ask: index([...side('ask'), ...compounds]), tell: index(side('tell')), compounds: index(cueTable().compounds.map(({ phrase: text }, k) => ({ text, cue: k }))), numbers: new Set(NUMBER_WORDS.split(' ').map((word) => stemWord(word, stemmer))) };
   compiled.set(stemmer, built);
   return built;
 }
@@ -190,17 +195,30 @@ export function cueWordStems(id: string, stemmer: Stemmer = PORTER_STEMMER): Set
   return new Set(cue.ask.filter((p) => !p.includes(' ') && !/[#*]/.test(p)).flatMap((p) => words(p).filter(Boolean).map((w) => stemWord(w, stemmer))));
 }
 
+/** A question read for its compounds: the words outside them, and the LPs they signal. */
+export interface CompoundReading {
+  /** The question's words outside every compound, in order, space-separated. */
+  rest: string;
+  /** The ids of the LPs its compounds signal (see `cueTableSchema`), once each, in the question's order. */
+  lpIds: string[];
+}
+
 /**
- * A question's text without the words of its compounds (see `cueTableSchema`), the rest in order
- * and space-separated: what its LP signal words are read from, so "machine learning" does not ask
- * for Learn and Be Curious. Linear in the question's length.
+ * A question read for its compounds (see `cueTableSchema`): its LP signal words are read from the
+ * words outside them, so "machine learning" does not ask for Learn and Be Curious, and the LPs of
+ * the compounds found are signals of their own. Linear in the question's length.
  */
-export function withoutCompounds(text: string, stemmer: Stemmer = PORTER_STEMMER): string {
+export function readCompounds(text: string, stemmer: Stemmer = PORTER_STEMMER): CompoundReading {
   const { compounds, numbers } = compile(stemmer);
   const plain = words(text).filter(Boolean);
   const found = find(plain.map((word) => stemWord(word, stemmer)), compounds, numbers);
-  if (found.length === 0) return plain.join(' ');
+  if (found.length === 0) return { rest: plain.join(' '), lpIds: [] };
   const claimed = new Uint8Array(plain.length);
-  for (const { start, end } of found) claimed.fill(1, start, end);
-  return plain.filter((_, i) => !claimed[i]).join(' ');
+  const lpIds = new Set<string>();
+  for (const { cue: k, start, end } of found) {
+    claimed.fill(1, start, end);
+    const lp = cueTable().compounds[k].lp;
+    if (lp !== undefined) lpIds.add(lp);
+  }
+  return { rest: plain.filter((_, i) => !claimed[i]).join(' '), lpIds: [...lpIds] };
 }

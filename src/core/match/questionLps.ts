@@ -1,5 +1,5 @@
 import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
-import { cueWordStems, everydaySignalWords, questionCues, withoutCompounds } from './cues';
+import { cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
@@ -36,8 +36,8 @@ const SURE_HITS = 2;
 const MIN_SIMILARITY = 0.2;
 /** How many of the most similar bank questions lend their LPs. */
 const SIMILAR_QUESTIONS = 3;
-/** What everyday signal words count for an LP with no other evidence, against other signal words. */
-const EVERYDAY_ALONE = 0;
+/** Stands for the LP's compounds among the words its signals cover: not a root, as it holds a space. */
+const COMPOUND = 'a compound';
 /** At most this many LPs are read from a question's words. */
 const MAX_LPS = 3;
 
@@ -124,9 +124,9 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * when the text is a bank question or names a bank question's id. Otherwise evidence from the words,
  * each 0 to 1, combined as independent evidence (1 - product of 1 - each): an LP named outright
  * (1); the LP's catalog signal phrases found in the question outside its compounds (see
- * `withoutCompounds`), matched on the forms of their words (half a point for each of the
- * question's words they cover, see SURE_HITS), everyday signal words only beside other evidence
- * of the LP (see `everydaySignalWords`);
+ * `readCompounds`), matched on the forms of their words (half a point for each of the
+ * question's words they cover, see SURE_HITS), the LP's compounds as one such word, everyday
+ * signal words only beside other evidence of the LP (see `everydaySignalWords`);
  * and the LPs of the most similar bank questions (their similarity, the secondary LPs less; failure
  * words left out of the likeness, since they say what kind of story, not which LP). Three
  * LPs at most, strongest first; none when nothing fits.
@@ -134,7 +134,8 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
 export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
   const read = reader(stemmer);
   const stemList = contentStems(text, stemmer);
-  const roots = new Set(inflectionRoots(withoutCompounds(text, stemmer)));
+  const compounds = readCompounds(text, stemmer);
+  const roots = new Set(inflectionRoots(compounds.rest));
   const cues = questionCues(text, stemmer);
   const asksForFailure = cues.includes(FAILURE_CUE);
   if (!bankByText) {
@@ -176,8 +177,12 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
       for (const root of phrase) hit.add(root);
       if (!phrase.every((root) => read.everyday.has(root))) telling = true;
     }
+    if (compounds.lpIds.includes(lp.id)) {
+      hit.add(COMPOUND);
+      telling = true;
+    }
     // Everyday words ("decision", "data") alone name no LP; beside other evidence of it they add to it.
-    add(lp.id, Math.min(1, hit.size / SURE_HITS) * (telling || evidence.has(lp.id) ? 1 : EVERYDAY_ALONE));
+    if (telling || evidence.has(lp.id)) add(lp.id, Math.min(1, hit.size / SURE_HITS));
   }
 
   const order = new Map(allLps().map((lp, i) => [lp.id, i]));
