@@ -203,7 +203,7 @@ describe('question cues', () => {
     assert.deepStrictEqual(readCompounds('Machine learning, leaning on data before a big decision'), { rest: 'data before a', lpIds: ['are-right-a-lot'] });
   });
 
-  it('reads themes asked in plain synonyms: a pace people cannot keep, what makes them stay, the least popular work, figures, work by hand, someone else\'s change, machines nobody needed', () => {
+  it('reads themes asked in plain synonyms: a pace people cannot keep, what makes them stay, the least popular work, figures, work by hand, someone else\'s change, machines nobody needed, what to publish', () => {
     asks("Someone who reports to you says they can't keep going at this pace. What did you do?", 'wellbeing');
     asks('When you took over a team, how did you learn what would make people stay?', 'wellbeing');
     asks("Have you taken on a share of the team's least popular duty yourself?", 'wellbeing');
@@ -211,6 +211,8 @@ describe('question cues', () => {
     asks('Have you replaced work that people did by hand?', 'simplifying');
     asks('Customers were hurt by a change someone else had written. What did you do?', 'beyond-role');
     asks('Tell me about servers running overnight that nobody needed.', 'cost');
+    asks('Something broke and a customer-facing write-up was on the table. How did you decide what to publish?', 'candour');
+    asks('When did you choose to disclose a problem to customers?', 'candour');
     // A story's "what would make them stay" and "not mine" show the themes those questions ask for.
     assert.ok(strength('I asked each engineer what would make them stay.', 'wellbeing') > 0);
     assert.ok(strength('The retry change was not mine, but I was on call.', 'beyond-role') > 0);
