@@ -55,6 +55,7 @@ function cueTable(): CueTable {
       if (cue !== undefined && !parsed.cues.some((c) => c.id === cue)) throw new Error(`compound "${text}" names no cue "${cue}" in cues.json`);
       if (lp !== undefined && !lpById(lp)) throw new Error(`compound "${text}" names no LP "${lp}" in the catalog`);
     }
+    Object.freeze(parsed.cues);
     table = parsed;
   }
   return table;
@@ -104,7 +105,9 @@ function compile(stemmer: Stemmer): Compiled {
   if (built) return built;
   const cues = allCues();
   const tokensOf = (text: string) => text.split(' ').flatMap((part) => (part === ANY_NUMBER || part === ANY_WORD ? [part] : words(part).filter(Boolean).map((word) => stemWord(word, stemmer))));
-  const compounds = cueTable().compounds.map(({ phrase: text, cue }) => ({ text, cue: cue === undefined ? cues.length : cues.findIndex((c) => c.id === cue) }));
+  const { compounds } = cueTable();
+  // On the ask side a compound covers the phrases inside it: as its cue's phrase, or as no cue's (index `cues.length`).
+  const askCompounds = compounds.map(({ phrase: text, cue }) => ({ text, cue: cue === undefined ? cues.length : cues.findIndex((c) => c.id === cue) }));
   const index = (entries: ReadonlyArray<{ text: string; cue: number }>): PhraseIndex => {
     const byFirst = new Map<string, Phrase[]>();
     const anyFirst: Phrase[] = [];
@@ -120,7 +123,7 @@ function compile(stemmer: Stemmer): Compiled {
     return { byFirst, anyFirst };
   };
   const side = (name: 'ask' | 'tell') => cues.flatMap((cue, i) => cue[name].map((text) => ({ text, cue: i })));
-  built = { ask: index([...side('ask'), ...compounds]), tell: index(side('tell')), compounds: index(cueTable().compounds.map(({ phrase: text }, k) => ({ text, cue: k }))), numbers: new Set(NUMBER_WORDS.split(' ').map((word) => stemWord(word, stemmer))) };
+  built = { ask: index([...side('ask'), ...askCompounds]), tell: index(side('tell')), compounds: index(compounds.map(({ phrase: text }, k) => ({ text, cue: k }))), numbers: new Set(NUMBER_WORDS.split(' ').map((word) => stemWord(word, stemmer))) };
   compiled.set(stemmer, built);
   return built;
 }
