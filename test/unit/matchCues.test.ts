@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { ROOT } from './helpers';
 import data from '../../src/core/match/cues.json';
-import { allCues, cueTableSchema, questionCues, storyCueStrengths } from '../../src/core/match/cues';
-import { questionWordWeight } from '../../src/core/match/questionLps';
+import { allCues, cueTableSchema, questionCues, storyCueStrengths, readCompounds } from '../../src/core/match/cues';
+import { questionLps, questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { contentStems, stemWord, textStems, words } from '../../src/core/match/words';
@@ -181,5 +181,52 @@ describe('question cues', () => {
     const plain = index.score(['team', 'holidai']);
     const weighted = index.score(['team', 'holidai'], (term) => (term === 'team' ? 0.5 : 1));
     assert.ok(weighted.scores[1] < plain.scores[1] && weighted.scores[0] < plain.scores[0]);
+  });
+
+  it('reads a compound as one term before its words: no theme or LP of its own words, its cue if it has one', () => {
+    // "leaning on" relies, it does not spend little: neither the cost theme nor Frugality.
+    const leaning = 'Tell me about a model you found leaning on something it should never have used.';
+    assert.ok(!questionCues(leaning).includes('cost'), questionCues(leaning).join());
+    assert.ok(!questionLps(leaning).lpIds.includes('frugality'), questionLps(leaning).lpIds.join());
+    asks('How did you keep the team lean on spending?', 'cost');
+    // "machine learning" is a technology, not Learn and Be Curious.
+    assert.ok(!questionLps('How have you dealt with bias in a machine learning system?').lpIds.includes('learn-and-be-curious'));
+    asks('How have you dealt with bias in a machine learning system?', 'machine-learning');
+    assert.ok(questionLps('What is something new you learned on your own time?').lpIds.includes('learn-and-be-curious'));
+    // A person's poor results ask about growing them, not about Deliver Results; a system's performance is not a person's.
+    const poor = "Have you found that someone's poor results came down to something they would not ask for help with?";
+    assert.ok(!questionLps(poor).lpIds.includes('deliver-results'), questionLps(poor).lpIds.join());
+    asks(poor, 'growing-people');
+    assert.ok(!questionCues('How did you improve the system performance of a slow page?').includes('growing-people'));
+    asks('How did you handle an engineer whose performance was slipping?', 'growing-people');
+    assert.deepStrictEqual(readCompounds('Was the machine-learning model leaning on a proxy?'), { rest: 'was the machinelearning model a proxy', lpIds: [] });
+    assert.deepStrictEqual(readCompounds('Machine learning, leaning on data before a big decision'), { rest: 'data before a', lpIds: ['are-right-a-lot'] });
+  });
+
+  it('reads themes asked in plain synonyms: a pace people cannot keep, what makes them stay, the least popular work, figures, work by hand, someone else\'s change, machines nobody needed, what to publish', () => {
+    asks("Someone who reports to you says they can't keep going at this pace. What did you do?", 'wellbeing');
+    asks('When you took over a team, how did you learn what would make people stay?', 'wellbeing');
+    asks("Have you taken on a share of the team's least popular duty yourself?", 'wellbeing');
+    asks('Tell me about a gap in the figures that everyone ignored.', 'details');
+    asks('Have you replaced work that people did by hand?', 'simplifying');
+    asks('Customers were hurt by a change someone else had written. What did you do?', 'beyond-role');
+    asks('Tell me about servers running overnight that nobody needed.', 'cost');
+    asks('Something broke and a customer-facing write-up was on the table. How did you decide what to publish?', 'candour');
+    asks('When did you choose to disclose a problem to customers?', 'candour');
+    // A story's "what would make them stay" and "not mine" show the themes those questions ask for.
+    assert.ok(strength('I asked each engineer what would make them stay.', 'wellbeing') > 0);
+    assert.ok(strength('The retry change was not mine, but I was on call.', 'beyond-role') > 0);
+  });
+
+  it('reads an everyday signal word as an LP only beside other evidence of it, and a compound such as "a big decision" as that evidence', () => {
+    const lpsOf = (text: string) => questionLps(text).lpIds;
+    // "decisions" and "target" alone are everyday words, not Are Right, A Lot or Deliver Results.
+    assert.ok(!lpsOf("How have you moved your team's decisions out of meetings and into writing?").includes('are-right-a-lot'));
+    assert.ok(!lpsOf("Did you ever promise to back your manager's plan if your own approach missed its target?").includes('deliver-results'));
+    // Qualified, the decision is what the question is about.
+    assert.ok(lpsOf('Tell me about a time you asked someone outside your group to poke holes in your reasoning before a big decision.').includes('are-right-a-lot'));
+    // Beside another signal of the LP, the everyday word adds to it: "the logs and the data" read more Dive Deep than "the logs".
+    const weightOf = (text: string, id: string) => questionLps(text).weights[questionLps(text).lpIds.indexOf(id)] ?? 0;
+    assert.ok(weightOf('What did the logs and the data tell you?', 'dive-deep') > weightOf('What did the logs tell you?', 'dive-deep'));
   });
 });

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import '../validation';
+import { lpById } from '../catalog';
 import data from './cues.json';
 import { PORTER_STEMMER, stemWord, textStems, words, type Stemmer } from './words';
 
@@ -28,15 +29,46 @@ export const cueTableSchema = z.strictObject({
       }),
     )
     .check(z.minLength(1)),
+  /**
+   * Terms of several words read as one before their single words: "machine learning" is not
+   * learning, "leaning on" is not lean spending, "poor results" are a person's, not delivered ones.
+   * Their words name no LP and no theme of their own; a compound with a `cue` asks for that theme,
+   * one with an `lp` (an LP id of the catalog) is a signal of that LP ("a big decision": Are Right, A Lot).
+   */
+  compounds: z.array(z.strictObject({ phrase, cue: z.optional(z.string()), lp: z.optional(z.string()) })),
+  /**
+   * Catalog signal words so common in everyday questions ("decision", "data", "results") that
+   * alone they do not name an LP: they count only beside other evidence of the same LP.
+   */
+  everyday: z.array(phrase),
 });
 
 export type Cue = z.infer<typeof cueTableSchema>['cues'][number];
+type CueTable = z.infer<typeof cueTableSchema>;
 
-/** The cue table, validated once when first used. */
-let cached: readonly Cue[] | undefined;
+/** The cue table, validated once when first used; throws when a compound names no cue of the table or no LP of the catalog. */
+let table: CueTable | undefined;
+function cueTable(): CueTable {
+  if (!table) {
+    const parsed = cueTableSchema.parse(data);
+    for (const { phrase: text, cue, lp } of parsed.compounds) {
+      if (cue !== undefined && !parsed.cues.some((c) => c.id === cue)) throw new Error(`compound "${text}" names no cue "${cue}" in cues.json`);
+      if (lp !== undefined && !lpById(lp)) throw new Error(`compound "${text}" names no LP "${lp}" in the catalog`);
+    }
+    Object.freeze(parsed.cues);
+    table = parsed;
+  }
+  return table;
+}
+
+/** The cues of the table (see `cues.json`), in its order. */
 export function allCues(): readonly Cue[] {
-  cached ??= Object.freeze(cueTableSchema.parse(data).cues);
-  return cached;
+  return cueTable().cues;
+}
+
+/** The table's everyday signal words (see `cueTableSchema`), as written. */
+export function everydaySignalWords(): readonly string[] {
+  return cueTable().everyday;
 }
 
 /** Number words a story writes instead of digits ("three weeks"), as stems; with digits, what `#` matches. */
@@ -58,8 +90,11 @@ interface PhraseIndex {
 }
 
 interface Compiled {
+  /** The cues' ask phrases and the compounds (a compound of no cue has cue index `allCues().length`). */
   ask: PhraseIndex;
   tell: PhraseIndex;
+  /** The compounds alone, each phrase's `cue` its index in the table's compounds. */
+  compounds: PhraseIndex;
   numbers: Set<string>;
 }
 
@@ -68,24 +103,27 @@ const compiled = new Map<Stemmer, Compiled>();
 function compile(stemmer: Stemmer): Compiled {
   let built = compiled.get(stemmer);
   if (built) return built;
-  const index = (side: 'ask' | 'tell'): PhraseIndex => {
+  const cues = allCues();
+  const tokensOf = (text: string) => text.split(' ').flatMap((part) => (part === ANY_NUMBER || part === ANY_WORD ? [part] : words(part).filter(Boolean).map((word) => stemWord(word, stemmer))));
+  const { compounds } = cueTable();
+  // On the ask side a compound covers the phrases inside it: as its cue's phrase, or as no cue's (index `cues.length`).
+  const askCompounds = compounds.map(({ phrase: text, cue }) => ({ text, cue: cue === undefined ? cues.length : cues.findIndex((c) => c.id === cue) }));
+  const index = (entries: ReadonlyArray<{ text: string; cue: number }>): PhraseIndex => {
     const byFirst = new Map<string, Phrase[]>();
     const anyFirst: Phrase[] = [];
-    allCues().forEach((cue, i) => {
-      for (const text of cue[side]) {
-        const tokens = text.split(' ').flatMap((part) => (part === ANY_NUMBER || part === ANY_WORD ? [part] : words(part).filter(Boolean).map((word) => stemWord(word, stemmer))));
-        const entry = { cue: i, tokens };
-        if (tokens[0] === ANY_WORD) anyFirst.push(entry);
-        else {
-          const list = byFirst.get(tokens[0]);
-          if (list) list.push(entry);
-          else byFirst.set(tokens[0], [entry]);
-        }
+    for (const { text, cue } of entries) {
+      const entry = { cue, tokens: tokensOf(text) };
+      if (entry.tokens[0] === ANY_WORD) anyFirst.push(entry);
+      else {
+        const list = byFirst.get(entry.tokens[0]);
+        if (list) list.push(entry);
+        else byFirst.set(entry.tokens[0], [entry]);
       }
-    });
+    }
     return { byFirst, anyFirst };
   };
-  built = { ask: index('ask'), tell: index('tell'), numbers: new Set(NUMBER_WORDS.split(' ').map((word) => stemWord(word, stemmer))) };
+  const side = (name: 'ask' | 'tell') => cues.flatMap((cue, i) => cue[name].map((text) => ({ text, cue: i })));
+  built = { ask: index([...side('ask'), ...askCompounds]), tell: index(side('tell')), compounds: index(compounds.map(({ phrase: text }, k) => ({ text, cue: k }))), numbers: new Set(NUMBER_WORDS.split(' ').map((word) => stemWord(word, stemmer))) };
   compiled.set(stemmer, built);
   return built;
 }
@@ -124,14 +162,15 @@ function find(stems: readonly string[], index: PhraseIndex, numbers: ReadonlySet
 /** How many matches each cue has, in table order. */
 function tally(found: readonly Match[]): Uint16Array {
   const counts = new Uint16Array(allCues().length);
-  for (const { cue } of found) if (counts[cue] < 0xffff) counts[cue]++;
+  for (const { cue } of found) if (cue < counts.length && counts[cue] < 0xffff) counts[cue]++;
   return counts;
 }
 
 /**
  * The ids of the cues a question asks about, in table order: those with an `ask` phrase in it that
- * no longer phrase of another cue covers ("a call you believed was wrong" asks for a disagreement,
- * though "wrong" alone asks for a failure).
+ * no longer phrase of another cue or compound covers ("a call you believed was wrong" asks for a
+ * disagreement, though "wrong" alone asks for a failure; "leaning on" asks for no cost, though
+ * "lean" alone does).
  */
 export function questionCues(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   const { ask, numbers } = compile(stemmer);
@@ -157,4 +196,32 @@ export function cueWordStems(id: string, stemmer: Stemmer = PORTER_STEMMER): Set
   const cue = allCues().find((c) => c.id === id);
   if (!cue) throw new Error(`no cue "${id}" in cues.json`);
   return new Set(cue.ask.filter((p) => !p.includes(' ') && !/[#*]/.test(p)).flatMap((p) => words(p).filter(Boolean).map((w) => stemWord(w, stemmer))));
+}
+
+/** A question read for its compounds: the words outside them, and the LPs they signal. */
+export interface CompoundReading {
+  /** The question's words outside every compound, in order, space-separated. */
+  rest: string;
+  /** The ids of the LPs its compounds signal (see `cueTableSchema`), once each, in the question's order. */
+  lpIds: string[];
+}
+
+/**
+ * A question read for its compounds (see `cueTableSchema`): its LP signal words are read from the
+ * words outside them, so "machine learning" does not ask for Learn and Be Curious, and the LPs of
+ * the compounds found are signals of their own. Linear in the question's length.
+ */
+export function readCompounds(text: string, stemmer: Stemmer = PORTER_STEMMER): CompoundReading {
+  const { compounds, numbers } = compile(stemmer);
+  const plain = words(text).filter(Boolean);
+  const found = find(plain.map((word) => stemWord(word, stemmer)), compounds, numbers);
+  if (found.length === 0) return { rest: plain.join(' '), lpIds: [] };
+  const claimed = new Uint8Array(plain.length);
+  const lpIds = new Set<string>();
+  for (const { cue: k, start, end } of found) {
+    claimed.fill(1, start, end);
+    const lp = cueTable().compounds[k].lp;
+    if (lp !== undefined) lpIds.add(lp);
+  }
+  return { rest: plain.filter((_, i) => !claimed[i]).join(' '), lpIds: [...lpIds] };
 }

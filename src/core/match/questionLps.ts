@@ -1,5 +1,5 @@
 import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
-import { cueWordStems, questionCues } from './cues';
+import { cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
@@ -36,6 +36,8 @@ const SURE_HITS = 2;
 const MIN_SIMILARITY = 0.2;
 /** How many of the most similar bank questions lend their LPs. */
 const SIMILAR_QUESTIONS = 3;
+/** Stands for the LP's compounds among the words its signals cover: not a root, as it holds a space. */
+const COMPOUND = 'a compound';
 /** At most this many LPs are read from a question's words. */
 const MAX_LPS = 3;
 
@@ -59,6 +61,8 @@ interface Reader {
    * "personally" (Dive Deep) does not match "people", nor "accountable" (Ownership) "account".
    */
   signals: Array<{ lp: Lp; phrases: string[][] }>;
+  /** The inflection roots of the everyday signal words (see `everydaySignalWords`). */
+  everyday: Set<string>;
   /** The bank's questions as unit TF-IDF vectors over their stems. */
   bank: Array<{ question: Question; vector: Map<string, number> }>;
   /** Inverse document frequency of each stem over the bank's questions; `unseenIdf` for the rest. */
@@ -89,6 +93,7 @@ function reader(stemmer: Stemmer): Reader {
       lp,
       phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => inflectionRoots(phrase)).filter((roots) => roots.length > 0),
     })),
+    everyday: new Set(everydaySignalWords().flatMap((word) => inflectionRoots(word))),
     bank: questions.map((question, i) => ({ question, vector: unitVector(stemsOf[i], (stem) => idf.get(stem) ?? unseenIdf) })),
     idf,
     unseenIdf,
@@ -118,8 +123,10 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * The LPs a question asks about, primary first, and whether it asks for a failure. The bank's LPs
  * when the text is a bank question or names a bank question's id. Otherwise evidence from the words,
  * each 0 to 1, combined as independent evidence (1 - product of 1 - each): an LP named outright
- * (1); the LP's catalog signal phrases found in the question, matched on the forms of their words
- * (half a point for each of the question's words they cover, see SURE_HITS);
+ * (1); the LP's catalog signal phrases found in the question outside its compounds (see
+ * `readCompounds`), matched on the forms of their words (half a point for each of the
+ * question's words they cover, see SURE_HITS), the LP's compounds as one such word, everyday
+ * signal words only beside other evidence of the LP (see `everydaySignalWords`);
  * and the LPs of the most similar bank questions (their similarity, the secondary LPs less; failure
  * words left out of the likeness, since they say what kind of story, not which LP). Three
  * LPs at most, strongest first; none when nothing fits.
@@ -127,7 +134,8 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
 export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
   const read = reader(stemmer);
   const stemList = contentStems(text, stemmer);
-  const roots = new Set(inflectionRoots(text));
+  const compounds = readCompounds(text, stemmer);
+  const roots = new Set(inflectionRoots(compounds.rest));
   const cues = questionCues(text, stemmer);
   const asksForFailure = cues.includes(FAILURE_CUE);
   if (!bankByText) {
@@ -146,12 +154,6 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
   };
   const named = findLp(text.trim());
   if (named) add(named.id, 1);
-  for (const { lp, phrases } of read.signals) {
-    // Each question word counts once: the catalog lists forms of one word ("learned", "what I learned") that match alike.
-    const hit = new Set<string>();
-    for (const phrase of phrases) if (holds(roots, phrase)) for (const root of phrase) hit.add(root);
-    add(lp.id, Math.min(1, hit.size / SURE_HITS));
-  }
   const topicStems = stemList.filter((stem) => !read.failureStems.has(stem));
   if (topicStems.length > 0) {
     const query = unitVector(topicStems, (stem) => read.idf.get(stem) ?? read.unseenIdf);
@@ -165,6 +167,22 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, SIMILAR_QUESTIONS);
     for (const { question, similarity } of similar) question.lps.forEach((id, i) => add(id, similarity * (i === 0 ? 1 : SECONDARY_LP)));
+  }
+  for (const { lp, phrases } of read.signals) {
+    // Each question word counts once: the catalog lists forms of one word ("learned", "what I learned") that match alike.
+    const hit = new Set<string>();
+    let telling = false;
+    for (const phrase of phrases) {
+      if (!holds(roots, phrase)) continue;
+      for (const root of phrase) hit.add(root);
+      if (!phrase.every((root) => read.everyday.has(root))) telling = true;
+    }
+    if (compounds.lpIds.includes(lp.id)) {
+      hit.add(COMPOUND);
+      telling = true;
+    }
+    // Everyday words ("decision", "data") alone name no LP; beside other evidence of it they add to it.
+    if (telling || evidence.has(lp.id)) add(lp.id, Math.min(1, hit.size / SURE_HITS));
   }
 
   const order = new Map(allLps().map((lp, i) => [lp.id, i]));
