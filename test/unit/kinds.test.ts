@@ -422,6 +422,7 @@ describe('kinds: a layout with no Task part (Context, Action, Result)', () => {
     'My goal was to cut the wait without new staff.', 'Our group of 5 was asked to write the report.', 'The head asked me to get every pupil served.', 'We needed a way to take referrals online.', 'I had set myself the aim of serving everyone.',
     'I was responsible for getting it live by the contract date.', 'A wholesaler hired me to turn its phone desk around.', 'Five of us had to produce the podcast by week 10.', 'I led the move to the new ticketing vendor.',
     'I was one of five people getting the catalogue ready.', 'I said I would own it end to end.', 'My job was to keep the release on its date.',
+    'I was hoping to make the statements fast enough for month start.', 'We wanted the suite trusted again before the audit.', 'We were due to pour the slab on the Thursday.',
   ];
   const SETTINGS = ['Callers waited on hold through the busiest hour.', 'Refunds took from four to eleven days.'];
   const FIRST = fc.constantFrom((name: string, b: string) => `**${name}:** ${b}\n`, (name: string, b: string) => `## ${name}\n${b}\n`, (name: string, b: string) => `${name}: ${b}\n`);
@@ -500,6 +501,35 @@ describe('kinds: a label naming an earlier part under a part\'s heading', () => 
       }),
       { numRuns: 60, seed: 20261130 },
     );
+  });
+});
+
+describe('kinds: a label alone on its line under its own part\'s heading', () => {
+  it('"### Situation" then "**Context and Background:**" over text is a subtitle, and the Situation is not empty; over another label or nothing it is an unfilled part', () => {
+    const subtitle = fc.constantFrom('Context and Background', 'Context', 'Background', 'Situation');
+    const shape = fc.constantFrom((name: string) => `**${name}:**`, (name: string) => `${name}:`, (name: string) => `- **${name}:**`);
+    const body = fc.constantFrom('- The bill had tripled in a year.', 'The bill had tripled in a year.');
+    const rest = '\n### Task\nI was asked to find where the money went.\n\n### Action\nI ranked the queries by cost.\n\n### Result\nThe bill fell from $41K to $17K a month.\n';
+    fc.assert(
+      fc.property(subtitle, shape, body, (name, label, text) => {
+        const told = `${FRONT}### Situation\n${label(name)}\n${text}\n${rest}`;
+        assert.deepStrictEqual(missing(told), [], told);
+        assert.deepStrictEqual(parseStory(told).sections.map((s) => s.kind), [...STAR_KINDS], told);
+        const unfilled = `${FRONT}### Situation\n${label(name)}\n${label(name)}\n${rest}`;
+        assert.ok(missing(unfilled).some((m) => m.startsWith('The Situation is empty')), unfilled);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: a Problem, Action, Result telling', () => {
+  it('"(Problem)" closing its part is the Situation, as "Problem:" opening it is', () => {
+    const text = `${FRONT}New agents resolved 30% fewer tickets than target (Problem). I rebuilt their first four weeks around a mentor (Action). Resolution rose to 95% of target (Result).\n`;
+    const kinds = parseStory(text).sections.map((s) => s.kind);
+    assert.deepStrictEqual(kinds, ['situation', 'action', 'result'], text);
+    assert.ok(!missing(text).some((m) => m.startsWith('The story has no Situation')), missing(text).join());
+    assert.deepStrictEqual(parseStory(`${FRONT}Problem: New agents were slow.\n\nAction: I paired each with a mentor.\n\nResult: Resolution rose by a third.\n`).sections.map((s) => s.kind), ['situation', 'action', 'result']);
   });
 });
 
