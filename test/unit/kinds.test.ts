@@ -523,6 +523,43 @@ describe('kinds: a label alone on its line under its own part\'s heading', () =>
   });
 });
 
+describe('kinds: a label of no part read, where the Action or the Result would stand', () => {
+  const UNREAD = fc.constantFrom((name: string, b: string) => `**${name}:** ${b}\n`, (name: string, b: string) => `- **${name}:** ${b}\n`, (name: string, b: string) => `## ${name}\n${b}\n`, (name: string, b: string) => `**${name}**\n${b}\n`, (name: string, b: string) => `${name}: ${b}\n`);
+  const NAME = fc.constantFrom('Recovery', 'Recommendation', 'What changed', 'My part', 'Rollout');
+  it('leaves the part it may stand for unnamed; the same story without it is told its part is missing, and a complication before the Action leaves a missing Task named', () => {
+    fc.assert(
+      fc.property(UNREAD, NAME, (shape, name) => {
+        const situation = '**Situation:** The receipts service sent duplicates after a retry change.\n\n';
+        const action = '**Action:** I rolled the change back and made the send idempotent.\n\n';
+        const result = '**Result:** No duplicate receipt went out in the next quarter.\n\n';
+        const noAction = `${FRONT}${situation}${shape(name, 'I rolled the change back within the hour.')}\n${result}`;
+        assert.ok(!missing(noAction).some((m) => m.startsWith('The story has no Action')), noAction);
+        assert.ok(missing(`${FRONT}${situation}${result}`).some((m) => m.startsWith('The story has no Action')));
+        const noResult = `${FRONT}${situation}${action}${shape(name, 'No duplicate went out again.')}`;
+        assert.ok(!missing(noResult).some((m) => m.startsWith('The story has no Result')), noResult);
+        assert.ok(missing(`${FRONT}${situation}${action}`).some((m) => m.startsWith('The story has no Result')));
+        const complication = `${FRONT}${situation}${shape('Obstacle', 'The provider throttled us at peak.')}\n${action}${result}`;
+        assert.ok(missing(complication).some((m) => m.startsWith('The story has no Task')), complication);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+
+  it('a brag entry\'s steps before its "Impact:" line tell the Action; a setting alone there does not', () => {
+    const steps = '### Nightly ledger job\n- Traced the lock contention on the postings table.\n- Rewrote the job to post in batches of 5,000 rows.\n- Impact: the job finishes in 40 minutes instead of 3 hours.\n';
+    assert.ok(!missing(steps).some((m) => m.startsWith('The story has no Action')), missing(steps).join());
+    const setting = '### Nightly ledger job\nThe nightly ledger job ran for over three hours and paged the on-call engineer every week.\n\nImpact: the job finishes in 40 minutes instead of 3 hours.\n';
+    assert.ok(missing(setting).some((m) => m.startsWith('The story has no Action')), missing(setting).join());
+  });
+
+  it('an organisation\'s need in a first part not named Situation is the goal ("the food bank needed to raise £9,000"); under Situation it is not the speaker\'s Task', () => {
+    const rest = '\n\nAction: I split the volunteers into three groups.\n\nResult: We raised £14,200 by Christmas Eve.\n';
+    const need = "Our town's food bank needed to raise £9,000 in December after two supermarkets withdrew their donations.";
+    assert.ok(!missing(`${FRONT}Challenge: ${need}${rest}`).some((m) => m.startsWith('The story has no Task')));
+    assert.ok(missing(`${FRONT}Situation: ${need}${rest}`).some((m) => m.startsWith('The story has no Task')));
+  });
+});
+
 describe('kinds: a Problem, Action, Result telling', () => {
   it('"(Problem)" closing its part is the Situation, as "Problem:" opening it is', () => {
     const text = `${FRONT}New agents resolved 30% fewer tickets than target (Problem). I rebuilt their first four weeks around a mentor (Action). Resolution rose to 95% of target (Result).\n`;

@@ -11,8 +11,9 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   // "What happened" and "Why it mattered": the setting of a notes or brag-document entry.
   // "Problem": the setting of a Problem, Action, Result (PAR) telling.
   situation: ['situation', 'context', 'background', 's', 'what happened', 'why it mattered', 'problem'],
-  // "Goal" and "Target": the Task of a brag entry or a STAR-L telling, an aim set by the speaker or for them.
-  task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective'],
+  // "Goal" and "Target": the Task of a brag entry or a STAR-L telling, an aim set by the speaker or for them;
+  // "Scope": what was in and out of the speaker's remit.
+  task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope'],
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
   // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
   action: [
@@ -914,6 +915,8 @@ function goalStated(personal: boolean): RegExp {
       String.raw`\b(?:asked|hired) (?:${object}) to\b`,
       String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
       String.raw`\b(?:${subject}) needed a way\b`,
+      // Outside a part named Situation, an organisation's need is the group's goal: "the food bank needed to raise £9,000".
+      ...(personal ? [] : [String.raw`\bneeded to\b`]),
       String.raw`\b(?:${subject}) (?:wanted|hoped|(?:was|were) (?:hoping|due|aiming|trying)) to\b`,
       String.raw`\b(?:${subject}) wanted (?:the|our|my|it|them)\b`,
       String.raw`\b(?:${subject}) (?:was|were) (?:responsible|accountable|in charge)\b`,

@@ -1,4 +1,5 @@
-import { hasNoStarSections, isDraft, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type StarKind, type Story } from '../parse/story';
+import { findPersonalAction } from '../language/personal';
+import { hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -43,10 +44,12 @@ export const missingSection = defineRule({
       if (tooShortToTell(story)) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
+    const unread = unreadLabelLines(story);
     for (const kind of STAR_KINDS) {
       const section = partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined);
       const title = SECTION_TITLES[kind];
       if (!section) {
+        if ((kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, unread)) || (kind === 'action' && actionToldInOpening(story))) continue;
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
           ...anchor,
@@ -91,4 +94,67 @@ function anchorOf(story: Story): { start: number; end: number } {
   if (title) return title;
   const firstLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
   return { start: story.lines.lineStart(firstLine), end: story.lines.lineEnd(firstLine) };
+}
+
+/**
+ * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
+ * colon or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**What changed**`), a
+ * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
+ * after the story's first marked part (`## The call I owned`; headings before it are titles).
+ * Group 1 or 2 is the name.
+ */
+const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
+
+/**
+ * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
+ * (see `LABEL_SHAPED`): a part may be told under such a name ("Recommendation" in SBAR, "Recovery"
+ * in a mistake story, "What changed"), so no part is named missing where one stands. One pass over
+ * the body's lines; each line is tested at its start only.
+ */
+function unreadLabelLines(story: Story): number[] {
+  const starSections = story.sections.filter((s) => s.kind !== 'other');
+  const firstPartLine = starSections.length > 0 ? starSections[0].line : story.lines.lineCount;
+  const read = new Set(story.sections.filter((s) => s.kind !== 'other').map((s) => s.line));
+  const unread = story.sections.filter((s) => s.kind === 'other' && s.style === 'heading' && s.line > firstPartLine).map((s) => s.line);
+  const bodyLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
+  for (let line = bodyLine; line < story.lines.lineCount; line++) {
+    if (read.has(line)) continue;
+    const text = story.prose.slice(story.lines.lineStart(line), story.lines.lineEnd(line));
+    const label = LABEL_SHAPED.exec(text);
+    if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
+  }
+  return unread;
+}
+
+/**
+ * Whether a label of no part read stands where the missing Action or Result would be told: after
+ * the last marked part told before it in STAR order and before the first marked part told after
+ * it. Then the layout is not read with confidence, and the part is not named missing. Not asked
+ * of the Situation and the Task: a label between them and the Action names a complication of the
+ * setting far more often than a renamed part ("Obstacle:", "Tension", "Topic:"), and a goal told
+ * under it is read where it is told (see `taskToldInSituation`).
+ */
+function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[]): boolean {
+  const order = STAR_KINDS.indexOf(kind);
+  let after = -1;
+  let before = Infinity;
+  for (const other of STAR_KINDS) {
+    const section = partSection(story, other);
+    if (!section || other === kind) continue;
+    if (STAR_KINDS.indexOf(other) < order) after = Math.max(after, section.line);
+    else before = Math.min(before, section.line);
+  }
+  return unreadLines.some((line) => line > after && line < before);
+}
+
+/**
+ * Whether the Action is told in an unmarked opening whose next marked part is the Result: a brag
+ * entry's steps ("- Rewrote the job to post in batches") before its "Impact:" line. The opening
+ * stands for the Situation (see `partSection`), but the steps in it are the speaker's own.
+ */
+function actionToldInOpening(story: Story): boolean {
+  const first: Section | undefined = story.sections.find((s) => s.kind !== 'other' && s.kind !== 'learning' && s.kind !== 'short');
+  const opening = partSection(story, 'situation');
+  if (!first || first.kind !== 'result' || !opening || opening.title !== '') return false;
+  return findPersonalAction(sectionProse(story, opening)) !== undefined;
 }
