@@ -560,6 +560,14 @@ describe('kinds: a label of no part read, where the Action or the Result would s
   });
 });
 
+describe('kinds: a "Next time" part is the lesson', () => {
+  it('"I would bring her in earlier" under "## Next time" is no hypothetical Action to vague-claim; the same sentence under "## Action" is', () => {
+    const vague = (heading: string) => lintText(`${FRONT}## Situation\nThe charts were out of scope.\n\n## Action\nI showed the estimate.\n\n## Result\nStale prices fell from 40 a week to 2.\n\n## ${heading}\nI would bring the charting lead into the scoping session.\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+    assert.strictEqual(vague('Next time'), 0);
+    assert.strictEqual(vague('Action'), 1);
+  });
+});
+
 describe('kinds: a Problem, Action, Result telling', () => {
   it('"(Problem)" closing its part is the Situation, as "Problem:" opening it is', () => {
     const text = `${FRONT}New agents resolved 30% fewer tickets than target (Problem). I rebuilt their first four weeks around a mentor (Action). Resolution rose to 95% of target (Result).\n`;
