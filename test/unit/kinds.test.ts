@@ -568,6 +568,19 @@ describe('kinds: a "Next time" part is the lesson', () => {
   });
 });
 
+describe('kinds: a part told as a quotation after a lead-in label', () => {
+  it('`Example: "I told both servers ..."` is the speaker\'s own step, with the next part\'s lone letter after it; a quotation inside a telling of others is theirs', () => {
+    const lead = fc.constantFrom('Example', 'Sample answer', 'Say');
+    fc.assert(
+      fc.property(lead, fc.constantFrom('', '\nR\n'), (name, marker) => {
+        assert.ok(findPersonalAction(`${name}: "I told both servers I would open the new tables myself."\n${marker}`), name);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
+    assert.ok(!findPersonalAction('The servers were busy, and the manager said: "I will open the new tables myself."'));
+  });
+});
+
 describe('kinds: a Problem, Action, Result telling', () => {
   it('"(Problem)" closing its part is the Situation, as "Problem:" opening it is', () => {
     const text = `${FRONT}New agents resolved 30% fewer tickets than target (Problem). I rebuilt their first four weeks around a mentor (Action). Resolution rose to 95% of target (Result).\n`;
