@@ -43,7 +43,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout4: 'open',
   holdout5: 'open',
   holdout6: 'open',
-  holdout7: 'sealed',
+  holdout7: 'open',
   holdout8: 'sealed',
 };
 

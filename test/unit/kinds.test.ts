@@ -422,6 +422,7 @@ describe('kinds: a layout with no Task part (Context, Action, Result)', () => {
     'My goal was to cut the wait without new staff.', 'Our group of 5 was asked to write the report.', 'The head asked me to get every pupil served.', 'We needed a way to take referrals online.', 'I had set myself the aim of serving everyone.',
     'I was responsible for getting it live by the contract date.', 'A wholesaler hired me to turn its phone desk around.', 'Five of us had to produce the podcast by week 10.', 'I led the move to the new ticketing vendor.',
     'I was one of five people getting the catalogue ready.', 'I said I would own it end to end.', 'My job was to keep the release on its date.',
+    'I was hoping to make the statements fast enough for month start.', 'We wanted the suite trusted again before the audit.', 'We were due to pour the slab on the Thursday.',
   ];
   const SETTINGS = ['Callers waited on hold through the busiest hour.', 'Refunds took from four to eleven days.'];
   const FIRST = fc.constantFrom((name: string, b: string) => `**${name}:** ${b}\n`, (name: string, b: string) => `## ${name}\n${b}\n`, (name: string, b: string) => `${name}: ${b}\n`);
@@ -500,6 +501,93 @@ describe('kinds: a label naming an earlier part under a part\'s heading', () => 
       }),
       { numRuns: 60, seed: 20261130 },
     );
+  });
+});
+
+describe('kinds: a label alone on its line under its own part\'s heading', () => {
+  it('"### Situation" then "**Context and Background:**" over text is a subtitle, and the Situation is not empty; over another label or nothing it is an unfilled part', () => {
+    const subtitle = fc.constantFrom('Context and Background', 'Context', 'Background', 'Situation');
+    const shape = fc.constantFrom((name: string) => `**${name}:**`, (name: string) => `${name}:`, (name: string) => `- **${name}:**`);
+    const body = fc.constantFrom('- The bill had tripled in a year.', 'The bill had tripled in a year.');
+    const rest = '\n### Task\nI was asked to find where the money went.\n\n### Action\nI ranked the queries by cost.\n\n### Result\nThe bill fell from $41K to $17K a month.\n';
+    fc.assert(
+      fc.property(subtitle, shape, body, (name, label, text) => {
+        const told = `${FRONT}### Situation\n${label(name)}\n${text}\n${rest}`;
+        assert.deepStrictEqual(missing(told), [], told);
+        assert.deepStrictEqual(parseStory(told).sections.map((s) => s.kind), [...STAR_KINDS], told);
+        const unfilled = `${FRONT}### Situation\n${label(name)}\n${label(name)}\n${rest}`;
+        assert.ok(missing(unfilled).some((m) => m.startsWith('The Situation is empty')), unfilled);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: a label of no part read, where the Action or the Result would stand', () => {
+  const UNREAD = fc.constantFrom((name: string, b: string) => `**${name}:** ${b}\n`, (name: string, b: string) => `- **${name}:** ${b}\n`, (name: string, b: string) => `## ${name}\n${b}\n`, (name: string, b: string) => `**${name}**\n${b}\n`, (name: string, b: string) => `${name}: ${b}\n`);
+  const NAME = fc.constantFrom('Recovery', 'Recommendation', 'What changed', 'My part', 'Rollout');
+  it('leaves the part it may stand for unnamed; the same story without it is told its part is missing, and a complication before the Action leaves a missing Task named', () => {
+    fc.assert(
+      fc.property(UNREAD, NAME, (shape, name) => {
+        const situation = '**Situation:** The receipts service sent duplicates after a retry change.\n\n';
+        const action = '**Action:** I rolled the change back and made the send idempotent.\n\n';
+        const result = '**Result:** No duplicate receipt went out in the next quarter.\n\n';
+        const noAction = `${FRONT}${situation}${shape(name, 'I rolled the change back within the hour.')}\n${result}`;
+        assert.ok(!missing(noAction).some((m) => m.startsWith('The story has no Action')), noAction);
+        assert.ok(missing(`${FRONT}${situation}${result}`).some((m) => m.startsWith('The story has no Action')));
+        const noResult = `${FRONT}${situation}${action}${shape(name, 'No duplicate went out again.')}`;
+        assert.ok(!missing(noResult).some((m) => m.startsWith('The story has no Result')), noResult);
+        assert.ok(missing(`${FRONT}${situation}${action}`).some((m) => m.startsWith('The story has no Result')));
+        const complication = `${FRONT}${situation}${shape('Obstacle', 'The provider throttled us at peak.')}\n${action}${result}`;
+        assert.ok(missing(complication).some((m) => m.startsWith('The story has no Task')), complication);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+
+  it('a brag entry\'s steps before its "Impact:" line tell the Action; a setting alone there does not', () => {
+    const steps = '### Nightly ledger job\n- Traced the lock contention on the postings table.\n- Rewrote the job to post in batches of 5,000 rows.\n- Impact: the job finishes in 40 minutes instead of 3 hours.\n';
+    assert.ok(!missing(steps).some((m) => m.startsWith('The story has no Action')), missing(steps).join());
+    const setting = '### Nightly ledger job\nThe nightly ledger job ran for over three hours and paged the on-call engineer every week.\n\nImpact: the job finishes in 40 minutes instead of 3 hours.\n';
+    assert.ok(missing(setting).some((m) => m.startsWith('The story has no Action')), missing(setting).join());
+  });
+
+  it('an organisation\'s need in a first part not named Situation is the goal ("the food bank needed to raise £9,000"); under Situation it is not the speaker\'s Task', () => {
+    const rest = '\n\nAction: I split the volunteers into three groups.\n\nResult: We raised £14,200 by Christmas Eve.\n';
+    const need = "Our town's food bank needed to raise £9,000 in December after two supermarkets withdrew their donations.";
+    assert.ok(!missing(`${FRONT}Challenge: ${need}${rest}`).some((m) => m.startsWith('The story has no Task')));
+    assert.ok(missing(`${FRONT}Situation: ${need}${rest}`).some((m) => m.startsWith('The story has no Task')));
+  });
+});
+
+describe('kinds: a "Next time" part is the lesson', () => {
+  it('"I would bring her in earlier" under "## Next time" is no hypothetical Action to vague-claim; the same sentence under "## Action" is', () => {
+    const vague = (heading: string) => lintText(`${FRONT}## Situation\nThe charts were out of scope.\n\n## Action\nI showed the estimate.\n\n## Result\nStale prices fell from 40 a week to 2.\n\n## ${heading}\nI would bring the charting lead into the scoping session.\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+    assert.strictEqual(vague('Next time'), 0);
+    assert.strictEqual(vague('Action'), 1);
+  });
+});
+
+describe('kinds: a part told as a quotation after a lead-in label', () => {
+  it('`Example: "I told both servers ..."` is the speaker\'s own step, with the next part\'s lone letter after it; a quotation inside a telling of others is theirs', () => {
+    const lead = fc.constantFrom('Example', 'Sample answer', 'Say');
+    fc.assert(
+      fc.property(lead, fc.constantFrom('', '\nR\n'), (name, marker) => {
+        assert.ok(findPersonalAction(`${name}: "I told both servers I would open the new tables myself."\n${marker}`), name);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
+    assert.ok(!findPersonalAction('The servers were busy, and the manager said: "I will open the new tables myself."'));
+  });
+});
+
+describe('kinds: a Problem, Action, Result telling', () => {
+  it('"(Problem)" closing its part is the Situation, as "Problem:" opening it is', () => {
+    const text = `${FRONT}New agents resolved 30% fewer tickets than target (Problem). I rebuilt their first four weeks around a mentor (Action). Resolution rose to 95% of target (Result).\n`;
+    const kinds = parseStory(text).sections.map((s) => s.kind);
+    assert.deepStrictEqual(kinds, ['situation', 'action', 'result'], text);
+    assert.ok(!missing(text).some((m) => m.startsWith('The story has no Situation')), missing(text).join());
+    assert.deepStrictEqual(parseStory(`${FRONT}Problem: New agents were slow.\n\nAction: I paired each with a mentor.\n\nResult: Resolution rose by a third.\n`).sections.map((s) => s.kind), ['situation', 'action', 'result']);
   });
 });
 

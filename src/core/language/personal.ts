@@ -33,10 +33,15 @@ export interface PersonalRole {
   end: number;
 }
 
+/** A label of up to three words leading a quotation that tells the whole part: "Example:", "Sample answer:". */
+const QUOTE_LEAD_IN = /^\s*\p{L}+(?:[ \t]\p{L}+){0,2}[ \t]*:/u;
+
 export function findPersonalAction(text: string): PersonalRole | undefined {
-  // Quoted speech is someone else's, unless the whole part is quoted: an answer told as a quotation.
+  // Quoted speech is someone else's, unless the whole part is quoted: an answer told as a
+  // quotation, after a lead-in label too (`Example: "I told both servers ..."`).
   const unquoted = blankQuotes(text);
-  const plain = /\p{L}/u.test(unquoted) ? unquoted : text;
+  // A lone letter left outside the quotation is the next part's marker ("R" before "Result").
+  const plain = /\p{L}{2}/u.test(unquoted.replace(QUOTE_LEAD_IN, '')) ? unquoted : text;
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) {
     const end = match.index + match[0].length;

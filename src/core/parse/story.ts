@@ -9,9 +9,11 @@ export type StarKind = (typeof STAR_KINDS)[number];
 /** Heading and label names a reader uses for each part of a STAR story (normalised: lowercase, single spaces). */
 const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
   // "What happened" and "Why it mattered": the setting of a notes or brag-document entry.
-  situation: ['situation', 'context', 'background', 's', 'what happened', 'why it mattered'],
-  // "Goal" and "Target": the Task of a brag entry or a STAR-L telling, an aim set by the speaker or for them.
-  task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective'],
+  // "Problem": the setting of a Problem, Action, Result (PAR) telling.
+  situation: ['situation', 'context', 'background', 's', 'what happened', 'why it mattered', 'problem'],
+  // "Goal" and "Target": the Task of a brag entry or a STAR-L telling, an aim set by the speaker or for them;
+  // "Scope": what was in and out of the speaker's remit.
+  task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope'],
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
   // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
   action: [
@@ -23,7 +25,7 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   learning: [
     'learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lesson learnt', 'lessons learnt', 'what i learned', 'what i learnt',
     'reflection', 'reflections', 'reflect', 'takeaway', 'takeaways', 'key takeaways', 'looking back', 'in hindsight', 'retrospective',
-    'what i would do differently', "what i'd do differently", 'what i would change', "what i'd change", 'what i would do differently next time', 'l',
+    'what i would do differently', "what i'd do differently", 'what i would change', "what i'd change", 'what i would do differently next time', 'next time', 'l',
   ],
   short: ['short version', 'short', '2 minute version', 'two minute version', '2 min version', 'short telling'],
 };
@@ -259,8 +261,16 @@ export function parseStory(text: string): Story {
     // an earlier part, which a story does not go back to ("## Result" then "- Target: 99.9%", the
     // goal the Result is measured against), is a line of that part, not a new one; and after "Q:",
     // "A:" is the answer, not an Action.
+    // A label alone on its line naming the heading's own part, over lines of text ("### Situation",
+    // then "**Context and Background:**" over bullets), is a subtitle of that part too; over another
+    // label or nothing ("- **Impact:**" then "- **Metrics:**"), it is an unfilled part of its own.
+    const toldAfter = (at: number) => at < lines.lineCount && !codeLines.has(at) && lines.lineText(at).trim() !== '' && labelAt(lines.lineText(at)) === undefined;
+    const told = found !== undefined && (content.slice(found.bodyStart).trim() !== '' || toldAfter(line + 1));
     const withinPart =
-      open?.style === 'heading' && named !== undefined && !named.alsoKinds && content.slice(found!.bodyStart).trim() !== '' && (named.kind === open.kind || comesBefore(named.kind, open.kind));
+      open?.style === 'heading' &&
+      named !== undefined &&
+      !named.alsoKinds?.some((kind) => kind !== open!.kind) &&
+      ((named.kind === open.kind && told) || (content.slice(found!.bodyStart).trim() !== '' && comesBefore(named.kind, open.kind)));
     const answer = found !== undefined && questionAsked && /^(?:a|answer)$/i.test(cleanTitle(found.name));
     if (QUESTION_LINE.test(content)) questionAsked = true;
     else if (found && !answer) questionAsked = false;
@@ -536,7 +546,8 @@ function findComments(text: string, lines: LineIndex, from: number, codeLines: R
 /** A blank line, or a line that ends a paragraph by starting a block of its own. */
 const INTERRUPTS_PARAGRAPH = /^(?:[ \t]*$| {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}[^`]*$|~{3,}|<!--|>|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|[-*+][ \t]+\S|1[.)][ \t]+\S))/;
 
-const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Task|Actions?|Results?';
+// "Problem": the first part of a Problem, Action, Result (PAR) telling.
+const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Problem|Task|Actions?|Results?';
 /**
  * A bracketed STAR marker that ends its part: after a word, before a stop, the line's end or the
  * sentence going on in lower case ("... for a local bakery (S).", "... as a junior developer
@@ -890,7 +901,8 @@ function openingSituation(story: Story): Section | undefined {
  * A sentence that states a goal, an assignment, a role or a commitment: "my goal was to ...", "I
  * had set myself the aim of ...", "the head asked me to ...", "I needed to ...", "I had to ...",
  * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
- * one of five people ...", "I said I would own it". Spoken by the speaker alone (`personal`), or
+ * one of five people ...", "I said I would own it", an aim or a date set ("I was hoping to ...",
+ * "we wanted the suite trusted again", "we were due to pour"). Spoken by the speaker alone (`personal`), or
  * by a group too: "our group was asked to ...", "five of us had to ...", "we needed a way to ...".
  */
 function goalStated(personal: boolean): RegExp {
@@ -903,6 +915,10 @@ function goalStated(personal: boolean): RegExp {
       String.raw`\b(?:asked|hired) (?:${object}) to\b`,
       String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
       String.raw`\b(?:${subject}) needed a way\b`,
+      // Outside a part named Situation, an organisation's need is the group's goal: "the food bank needed to raise £9,000".
+      ...(personal ? [] : [String.raw`\bneeded to\b`]),
+      String.raw`\b(?:${subject}) (?:wanted|hoped|(?:was|were) (?:hoping|due|aiming|trying)) to\b`,
+      String.raw`\b(?:${subject}) wanted (?:the|our|my|it|them)\b`,
       String.raw`\b(?:${subject}) (?:was|were) (?:responsible|accountable|in charge)\b`,
       String.raw`\bI led\b`,
       String.raw`\bI was one of\b`,

@@ -1,4 +1,5 @@
-import { hasNoStarSections, isDraft, isEmptySection, partSection, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type StarKind, type Story } from '../parse/story';
+import { findPersonalAction } from '../language/personal';
+import { hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -19,7 +20,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter (`**S**ituation:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, What happened or Why it mattered for the Situation; Goal, Target or Objective for the Task; Behaviour (SBI), Activity, Approach or My contributions for the Action; Outcome, Impact or How it went for the Result. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s too: `we were asked to ...`) tells the Task. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`) is empty. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts.',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter (`**S**ituation:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective or Scope for the Task; Behaviour (SBI), Activity, Approach or My contributions for the Action; Outcome, Impact or How it went for the Result. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`) standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation, and where the next marked part is the Result (a brag entry\'s steps, then `Impact:`) steps of the speaker\'s own in it tell the Action; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`) is empty. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one) nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts.',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
@@ -43,10 +44,12 @@ export const missingSection = defineRule({
       if (tooShortToTell(story)) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
+    const unread = unreadLabelLines(story);
     for (const kind of STAR_KINDS) {
       const section = partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined);
       const title = SECTION_TITLES[kind];
       if (!section) {
+        if ((kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, unread)) || (kind === 'action' && actionToldInOpening(story))) continue;
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
           ...anchor,
@@ -91,4 +94,67 @@ function anchorOf(story: Story): { start: number; end: number } {
   if (title) return title;
   const firstLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
   return { start: story.lines.lineStart(firstLine), end: story.lines.lineEnd(firstLine) };
+}
+
+/**
+ * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
+ * colon or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**What changed**`), a
+ * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
+ * after the story's first marked part (`## The call I owned`; headings before it are titles).
+ * Group 1 or 2 is the name.
+ */
+const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
+
+/**
+ * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
+ * (see `LABEL_SHAPED`): a part may be told under such a name ("Recommendation" in SBAR, "Recovery"
+ * in a mistake story, "What changed"), so no part is named missing where one stands. One pass over
+ * the body's lines; each line is tested at its start only.
+ */
+function unreadLabelLines(story: Story): number[] {
+  const starSections = story.sections.filter((s) => s.kind !== 'other');
+  const firstPartLine = starSections.length > 0 ? starSections[0].line : story.lines.lineCount;
+  const read = new Set(story.sections.filter((s) => s.kind !== 'other').map((s) => s.line));
+  const unread = story.sections.filter((s) => s.kind === 'other' && s.style === 'heading' && s.line > firstPartLine).map((s) => s.line);
+  const bodyLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
+  for (let line = bodyLine; line < story.lines.lineCount; line++) {
+    if (read.has(line)) continue;
+    const text = story.prose.slice(story.lines.lineStart(line), story.lines.lineEnd(line));
+    const label = LABEL_SHAPED.exec(text);
+    if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
+  }
+  return unread;
+}
+
+/**
+ * Whether a label of no part read stands where the missing Action or Result would be told: after
+ * the last marked part told before it in STAR order and before the first marked part told after
+ * it. Then the layout is not read with confidence, and the part is not named missing. Not asked
+ * of the Situation and the Task: a label between them and the Action names a complication of the
+ * setting far more often than a renamed part ("Obstacle:", "Tension", "Topic:"), and a goal told
+ * under it is read where it is told (see `taskToldInSituation`).
+ */
+function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[]): boolean {
+  const order = STAR_KINDS.indexOf(kind);
+  let after = -1;
+  let before = Infinity;
+  for (const other of STAR_KINDS) {
+    const section = partSection(story, other);
+    if (!section || other === kind) continue;
+    if (STAR_KINDS.indexOf(other) < order) after = Math.max(after, section.line);
+    else before = Math.min(before, section.line);
+  }
+  return unreadLines.some((line) => line > after && line < before);
+}
+
+/**
+ * Whether the Action is told in an unmarked opening whose next marked part is the Result: a brag
+ * entry's steps ("- Rewrote the job to post in batches") before its "Impact:" line. The opening
+ * stands for the Situation (see `partSection`), but the steps in it are the speaker's own.
+ */
+function actionToldInOpening(story: Story): boolean {
+  const first: Section | undefined = story.sections.find((s) => s.kind !== 'other' && s.kind !== 'learning' && s.kind !== 'short');
+  const opening = partSection(story, 'situation');
+  if (!first || first.kind !== 'result' || !opening || opening.title !== '') return false;
+  return findPersonalAction(sectionProse(story, opening)) !== undefined;
 }
