@@ -44,12 +44,13 @@ export const missingSection = defineRule({
       if (tooShortToTell(story)) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
-    const unread = unreadLabelLines(story);
+    // Read only for a story with a part missing: most stories have none.
+    let unread: number[] | undefined;
     for (const kind of STAR_KINDS) {
       const section = partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined);
       const title = SECTION_TITLES[kind];
       if (!section) {
-        if ((kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, unread)) || (kind === 'action' && actionToldInOpening(story))) continue;
+        if ((kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, (unread ??= unreadLabelLines(story)))) || (kind === 'action' && actionToldInOpening(story))) continue;
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
           ...anchor,
