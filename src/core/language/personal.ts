@@ -138,10 +138,9 @@ export function hypotheticalSentence(text: string): { start: number; end: number
  * would say", "I'd estimate" and their kin hedge a past fact, and are kept. Linear in the text.
  */
 export function withoutHypotheticals(text: string): string {
-  const would = new RegExp(HYPOTHETICAL.source, 'gu');
   let out = '';
   let at = 0;
-  for (const match of text.matchAll(would)) {
+  for (const match of text.matchAll(HYPOTHETICALS)) {
     if (match.index < at || HEDGE.test(text.slice(match.index, match.index + 24))) continue;
     if (/^I['’]d/.test(match[0]) && hadDone(text.slice(match.index + 3, match.index + 43))) continue;
     const sentence = sentenceAround(text, match.index);
@@ -150,6 +149,9 @@ export function withoutHypotheticals(text: string): string {
   }
   return at === 0 ? text : out + text.slice(at);
 }
+
+/** Every hypothetical (see `HYPOTHETICAL`), for `withoutHypotheticals`: made once, as each story's Result is read. */
+const HYPOTHETICALS = new RegExp(HYPOTHETICAL.source, 'gu');
 
 /** "I would say", "I'd estimate": a hedge on what happened; "I'd no idea", "I'd to": "I had". Not hypotheticals. */
 const HEDGE = /^I(?: would|['’]d) (?:say|estimate|guess|reckon|argue|put it|think)\b|^I['’]d (?:no|a|an|the|to)\b/i;

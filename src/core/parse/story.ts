@@ -997,6 +997,31 @@ export function hasNoStarSections(story: Story): boolean {
   return !story.sections.some((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
 }
 
+/** The fewest sentences that can tell a whole story: the setting and the task, what was done, how it ended. */
+const MIN_TELLING_SENTENCES = 3;
+/**
+ * Whether the story marks no part and is too short to tell its parts unmarked (under
+ * `MIN_TELLING_SENTENCES` sentences): missing-section asks once for its parts, and no part can be
+ * read from it, so unquantified-result has no Result to judge ("I rewrote the buffer." ends nothing).
+ * False for a draft, which has no text at all.
+ */
+export function tooShortToTell(story: Story): boolean {
+  if (!hasNoStarSections(story) || isDraft(story)) return false;
+  return countSentences(story.prose.slice(story.frontMatter.bodyStart)) < MIN_TELLING_SENTENCES;
+}
+
+/** A heading line: a title, never a sentence of the telling. */
+const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
+
+/**
+ * The sentences of a text, headings left out: runs of words ended by a full stop, a question or
+ * exclamation mark, a new list item or the text's end (talking points in a list, "- sat down with
+ * her, built 2 prototypes", are a sentence each).
+ */
+function countSentences(text: string): number {
+  return text.replace(HEADING_LINE, '').split(/[.!?]+(?=\s|$)|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
+}
+
 /** The prose of a section (code and comments blanked), same offsets as the story text. */
 export function sectionProse(story: Story, section: Section): string {
   return story.prose.slice(section.bodyStart, section.bodyEnd);

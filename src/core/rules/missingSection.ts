@@ -1,5 +1,5 @@
 import { findPersonalAction } from '../language/personal';
-import { hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, type Section, type StarKind, type Story } from '../parse/story';
+import { hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tooShortToTell, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -63,31 +63,6 @@ export const missingSection = defineRule({
     return issues;
   },
 });
-
-/** The fewest sentences that can tell a whole story: the setting and the task, what was done, how it ended. */
-const MIN_TELLING_SENTENCES = 3;
-/**
- * Whether the story marks no part and is too short to tell its parts unmarked (under
- * `MIN_TELLING_SENTENCES` sentences): missing-section asks once for its parts, and no part can be
- * read from it, so a content rule has no Result to judge ("I rewrote the buffer." ends nothing).
- * False for a draft, which has no text at all.
- */
-export function tooShortToTell(story: Story): boolean {
-  if (!hasNoStarSections(story) || isDraft(story)) return false;
-  return countSentences(story.prose.slice(story.frontMatter.bodyStart)) < MIN_TELLING_SENTENCES;
-}
-
-/** A heading line: a title, never a sentence of the telling. */
-const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
-
-/**
- * The sentences of a text, headings left out: runs of words ended by a full stop, a question or
- * exclamation mark, a new list item or the text's end (talking points in a list, "- sat down with
- * her, built 2 prototypes", are a sentence each).
- */
-function countSentences(text: string): number {
-  return text.replace(HEADING_LINE, '').split(/[.!?]+(?=\s|$)|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
-}
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
 function anchorOf(story: Story): { start: number; end: number } {

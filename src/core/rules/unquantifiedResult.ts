@@ -1,9 +1,8 @@
 import { hypotheticalSentence, withoutHypotheticals } from '../language/personal';
 import { hasQuantity } from '../language/quantities';
-import { isEmptySection, sectionProse, starPart, type Story } from '../parse/story';
+import { isEmptySection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
 import { quoteForMessage, sentenceAround } from '../text';
-import { tooShortToTell } from './missingSection';
 import { defineRule, type OffsetEdit } from './rule';
 
 export const unquantifiedResult = defineRule({
