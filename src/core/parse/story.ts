@@ -190,8 +190,13 @@ export function parseStory(text: string): Story {
   // a part that ends with its marker ("... a local bakery (S). Our group ... (T)."), and a part
   // that opens with its bare name and no colon ("Situation I sit on the committee ...").
   const bodyProse = prose.slice(frontMatter.bodyStart);
-  const trailing = bodyProse.includes('(') && distinctKinds(bodyProse, TRAILING_MARKER) >= 2;
-  const bare = distinctKinds(bodyProse, BARE_NAME) >= MARKED_PARTS_OF_A_TELLING;
+  // Each is asked of the whole body only when a line could be one: most stories hold neither.
+  const trailing = ANY_MARKER.test(bodyProse) && distinctKinds(bodyProse, TRAILING_MARKER) >= 2;
+  let bare: boolean | undefined;
+  const bareNameIn = (content: string) => {
+    const found = bareNameAt(content);
+    return found && (bare ??= distinctKinds(bodyProse, BARE_NAME) >= MARKED_PARTS_OF_A_TELLING) ? found : undefined;
+  };
   // Whether a "Q:" line came before, since the last label: then "A:" is its answer, not an Action.
   let questionAsked = false;
   // With trailing markers: where the part that the next marker closes began.
@@ -255,7 +260,7 @@ export function parseStory(text: string): Story {
         continue;
       }
     }
-    const found = inFollowUps ? undefined : labelAt(content) ?? (bare ? bareNameAt(content) : undefined);
+    const found = inFollowUps ? undefined : labelAt(content) ?? bareNameIn(content);
     const named = found ? partsNamed(found.name) : undefined;
     // A label naming the part its heading already opened ("## Result" then "- **Impact:** ..."), or
     // an earlier part, which a story does not go back to ("## Result" then "- Target: 99.9%", the
@@ -556,6 +561,8 @@ const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Problem|Task|Actions?|Results?';
  */
 const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$)|[ \t]+\p{Ll})`, 'gmu');
 const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
+/** The bracketed marker alone, a quick test before the full pattern runs. */
+const ANY_MARKER = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`);
 /**
  * A part's bare name opening a line, with no colon, before a capital: "Situation I sit on ...",
  * in bold too: "**Task** I had to answer ...".
@@ -781,8 +788,20 @@ function kindOf(title: string): SectionKind {
   return name === undefined ? 'other' : KIND_BY_NAME.get(name)!;
 }
 
+/** Stories repeat the same few headings and labels: remember each one's name (bounded, to stay small). */
+const partNames = new Map<string, string | null>();
+
 /** The name in `SECTION_NAMES` a heading or label spells, undecorated (see `kindOf`), if any. */
 function partName(title: string): string | undefined {
+  let name = partNames.get(title);
+  if (name === undefined) {
+    name = readPartName(title) ?? null;
+    if (partNames.size < 10_000) partNames.set(title, name);
+  }
+  return name ?? undefined;
+}
+
+function readPartName(title: string): string | undefined {
   const plain = title
     .toLowerCase()
     .replace(/<\/?[a-z]+\s*>/g, ' ')
