@@ -45,6 +45,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout6: 'open',
   holdout7: 'open',
   holdout8: 'sealed',
+  holdout9: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
