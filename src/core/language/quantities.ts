@@ -132,6 +132,20 @@ export interface Quantity {
  * nothing: numbers first, then quantities in words, each judged in its clause.
  */
 export function findQuantity(text: string): Quantity | undefined {
+  // The unquantified-result rule and the index's summary of the story ask about the same Result.
+  let found = recentAnswers.get(text);
+  if (found === undefined) {
+    if (recentAnswers.size === RECENT_ANSWERS) recentAnswers.clear();
+    recentAnswers.set(text, (found = firstQuantity(text) ?? null));
+  }
+  return found ?? undefined;
+}
+
+/** What `findQuantity` found in the texts it read last (null: nothing), a few stories' worth. */
+const recentAnswers = new Map<string, Quantity | null>();
+const RECENT_ANSWERS = 64;
+
+function firstQuantity(text: string): Quantity | undefined {
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
     const end = match.index + match[0].length;
