@@ -39,9 +39,10 @@ const SIMILAR_QUESTIONS = 3;
 /** Stands for the LP's compounds among the words its signals cover: not a root, as it holds a space. */
 const COMPOUND = 'a compound';
 /**
- * The evidence a theme the question asks about (see `cues.json`) lends each of its LPs: as much as
- * one signal word (see SURE_HITS), since a theme asked in words of its own ("managing someone out",
- * "the worst news") names the LP that the catalog's phrases would name in its words.
+ * The evidence a theme the question asks about (see `cues.json`) lends each of its LPs: half as much
+ * as one signal word (see SURE_HITS). A theme asked in words of its own ("managing someone out",
+ * "the worst news") points to the LP the catalog's phrases would name, but a theme word may be
+ * read in another sense, so alone it is a guess and beside a signal it adds to it.
  */
 const CUE_EVIDENCE = 0.25;
 /** At most this many LPs are read from a question's words. */
@@ -133,7 +134,8 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * `readCompounds`), matched on the forms of their words (half a point for each of the
  * question's words they cover, see SURE_HITS), the LP's compounds as one such word, everyday
  * signal words only beside other evidence of the LP (see `everydaySignalWords`);
- * and the LPs of the most similar bank questions (their similarity, the secondary LPs less; failure
+ * the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each); and the LPs of the most
+ * similar bank questions (their similarity, the secondary LPs less; failure
  * words left out of the likeness, since they say what kind of story, not which LP). Three
  * LPs at most, strongest first; none when nothing fits.
  */
