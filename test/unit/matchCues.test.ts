@@ -273,6 +273,7 @@ describe('question cues', () => {
     asks('Customers kept ringing support about one screen. What did you change?', 'customer-voice');
     asks('Tell me about a problem you saw coming.', 'prevention');
     asks('How did you make sure the outage could not happen again?', 'prevention');
+    asks('What did you find that would have hit every user, and did it exist everywhere else?', 'prevention');
     asks('How did your team go from monthly releases to several times a week?', 'shipping-often');
     asks('Tell me about a time you consolidated tools people had to switch between.', 'simplifying');
     // An important call is a decision, not a customer's call to support.
