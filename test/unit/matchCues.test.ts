@@ -279,6 +279,8 @@ describe('question cues', () => {
     // An important call is a decision, not a customer's call to support.
     assert.ok(!questionCues('Walk me through an important call you made at night.').includes('customer-voice'));
     assert.ok(strength('Complaints in app-store reviews dropped.', 'customer-voice') > 0);
+    // A ticket filed with another team, or feedback from a manager, is not what customers said.
+    assert.strictEqual(strength('I filed a ticket with the owning team and got feedback from my manager.', 'customer-voice'), 0);
     assert.ok(strength('I added an alert at 30 days for all of them.', 'prevention') > 0);
     assert.ok(strength('Releases went from every three weeks to twice a week.', 'shipping-often') > 0);
     const bank = [
