@@ -63,7 +63,7 @@ describe('question to story', () => {
       assert.notStrictEqual(stemWord(word), stemWord(other), `${word} ${other}`);
     }
     assert.strictEqual(stemWord('customers'), stemWord('customer'));
-    // A custom build is not about customers, nor the worst news about something new.
+    // A custom build is not about customers: neither the theme nor the words match a story about refunding them.
     const custom = 'Why did you argue against a custom build?';
     assert.ok(!questionLps(custom).cues.includes('customers'), questionLps(custom).cues.join());
     const matcher = new StoryMatcher([

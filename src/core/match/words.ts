@@ -43,16 +43,16 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
  * "customer" is not "custom" (a custom build), "news" is not "new", an "internal" tool is not an
  * "intern", an "experiment" is not "experience", "business" is not "busy", "personally" is not
  * "people", "critical" is not "criticism", being "responsible" is not a "response", "authority" is
- * not an "author", "general" is not "generate", and "production" (the live system) is not the
- * "product". Each pair is one that interview questions and stories use in both senses; the forms
- * listed are those suffix stripping would otherwise send to the shared stem.
+ * not an "author", and "general" is not "generate". Each pair is one that interview questions and
+ * stories use in both senses; the forms listed are those suffix stripping would otherwise send to
+ * the shared stem.
  */
 const SENSES: ReadonlyMap<string, string> = new Map(
   Object.entries({
     customer: 'customer', customers: 'customer', news: 'news', internal: 'internal', internally: 'internal', international: 'internation',
     experiment: 'experiment', experiments: 'experiment', experimented: 'experiment', experimenting: 'experiment', business: 'business',
     businesses: 'business', personal: 'personal', personally: 'personal', critical: 'critical', critically: 'critical', responsible: 'responsib',
-    responsibility: 'responsib', responsibilities: 'responsib', irresponsible: 'irresponsib', authority: 'authoriti', authorities: 'authoriti',
+    responsibility: 'responsib', responsibilities: 'responsib', authority: 'authoriti', authorities: 'authoriti',
     general: 'general', generally: 'general',
   }),
 );
