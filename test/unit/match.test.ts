@@ -56,6 +56,23 @@ describe('question to story', () => {
     assert.deepStrictEqual(contentStems('constructor toString'), ['constructor', 'tostr']);
   });
 
+  it('keeps apart words the stemmer joins with a word of another meaning, in the words matched and the themes read', () => {
+    // Porter's stemmer joins each pair; the matcher does not.
+    for (const [word, other] of [['customer', 'custom'], ['news', 'new'], ['internal', 'intern'], ['experiment', 'experience'], ['business', 'busy'], ['personally', 'person'], ['critical', 'criticism'], ['responsible', 'response'], ['authority', 'author'], ['general', 'generate']]) {
+      assert.strictEqual(PORTER_STEMMER.stem(word), PORTER_STEMMER.stem(other), `${word} ${other}`);
+      assert.notStrictEqual(stemWord(word), stemWord(other), `${word} ${other}`);
+    }
+    assert.strictEqual(stemWord('customers'), stemWord('customer'));
+    // A custom build is not about customers: neither the theme nor the words match a story about refunding them.
+    const custom = 'Why did you argue against a custom build?';
+    assert.ok(!questionLps(custom).cues.includes('customers'), questionLps(custom).cues.join());
+    const matcher = new StoryMatcher([
+      doc('refunds', story('Refunded the customers a bug had charged twice', 'Deliver Results', 'Customers got $1.2M back.')),
+      doc('scheduler', story('Extended the workflow engine instead of a custom scheduler', 'Frugality', 'The build took one quarter, not three.')),
+    ]);
+    assert.strictEqual(matcher.rank('Tell me about a time a custom build was on the table and you extended a tool instead.', { now: new Date('2026-06-01T00:00:00Z') })[0].file, 'scheduler');
+  });
+
   it('matches a story on its prose, not on the STAR headings every story has', () => {
     const text = storyWords(lintText(story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.')).story);
     assert.ok(!/\bResult\b|\bSituation\b/.test(text), text);
@@ -84,16 +101,17 @@ describe('question to story', () => {
     assert.strictEqual(signals.source, 'signals');
     assert.ok(signals.lpIds.includes('frugality'), JSON.stringify(signals));
     assert.deepStrictEqual(questionLps('xyzzy plugh').lpIds, []);
-    // "learned" and "what I learned" are two catalog phrases of one stem: one stem, half the evidence (the
-    // made-up words keep the question unlike any bank question, which would lend its LPs too).
+    // "learned" and "what I learned" are two catalog phrases of one stem: one stem, half the evidence; the
+    // learning theme it asks adds a quarter, as independent evidence: 1 - (1 - 0.5)(1 - 0.25). (The made-up
+    // words keep the question unlike any bank question, which would lend its LPs too.)
     const learned = questionLps('Xyzzy plugh frobozz zork learned.');
-    assert.deepStrictEqual([learned.lpIds[0], learned.weights[0]], ['learn-and-be-curious', 0.5]);
+    assert.deepStrictEqual([learned.lpIds[0], learned.weights[0]], ['learn-and-be-curious', 0.625]);
   });
 
   it('matches LP signal words on their forms, not on words derived from them that stem alike', () => {
     // Porter stems "personally" (a Dive Deep signal) and "people" alike, "accountable" (Ownership) and
     // "account", "succession" (Hire and Develop the Best) and "success": none is the LP's signal.
-    assert.strictEqual(stemWord('personally'), stemWord('people'));
+    assert.strictEqual(PORTER_STEMMER.stem('personally'), PORTER_STEMMER.stem('person'));
     for (const [question, lp] of [
       ['Xyzzy plugh frobozz people zork.', 'dive-deep'],
       ['Xyzzy plugh frobozz account zork.', 'ownership'],

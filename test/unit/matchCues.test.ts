@@ -9,6 +9,7 @@ import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { contentStems, stemWord, textStems, words } from '../../src/core/match/words';
 import { lintText } from '../../src/core/engine';
+import { lpById } from '../../src/core/catalog';
 import { profileStory } from '../../src/core/plan/profile';
 
 const now = new Date('2026-06-01T00:00:00Z');
@@ -228,5 +229,66 @@ describe('question cues', () => {
     // Beside another signal of the LP, the everyday word adds to it: "the logs and the data" read more Dive Deep than "the logs".
     const weightOf = (text: string, id: string) => questionLps(text).weights[questionLps(text).lpIds.indexOf(id)] ?? 0;
     assert.ok(weightOf('What did the logs and the data tell you?', 'dive-deep') > weightOf('What did the logs tell you?', 'dive-deep'));
+  });
+  it('reads a theme word by what it is said of: a bill or a business grows, people are grown; data and results are trusted, people earn trust', () => {
+    const bill = questionCues('Tell me about costs that kept growing faster than traffic.');
+    assert.ok(!bill.includes('growing-people') && bill.includes('cost'), bill.join());
+    asks('How have you helped someone on your team grow?', 'growing-people');
+    // Trusting results names neither the candour theme nor Earn Trust: at most a guess from the bank questions it resembles.
+    const results = questionLps("Do you ship when you don't trust the test results?");
+    assert.ok(!results.cues.includes('candour') && (results.weights[results.lpIds.indexOf('earn-trust')] ?? 0) < 0.5, JSON.stringify(results));
+    assert.ok(questionLps('How did you earn the trust of a team that had been let down?').lpIds.includes('earn-trust'));
+    // One's own career is a career, not growing people; "data" alone asks for no digging.
+    assert.ok(!questionCues('What is the best decision of your career?').includes('growing-people'));
+    asks("How have you grown an engineer's career?", 'growing-people');
+    assert.ok(!questionCues('Tell me about a launch that broke on real data.').includes('details'));
+  });
+
+  it('reads themes asked in plain synonyms: news to give, someone who would rather not work with you, managing out, going ahead, sign-off, hours given up, a skill, a thing not working', () => {
+    asks('What is the hardest news you have had to give?', 'candour');
+    asks('Tell me about a peer who did not want to work with you.', 'disagreement');
+    asks("How did you handle someone you didn't get along with?", 'disagreement');
+    asks('When have you had to manage an engineer out?', 'growing-people');
+    asks('When did you go ahead without a full specification?', 'acting-fast');
+    asks('How did you get several teams to sign off on a change?', 'influence');
+    asks('How did you give people time off after a hard release?', 'wellbeing');
+    asks('What skill did you pick up for a project?', 'learning');
+    asks("Tell me about a plan that wasn't working.", 'failure');
+    asks('How did you make things better for the people using your app?', 'customers');
+  });
+
+  it('names the LPs a theme is evidence of, each one in the catalog, and reads them from a question that names no LP', () => {
+    for (const cue of allCues()) for (const lp of cue.lps ?? []) assert.ok(lpById(lp), `${cue.id}: ${lp}`);
+    assert.throws(() => cueTableSchema.parse({ ...data, cues: [{ id: 'a', label: 'a', ask: ['a'], tell: ['a'], lps: [1] }] }));
+    // No catalog phrase in it: the theme alone says Hire and Develop the Best.
+    const out = questionLps('Before you would manage someone out, what do you try first?');
+    const at = out.lpIds.indexOf('hire-and-develop-the-best');
+    assert.ok(at !== -1 && out.weights[at] < 0.5, `read, and less surely than a signal word: ${JSON.stringify(out)}`);
+    // A theme asked under many LPs (a failure) names none.
+    assert.deepStrictEqual(questionLps('Tell me about a time you failed.').lpIds, []);
+  });
+
+  it('reads themes the table once lacked: what customers said, a safeguard against a repeat, shipping more often, places folded into one', () => {
+    asks('The app store reviews all said the same. What did you do?', 'customer-voice');
+    asks('Customers kept ringing support about one screen. What did you change?', 'customer-voice');
+    asks('Tell me about a problem you saw coming.', 'prevention');
+    asks('How did you make sure the outage could not happen again?', 'prevention');
+    asks('What did you find that would have hit every user, and did it exist everywhere else?', 'prevention');
+    asks('How did your team go from monthly releases to several times a week?', 'shipping-often');
+    asks('Tell me about a time you consolidated tools people had to switch between.', 'simplifying');
+    // An important call is a decision, not a customer's call to support.
+    assert.ok(!questionCues('Walk me through an important call you made at night.').includes('customer-voice'));
+    assert.ok(strength('Complaints in app-store reviews dropped.', 'customer-voice') > 0);
+    // A ticket filed with another team, or feedback from a manager, is not what customers said.
+    assert.strictEqual(strength('I filed a ticket with the owning team and got feedback from my manager.', 'customer-voice'), 0);
+    assert.ok(strength('I added an alert at 30 days for all of them.', 'prevention') > 0);
+    assert.ok(strength('Releases went from every three weeks to twice a week.', 'shipping-often') > 0);
+    const bank = [
+      doc('cert', 'Renewed a certificate before it expired', 'Ownership', 'A certificate would expire in four days. I renewed it and added an alert at 30 days for every certificate.'),
+      doc('import', 'Imported a customer\'s invoices', 'Ownership', 'The import failed two days before the date, and I saw the customer every day until it was done.'),
+    ];
+    const ranked = new StoryMatcher(bank).rank('Tell me about a problem you saw coming days ahead, and what you put in place so it could not sneak up again.', { now });
+    assert.strictEqual(ranked[0].file, 'cert', JSON.stringify(ranked));
+    assert.ok(ranked[0].reasons.includes('tells of a safeguard against a repeat'), ranked[0].reasons.join('; '));
   });
 });

@@ -26,6 +26,12 @@ export const cueTableSchema = z.strictObject({
         ask: z.array(phrase).check(z.minLength(1)),
         /** Phrases that show the theme in a story. */
         tell: z.array(phrase).check(z.minLength(1)),
+        /**
+         * The LPs (ids of the catalog) a question asking about the theme is evidence of: hiring and
+         * growing people of Hire and Develop the Best. None for a theme asked under many LPs (a
+         * failure, customers, time pressure).
+         */
+        lps: z.optional(z.array(z.string())),
       }),
     )
     .check(z.minLength(1)),
@@ -46,11 +52,12 @@ export const cueTableSchema = z.strictObject({
 export type Cue = z.infer<typeof cueTableSchema>['cues'][number];
 type CueTable = z.infer<typeof cueTableSchema>;
 
-/** The cue table, validated once when first used; throws when a compound names no cue of the table or no LP of the catalog. */
+/** The cue table, validated once when first used; throws when a cue or a compound names an LP the catalog lacks, or a compound a cue the table lacks. */
 let table: CueTable | undefined;
 function cueTable(): CueTable {
   if (!table) {
     const parsed = cueTableSchema.parse(data);
+    for (const { id, lps = [] } of parsed.cues) for (const lp of lps) if (!lpById(lp)) throw new Error(`cue "${id}" names no LP "${lp}" in the catalog`);
     for (const { phrase: text, cue, lp } of parsed.compounds) {
       if (cue !== undefined && !parsed.cues.some((c) => c.id === cue)) throw new Error(`compound "${text}" names no cue "${cue}" in cues.json`);
       if (lp !== undefined && !lpById(lp)) throw new Error(`compound "${text}" names no LP "${lp}" in the catalog`);
@@ -64,6 +71,11 @@ function cueTable(): CueTable {
 /** The cues of the table (see `cues.json`), in its order. */
 export function allCues(): readonly Cue[] {
   return cueTable().cues;
+}
+
+/** The LP ids a question asking about cue `id` is evidence of (see `cueTableSchema`); none for a cue the table lacks. */
+export function cueLps(id: string): readonly string[] {
+  return allCues().find((cue) => cue.id === id)?.lps ?? [];
 }
 
 /** The table's everyday signal words (see `cueTableSchema`), as written. */

@@ -1,5 +1,5 @@
 import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
-import { cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
+import { cueLps, cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
@@ -38,6 +38,13 @@ const MIN_SIMILARITY = 0.2;
 const SIMILAR_QUESTIONS = 3;
 /** Stands for the LP's compounds among the words its signals cover: not a root, as it holds a space. */
 const COMPOUND = 'a compound';
+/**
+ * The evidence a theme the question asks about (see `cues.json`) lends each of its LPs: half as much
+ * as one signal word (see SURE_HITS). A theme asked in words of its own ("managing someone out",
+ * "the worst news") points to the LP the catalog's phrases would name, but a theme word may be
+ * read in another sense, so alone it is a guess and beside a signal it adds to it.
+ */
+const CUE_EVIDENCE = 0.25;
 /** At most this many LPs are read from a question's words. */
 const MAX_LPS = 3;
 
@@ -127,7 +134,8 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * `readCompounds`), matched on the forms of their words (half a point for each of the
  * question's words they cover, see SURE_HITS), the LP's compounds as one such word, everyday
  * signal words only beside other evidence of the LP (see `everydaySignalWords`);
- * and the LPs of the most similar bank questions (their similarity, the secondary LPs less; failure
+ * the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each); and the LPs of the most
+ * similar bank questions (their similarity, the secondary LPs less; failure
  * words left out of the likeness, since they say what kind of story, not which LP). Three
  * LPs at most, strongest first; none when nothing fits.
  */
@@ -154,6 +162,7 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
   };
   const named = findLp(text.trim());
   if (named) add(named.id, 1);
+  for (const id of cues) for (const lp of cueLps(id)) add(lp, CUE_EVIDENCE);
   const topicStems = stemList.filter((stem) => !read.failureStems.has(stem));
   if (topicStems.length > 0) {
     const query = unitVector(topicStems, (stem) => read.idf.get(stem) ?? read.unseenIdf);

@@ -38,6 +38,25 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   children: 'child', people: 'person', men: 'man', women: 'woman',
 }));
 
+/**
+ * Words that Porter's stemmer joins with a word of another meaning, each given a stem of its own:
+ * "customer" is not "custom" (a custom build), "news" is not "new", an "internal" tool is not an
+ * "intern", an "experiment" is not "experience", "business" is not "busy", "personally" is not
+ * "people", "critical" is not "criticism", being "responsible" is not a "response", "authority" is
+ * not an "author", and "general" is not "generate". Each pair is one that interview questions and
+ * stories use in both senses; the forms listed are those suffix stripping would otherwise send to
+ * the shared stem.
+ */
+const SENSES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    customer: 'customer', customers: 'customer', news: 'news', internal: 'internal', internally: 'internal', international: 'internation',
+    experiment: 'experiment', experiments: 'experiment', experimented: 'experiment', experimenting: 'experiment', business: 'business',
+    businesses: 'business', personal: 'personal', personally: 'personal', critical: 'critical', critically: 'critical', responsible: 'responsib',
+    responsibility: 'responsib', responsibilities: 'responsib', authority: 'authoriti', authorities: 'authoriti',
+    general: 'general', generally: 'general',
+  }),
+);
+
 /** Words too common in questions and stories to tell one story from another. */
 const STOP_WORDS = new Set(
   (
@@ -85,9 +104,12 @@ function plainText(text: string): string {
   return plain;
 }
 
-/** The stem of one lower-case word: irregular forms first become their regular word (see IRREGULAR). */
+/**
+ * The stem of one lower-case word: a word the stemmer would join with a word of another meaning
+ * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see IRREGULAR).
+ */
 export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): string {
-  return stemmer.stem(IRREGULAR.get(word) ?? word);
+  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? word);
 }
 
 /** Stems already worked out by the default stemmer: a bank repeats the same few thousand words. */
