@@ -1,7 +1,7 @@
 // Scores "which story for this question?" against labelled questions (test/fixtures/match/labels.json):
 // for each question, ranks the stories of its bank as `star-coach match` does (with the bank's loop
 // plan) and checks where the labelled story lands. Prints top-1 and top-3 accuracy for each split
-// (tune, heldout, heldout2, heldout3, heldout4, heldout5), the misses, and the time per question. Only the tune
+// (every split of SPLITS below), the misses, and the time per question. Only the tune
 // split's misses are shown unless --show-heldout is given, in text and JSON alike: the held-out splits
 // stay unseen while tuning. A SEALED split (written blind by someone who never read the
 // matcher) never shows its misses, whatever the flags.
