@@ -29,12 +29,20 @@ function triggerHits(story: Story): Map<string, number[]> {
   return hits;
 }
 
-/** Every match of the pattern in `text` (the story's prose or a same-offset variant of it). */
-export function findPhrase(story: Story, text: string, phrase: TriggeredPattern): Array<{ index: number; text: string }> {
+/**
+ * Every match of the pattern in `text` (the story's prose or a same-offset variant of it); with
+ * `near`, at least those that start inside that span of offsets (a Result, for a claim read only
+ * there), looked for only around the triggers near it.
+ */
+export function findPhrase(story: Story, text: string, phrase: TriggeredPattern, near?: { start: number; end: number }): Array<{ index: number; text: string }> {
   const hits = triggerHits(story);
   const windows: Window[] = [];
+  // A match holds its trigger, within REACH of its start: triggers a REACH either side of the span
+  // find every match that starts in it (twice that after it, for a long match).
+  const from = near ? near.start - REACH : 0;
+  const to = near ? near.end + 2 * REACH : text.length;
   for (const word of phrase.triggers) {
-    for (const at of hits.get(word) ?? []) windows.push([Math.max(0, at - REACH), Math.min(text.length, at + word.length + REACH)]);
+    for (const at of hits.get(word) ?? []) if (at >= from && at < to) windows.push([Math.max(0, at - REACH), Math.min(text.length, at + word.length + REACH)]);
   }
   return windows.length === 0 ? [] : matchesIn(text, mergeWindows(windows), phrase.pattern);
 }

@@ -237,7 +237,7 @@ export function parseStory(text: string): Story {
     // A setext heading: a line of text underlined with = or -. Only a STAR name counts, since a
     // "---" under a paragraph is more often meant as a rule than as a heading.
     // (Underlined with "=", it is a level-1 heading: the story's title, like "# Title".)
-    if (line + 1 < lines.lineCount && !codeLines.has(line + 1) && SETEXT_UNDERLINE.test(lines.lineText(line + 1)) && (line <= firstBodyLine || endsBlock?.[line - 1] === 1)) {
+    if ((line <= firstBodyLine || endsBlock?.[line - 1] === 1) && line + 1 < lines.lineCount && !codeLines.has(line + 1) && SETEXT_UNDERLINE.test(lines.lineText(line + 1))) {
       const title = content.trim();
       const kind = lines.lineText(line + 1).trim()[0] === '=' ? 'other' : kindOf(title);
       if (kind !== 'other') {

@@ -18,8 +18,10 @@ export const vagueClaim = defineRule({
     const text = proseWithoutQuotes(story);
     const issues: RuleIssue[] = [];
     const sentences = new Sentences(text);
+    const resultSpan = result && { start: result.bodyStart, end: result.bodyEnd };
     for (const claim of VAGUE_CLAIMS) {
-      for (const match of findPhrase(story, text, claim)) {
+      if (claim.resultOnly && !resultSpan) continue;
+      for (const match of findPhrase(story, text, claim, claim.resultOnly ? resultSpan : undefined)) {
         const start = match.index;
         if (untold.some((s) => start >= s.bodyStart && start < s.bodyEnd)) continue;
         if (claim.resultOnly && !(result && start >= result.bodyStart && start < result.bodyEnd)) continue;
