@@ -1,7 +1,7 @@
 /**
  * The programmatic API (dist/api.js): the same findings as `star-coach lint --format json`.
  */
-import { lintText as lintStoryText } from './core/engine';
+import { LINT_CHUNK_STORIES, lintText as lintStoryText, lintTexts } from './core/engine';
 import { DEFAULT_CONFIG, resolveConfig, type ConfigInput } from './core/config';
 import { toJsonFinding, type JsonFinding } from './core/format/json';
 import { CoverageIndex, summarize } from './core/coverage';
@@ -23,10 +23,20 @@ export function lintBank(files: Iterable<{ fileName: string; text: string }>, co
   const resolved = config ? resolveConfig(config) : DEFAULT_CONFIG;
   const index = new CoverageIndex();
   const findings: JsonFinding[] = [];
-  for (const { fileName, text } of files) {
-    const result = lintStoryText(text, resolved);
-    index.upsert(summarize(fileName, result.story, result.findings));
-    for (const finding of result.findings) findings.push(toJsonFinding(fileName, finding));
+  // In chunks, each linted rule by rule (see lintTexts).
+  let chunk: Array<{ fileName: string; text: string }> = [];
+  const lintChunk = () => {
+    lintTexts(chunk.map((file) => file.text), resolved).forEach((result, i) => {
+      const { fileName } = chunk[i];
+      index.upsert(summarize(fileName, result.story, result.findings));
+      for (const finding of result.findings) findings.push(toJsonFinding(fileName, finding));
+    });
+    chunk = [];
+  };
+  for (const file of files) {
+    chunk.push(file);
+    if (chunk.length === LINT_CHUNK_STORIES) lintChunk();
   }
+  lintChunk();
   return { findings, coverage: index.coverage(resolved.storiesPerLp), readiness: index.readiness(resolved.storiesPerLp) };
 }

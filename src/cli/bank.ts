@@ -5,7 +5,7 @@ import type { Story } from '../core/parse/story';
 import { PRACTICE_LOG_PATH } from '../core/practice/log';
 import { NO_PRACTICE, practiceHistory, profileStory, type StoryProfile } from '../core/plan/profile';
 import { readPracticeLog } from '../node/practiceLog';
-import { findBankFiles, loadConfig, mapBounded, paintFor, parseStrict, READ_AT_ONCE, readStory } from './read';
+import { findBankFiles, lintStoryFiles, loadConfig, paintFor, parseStrict } from './read';
 import type { Io } from './mock';
 
 /** A story read from disk for the plan, sheet, match and drill commands. */
@@ -70,7 +70,7 @@ export async function loadBank(paths: readonly string[], configFile: string | un
     io.err(`star-coach: ${PRACTICE_LOG_PATH} is not used: ${printable((error as Error).message)}\n`);
   }
   const shown = (file: string) => printable(path.relative(io.cwd, file) || file);
-  const read = await mapBounded(files, READ_AT_ONCE, (file) => readStory(file, shown, config, false));
+  const read = lintStoryFiles(files, shown, config);
   const stories: BankStory[] = [];
   for (const [i, { messages, unreadable: failed, result }] of read.entries()) {
     for (const line of messages) io.err(`star-coach: ${line}\n`);

@@ -10,7 +10,7 @@ import { allQuestions, closestLp, findLp } from '../core/catalog';
 import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
-import { findBankFiles, jsonText, loadConfig, mapBounded, paintFor, parseStrict, READ_AT_ONCE, readStory, UsageError, withoutC1 } from './read';
+import { findBankFiles, jsonText, lintStoryFiles, loadConfig, mapBounded, paintFor, parseStrict, READ_AT_ONCE, readStory, UsageError, withoutC1 } from './read';
 import { loadBank } from './bank';
 import { runMock, type Io, type MockOptions } from './mock';
 import { runStoryCommand, STORY_COMMANDS_USAGE } from './storyCommands';
@@ -146,7 +146,7 @@ async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io
   const index = new CoverageIndex();
   let checked = 0;
   // Read (and fixed) several at a time; reported in the files' order, as if one by one.
-  const stories = await mapBounded(files, READ_AT_ONCE, (file) => readStory(file, shown, config, fix));
+  const stories = fix ? await mapBounded(files, READ_AT_ONCE, (file) => readStory(file, shown, config, true)) : lintStoryFiles(files, shown, config);
   for (const [i, story] of stories.entries()) {
     for (const line of story.messages) io.err(`star-coach: ${line}\n`);
     if (story.unreadable) unreadable = true;

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
-import { lintText, MAX_STORY_CHARS, MAX_STORY_FILE_BYTES, unreadableReason, type LintResult } from '../core/engine';
+import { LINT_CHUNK_STORIES, lintText, lintTexts, MAX_STORY_CHARS, MAX_STORY_FILE_BYTES, unreadableReason, type LintResult } from '../core/engine';
 import { fixText } from '../core/fix';
 import { ANSI_PAINT, NO_PAINT, printable, type Paint } from '../core/format/terminal';
 import { findConfigFile } from '../core/lookup';
@@ -48,13 +48,8 @@ export interface CheckedStory {
 
 /** Reads, lints and (with `fix`) fixes and writes back one story file. Never throws. */
 export async function readStory(file: string, shown: (file: string) => string, config: ResolvedConfig, fix: boolean): Promise<CheckedStory> {
-  const read = readRegularFileSync(file, MAX_STORY_FILE_BYTES);
-  if (!read.ok) {
-    if (read.code === 'ENOENT') return { messages: [`${shown(file)}: deleted while reading, skipped`], unreadable: false };
-    return { messages: [`${shown(file)}: ${readFailure(read)}`], unreadable: true };
-  }
-  const reason = unreadableReason(read.text);
-  if (reason) return { messages: [`${shown(file)}: skipped, ${reason}`], unreadable: true };
+  const read = readStoryText(file, shown(file));
+  if (!('text' in read)) return read;
   const result = lintText(read.text, config);
   if (!fix) return { messages: [], unreadable: false, result };
   const fixed = fixText(read.text, config);
@@ -63,6 +58,39 @@ export async function readStory(file: string, shown: (file: string) => string, c
   if (written !== true) return { messages: [`${shown(file)}: not fixed, it could not be written (${written})`], unreadable: true, result };
   const applied = `${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied`;
   return { messages: [`${shown(file)}: ${applied}`], unreadable: false, result: { story: lintText(fixed.text, config).story, findings: fixed.findings } };
+}
+
+/**
+ * Reads and lints story files (no fixing), in the files' order: `readStory` of each, with the
+ * stories linted a chunk at a time, rule by rule (see `lintTexts`). Never throws.
+ */
+export function lintStoryFiles(files: readonly string[], shown: (file: string) => string, config: ResolvedConfig): CheckedStory[] {
+  const stories = new Array<CheckedStory>(files.length);
+  for (let start = 0; start < files.length; start += LINT_CHUNK_STORIES) {
+    const texts: string[] = [];
+    const at: number[] = [];
+    for (let i = start; i < Math.min(files.length, start + LINT_CHUNK_STORIES); i++) {
+      const read = readStoryText(files[i], shown(files[i]));
+      if ('text' in read) {
+        texts.push(read.text);
+        at.push(i);
+      } else stories[i] = read;
+    }
+    lintTexts(texts, config).forEach((result, k) => (stories[at[k]] = { messages: [], unreadable: false, result }));
+  }
+  return stories;
+}
+
+/** A story file's text, or what to say about a file that cannot be a story. Never throws. */
+function readStoryText(file: string, shown: string): { text: string } | { messages: string[]; unreadable: boolean } {
+  const read = readRegularFileSync(file, MAX_STORY_FILE_BYTES);
+  if (!read.ok) {
+    if (read.code === 'ENOENT') return { messages: [`${shown}: deleted while reading, skipped`], unreadable: false };
+    return { messages: [`${shown}: ${readFailure(read)}`], unreadable: true };
+  }
+  const reason = unreadableReason(read.text);
+  if (reason) return { messages: [`${shown}: skipped, ${reason}`], unreadable: true };
+  return { text: read.text };
 }
 
 /** `work` over every item, at most `limit` at a time; the results in the items' order. */

@@ -2,8 +2,8 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { readDirectives } from './directives';
 import { parseStory, unparsedStory, type Story } from './parse/story';
 import { RULES } from './rules';
-import type { OffsetFix } from './rules/rule';
-import type { Finding, Fix } from './types';
+import type { OffsetFix, RuleIssue } from './rules/rule';
+import type { Finding, Fix, Severity } from './types';
 
 export interface LintResult {
   story: Story;
@@ -22,13 +22,53 @@ export function lintText(text: string, config: ResolvedConfig = DEFAULT_CONFIG, 
     const story = parsed ?? parseStory(text);
     return { story, findings: lintStory(story, config) };
   } catch (error) {
-    const story = unparsedStory(text);
-    const severity = config.rules.get('invalid-front-matter')?.severity ?? 'error';
-    if (severity === 'off') return { story, findings: [] };
-    const reason = firstLine(error instanceof Error ? error.message : String(error));
-    const message = `STAR Coach could not read this story (${reason}). Look for unusual YAML in its front matter (anchors, aliases, tags); the rest of the bank is checked as usual.`;
-    return { story, findings: [{ ruleId: 'invalid-front-matter', severity, message, range: story.lines.lineRange(0), fixes: [] }] };
+    return unreadable(text, config, error);
   }
+}
+
+/**
+ * Lints many story texts, each exactly as `lintText` would (same findings, same guard), in the
+ * texts' order. Each rule runs over every story before the next rule starts: a bank checked this
+ * way keeps one rule's code and patterns hot at a time, which costs far less than running every
+ * rule on one story after another. Never throws.
+ */
+export function lintTexts(texts: readonly string[], config: ResolvedConfig = DEFAULT_CONFIG): LintResult[] {
+  const results = new Array<LintResult>(texts.length);
+  const stories: Story[] = [];
+  const at: number[] = [];
+  texts.forEach((text, i) => {
+    try {
+      stories.push(parseStory(text));
+      at.push(i);
+    } catch (error) {
+      results[i] = unreadable(text, config, error);
+    }
+  });
+  const issues = findAllIssues(stories, config);
+  stories.forEach((story, k) => {
+    try {
+      results[at[k]] = { story, findings: reportedFindings(story, issues[k]) };
+    } catch (error) {
+      results[at[k]] = unreadable(story.text, config, error);
+    }
+  });
+  return results;
+}
+
+/**
+ * How many stories to give `lintTexts` at once when a whole bank is linted: most of the gain of
+ * linting rule by rule comes with a few dozen stories, and a chunk keeps few parsed stories alive.
+ */
+export const LINT_CHUNK_STORIES = 64;
+
+/** The guard's answer for a text that could not be linted: one `invalid-front-matter` finding, or none when that rule is off. */
+function unreadable(text: string, config: ResolvedConfig, error: unknown): LintResult {
+  const story = unparsedStory(text);
+  const severity = config.rules.get('invalid-front-matter')?.severity ?? 'error';
+  if (severity === 'off') return { story, findings: [] };
+  const reason = firstLine(error instanceof Error ? error.message : String(error));
+  const message = `STAR Coach could not read this story (${reason}). Look for unusual YAML in its front matter (anchors, aliases, tags); the rest of the bank is checked as usual.`;
+  return { story, findings: [{ ruleId: 'invalid-front-matter', severity, message, range: story.lines.lineRange(0), fixes: [] }] };
 }
 
 function firstLine(message: string): string {
@@ -52,18 +92,42 @@ const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
  * gives one finding that says so; this function itself is only called inside `lintText`'s guard.
  */
 export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG): Finding[] {
-  const suppressions = readSuppressions(story);
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
+  return reportedFindings(story, findAllIssues([story], config)[0]);
+}
+
+/** What one rule found in one story, at the severity it reports at; undefined when the rule is off. */
+type RuleIssues = { severity: Severity; issues: readonly RuleIssue[] } | undefined;
+
+/**
+ * Each story's issues, rule by rule (in `RULES` order), each rule run over every story before the
+ * next one (see `lintTexts`). A rule that throws on a story gives that story one issue saying so.
+ */
+function findAllIssues(stories: readonly Story[], config: ResolvedConfig): RuleIssues[][] {
+  const issues = stories.map(() => new Array<RuleIssues>(RULES.length));
+  RULES.forEach((rule, r) => {
     const settings = config.rules.get(rule.id);
     const severity = settings?.severity ?? rule.defaultSeverity;
-    if (severity === 'off' || suppressions.file(rule.id)) continue;
-    let issues;
-    try {
-      issues = rule.findIssues(story, settings?.options ?? {}, { wordsPerMinute: config.wordsPerMinute, ruleIds: RULE_IDS });
-    } catch (error) {
-      issues = [{ message: `STAR Coach could not check ${rule.id}: ${String(error)}`, start: 0, end: 0 }];
-    }
+    if (severity === 'off') return;
+    const context = { wordsPerMinute: config.wordsPerMinute, ruleIds: RULE_IDS };
+    stories.forEach((story, k) => {
+      try {
+        issues[k][r] = { severity, issues: rule.findIssues(story, settings?.options ?? {}, context) };
+      } catch (error) {
+        issues[k][r] = { severity, issues: [{ message: `STAR Coach could not check ${rule.id}: ${String(error)}`, start: 0, end: 0 }] };
+      }
+    });
+  });
+  return issues;
+}
+
+/** A story's findings from its rules' issues: directives honoured, the cap applied, in document order. */
+function reportedFindings(story: Story, issuesByRule: readonly RuleIssues[]): Finding[] {
+  const suppressions = readSuppressions(story);
+  const findings: Finding[] = [];
+  RULES.forEach((rule, r) => {
+    const found = issuesByRule[r];
+    if (!found || suppressions.file(rule.id)) return;
+    const { severity, issues } = found;
     let reported = 0;
     for (const [i, issue] of issues.entries()) {
       const range = story.lines.range(issue.start, Math.max(issue.start, issue.end));
@@ -77,7 +141,7 @@ export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG)
       findings.push({ ruleId: rule.id, severity, message: issue.message, range, fixes: (issue.fixes ?? []).map((fix) => toFix(story, fix)) });
       reported++;
     }
-  }
+  });
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config';
 import { storyCheckOf, countStory, type StoryCheck, type StorySummary } from './coverage';
-import { lintText, unreadableReason } from './engine';
+import { lintText, lintTexts, unreadableReason, type LintResult } from './engine';
 import { emptyFrontMatter, parseFrontMatter } from './parse/frontMatter';
 import type { Finding } from './types';
 
@@ -28,6 +28,14 @@ export interface Checked {
 
 /** Lints the text and sums up what the index keeps of it. Never throws (see `lintText`). */
 export function checkText(text: string, config: ResolvedConfig): Checked {
-  const { story, findings } = lintText(text, config);
+  return checked(lintText(text, config));
+}
+
+/** `checkText` of many texts at once, in their order: linted rule by rule (see `lintTexts`). Never throws. */
+export function checkTexts(texts: readonly string[], config: ResolvedConfig): Checked[] {
+  return lintTexts(texts, config).map(checked);
+}
+
+function checked({ story, findings }: LintResult): Checked {
   return { check: storyCheckOf(story, findings), findings };
 }

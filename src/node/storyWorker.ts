@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'fs';
 import { parentPort } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import { MAX_STORY_FILE_BYTES } from '../core/engine';
-import { checkText, countText } from '../core/scan';
+import { checkText, checkTexts, countText } from '../core/scan';
 import type { WorkerReply, WorkerRequest } from './storyWorkerProtocol';
 
 /**
@@ -82,12 +82,18 @@ function work(): void {
     countSome();
     return schedule();
   }
-  const checked: Extract<WorkerReply, { checked: unknown }>['checked'] = [];
+  // A chunk of stories, by folder: each folder's are linted together, rule by rule (see lintTexts).
+  const byFolder = new Map<string, Array<{ id: string; read: number; text: string }>>();
+  let taken = 0;
   for (const [id, { read, text, folder, version }] of toCheck) {
     if (version > configVersion || !configs[folder]) continue;
     toCheck.delete(id);
-    checked.push({ id, read, ...checkText(text, configs[folder]) });
-    if (checked.length === CHECK_CHUNK) break;
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), { id, read, text }]);
+    if (++taken === CHECK_CHUNK) break;
+  }
+  const checked: Extract<WorkerReply, { checked: unknown }>['checked'] = [];
+  for (const [folder, stories] of byFolder) {
+    checkTexts(stories.map((story) => story.text), configs[folder]).forEach((result, i) => checked.push({ id: stories[i].id, read: stories[i].read, ...result }));
   }
   if (checked.length > 0) {
     post({ checked });

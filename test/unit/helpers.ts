@@ -14,6 +14,21 @@ export function storyFiles(dir: string): string[] {
   return readdirSync(dir).filter((name) => name.endsWith('.star.md')).sort();
 }
 
+/** The text of every Markdown story the project keeps: the examples and every fixture, sorted by path. */
+export function storyTexts(): string[] {
+  const paths: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) paths.push(path);
+    }
+  };
+  walk(join(ROOT, 'examples'));
+  walk(FIXTURES);
+  return paths.sort().map((path) => readFileSync(path, 'utf8'));
+}
+
 /** Applies non-overlapping edits, last first, the way an editor does. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);

@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { lintText } from '../../src/core/engine';
+import { lintText, lintTexts } from '../../src/core/engine';
+import { resolveConfig } from '../../src/core/config';
+import { defineRule } from '../../src/core/rules/rule';
+import { storyTexts } from './helpers';
 import { parseStory } from '../../src/core/parse/story';
 import { RULES } from '../../src/core/rules';
 import { DEFAULT_CONFIG } from '../../src/core/config';
@@ -52,6 +55,42 @@ describe('properties (fast-check)', function () {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('a bank linted rule by rule (lintTexts) gives each story exactly what lintText gives it', () => {
+    const configs = [DEFAULT_CONFIG, resolveConfig({ rules: { 'vague-claim': 'error', 'too-long': { maxMinutes: 0.5 }, 'unknown-lp': 'off' } })];
+    const texts = storyTexts();
+    assert.ok(texts.length > 300, `${texts.length} stories read`);
+    for (const config of configs) assert.deepStrictEqual(lintTexts(texts, config), texts.map((text) => lintText(text, config)));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anyText, hostileStory), { maxLength: 8 }), fc.constantFrom(...configs), (chunk, config) => {
+        assert.deepStrictEqual(lintTexts(chunk, config), chunk.map((text) => lintText(text, config)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a rule that throws on one story of a chunk says so on that story alone', () => {
+    const throwing = defineRule({
+      id: 'throws-on-boom',
+      description: 'Throws on a story that says BOOM.',
+      defaultSeverity: 'warning',
+      tags: [],
+      docs: 'A test rule.',
+      findIssues(story) {
+        if (story.text.includes('BOOM')) throw new Error('boom');
+        return [];
+      },
+    });
+    const chunk = ['---\ntitle: A\nlps: [Ownership]\n---\n## Result\nCut it by 40%.', '---\ntitle: B\nlps: [Ownership]\n---\nBOOM', '## Action\nWe did it.'];
+    (RULES as unknown as Array<typeof throwing>).push(throwing);
+    try {
+      const results = lintTexts(chunk);
+      assert.deepStrictEqual(results.map((result) => result.findings.filter((f) => /could not check throws-on-boom/.test(f.message)).length), [0, 1, 0]);
+      assert.deepStrictEqual([results[0], results[2]], [lintText(chunk[0]), lintText(chunk[2])]);
+    } finally {
+      (RULES as unknown as unknown[]).pop();
+    }
   });
 
   it('hostile documents never throw, and no story is refused for its size below the limits', () => {
