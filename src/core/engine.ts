@@ -29,8 +29,8 @@ export function lintText(text: string, config: ResolvedConfig = DEFAULT_CONFIG, 
 /**
  * Lints many story texts, each exactly as `lintText` would (same findings, same guard), in the
  * texts' order. Each rule runs over every story before the next rule starts: a bank checked this
- * way keeps one rule's code and patterns hot at a time, which costs far less than running every
- * rule on one story after another. Never throws.
+ * way keeps one rule's code and patterns hot at a time, which costs less than running every rule
+ * on one story after another (see `LINT_CHUNK_STORIES`). Never throws.
  */
 export function lintTexts(texts: readonly string[], config: ResolvedConfig = DEFAULT_CONFIG): LintResult[] {
   const results = new Array<LintResult>(texts.length);
