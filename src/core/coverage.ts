@@ -2,7 +2,7 @@ import { allLps, type Lp } from './catalog';
 import { resolveLpEntries } from './lpEntries';
 import type { FrontMatter, Level, Outcome } from './parse/frontMatter';
 import { sectionOf, sectionProse, isDraft, isEmptySection, fullStoryWords, type Story } from './parse/story';
-import { hasQuantity } from './language/quantities';
+import { storyHasQuantity } from './language/quantities';
 import { FAILURE_REPORTED, LEARNING_STATED } from './language/phrases';
 import type { Finding } from './types';
 import { byTitle } from './text';
@@ -86,7 +86,7 @@ export function storyCheckOf(story: Story, findings: readonly Finding[]): StoryC
   }
   return {
     draft: isDraft(story),
-    quantified: hasQuantity(resultProse),
+    quantified: storyHasQuantity(story, resultProse),
     isFailure: story.frontMatter.meta.outcome === 'failure' || FAILURE_REPORTED.test(resultProse),
     hasLearning: (learning !== undefined && !isEmptySection(story, learning)) || LEARNING_STATED.test(resultProse),
     hasShortVersion: short !== undefined && !isEmptySection(story, short),

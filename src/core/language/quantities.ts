@@ -1,3 +1,5 @@
+import type { Story } from '../parse/story';
+
 /**
  * Finds measured outcomes in prose: numbers with what they measure, and quantities in words.
  * A measured outcome is a change ("from 4 hours to 10 minutes", "halved"), a rate ("12%"), a count
@@ -132,20 +134,6 @@ export interface Quantity {
  * nothing: numbers first, then quantities in words, each judged in its clause.
  */
 export function findQuantity(text: string): Quantity | undefined {
-  // The unquantified-result rule and the index's summary of the story ask about the same Result.
-  let found = recentAnswers.get(text);
-  if (found === undefined) {
-    if (recentAnswers.size === RECENT_ANSWERS) recentAnswers.clear();
-    recentAnswers.set(text, (found = firstQuantity(text) ?? null));
-  }
-  return found ?? undefined;
-}
-
-/** What `findQuantity` found in the texts it read last (null: nothing), a few stories' worth. */
-const recentAnswers = new Map<string, Quantity | null>();
-const RECENT_ANSWERS = 64;
-
-function firstQuantity(text: string): Quantity | undefined {
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
     const end = match.index + match[0].length;
@@ -161,6 +149,20 @@ function firstQuantity(text: string): Quantity | undefined {
 /** Whether the text states a measured outcome (see `findQuantity`). */
 export function hasQuantity(text: string): boolean {
   return findQuantity(text) !== undefined;
+}
+
+const answersByStory = new WeakMap<Story, Map<string, boolean>>();
+
+/**
+ * `hasQuantity` of a text of the story (its Result's prose), remembered for that story: the
+ * unquantified-result rule and the index's summary of the story ask about the same Result.
+ */
+export function storyHasQuantity(story: Story, text: string): boolean {
+  let answers = answersByStory.get(story);
+  if (!answers) answersByStory.set(story, (answers = new Map()));
+  let measured = answers.get(text);
+  if (measured === undefined) answers.set(text, (measured = hasQuantity(text)));
+  return measured;
 }
 
 function measures(text: string, start: number, end: number, whole: string, decimals: string | undefined): boolean {

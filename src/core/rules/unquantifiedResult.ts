@@ -1,5 +1,5 @@
 import { hypotheticalSentence, withoutHypotheticals } from '../language/personal';
-import { hasQuantity } from '../language/quantities';
+import { storyHasQuantity } from '../language/quantities';
 import { isEmptySection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
 import { quoteForMessage, sentenceAround } from '../text';
@@ -19,7 +19,7 @@ export const unquantifiedResult = defineRule({
     const prose = sectionProse(story, result);
     // What the speaker would do ("I would always count them twice") measures nothing that happened.
     const told = withoutHypotheticals(prose);
-    if (hasQuantity(told)) return [];
+    if (storyHasQuantity(story, told)) return [];
     // A paragraph of its own after the Result's last content: appended to a line, it could land
     // on a closing code fence or inside a list item.
     const insertAt = result.bodyStart + story.text.slice(result.bodyStart, result.bodyEnd).trimEnd().length;
