@@ -145,7 +145,7 @@ async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io
   const findings: JsonFinding[] = [];
   const index = new CoverageIndex();
   let checked = 0;
-  // Read (and fixed) several at a time; reported in the files' order, as if one by one.
+  // Fixed several at a time, or only checked a chunk at a time; reported in the files' order, as if one by one.
   const stories = fix ? await mapBounded(files, READ_AT_ONCE, (file) => readStory(file, shown, config, true)) : lintStoryFiles(files, shown, config);
   for (const [i, story] of stories.entries()) {
     for (const line of story.messages) io.err(`star-coach: ${line}\n`);

@@ -88,7 +88,9 @@ function work(): void {
   for (const [id, { read, text, folder, version }] of toCheck) {
     if (version > configVersion || !configs[folder]) continue;
     toCheck.delete(id);
-    byFolder.set(folder, [...(byFolder.get(folder) ?? []), { id, read, text }]);
+    const stories = byFolder.get(folder);
+    if (stories) stories.push({ id, read, text });
+    else byFolder.set(folder, [{ id, read, text }]);
     if (++taken === CHECK_CHUNK) break;
   }
   const checked: Extract<WorkerReply, { checked: unknown }>['checked'] = [];
