@@ -41,6 +41,7 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   'bold name, dash inside the bold': (parts) => parts.map(([k, b]) => `**${NAMES[k]} -** ${b}\n`).join('\n'),
   'table row, bold name': (parts) => `| | |\n|---|---|\n${parts.map(([k, b]) => `| **${NAMES[k]}** | ${b} |`).join('\n')}\n`,
   'table row, plain name': (parts) => `| Part | What happened |\n| --- | --- |\n${parts.map(([k, b]) => `| ${NAMES[k]} | ${b} |`).join('\n')}\n`,
+  'first letter in brackets': (parts) => parts.map(([k, b]) => `(${LETTER(k)})${NAMES[k].slice(1)}: ${b}\n`).join('\n'),
   'bold first letter': (parts) => parts.map(([k, b]) => `**${LETTER(k)}**${NAMES[k].slice(1)}: ${b}\n`).join('\n'),
   'bold name and no colon': (parts) => parts.map(([k, b]) => `**${NAMES[k]}** ${b}\n`).join('\n'),
   'Situation, Behaviour, Impact': (parts) => parts.map(([k, b]) => `**${({ situation: 'Situation', task: 'Task', action: 'Behaviour', result: 'Impact' })[k]}:** ${b}\n`).join('\n'),

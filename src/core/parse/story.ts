@@ -613,6 +613,8 @@ const NAME_CHAR = /[\p{L}' \t–—&/+-]/u;
 const DASHED_NAMES = '[Ss]ituation|SITUATION|[Tt]ask|TASK|[Aa]ctions?|ACTIONS?|[Rr]esults?|RESULTS?';
 const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
 const BOLD_LETTER_DASH = new RegExp(String.raw`^([STAR]|${DASHED_NAMES})(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+`);
+/** A first letter in brackets and the rest of the name: "(P)roblem", "(A)ction". */
+const BRACKETED_INITIAL = /^\(([A-Z])\)(\p{Ll}{2,})/u;
 /** Bracketed letters before a label's name and its colon: "(S/T) Situation/Task:", "(R) Reflection:". */
 const LETTERS_BEFORE_NAME = /^\([STARL](?:\/[STARL])?\)[ \t]+(?=\p{Lu}[\p{L} \t/&-]{0,40}(?:\*\*|__|\*|_)?[ \t]*:)/u;
 /** Emoji and their joiners before a label: "🎯 **Situation:**". */
@@ -669,13 +671,15 @@ function labelAt(line: string): LabelFound | undefined {
   // "(S) At my last job ...", "(Action) I mapped ..."
   const bracketed = line.charCodeAt(at) === 40 ? /^\(([STAR]|Situation|Task|Actions?|Results?)\)[ \t]/.exec(line.slice(at, at + 12)) : null;
   if (bracketed) return { name: bracketed[1], nameStart: at + 1, bodyStart: skipBlanks(line, at + bracketed[1].length + 2) };
+  // "(P)roblem:": the first letter in brackets and the rest of the name after it.
+  const bracketedInitial = line.charCodeAt(at) === 40 ? BRACKETED_INITIAL.exec(line.slice(at, at + 24)) : null;
   let end = at;
-  while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
-  let name = line.slice(at, end).trimEnd();
+  if (!bracketedInitial) while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
+  let name = bracketedInitial ? bracketedInitial[1] + bracketedInitial[2] : line.slice(at, end).trimEnd();
   // "**S**ituation:": the first letter in bold and the rest of the name after it.
   const initial = markup && name.length === 1 ? BOLD_INITIAL_REST.exec(line.slice(end, end + 24)) : null;
   if (initial) name += initial[2];
-  const nameEnd = at + name.length + (initial ? initial[1].length : 0);
+  const nameEnd = at + name.length + (initial ? initial[1].length : 0) + (bracketedInitial ? 2 : 0);
   // "**S —** Our analytics ...": in bold, a dash before the closing markup ends the label as a colon would.
   const dashInBold = markup ? /[ \t]*[–—-]$/.exec(name) : null;
   const dashEnds = dashInBold !== null && name.length > dashInBold[0].length && CLOSE_MARKUP.test(line.slice(at + name.length, at + name.length + 9));
@@ -715,7 +719,7 @@ function labelAt(line: string): LabelFound | undefined {
     // Without a colon: a bold label alone on its line, or a full section name alone on its line.
     const shaped = colon || (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name))));
     // Only a line shaped like a label pays for reading its name.
-    if (shaped && (!single || name === name.toUpperCase()) && partsNamed(name).kind !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length, ...(initial ? { nameEnd } : {}) };
+    if (shaped && (!single || name === name.toUpperCase()) && partsNamed(name).kind !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length, ...(initial || bracketedInitial ? { nameEnd } : {}) };
   }
   // "S– During my second year ...": a single letter and a dash; in bold, "**S** — Our tracking ...".
   const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
