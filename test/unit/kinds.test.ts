@@ -677,6 +677,24 @@ describe('kinds: a telling told as what the speaker would do', () => {
   });
 });
 
+describe('kinds: an answer with no part marked that tells only what the speaker would do', () => {
+  const STEPS = ['If a donor rang to complain, I would first thank them and listen to the whole complaint.', 'I would check their record and I would offer to change their preferences.', 'I would follow it up with a short letter.', 'I would raise it with the team the same week.'];
+  const rules = (text: string) => lintText(text).findings.map((f) => f.ruleId);
+  it('ending on a step, it tells no event and has no Result to judge; ending on what would come of it, or with a step taken, its Result is judged', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(STEPS, { minLength: 3, maxLength: 4 }), (steps) => {
+        const text = `${FRONT}${steps.join(' ')}\n`;
+        assert.ok(!rules(text).includes('unquantified-result') && rules(text).includes('missing-personal-role'), text);
+        const outcome = `${FRONT}${steps.join(' ')} That way the donor would feel heard.\n`;
+        assert.ok(rules(outcome).includes('unquantified-result'), outcome);
+        const event = `${FRONT}When a donor rang to complain, I thanked her and changed her preferences. ${steps.join(' ')}\n`;
+        assert.ok(rules(event).includes('unquantified-result'), event);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+  });
+});
+
 describe('kinds: a story with no part marked, too short to tell its parts', () => {
   it('under three sentences it has no Result to judge: missing-section asks once for its parts, unquantified-result is silent; from three sentences on the ending is judged', () => {
     const short = [
