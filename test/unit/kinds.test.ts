@@ -363,6 +363,23 @@ describe('kinds: small bounds and none at all, in words', () => {
       { numRuns: 60, seed: 20261130 },
     );
   });
+
+  it('none told in words ("stopped entirely", "never stopped", "no record was lost", "sold out") and a bound of a weekend measure; a stop, a miss and a weekend named alone do not', () => {
+    const measured = fc.constantFrom(
+      'Double bookings stopped entirely from the first week.', 'The errors disappeared completely after the change.', 'Their line never stopped.', 'The nightly run never failed that quarter.',
+      'No patron record was lost.', 'No parcels were delayed over the holiday.', 'We sold out of bedding plants.', 'The upgrade was finished over a single weekend.', 'The move took less than a weekend.',
+    );
+    const plain = fc.constantFrom(
+      'The bookings stopped for lunch.', 'He never stopped by the office.', 'She never failed to call.', 'A record was lost in the move.', 'We sold the old stock.', 'We upgraded over the weekend.', 'No one stopped to ask.',
+    );
+    fc.assert(
+      fc.property(measured, plain, (m, p) => {
+        assert.ok(hasQuantity(m), m);
+        assert.ok(!hasQuantity(p), p);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
 });
 
 /** Outcomes told by degree or reception alone. */
