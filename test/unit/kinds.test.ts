@@ -758,6 +758,35 @@ describe('kinds: a misjudgement owned is no step taken', () => {
   });
 });
 
+describe('kinds: a state, a lesson, a liking, an opportunity or a habit is no step taken', () => {
+  it('"I have learned a lot about myself", "I like", "I got to sit in on", "I always start" and "I was too optimistic and assumed" are no personal action; a step after them is', () => {
+    const NOT_STEPS = [
+      'I have learned a lot about myself from working in teams.', "I've learnt that planning matters.", 'Group work is the part I like least.', 'I enjoyed the festival.',
+      'I got to sit in on the handover huddles.', 'I had the chance to watch the night shift.', 'I always start by building a master programme.', 'I usually hold a meeting with the leads.',
+      'I was too optimistic about the estimate and assumed I would catch up.',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...NOT_STEPS), fc.boolean(), (text, step) => {
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        if (step) assert.ok(findPersonalAction(`${text} Then I moved the launch back a week.`), text);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    for (const own of ['I learned to code in a weekend and shipped it.', 'I rebuilt the export myself.']) assert.ok(findPersonalAction(own), own);
+  });
+
+  it('a state followed by steps that share its subject ("I was upfront with the client, rebuilt the schedule and brought in ...") is the speaker\'s own', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('upfront with the client about the new date', 'honest about the slip', 'calm on the phone'), fc.constantFrom(', rebuilt the schedule', ' and rebuilt the schedule', ', then called the supplier'), (state, step) => {
+        const text = `I was ${state}${step}.`;
+        assert.ok(findPersonalAction(text), text);
+        assert.strictEqual(findPersonalAction(`I was ${state}, and the team rebuilt the schedule.`), undefined, state);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+  });
+});
+
 describe('kinds: vague claims of praise, growth, soft skills and team spirit', () => {
   const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').length;
   const RECEPTIONS = [

@@ -17,7 +17,7 @@ const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s
  */
 const STEP_AFTER_STATE = /^[^.!?\n]{0,120}?(?:,|\band)\s+(?:then\s+|also\s+)?([a-z]+)\b/;
 const MY_OWN_WORK =
-  /\b(?:myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/gi;
+  /\b(?:(?<!\b(?:about|of) )myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/gi;
 
 /** After "my first step", "my approach": a step that would be taken, not one taken. */
 const WOULD_BE = /^\s+(?:would|could|should|might|will)\b/i;

@@ -19,7 +19,7 @@ export const unquantifiedResult = defineRule({
     const prose = sectionProse(story, result);
     // What the speaker would do ("I would always count them twice") measures nothing that happened.
     const told = withoutHypotheticals(prose);
-    if (hasQuantity(told) || (!OUTCOME_WOULD.test(prose) && toldNoEvent(story))) return [];
+    if (hasQuantity(told) || toldNoEvent(story, told)) return [];
     // A paragraph of its own after the Result's last content: appended to a line, it could land
     // on a closing code fence or inside a list item.
     const insertAt = result.bodyStart + story.text.slice(result.bodyStart, result.bodyEnd).trimEnd().length;
@@ -41,18 +41,14 @@ export const unquantifiedResult = defineRule({
 });
 
 /**
- * Whether a story with no part marked tells no event at all: no step the speaker took, only what
- * they would do ("If a donor rang to complain, I would first thank them ..."). Ending on a step, it
- * has no Result to judge: missing-personal-role says it tells no step. One that ends on what would
- * come of it (see `OUTCOME_WOULD`) tells its Result, hypothetically, and that Result is judged.
+ * Whether a story with no part marked tells no event at all: no step the speaker took, and an
+ * ending told wholly as what they would do ("I would follow it up with a short letter"; `told` is
+ * the ending with those sentences blanked). It has no Result to judge: missing-personal-role says
+ * it tells no step. An ending that tells what came or would come of it ("We handed them in", "That
+ * way any error would be caught") is a Result, and is judged.
  */
-/** An outcome told as what would happen, its subject not the speaker: "any error would be caught", "patients would feel". */
-const OUTCOME_WOULD = /\b(?!(?:I|and|or|then|also|but|so|always|first|still)\b)\p{L}+ would (?!have\b)/u;
-
-function toldNoEvent(story: Story): boolean {
-  if (!hasNoStarSections(story)) return false;
-  const telling = story.prose.slice(story.frontMatter.bodyStart);
-  return findPersonalAction(telling) === undefined && hypotheticalSentence(telling) !== undefined;
+function toldNoEvent(story: Story, told: string): boolean {
+  return hasNoStarSections(story) && !/\p{L}/u.test(told) && findPersonalAction(story.prose.slice(story.frontMatter.bodyStart)) === undefined;
 }
 
 /**
