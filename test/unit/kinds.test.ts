@@ -200,6 +200,19 @@ describe('kinds: "I would" reported is the story\'s own past', () => {
   });
 });
 
+describe('kinds: "I would rather" is a preference, not a step one would take', () => {
+  it('vague-claim leaves "I would rather", "I\'d rather" and "I would prefer" alone, and still flags "I would listen"', () => {
+    const vague = (text: string) => lintText(`${FRONT}## Action\nI told my manager and reran the numbers.\n## Result\nThe client accepted the report. ${text}\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+    fc.assert(
+      fc.property(fc.constantFrom('I would rather', 'I’d rather', 'I would prefer to'), fc.constantFrom('be an hour late than wrong.', 'ask twice than guess.'), (preference, rest) => {
+        assert.strictEqual(vague(`Now I check every figure; ${preference} ${rest}`), 0, preference);
+        assert.strictEqual(vague(`I would listen first and ${rest}`), 1, rest);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
+  });
+});
+
 describe('kinds: what follows "I would" in its sentence is hypothetical too', () => {
   it('no "I" under a hypothetical is an action, while the same clause told in the past is', () => {
     const verb = fc.constantFrom('listen', 'check the policy', 'call them', 'ask first');
