@@ -3,10 +3,10 @@
  * A measured outcome is a change ("from 4 hours to 10 minutes", "halved"), a rate ("12%"), a count
  * of outcomes ("eleven pairs met", "not one complaint", "without refusing once", "only one bug",
  * "nobody was paged again", "stopped entirely", "never stopped", "no record was lost", "sold out",
- * "all 40 services"), time saved ("saved a full day"), a change of scale
- * ("from days to hours"), a time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less than one
- * day", "a month ahead of schedule", "by the end of my third day", "by the end of that week") or an amount
- * ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
+ * "all 40 services"), time saved ("saved a full day"), a change of scale ("from days to hours"), a
+ * time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less
+ * than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that
+ * week") or an amount ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
  * not count, nor do numbers that describe the method ("a four-month pilot with 5 users", "I
  * interviewed 6 customers"), numbers that describe what was built ("polls every 3 seconds", "logs
  * at three severities", "ports 8081 and 5174") or a before-value alone ("it used to take 4 hours").

@@ -915,8 +915,10 @@ function openingSituation(story: Story): Section | undefined {
  * had set myself the aim of ...", "the head asked me to ...", "I needed to ...", "I had to ...",
  * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
  * one of five people ...", "I said I would own it", an aim or a date set ("I was hoping to ...",
- * "we wanted the suite trusted again", "we were due to pour"). Spoken by the speaker alone (`personal`), or
- * by a group too: "our group was asked to ...", "five of us had to ...", "we needed a way to ...".
+ * "we wanted the suite trusted again", "we were due to pour"), the duty as the subject ("tracking it
+ * down was my job") or taken on ("I took the on-call for that team myself"). Spoken by the speaker
+ * alone (`personal`), or by a group too: "our group was asked to ...", "five of us had to ...", "our
+ * team of five had to ...", "we needed better hires".
  */
 function goalStated(personal: boolean): RegExp {
   const [subject, object, owner, self] = personal ? ['I', 'me', 'my', 'myself'] : [String.raw`I|we|of us|(?:team|group|class|crew)(?: of \w+)?`, 'me|us', 'my|our|the', 'myself|ourselves|us'];
