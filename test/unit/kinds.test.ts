@@ -811,6 +811,12 @@ describe('kinds: vague claims of praise, growth, soft skills and team spirit', (
     'we were left with a very happy client',
     'the project earned a lot of recognition',
     'it led to higher customer satisfaction',
+    'the final presentation was excellent',
+    'my team performed admirably',
+    'the demo went flawlessly',
+    'she passed the review with flying colours',
+    'he got a glowing review',
+    'the feedback was glowing',
   ];
   it('a reception or a feeling as the outcome is vague once in the Result, left alone beside a measure, and not read in the Situation', () => {
     fc.assert(

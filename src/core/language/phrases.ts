@@ -247,6 +247,16 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     measurable: true,
     resultOnly: true,
   },
+  // Praise as the whole outcome: "the final presentation was excellent", "my team performed
+  // admirably", "passed with flying colours", "a glowing review", "the feedback was glowing".
+  {
+    triggers: ['excellent', 'fantastic', 'outstanding', 'superb', 'admirably', 'brilliantly', 'superbly', 'flawlessly', 'flying colo', 'glowing'],
+    pattern:
+      /\b(?:was|were) (?:truly |really |absolutely |simply )?(?:excellent|fantastic|outstanding|superb)\b|\b(?:performed|worked(?: together)?|went|delivered|ran) (?:really |truly )?(?:admirably|brilliantly|superbly|flawlessly)\b|\bwith flying colou?rs\b|\bglowing (?:review|feedback|reference|report|testimonial)s?\b|\bfeedback (?:was|were) glowing\b/gi,
+    advice: 'say what showed it: the grade, the score, what they asked for next',
+    measurable: true,
+    resultOnly: true,
+  },
   // Someone's feeling as the whole outcome: "the leads were delighted", "the manager was pleased",
   // "the queue seemed reassured".
   {
