@@ -44,7 +44,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout5: 'open',
   holdout6: 'open',
   holdout7: 'open',
-  holdout8: 'sealed',
+  holdout8: 'open',
   holdout9: 'sealed',
 };
 

@@ -41,6 +41,7 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   'bold name, dash inside the bold': (parts) => parts.map(([k, b]) => `**${NAMES[k]} -** ${b}\n`).join('\n'),
   'table row, bold name': (parts) => `| | |\n|---|---|\n${parts.map(([k, b]) => `| **${NAMES[k]}** | ${b} |`).join('\n')}\n`,
   'table row, plain name': (parts) => `| Part | What happened |\n| --- | --- |\n${parts.map(([k, b]) => `| ${NAMES[k]} | ${b} |`).join('\n')}\n`,
+  'first letter in brackets': (parts) => parts.map(([k, b]) => `(${LETTER(k)})${NAMES[k].slice(1)}: ${b}\n`).join('\n'),
   'bold first letter': (parts) => parts.map(([k, b]) => `**${LETTER(k)}**${NAMES[k].slice(1)}: ${b}\n`).join('\n'),
   'bold name and no colon': (parts) => parts.map(([k, b]) => `**${NAMES[k]}** ${b}\n`).join('\n'),
   'Situation, Behaviour, Impact': (parts) => parts.map(([k, b]) => `**${({ situation: 'Situation', task: 'Task', action: 'Behaviour', result: 'Impact' })[k]}:** ${b}\n`).join('\n'),
@@ -49,6 +50,7 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   // The names of other layouts and of notes: a brag entry, STAR with Target, Activity and Response.
   'brag entry names': (parts) => parts.map(([k, b]) => `**${({ situation: 'What happened', task: 'Goal', action: 'My contributions', result: 'How it went' })[k]}:** ${b}\n`).join('\n'),
   'Target, Activity, Response': (parts) => parts.map(([k, b]) => `**${({ situation: 'Situation', task: 'Target', action: 'Activity', result: 'Response' })[k]}**\n${b}\n`).join('\n'),
+  'project write-up names': (parts) => parts.map(([k, b], i) => `## ${({ situation: 'Background', task: i % 2 ? 'Aim' : 'Purpose', action: 'Approach', result: 'Results' })[k]}\n${b}\n`).join('\n'),
   'Goal, then My role as the Action': (parts) => parts.map(([k, b]) => `**${({ situation: 'Why it mattered', task: 'Goal', action: 'My role', result: 'Impact' })[k]}:** ${b}\n`).join('\n'),
   // Marker shapes: a question or an instruction as the heading, a name glossed in brackets.
   'question and instruction headings': (parts) => parts.map(([k, b]) => `### ${({ situation: 'Define the situation', task: 'Describe your task', action: 'What action did you take?', result: 'What was the result?' })[k]}\n\n${b}\n`).join('\n'),
@@ -194,6 +196,19 @@ describe('kinds: "I would" reported is the story\'s own past', () => {
         assert.ok(hypotheticalSentence(`I${would}lead the group and plan the work.`));
       }),
       { numRuns: 100, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: "I would rather" is a preference, not a step one would take', () => {
+  it('vague-claim leaves "I would rather", "I\'d rather" and "I would prefer" alone, and still flags "I would listen"', () => {
+    const vague = (text: string) => lintText(`${FRONT}## Action\nI told my manager and reran the numbers.\n## Result\nThe client accepted the report. ${text}\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+    fc.assert(
+      fc.property(fc.constantFrom('I would rather', 'I’d rather', 'I would prefer to'), fc.constantFrom('be an hour late than wrong.', 'ask twice than guess.'), (preference, rest) => {
+        assert.strictEqual(vague(`Now I check every figure; ${preference} ${rest}`), 0, preference);
+        assert.strictEqual(vague(`I would listen first and ${rest}`), 1, rest);
+      }),
+      { numRuns: 12, seed: 20261130 },
     );
   });
 });
@@ -361,6 +376,23 @@ describe('kinds: small bounds and none at all, in words', () => {
       { numRuns: 60, seed: 20261130 },
     );
   });
+
+  it('none told in words ("stopped entirely", "never stopped", "no record was lost", "sold out") and a bound of a weekend measure; a stop, a miss and a weekend named alone do not', () => {
+    const measured = fc.constantFrom(
+      'Double bookings stopped entirely from the first week.', 'The errors disappeared completely after the change.', 'Their line never stopped.', 'The nightly run never failed that quarter.',
+      'No patron record was lost.', 'No parcels were delayed over the holiday.', 'We sold out of bedding plants.', 'The upgrade was finished over a single weekend.', 'The move took less than a weekend.',
+    );
+    const plain = fc.constantFrom(
+      'The bookings stopped for lunch.', 'He never stopped by the office.', 'She never failed to call.', 'A record was lost in the move.', 'We sold the old stock.', 'We upgraded over the weekend.', 'No one stopped to ask.',
+    );
+    fc.assert(
+      fc.property(measured, plain, (m, p) => {
+        assert.ok(hasQuantity(m), m);
+        assert.ok(!hasQuantity(p), p);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+  });
 });
 
 /** Outcomes told by degree or reception alone. */
@@ -423,12 +455,13 @@ describe('kinds: a layout with no Task part (Context, Action, Result)', () => {
     'I was responsible for getting it live by the contract date.', 'A wholesaler hired me to turn its phone desk around.', 'Five of us had to produce the podcast by week 10.', 'I led the move to the new ticketing vendor.',
     'I was one of five people getting the catalogue ready.', 'I said I would own it end to end.', 'My job was to keep the release on its date.',
     'I was hoping to make the statements fast enough for month start.', 'We wanted the suite trusted again before the audit.', 'We were due to pour the slab on the Thursday.',
+    'Tracking it down was my job.', 'I took the weekend on-call for that team myself.', 'I took on the supplier audit.', 'Our team of five had to ship it before demo day.', 'We needed better hires before the peak season.',
   ];
-  const SETTINGS = ['Callers waited on hold through the busiest hour.', 'Refunds took from four to eleven days.'];
+  const SETTINGS = ['Callers waited on hold through the busiest hour.', 'Refunds took from four to eleven days.', 'When I took over the desk, callers waited on hold.'];
   const FIRST = fc.constantFrom((name: string, b: string) => `**${name}:** ${b}\n`, (name: string, b: string) => `## ${name}\n${b}\n`, (name: string, b: string) => `${name}: ${b}\n`);
   const rest = `**Action:** I moved the quiet hours to a walk-in clinic.\n\n**Result:** We gave 1,140 jabs against 690 the year before.\n`;
   // The speaker's own goal or assignment, and a group's.
-  const OWN = new Set(GOALS.filter((goal) => !/^(?:Our group|We|Five of us)\b/.test(goal)));
+  const OWN = new Set(GOALS.filter((goal) => !/^(?:Our group|Our team|We|Five of us)\b/.test(goal)));
   it('a first part that states the goal or the assignment tells the Task; one that gives the setting alone leaves it missing, and under Situation only the speaker\'s own goal tells it', () => {
     fc.assert(
       fc.property(FIRST, fc.constantFrom('Context', 'C - Context', 'Background', 'What happened', 'C (Context)'), fc.constantFrom(...SETTINGS), fc.constantFrom(...GOALS), (first, name, setting, goal) => {
@@ -439,6 +472,62 @@ describe('kinds: a layout with no Task part (Context, Action, Result)', () => {
       }),
       { numRuns: 60, seed: 20261130 },
     );
+  });
+});
+
+describe('kinds: a heading of its own between the setting and the Action', () => {
+  const rest = `## The approach\nWe mapped the traits of our best leads and wrote a question set for each.\n\n## Results\n12 of 14 hires stayed a year, against 13 of 22 before.\n`;
+  const noTask = (text: string) => missing(text).some((m) => m.startsWith('The story has no Task'));
+  it('tells the Task where it states a goal ("## The challenge": "We needed better hires"), and leaves it missing where it names a complication', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('The challenge', 'Challenge', 'The brief', 'Stakes'), fc.constantFrom('We needed better shift-lead hires before the peak.', 'Our group was asked to cut early leavers.', 'I had to fill the posts by spring.'), (name, goal) => {
+        const setting = '## Background\nThe centre lost 9 of its 22 shift leads in one year.\n\n';
+        assert.ok(!noTask(`${FRONT}${setting}## ${name}\n${goal}\n\n${rest}`), `${name}: ${goal}`);
+        assert.ok(noTask(`${FRONT}${setting}## ${name}\nNobody had checked how leads handled people.\n\n${rest}`), name);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: a telling under one heading, then its lesson', () => {
+  it('a story that marks its Situation alone ("## What happened", then "## What I learned") is read as one telling from three sentences on; a shorter one still lacks its parts', () => {
+    const told = ['I entered a developer challenge with an app for music producers, and my goal was to ship something they could share tracks on.', 'I spent the first week sketching features and changing the data model.', 'With four days left I cut everything but sign-up and uploads.', 'I submitted a bare-bones version and it did not place.'];
+    fc.assert(
+      fc.property(fc.constantFrom('What happened', 'Background', 'Situation'), fc.constantFrom('What I learned', 'Lessons learned', 'Reflection'), fc.integer({ min: 1, max: 4 }), (name, lesson, count) => {
+        const text = `${FRONT}## ${name}\n\n${told.slice(0, count).join(' ')}\n\n## ${lesson}\n\nTime spent imagining features is time not spent building.\n`;
+        const named = missing(text).filter((m) => /has no (?:Action|Result)/.test(m));
+        assert.strictEqual(named.length, count >= 3 ? 0 : 2, text);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    // Where a label of a name not read stands in it, the layout is its own, and read as before: no goal told, no Task.
+    const setting = `${FRONT}## Background\n\n${told.slice(1).join(' ')}\n`;
+    assert.deepStrictEqual(missing(setting), [], setting);
+    const unread = `${setting}\n**Assessment:** The scope was too wide.\n`;
+    assert.ok(missing(unread).some((m) => m.startsWith('The story has no Task')), unread);
+  });
+
+  it('one sentence that names its parts as it goes ("the situation was ..., the task was ..., and the result was ...") tells them; one that names none is asked to mark them', () => {
+    const inline = `${FRONT}One story I use is a latency spike: the situation was that p95 times had tripled overnight, the task was to find the cause before the weekend, what I did was compare the metrics with the logs until I found a halved pool setting, and the result was a 25% drop in p95 once I restored it.\n`;
+    assert.deepStrictEqual(missing(inline), [], inline);
+    const plain = `${FRONT}P95 times had tripled overnight, so I compared the metrics with the logs until I found a halved pool setting and restored it.\n`;
+    assert.deepStrictEqual(missing(plain), [NO_PARTS_FOUND], plain);
+  });
+});
+
+describe('kinds: bracketed letters before a part\'s name', () => {
+  it('"(S/T) Situation/Task:" names both parts and "(R) Reflection:" the lesson: the name, not the letters, names the part; "(A) I mapped ..." is still the Action', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('**', ''), (bold) => {
+        const label = (letters: string, name: string) => `${bold}(${letters}) ${name}:${bold}`;
+        const text = `${FRONT}${label('S/T', 'Situation/Task')}\n\nOne pupil would not read, and I wanted him choosing books by spring.\n\n${label('A', 'Action')}\n\nI met his mother and filled a basket with bike manuals.\n\n${label('R', 'Result')}\n\nHe reads at home now.\n\n${label('R', 'Reflection')}\n\nStart from what a child cares about.\n`;
+        const sections = parseStory(text).sections;
+        assert.deepStrictEqual(sections.map((x) => [x.kind, x.alsoKinds ?? []]), [['situation', ['task']], ['action', []], ['result', []], ['learning', []]], text);
+        assert.deepStrictEqual(missing(text), [], text);
+      }),
+    );
+    assert.deepStrictEqual(parseStory(`${FRONT}(A) I mapped the queue.\n`).sections.map((x) => x.kind), ['action']);
   });
 });
 
@@ -618,6 +707,24 @@ describe('kinds: a telling told as what the speaker would do', () => {
   });
 });
 
+describe('kinds: an answer with no part marked that tells only what the speaker would do', () => {
+  const STEPS = ['If a donor rang to complain, I would first thank them and listen to the whole complaint.', 'I would check their record and I would offer to change their preferences.', 'I would follow it up with a short letter.', 'I would raise it with the team the same week.'];
+  const rules = (text: string) => lintText(text).findings.map((f) => f.ruleId);
+  it('ending on a step, it tells no event and has no Result to judge; ending on what would come of it, or with a step taken, its Result is judged', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(STEPS, { minLength: 3, maxLength: 4 }), (steps) => {
+        const text = `${FRONT}${steps.join(' ')}\n`;
+        assert.ok(!rules(text).includes('unquantified-result') && rules(text).includes('missing-personal-role'), text);
+        const outcome = `${FRONT}${steps.join(' ')} That way the donor would feel heard.\n`;
+        assert.ok(rules(outcome).includes('unquantified-result'), outcome);
+        const event = `${FRONT}When a donor rang to complain, I thanked her and changed her preferences. ${steps.join(' ')}\n`;
+        assert.ok(rules(event).includes('unquantified-result'), event);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+  });
+});
+
 describe('kinds: a story with no part marked, too short to tell its parts', () => {
   it('under three sentences it has no Result to judge: missing-section asks once for its parts, unquantified-result is silent; from three sentences on the ending is judged', () => {
     const short = [
@@ -664,6 +771,35 @@ describe('kinds: a misjudgement owned is no step taken', () => {
   });
 });
 
+describe('kinds: a state, a lesson, a liking, an opportunity or a habit is no step taken', () => {
+  it('"I have learned a lot about myself", "I like", "I got to sit in on", "I always start" and "I was too optimistic and assumed" are no personal action; a step after them is', () => {
+    const NOT_STEPS = [
+      'I have learned a lot about myself from working in teams.', "I've learnt that planning matters.", 'Group work is the part I like least.', 'I enjoyed the festival.',
+      'I got to sit in on the handover huddles.', 'I had the chance to watch the night shift.', 'I always start by building a master programme.', 'I usually hold a meeting with the leads.',
+      'I was too optimistic about the estimate and assumed I would catch up.',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...NOT_STEPS), fc.boolean(), (text, step) => {
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        if (step) assert.ok(findPersonalAction(`${text} Then I moved the launch back a week.`), text);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    for (const own of ['I learned to code in a weekend and shipped it.', 'I rebuilt the export myself.']) assert.ok(findPersonalAction(own), own);
+  });
+
+  it('a state followed by steps that share its subject ("I was upfront with the client, rebuilt the schedule and brought in ...") is the speaker\'s own', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('upfront with the client about the new date', 'honest about the slip', 'calm on the phone'), fc.constantFrom(', rebuilt the schedule', ' and rebuilt the schedule', ', then called the supplier'), (state, step) => {
+        const text = `I was ${state}${step}.`;
+        assert.ok(findPersonalAction(text), text);
+        assert.strictEqual(findPersonalAction(`I was ${state}, and the team rebuilt the schedule.`), undefined, state);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+  });
+});
+
 describe('kinds: vague claims of praise, growth, soft skills and team spirit', () => {
   const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').length;
   const RECEPTIONS = [
@@ -675,6 +811,12 @@ describe('kinds: vague claims of praise, growth, soft skills and team spirit', (
     'we were left with a very happy client',
     'the project earned a lot of recognition',
     'it led to higher customer satisfaction',
+    'the final presentation was excellent',
+    'my team performed admirably',
+    'the demo went flawlessly',
+    'she passed the review with flying colours',
+    'he got a glowing review',
+    'the feedback was glowing',
   ];
   it('a reception or a feeling as the outcome is vague once in the Result, left alone beside a measure, and not read in the Situation', () => {
     fc.assert(

@@ -9,10 +9,20 @@ import { blankQuotes } from './quotes';
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
 /** "Phase I", "SDE I", "Type I": a numeral, not a person. */
 const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|war|chapter|mark|series|step|gen|sde)\s$/i;
-/** What "I" did only in the head, or would do: thinking, feeling, misjudging ("I underestimated") and hypotheticals are not acting. */
-const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised)\b/i;
+/**
+ * What "I" did only in the head, or would do: thinking, feeling, misjudging ("I underestimated"),
+ * a lesson or a liking ("I have learned", "the part I like least"), an opportunity given ("I got
+ * to sit in on"), a habit ("I always start") and hypotheticals are not acting.
+ */
+const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to|had the (?:chance|opportunity) to|(?:always|usually|normally|typically|generally|often) (?![a-z]+ed\b)[a-z]+)\b/i;
+/**
+ * "I was upfront with the client, rebuilt the schedule and brought in ...": a state, then steps
+ * that share its subject. A past-tense verb after a comma or "and" in the same sentence.
+ */
+const STEP_AFTER_STATE = /^[^.!?\n]{0,120}?(?:,|\band)\s+(?:then\s+|also\s+)?([a-z]+)\b/;
+const WAS = /^\s+was\b/;
 const MY_OWN_WORK =
-  /\b(?:myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/gi;
+  /\b(?:(?<!\b(?:about|of) )myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/gi;
 
 /** After "my first step", "my approach": a step that would be taken, not one taken. */
 const WOULD_BE = /^\s+(?:would|could|should|might|will)\b/i;
@@ -46,7 +56,11 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) {
     const end = match.index + match[0].length;
     if (match[0] === 'I' && NUMERAL_CONTEXT.test(plain.slice(Math.max(0, match.index - 12), match.index))) continue;
-    if (NOT_AN_ACTION.test(plain.slice(end, end + 40))) continue;
+    if (NOT_AN_ACTION.test(plain.slice(end, end + 40))) {
+      const step = WAS.test(plain.slice(end, end + 5)) ? STEP_AFTER_STATE.exec(plain.slice(end, end + 160)) : null;
+      if (step && isPastTense(step[1]) && !NOT_AN_ACTION.test(` ${step[1]}`)) return { start: match.index, end };
+      continue;
+    }
     // "I'd" is "I had" before a participle ("I'd already rebuilt it"), else "I would" ("I'd listen").
     if (/['’]d$/.test(match[0]) && !hadDone(plain.slice(end, end + 40))) continue;
     // "I would show that I understand": a clause under a hypothetical is hypothetical too.

@@ -247,6 +247,16 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     measurable: true,
     resultOnly: true,
   },
+  // Praise as the whole outcome: "the final presentation was excellent", "my team performed
+  // admirably", "passed with flying colours", "a glowing review", "the feedback was glowing".
+  {
+    triggers: ['excellent', 'fantastic', 'outstanding', 'superb', 'admirably', 'brilliantly', 'superbly', 'flawlessly', 'flying colo', 'glowing'],
+    pattern:
+      /\b(?:was|were) (?:truly |really |absolutely |simply )?(?:excellent|fantastic|outstanding|superb)\b|\b(?:performed|worked(?: together)?|went|delivered|ran) (?:really |truly )?(?:admirably|brilliantly|superbly|flawlessly)\b|\bwith flying colou?rs\b|\bglowing (?:review|feedback|reference|report|testimonial)s?\b|\bfeedback (?:was|were) glowing\b/gi,
+    advice: 'say what showed it: the grade, the score, what they asked for next',
+    measurable: true,
+    resultOnly: true,
+  },
   // Someone's feeling as the whole outcome: "the leads were delighted", "the manager was pleased",
   // "the queue seemed reassured".
   {
@@ -272,11 +282,11 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
   },
   // What one would do is not what one did: "I would listen to the customer" is the textbook weak
   // answer. Only "I would" opening a clause; "we would miss the date" inside a sentence is narrative,
-  // and "I would have" is hindsight, which a Learning rightly holds.
+  // "I would have" is hindsight, which a Learning rightly holds, and "I would rather" a preference.
   {
     triggers: ['would', "i'd", 'i’d'],
     pattern:
-      /(?<=^|[\n.!?;:"“]\s*|\band\s+|\b[Tt]hen\s+|,\s*|[-*+]\s+)I(?: would|['’]d(?! [a-z]+ed\b| (?:already|been|done|gone|seen|written|taken|given|made|built|run|met|got|become|come|spoken|known|shown|left|lost|found|heard|told|sent|spent|just|better|rather|no|a|an|the|to)\b)) (?!have\b|not\b|never\b|be\b|like\b|love\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+|\b[Mm]y (?:first |next |initial )?(?:step|approach|priority|move) would be\b/g,
+      /(?<=^|[\n.!?;:"“]\s*|\band\s+|\b[Tt]hen\s+|,\s*|[-*+]\s+)I(?: would|['’]d(?! [a-z]+ed\b| (?:already|been|done|gone|seen|written|taken|given|made|built|run|met|got|become|come|spoken|known|shown|left|lost|found|heard|told|sent|spent|just|better|rather|no|a|an|the|to)\b)) (?!have\b|not\b|never\b|be\b|like\b|love\b|rather\b|prefer\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+|\b[Mm]y (?:first |next |initial )?(?:step|approach|priority|move) would be\b/g,
     advice: 'tell what you did in this story, in the past tense: "I listened", "I fixed"',
     measurable: false,
   },

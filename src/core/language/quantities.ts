@@ -4,10 +4,11 @@ import type { Story } from '../parse/story';
  * Finds measured outcomes in prose: numbers with what they measure, and quantities in words.
  * A measured outcome is a change ("from 4 hours to 10 minutes", "halved"), a rate ("12%"), a count
  * of outcomes ("eleven pairs met", "not one complaint", "without refusing once", "only one bug",
- * "nobody was paged again", "all 40 services"), time saved ("saved a full day"), a change of scale
- * ("from days to hours"), a time bound met ("within the hour", "in under an hour", "slipped by less than one
- * day", "a month ahead of schedule", "by the end of my third day", "by the end of that week") or an amount
- * ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
+ * "nobody was paged again", "stopped entirely", "never stopped", "no record was lost", "sold out",
+ * "all 40 services"), time saved ("saved a full day"), a change of scale ("from days to hours"), a
+ * time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less
+ * than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that
+ * week") or an amount ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
  * not count, nor do numbers that describe the method ("a four-month pilot with 5 users", "I
  * interviewed 6 customers"), numbers that describe what was built ("polls every 3 seconds", "logs
  * at three severities", "ports 8081 and 5174") or a before-value alone ("it used to take 4 hours").
@@ -35,7 +36,7 @@ const YEAR = /^(?:19|20)\d\d$/;
 const COUNTED_NOUN_AFTER = /^\s(?!was\b|is\b|has\b|this\b|as\b|its\b|plus\b)[a-z]+s\b/;
 const UNIT_WORD_AFTER =
   /^\s(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|users?|customers?|people|engineers?|teams?|services?|incidents?|tickets?|pages?|requests?|dollars?|euros?|pounds?|gb|mb|tb|kb|times?|fold|x|k|million|billion|thousand)\b/i;
-const TIME_UNIT = String.raw`(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|sprints?|shifts?)`;
+const TIME_UNIT = String.raw`(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|sprints?|shifts?)`;
 const APPROXIMATELY = String.raw`(?:almost|about|nearly|roughly|around|over|under|just over|just under|more than|less than)`;
 /**
  * None at all, with its verb between: "there has not been one complaint", "we haven't had a single
@@ -54,6 +55,10 @@ const WORD_QUANTITY_ALL = new RegExp(
     String.raw`(?:half|a third|a quarter|a fifth|two[- ]thirds|three[- ]quarters) (?:of|as|the|what|more|less|fewer|faster|slower|cheaper|smaller|bigger|larger)\b`,
     String.raw`no (?:more |further |new |single |repeat )?(?:incidents?|outages?|pages?|escalations?|defects?|regressions?|downtime|complaints?|errors?|bugs?|rollbacks?|data loss|breaches?|violations?|sev)\b`,
     String.raw`(?:not (?:a |one )?single|not one|none of the|every one of|not one of|all (?:of )?the \d)`,
+    // None, in words: "stopped entirely", "their line never stopped" (not "never stopped by"), "no
+    // record was lost"; a whole: "sold out".
+    String.raw`(?:stopped|ended|disappeared|vanished) (?:entirely|completely|altogether)|never (?:stopped|went down|missed|slipped|failed)(?! (?:by|to|in|for|at)\b)|sold out`,
+    String.raw`no (?:[a-z]+ ){1,2}(?:was|were) (?:lost|missed|dropped|late|delayed|double-booked)`,
     // Small quantities and time bounds in words: "within the hour", "less than one day",
     // "a single day of downtime", "a month ahead of schedule".
     String.raw`within (?:a |an |one |the |a single )?(?:couple of |few )?${TIME_UNIT}\b`,

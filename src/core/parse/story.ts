@@ -11,9 +11,12 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   // "What happened" and "Why it mattered": the setting of a notes or brag-document entry.
   // "Problem": the setting of a Problem, Action, Result (PAR) telling.
   situation: ['situation', 'context', 'background', 's', 'what happened', 'why it mattered', 'problem'],
-  // "Goal" and "Target": the Task of a brag entry or a STAR-L telling, an aim set by the speaker or for them;
-  // "Scope": what was in and out of the speaker's remit.
-  task: ['task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope'],
+  // "Goal", "Target", "Aim" and "Purpose": the Task of a brag entry, a STAR-L telling or a project
+  // write-up, an aim set by the speaker or for them; "Scope": what was in and out of the speaker's remit.
+  task: [
+    'task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
+    'aim', 'aims', 'the aim', 'my aim', 'purpose',
+  ],
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
   // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
   action: [
@@ -617,6 +620,10 @@ const NAME_CHAR = /[\p{L}' \t–—&/+-]/u;
 const DASHED_NAMES = '[Ss]ituation|SITUATION|[Tt]ask|TASK|[Aa]ctions?|ACTIONS?|[Rr]esults?|RESULTS?';
 const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
 const BOLD_LETTER_DASH = new RegExp(String.raw`^([STAR]|${DASHED_NAMES})(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+`);
+/** A first letter in brackets and the rest of the name: "(P)roblem", "(A)ction". */
+const BRACKETED_INITIAL = /^\(([A-Z])\)(\p{Ll}{2,})/u;
+/** Bracketed letters before a label's name and its colon: "(S/T) Situation/Task:", "(R) Reflection:". */
+const LETTERS_BEFORE_NAME = /^\([STARL](?:\/[STARL])?\)[ \t]+(?=\p{Lu}[\p{L} \t/&-]{0,40}(?:\*\*|__|\*|_)?[ \t]*:)/u;
 /** Emoji and their joiners before a label: "🎯 **Situation:**". */
 const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
 const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
@@ -663,17 +670,23 @@ function labelAt(line: string): LabelFound | undefined {
   const markup = OPEN_MARKUP.exec(line.slice(at, at + 8));
   if (markup) at += markup[0].length;
   while (isBlank(line.charCodeAt(at))) at++;
+  // "(S/T) Situation/Task:", "(R) Reflection:": letters in brackets before a name and its colon,
+  // where the name, not the letters, names the part (STARR's second R is the Reflection).
+  const lettered = line.charCodeAt(at) === 40 ? LETTERS_BEFORE_NAME.exec(line.slice(at, at + 64)) : null;
+  if (lettered) at += lettered[0].length;
   const nameStart = at;
   // "(S) At my last job ...", "(Action) I mapped ..."
   const bracketed = line.charCodeAt(at) === 40 ? /^\(([STAR]|Situation|Task|Actions?|Results?)\)[ \t]/.exec(line.slice(at, at + 12)) : null;
   if (bracketed) return { name: bracketed[1], nameStart: at + 1, bodyStart: skipBlanks(line, at + bracketed[1].length + 2) };
+  // "(P)roblem:": the first letter in brackets and the rest of the name after it.
+  const bracketedInitial = line.charCodeAt(at) === 40 ? BRACKETED_INITIAL.exec(line.slice(at, at + 24)) : null;
   let end = at;
-  while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
-  let name = line.slice(at, end).trimEnd();
+  if (!bracketedInitial) while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
+  let name = bracketedInitial ? bracketedInitial[1] + bracketedInitial[2] : line.slice(at, end).trimEnd();
   // "**S**ituation:": the first letter in bold and the rest of the name after it.
   const initial = markup && name.length === 1 ? BOLD_INITIAL_REST.exec(line.slice(end, end + 24)) : null;
   if (initial) name += initial[2];
-  const nameEnd = at + name.length + (initial ? initial[1].length : 0);
+  const nameEnd = at + name.length + (initial ? initial[1].length : 0) + (bracketedInitial ? 2 : 0);
   // "**S —** Our analytics ...": in bold, a dash before the closing markup ends the label as a colon would.
   const dashInBold = markup ? /[ \t]*[–—-]$/.exec(name) : null;
   const dashEnds = dashInBold !== null && name.length > dashInBold[0].length && CLOSE_MARKUP.test(line.slice(at + name.length, at + name.length + 9));
@@ -713,7 +726,7 @@ function labelAt(line: string): LabelFound | undefined {
     // Without a colon: a bold label alone on its line, or a full section name alone on its line.
     const shaped = colon || (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name))));
     // Only a line shaped like a label pays for reading its name.
-    if (shaped && (!single || name === name.toUpperCase()) && partsNamed(name).kind !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length, ...(initial ? { nameEnd } : {}) };
+    if (shaped && (!single || name === name.toUpperCase()) && partsNamed(name).kind !== 'other') return { name, nameStart, bodyStart: colon ? after : line.length, ...(initial || bracketedInitial ? { nameEnd } : {}) };
   }
   // "S– During my second year ...": a single letter and a dash; in bold, "**S** — Our tracking ...".
   const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
@@ -921,19 +934,27 @@ function openingSituation(story: Story): Section | undefined {
  * had set myself the aim of ...", "the head asked me to ...", "I needed to ...", "I had to ...",
  * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
  * one of five people ...", "I said I would own it", an aim or a date set ("I was hoping to ...",
- * "we wanted the suite trusted again", "we were due to pour"). Spoken by the speaker alone (`personal`), or
- * by a group too: "our group was asked to ...", "five of us had to ...", "we needed a way to ...".
+ * "we wanted the suite trusted again", "we were due to pour"), the duty as the subject ("tracking it
+ * down was my job") or taken on ("I took the on-call for that team myself"). Spoken by the speaker
+ * alone (`personal`), or by a group too: "our group was asked to ...", "five of us had to ...", "our
+ * team of five had to ...", "we needed better hires".
  */
 function goalStated(personal: boolean): RegExp {
-  const [subject, object, owner, self] = personal ? ['I', 'me', 'my', 'myself'] : ['I|we|of us', 'me|us', 'my|our|the', 'myself|ourselves|us'];
+  const [subject, object, owner, self] = personal ? ['I', 'me', 'my', 'myself'] : [String.raw`I|we|of us|(?:team|group|class|crew)(?: of \w+)?`, 'me|us', 'my|our|the', 'myself|ourselves|us'];
   return new RegExp(
     [
       String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment) (?:was|is)\b`,
+      // The duty as the subject: "tracking it down was my job".
+      String.raw`\b(?:was|is) (?:${owner}) (?:job|task|responsibility|remit)\b`,
+      // A duty taken on: "I took the on-call for that team myself", "I took ownership of".
+      String.raw`\b(?:${subject}) took (?:on|it on|ownership|responsibility)\b`,
+      String.raw`\b(?:${subject}) took [^.!?]{1,60}\b(?:${self})\b`,
       String.raw`\bset (?:${self}) (?:the |a )?(?:aim|goal|target|challenge)\b`,
       personal ? String.raw`\bI was asked to\b` : String.raw`\b(?:was|were) asked to\b`,
       String.raw`\b(?:asked|hired) (?:${object}) to\b`,
       String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
-      String.raw`\b(?:${subject}) needed a way\b`,
+      // A need of the speaker's or the group's: "we needed better hires", "I needed a way".
+      String.raw`\b(?:${subject}) needed (?:a|an|better|more|fewer|faster|new)\b`,
       // Outside a part named Situation, an organisation's need is the group's goal: "the food bank needed to raise £9,000".
       ...(personal ? [] : [String.raw`\bneeded to\b`]),
       String.raw`\b(?:${subject}) (?:wanted|hoped|(?:was|were) (?:hoping|due|aiming|trying)) to\b`,
@@ -957,14 +978,18 @@ const GOAL_STATED = goalStated(false);
  * part (Context, Action, Result; What happened, What I did; a brag entry; the unmarked opening, a
  * "Challenge:" paragraph included) a group's goal tells it; under a part named Situation, whose
  * layout has a Task to mark, only the speaker's own does ("my director asked me to ...", "I led
- * ..."), since "our team was asked to" leaves the speaker's part untold. Undefined when a Task is
- * marked, or when the first part gives the setting alone.
+ * ..."), since "our team was asked to" leaves the speaker's part untold. A heading of no part
+ * STAR Coach reads right after the first part ("## The challenge" after "## Background") is read
+ * as a layout with no Task part too: its section tells the Task where it states a goal. Undefined
+ * when a Task is marked, or when the first part gives the setting alone.
  */
 export function taskToldInSituation(story: Story): Section | undefined {
   if (partSection(story, 'task')) return undefined;
   const situation = partSection(story, 'situation');
   if (!situation) return undefined;
-  return (/^(?:s|situation)\b/i.test(situation.title) ? OWN_GOAL_STATED : GOAL_STATED).test(sectionProse(story, situation)) ? situation : undefined;
+  if ((/^(?:s|situation)\b/i.test(situation.title) ? OWN_GOAL_STATED : GOAL_STATED).test(sectionProse(story, situation))) return situation;
+  const next = story.sections.find((s) => s.line > situation.line);
+  return next?.kind === 'other' && next.style === 'heading' && GOAL_STATED.test(sectionProse(story, next)) ? next : undefined;
 }
 
 /**
@@ -1026,8 +1051,21 @@ const MIN_TELLING_SENTENCES = 3;
  */
 export function tooShortToTell(story: Story): boolean {
   if (!hasNoStarSections(story) || isDraft(story)) return false;
-  return countSentences(story.prose.slice(story.frontMatter.bodyStart)) < MIN_TELLING_SENTENCES;
+  return !longEnoughToTell(story.prose.slice(story.frontMatter.bodyStart));
 }
+
+/**
+ * Whether a text can tell a whole story unmarked: `MIN_TELLING_SENTENCES` sentences or more, or
+ * fewer that name at least three parts in words as they go ("the situation was that ..., the task
+ * was to ..., what I did was ..., and the result was ...").
+ */
+export function longEnoughToTell(text: string): boolean {
+  if (countSentences(text) >= MIN_TELLING_SENTENCES) return true;
+  return new Set(Array.from(text.matchAll(PART_NAMED_IN_WORDS), (named) => (named[1] ?? 'action').toLowerCase())).size >= 3;
+}
+
+/** A part named in the telling's own words: "the situation was", "the task was", "what I did was", "the result was". */
+const PART_NAMED_IN_WORDS = /\b(?:the (situation|task|action|result)|what (?:I|we) did) (?:was|is)\b/gi;
 
 /** A heading line: a title, never a sentence of the telling. */
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;

@@ -1,6 +1,6 @@
-import { hypotheticalSentence, withoutHypotheticals } from '../language/personal';
+import { findPersonalAction, hypotheticalSentence, withoutHypotheticals } from '../language/personal';
 import { storyHasQuantity } from '../language/quantities';
-import { isEmptySection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
+import { hasNoStarSections, isEmptySection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
 import { quoteForMessage, sentenceAround } from '../text';
 import { defineRule, type OffsetEdit } from './rule';
@@ -11,7 +11,7 @@ export const unquantifiedResult = defineRule({
   defaultSeverity: 'warning',
   tags: ['impact'],
   docs:
-    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "there has not been one complaint", "without refusing once", "only one bug reached production", "nobody was paged again", "all 40 services"), an amount ("saved a full day every week"), a change of scale ("from days to hours"), or a time bound met ("within the hour", "in under an hour", "slipped by less than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that week"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "the pilot ran with 5 users", "I interviewed 6 customers"), numbers that describe what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174"), or a value before alone ("it used to take 4 hours"), nor what you would do ("I would always count them twice"), which happened to nobody. In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson), or the second half of a story told in one. A story with no part marked that is too short to tell its parts (under three sentences) has no Result to judge: missing-section asks for its parts instead. The message quotes the Result\'s first sentence.',
+    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "there has not been one complaint", "without refusing once", "only one bug reached production", "nobody was paged again", "stopped entirely", "their line never stopped", "no record was lost", "sold out", "all 40 services"), an amount ("saved a full day every week"), a change of scale ("from days to hours"), or a time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that week"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "the pilot ran with 5 users", "I interviewed 6 customers"), numbers that describe what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174"), or a value before alone ("it used to take 4 hours"), nor what you would do ("I would always count them twice"), which happened to nobody; a story with no part marked that tells no step taken and ends on what you would do has no Result to judge. In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson), or the second half of a story told in one. A story with no part marked that is too short to tell its parts (under three sentences) has no Result to judge: missing-section asks for its parts instead. The message quotes the Result\'s first sentence.',
   findIssues(story) {
     const result = starPart(story, 'result');
     // A Result that is absent is missing-section's to report, not a Result with no number.
@@ -19,7 +19,7 @@ export const unquantifiedResult = defineRule({
     const prose = sectionProse(story, result);
     // What the speaker would do ("I would always count them twice") measures nothing that happened.
     const told = withoutHypotheticals(prose);
-    if (storyHasQuantity(story, told)) return [];
+    if (storyHasQuantity(story, told) || toldNoEvent(story, told)) return [];
     // A paragraph of its own after the Result's last content: appended to a line, it could land
     // on a closing code fence or inside a list item.
     const insertAt = result.bodyStart + story.text.slice(result.bodyStart, result.bodyEnd).trimEnd().length;
@@ -39,6 +39,19 @@ export const unquantifiedResult = defineRule({
     ];
   },
 });
+
+/**
+ * Whether a story with no part marked tells no event at all: no step the speaker took, and an
+ * ending told wholly as what they would do ("I would follow it up with a short letter"; `told` is
+ * the ending with those sentences blanked). It has no Result to judge: missing-personal-role says
+ * it tells no step. An ending that tells what came or would come of it ("We handed them in", "That
+ * way any error would be caught") is a Result, and is judged.
+ */
+const LETTER = /\p{L}/u;
+
+function toldNoEvent(story: Story, told: string): boolean {
+  return hasNoStarSections(story) && !LETTER.test(told) && findPersonalAction(story.prose.slice(story.frontMatter.bodyStart)) === undefined;
+}
 
 /**
  * The message's opening, quoting the Result's first sentence. A Result with digits that measure
