@@ -1,4 +1,7 @@
-// Renders media/icon.png (128x128, the Marketplace icon) from the activity-bar star, in chromium.
+// Renders media/icon.png (128x128, the Marketplace icon) from the activity-bar star, in chromium,
+// then gives it a palette with Debian's pngquant (apt-get install pngquant): 4 KB instead of 10 in
+// every .vsix, and no difference to see.
+import { execFileSync } from 'child_process';
 import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { chromium } from 'playwright-core';
@@ -12,4 +15,5 @@ const page = await browser.newPage({ viewport: { width: 128, height: 128 } });
 await page.setContent(`<body style="margin:0;background:transparent"><div style="width:128px;height:128px;border-radius:24px;background:linear-gradient(135deg,#27304a,#1b1f2e);display:flex;align-items:center;justify-content:center">${star}</div></body>`);
 await page.screenshot({ path: join(ROOT, 'media', 'icon.png'), omitBackground: true });
 await browser.close();
+execFileSync('pngquant', ['--quality=90-100', '--speed', '1', '--strip', '--force', '--output', join(ROOT, 'media', 'icon.png'), join(ROOT, 'media', 'icon.png')]);
 console.log('Wrote media/icon.png');
