@@ -43,9 +43,9 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
  * "customer" is not "custom" (a custom build), "news" is not "new", an "internal" tool is not an
  * "intern", an "experiment" is not "experience", "business" is not "busy", "personally" is not
  * "people", "critical" is not "criticism", being "responsible" is not a "response", "authority" is
- * not an "author", and "general" is not "generate". Each pair is one that interview questions and
- * stories use in both senses; the forms listed are those suffix stripping would otherwise send to
- * the shared stem.
+ * not an "author", "general" is not "generate", and an "evening" is not "even" (in "even though").
+ * Each pair is one that interview questions and stories use in both senses; the forms listed are
+ * those suffix stripping would otherwise send to the shared stem.
  */
 const SENSES: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -53,7 +53,7 @@ const SENSES: ReadonlyMap<string, string> = new Map(
     experiment: 'experiment', experiments: 'experiment', experimented: 'experiment', experimenting: 'experiment', business: 'business',
     businesses: 'business', personal: 'personal', personally: 'personal', critical: 'critical', critically: 'critical', responsible: 'responsib',
     responsibility: 'responsib', responsibilities: 'responsib', authority: 'authoriti', authorities: 'authoriti',
-    general: 'general', generally: 'general',
+    general: 'general', generally: 'general', evening: 'evening', evenings: 'evening',
   }),
 );
 
@@ -102,6 +102,17 @@ function plainText(text: string): string {
   let plain = text.toLowerCase().replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '');
   if (plain.includes("'") || plain.includes('’')) for (const [contraction, full] of CONTRACTIONS) plain = plain.replace(contraction, full);
   return plain;
+}
+
+/** A contrast and what it sets aside, up to the end of its clause: "rather than about money", "instead of a rewrite". */
+const CONTRAST = /\brather than\b[^.,;:?!]*/giu;
+
+/**
+ * A question without what it sets aside (see CONTRAST): "a project about the planet rather than
+ * about money or speed" asks about the planet, not about cost or speed.
+ */
+export function withoutContrasts(text: string): string {
+  return text.replace(CONTRAST, ' ');
 }
 
 /**
