@@ -67,7 +67,10 @@ const STOP_WORDS = new Set(
     // How questions are framed, not what they ask about: "How have you made...", "...you noticed..."
     'made make noticed ' +
     // Function words that say nothing of a situation ("the people using it", "everyone else", "instead of")
-    'use used uses using else every around instead'
+    'use used uses using else every around instead ' +
+    // Light verbs and hedging adverbs: they carry a question's grammar, not its situation ("went past", "got it out", "gave it back", "actually")
+    'went go goes going gone get gets got getting take takes took taking put puts give gives gave giving thing things actually exactly almost ' +
+    'really still ever always whether'
   ).split(' '),
 );
 
