@@ -67,8 +67,18 @@ const STOP_WORDS = new Set(
     // How questions are framed, not what they ask about: "How have you made...", "...you noticed..."
     'made make noticed ' +
     // Function words that say nothing of a situation ("the people using it", "everyone else", "instead of")
-    'use used uses using else every around instead ' +
-    // Light verbs and hedging adverbs: they carry a question's grammar, not its situation ("went past", "got it out", "gave it back", "actually")
+    'use used uses using else every around instead'
+  ).split(' '),
+);
+
+/**
+ * Light verbs and hedging adverbs: they carry a sentence's grammar, not its situation ("went past
+ * the people asking", "got it out fast", "gave it back", "actually felt"), yet a small bank holds
+ * them in one story or two, and BM25 would weigh them as rare. Left out of the words BM25 counts
+ * (see `TextStems.content`), kept in LP signal phrases ("took ownership").
+ */
+const LIGHT_WORDS = new Set(
+  (
     'went go goes going gone get gets got getting take takes took taking put puts give gives gave giving thing things actually exactly almost ' +
     'really still ever always whether'
   ).split(' '),
@@ -149,7 +159,7 @@ export interface TextStems {
    * words are stop words ("on time", "let them down").
    */
   all: string[];
-  /** The content words' stems, in order (repeats kept, for term counts): what BM25 counts. */
+  /** The content words' stems (neither stop words nor light words), in order (repeats kept, for term counts): what BM25 counts. */
   content: string[];
 }
 
@@ -168,7 +178,7 @@ export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): Text
     if (currency !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) all.push(cachedStem(DOLLAR, stemmer));
     const stem = cachedStem(word, stemmer);
     all.push(stem);
-    if (word.length >= 2 && !STOP_WORDS.has(word)) content.push(stem);
+    if (word.length >= 2 && !STOP_WORDS.has(word) && !LIGHT_WORDS.has(word)) content.push(stem);
   }
   return { all, content };
 }
