@@ -133,7 +133,26 @@ export function withoutContrasts(text: string): string {
  * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see IRREGULAR).
  */
 export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): string {
-  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? word);
+  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? americanSpelling(word));
+}
+
+/** A British "-ise" verb's forms: the verb's stem of at least four letters, then the ending. */
+const BRITISH_ISE = /^([a-z]{4,})is(e|ed|es|ing|ation|ations|er|ers)$/;
+/**
+ * Words ending in "-ise" that are not the "-ize" suffix in either spelling ("promise", "exercise",
+ * "surprise", "otherwise", "fundraise"), by how the word up to its "is" ends.
+ */
+const NOT_IZE = /(?:promis|enterpris|premis|exercis|surpris|wis|expertis|compromis|advertis|advis|devis|revis|supervis|televis|improvis|compris|despis|disguis|franchis|merchandis|chastis|precis|concis|paradis|treatis|demis|excis|incis|rais|prais|nois|pois|cruis|bruis|aris|repris)$/;
+
+/**
+ * A word in American spelling when it is a British "-ise" form ("criticised" is "criticized",
+ * "organisation" is "organization"): Porter's stemmer strips "-ize" back to the root ("critic",
+ * as "criticism"), not "-ise", so one question's spelling would otherwise miss a story's.
+ */
+export function americanSpelling(word: string): string {
+  const match = BRITISH_ISE.exec(word);
+  if (!match || NOT_IZE.test(`${match[1]}is`)) return word;
+  return `${match[1]}iz${match[2]}`;
 }
 
 /** Stems already worked out by the default stemmer: a bank repeats the same few thousand words. */
