@@ -1,6 +1,6 @@
 import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
 import { cueLps, cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
-import { contentStems, inflectionRoots, PORTER_STEMMER, withoutContrasts, type Stemmer } from './words';
+import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
 export interface QuestionLps {
@@ -144,7 +144,7 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
   const stemList = contentStems(text, stemmer);
   const compounds = readCompounds(text, stemmer);
   const roots = new Set(inflectionRoots(compounds.rest));
-  const cues = questionCues(withoutContrasts(text), stemmer);
+  const cues = questionCues(text, stemmer);
   const asksForFailure = cues.includes(FAILURE_CUE);
   if (!bankByText) {
     bankByText = new Map();
