@@ -329,7 +329,7 @@ describe('question cues', () => {
     assert.ok(weight('When did you take ownership of a failing service?') > weight('What is ownership to you?'), `${weight('When did you take ownership of a failing service?')}`);
   });
 
-  it('reads themes asked in plain synonyms: alarms, borrowing, not agreeing, work never done before; saving months and costing customers are not spending', () => {
+  it('reads themes asked in plain synonyms: alarms, borrowing, not agreeing, work never done before, helping someone become; saving months and costing customers are not spending, customers failing is no failure', () => {
     asks('Tell me about a time you changed what your alarms measured.', 'alerting');
     assert.ok(strength('I deleted 40 alerts and paged only on error rate.', 'alerting') > 0);
     asks('Tell me about borrowing something another team owned.', 'scarce-resources');
@@ -341,6 +341,10 @@ describe('question cues', () => {
     assert.ok(!questionCues('Your bug was still costing customers every hour.').includes('cost'));
     assert.ok(!questionCues('How did you stop that from costing the people at the far end their evenings?').includes('cost'));
     asks('Tell me about a time you saved money on a vendor.', 'cost');
+    asks('How have you helped a quiet engineer become the person running the room?', 'growing-people');
+    // Something failing now is the situation, not a failure to tell of.
+    assert.ok(!questionCues("Is a step safe on a system you don't own while customers are failing right now?").includes('failure'));
+    asks('Tell me about a time you failed.', 'failure');
     // A follow-up's "what did you learn" asks for no learning theme.
     assert.ok(!questionCues('Tell me about going to see customers. What did you learn?').includes('learning'));
   });
