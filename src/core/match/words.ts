@@ -117,7 +117,11 @@ function plainText(text: string): string {
   return plain;
 }
 
-/** A contrast and what it sets aside, up to the end of its clause: "rather than about money", "instead of a rewrite". */
+/**
+ * A contrast and what it sets aside, up to the end of its clause: "rather than about money or
+ * speed". Not "instead of": what follows it is usually the way the story replaced, which the story
+ * tells too ("a tool that converted the code instead of having people rewrite it by hand").
+ */
 const CONTRAST = /\brather than\b[^.,;:?!]*/giu;
 
 /**
