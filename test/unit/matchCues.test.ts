@@ -318,6 +318,7 @@ describe('question cues', () => {
 
   it('counts no light verb or hedging adverb as a shared word, and keeps them in LP signal phrases', () => {
     assert.deepStrictEqual(contentStems('We went past them, got it out and gave it back, actually.'), contentStems('We past them, it out and it back.'));
+    assert.deepStrictEqual(contentStems('Tell me about the last time you apologised.'), contentStems('Tell me about the time you apologised.'));
     const bank = [
       doc('went', 'Went and got the logs', 'Ownership', 'I went and got the logs, and gave them back to the team; it actually took a day.'),
       doc('askers', 'Met the people who needed the report', 'Ownership', 'I talked to the analysts who needed the report, not the managers asking for it.'),

@@ -72,15 +72,16 @@ const STOP_WORDS = new Set(
 );
 
 /**
- * Light verbs and hedging adverbs: they carry a sentence's grammar, not its situation ("went past
- * the people asking", "got it out fast", "gave it back", "actually felt"), yet a small bank holds
- * them in one story or two, and BM25 would weigh them as rare. Left out of the words BM25 counts
- * (see `TextStems.content`), kept in LP signal phrases ("took ownership").
+ * Light verbs, hedging adverbs and "last" (interviewers ask for "the last time"): they carry a
+ * sentence's grammar, not its situation ("went past the people asking", "got it out fast", "gave
+ * it back", "actually felt"), yet a small bank holds them in one story or two, and BM25 would
+ * weigh them as rare. Left out of the words BM25 counts (see `TextStems.content`), kept in LP
+ * signal phrases ("took ownership").
  */
 const LIGHT_WORDS = new Set(
   (
     'went go goes going gone get gets got getting take takes took taking put puts give gives gave giving thing things actually exactly almost ' +
-    'really still ever always whether'
+    'really still ever always whether last'
   ).split(' '),
 );
 
