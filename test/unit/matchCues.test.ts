@@ -7,7 +7,7 @@ import { allCues, cueTableSchema, questionCues, storyCueStrengths, readCompounds
 import { questionLps, questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
-import { contentStems, stemWord, textStems, words } from '../../src/core/match/words';
+import { americanSpelling, contentStems, stemWord, textStems, withoutContrasts, words } from '../../src/core/match/words';
 import { lintText } from '../../src/core/engine';
 import { lpById } from '../../src/core/catalog';
 import { profileStory } from '../../src/core/plan/profile';
@@ -290,5 +290,63 @@ describe('question cues', () => {
     const ranked = new StoryMatcher(bank).rank('Tell me about a problem you saw coming days ahead, and what you put in place so it could not sneak up again.', { now });
     assert.strictEqual(ranked[0].file, 'cert', JSON.stringify(ranked));
     assert.ok(ranked[0].reasons.includes('tells of a safeguard against a repeat'), ranked[0].reasons.join('; '));
+  });
+
+  it('reads no theme from what a question sets aside ("rather than about money")', () => {
+    const planet = 'Describe a project of yours whose main goal was about the planet rather than about money or speed.';
+    const cues = questionCues(planet);
+    assert.ok(cues.includes('responsibility') && !cues.includes('cost') && !cues.includes('acting-fast'), cues.join());
+    asks('Describe a project whose main goal was about money.', 'cost');
+    assert.deepStrictEqual(words(withoutContrasts('A design for the load years ahead rather than for today, and why.')).filter(Boolean), words('A design for the load years ahead, and why.').filter(Boolean));
+    assert.deepStrictEqual(questionLps(planet).cues, cues);
+  });
+
+  it('reads words the stemmer would join with another word in their own sense: evenings are not "even"', () => {
+    assert.notStrictEqual(stemWord('evenings'), stemWord('even'));
+    assert.ok(!questionCues('Tell me about a saving, even though a custom build was on the table.').includes('wellbeing'));
+    asks('How did you keep the far side of the team from losing their evenings?', 'wellbeing');
+    assert.strictEqual(strength('It was even faster than planned.', 'wellbeing'), 0);
+  });
+
+  it('reads British "-ise" spellings as "-ize" words, but for words whose "-ise" is no suffix', () => {
+    assert.strictEqual(stemWord('criticised'), stemWord('criticism'));
+    assert.strictEqual(stemWord('organisation'), stemWord('organization'));
+    assert.strictEqual(stemWord('apologised'), stemWord('apologized'));
+    for (const word of ['promise', 'promised', 'enterprise', 'exercise', 'surprised', 'otherwise', 'fundraiser', 'expertise', 'premises', 'decision']) assert.strictEqual(americanSpelling(word), word);
+    asks('When someone senior criticised how you work, what did you do?', 'candour');
+  });
+
+  it('counts no light verb or hedging adverb as a shared word, and keeps them in LP signal phrases', () => {
+    assert.deepStrictEqual(contentStems('We went past them, got it out and gave it back, actually.'), contentStems('We past them, it out and it back.'));
+    assert.deepStrictEqual(contentStems('Tell me about the last time you apologised.'), contentStems('Tell me about the time you apologised.'));
+    const bank = [
+      doc('went', 'Went and got the logs', 'Ownership', 'I went and got the logs, and gave them back to the team; it actually took a day.'),
+      doc('askers', 'Met the people who needed the report', 'Ownership', 'I talked to the analysts who needed the report, not the managers asking for it.'),
+    ];
+    const ranked = new StoryMatcher(bank).rank('Tell me about a time you went past the people asking for something to the people who actually needed it.', { now });
+    assert.strictEqual(ranked[0].file, 'askers', JSON.stringify(ranked));
+    // "took ownership" is a catalog signal of two words: both still count.
+    const weight = (text: string) => questionLps(text).weights[questionLps(text).lpIds.indexOf('ownership')] ?? 0;
+    assert.ok(weight('When did you take ownership of a failing service?') > weight('What is ownership to you?'), `${weight('When did you take ownership of a failing service?')}`);
+  });
+
+  it('reads themes asked in plain synonyms: alarms, borrowing, not agreeing, work never done before, helping someone become; saving months and costing customers are not spending, customers failing is no failure', () => {
+    asks('Tell me about a time you changed what your alarms measured.', 'alerting');
+    assert.ok(strength('I deleted 40 alerts and paged only on error rate.', 'alerting') > 0);
+    asks('Tell me about borrowing something another team owned.', 'scarce-resources');
+    asks("Two teams are stuck because you and another lead can't agree on a design.", 'disagreement');
+    asks("What's a piece of work that sat well outside anything you'd done before?", 'learning');
+    const goodAt = questionCues('How did you get good enough at it to deliver?');
+    assert.ok(goodAt.includes('learning') && !goodAt.includes('quality-bar'), goodAt.join());
+    assert.ok(!questionCues('Tell me about a time that saved your team months.').includes('cost'));
+    assert.ok(!questionCues('Your bug was still costing customers every hour.').includes('cost'));
+    assert.ok(!questionCues('How did you stop that from costing the people at the far end their evenings?').includes('cost'));
+    asks('Tell me about a time you saved money on a vendor.', 'cost');
+    asks('How have you helped a quiet engineer become the person running the room?', 'growing-people');
+    // Something failing now is the situation, not a failure to tell of.
+    assert.ok(!questionCues("Is a step safe on a system you don't own while customers are failing right now?").includes('failure'));
+    asks('Tell me about a time you failed.', 'failure');
+    // A follow-up's "what did you learn" asks for no learning theme.
+    assert.ok(!questionCues('Tell me about going to see customers. What did you learn?').includes('learning'));
   });
 });

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import '../validation';
 import { lpById } from '../catalog';
 import data from './cues.json';
-import { PORTER_STEMMER, stemWord, textStems, words, type Stemmer } from './words';
+import { PORTER_STEMMER, stemWord, textStems, withoutContrasts, words, type Stemmer } from './words';
 
 /** A phrase of the table: lower-case words, `#` for any number, `*` for any one word. */
 const phrase = z.string().check(z.regex(/^[a-z0-9#*' -]+$/, 'lower-case words, # or *'), z.regex(/[a-z0-9]/, 'at least one word'));
@@ -182,11 +182,11 @@ function tally(found: readonly Match[]): Uint16Array {
  * The ids of the cues a question asks about, in table order: those with an `ask` phrase in it that
  * no longer phrase of another cue or compound covers ("a call you believed was wrong" asks for a
  * disagreement, though "wrong" alone asks for a failure; "leaning on" asks for no cost, though
- * "lean" alone does).
+ * "lean" alone does). What the question sets aside asks for nothing (see `withoutContrasts`).
  */
 export function questionCues(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   const { ask, numbers } = compile(stemmer);
-  const found = find(textStems(text, stemmer).all, ask, numbers);
+  const found = find(textStems(withoutContrasts(text), stemmer).all, ask, numbers);
   const kept = found.filter((m) => !found.some((o) => o.cue !== m.cue && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
   const counts = tally(kept);
   return allCues().flatMap((cue, i) => (counts[i] > 0 ? [cue.id] : []));

@@ -43,9 +43,9 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
  * "customer" is not "custom" (a custom build), "news" is not "new", an "internal" tool is not an
  * "intern", an "experiment" is not "experience", "business" is not "busy", "personally" is not
  * "people", "critical" is not "criticism", being "responsible" is not a "response", "authority" is
- * not an "author", and "general" is not "generate". Each pair is one that interview questions and
- * stories use in both senses; the forms listed are those suffix stripping would otherwise send to
- * the shared stem.
+ * not an "author", "general" is not "generate", and an "evening" is not "even" (in "even though").
+ * Each pair is one that interview questions and stories use in both senses; the forms listed are
+ * those suffix stripping would otherwise send to the shared stem.
  */
 const SENSES: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -53,7 +53,7 @@ const SENSES: ReadonlyMap<string, string> = new Map(
     experiment: 'experiment', experiments: 'experiment', experimented: 'experiment', experimenting: 'experiment', business: 'business',
     businesses: 'business', personal: 'personal', personally: 'personal', critical: 'critical', critically: 'critical', responsible: 'responsib',
     responsibility: 'responsib', responsibilities: 'responsib', authority: 'authoriti', authorities: 'authoriti',
-    general: 'general', generally: 'general',
+    general: 'general', generally: 'general', evening: 'evening', evenings: 'evening',
   }),
 );
 
@@ -68,6 +68,20 @@ const STOP_WORDS = new Set(
     'made make noticed ' +
     // Function words that say nothing of a situation ("the people using it", "everyone else", "instead of")
     'use used uses using else every around instead'
+  ).split(' '),
+);
+
+/**
+ * Light verbs, hedging adverbs and "last" (interviewers ask for "the last time"): they carry a
+ * sentence's grammar, not its situation ("went past the people asking", "got it out fast", "gave
+ * it back", "actually felt"), yet a small bank holds them in one story or two, and BM25 would
+ * weigh them as rare. Left out of the words BM25 counts (see `TextStems.content`), kept in LP
+ * signal phrases ("took ownership").
+ */
+const LIGHT_WORDS = new Set(
+  (
+    'went go goes going gone get gets got getting take takes took taking put puts give gives gave giving thing things actually exactly almost ' +
+    'really still ever always whether last'
   ).split(' '),
 );
 
@@ -105,11 +119,45 @@ function plainText(text: string): string {
 }
 
 /**
+ * A contrast and what it sets aside, up to the end of its clause: "rather than about money or
+ * speed". Not "instead of": what follows it is usually the way the story replaced, which the story
+ * tells too ("a tool that converted the code instead of having people rewrite it by hand").
+ */
+const CONTRAST = /\brather than\b[^.,;:?!]*/giu;
+
+/**
+ * A question without what it sets aside (see CONTRAST): "a project about the planet rather than
+ * about money or speed" asks about the planet, not about cost or speed.
+ */
+export function withoutContrasts(text: string): string {
+  return text.replace(CONTRAST, ' ');
+}
+
+/**
  * The stem of one lower-case word: a word the stemmer would join with a word of another meaning
  * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see IRREGULAR).
  */
 export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): string {
-  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? word);
+  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? americanSpelling(word));
+}
+
+/** A British "-ise" verb's forms: the verb's stem of at least four letters, then the ending. */
+const BRITISH_ISE = /^([a-z]{4,})is(e|ed|es|ing|ation|ations|er|ers)$/;
+/**
+ * Words ending in "-ise" that are not the "-ize" suffix in either spelling ("promise", "exercise",
+ * "surprise", "otherwise", "fundraise"), by how the word up to its "is" ends.
+ */
+const NOT_IZE = /(?:promis|enterpris|premis|exercis|surpris|wis|expertis|compromis|advertis|advis|devis|revis|supervis|televis|improvis|compris|despis|disguis|franchis|merchandis|chastis|precis|concis|paradis|treatis|demis|excis|incis|rais|prais|nois|pois|cruis|bruis|aris|repris)$/;
+
+/**
+ * A word in American spelling when it is a British "-ise" form ("criticised" is "criticized",
+ * "organisation" is "organization"): Porter's stemmer strips "-ize" back to the root ("critic",
+ * as "criticism"), not "-ise", so one question's spelling would otherwise miss a story's.
+ */
+export function americanSpelling(word: string): string {
+  const match = BRITISH_ISE.exec(word);
+  if (!match || NOT_IZE.test(`${match[1]}is`)) return word;
+  return `${match[1]}iz${match[2]}`;
 }
 
 /** Stems already worked out by the default stemmer: a bank repeats the same few thousand words. */
@@ -135,7 +183,7 @@ export interface TextStems {
    * words are stop words ("on time", "let them down").
    */
   all: string[];
-  /** The content words' stems, in order (repeats kept, for term counts): what BM25 counts. */
+  /** The content words' stems (neither stop words nor light words), in order (repeats kept, for term counts): what BM25 counts. */
   content: string[];
 }
 
@@ -154,7 +202,7 @@ export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): Text
     if (currency !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) all.push(cachedStem(DOLLAR, stemmer));
     const stem = cachedStem(word, stemmer);
     all.push(stem);
-    if (word.length >= 2 && !STOP_WORDS.has(word)) content.push(stem);
+    if (word.length >= 2 && !STOP_WORDS.has(word) && !LIGHT_WORDS.has(word)) content.push(stem);
   }
   return { all, content };
 }
