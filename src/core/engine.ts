@@ -56,10 +56,12 @@ export function lintTexts(texts: readonly string[], config: ResolvedConfig = DEF
 }
 
 /**
- * How many stories to give `lintTexts` at once when a whole bank is linted: most of the gain of
- * linting rule by rule comes with a few dozen stories, and a chunk keeps few parsed stories alive.
+ * How many stories to give `lintTexts` at once when a whole bank is linted. Measured on the bench's
+ * 1,000 varied stories (median µs a story): one by one 346, 16 at a time 320, 64 at a time 287,
+ * 256 at a time 276, all 1,000 at once 270; past 256 the gain is small and more parsed stories
+ * stay alive at once.
  */
-export const LINT_CHUNK_STORIES = 64;
+export const LINT_CHUNK_STORIES = 256;
 
 /** The guard's answer for a text that could not be linted: one `invalid-front-matter` finding, or none when that rule is off. */
 function unreadable(text: string, config: ResolvedConfig, error: unknown): LintResult {
