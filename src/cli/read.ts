@@ -48,7 +48,7 @@ export interface CheckedStory {
 
 /** Reads, lints and (with `fix`) fixes and writes back one story file. Never throws. */
 export async function readStory(file: string, shown: (file: string) => string, config: ResolvedConfig, fix: boolean): Promise<CheckedStory> {
-  const read = readStoryText(file, shown(file));
+  const read = readStoryText(file, shown);
   if (!('text' in read)) return read;
   const result = lintText(read.text, config);
   if (!fix) return { messages: [], unreadable: false, result };
@@ -70,7 +70,7 @@ export function lintStoryFiles(files: readonly string[], shown: (file: string) =
     const texts: string[] = [];
     const at: number[] = [];
     for (let i = start; i < Math.min(files.length, start + LINT_CHUNK_STORIES); i++) {
-      const read = readStoryText(files[i], shown(files[i]));
+      const read = readStoryText(files[i], shown);
       if ('text' in read) {
         texts.push(read.text);
         at.push(i);
@@ -82,14 +82,14 @@ export function lintStoryFiles(files: readonly string[], shown: (file: string) =
 }
 
 /** A story file's text, or what to say about a file that cannot be a story. Never throws. */
-function readStoryText(file: string, shown: string): { text: string } | { messages: string[]; unreadable: boolean } {
+function readStoryText(file: string, shown: (file: string) => string): { text: string } | { messages: string[]; unreadable: boolean } {
   const read = readRegularFileSync(file, MAX_STORY_FILE_BYTES);
   if (!read.ok) {
-    if (read.code === 'ENOENT') return { messages: [`${shown}: deleted while reading, skipped`], unreadable: false };
-    return { messages: [`${shown}: ${readFailure(read)}`], unreadable: true };
+    if (read.code === 'ENOENT') return { messages: [`${shown(file)}: deleted while reading, skipped`], unreadable: false };
+    return { messages: [`${shown(file)}: ${readFailure(read)}`], unreadable: true };
   }
   const reason = unreadableReason(read.text);
-  if (reason) return { messages: [`${shown}: skipped, ${reason}`], unreadable: true };
+  if (reason) return { messages: [`${shown(file)}: skipped, ${reason}`], unreadable: true };
   return { text: read.text };
 }
 
