@@ -36,18 +36,21 @@ export function lintTexts(texts: readonly string[], config: ResolvedConfig = DEF
   const results = new Array<LintResult>(texts.length);
   const stories: Story[] = [];
   const at: number[] = [];
+  const suppressions: Suppressions[] = [];
   texts.forEach((text, i) => {
     try {
-      stories.push(parseStory(text));
+      const story = parseStory(text);
+      suppressions.push(readSuppressions(story));
+      stories.push(story);
       at.push(i);
     } catch (error) {
       results[i] = unreadable(text, config, error);
     }
   });
-  const issues = findAllIssues(stories, config);
+  const issues = findAllIssues(stories, suppressions, config);
   stories.forEach((story, k) => {
     try {
-      results[at[k]] = { story, findings: reportedFindings(story, issues[k]) };
+      results[at[k]] = { story, findings: reportedFindings(story, suppressions[k], issues[k]) };
     } catch (error) {
       results[at[k]] = unreadable(story.text, config, error);
     }
@@ -94,7 +97,8 @@ const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
  * gives one finding that says so; this function itself is only called inside `lintText`'s guard.
  */
 export function lintStory(story: Story, config: ResolvedConfig = DEFAULT_CONFIG): Finding[] {
-  return reportedFindings(story, findAllIssues([story], config)[0]);
+  const suppressions = readSuppressions(story);
+  return reportedFindings(story, suppressions, findAllIssues([story], [suppressions], config)[0]);
 }
 
 /** What one rule found in one story, at the severity it reports at; undefined when the rule is off. */
@@ -102,9 +106,10 @@ type RuleIssues = { severity: Severity; issues: readonly RuleIssue[] } | undefin
 
 /**
  * Each story's issues, rule by rule (in `RULES` order), each rule run over every story before the
- * next one (see `lintTexts`). A rule that throws on a story gives that story one issue saying so.
+ * next one (see `lintTexts`), except on a story whose directives turn it off for the whole file.
+ * A rule that throws on a story gives that story one issue saying so.
  */
-function findAllIssues(stories: readonly Story[], config: ResolvedConfig): RuleIssues[][] {
+function findAllIssues(stories: readonly Story[], suppressions: readonly Suppressions[], config: ResolvedConfig): RuleIssues[][] {
   const issues = stories.map(() => new Array<RuleIssues>(RULES.length));
   RULES.forEach((rule, r) => {
     const settings = config.rules.get(rule.id);
@@ -112,6 +117,7 @@ function findAllIssues(stories: readonly Story[], config: ResolvedConfig): RuleI
     if (severity === 'off') return;
     const context = { wordsPerMinute: config.wordsPerMinute, ruleIds: RULE_IDS };
     stories.forEach((story, k) => {
+      if (suppressions[k].file(rule.id)) return;
       try {
         issues[k][r] = { severity, issues: rule.findIssues(story, settings?.options ?? {}, context) };
       } catch (error) {
@@ -123,12 +129,11 @@ function findAllIssues(stories: readonly Story[], config: ResolvedConfig): RuleI
 }
 
 /** A story's findings from its rules' issues: directives honoured, the cap applied, in document order. */
-function reportedFindings(story: Story, issuesByRule: readonly RuleIssues[]): Finding[] {
-  const suppressions = readSuppressions(story);
+function reportedFindings(story: Story, suppressions: Suppressions, issuesByRule: readonly RuleIssues[]): Finding[] {
   const findings: Finding[] = [];
   RULES.forEach((rule, r) => {
     const found = issuesByRule[r];
-    if (!found || suppressions.file(rule.id)) return;
+    if (!found) return;
     const { severity, issues } = found;
     let reported = 0;
     for (const [i, issue] of issues.entries()) {

@@ -875,3 +875,29 @@ describe('kinds: the issue\'s list, told in new words', () => {
     assert.strictEqual(countCollectiveVoice('I wrote the runbook for the group.'), 0);
   });
 });
+
+describe('kinds: what the last round must not take away', () => {
+  it('a bracketed letter before an ordinary phrase and a colon is still the label ("(S) Last March: ..."); before a part\'s name it gives way to the name', () => {
+    const lettered = parseStory(`${FRONT}(S) Last March: our warehouse moved.\n\n(T) My brief: keep orders shipping.\n\n(A) Key steps: I mapped every route.\n\n(R) In the end: no order was late.\n`);
+    assert.deepStrictEqual(lettered.sections.map((s) => s.kind), ['situation', 'task', 'action', 'result']);
+    const named = parseStory(`${FRONT}(S/T) Situation/Task: our warehouse moved and I kept orders shipping.\n\n(A) Action: I mapped every route.\n\n(R) Result: no order was late.\n\n(R) Reflection: plan earlier.\n`);
+    assert.deepStrictEqual(named.sections.map((s) => s.kind), ['situation', 'action', 'result', 'learning']);
+  });
+
+  it('"I got to" a place or a cause, and a habit told in an irregular past ("I often ran"), are steps taken; "I got to sit in" and "I always start" are not', () => {
+    for (const step of ['I got to the root cause by reading the logs.', 'I often ran the standup myself.', 'I usually wrote the release notes.']) assert.ok(findPersonalAction(step), step);
+    for (const none of ['I got to sit in on the design review.', 'I always start with the data.']) assert.strictEqual(findPersonalAction(none), undefined, none);
+  });
+
+  it('"never stopped coming" and "no idea who was late" measure nothing; "never stopped" and "no record was lost" do', () => {
+    for (const none of ['The complaints never stopped coming.', 'I had no idea who was late.', 'There was no way it was late.']) assert.strictEqual(hasQuantity(none), false, none);
+    for (const measured of ['Their line never stopped.', 'No record was lost.']) assert.ok(hasQuantity(measured), measured);
+  });
+
+  it('a need that is no goal ("I needed a break") and "took the kids with us" tell no Task', () => {
+    for (const setting of ['## Situation\nI needed a break after the launch, and the team was tired.', '## Context\nWe took the kids with us to the offsite that spring.']) {
+      const findings = lintText(`${FRONT}${setting}\n\n## Action\nI rewrote the rota.\n\n## Result\nOvertime fell by 30%.\n`).findings;
+      assert.ok(findings.some((f) => f.ruleId === 'missing-section' && /Task/.test(f.message)), setting);
+    }
+  });
+});

@@ -70,7 +70,8 @@ describe('properties (fast-check)', function () {
     );
   });
 
-  it('a rule that throws on one story of a chunk says so on that story alone', () => {
+  it('a rule that throws on one story of a chunk says so on that story alone, and a rule a story turns off is never run on it', () => {
+    let runs = 0;
     const throwing = defineRule({
       id: 'throws-on-boom',
       description: 'Throws on a story that says BOOM.',
@@ -78,15 +79,17 @@ describe('properties (fast-check)', function () {
       tags: [],
       docs: 'A test rule.',
       findIssues(story) {
+        runs++;
         if (story.text.includes('BOOM')) throw new Error('boom');
         return [];
       },
     });
-    const chunk = ['---\ntitle: A\nlps: [Ownership]\n---\n## Result\nCut it by 40%.', '---\ntitle: B\nlps: [Ownership]\n---\nBOOM', '## Action\nWe did it.'];
+    const chunk = ['---\ntitle: A\nlps: [Ownership]\n---\n## Result\nCut it by 40%.', '---\ntitle: B\nlps: [Ownership]\n---\nBOOM', '## Action\nWe did it.', 'BOOM <!-- star-coach-disable-file throws-on-boom -->'];
     (RULES as unknown as Array<typeof throwing>).push(throwing);
     try {
       const results = lintTexts(chunk);
-      assert.deepStrictEqual(results.map((result) => result.findings.filter((f) => /could not check throws-on-boom/.test(f.message)).length), [0, 1, 0]);
+      assert.deepStrictEqual(results.map((result) => result.findings.filter((f) => /could not check throws-on-boom/.test(f.message)).length), [0, 1, 0, 0]);
+      assert.strictEqual(runs, 3);
       assert.deepStrictEqual([results[0], results[2]], [lintText(chunk[0]), lintText(chunk[2])]);
     } finally {
       (RULES as unknown as unknown[]).pop();

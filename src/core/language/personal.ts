@@ -9,12 +9,16 @@ import { blankQuotes } from './quotes';
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
 /** "Phase I", "SDE I", "Type I": a numeral, not a person. */
 const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|war|chapter|mark|series|step|gen|sde)\s$/i;
+/** Irregular past tenses: an "I" before one of them acted ("I often ran the standup"). */
+const IRREGULAR_PAST_WORDS =
+  'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored';
+const IRREGULAR_PAST = new Set(IRREGULAR_PAST_WORDS.split(' '));
 /**
  * What "I" did only in the head, or would do: thinking, feeling, misjudging ("I underestimated"),
  * a lesson or a liking ("I have learned", "the part I like least"), an opportunity given ("I got
  * to sit in on"), a habit ("I always start") and hypotheticals are not acting.
  */
-const NOT_AN_ACTION = /^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to|had the (?:chance|opportunity) to|(?:always|usually|normally|typically|generally|often) (?![a-z]+ed\b)[a-z]+)\b/i;
+const NOT_AN_ACTION = new RegExp(String.raw`^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to (?!(?:the|a|an|my|our|their|his|her|its|it|this|that|every|each|all|work|grips)\b)|had the (?:chance|opportunity) to|(?:always|usually|normally|typically|generally|often) (?![a-z]+ed\b)(?!(?:${IRREGULAR_PAST_WORDS.replace(/ /g, '|')})\b)[a-z]+)\b`, 'i');
 /**
  * "I was upfront with the client, rebuilt the schedule and brought in ...": a state, then steps
  * that share its subject. A past-tense verb after a comma or "and" in the same sentence.
@@ -27,9 +31,6 @@ const MY_OWN_WORK =
 /** After "my first step", "my approach": a step that would be taken, not one taken. */
 const WOULD_BE = /^\s+(?:would|could|should|might|will)\b/i;
 
-const IRREGULAR_PAST = new Set(
-  'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored'.split(' '),
-);
 /** Words ending in -ed that open noun phrases, not actions ("Based on", "Related work"). */
 const NOT_A_VERB = new Set(
   'need speed feed seed red bed shed hundred based related unrelated advanced detailed limited distributed dedicated automated integrated centralized centralised unified sophisticated experienced skilled talented interested involved excited worried concerned frustrated motivated tired scared qualified'.split(' '),

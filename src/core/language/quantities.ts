@@ -55,10 +55,10 @@ const WORD_QUANTITY_ALL = new RegExp(
     String.raw`(?:half|a third|a quarter|a fifth|two[- ]thirds|three[- ]quarters) (?:of|as|the|what|more|less|fewer|faster|slower|cheaper|smaller|bigger|larger)\b`,
     String.raw`no (?:more |further |new |single |repeat )?(?:incidents?|outages?|pages?|escalations?|defects?|regressions?|downtime|complaints?|errors?|bugs?|rollbacks?|data loss|breaches?|violations?|sev)\b`,
     String.raw`(?:not (?:a |one )?single|not one|none of the|every one of|not one of|all (?:of )?the \d)`,
-    // None, in words: "stopped entirely", "their line never stopped" (not "never stopped by"), "no
+    // None, in words: "stopped entirely", "their line never stopped" (not "never stopped by" or "never stopped coming"), "no
     // record was lost"; a whole: "sold out".
-    String.raw`(?:stopped|ended|disappeared|vanished) (?:entirely|completely|altogether)|never (?:stopped|went down|missed|slipped|failed)(?! (?:by|to|in|for|at)\b)|sold out`,
-    String.raw`no (?:[a-z]+ ){1,2}(?:was|were) (?:lost|missed|dropped|late|delayed|double-booked)`,
+    String.raw`(?:stopped|ended|disappeared|vanished) (?:entirely|completely|altogether)|never (?:stopped|went down|missed|slipped|failed)(?! (?:by|to|in|for|at|[a-z]+ing)\b)|sold out`,
+    String.raw`no (?!(?:idea|matter|way|doubt|one)\b)(?:[a-z]+ ){1,2}(?:was|were) (?:lost|missed|dropped|late|delayed|double-booked)`,
     // Small quantities and time bounds in words: "within the hour", "less than one day",
     // "a single day of downtime", "a month ahead of schedule".
     String.raw`within (?:a |an |one |the |a single )?(?:couple of |few )?${TIME_UNIT}\b`,

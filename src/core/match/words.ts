@@ -127,7 +127,8 @@ const CONTRAST = /\brather than\b[^.,;:?!]*/giu;
 
 /**
  * A question without what it sets aside (see CONTRAST): "a project about the planet rather than
- * about money or speed" asks about the planet, not about cost or speed.
+ * about money or speed" asks about the planet, not about cost or speed. Only the themes a question
+ * asks about are read from it (`questionCues`); its words and LPs are read from the whole question.
  */
 export function withoutContrasts(text: string): string {
   return text.replace(CONTRAST, ' ');

@@ -623,7 +623,7 @@ const BOLD_LETTER_DASH = new RegExp(String.raw`^([STAR]|${DASHED_NAMES})(?:\*\*|
 /** A first letter in brackets and the rest of the name: "(P)roblem", "(A)ction". */
 const BRACKETED_INITIAL = /^\(([A-Z])\)(\p{Ll}{2,})/u;
 /** Bracketed letters before a label's name and its colon: "(S/T) Situation/Task:", "(R) Reflection:". */
-const LETTERS_BEFORE_NAME = /^\([STARL](?:\/[STARL])?\)[ \t]+(?=\p{Lu}[\p{L} \t/&-]{0,40}(?:\*\*|__|\*|_)?[ \t]*:)/u;
+const LETTERS_BEFORE_NAME = /^\([STARL](?:\/[STARL])?\)[ \t]+(?=(\p{Lu}[\p{L} \t/&-]{0,40}?)[ \t]*(?:\*\*|__|\*|_)?[ \t]*:)/u;
 /** Emoji and their joiners before a label: "🎯 **Situation:**". */
 const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
 const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
@@ -672,8 +672,9 @@ function labelAt(line: string): LabelFound | undefined {
   while (isBlank(line.charCodeAt(at))) at++;
   // "(S/T) Situation/Task:", "(R) Reflection:": letters in brackets before a name and its colon,
   // where the name, not the letters, names the part (STARR's second R is the Reflection).
+  // Any other phrase after the letters ("(S) Last March: ...") leaves the letter as the label.
   const lettered = line.charCodeAt(at) === 40 ? LETTERS_BEFORE_NAME.exec(line.slice(at, at + 64)) : null;
-  if (lettered) at += lettered[0].length;
+  if (lettered && partsNamed(lettered[1]).kind !== 'other') at += lettered[0].length;
   const nameStart = at;
   // "(S) At my last job ...", "(Action) I mapped ..."
   const bracketed = line.charCodeAt(at) === 40 ? /^\(([STAR]|Situation|Task|Actions?|Results?)\)[ \t]/.exec(line.slice(at, at + 12)) : null;
@@ -801,7 +802,7 @@ function kindOf(title: string): SectionKind {
   return name === undefined ? 'other' : KIND_BY_NAME.get(name)!;
 }
 
-/** Stories repeat the same few headings and labels: remember each one's name (bounded, to stay small). */
+/** Stories repeat the same few headings and labels: remember each one's name (bounded in count and length, to stay small). */
 const partNames = new Map<string, string | null>();
 
 /** The name in `SECTION_NAMES` a heading or label spells, undecorated (see `kindOf`), if any. */
@@ -809,7 +810,8 @@ function partName(title: string): string | undefined {
   let name = partNames.get(title);
   if (name === undefined) {
     name = readPartName(title) ?? null;
-    if (partNames.size < 10_000) partNames.set(title, name);
+    // A heading line can be long, and changes with each keystroke: only a title a part's name fits in is kept.
+    if (title.length <= 64 && partNames.size < 10_000) partNames.set(title, name);
   }
   return name ?? undefined;
 }
@@ -948,13 +950,13 @@ function goalStated(personal: boolean): RegExp {
       String.raw`\b(?:was|is) (?:${owner}) (?:job|task|responsibility|remit)\b`,
       // A duty taken on: "I took the on-call for that team myself", "I took ownership of".
       String.raw`\b(?:${subject}) took (?:on|it on|ownership|responsibility)\b`,
-      String.raw`\b(?:${subject}) took [^.!?]{1,60}\b(?:${self})\b`,
+      String.raw`\b(?:${subject}) took [^.!?]{1,60}\b(?:myself|ourselves)\b`,
       String.raw`\bset (?:${self}) (?:the |a )?(?:aim|goal|target|challenge)\b`,
       personal ? String.raw`\bI was asked to\b` : String.raw`\b(?:was|were) asked to\b`,
       String.raw`\b(?:asked|hired) (?:${object}) to\b`,
       String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
       // A need of the speaker's or the group's: "we needed better hires", "I needed a way".
-      String.raw`\b(?:${subject}) needed (?:a|an|better|more|fewer|faster|new)\b`,
+      String.raw`\b(?:${subject}) needed (?:a |an )?(?:way|plan|fix|solution|better|more|fewer|faster|new)\b`,
       // Outside a part named Situation, an organisation's need is the group's goal: "the food bank needed to raise £9,000".
       ...(personal ? [] : [String.raw`\bneeded to\b`]),
       String.raw`\b(?:${subject}) (?:wanted|hoped|(?:was|were) (?:hoping|due|aiming|trying)) to\b`,

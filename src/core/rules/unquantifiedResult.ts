@@ -40,6 +40,8 @@ export const unquantifiedResult = defineRule({
   },
 });
 
+const LETTER = /\p{L}/u;
+
 /**
  * Whether a story with no part marked tells no event at all: no step the speaker took, and an
  * ending told wholly as what they would do ("I would follow it up with a short letter"; `told` is
@@ -47,8 +49,6 @@ export const unquantifiedResult = defineRule({
  * it tells no step. An ending that tells what came or would come of it ("We handed them in", "That
  * way any error would be caught") is a Result, and is judged.
  */
-const LETTER = /\p{L}/u;
-
 function toldNoEvent(story: Story, told: string): boolean {
   return hasNoStarSections(story) && !LETTER.test(told) && findPersonalAction(story.prose.slice(story.frontMatter.bodyStart)) === undefined;
 }
