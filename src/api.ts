@@ -1,7 +1,7 @@
 /**
  * The programmatic API (dist/api.js): the same findings as `star-coach lint --format json`.
  */
-import { LINT_CHUNK_STORIES, lintText as lintStoryText, lintTexts } from './core/engine';
+import { lintChunks, lintText as lintStoryText, lintTexts } from './core/engine';
 import { DEFAULT_CONFIG, resolveConfig, type ConfigInput } from './core/config';
 import { toJsonFinding, type JsonFinding } from './core/format/json';
 import { CoverageIndex, summarize } from './core/coverage';
@@ -24,19 +24,12 @@ export function lintBank(files: Iterable<{ fileName: string; text: string }>, co
   const index = new CoverageIndex();
   const findings: JsonFinding[] = [];
   // In chunks, each linted rule by rule (see lintTexts).
-  let chunk: Array<{ fileName: string; text: string }> = [];
-  const lintChunk = () => {
+  for (const chunk of lintChunks(files)) {
     lintTexts(chunk.map((file) => file.text), resolved).forEach((result, i) => {
       const { fileName } = chunk[i];
       index.upsert(summarize(fileName, result.story, result.findings));
       for (const finding of result.findings) findings.push(toJsonFinding(fileName, finding));
     });
-    chunk = [];
-  };
-  for (const file of files) {
-    chunk.push(file);
-    if (chunk.length === LINT_CHUNK_STORIES) lintChunk();
   }
-  lintChunk();
   return { findings, coverage: index.coverage(resolved.storiesPerLp), readiness: index.readiness(resolved.storiesPerLp) };
 }

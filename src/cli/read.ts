@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
-import { LINT_CHUNK_STORIES, lintText, lintTexts, MAX_STORY_CHARS, MAX_STORY_FILE_BYTES, unreadableReason, type LintResult } from '../core/engine';
+import { lintChunks, lintText, lintTexts, MAX_STORY_CHARS, MAX_STORY_FILE_BYTES, unreadableReason, type LintResult } from '../core/engine';
 import { fixText } from '../core/fix';
 import { ANSI_PAINT, NO_PAINT, printable, type Paint } from '../core/format/terminal';
 import { findConfigFile } from '../core/lookup';
@@ -66,10 +66,10 @@ export async function readStory(file: string, shown: (file: string) => string, c
  */
 export function lintStoryFiles(files: readonly string[], shown: (file: string) => string, config: ResolvedConfig): CheckedStory[] {
   const stories = new Array<CheckedStory>(files.length);
-  for (let start = 0; start < files.length; start += LINT_CHUNK_STORIES) {
+  for (const chunk of lintChunks(files.keys())) {
     const texts: string[] = [];
     const at: number[] = [];
-    for (let i = start; i < Math.min(files.length, start + LINT_CHUNK_STORIES); i++) {
+    for (const i of chunk) {
       const read = readStoryText(files[i], shown);
       if ('text' in read) {
         texts.push(read.text);

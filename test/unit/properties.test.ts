@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { lintText, lintTexts } from '../../src/core/engine';
+import { lintChunks, lintText, lintTexts } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config';
 import { defineRule } from '../../src/core/rules/rule';
 import { storyTexts } from './helpers';
@@ -68,6 +68,14 @@ describe('properties (fast-check)', function () {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('a bank is cut into chunks in order, none empty and none lost', () => {
+    assert.deepStrictEqual([...lintChunks([])], []);
+    const sizes = (n: number) => [...lintChunks(Array.from({ length: n }, (_, i) => i))].map((chunk) => chunk.length);
+    assert.deepStrictEqual(sizes(3), [3]);
+    assert.deepStrictEqual(sizes(513), [256, 256, 1]);
+    assert.deepStrictEqual([...lintChunks(Array.from({ length: 300 }, (_, i) => i))].flat(), Array.from({ length: 300 }, (_, i) => i));
   });
 
   it('a rule that throws on one story of a chunk says so on that story alone, and a rule a story turns off is never run on it', () => {
