@@ -2,6 +2,7 @@ import { allQuestions } from '../catalog';
 import { resolveLpEntries } from '../lpEntries';
 import { FAILURE_REPORTED, LEARNING_STATED } from '../language/phrases';
 import { findAllQuantities } from '../language/quantities';
+import { matchesOf } from '../text';
 import { isEmptySection, isFollowUpsTitle, proseWithoutQuotes, sectionOf, sectionProse, starPart, type Story } from '../parse/story';
 
 export type DrillKind = 'number' | 'we' | 'learning' | 'scope' | 'probe' | 'prepared';
@@ -27,6 +28,8 @@ export interface PreparedFollowUp {
 const MOST_PER_KIND = 4;
 /** Generic probes taken from the question bank. */
 const BANK_PROBES = 3;
+/** "we migrated the database": a step told for the group, with the few words after it that say what it was. */
+const WE_DID = /\b[Ww]e\s+([a-z][a-z'-]*(?:[ \t]+(?!and\b|but\b|so\b|then\b|while\b|because\b)[A-Za-z0-9][\w'’%$-]*){0,5})/g;
 
 /**
  * The prepared follow-ups of a story: in a `## Follow-ups` section, each `- Q: question / A: answer`
@@ -113,7 +116,7 @@ export function drillQuestions(story: Story, options: DrillOptions = {}): DrillQ
   if (action) {
     const prose = proseWithoutQuotes(story).slice(action.bodyStart, action.bodyEnd);
     let we = 0;
-    for (const match of prose.matchAll(/\b[Ww]e\s+([a-z][a-z'-]*(?:[ \t]+(?!and\b|but\b|so\b|then\b|while\b|because\b)[A-Za-z0-9][\w'’%$-]*){0,5})/g)) {
+    for (const match of matchesOf(prose, WE_DID)) {
       if (we === MOST_PER_KIND) break;
       add('we', `What was your own part when "we ${match[1].trim()}"?`);
       we++;

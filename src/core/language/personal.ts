@@ -3,7 +3,7 @@
  * one clear "I" action, or a bullet that opens with a past-tense verb and no subject, is enough.
  */
 
-import { sentenceAround } from '../text';
+import { compiledNow, matchesOf, sentenceAround } from '../text';
 import { blankQuotes } from './quotes';
 
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
@@ -57,9 +57,9 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) {
     const end = match.index + match[0].length;
     if (match[0] === 'I' && NUMERAL_CONTEXT.test(plain.slice(Math.max(0, match.index - 12), match.index))) continue;
-    if (NOT_AN_ACTION.test(plain.slice(end, end + 40))) {
+    if (compiledNow(NOT_AN_ACTION).test(plain.slice(end, end + 40))) {
       const step = WAS.test(plain.slice(end, end + 5)) ? STEP_AFTER_STATE.exec(plain.slice(end, end + 160)) : null;
-      if (step && isPastTense(step[1]) && !NOT_AN_ACTION.test(` ${step[1]}`)) return { start: match.index, end };
+      if (step && isPastTense(step[1]) && !compiledNow(NOT_AN_ACTION).test(` ${step[1]}`)) return { start: match.index, end };
       continue;
     }
     // "I'd" is "I had" before a participle ("I'd already rebuilt it"), else "I would" ("I'd listen").
@@ -68,7 +68,7 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
     if (underHypothetical(plain, match.index)) continue;
     return { start: match.index, end };
   }
-  for (const own of plain.matchAll(MY_OWN_WORK)) {
+  for (const own of matchesOf(plain, MY_OWN_WORK)) {
     // "I would make a new one myself": a hypothetical owns nothing; nor does "my first step would be".
     const end = own.index + own[0].length;
     if (!underHypothetical(plain, own.index) && !WOULD_BE.test(plain.slice(end, end + 24))) return { start: own.index, end };
@@ -126,8 +126,7 @@ const HYPOTHETICAL =
 function underHypothetical(text: string, offset: number): boolean {
   const sentenceStart = Math.max(text.lastIndexOf('.', offset - 1), text.lastIndexOf('!', offset - 1), text.lastIndexOf('?', offset - 1), text.lastIndexOf('\n', offset - 1)) + 1;
   const before = text.slice(sentenceStart, offset);
-  const would = new RegExp(HYPOTHETICAL.source, 'gu');
-  for (const match of before.matchAll(would)) {
+  for (const match of matchesOf(before, HYPOTHETICALS)) {
     const contraction = /^I['’]d/.test(match[0]);
     if (!contraction || !hadDone(before.slice(match.index + 3, match.index + 43))) return true;
   }
@@ -155,7 +154,7 @@ export function hypotheticalSentence(text: string): { start: number; end: number
 export function withoutHypotheticals(text: string): string {
   let out = '';
   let at = 0;
-  for (const match of text.matchAll(HYPOTHETICALS)) {
+  for (const match of matchesOf(text, HYPOTHETICALS)) {
     if (match.index < at || HEDGE.test(text.slice(match.index, match.index + 24))) continue;
     if (/^I['’]d/.test(match[0]) && hadDone(text.slice(match.index + 3, match.index + 43))) continue;
     const sentence = sentenceAround(text, match.index);
@@ -165,7 +164,7 @@ export function withoutHypotheticals(text: string): string {
   return at === 0 ? text : out + text.slice(at);
 }
 
-/** Every hypothetical (see `HYPOTHETICAL`), for `withoutHypotheticals`: made once, as each story's Result is read. */
+/** Every hypothetical (see `HYPOTHETICAL`), for `withoutHypotheticals` and `underHypothetical`: made once, as each story's Result is read. */
 const HYPOTHETICALS = new RegExp(HYPOTHETICAL.source, 'gu');
 
 /** "I would say", "I'd estimate": a hedge on what happened; "I'd no idea", "I'd to": "I had". Not hypotheticals. */
@@ -212,6 +211,6 @@ export function voiceMarks(text: string): { mine: Array<[number, number]>; colle
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) mine.push([match.index, match.index + match[0].length]);
   const collective: Array<[number, number]> = [];
-  for (const match of plain.matchAll(COLLECTIVE_ACTOR)) collective.push([match.index, match.index + match[0].length]);
+  for (const match of matchesOf(plain, COLLECTIVE_ACTOR)) collective.push([match.index, match.index + match[0].length]);
   return { mine, collective };
 }

@@ -1,4 +1,5 @@
 import type { Story } from '../parse/story';
+import { matchesOf } from '../text';
 
 /**
  * Finds measured outcomes in prose: numbers with what they measure, and quantities in words.
@@ -144,7 +145,7 @@ export function findQuantity(text: string): Quantity | undefined {
     const end = match.index + match[0].length;
     if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) return { start: match.index, end };
   }
-  for (const word of text.matchAll(WORD_QUANTITY_ALL)) {
+  for (const word of matchesOf(text, WORD_QUANTITY_ALL)) {
     const end = word.index + word[0].length;
     if (!describesMethod(text, word.index, end)) return { start: word.index, end };
   }
@@ -212,7 +213,7 @@ export function findAllQuantities(text: string): Quantity[] {
     const end = match.index + match[0].length;
     if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) found.push({ start: match.index, end });
   }
-  for (const word of text.matchAll(WORD_QUANTITY_ALL)) {
+  for (const word of matchesOf(text, WORD_QUANTITY_ALL)) {
     const end = word.index + word[0].length;
     if (!describesMethod(text, word.index, end)) found.push({ start: word.index, end });
   }

@@ -1,5 +1,5 @@
 import { lowerProse, type Story } from '../parse/story';
-import { matchesIn, mergeWindows, type Window } from '../text';
+import { matchesIn, matchesOf, mergeWindows, type Window } from '../text';
 import { BLAME, VAGUE_CLAIMS, type TriggeredPattern } from './phrases';
 
 /**
@@ -18,8 +18,7 @@ function triggerHits(story: Story): Map<string, number[]> {
   if (!hits) {
     hits = new Map();
     const lower = lowerProse(story);
-    ANY_TRIGGER.lastIndex = 0;
-    for (let match = ANY_TRIGGER.exec(lower); match; match = ANY_TRIGGER.exec(lower)) {
+    for (const match of matchesOf(lower, ANY_TRIGGER)) {
       const at = hits.get(match[0]);
       if (at) at.push(match.index);
       else hits.set(match[0], [match.index]);

@@ -1,4 +1,4 @@
-import { countWords, forwardSearch, LineIndex } from '../text';
+import { compiledNow, countWords, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
 
@@ -576,7 +576,7 @@ const BARE_NAME_ON_LINE = new RegExp(BARE_NAME.source, 'u');
 /** How many of Situation, Task, Action and Result a global pattern names (group 1) in the text. */
 function distinctKinds(text: string, pattern: RegExp): number {
   const kinds = new Set<SectionKind>();
-  for (const match of text.matchAll(pattern)) {
+  for (const match of matchesOf(text, pattern)) {
     const kind = kindOf(match[1]);
     if ((STAR_KINDS as readonly string[]).includes(kind)) kinds.add(kind);
   }
@@ -589,7 +589,7 @@ function distinctKinds(text: string, pattern: RegExp): number {
  * last marker and its stop.
  */
 function readTrailingMarkers(content: string, lineStart: number, partStart: number, add: (section: Section) => void): number {
-  for (const match of content.matchAll(TRAILING_MARKER)) {
+  for (const match of matchesOf(content, TRAILING_MARKER)) {
     const name = match[1];
     const nameStart = lineStart + match.index + match[0].indexOf('(') + 1;
     add({ kind: kindOf(name), title: name, style: 'label', line: 0, titleStart: nameStart, titleEnd: nameStart + name.length, bodyStart: partStart, bodyEnd: Math.max(partStart, lineStart + match.index) });
@@ -989,9 +989,9 @@ export function taskToldInSituation(story: Story): Section | undefined {
   if (partSection(story, 'task')) return undefined;
   const situation = partSection(story, 'situation');
   if (!situation) return undefined;
-  if ((/^(?:s|situation)\b/i.test(situation.title) ? OWN_GOAL_STATED : GOAL_STATED).test(sectionProse(story, situation))) return situation;
+  if (compiledNow(/^(?:s|situation)\b/i.test(situation.title) ? OWN_GOAL_STATED : GOAL_STATED).test(sectionProse(story, situation))) return situation;
   const next = story.sections.find((s) => s.line > situation.line);
-  return next?.kind === 'other' && next.style === 'heading' && GOAL_STATED.test(sectionProse(story, next)) ? next : undefined;
+  return next?.kind === 'other' && next.style === 'heading' && compiledNow(GOAL_STATED).test(sectionProse(story, next)) ? next : undefined;
 }
 
 /**
@@ -1026,7 +1026,7 @@ const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |o
 function closingPart(story: Story): number {
   const body = story.prose.slice(story.frontMatter.bodyStart).trimEnd();
   const paragraphs: number[] = [];
-  for (const match of body.matchAll(PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
+  for (const match of matchesOf(body, PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
   if (paragraphs.length > 0) {
     const last = paragraphs[paragraphs.length - 1];
     const closing = LESSON_OPENING.test(body.slice(last, last + 40)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
@@ -1034,7 +1034,7 @@ function closingPart(story: Story): number {
   }
   const first = body.search(/\S/);
   const starts = [first];
-  for (const match of body.matchAll(SENTENCE_BREAK)) starts.push(match.index + match[0].length);
+  for (const match of matchesOf(body, SENTENCE_BREAK)) starts.push(match.index + match[0].length);
   return story.frontMatter.bodyStart + starts[Math.floor(starts.length / 2)];
 }
 
@@ -1063,7 +1063,7 @@ export function tooShortToTell(story: Story): boolean {
  */
 export function longEnoughToTell(text: string): boolean {
   if (countSentences(text) >= MIN_TELLING_SENTENCES) return true;
-  return new Set(Array.from(text.matchAll(PART_NAMED_IN_WORDS), (named) => (named[1] ?? 'action').toLowerCase())).size >= 3;
+  return new Set(matchesOf(text, PART_NAMED_IN_WORDS).map((named) => (named[1] ?? 'action').toLowerCase())).size >= 3;
 }
 
 /** A part named in the telling's own words: "the situation was", "the task was", "what I did was", "the result was". */

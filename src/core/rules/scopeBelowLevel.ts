@@ -1,5 +1,6 @@
 import { ORG_SCOPE } from '../language/phrases';
 import { isDraft } from '../parse/story';
+import { compiledNow } from '../text';
 import { defineRule } from './rule';
 
 export const scopeBelowLevel = defineRule({
@@ -13,7 +14,7 @@ export const scopeBelowLevel = defineRule({
     const level = story.frontMatter.meta.level;
     if (level !== 'L7' && level !== 'L8') return [];
     // A draft has nothing to judge yet: its empty parts say what to write first.
-    if (ORG_SCOPE.test(story.prose) || isDraft(story)) return [];
+    if (compiledNow(ORG_SCOPE).test(story.prose) || isDraft(story)) return [];
     const where = story.frontMatter.valueRanges.get('level') ?? { start: 0, end: 0 };
     return [
       {
