@@ -46,10 +46,16 @@ export class StoryIndex implements vscode.Disposable {
     this.coverage = this.index.coverage;
   }
 
+  /** When the first scan started (Date.now()), for measuring it; undefined until then. */
+  firstScanStartedMs: number | undefined;
+
   /** Starts the first scan (once) and the watchers; resolves when every story found is counted. */
   ready(): Promise<void> {
-    // The worker's start overlaps the walk, when there are stories on disk to give it.
-    if (!this.scanned && vscode.workspace.workspaceFolders?.some((folder) => this.worker.accepts(folder.uri))) this.worker.warm();
+    if (!this.scanned) {
+      this.firstScanStartedMs = Date.now();
+      // The worker's start overlaps the walk, when there are stories on disk to give it.
+      if (vscode.workspace.workspaceFolders?.some((folder) => this.worker.accepts(folder.uri))) this.worker.warm();
+    }
     return this.index.ready();
   }
 

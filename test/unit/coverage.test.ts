@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { CoverageIndex, summarize } from '../../src/core/coverage';
 import { lintText } from '../../src/core/engine';
 
@@ -68,5 +69,33 @@ describe('coverage index', () => {
       'multi-lp': '1/2',
     });
     assert.strictEqual(readiness.lpsCovered, 2);
+  });
+});
+
+describe('coverage index totals', () => {
+  it('gives the same stories, drafts and LPs at the goal as the readiness, after any upserts and removals (fast-check)', () => {
+    const lps = ['Ownership', 'Dive Deep', 'Frugality', 'Earn Trust'];
+    const base = summary('base', 'lps: [Ownership]');
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('upsert' as const), id: fc.integer({ min: 0, max: 5 }), lps: fc.subarray(lps), draft: fc.boolean() }),
+      fc.record({ kind: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('removeUnder' as const), id: fc.integer({ min: 0, max: 1 }) }),
+      fc.constant({ kind: 'clear' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 40 }), fc.integer({ min: 1, max: 3 }), (operations, goal) => {
+        const index = new CoverageIndex();
+        for (const op of operations) {
+          if (op.kind === 'upsert') {
+            const lpIds = op.lps.map((name) => name.toLowerCase().replace(/ /g, '-'));
+            index.upsert({ ...base, id: `folder${op.id % 2}/story${op.id}`, lpIds, check: { ...base.check!, draft: op.draft } });
+          } else if (op.kind === 'remove') index.remove(`folder${op.id % 2}/story${op.id}`);
+          else if (op.kind === 'removeUnder') index.removeUnder(`folder${op.id}/`);
+          else index.clear();
+          const { stories, drafts, lpsAtGoal } = index.readiness(goal);
+          assert.deepStrictEqual(index.totals(goal), { goal, stories, drafts, lpsAtGoal });
+        }
+      }),
+    );
   });
 });

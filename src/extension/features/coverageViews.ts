@@ -297,18 +297,25 @@ export function registerCoverageViews(
   status.name = 'STAR Coach: readiness';
   status.command = 'starCoach.coverage.focus';
 
+  /** Context keys as last set: each is sent to the workbench only when it changes (a scan changes the bank every 150 ms). */
+  const contextKeys = new Map<string, unknown>();
+  const setContext = async (key: string, value: unknown) => {
+    if (contextKeys.has(key) && contextKeys.get(key) === value) return;
+    contextKeys.set(key, value);
+    await vscode.commands.executeCommand('setContext', key, value);
+  };
   const update = async () => {
     const goal = await index.goal();
     coverage.goal = goal;
-    const readiness = index.coverage.readiness(goal);
+    const readiness = index.coverage.totals(goal);
     const below = 16 - readiness.lpsAtGoal;
     const showBadge = vscode.workspace.getConfiguration(SETTINGS.section).get<boolean>('showBadge', true);
     coverageView.badge = showBadge && index.scanned && below > 0 ? { value: below, tooltip: `${plural(below, 'Leadership Principle')} below ${plural(goal, 'story', 'stories')}` } : undefined;
     // Drafts too: a bank of drafts shows its trees, not the welcome.
-    await vscode.commands.executeCommand('setContext', 'starCoach.storyCount', readiness.stories + readiness.drafts);
+    await setContext('starCoach.storyCount', readiness.stories + readiness.drafts);
     // The walkthrough ticks the steps a bank has already done (completionEvents onContext:...).
-    await vscode.commands.executeCommand('setContext', 'starCoach.hasStories', readiness.stories + readiness.drafts > 0);
-    await vscode.commands.executeCommand('setContext', 'starCoach.hasPractised', practice.snapshot.byLp.size > 0);
+    await setContext('starCoach.hasStories', readiness.stories + readiness.drafts > 0);
+    await setContext('starCoach.hasPractised', practice.snapshot.byLp.size > 0);
     status.text = `$(star-full) ${plural(readiness.stories, 'story', 'stories')}${readiness.drafts > 0 ? ` + ${plural(readiness.drafts, 'draft')}` : ''} · ${readiness.lpsAtGoal}/16 LPs`;
     status.tooltip = `STAR Coach: ${storiesText(readiness)}${readiness.drafts > 0 ? ' (drafts count toward no LP until written)' : ''}; ${readiness.lpsAtGoal} of 16 Leadership Principles have ${goal} or more. Click for coverage.`;
     if (index.scanned) status.show();
