@@ -130,6 +130,10 @@ export function needsWork(story: StorySummary): boolean {
   return check !== undefined && (problemCount(story)! > 0 || !check.quantified || (check.isFailure && !check.hasLearning));
 }
 
+function sameLps(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
 function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
   let ids = map.get(key);
   if (!ids) map.set(key, (ids = new Set()));
@@ -223,6 +227,19 @@ export class CoverageIndex {
   }
 
   upsert(summary: StorySummary): void {
+    const old = this.stories.get(summary.id);
+    // A story's check landing after its count keeps its LPs: only the draft lists may change.
+    if (old && sameLps(old.lpIds, summary.lpIds)) {
+      this.stories.set(summary.id, summary);
+      const [was, is] = [isDraftStory(old), isDraftStory(summary)];
+      if (was === is) return;
+      this.draftCount += is ? 1 : -1;
+      for (const lpId of summary.lpIds) {
+        if (is) addTo(this.draftsByLp, lpId, summary.id);
+        else this.draftsByLp.get(lpId)?.delete(summary.id);
+      }
+      return;
+    }
     this.remove(summary.id);
     this.stories.set(summary.id, summary);
     const draft = isDraftStory(summary);

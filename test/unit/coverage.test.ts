@@ -73,7 +73,7 @@ describe('coverage index', () => {
 });
 
 describe('coverage index totals', () => {
-  it('gives the same stories, drafts and LPs at the goal as the readiness, after any upserts and removals (fast-check)', () => {
+  it('gives the same stories, drafts and LPs at the goal as the readiness, and lists each LP\'s stories right, after any upserts and removals (fast-check)', () => {
     const lps = ['Ownership', 'Dive Deep', 'Frugality', 'Earn Trust'];
     const base = summary('base', 'lps: [Ownership]');
     const operation = fc.oneof(
@@ -94,6 +94,10 @@ describe('coverage index totals', () => {
           else index.clear();
           const { stories, drafts, lpsAtGoal } = index.readiness(goal);
           assert.deepStrictEqual(index.totals(goal), { goal, stories, drafts, lpsAtGoal });
+          // The per-LP lists agree with the stories themselves, however they were reached.
+          const every = [...index.all()];
+          for (const [lpId, count] of index.counts()) assert.strictEqual(count, every.filter((s) => s.lpIds.includes(lpId) && !s.check?.draft).length, lpId);
+          for (const lpId of lps.map((name) => name.toLowerCase().replace(/ /g, '-'))) assert.deepStrictEqual(index.storiesOf(lpId).map((s) => s.story.id).sort(), every.filter((s) => s.lpIds.includes(lpId)).map((s) => s.id).sort());
         }
       }),
     );
