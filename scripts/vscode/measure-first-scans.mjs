@@ -8,7 +8,11 @@ import { join, resolve } from 'path';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const runs = Number(process.argv[2] ?? 10);
-const LINE = /first counts after (\d+) ms, every story counted after (\d+) ms, every story checked after (\d+) ms/;
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`measure-first-scans: N must be a whole number of runs, 1 or more (got ${process.argv[2]})`);
+  process.exit(2);
+}
+const LINE = /first counts after (-?\d+) ms, every story counted after (\d+) ms, every story checked after (\d+) ms/;
 const seen = { 'first counts': [], 'all counted': [], 'all checked': [] };
 for (let run = 1; run <= runs; run++) {
   const result = spawnSync(process.execPath, [join('scripts', 'vscode', 'run-tests.mjs'), '--workspace', join('.bench', 'stories-v3-10000')], {

@@ -103,6 +103,16 @@ export interface BankParts<Ref> {
   readers(answers: ReadAnswers): Array<StoryReader<Ref>>;
 }
 
+/** When the index's first scan reached each point, in the clock's milliseconds (unset until it does). */
+export interface FirstScanTimes {
+  startedMs?: number;
+  firstCountedMs?: number;
+  /** Every story found was counted. */
+  countedMs?: number;
+  /** Every story counted was checked too. */
+  checkedMs?: number;
+}
+
 /** Quiet time before the views hear of changes, before a rescan starts, and before an unsaved edit is read. */
 export const CHANGE_SETTLE_MS = 150;
 export const RESCAN_SETTLE_MS = 250;
@@ -133,6 +143,8 @@ export class BankIndex<Ref> {
   private watching: { dispose(): void } | undefined;
   /** Wakes a drain that waits on the worker's checks when a new read comes in. */
   private wake: (() => void) | undefined;
+  /** When the first scan started, first counted a story, had counted and had checked every story (the clock's milliseconds), for measuring it. */
+  readonly firstScan: FirstScanTimes = {};
 
   constructor(private readonly parts: BankParts<Ref>) {
     this.readers = parts.readers(this.answers());
@@ -142,6 +154,7 @@ export class BankIndex<Ref> {
   /** Starts the first scan (once) and the watcher; resolves when every story found is counted. */
   ready(): Promise<void> {
     if (!this.scan) {
+      this.firstScan.startedMs = this.parts.clock.now();
       this.watching = this.parts.watcher.watch((event) => this.onEvent(event));
       this.scan = this.scanAll();
     }
@@ -228,6 +241,8 @@ export class BankIndex<Ref> {
     if (stale()) return;
     for (const id of this.ledger.absent(found)) if (this.ledger.forget(id)) this.parts.listener.removed(id);
     while (this.reading || this.ledger.readsWaiting > 0) await this.readAll();
+    this.firstScan.countedMs ??= this.parts.clock.now();
+    if (!this.hasWork) this.firstScan.checkedMs ??= this.parts.clock.now();
     this.changedSoon();
   }
 
@@ -286,6 +301,7 @@ export class BankIndex<Ref> {
       isCurrent: (ticket) => this.ledger.isCurrent(ticket),
       counted: (ticket, summary) => {
         const outcome = this.ledger.counted(ticket, summary);
+        if (outcome === 'counted') this.firstScan.firstCountedMs ??= this.parts.clock.now();
         this.report(ticket.id, outcome);
         return outcome === 'counted' || outcome === 'same';
       },
@@ -320,6 +336,7 @@ export class BankIndex<Ref> {
           else await Promise.race([this.checkers.find((reader) => reader.checking)!.check(), new Promise<void>((resolve) => (this.wake = resolve))]);
         }
         this.ledger.settled();
+        if (this.firstScan.countedMs !== undefined) this.firstScan.checkedMs ??= this.parts.clock.now();
       } finally {
         this.draining = undefined;
         this.wake = undefined;

@@ -196,7 +196,7 @@ export interface Readiness extends BankTotals {
  * The bank's size in words, drafts named apart since they count toward nothing: "3 stories",
  * "3 stories and 1 draft", "0 stories and 2 drafts".
  */
-export function storiesText({ stories, drafts }: Pick<Readiness, 'stories' | 'drafts'>): string {
+export function storiesText({ stories, drafts }: Pick<BankTotals, 'stories' | 'drafts'>): string {
   return `${plural(stories, 'story', 'stories')}${drafts > 0 ? ` and ${plural(drafts, 'draft')}` : ''}`;
 }
 

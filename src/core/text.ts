@@ -152,8 +152,10 @@ const compiled = new WeakSet<RegExp>();
  * quantities.ts: 60 to 140 ms against 7 to 13 ms, measured on node 20 and 24), and the first
  * story linted after start-up paid for every pattern at once, on the editor's thread. One run on a
  * subject of COMPILING_SUBJECT_CHARS characters makes V8 compile at once; any other engine only
- * scans it. `pattern.lastIndex` is left as it was. For every phrase pattern (see `matchesIn`) and
- * every pattern longer than LONG_PATTERN_CHARS.
+ * scans it. The code compiled is for one-byte text; V8 compiles the code for text with characters
+ * past U+00FF (curly quotes, dashes) at its first such run, straight to machine code once the
+ * pattern has been compiled. `pattern.lastIndex` is left as it was. For every pattern given to
+ * `matchesOf` or `matchesIn`, and every pattern longer than LONG_PATTERN_CHARS.
  */
 export function compiledNow<T extends RegExp>(pattern: T): T {
   if (!compiled.has(pattern)) {
@@ -171,11 +173,14 @@ export const LONG_PATTERN_CHARS = 500;
 
 /**
  * Every match of a global `pattern` in the text, in order, found by the pattern itself (compiled
- * first: see `compiledNow`). `text.matchAll(pattern)` runs a copy of the pattern instead, and a
- * copy keeps its compiled code only in V8's regex cache, which each full garbage collection
- * empties: after one, the copy of a long pattern was compiled all over again (the word quantities:
- * 180 ms on the editor's thread, measured on node 20 and 24). Throws a TypeError, as `matchAll`
- * does, for a pattern without the g flag.
+ * first: see `compiledNow`), all of them before any is returned, so that a caller may run the same
+ * pattern again while it goes through them. The search starts at 0, whatever `pattern.lastIndex`
+ * was, and leaves it at 0; after an empty match it moves on by a character (a whole surrogate pair
+ * for a `u` pattern), as `matchAll` does. `text.matchAll(pattern)` runs a copy of the pattern
+ * instead, and a copy keeps its compiled code only in V8's regex cache, which full garbage
+ * collections empty: after a few, the copy of a long pattern was compiled all over again (the word
+ * quantities: 70 to 180 ms on the editor's thread, measured on node 20 and 24). Throws a TypeError,
+ * as `matchAll` does, for a pattern without the g flag.
  */
 export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
   if (!pattern.global) throw new TypeError(`matchesOf needs a global pattern: /${pattern.source}/${pattern.flags}`);
@@ -184,15 +189,23 @@ export function matchesOf(text: string, pattern: RegExp): RegExpExecArray[] {
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     found.push(match);
-    if (match[0].length === 0) pattern.lastIndex++;
+    if (match[0].length === 0) pattern.lastIndex = afterEmptyMatch(text, pattern.lastIndex, pattern.unicode || pattern.flags.includes('v'));
   }
+  pattern.lastIndex = 0;
   return found;
 }
 
-/** Every match of a global `pattern` inside the windows, with offsets into the whole text. */
+/** Where a search goes on after an empty match at `at`: the next character, a whole surrogate pair in unicode mode (the spec's AdvanceStringIndex). */
+function afterEmptyMatch(text: string, at: number, unicode: boolean): number {
+  if (!unicode || at + 1 >= text.length) return at + 1;
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? at + 2 : at + 1;
+}
+
+/** Every match of a global `pattern` inside the windows, with offsets into the whole text (see `matchesOf`). */
 export function matchesIn(text: string, windows: readonly Window[], pattern: RegExp): Array<{ index: number; text: string }> {
   const found: Array<{ index: number; text: string }> = [];
-  compiledNow(pattern);
   for (const [from, to] of windows) {
     // Start at a word's start, so patterns that begin with \b never match mid-word: a window that
     // opens inside a word skips forward to the next space or line break (a few characters; the
@@ -202,12 +215,7 @@ export function matchesIn(text: string, windows: readonly Window[], pattern: Reg
     if (start > 0 && !isSpace(text.charCodeAt(start - 1))) {
       while (start < to && !isSpace(text.charCodeAt(start))) start++;
     }
-    const slice = text.slice(start, to);
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
-      found.push({ index: start + match.index, text: match[0] });
-      if (match[0].length === 0) pattern.lastIndex++;
-    }
+    for (const match of matchesOf(text.slice(start, to), pattern)) found.push({ index: start + match.index, text: match[0] });
   }
   return found;
 }

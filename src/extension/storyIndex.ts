@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BankIndex, SYSTEM_CLOCK } from '../core/bankIndex';
+import { BankIndex, SYSTEM_CLOCK, type FirstScanTimes } from '../core/bankIndex';
 import type { ResolvedConfig } from '../core/config';
 import type { StorySummary } from '../core/coverage';
 import { LARGE_STORY_CHARS } from '../core/engine';
@@ -46,17 +46,16 @@ export class StoryIndex implements vscode.Disposable {
     this.coverage = this.index.coverage;
   }
 
-  /** When the first scan started (Date.now()), for measuring it; undefined until then. */
-  firstScanStartedMs: number | undefined;
-
   /** Starts the first scan (once) and the watchers; resolves when every story found is counted. */
   ready(): Promise<void> {
-    if (!this.scanned) {
-      this.firstScanStartedMs = Date.now();
-      // The worker's start overlaps the walk, when there are stories on disk to give it.
-      if (vscode.workspace.workspaceFolders?.some((folder) => this.worker.accepts(folder.uri))) this.worker.warm();
-    }
+    // The worker's start overlaps the walk, when there are stories on disk to give it.
+    if (!this.scanned && vscode.workspace.workspaceFolders?.some((folder) => this.worker.accepts(folder.uri))) this.worker.warm();
     return this.index.ready();
+  }
+
+  /** When the first scan reached each point (Date.now() milliseconds), for measuring it. */
+  get firstScan(): FirstScanTimes {
+    return this.index.firstScan;
   }
 
   get scanned(): boolean {
@@ -64,13 +63,15 @@ export class StoryIndex implements vscode.Disposable {
   }
 
   /** Resolves when every queued change has been read and checked. */
-  settled(): Promise<void> {
+  async settled(): Promise<void> {
+    await this.ready();
     return this.index.settled();
   }
 
   /** Reads and checks every story again, for a consumer that needs every story's findings. */
   recheck(): void {
-    this.index.recheck();
+    if (this.scanned) this.index.recheck();
+    else void this.ready();
   }
 
   /** Whether any story is in the workspace, looking no further than the first one. */

@@ -76,9 +76,12 @@ describe('coverage index totals', () => {
   it('gives the same stories, drafts and LPs at the goal as the readiness, and lists each LP\'s stories right, after any upserts and removals (fast-check)', () => {
     const lps = ['Ownership', 'Dive Deep', 'Frugality', 'Earn Trust'];
     const base = summary('base', 'lps: [Ownership]');
+    // A story is counted (no check yet, or a check), then its check lands (`BankLedger.checked`: the same LPs, a new check).
+    const draft = fc.option(fc.boolean(), { nil: undefined });
     const operation = fc.oneof(
-      fc.record({ kind: fc.constant('upsert' as const), id: fc.integer({ min: 0, max: 5 }), lps: fc.subarray(lps), draft: fc.boolean() }),
-      fc.record({ kind: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ kind: fc.constant('upsert' as const), id: fc.integer({ min: 0, max: 3 }), lps: fc.subarray(lps), draft }),
+      fc.record({ kind: fc.constant('check' as const), id: fc.integer({ min: 0, max: 3 }), draft: fc.boolean() }),
+      fc.record({ kind: fc.constant('remove' as const), id: fc.integer({ min: 0, max: 3 }) }),
       fc.record({ kind: fc.constant('removeUnder' as const), id: fc.integer({ min: 0, max: 1 }) }),
       fc.constant({ kind: 'clear' as const }),
     );
@@ -88,7 +91,10 @@ describe('coverage index totals', () => {
         for (const op of operations) {
           if (op.kind === 'upsert') {
             const lpIds = op.lps.map((name) => name.toLowerCase().replace(/ /g, '-'));
-            index.upsert({ ...base, id: `folder${op.id % 2}/story${op.id}`, lpIds, check: { ...base.check!, draft: op.draft } });
+            index.upsert({ ...base, id: `folder${op.id % 2}/story${op.id}`, lpIds, check: op.draft === undefined ? undefined : { ...base.check!, draft: op.draft } });
+          } else if (op.kind === 'check') {
+            const known = index.get(`folder${op.id % 2}/story${op.id}`);
+            if (known) index.upsert({ ...known, check: { ...base.check!, draft: op.draft } });
           } else if (op.kind === 'remove') index.remove(`folder${op.id % 2}/story${op.id}`);
           else if (op.kind === 'removeUnder') index.removeUnder(`folder${op.id}/`);
           else index.clear();
@@ -101,5 +107,17 @@ describe('coverage index totals', () => {
         }
       }),
     );
+  });
+
+  it('counts a story as a draft once its check finds it one, and no longer once it is written', () => {
+    const index = new CoverageIndex();
+    const counted = { ...summary('s', 'lps: [Ownership]'), id: 'folder/s', check: undefined };
+    index.upsert(counted);
+    assert.deepStrictEqual([index.totals(1).stories, index.totals(1).drafts], [1, 0]);
+    const check = summary('s', 'lps: [Ownership]').check!;
+    index.upsert({ ...counted, check: { ...check, draft: true } });
+    assert.deepStrictEqual([index.totals(1).stories, index.totals(1).drafts, index.counts().get('ownership')], [0, 1, 0]);
+    index.upsert({ ...counted, check: { ...check, draft: false } });
+    assert.deepStrictEqual([index.totals(1).stories, index.totals(1).drafts, index.counts().get('ownership')], [1, 0, 1]);
   });
 });

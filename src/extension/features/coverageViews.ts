@@ -307,17 +307,17 @@ export function registerCoverageViews(
   const update = async () => {
     const goal = await index.goal();
     coverage.goal = goal;
-    const readiness = index.coverage.totals(goal);
-    const below = 16 - readiness.lpsAtGoal;
+    const totals = index.coverage.totals(goal);
+    const below = 16 - totals.lpsAtGoal;
     const showBadge = vscode.workspace.getConfiguration(SETTINGS.section).get<boolean>('showBadge', true);
     coverageView.badge = showBadge && index.scanned && below > 0 ? { value: below, tooltip: `${plural(below, 'Leadership Principle')} below ${plural(goal, 'story', 'stories')}` } : undefined;
     // Drafts too: a bank of drafts shows its trees, not the welcome.
-    await setContext('starCoach.storyCount', readiness.stories + readiness.drafts);
+    await setContext('starCoach.storyCount', totals.stories + totals.drafts);
     // The walkthrough ticks the steps a bank has already done (completionEvents onContext:...).
-    await setContext('starCoach.hasStories', readiness.stories + readiness.drafts > 0);
+    await setContext('starCoach.hasStories', totals.stories + totals.drafts > 0);
     await setContext('starCoach.hasPractised', practice.snapshot.byLp.size > 0);
-    status.text = `$(star-full) ${plural(readiness.stories, 'story', 'stories')}${readiness.drafts > 0 ? ` + ${plural(readiness.drafts, 'draft')}` : ''} · ${readiness.lpsAtGoal}/16 LPs`;
-    status.tooltip = `STAR Coach: ${storiesText(readiness)}${readiness.drafts > 0 ? ' (drafts count toward no LP until written)' : ''}; ${readiness.lpsAtGoal} of 16 Leadership Principles have ${goal} or more. Click for coverage.`;
+    status.text = `$(star-full) ${plural(totals.stories, 'story', 'stories')}${totals.drafts > 0 ? ` + ${plural(totals.drafts, 'draft')}` : ''} · ${totals.lpsAtGoal}/16 LPs`;
+    status.tooltip = `STAR Coach: ${storiesText(totals)}${totals.drafts > 0 ? ' (drafts count toward no LP until written)' : ''}; ${totals.lpsAtGoal} of 16 Leadership Principles have ${goal} or more. Click for coverage.`;
     if (index.scanned) status.show();
     coverage.refresh();
     stories.refresh();
