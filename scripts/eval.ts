@@ -45,7 +45,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout6: 'open',
   holdout7: 'open',
   holdout8: 'open',
-  holdout9: 'sealed',
+  holdout9: 'open',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
