@@ -901,3 +901,48 @@ describe('kinds: what the last round must not take away', () => {
     }
   });
 });
+
+describe('kinds: states, wants, pairs and habits are no step taken', () => {
+  it('"if I were", "I got stuck", "I didn\'t love", "I wanted", "before I graduated" and "I have three rules" are no personal action; a step after them is', () => {
+    const NOT_STEPS = [
+      'So if I were the team lead, first of all I would set up a checklist.', 'When I got stuck on the statistics a teammate talked me through it.', 'He didn\'t love my comments, and I didn\'t love his either.',
+      'I wanted to win a national competition before I graduated.', 'I have three clear class rules.', 'I needed a quiet week.', 'I got frustrated with the vendor.',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...NOT_STEPS), fc.boolean(), (text, step) => {
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        if (step) assert.ok(findPersonalAction(`${text} Then I moved the launch back a week.`), text);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    for (const own of ['I have rebuilt the export twice.', 'I have written the runbook.', 'I got the vendor on the phone.']) assert.ok(findPersonalAction(own), own);
+  });
+
+  it('a state, a comma and "and" before the step ("I was upfront with the client, and rebuilt the schedule") is the speaker\'s own', () => {
+    for (const text of ['I was upfront with the client, and rebuilt the schedule.', 'I was honest about the slip, and then called the supplier.']) assert.ok(findPersonalAction(text), text);
+    assert.strictEqual(findPersonalAction('I was upfront with the client, and the team rebuilt the schedule.'), undefined);
+  });
+
+  it('"My friend and I entered", "Priya and I paired": a pair acting is the group; "the logs were slow and I fixed it" is the speaker\'s', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('My friend from campus', 'Priya', 'The client', 'A colleague from finance'), fc.constantFrom('entered as a pair', 'paired on the fix', 'wrote the plan together'), (other, step) => {
+        const text = `${other} and I ${step}. We built the app and we shipped it.`;
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        assert.ok(findPersonalAction(`${text} I wrote the pitch alone.`), text);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+    for (const own of ['The logs were slow and I fixed the index.', 'We met on Monday and I rewrote the plan.']) assert.ok(findPersonalAction(own), own);
+  });
+
+  it('the present tense of a habit told as one ("I repeat them constantly", "when I speak") is no step; the present tense alone, or the past beside a habit word, is', () => {
+    assert.strictEqual(findPersonalAction('I have three rules that I repeat constantly. When I speak, everyone listens, and I follow through every day.'), undefined);
+    assert.ok(findPersonalAction('I call the supplier and I move the launch back a week.'));
+    assert.ok(findPersonalAction('The build always broke on Fridays, so I rewrote the cache.'));
+  });
+
+  it('a note opening a line of a block quote, in emphasis ("> _Spent three sprints adding ..._"), is the speaker\'s own; "Put simply, we let it slip" is not', () => {
+    for (const text of ['\n> _Spent three sprints adding contract tests._\n', '\n> *Rewrote the export job.*\n', '> Rebuilt the index overnight.']) assert.ok(findPersonalAction(text), text);
+    for (const text of ['We lost the client. Put simply, we let it slip.', 'It failed. Said another way, nobody owned it.']) assert.strictEqual(findPersonalAction(text), undefined, text);
+  });
+});
