@@ -946,3 +946,48 @@ describe('kinds: states, wants, pairs and habits are no step taken', () => {
     for (const text of ['We lost the client. Put simply, we let it slip.', 'It failed. Said another way, nobody owned it.']) assert.strictEqual(findPersonalAction(text), undefined, text);
   });
 });
+
+describe('kinds: part names and marker shapes of published write-ups', () => {
+  const kinds = (text: string) => parseStory(FRONT + text).sections.map((s) => [s.kind, ...(s.alsoKinds ?? [])].join('+'));
+  const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+
+  it('two parts joined by a dash or a comma ("Situation — Task", "S,T") name both; a subtitle that names no part leaves the one part', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('**Situation — Task**\n', 'Situation - Task:\n', '**S — T**\n', '## Situation – Task\n'), (label) => {
+        const text = `${label}Our club had agreed to run a stall at the fair, and I had to keep it on track.\n\n**Action**\nI booked the tables and messaged the members.\n\n**Result**\nThe stall went up on fair day and raised £300.\n`;
+        assert.deepStrictEqual(kinds(text)[0], 'situation+task', label);
+        assert.deepStrictEqual(missing(text), [], label);
+      }),
+      { numRuns: 20, seed: 20261130 },
+    );
+    assert.deepStrictEqual(kinds('## Result – where it ended up\nSales rose 20%.\n'), ['result']);
+  });
+
+  it('letters in a column of their own ("S,T  ...", "A    ...") mark the parts where three parts are so marked; one such line in prose is text', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('  ', '    ', '\t'), fc.constantFrom('S,T', 'S/T'), (gap, joined) => {
+        const text = `${joined}${gap}society bridge contest, captain dropped out, no one building\nA${gap}met the two other builders, split the deck, booked the workshop\nR${gap}entry finished and submitted, 2 days early\n`;
+        assert.deepStrictEqual(kinds(text), ['situation+task', 'action', 'result'], JSON.stringify(gap));
+        const story = parseStory(FRONT + text);
+        assert.match(sectionProse(story, starPart(story, 'action')!), /^met the two/);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
+    assert.deepStrictEqual(kinds('A  big storm hit the depot in March and I moved the fleet.\n'), []);
+  });
+
+  it('"What happened" opens a story as its setting, and is how it ended after the setting or after headings of its own that tell the speaker\'s steps', () => {
+    assert.deepStrictEqual(kinds('### Background\nA new site.\n\n### What I did\nI wrote the induction.\n\n### What happened\nInjuries fell from 19 to 4.\n'), ['situation', 'action', 'result']);
+    assert.deepStrictEqual(kinds('The service cost too much.\n\n## Change the shape\nI moved the renders to a queue.\n\n## What happened\nThe bill fell by 90%.\n'), ['other', 'result']);
+    assert.deepStrictEqual(kinds('## What happened\nThe service cost too much.\n\n## Action\nI moved the renders.\n\n## Result\nThe bill fell by 90%.\n'), ['situation', 'action', 'result']);
+    assert.deepStrictEqual(kinds('## Question\nTell me about a time costs rose.\n\n## What happened\nThe service cost too much.\n'), ['other', 'situation']);
+  });
+
+  it('an incident write-up\'s "Remediation" or "Mitigation" and a project\'s "What we built" are the Action, judged as one', () => {
+    for (const name of ['Remediation', 'Mitigation', 'What we built']) {
+      const text = `**Background**\nA config change hit production.\n\n**${name}**\nThe rollout was halted and the config was restored.\n\n**Outcome**\nErrors fell to 0.1% within 7 minutes.\n`;
+      assert.deepStrictEqual(kinds(text), ['situation', 'action', 'result'], name);
+      assert.ok(lintText(FRONT + text).findings.some((f) => f.ruleId === 'missing-personal-role'), name);
+    }
+  });
+});

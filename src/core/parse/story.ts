@@ -1,6 +1,7 @@
 import { countWords, forwardSearch, LineIndex } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
+import { findPersonalAction } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -17,11 +18,13 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
     'task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
     'aim', 'aims', 'the aim', 'my aim', 'purpose',
   ],
+  // "Remediation" and "Mitigation": the Action of an incident write-up; "What we built" that of a project or hackathon one.
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
   // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
   action: [
     'action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour',
     'activity', 'activities', 'approach', 'my approach', 'my contributions', 'contributions', 'my contribution', 'response',
+    'what i built', 'what we built', 'remediation', 'mitigation',
   ],
   // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
   result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it', 'how it went'],
@@ -42,12 +45,16 @@ for (const [kind, names] of Object.entries(SECTION_NAMES)) {
  * Names that mark one of two parts, by where they stand: "My role" is the Task ("I was asked to
  * ...") in a story that has marked none yet, and the Action (what the speaker did) after a Goal or
  * Task; "Response" is the Action after a Situation, and the Result after an Action ("Task and
- * action", then "Response"). Each is read as the first of its parts the story has not marked
- * before it. Every name here is in `SECTION_NAMES` under its first reading.
+ * action", then "Response"); "What happened" is the setting that opens a story, and how it ended
+ * after the setting ("Background", then "What I did", then "What happened") or after headings of
+ * the story's own that tell the speaker's steps ("## Change the shape, not the price": "I moved the
+ * renders ..."). Each is read as the first of its parts the story has not marked before it. Every
+ * name here is in `SECTION_NAMES` under its first reading.
  */
 const SECOND_READING = new Map<string, StarKind>([
   ['my role', 'action'],
   ['response', 'result'],
+  ['what happened', 'result'],
 ]);
 
 export const SECTION_TITLES: Record<Exclude<SectionKind, 'other'>, string> = {
@@ -200,6 +207,14 @@ export function parseStory(text: string): Story {
     const found = bareNameAt(content);
     return found && (bare ??= distinctKinds(bodyProse, BARE_NAME) >= MARKED_PARTS_OF_A_TELLING) ? found : undefined;
   };
+  // A third, read the same way: letters in a column before the text ("S,T  Civil eng. society ...",
+  // "A    met the builders"), asked only of a line that opens with a part's letter.
+  let columns: boolean | undefined;
+  const letterColumnIn = (content: string, first: number): LabelFound | undefined => {
+    if (!COLUMN_LETTER.has(content.charCodeAt(first)) || !COLUMN_AFTER_LETTER.has(content.charCodeAt(first + 1))) return undefined;
+    const match = LETTER_COLUMN_ON_LINE.exec(content);
+    return match && (columns ??= distinctKinds(bodyProse, LETTER_COLUMN) >= MARKED_PARTS_OF_A_TELLING) ? { name: match[1], nameStart: first, bodyStart: match[0].length } : undefined;
+  };
   // Whether a "Q:" line came before, since the last label: then "A:" is its answer, not an Action.
   let questionAsked = false;
   // With trailing markers: where the part that the next marker closes began.
@@ -263,7 +278,7 @@ export function parseStory(text: string): Story {
         continue;
       }
     }
-    const found = inFollowUps ? undefined : labelAt(content) ?? bareNameIn(content);
+    const found = inFollowUps ? undefined : labelAt(content) ?? bareNameIn(content) ?? letterColumnIn(content, first);
     const named = found ? partsNamed(found.name) : undefined;
     // A label naming the part its heading already opened ("## Result" then "- **Impact:** ..."), or
     // an earlier part, which a story does not go back to ("## Result" then "- Target: 99.9%", the
@@ -317,7 +332,7 @@ export function parseStory(text: string): Story {
     }
   }
   close(text.length);
-  readSecondNames(sections);
+  readSecondNames(sections, prose);
   return { text, lines, prose, frontMatter, sections, comments, codeBlocks };
 }
 
@@ -331,14 +346,19 @@ function comesBefore(kind: SectionKind, later: SectionKind): boolean {
  * Gives each section named by a name of two readings (see `SECOND_READING`) its second part when
  * the story marked its first one before it. One pass, in order.
  */
-function readSecondNames(sections: Section[]): void {
+function readSecondNames(sections: Section[], prose: string): void {
   const marked = new Set<SectionKind>();
   for (const section of sections) {
-    const second = marked.has(section.kind) && !section.alsoKinds ? SECOND_READING.get(partName(section.title) ?? '') : undefined;
-    if (second) section.kind = second;
+    const second = !section.alsoKinds ? SECOND_READING.get(partName(section.title) ?? '') : undefined;
+    if (second && (marked.has(section.kind) || (second === 'result' && section.kind === 'situation' && stepsToldBefore(sections, section, prose)))) section.kind = second;
     marked.add(section.kind);
     for (const kind of section.alsoKinds ?? []) marked.add(kind);
   }
+}
+
+/** Whether a heading of the story's own before the section tells a step of the speaker's ("## Change the shape": "I moved ..."). */
+function stepsToldBefore(sections: readonly Section[], section: Section, prose: string): boolean {
+  return sections.some((other) => other.line < section.line && other.kind === 'other' && other.style === 'heading' && findPersonalAction(prose.slice(other.bodyStart, other.bodyEnd)) !== undefined);
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
@@ -572,13 +592,22 @@ const ANY_MARKER = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`);
  */
 const BARE_NAME = /^[ \t]{0,3}(?:\*\*|__)?(Situation|SITUATION|Task|TASK|Actions?|ACTIONS?|Results?|RESULTS?|Learnings?|LEARNINGS?)(?:\*\*|__)?[ \t]+(?=\p{Lu})/gmu;
 const BARE_NAME_ON_LINE = new RegExp(BARE_NAME.source, 'u');
+/**
+ * Parts' letters in a column of their own, set off from the text by a tab or two spaces or more,
+ * one letter or two joined ("S,T  Civil eng. society ...", "A    met the two other builders").
+ */
+const LETTER_COLUMN = /^[ \t]{0,3}([STAR](?:[ \t]?[,/&+][ \t]?[STAR])?)(?:\t|[ ]{2,})[ \t]*(?=\S)/gm;
+const LETTER_COLUMN_ON_LINE = new RegExp(LETTER_COLUMN.source);
+/** The first two characters a line of `LETTER_COLUMN` can open with, after its indent: a quick test. */
+const COLUMN_LETTER = new Set([83, 84, 65, 82]);
+const COLUMN_AFTER_LETTER = new Set([32, 9, 44, 47, 38, 43]);
 
-/** How many of Situation, Task, Action and Result a global pattern names (group 1) in the text. */
+/** How many of Situation, Task, Action and Result a global pattern names (group 1, one name or two joined) in the text. */
 function distinctKinds(text: string, pattern: RegExp): number {
   const kinds = new Set<SectionKind>();
   for (const match of text.matchAll(pattern)) {
-    const kind = kindOf(match[1]);
-    if ((STAR_KINDS as readonly string[]).includes(kind)) kinds.add(kind);
+    const named = partsNamed(match[1]);
+    for (const kind of [named.kind, ...(named.alsoKinds ?? [])]) if ((STAR_KINDS as readonly string[]).includes(kind)) kinds.add(kind);
   }
   return kinds.size;
 }
@@ -852,16 +881,23 @@ function readPartName(title: string): string | undefined {
  */
 function partsNamed(title: string): { kind: SectionKind; alsoKinds?: StarKind[] } {
   const kind = kindOf(title);
-  if (kind !== 'other' || !/[/&+]|\b(?:and|or)\b/i.test(title)) return { kind };
+  // "Situation — Task" reads as a name and its subtitle: two parts only if the subtitle is a part's name too.
+  const dashed = kind !== 'other' && DASH_JOIN.test(title);
+  if ((kind !== 'other' && !dashed) || !PARTS_JOINED.test(title)) return { kind };
   const named = cleanTitle(title)
-    .split(/\s*(?:\/|&|\+|\band\b|\bor\b)\s*/i)
+    .split(PARTS_JOINER)
     .map((part) => kindOf(part));
   const parts = [...new Set(named)];
   // "Result and Learnings": the Result, with its lesson told in the same section.
-  if (named.length < 2 || !parts.every((part) => part === 'learning' || (STAR_KINDS as readonly string[]).includes(part))) return { kind: 'other' };
+  if (named.length < 2 || !parts.every((part) => part === 'learning' || (STAR_KINDS as readonly string[]).includes(part))) return { kind: dashed ? kind : 'other' };
   const also = parts.slice(1).filter((part): part is StarKind => (STAR_KINDS as readonly string[]).includes(part));
   return also.length === 0 ? { kind: parts[0] } : { kind: parts[0], alsoKinds: also };
 }
+
+/** What joins two parts' names in one label: "Situation / Task", "S,T", "Action and Result", "Situation — Task". */
+const PARTS_JOINED = /[/&+,]|\s[–—-]\s|\b(?:and|or)\b/i;
+const PARTS_JOINER = /\s*(?:\/|&|\+|,|\s[–—-]\s|\band\b|\bor\b)\s*/i;
+const DASH_JOIN = /\s[–—-]\s/;
 
 /** A line that asks the interview question of a question-and-answer telling: "Q: Tell me about ...". */
 const QUESTION_LINE = /^[ \t>*_-]*(?:q|question)[*_]*[ \t]*[:.][ \t]*\S/i;
