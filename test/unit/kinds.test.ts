@@ -991,3 +991,28 @@ describe('kinds: part names and marker shapes of published write-ups', () => {
     }
   });
 });
+
+describe('kinds: none since, a step\'s length, a contract\'s term and a lesson named as growth', () => {
+  it('"no repeat of the fault since" and "no recurrence of it again" measure; "no repeat of the fault" alone does not', () => {
+    for (const text of ['There has been no repeat of the misaddressed rollout since the change.', 'We saw no recurrence of the leak again.']) assert.ok(hasQuantity(text), text);
+    assert.ok(!hasQuantity('There was no repeat of the fault.'));
+  });
+
+  it('how long a step went on ("kept watching it for 3 weeks") and the term of a renewal ("renewed for another two years") measure nothing; the same numbers as an outcome do', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('3 weeks', 'two years', 'about 10 days'), (span) => {
+        for (const text of [`Then I kept watching the service for ${span} and adding alarms.`, `The lab renewed with us for another ${span.replace(/^about /, '')}.`]) assert.ok(!hasQuantity(text), text);
+        assert.ok(hasQuantity(`The release shipped ${span} early.`), span);
+      }),
+      { numRuns: 10, seed: 20261130 },
+    );
+  });
+
+  it('"How I grew from it" and "What I took from it" are the lesson: a bound told there does not measure the Result', () => {
+    for (const name of ['How I grew from it', 'What I took from it']) {
+      const text = `**The task:** At a cleaning firm I was responsible for our bid.\n\n**My approach:** I left the upload until Friday.\n\n**The result:** The bid was excluded without being read.\n\n**${name}:** Since then I submit every bid at least a day before the deadline.\n`;
+      assert.deepStrictEqual(parseStory(FRONT + text).sections.map((s) => s.kind), ['task', 'action', 'result', 'learning'], name);
+      assert.ok(lintText(FRONT + text).findings.some((f) => f.ruleId === 'unquantified-result'), name);
+    }
+  });
+});

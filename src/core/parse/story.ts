@@ -32,6 +32,7 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
     'learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lesson learnt', 'lessons learnt', 'what i learned', 'what i learnt',
     'reflection', 'reflections', 'reflect', 'takeaway', 'takeaways', 'key takeaways', 'looking back', 'in hindsight', 'retrospective',
     'what i would do differently', "what i'd do differently", 'what i would change', "what i'd change", 'what i would do differently next time', 'next time', 'l',
+    'how i grew', 'how i grew from it', 'what i took from it', 'what i took away',
   ],
   short: ['short version', 'short', '2 minute version', 'two minute version', '2 min version', 'short telling'],
 };
