@@ -1016,3 +1016,21 @@ describe('kinds: none since, a step\'s length, a contract\'s term and a lesson n
     }
   });
 });
+
+describe('kinds: a telling under its Situation\'s heading alone is read by the content rules', () => {
+  it('its Action is the telling and its Result how the telling ends, as in a story with no part marked; with a label of an unread name it is not', () => {
+    const told = 'I entered a developer challenge with an app for music producers. I spent the first week sketching features. Near the deadline I cut everything but sign-up. I submitted a bare-bones version and it did not place.';
+    const ids = (text: string) => lintText(FRONT + text).findings.map((f) => f.ruleId);
+    fc.assert(
+      fc.property(fc.constantFrom('What happened', 'Background', 'Situation'), fc.constantFrom('What I learned', 'Reflection'), (name, lesson) => {
+        const text = `## ${name}\n\n${told}\n\n## ${lesson}\n\nTime spent imagining features is time not spent building.\n`;
+        assert.ok(ids(text).includes('unquantified-result'), text);
+        assert.ok(!ids(text).includes('missing-section'), text);
+        assert.ok(ids(text.replace(/\bI (spent|cut|submitted)\b/g, 'we $1').replace('I entered', 'We entered')).includes('missing-personal-role'), text);
+        assert.ok(!ids(text.replace('did not place', 'placed third of 40 teams')).includes('unquantified-result'), text);
+        assert.ok(!ids(`${text}\n**Assessment:** The scope was too wide.\n`).includes('unquantified-result'), text);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
+  });
+});

@@ -1035,15 +1035,67 @@ export function taskToldInSituation(story: Story): Section | undefined {
  * The part of the story a content rule reads for a STAR kind: its section, or, in a story where
  * no STAR section could be found at all, the part of the telling that plays it (so the rules
  * still check what is there): the whole body, except for the Result, which is how the story
- * ends (see `closingPart`). None in a draft.
+ * ends (see `closingPart`). In a story that tells it all under its Situation's heading (see
+ * `tellingUnderSituation`), the Action is that telling and the Result how the telling ends, the
+ * heading their anchor. None in a draft.
  */
 export function starPart(story: Story, kind: StarKind): Section | undefined {
   const section = partSection(story, kind);
   // A draft with no STAR section has no part to check: a lone "# Title" is not a Result.
-  if (section || !hasNoStarSections(story) || isDraft(story)) return section;
-  const bodyStart = kind === 'result' ? closingPart(story) : story.frontMatter.bodyStart;
+  if (section || isDraft(story)) return section;
+  if (!hasNoStarSections(story)) {
+    const telling = kind === 'action' || kind === 'result' ? tellingUnderSituation(story) : undefined;
+    if (!telling) return undefined;
+    return { ...telling, kind, bodyStart: kind === 'result' ? closingPart(story, telling.bodyStart, telling.bodyEnd) : telling.bodyStart };
+  }
+  const bodyStart = kind === 'result' ? closingPart(story, story.frontMatter.bodyStart, story.text.length) : story.frontMatter.bodyStart;
   const line = story.lines.positionAt(bodyStart).line;
   return { kind, title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: story.text.length };
+}
+
+/**
+ * The Situation of a story that marks it alone ("## What happened", the whole telling, then at
+ * most a lesson or a short version: no other STAR part) and tells a whole story under it (see
+ * `longEnoughToTell`), with no label or heading of a name not read (see `unreadLabelLines`), which
+ * could mark a part of its own. Such a story is read as one telling, as a story with no part marked is.
+ */
+export function tellingUnderSituation(story: Story): Section | undefined {
+  let situation: Section | undefined;
+  for (const section of story.sections) {
+    if (section.kind === 'situation' && !section.alsoKinds) situation ??= section;
+    else if ((STAR_KINDS as readonly string[]).includes(section.kind)) return undefined;
+  }
+  return situation && longEnoughToTell(sectionProse(story, situation)) && unreadLabelLines(story).length === 0 ? situation : undefined;
+}
+
+/**
+ * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
+ * colon or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**What changed**`), a
+ * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
+ * after the story's first marked part (`## The call I owned`; headings before it are titles).
+ * Group 1 or 2 is the name.
+ */
+const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
+
+/**
+ * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
+ * (see `LABEL_SHAPED`): a part may be told under such a name ("Recommendation" in SBAR, "Recovery"
+ * in a mistake story, "What changed"), so no part is named missing where one stands. One pass over
+ * the body's lines; each line is tested at its start only.
+ */
+export function unreadLabelLines(story: Story): number[] {
+  const starSections = story.sections.filter((s) => s.kind !== 'other');
+  const firstPartLine = starSections.length > 0 ? starSections[0].line : story.lines.lineCount;
+  const read = new Set(story.sections.filter((s) => s.kind !== 'other').map((s) => s.line));
+  const unread = story.sections.filter((s) => s.kind === 'other' && s.style === 'heading' && s.line > firstPartLine).map((s) => s.line);
+  const bodyLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
+  for (let line = bodyLine; line < story.lines.lineCount; line++) {
+    if (read.has(line)) continue;
+    const text = story.prose.slice(story.lines.lineStart(line), story.lines.lineEnd(line));
+    const label = LABEL_SHAPED.exec(text);
+    if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
+  }
+  return unread;
 }
 
 /** A blank line: where a paragraph ends. */
@@ -1055,24 +1107,24 @@ const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I)/i;
 
 /**
- * Where the Result of a story told with no part marked starts (an offset in the story): its last
- * paragraph (with the one before, when the last tells the lesson), or in a story of one paragraph,
- * its second half of sentences. A number in the setup ("three deadlines in the same week")
- * measures no outcome.
+ * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
+ * starts, an offset in the story: its last paragraph (with the one before, when the last tells the
+ * lesson), or in a telling of one paragraph, its second half of sentences. A number in the setup
+ * ("three deadlines in the same week") measures no outcome.
  */
-function closingPart(story: Story): number {
-  const body = story.prose.slice(story.frontMatter.bodyStart).trimEnd();
+function closingPart(story: Story, start: number, end: number): number {
+  const body = story.prose.slice(start, end).trimEnd();
   const paragraphs: number[] = [];
   for (const match of body.matchAll(PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
   if (paragraphs.length > 0) {
     const last = paragraphs[paragraphs.length - 1];
     const closing = LESSON_OPENING.test(body.slice(last, last + 40)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
-    return story.frontMatter.bodyStart + closing;
+    return start + closing;
   }
   const first = body.search(/\S/);
   const starts = [first];
   for (const match of body.matchAll(SENTENCE_BREAK)) starts.push(match.index + match[0].length);
-  return story.frontMatter.bodyStart + starts[Math.floor(starts.length / 2)];
+  return start + starts[Math.floor(starts.length / 2)];
 }
 
 /** Whether the story has no Situation, Task, Action or Result that STAR Coach could find. */

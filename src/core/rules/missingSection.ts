@@ -1,5 +1,5 @@
 import { findPersonalAction } from '../language/personal';
-import { hasNoStarSections, isDraft, isEmptySection, longEnoughToTell, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tooShortToTell, type Section, type StarKind, type Story } from '../parse/story';
+import { hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -44,12 +44,12 @@ export const missingSection = defineRule({
       if (tooShortToTell(story)) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
-    // Read only for a story with a part missing: most stories have none.
-    let unread: number[] | undefined;
     // "## What happened", the whole telling, then "## What I learned": a story that marks its
     // Situation alone, with no label or heading of an unread name, tells its parts under that one
     // heading, and is read as one telling, as a story with no part marked is.
-    if (situationAlone(story) && (unread ??= unreadLabelLines(story)).length === 0 && longEnoughToTell(sectionProse(story, partSection(story, 'situation')!))) return issues;
+    if (tellingUnderSituation(story)) return issues;
+    // Read only for a story with a part missing: most stories have none.
+    let unread: number[] | undefined;
     for (const kind of STAR_KINDS) {
       const section = partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined);
       const title = SECTION_TITLES[kind];
@@ -68,52 +68,12 @@ export const missingSection = defineRule({
   },
 });
 
-/** Whether the Situation is the only STAR part the story marks (a lesson or a short version may follow). */
-function situationAlone(story: Story): boolean {
-  let situation = false;
-  for (const section of story.sections) {
-    if (section.kind === 'situation' && !section.alsoKinds) situation = true;
-    else if ((STAR_KINDS as readonly string[]).includes(section.kind)) return false;
-  }
-  return situation;
-}
-
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
 function anchorOf(story: Story): { start: number; end: number } {
   const title = story.frontMatter.valueRanges.get('title');
   if (title) return title;
   const firstLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
   return { start: story.lines.lineStart(firstLine), end: story.lines.lineEnd(firstLine) };
-}
-
-/**
- * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
- * colon or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**What changed**`), a
- * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
- * after the story's first marked part (`## The call I owned`; headings before it are titles).
- * Group 1 or 2 is the name.
- */
-const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
-
-/**
- * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
- * (see `LABEL_SHAPED`): a part may be told under such a name ("Recommendation" in SBAR, "Recovery"
- * in a mistake story, "What changed"), so no part is named missing where one stands. One pass over
- * the body's lines; each line is tested at its start only.
- */
-function unreadLabelLines(story: Story): number[] {
-  const starSections = story.sections.filter((s) => s.kind !== 'other');
-  const firstPartLine = starSections.length > 0 ? starSections[0].line : story.lines.lineCount;
-  const read = new Set(story.sections.filter((s) => s.kind !== 'other').map((s) => s.line));
-  const unread = story.sections.filter((s) => s.kind === 'other' && s.style === 'heading' && s.line > firstPartLine).map((s) => s.line);
-  const bodyLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
-  for (let line = bodyLine; line < story.lines.lineCount; line++) {
-    if (read.has(line)) continue;
-    const text = story.prose.slice(story.lines.lineStart(line), story.lines.lineEnd(line));
-    const label = LABEL_SHAPED.exec(text);
-    if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
-  }
-  return unread;
 }
 
 /**
