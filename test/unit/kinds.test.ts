@@ -1034,3 +1034,47 @@ describe('kinds: a telling under its Situation\'s heading alone is read by the c
     );
   });
 });
+
+describe('kinds: what a template leaves, and layouts that tell a part under another', () => {
+  const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+  const SITUATION = '**Situation:** Our payroll report timed out for large customers.\n\n**Task:** I took ownership of fixing it before month-end.\n\n';
+
+  it('notes in a fenced block with no language under the Action\'s label tell the Action; code with a language there leaves it empty', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('```', '```text', '~~~'), (fence) => {
+        const text = `${SITUATION}**Action:**\n${fence}\n1. ANALYSIS\n   - Ran the report with the profiler on\n   - Rewrote the lookup as one query\n${fence.slice(0, 3)}\n\n**Result:** Load time fell from 40 s to 3 s.\n`;
+        assert.deepStrictEqual(missing(text), [], fence);
+      }),
+      { numRuns: 6, seed: 20261130 },
+    );
+    assert.ok(missing(`${SITUATION}**Action:**\n\`\`\`sql\nSELECT 1;\n\`\`\`\n\n**Result:** Load time fell from 40 s to 3 s.\n`).some((m) => m.startsWith('The Action is empty')));
+  });
+
+  it('a Result whose figures are a template\'s placeholders ("from [X seconds] to [Y seconds]", "[ADDITIONAL IMPACT]") is unfilled: named empty, never judged for its number', () => {
+    for (const result of ['Query time improved from [X seconds] to [Y seconds] - a [Z%] improvement.', 'Users were happier. [ADDITIONAL IMPACT - tickets fell].', 'It fell by [N] a week.']) {
+      const findings = lintText(`${FRONT}${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:** ${result}\n`).findings;
+      assert.ok(findings.some((f) => f.ruleId === 'missing-section' && f.message.startsWith('The Result is empty')), result);
+      assert.ok(!findings.some((f) => f.ruleId === 'unquantified-result'), result);
+    }
+    for (const told of ['Query time fell from 40 s to 3 s [see the dashboard].', 'Tickets fell [as the support lead noted] by half.']) assert.deepStrictEqual(missing(`${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:** ${told}\n`), [], told);
+  });
+
+  it('a request asked as a question ("asked me one question: could I fix ...", "asked me whether I could") tells the Task', () => {
+    for (const ask of ['The VP called me in and asked me one question: could I fix the injuries so they stayed fixed?', 'The VP asked me whether I could fix the injuries for good.']) {
+      assert.deepStrictEqual(missing(`### Background\nI had just joined as a trainer. ${ask}\n\n### What I did\nI wrote one induction.\n\n### Result\nInjuries fell from 19 to 4.\n`), [], ask);
+    }
+    assert.ok(missing('### Background\nI had just joined as a trainer. The VP asked me one question about the rota.\n\n### What I did\nI wrote one induction.\n\n### Result\nInjuries fell from 19 to 4.\n').some((m) => m.startsWith('The story has no Task')));
+  });
+
+  it('a story told under headings of its own around the parts read leaves a missing Task unnamed; a title heading alone before the parts does not', () => {
+    const body = 'In August a company ran a hackathon in our city, and four of us from the office went along.\n\n## What we built\n\nWe built a tool that turns one CV into tailored documents.\n\n';
+    assert.deepStrictEqual(missing(`## The event\n\n${body}## What we did well\n\nWe picked something we could finish.\n\n## How it ended\n\nWe won first place.\n`), []);
+    assert.ok(missing(`## The hackathon\n\n${body}## How it ended\n\nWe won first place.\n`).some((m) => m.startsWith('The story has no Task')));
+  });
+
+  it('a story that opens with its Task, the Task opening on its scene ("At a cleaning firm I was responsible for ..."), leaves the Situation unnamed; a Task with no scene does not', () => {
+    const rest = '\n\n**My approach:** I left the upload until Friday.\n\n**The result:** The bid was excluded, 6 minutes late.\n';
+    for (const scene of ['At a facilities-management firm I was responsible for our bid for a hospital contract.', 'During my placement I had to file the bid.', 'Last spring I was responsible for our bid.']) assert.deepStrictEqual(missing(`**The task:** ${scene}${rest}`), [], scene);
+    assert.ok(missing(`**The task:** I was responsible for our bid.${rest}`).some((m) => m.startsWith('The story has no Situation')));
+  });
+});

@@ -972,7 +972,8 @@ function openingSituation(story: Story): Section | undefined {
  * A sentence that states a goal, an assignment, a role or a commitment: "my goal was to ...", "I
  * had set myself the aim of ...", "the head asked me to ...", "I needed to ...", "I had to ...",
  * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
- * one of five people ...", "I said I would own it", an aim or a date set ("I was hoping to ...",
+ * one of five people ...", "I said I would own it", a request asked as a question ("asked me one
+ * question: could I fix ..."), an aim or a date set ("I was hoping to ...",
  * "we wanted the suite trusted again", "we were due to pour"), the duty as the subject ("tracking it
  * down was my job") or taken on ("I took the on-call for that team myself"). Spoken by the speaker
  * alone (`personal`), or by a group too: "our group was asked to ...", "five of us had to ...", "our
@@ -991,6 +992,9 @@ function goalStated(personal: boolean): RegExp {
       String.raw`\bset (?:${self}) (?:the |a )?(?:aim|goal|target|challenge)\b`,
       personal ? String.raw`\bI was asked to\b` : String.raw`\b(?:was|were) asked to\b`,
       String.raw`\b(?:asked|hired) (?:${object}) to\b`,
+      // A request asked as a question: "asked me whether I could ...", "asked me one question: could I fix ...".
+      String.raw`\basked (?:${object}) (?:whether|if) (?:${subject}) (?:could|would|can)\b`,
+      String.raw`\basked (?:${object})\b[^.!?:]{0,20}: (?:could|can|would|will) (?:I|we|you)\b`,
       String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
       // A need of the speaker's or the group's: "we needed better hires", "I needed a way".
       String.raw`\b(?:${subject}) needed (?:a |an )?(?:way|plan|fix|solution|better|more|fewer|faster|new)\b`,
@@ -1241,9 +1245,24 @@ export function sectionWords(story: Story, section: Section | undefined): number
  */
 export function isEmptySection(story: Story, section: Section): boolean {
   const text = sectionProse(story, section).trim();
-  return text === '' || PLACEHOLDER.test(text);
+  if (text === '') return !toldInTextBox(story, section);
+  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text));
 }
 
+/**
+ * Whether a part's text is set in a fenced block with no language (or plain text), as notes are
+ * pasted under a template's label ("**Action:**" then a fence holding "- Ran the report ..."):
+ * Markdown shows it as code, but the part is told, not empty.
+ */
+function toldInTextBox(story: Story, section: Section): boolean {
+  return story.codeBlocks.some(([start]) => start >= section.bodyStart && start < section.bodyEnd && TEXT_FENCE_INFO.test(story.lines.lineText(story.lines.positionAt(start).line)));
+}
+
+/**
+ * A template's figure left to fill in: "from [X seconds] to [Y seconds]", "a [Z%] improvement",
+ * "[ADDITIONAL IMPACT - ...]". A part that holds one is unfilled.
+ */
+const PLACEHOLDER_FIGURE = /\[(?:[XYZN](?:[ %]|\])|[A-Z]{2,}(?: [A-Z]{2,})+\b)/;
 /** A part's text that only holds its place: a placeholder word opening it, or dots alone. */
 const PLACEHOLDER = /^(?:[-*+][ \t]+)?(?:[[(<]?(?:TODO|TBD|TBC|FIXME|XXX)\b|[[(<](?:[Tt]o be (?:confirmed|added|written)|[Ff]ill in)\b|(?:\.{3}|…)[ \t]*$)/;
 

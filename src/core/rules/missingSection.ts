@@ -54,7 +54,13 @@ export const missingSection = defineRule({
       const section = partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined);
       const title = SECTION_TITLES[kind];
       if (!section) {
-        if ((kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, (unread ??= unreadLabelLines(story)))) || (kind === 'action' && actionToldInOpening(story))) continue;
+        if (
+          (kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, (unread ??= unreadLabelLines(story)))) ||
+          (kind === 'action' && actionToldInOpening(story)) ||
+          (kind === 'task' && toldUnderOwnHeadings(story)) ||
+          (kind === 'situation' && settingToldInTask(story))
+        )
+          continue;
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
           ...anchor,
@@ -107,4 +113,31 @@ function actionToldInOpening(story: Story): boolean {
   const opening = partSection(story, 'situation');
   if (!first || first.kind !== 'result' || !opening || opening.title !== '') return false;
   return findPersonalAction(sectionProse(story, opening)) !== undefined;
+}
+
+/**
+ * Whether the story is told under headings of its own, around the parts STAR Coach reads: one
+ * before its first marked part and one after it ("## The event", "## What we built", "## What we
+ * did well", "## How it ended"). Where the setting and the goal would stand, such a layout may
+ * tell the goal under a name of its own, so a missing Task is not named. A title heading alone
+ * before the parts ("## Payroll report") is no such layout.
+ */
+function toldUnderOwnHeadings(story: Story): boolean {
+  const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  if (!first) return false;
+  const own = (s: Section) => s.kind === 'other' && s.style === 'heading' && !/^\s{0,3}#[ \t]/.test(story.lines.lineText(s.line));
+  return story.sections.some((s) => s.line < first.line && own(s)) && story.sections.some((s) => s.line > first.line && own(s));
+}
+
+/** A part that opens on its scene: "At a facilities-management firm I ...", "During my placement", "Last spring". */
+const SCENE_OPENING = /^\s*(?:(?:at|in|with) (?:a|an|my|our|the|\p{Lu})|during|while (?:working|at|I was)|last (?:year|spring|summer|autumn|fall|winter|month|quarter)|back in|in (?:19|20)\d\d)\b/iu;
+
+/**
+ * Whether a story with no Situation opens with its Task, and the Task opens on its scene ("**The
+ * task:** At a facilities-management firm I was responsible for our bid ..."): the setting is told
+ * there, and the Situation is not named missing.
+ */
+function settingToldInTask(story: Story): boolean {
+  const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  return first?.kind === 'task' && SCENE_OPENING.test(sectionProse(story, first));
 }
