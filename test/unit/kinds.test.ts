@@ -1078,3 +1078,16 @@ describe('kinds: what a template leaves, and layouts that tell a part under anot
     assert.ok(missing(`**The task:** I was responsible for our bid.${rest}`).some((m) => m.startsWith('The story has no Situation')));
   });
 });
+
+describe('kinds: effort, team spirit and the old way', () => {
+  const vague = (text: string) => lintText(`${FRONT}## Action\n${text}\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+  it('effort or fortune in place of a step ("I gave it my best", "working very hard", "from strength to strength") and "we all pulled together" are vague; the step is not', () => {
+    for (const claim of ['I gave it my best.', 'I put in a fortnight, working very hard on it.', 'After that the team went from strength to strength.', 'It was late, but we all pulled together.']) assert.strictEqual(vague(claim), 1, claim);
+    for (const plain of ['I pulled the figures together from three reports.', 'I pushed the release to Friday.', 'The hardest part was the data model.']) assert.strictEqual(vague(plain), 0, plain);
+  });
+
+  it('"the way we always had" names the old way this story departs from, not a habit; "we always wrote" is a habit', () => {
+    for (const told of ['We wrote the bid the way we always had.', 'I ran the review as I always did, then changed it.']) assert.strictEqual(vague(told), 0, told);
+    assert.strictEqual(vague('We always wrote the bid around our results.'), 1);
+  });
+});
