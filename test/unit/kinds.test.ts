@@ -1051,12 +1051,15 @@ describe('kinds: what a template leaves, and layouts that tell a part under anot
   });
 
   it('a Result whose figures are a template\'s placeholders ("from [X seconds] to [Y seconds]", "[ADDITIONAL IMPACT]") is unfilled: named empty, never judged for its number', () => {
-    for (const result of ['Query time improved from [X seconds] to [Y seconds] - a [Z%] improvement.', 'Users were happier. [ADDITIONAL IMPACT - tickets fell].', 'It fell by [N] a week.']) {
+    for (const result of ['Query time improved from [X seconds] to [Y seconds] - a [Z%] improvement.', 'Tickets fell from [X] to [Y]. [ADDITIONAL IMPACT - users stopped complaining].', 'It fell by [N] a week.']) {
       const findings = lintText(`${FRONT}${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:** ${result}\n`).findings;
       assert.ok(findings.some((f) => f.ruleId === 'missing-section' && f.message.startsWith('The Result is empty')), result);
       assert.ok(!findings.some((f) => f.ruleId === 'unquantified-result'), result);
     }
     for (const told of ['Query time fell from 40 s to 3 s [see the dashboard].', 'Tickets fell [as the support lead noted] by half.']) assert.deepStrictEqual(missing(`${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:** ${told}\n`), [], told);
+    // A sentence told beside a placeholder (the metric placeholder this product inserts) leaves the Result told, and judged.
+    const half = lintText(`${FRONT}${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:** Viewers liked the new report.\n\nThis moved [metric] from [X] to [Y].\n`).findings;
+    assert.ok(half.some((f) => f.ruleId === 'unquantified-result') && !half.some((f) => f.ruleId === 'missing-section'));
   });
 
   it('a request asked as a question ("asked me one question: could I fix ...", "asked me whether I could") tells the Task', () => {

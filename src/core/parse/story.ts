@@ -1246,8 +1246,11 @@ export function sectionWords(story: Story, section: Section | undefined): number
 export function isEmptySection(story: Story, section: Section): boolean {
   const text = sectionProse(story, section).trim();
   if (text === '') return !toldInTextBox(story, section);
-  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text));
+  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_END).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence)));
 }
+
+/** Where a sentence ends and the next begins. */
+const SENTENCE_END = /(?<=[.!?])\s+/;
 
 /**
  * Whether a part's text is set in a fenced block with no language (or plain text), as notes are
@@ -1260,7 +1263,8 @@ function toldInTextBox(story: Story, section: Section): boolean {
 
 /**
  * A template's figure left to fill in: "from [X seconds] to [Y seconds]", "a [Z%] improvement",
- * "[ADDITIONAL IMPACT - ...]". A part that holds one is unfilled.
+ * "[ADDITIONAL IMPACT - ...]". A part each of whose sentences holds one is unfilled; one that tells
+ * a sentence of its own ("Viewers liked it. This moved [metric] from [X] to [Y].") is told.
  */
 const PLACEHOLDER_FIGURE = /\[(?:[XYZN](?:[ %]|\])|[A-Z]{2,}(?: [A-Z]{2,})+\b)/;
 /** A part's text that only holds its place: a placeholder word opening it, or dots alone. */
