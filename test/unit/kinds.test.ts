@@ -951,7 +951,7 @@ describe('kinds: part names and marker shapes of published write-ups', () => {
   const kinds = (text: string) => parseStory(FRONT + text).sections.map((s) => [s.kind, ...(s.alsoKinds ?? [])].join('+'));
   const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
 
-  it('two parts joined by a dash or a comma ("Situation — Task", "S,T") name both; a subtitle that names no part leaves the one part', () => {
+  it('two parts joined by a dash ("Situation — Task", "S — T") name both; a subtitle that names no part leaves the one part', () => {
     fc.assert(
       fc.property(fc.constantFrom('**Situation — Task**\n', 'Situation - Task:\n', '**S — T**\n', '## Situation – Task\n'), (label) => {
         const text = `${label}Our club had agreed to run a stall at the fair, and I had to keep it on track.\n\n**Action**\nI booked the tables and messaged the members.\n\n**Result**\nThe stall went up on fair day and raised £300.\n`;
@@ -983,8 +983,8 @@ describe('kinds: part names and marker shapes of published write-ups', () => {
     assert.deepStrictEqual(kinds('## Question\nTell me about a time costs rose.\n\n## What happened\nThe service cost too much.\n'), ['other', 'situation']);
   });
 
-  it('an incident write-up\'s "Remediation" or "Mitigation" and a project\'s "What we built" are the Action, judged as one', () => {
-    for (const name of ['Remediation', 'Mitigation', 'What we built']) {
+  it('an incident write-up\'s "Remediation", "Mitigation" or "Actions taken" and a project\'s "What we built" are the Action, judged as one', () => {
+    for (const name of ['Remediation', 'Mitigation', 'Actions taken', 'What we built']) {
       const text = `**Background**\nA config change hit production.\n\n**${name}**\nThe rollout was halted and the config was restored.\n\n**Outcome**\nErrors fell to 0.1% within 7 minutes.\n`;
       assert.deepStrictEqual(kinds(text), ['situation', 'action', 'result'], name);
       assert.ok(lintText(FRONT + text).findings.some((f) => f.ruleId === 'missing-personal-role'), name);

@@ -101,7 +101,7 @@ const METHOD_AFTER = /^(?:[- ](?:second|minute|hour|day|week|month|year|person|p
  * term of a contract renewed ("renewed with us for another two years"), a single outcome.
  */
 const METHOD_BEFORE =
-  /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:(?:ran|was run|were run|started|began|launched|opened)\s+)?(?:with|of|among|across|covering|involving|included|involved|covered|had|spanned)\s+(?:only |just |about |around |roughly |nearly |some )?$|\bkept\s+\p{L}+ing\b[^.;!?\n]{0,40}?\bfor\s+(?:about |around |nearly |over |another )?$|\b(?:renewed|extended|re-signed|signed)\b[^.;!?\n]{0,30}?\bfor\s+(?:another|a further|an extra)\s+$/iu;
+  /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:(?:ran|was run|were run|started|began|launched|opened)\s+)?(?:with|of|among|across|covering|involving|included|involved|covered|had|spanned)\s+(?:only |just |about |around |roughly |nearly |some )?$|\bkept\s+[a-z]+ing\b[^.;!?\n]{0,40}?\bfor\s+(?:about |around |nearly |over |another )?$|\b(?:renewed|extended|re-signed|signed)\b[^.;!?\n]{0,30}?\bfor\s+(?:another|a further|an extra)\s+$/i;
 /** "I interviewed 6 customers", "asked two clarifying questions", "read 30 past reviews": what was done, not what came of it. */
 const METHOD_VERB_BEFORE =
   /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than)\s+)?$/i;

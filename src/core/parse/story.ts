@@ -18,13 +18,13 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
     'task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
     'aim', 'aims', 'the aim', 'my aim', 'purpose',
   ],
-  // "Remediation" and "Mitigation": the Action of an incident write-up; "What we built" that of a project or hackathon one.
+  // "Remediation", "Mitigation", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
   // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
   action: [
     'action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour',
     'activity', 'activities', 'approach', 'my approach', 'my contributions', 'contributions', 'my contribution', 'response',
-    'what i built', 'what we built', 'remediation', 'mitigation',
+    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken',
   ],
   // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
   result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it', 'how it went'],
@@ -1064,13 +1064,19 @@ export function starPart(story: Story, kind: StarKind): Section | undefined {
  * could mark a part of its own. Such a story is read as one telling, as a story with no part marked is.
  */
 export function tellingUnderSituation(story: Story): Section | undefined {
+  // Asked by each content rule of a story that lacks its Action or Result: answered once a story.
+  if (tellings.has(story)) return tellings.get(story);
   let situation: Section | undefined;
   for (const section of story.sections) {
     if (section.kind === 'situation' && !section.alsoKinds) situation ??= section;
     else if ((STAR_KINDS as readonly string[]).includes(section.kind)) return undefined;
   }
-  return situation && longEnoughToTell(sectionProse(story, situation)) && unreadLabelLines(story).length === 0 ? situation : undefined;
+  const telling = situation && longEnoughToTell(sectionProse(story, situation)) && unreadLabelLines(story).length === 0 ? situation : undefined;
+  tellings.set(story, telling);
+  return telling;
 }
+
+const tellings = new WeakMap<Story, Section | undefined>();
 
 /**
  * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
