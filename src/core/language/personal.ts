@@ -97,7 +97,7 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
       if (step && isPastTense(step[1]) && !NOT_AN_ACTION.test(` ${step[1]}`)) return { start: match.index, end };
       continue;
     }
-    // "My friend and I entered as a pair": the two acting together, as "we" (a step of the speaker's alone follows).
+    // "My friend and I entered as a pair": the two acting together, as "we"; only a step the speaker tells alone counts.
     if (match.index >= 4 && plain.slice(match.index - 4, match.index) === 'and ' && pairSubject(plain.slice(Math.max(0, match.index - 64), match.index - 4))) continue;
     // "I repeat them constantly": the present tense of a habit told as a habit is no step taken.
     if (PRESENT_STEP.test(plain.slice(end, end + 30)) && (habitual ??= HABIT.test(plain))) continue;
@@ -120,15 +120,15 @@ const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\*\*[^*\n]
 
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
- * logs", and notes that open the part in lower case ("standardised the template, added gates").
+ * logs", notes that open the part in lower case ("standardised the template, added gates") and a
+ * line of a block quote, in emphasis too ("> _Spent three sprints adding ..._").
  */
 function findSubjectlessAction(text: string): PersonalRole | undefined {
-  const openings = OPENINGS;
-  openings.lastIndex = 0;
-  for (let match = openings.exec(text); match; match = openings.exec(text)) {
+  OPENINGS.lastIndex = 0;
+  for (let match = OPENINGS.exec(text); match; match = OPENINGS.exec(text)) {
     const from = match.index + match[0].length;
     const opening = SUBJECTLESS_OPENING.exec(text.slice(from, from + 90));
-    if (match[0].length === 0) openings.lastIndex++;
+    if (match[0].length === 0) OPENINGS.lastIndex++;
     if (!opening) continue;
     const word = opening[1].toLowerCase();
     const rest = opening[2];

@@ -1252,11 +1252,8 @@ export function sectionWords(story: Story, section: Section | undefined): number
 export function isEmptySection(story: Story, section: Section): boolean {
   const text = sectionProse(story, section).trim();
   if (text === '') return !toldInTextBox(story, section);
-  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_END).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence)));
+  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_BREAK).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence)));
 }
-
-/** Where a sentence ends and the next begins. */
-const SENTENCE_END = /(?<=[.!?])\s+/;
 
 /**
  * Whether a part's text is set in a fenced block with no language (or plain text), as notes are
