@@ -45,7 +45,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout6: 'open',
   holdout7: 'open',
   holdout8: 'open',
-  holdout9: 'sealed',
+  holdout9: 'open',
   holdout10: 'sealed',
 };
 

@@ -901,3 +901,196 @@ describe('kinds: what the last round must not take away', () => {
     }
   });
 });
+
+describe('kinds: states, wants, pairs and habits are no step taken', () => {
+  it('"if I were", "I got stuck", "I didn\'t love", "I wanted", "before I graduated" and "I have three rules" are no personal action; a step after them is', () => {
+    const NOT_STEPS = [
+      'So if I were the team lead, first of all I would set up a checklist.', 'When I got stuck on the statistics a teammate talked me through it.', 'He didn\'t love my comments, and I didn\'t love his either.',
+      'I wanted to win a national competition before I graduated.', 'I have three clear class rules.', 'I needed a quiet week.', 'I got frustrated with the vendor.',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...NOT_STEPS), fc.boolean(), (text, step) => {
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        if (step) assert.ok(findPersonalAction(`${text} Then I moved the launch back a week.`), text);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    for (const own of ['I have rebuilt the export twice.', 'I have written the runbook.', 'I got the vendor on the phone.']) assert.ok(findPersonalAction(own), own);
+  });
+
+  it('a state, a comma and "and" before the step ("I was upfront with the client, and rebuilt the schedule") is the speaker\'s own', () => {
+    for (const text of ['I was upfront with the client, and rebuilt the schedule.', 'I was honest about the slip, and then called the supplier.']) assert.ok(findPersonalAction(text), text);
+    assert.strictEqual(findPersonalAction('I was upfront with the client, and the team rebuilt the schedule.'), undefined);
+  });
+
+  it('"My friend and I entered", "Priya and I paired": a pair acting is the group; "the logs were slow and I fixed it" is the speaker\'s', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('My friend from campus', 'Priya', 'The client', 'A colleague from finance'), fc.constantFrom('entered as a pair', 'paired on the fix', 'wrote the plan together'), (other, step) => {
+        const text = `${other} and I ${step}. We built the app and we shipped it.`;
+        assert.strictEqual(findPersonalAction(text), undefined, text);
+        assert.ok(findPersonalAction(`${text} I wrote the pitch alone.`), text);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+    for (const own of ['The logs were slow and I fixed the index.', 'We met on Monday and I rewrote the plan.']) assert.ok(findPersonalAction(own), own);
+  });
+
+  it('the present tense of a habit told as one ("I repeat them constantly", "when I speak") is no step; the present tense alone, or the past beside a habit word, is', () => {
+    assert.strictEqual(findPersonalAction('I have three rules that I repeat constantly. When I speak, everyone listens, and I follow through every day.'), undefined);
+    assert.ok(findPersonalAction('I call the supplier and I move the launch back a week.'));
+    assert.ok(findPersonalAction('The build always broke on Fridays, so I rewrote the cache.'));
+  });
+
+  it('a note opening a line of a block quote, in emphasis ("> _Spent three sprints adding ..._"), is the speaker\'s own; "Put simply, we let it slip" is not', () => {
+    for (const text of ['\n> _Spent three sprints adding contract tests._\n', '\n> *Rewrote the export job.*\n', '> Rebuilt the index overnight.']) assert.ok(findPersonalAction(text), text);
+    for (const text of ['We lost the client. Put simply, we let it slip.', 'It failed. Said another way, nobody owned it.']) assert.strictEqual(findPersonalAction(text), undefined, text);
+  });
+});
+
+describe('kinds: part names and marker shapes of published write-ups', () => {
+  const kinds = (text: string) => parseStory(FRONT + text).sections.map((s) => [s.kind, ...(s.alsoKinds ?? [])].join('+'));
+  const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+
+  it('two parts joined by a dash ("Situation — Task", "S — T") name both; a subtitle that names no part leaves the one part', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('**Situation — Task**\n', 'Situation - Task:\n', '**S — T**\n', '## Situation – Task\n'), (label) => {
+        const text = `${label}Our club had agreed to run a stall at the fair, and I had to keep it on track.\n\n**Action**\nI booked the tables and messaged the members.\n\n**Result**\nThe stall went up on fair day and raised £300.\n`;
+        assert.deepStrictEqual(kinds(text)[0], 'situation+task', label);
+        assert.deepStrictEqual(missing(text), [], label);
+      }),
+      { numRuns: 20, seed: 20261130 },
+    );
+    assert.deepStrictEqual(kinds('## Result – where it ended up\nSales rose 20%.\n'), ['result']);
+  });
+
+  it('letters in a column of their own ("S,T  ...", "A    ...") mark the parts where three parts are so marked; one such line in prose is text', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('  ', '    ', '\t'), fc.constantFrom('S,T', 'S/T'), (gap, joined) => {
+        const text = `${joined}${gap}society bridge contest, captain dropped out, no one building\nA${gap}met the two other builders, split the deck, booked the workshop\nR${gap}entry finished and submitted, 2 days early\n`;
+        assert.deepStrictEqual(kinds(text), ['situation+task', 'action', 'result'], JSON.stringify(gap));
+        const story = parseStory(FRONT + text);
+        assert.match(sectionProse(story, starPart(story, 'action')!), /^met the two/);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
+    assert.deepStrictEqual(kinds('A  big storm hit the depot in March and I moved the fleet.\n'), []);
+  });
+
+  it('"What happened" opens a story as its setting, and is how it ended after the setting or after headings of its own that tell the speaker\'s steps', () => {
+    assert.deepStrictEqual(kinds('### Background\nA new site.\n\n### What I did\nI wrote the induction.\n\n### What happened\nInjuries fell from 19 to 4.\n'), ['situation', 'action', 'result']);
+    assert.deepStrictEqual(kinds('The service cost too much.\n\n## Change the shape\nI moved the renders to a queue.\n\n## What happened\nThe bill fell by 90%.\n'), ['other', 'result']);
+    assert.deepStrictEqual(kinds('## What happened\nThe service cost too much.\n\n## Action\nI moved the renders.\n\n## Result\nThe bill fell by 90%.\n'), ['situation', 'action', 'result']);
+    assert.deepStrictEqual(kinds('## Question\nTell me about a time costs rose.\n\n## What happened\nThe service cost too much.\n'), ['other', 'situation']);
+  });
+
+  it('an incident write-up\'s "Remediation", "Mitigation" or "Actions taken" and a project\'s "What we built" are the Action, judged as one', () => {
+    for (const name of ['Remediation', 'Mitigation', 'Actions taken', 'What we built']) {
+      const text = `**Background**\nA config change hit production.\n\n**${name}**\nThe rollout was halted and the config was restored.\n\n**Outcome**\nErrors fell to 0.1% within 7 minutes.\n`;
+      assert.deepStrictEqual(kinds(text), ['situation', 'action', 'result'], name);
+      assert.ok(lintText(FRONT + text).findings.some((f) => f.ruleId === 'missing-personal-role'), name);
+    }
+  });
+});
+
+describe('kinds: none since, a step\'s length, a contract\'s term and a lesson named as growth', () => {
+  it('"no repeat of the fault since" and "no recurrence of it again" measure; "no repeat of the fault" alone does not', () => {
+    for (const text of ['There has been no repeat of the misaddressed rollout since the change.', 'We saw no recurrence of the leak again.']) assert.ok(hasQuantity(text), text);
+    assert.ok(!hasQuantity('There was no repeat of the fault.'));
+  });
+
+  it('how long a step went on ("kept watching it for 3 weeks") and the term of a renewal ("renewed for another two years") measure nothing; the same numbers as an outcome do', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('3 weeks', 'two years', 'about 10 days'), (span) => {
+        for (const text of [`Then I kept watching the service for ${span} and adding alarms.`, `The lab renewed with us for another ${span.replace(/^about /, '')}.`]) assert.ok(!hasQuantity(text), text);
+        assert.ok(hasQuantity(`The release shipped ${span} early.`), span);
+      }),
+      { numRuns: 10, seed: 20261130 },
+    );
+  });
+
+  it('"How I grew from it" and "What I took from it" are the lesson: a bound told there does not measure the Result', () => {
+    for (const name of ['How I grew from it', 'What I took from it']) {
+      const text = `**The task:** At a cleaning firm I was responsible for our bid.\n\n**My approach:** I left the upload until Friday.\n\n**The result:** The bid was excluded without being read.\n\n**${name}:** Since then I submit every bid at least a day before the deadline.\n`;
+      assert.deepStrictEqual(parseStory(FRONT + text).sections.map((s) => s.kind), ['task', 'action', 'result', 'learning'], name);
+      assert.ok(lintText(FRONT + text).findings.some((f) => f.ruleId === 'unquantified-result'), name);
+    }
+  });
+});
+
+describe('kinds: a telling under its Situation\'s heading alone is read by the content rules', () => {
+  it('its Action is the telling and its Result how the telling ends, as in a story with no part marked; with a label of an unread name it is not', () => {
+    const told = 'I entered a developer challenge with an app for music producers. I spent the first week sketching features. Near the deadline I cut everything but sign-up. I submitted a bare-bones version and it did not place.';
+    const ids = (text: string) => lintText(FRONT + text).findings.map((f) => f.ruleId);
+    fc.assert(
+      fc.property(fc.constantFrom('What happened', 'Background', 'Situation'), fc.constantFrom('What I learned', 'Reflection'), (name, lesson) => {
+        const text = `## ${name}\n\n${told}\n\n## ${lesson}\n\nTime spent imagining features is time not spent building.\n`;
+        assert.ok(ids(text).includes('unquantified-result'), text);
+        assert.ok(!ids(text).includes('missing-section'), text);
+        assert.ok(ids(text.replace(/\bI (spent|cut|submitted)\b/g, 'we $1').replace('I entered', 'We entered')).includes('missing-personal-role'), text);
+        assert.ok(!ids(text.replace('did not place', 'placed third of 40 teams')).includes('unquantified-result'), text);
+        assert.ok(!ids(`${text}\n**Assessment:** The scope was too wide.\n`).includes('unquantified-result'), text);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
+  });
+});
+
+describe('kinds: what a template leaves, and layouts that tell a part under another', () => {
+  const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message);
+  const SITUATION = '**Situation:** Our payroll report timed out for large customers.\n\n**Task:** I took ownership of fixing it before month-end.\n\n';
+
+  it('notes in a fenced block with no language under the Action\'s label tell the Action; code with a language there leaves it empty', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('```', '```text', '~~~'), (fence) => {
+        const text = `${SITUATION}**Action:**\n${fence}\n1. ANALYSIS\n   - Ran the report with the profiler on\n   - Rewrote the lookup as one query\n${fence.slice(0, 3)}\n\n**Result:** Load time fell from 40 s to 3 s.\n`;
+        assert.deepStrictEqual(missing(text), [], fence);
+      }),
+      { numRuns: 6, seed: 20261130 },
+    );
+    assert.ok(missing(`${SITUATION}**Action:**\n\`\`\`sql\nSELECT 1;\n\`\`\`\n\n**Result:** Load time fell from 40 s to 3 s.\n`).some((m) => m.startsWith('The Action is empty')));
+  });
+
+  it('a Result whose figures are a template\'s placeholders ("from [X seconds] to [Y seconds]", "[ADDITIONAL IMPACT]") is unfilled: named empty, never judged for its number', () => {
+    for (const result of ['Query time improved from [X seconds] to [Y seconds] - a [Z%] improvement.', 'Tickets fell from [X] to [Y]. [ADDITIONAL IMPACT - users stopped complaining].', 'It fell by [N] a week.']) {
+      const findings = lintText(`${FRONT}${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:** ${result}\n`).findings;
+      assert.ok(findings.some((f) => f.ruleId === 'missing-section' && f.message.startsWith('The Result is empty')), result);
+      assert.ok(!findings.some((f) => f.ruleId === 'unquantified-result'), result);
+    }
+    for (const told of ['Query time fell from 40 s to 3 s [see the dashboard].', 'Tickets fell [as the support lead noted] by half.']) assert.deepStrictEqual(missing(`${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:** ${told}\n`), [], told);
+    // A sentence told beside a placeholder (the metric placeholder this product inserts) leaves the Result told, and judged.
+    const half = lintText(`${FRONT}${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:** Viewers liked the new report.\n\nThis moved [metric] from [X] to [Y].\n`).findings;
+    assert.ok(half.some((f) => f.ruleId === 'unquantified-result') && !half.some((f) => f.ruleId === 'missing-section'));
+  });
+
+  it('a request asked as a question ("asked me one question: could I fix ...", "asked me whether I could") tells the Task', () => {
+    for (const ask of ['The VP called me in and asked me one question: could I fix the injuries so they stayed fixed?', 'The VP asked me whether I could fix the injuries for good.']) {
+      assert.deepStrictEqual(missing(`### Background\nI had just joined as a trainer. ${ask}\n\n### What I did\nI wrote one induction.\n\n### Result\nInjuries fell from 19 to 4.\n`), [], ask);
+    }
+    assert.ok(missing('### Background\nI had just joined as a trainer. The VP asked me one question about the rota.\n\n### What I did\nI wrote one induction.\n\n### Result\nInjuries fell from 19 to 4.\n').some((m) => m.startsWith('The story has no Task')));
+  });
+
+  it('a story told under headings of its own around the parts read leaves a missing Task unnamed; a title heading alone before the parts does not', () => {
+    const body = 'In August a company ran a hackathon in our city, and four of us from the office went along.\n\n## What we built\n\nWe built a tool that turns one CV into tailored documents.\n\n';
+    assert.deepStrictEqual(missing(`## The event\n\n${body}## What we did well\n\nWe picked something we could finish.\n\n## How it ended\n\nWe won first place.\n`), []);
+    assert.ok(missing(`## The hackathon\n\n${body}## How it ended\n\nWe won first place.\n`).some((m) => m.startsWith('The story has no Task')));
+  });
+
+  it('a story that opens with its Task, the Task opening on its scene ("At a cleaning firm I was responsible for ..."), leaves the Situation unnamed; a Task with no scene does not', () => {
+    const rest = '\n\n**My approach:** I left the upload until Friday.\n\n**The result:** The bid was excluded, 6 minutes late.\n';
+    for (const scene of ['At a facilities-management firm I was responsible for our bid for a hospital contract.', 'During my placement I had to file the bid.', 'Last spring I was responsible for our bid.']) assert.deepStrictEqual(missing(`**The task:** ${scene}${rest}`), [], scene);
+    assert.ok(missing(`**The task:** I was responsible for our bid.${rest}`).some((m) => m.startsWith('The story has no Situation')));
+  });
+});
+
+describe('kinds: effort, team spirit and the old way', () => {
+  const vague = (text: string) => lintText(`${FRONT}## Action\n${text}\n`).findings.filter((f) => f.ruleId === 'vague-claim').length;
+  it('effort or fortune in place of a step ("I gave it my best", "working very hard", "from strength to strength") and "we all pulled together" are vague; the step is not', () => {
+    for (const claim of ['I gave it my best.', 'I put in a fortnight, working very hard on it.', 'After that the team went from strength to strength.', 'It was late, but we all pulled together.']) assert.strictEqual(vague(claim), 1, claim);
+    for (const plain of ['I pulled the figures together from three reports.', 'I pushed the release to Friday.', 'The hardest part was the data model.']) assert.strictEqual(vague(plain), 0, plain);
+  });
+
+  it('"the way we always had" names the old way this story departs from, not a habit; "we always wrote" is a habit', () => {
+    for (const told of ['We wrote the bid the way we always had.', 'I ran the review as I always did, then changed it.']) assert.strictEqual(vague(told), 0, told);
+    assert.strictEqual(vague('We always wrote the bid around our results.'), 1);
+  });
+});

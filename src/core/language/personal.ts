@@ -13,17 +13,21 @@ const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|w
 const IRREGULAR_PAST_WORDS =
   'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored';
 const IRREGULAR_PAST = new Set(IRREGULAR_PAST_WORDS.split(' '));
+/** Irregular past participles: "I'd written", "I have taken". */
+const PARTICIPLE_WORDS = 'done gone seen written taken given driven chosen broken known shown spoken begun rewritten undertaken overseen';
 /**
- * What "I" did only in the head, or would do: thinking, feeling, misjudging ("I underestimated"),
- * a lesson or a liking ("I have learned", "the part I like least"), an opportunity given ("I got
- * to sit in on"), a habit ("I always start") and hypotheticals are not acting.
+ * What "I" did only in the head, or would do: thinking, feeling, wanting, misjudging ("I
+ * underestimated"), a lesson or a liking ("I have learned", "the part I like least", "I didn't love
+ * his either"), an opportunity given ("I got to sit in on"), a state come into ("I got stuck"),
+ * having ("I have three rules"), a life event ("before I graduated"), a habit ("I always start")
+ * and hypotheticals ("if I were the lead") are not acting.
  */
-const NOT_AN_ACTION = new RegExp(String.raw`^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to (?!(?:the|a|an|my|our|their|his|her|its|it|this|that|every|each|all|work|grips)\b)|had the (?:chance|opportunity) to|(?:always|usually|normally|typically|generally|often) (?![a-z]+ed\b)(?!(?:${IRREGULAR_PAST_WORDS.replace(/ /g, '|')})\b)[a-z]+)\b`, 'i');
+const NOT_AN_ACTION = new RegExp(String.raw`^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|were\b|want|wanted|need|needed|graduated|retired|got (?:stuck|lost|sick|ill|tired|bored|nervous|confused|frustrated|worried|scared|anxious|overwhelmed|stressed|upset|angry|annoyed|distracted|behind|burn[te]d? out)|(?:didn['’]t|did not|don['’]t|do not) (?:like|love|enjoy|know|think|want|care|mind|agree|feel|believe|understand|expect|realise|realize)|have (?!(?:also |since |just |already |now |then |personally )?(?:been|done|had|got|gotten|[a-z]+ed|${IRREGULAR_PAST_WORDS.replace(/ /g, '|')}|${PARTICIPLE_WORDS.replace(/ /g, '|')})\b)|find (?:that|it)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to (?!(?:the|a|an|my|our|their|his|her|its|it|this|that|every|each|all|work|grips)\b)|had the (?:chance|opportunity) to|(?:always|usually|normally|typically|generally|often) (?![a-z]+ed\b)(?!(?:${IRREGULAR_PAST_WORDS.replace(/ /g, '|')})\b)[a-z]+)\b`, 'i');
 /**
  * "I was upfront with the client, rebuilt the schedule and brought in ...": a state, then steps
  * that share its subject. A past-tense verb after a comma or "and" in the same sentence.
  */
-const STEP_AFTER_STATE = /^[^.!?\n]{0,120}?(?:,|\band)\s+(?:then\s+|also\s+)?([a-z]+)\b/;
+const STEP_AFTER_STATE = /^[^.!?\n]{0,120}?(?:,\s+(?:and\s+)?|\band\s+)(?:then\s+|also\s+)?([a-z]+)\b/;
 const WAS = /^\s+was\b/;
 const MY_OWN_WORK =
   /\b(?:(?<!\b(?:about|of) )myself|my (?:own |first |main |next |initial |specific |particular |personal )?(?:step|approach|role|plan|proposal|design|analysis|decision|recommendation|part|contribution|job|focus|priority|idea|fix|change|code|script|prototype|doc|document|draft|solution|call|move|task|assignment|responsibility)s?\b)/gi;
@@ -36,6 +40,8 @@ const NOT_A_VERB = new Set(
   'need speed feed seed red bed shed hundred based related unrelated advanced detailed limited distributed dedicated automated integrated centralized centralised unified sophisticated experienced skilled talented interested involved excited worried concerned frustrated motivated tired scared qualified'.split(' '),
 );
 const SUBJECTLESS_OPENING = /^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?([A-Za-z]+)\b(.{0,60})/;
+/** "Put simply,", "Said another way,": how a sentence is said, after its opening verb. */
+const SAYING = /^\s+(?:simply|briefly|bluntly|plainly|differently|frankly|shortly|another way)\s*,/;
 const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
 
 export interface PersonalRole {
@@ -47,12 +53,41 @@ export interface PersonalRole {
 /** A label of up to three words leading a quotation that tells the whole part: "Example:", "Sample answer:". */
 const QUOTE_LEAD_IN = /^\s*\p{L}+(?:[ \t]\p{L}+){0,2}[ \t]*:/u;
 
+/**
+ * "I" before a verb in the present tense ("I repeat", "I follow through"), not the past: a word
+ * that does not end in -ed and is no irregular past, after an adverb or none.
+ */
+const ADVERB = String.raw`(?:\p{L}+ly|then|also|first|just|still|later|even|soon|once|often|never|always)`;
+const PRESENT_STEP = new RegExp(String.raw`^\s+(?:${ADVERB}\s+)?(?!${ADVERB}\b)(?!(?:${IRREGULAR_PAST_WORDS.replace(/ /g, '|')}|had|did|was|would|could)\b)(?![a-z]+ed\b)[a-z]{2,}\b`, 'u');
+/** Words that tell a habit: "always", "constantly", "every day", "whenever". */
+const HABIT = /\b(?:always|usually|normally|typically|generally|constantly|consistently|routinely|whenever|every (?:day|time|week|morning|lesson|shift)|each (?:day|time|week))\b/i;
+/** The start of a clause before "and I": a name, or a noun phrase opened by "my", "a", "the" ... */
+const PAIR_OPENING = /(?:^|[.!?;:]\s+|\n\s*)((?:[Mm]y|[Oo]ur|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|\p{Lu}\p{Ll}+)(?:\s+[\p{L}'’-]+){0,5})\s*$/u;
+const NOT_IN_A_SUBJECT = new Set('was were is are had has have been did do does got then so but when after before while because'.split(' '));
+
+/**
+ * Whether the words before "and I" are the other half of a pair acting with the speaker ("My friend
+ * from campus and I entered", "Priya and I paired"): a clause that opens with a name or a noun
+ * phrase and holds no verb ("The logs were slow and I fixed it" acts on its own).
+ */
+function pairSubject(before: string): boolean {
+  const opening = PAIR_OPENING.exec(before);
+  if (!opening) return false;
+  return opening[1].split(/\s+/).every((word) => !NOT_IN_A_SUBJECT.has(word.toLowerCase()) && !isPastTense(word.toLowerCase()));
+}
+
+/**
+ * The first action the speaker tells as their own, as offsets within the text, or undefined: an
+ * "I" before a step taken (see `NOT_AN_ACTION` for what is not one), "my own work" ("my task was to
+ * change the configuration"), or a note that opens with a past-tense verb (`findSubjectlessAction`).
+ */
 export function findPersonalAction(text: string): PersonalRole | undefined {
   // Quoted speech is someone else's, unless the whole part is quoted: an answer told as a
   // quotation, after a lead-in label too (`Example: "I told both servers ..."`).
   const unquoted = blankQuotes(text);
   // A lone letter left outside the quotation is the next part's marker ("R" before "Result").
   const plain = /\p{L}{2}/u.test(unquoted.replace(QUOTE_LEAD_IN, '')) ? unquoted : text;
+  let habitual: boolean | undefined;
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) {
     const end = match.index + match[0].length;
@@ -62,6 +97,10 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
       if (step && isPastTense(step[1]) && !compiledNow(NOT_AN_ACTION).test(` ${step[1]}`)) return { start: match.index, end };
       continue;
     }
+    // "My friend and I entered as a pair": the two acting together, as "we"; only a step the speaker tells alone counts.
+    if (match.index >= 4 && plain.slice(match.index - 4, match.index) === 'and ' && pairSubject(plain.slice(Math.max(0, match.index - 64), match.index - 4))) continue;
+    // "I repeat them constantly": the present tense of a habit told as a habit is no step taken.
+    if (compiledNow(PRESENT_STEP).test(plain.slice(end, end + 30)) && (habitual ??= HABIT.test(plain))) continue;
     // "I'd" is "I had" before a participle ("I'd already rebuilt it"), else "I would" ("I'd listen").
     if (/['’]d$/.test(match[0]) && !hadDone(plain.slice(end, end + 40))) continue;
     // "I would show that I understand": a clause under a hypothetical is hypothetical too.
@@ -76,29 +115,34 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
   return findSubjectlessAction(plain);
 }
 
+/** Where a note may open: a bullet (and a bold label after it), a sentence, the text, a line of a block quote (and emphasis). */
+const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
+
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
- * logs", and notes that open the part in lower case ("standardised the template, added gates").
+ * logs", notes that open the part in lower case ("standardised the template, added gates") and a
+ * line of a block quote, in emphasis too ("> _Spent three sprints adding ..._").
  */
 function findSubjectlessAction(text: string): PersonalRole | undefined {
-  const openings = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])/g;
-  for (let match = openings.exec(text); match; match = openings.exec(text)) {
+  OPENINGS.lastIndex = 0;
+  for (let match = OPENINGS.exec(text); match; match = OPENINGS.exec(text)) {
     const from = match.index + match[0].length;
     const opening = SUBJECTLESS_OPENING.exec(text.slice(from, from + 90));
-    if (match[0].length === 0) openings.lastIndex++;
+    if (match[0].length === 0) OPENINGS.lastIndex++;
     if (!opening) continue;
     const word = opening[1].toLowerCase();
     const rest = opening[2];
     if (!isPastTense(word)) continue;
     // "Caused by a bug", "Based on": a participle. "Started by drafting a plan" acts: by doing.
-    if ((/^\s*(?:,|by\b|on\b)/.test(rest) && !/^\s*by\s+\p{L}+ing\b/u.test(rest)) || PASSIVE_AFTER_OPENING.test(rest)) continue;
+    // "Put simply, we let it slip": a way of saying, not a step.
+    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !/^\s*by\s+\p{L}+ing\b/u.test(rest)) || PASSIVE_AFTER_OPENING.test(rest)) continue;
     const start = from + opening[0].indexOf(opening[1]);
     return { start, end: start + opening[1].length };
   }
   return undefined;
 }
 
-const PARTICIPLES = new Set('done gone seen written taken given driven chosen broken known shown spoken begun rewritten undertaken overseen'.split(' '));
+const PARTICIPLES = new Set(PARTICIPLE_WORDS.split(' '));
 const AFTER_CONTRACTION = /^\s+(?:(?:already|just|never|also|first|since)\s+)?([a-z]+)/i;
 
 /** Whether the words after "I'd" read as "I had done". */

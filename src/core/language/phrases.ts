@@ -153,6 +153,14 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     advice: 'name what you said or did, to whom, and when: the meeting you called, the message you sent',
     measurable: false,
   },
+  // Effort or fortune in place of the step or the outcome: "I gave it my best", "working very hard",
+  // "the team went from strength to strength".
+  {
+    triggers: ['my best', 'our best', 'very hard', 'really hard', 'strength to strength'],
+    pattern: /\b(?:gave it|did|tried) (?:my|our) (?:very )?best\b|\b(?:work(?:ed|ing)?|tried|pushed) (?:very|really) hard\b|\bfrom strength to strength\b/gi,
+    advice: 'name the step instead, and what it changed: the fix you made, the figure that moved',
+    measurable: false,
+  },
   // Growth claimed with nothing in it: "made me a better judge and a better team player".
   {
     triggers: ['made me'],
@@ -160,12 +168,12 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     advice: 'name what you now do differently, for example the check you now make first',
     measurable: false,
   },
-  // A team's spirit in place of what it did: "pulled together into a really tight unit", "made the
-  // most of everyone's background".
+  // A team's spirit in place of what it did: "pulled together into a really tight unit", "we all
+  // pulled together", "made the most of everyone's background".
   {
     triggers: ['together', 'made the most'],
     pattern:
-      /\b(?:pulled|came|grew|banded) together (?:as a team|into a (?:really |very )?(?:tight|close|strong|great|real) (?:unit|team|group))\b|\bmade the most of (?:everyone|each other|each person|the team)['’]s (?:backgrounds?|skills|strengths|experience)\b/gi,
+      /\b(?:pulled|came|grew|banded) together (?:as a team|into a (?:really |very )?(?:tight|close|strong|great|real) (?:unit|team|group))\b|\b(?:we|everyone|they) all (?:pulled|came|worked) together\b|\bmade the most of (?:everyone|each other|each person|the team)['’]s (?:backgrounds?|skills|strengths|experience)\b/gi,
     advice: 'say who did which part, and what each part changed',
     measurable: false,
   },
@@ -290,10 +298,11 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     advice: 'tell what you did in this story, in the past tense: "I listened", "I fixed"',
     measurable: false,
   },
-  // Habits, not this story. A plain "would" is left alone: "I told her we would miss the date" is narrative.
+  // Habits, not this story. A plain "would" is left alone: "I told her we would miss the date" is narrative,
+  // and so is the old way this story departs from or keeps to: "we wrote it the way we always had".
   {
     triggers: ['usually', 'always', 'generally', 'typically', 'normally', 'tend to'],
-    pattern: /\b(?:I|[Ww]e) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g,
+    pattern: /(?<!\b(?:the way|as|like) )\b(?:I|[Ww]e) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g,
     advice: 'tell what you did in this story, in the past tense, not what you tend to do',
     measurable: false,
   },

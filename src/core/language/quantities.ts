@@ -75,8 +75,8 @@ const WORD_QUANTITY_ALL = new RegExp(
     String.raw`(?:saved|saves|saving|freed|gained|cut) (?:us |them |me |him |her |the team |each [a-z]+ |every [a-z]+ )?(?:a|an|one) (?:full |whole )?${TIME_UNIT}\b`,
     String.raw`from (?:seconds|minutes|hours|days|weeks|months|years|quarters) to (?:seconds|minutes|hours|days|weeks|months|years|quarters)\b`,
     String.raw`(?:only|just) (?:one|a single) (?!of\b)[a-z]+`,
-    // None over a period: "nobody was paged again", "none in the next quarter".
-    String.raw`(?:nobody|no one|none)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season)|in the (?:next|following|months|weeks|year) )`,
+    // None over a period: "nobody was paged again", "none in the next quarter", "no repeat of the fault since".
+    String.raw`(?:nobody|no one|none|no (?:repeat|recurrence|repetition)s? of)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season)|in the (?:next|following|months|weeks|year) )`,
     // None counted by a check of the outcome: "the next audit found no missing checks", "the
     // near-miss log showed no mix-ups".
     String.raw`(?:audits?|inspections?|reviews?|checks?|surveys?|logs?) (?:found|showed|recorded|logged|reported|listed) (?:no|none|nothing|zero)\b`,
@@ -96,8 +96,13 @@ const WORD_QUANTITY_ALL = new RegExp(
 const BEFORE_VALUE = /\b(?:used to|previously|originally|formerly|had (?:been|taken|needed)|back then)\b[^,;:.!?\n]*$/i;
 /** "a four-month pilot", "a 5-user trial", "a two-week A/B test". */
 const METHOD_AFTER = /^(?:[- ](?:second|minute|hour|day|week|month|year|person|people|user|engineer|customer|team|site|store|branch)s?)?[- ](?:long[- ])?(?:pilot|trial|test|a\/b test|experiment|study|spike|proof[- ]of[- ]concept|poc|survey|workshop)s?\b(?!\s+\p{L}+s\b)/iu;
-/** "a pilot with 5 users", "a survey of 200 drivers", "the pilot ran with 5 users", "the trial included 30 stores". */
-const METHOD_BEFORE = /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:(?:ran|was run|were run|started|began|launched|opened)\s+)?(?:with|of|among|across|covering|involving|included|involved|covered|had|spanned)\s+(?:only |just |about |around |roughly |nearly |some )?$/i;
+/**
+ * "a pilot with 5 users", "a survey of 200 drivers", "the pilot ran with 5 users", "the trial
+ * included 30 stores"; how long a step went on ("I kept watching the service for 3 weeks"); the
+ * term of a contract renewed ("renewed with us for another two years"), a single outcome.
+ */
+const METHOD_BEFORE =
+  /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:(?:ran|was run|were run|started|began|launched|opened)\s+)?(?:with|of|among|across|covering|involving|included|involved|covered|had|spanned)\s+(?:only |just |about |around |roughly |nearly |some )?$|\bkept\s+[a-z]+ing\b[^.;!?\n]{0,40}?\bfor\s+(?:about |around |nearly |over |another )?$|\b(?:renewed|extended|re-signed|signed)\b[^.;!?\n]{0,30}?\bfor\s+(?:another|a further|an extra)\s+$/i;
 /** "I interviewed 6 customers", "asked two clarifying questions", "read 30 past reviews": what was done, not what came of it. */
 const METHOD_VERB_BEFORE =
   /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than)\s+)?$/i;

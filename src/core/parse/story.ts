@@ -1,6 +1,7 @@
 import { compiledNow, countWords, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
+import { findPersonalAction } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -17,11 +18,13 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
     'task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
     'aim', 'aims', 'the aim', 'my aim', 'purpose',
   ],
+  // "Remediation", "Mitigation", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
   // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
   action: [
     'action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour',
     'activity', 'activities', 'approach', 'my approach', 'my contributions', 'contributions', 'my contribution', 'response',
+    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken',
   ],
   // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
   result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it', 'how it went'],
@@ -29,6 +32,7 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
     'learning', 'learnings', 'lesson', 'lessons', 'lesson learned', 'lessons learned', 'lesson learnt', 'lessons learnt', 'what i learned', 'what i learnt',
     'reflection', 'reflections', 'reflect', 'takeaway', 'takeaways', 'key takeaways', 'looking back', 'in hindsight', 'retrospective',
     'what i would do differently', "what i'd do differently", 'what i would change', "what i'd change", 'what i would do differently next time', 'next time', 'l',
+    'how i grew', 'how i grew from it', 'what i took from it', 'what i took away',
   ],
   short: ['short version', 'short', '2 minute version', 'two minute version', '2 min version', 'short telling'],
 };
@@ -42,12 +46,16 @@ for (const [kind, names] of Object.entries(SECTION_NAMES)) {
  * Names that mark one of two parts, by where they stand: "My role" is the Task ("I was asked to
  * ...") in a story that has marked none yet, and the Action (what the speaker did) after a Goal or
  * Task; "Response" is the Action after a Situation, and the Result after an Action ("Task and
- * action", then "Response"). Each is read as the first of its parts the story has not marked
- * before it. Every name here is in `SECTION_NAMES` under its first reading.
+ * action", then "Response"); "What happened" is the setting that opens a story, and how it ended
+ * after the setting ("Background", then "What I did", then "What happened") or after headings of
+ * the story's own that tell the speaker's steps ("## Change the shape, not the price": "I moved the
+ * renders ..."). Each is read as the first of its parts the story has not marked before it. Every
+ * name here is in `SECTION_NAMES` under its first reading.
  */
 const SECOND_READING = new Map<string, StarKind>([
   ['my role', 'action'],
   ['response', 'result'],
+  ['what happened', 'result'],
 ]);
 
 export const SECTION_TITLES: Record<Exclude<SectionKind, 'other'>, string> = {
@@ -200,6 +208,14 @@ export function parseStory(text: string): Story {
     const found = bareNameAt(content);
     return found && (bare ??= distinctKinds(bodyProse, BARE_NAME) >= MARKED_PARTS_OF_A_TELLING) ? found : undefined;
   };
+  // A third, read the same way: letters in a column before the text ("S,T  Civil eng. society ...",
+  // "A    met the builders"), asked only of a line that opens with a part's letter.
+  let columns: boolean | undefined;
+  const letterColumnIn = (content: string, first: number): LabelFound | undefined => {
+    if (!COLUMN_LETTER.has(content.charCodeAt(first)) || !COLUMN_AFTER_LETTER.has(content.charCodeAt(first + 1))) return undefined;
+    const match = LETTER_COLUMN_ON_LINE.exec(content);
+    return match && (columns ??= distinctKinds(bodyProse, LETTER_COLUMN) >= MARKED_PARTS_OF_A_TELLING) ? { name: match[1], nameStart: first, bodyStart: match[0].length } : undefined;
+  };
   // Whether a "Q:" line came before, since the last label: then "A:" is its answer, not an Action.
   let questionAsked = false;
   // With trailing markers: where the part that the next marker closes began.
@@ -263,7 +279,7 @@ export function parseStory(text: string): Story {
         continue;
       }
     }
-    const found = inFollowUps ? undefined : labelAt(content) ?? bareNameIn(content);
+    const found = inFollowUps ? undefined : labelAt(content) ?? bareNameIn(content) ?? letterColumnIn(content, first);
     const named = found ? partsNamed(found.name) : undefined;
     // A label naming the part its heading already opened ("## Result" then "- **Impact:** ..."), or
     // an earlier part, which a story does not go back to ("## Result" then "- Target: 99.9%", the
@@ -317,7 +333,7 @@ export function parseStory(text: string): Story {
     }
   }
   close(text.length);
-  readSecondNames(sections);
+  readSecondNames(sections, prose);
   return { text, lines, prose, frontMatter, sections, comments, codeBlocks };
 }
 
@@ -331,14 +347,19 @@ function comesBefore(kind: SectionKind, later: SectionKind): boolean {
  * Gives each section named by a name of two readings (see `SECOND_READING`) its second part when
  * the story marked its first one before it. One pass, in order.
  */
-function readSecondNames(sections: Section[]): void {
+function readSecondNames(sections: Section[], prose: string): void {
   const marked = new Set<SectionKind>();
   for (const section of sections) {
-    const second = marked.has(section.kind) && !section.alsoKinds ? SECOND_READING.get(partName(section.title) ?? '') : undefined;
-    if (second) section.kind = second;
+    const second = !section.alsoKinds ? SECOND_READING.get(partName(section.title) ?? '') : undefined;
+    if (second && (marked.has(section.kind) || (second === 'result' && section.kind === 'situation' && stepsToldBefore(sections, section, prose)))) section.kind = second;
     marked.add(section.kind);
     for (const kind of section.alsoKinds ?? []) marked.add(kind);
   }
+}
+
+/** Whether a heading of the story's own before the section tells a step of the speaker's ("## Change the shape": "I moved ..."). */
+function stepsToldBefore(sections: readonly Section[], section: Section, prose: string): boolean {
+  return sections.some((other) => other.line < section.line && other.kind === 'other' && other.style === 'heading' && findPersonalAction(prose.slice(other.bodyStart, other.bodyEnd)) !== undefined);
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
@@ -572,13 +593,22 @@ const ANY_MARKER = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`);
  */
 const BARE_NAME = /^[ \t]{0,3}(?:\*\*|__)?(Situation|SITUATION|Task|TASK|Actions?|ACTIONS?|Results?|RESULTS?|Learnings?|LEARNINGS?)(?:\*\*|__)?[ \t]+(?=\p{Lu})/gmu;
 const BARE_NAME_ON_LINE = new RegExp(BARE_NAME.source, 'u');
+/**
+ * Parts' letters in a column of their own, set off from the text by a tab or two spaces or more,
+ * one letter or two joined ("S,T  Civil eng. society ...", "A    met the two other builders").
+ */
+const LETTER_COLUMN = /^[ \t]{0,3}([STAR](?:[ \t]?[,/&+][ \t]?[STAR])?)(?:\t|[ ]{2,})[ \t]*(?=\S)/gm;
+const LETTER_COLUMN_ON_LINE = new RegExp(LETTER_COLUMN.source);
+/** The first two characters a line of `LETTER_COLUMN` can open with, after its indent: a quick test. */
+const COLUMN_LETTER = new Set([83, 84, 65, 82]);
+const COLUMN_AFTER_LETTER = new Set([32, 9, 44, 47, 38, 43]);
 
-/** How many of Situation, Task, Action and Result a global pattern names (group 1) in the text. */
+/** How many of Situation, Task, Action and Result a global pattern names (group 1, one name or two joined) in the text. */
 function distinctKinds(text: string, pattern: RegExp): number {
   const kinds = new Set<SectionKind>();
   for (const match of matchesOf(text, pattern)) {
-    const kind = kindOf(match[1]);
-    if ((STAR_KINDS as readonly string[]).includes(kind)) kinds.add(kind);
+    const named = partsNamed(match[1]);
+    for (const kind of [named.kind, ...(named.alsoKinds ?? [])]) if ((STAR_KINDS as readonly string[]).includes(kind)) kinds.add(kind);
   }
   return kinds.size;
 }
@@ -852,16 +882,23 @@ function readPartName(title: string): string | undefined {
  */
 function partsNamed(title: string): { kind: SectionKind; alsoKinds?: StarKind[] } {
   const kind = kindOf(title);
-  if (kind !== 'other' || !/[/&+]|\b(?:and|or)\b/i.test(title)) return { kind };
+  // "Situation — Task" reads as a name and its subtitle: two parts only if the subtitle is a part's name too.
+  const dashed = kind !== 'other' && DASH_JOIN.test(title);
+  if ((kind !== 'other' && !dashed) || !PARTS_JOINED.test(title)) return { kind };
   const named = cleanTitle(title)
-    .split(/\s*(?:\/|&|\+|\band\b|\bor\b)\s*/i)
+    .split(PARTS_JOINER)
     .map((part) => kindOf(part));
   const parts = [...new Set(named)];
   // "Result and Learnings": the Result, with its lesson told in the same section.
-  if (named.length < 2 || !parts.every((part) => part === 'learning' || (STAR_KINDS as readonly string[]).includes(part))) return { kind: 'other' };
+  if (named.length < 2 || !parts.every((part) => part === 'learning' || (STAR_KINDS as readonly string[]).includes(part))) return { kind: dashed ? kind : 'other' };
   const also = parts.slice(1).filter((part): part is StarKind => (STAR_KINDS as readonly string[]).includes(part));
   return also.length === 0 ? { kind: parts[0] } : { kind: parts[0], alsoKinds: also };
 }
+
+/** What joins two parts' names in one label: "Situation / Task", "S,T", "Action and Result", "Situation — Task". */
+const PARTS_JOINED = /[/&+,]|\s[–—-]\s|\b(?:and|or)\b/i;
+const PARTS_JOINER = /\s*(?:\/|&|\+|,|\s[–—-]\s|\band\b|\bor\b)\s*/i;
+const DASH_JOIN = /\s[–—-]\s/;
 
 /** A line that asks the interview question of a question-and-answer telling: "Q: Tell me about ...". */
 const QUESTION_LINE = /^[ \t>*_-]*(?:q|question)[*_]*[ \t]*[:.][ \t]*\S/i;
@@ -935,7 +972,8 @@ function openingSituation(story: Story): Section | undefined {
  * A sentence that states a goal, an assignment, a role or a commitment: "my goal was to ...", "I
  * had set myself the aim of ...", "the head asked me to ...", "I needed to ...", "I had to ...",
  * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
- * one of five people ...", "I said I would own it", an aim or a date set ("I was hoping to ...",
+ * one of five people ...", "I said I would own it", a request asked as a question ("asked me one
+ * question: could I fix ..."), an aim or a date set ("I was hoping to ...",
  * "we wanted the suite trusted again", "we were due to pour"), the duty as the subject ("tracking it
  * down was my job") or taken on ("I took the on-call for that team myself"). Spoken by the speaker
  * alone (`personal`), or by a group too: "our group was asked to ...", "five of us had to ...", "our
@@ -954,6 +992,9 @@ function goalStated(personal: boolean): RegExp {
       String.raw`\bset (?:${self}) (?:the |a )?(?:aim|goal|target|challenge)\b`,
       personal ? String.raw`\bI was asked to\b` : String.raw`\b(?:was|were) asked to\b`,
       String.raw`\b(?:asked|hired) (?:${object}) to\b`,
+      // A request asked as a question: "asked me whether I could ...", "asked me one question: could I fix ...".
+      String.raw`\basked (?:${object}) (?:whether|if) (?:${subject}) (?:could|would|can)\b`,
+      String.raw`\basked (?:${object})\b[^.!?:]{0,20}: (?:could|can|would|will) (?:I|we|you)\b`,
       String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
       // A need of the speaker's or the group's: "we needed better hires", "I needed a way".
       String.raw`\b(?:${subject}) needed (?:a |an )?(?:way|plan|fix|solution|better|more|fewer|faster|new)\b`,
@@ -998,15 +1039,73 @@ export function taskToldInSituation(story: Story): Section | undefined {
  * The part of the story a content rule reads for a STAR kind: its section, or, in a story where
  * no STAR section could be found at all, the part of the telling that plays it (so the rules
  * still check what is there): the whole body, except for the Result, which is how the story
- * ends (see `closingPart`). None in a draft.
+ * ends (see `closingPart`). In a story that tells it all under its Situation's heading (see
+ * `tellingUnderSituation`), the Action is that telling and the Result how the telling ends, the
+ * heading their anchor. None in a draft.
  */
 export function starPart(story: Story, kind: StarKind): Section | undefined {
   const section = partSection(story, kind);
   // A draft with no STAR section has no part to check: a lone "# Title" is not a Result.
-  if (section || !hasNoStarSections(story) || isDraft(story)) return section;
-  const bodyStart = kind === 'result' ? closingPart(story) : story.frontMatter.bodyStart;
+  if (section || isDraft(story)) return section;
+  if (!hasNoStarSections(story)) {
+    const telling = kind === 'action' || kind === 'result' ? tellingUnderSituation(story) : undefined;
+    if (!telling) return undefined;
+    return { ...telling, kind, bodyStart: kind === 'result' ? closingPart(story, telling.bodyStart, telling.bodyEnd) : telling.bodyStart };
+  }
+  const bodyStart = kind === 'result' ? closingPart(story, story.frontMatter.bodyStart, story.text.length) : story.frontMatter.bodyStart;
   const line = story.lines.positionAt(bodyStart).line;
   return { kind, title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: story.text.length };
+}
+
+/**
+ * The Situation of a story that marks it alone ("## What happened", the whole telling, then at
+ * most a lesson or a short version: no other STAR part) and tells a whole story under it (see
+ * `longEnoughToTell`), with no label or heading of a name not read (see `unreadLabelLines`), which
+ * could mark a part of its own. Such a story is read as one telling, as a story with no part marked is.
+ */
+export function tellingUnderSituation(story: Story): Section | undefined {
+  // Asked by each content rule of a story that lacks its Action or Result: answered once a story.
+  if (tellings.has(story)) return tellings.get(story);
+  let situation: Section | undefined;
+  for (const section of story.sections) {
+    if (section.kind === 'situation' && !section.alsoKinds) situation ??= section;
+    else if ((STAR_KINDS as readonly string[]).includes(section.kind)) return undefined;
+  }
+  const telling = situation && longEnoughToTell(sectionProse(story, situation)) && unreadLabelLines(story).length === 0 ? situation : undefined;
+  tellings.set(story, telling);
+  return telling;
+}
+
+const tellings = new WeakMap<Story, Section | undefined>();
+
+/**
+ * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
+ * colon or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**What changed**`), a
+ * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
+ * after the story's first marked part (`## The call I owned`; headings before it are titles).
+ * Group 1 or 2 is the name.
+ */
+const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
+
+/**
+ * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
+ * (see `LABEL_SHAPED`): a part may be told under such a name ("Recommendation" in SBAR, "Recovery"
+ * in a mistake story, "What changed"), so no part is named missing where one stands. One pass over
+ * the body's lines; each line is tested at its start only.
+ */
+export function unreadLabelLines(story: Story): number[] {
+  const starSections = story.sections.filter((s) => s.kind !== 'other');
+  const firstPartLine = starSections.length > 0 ? starSections[0].line : story.lines.lineCount;
+  const read = new Set(story.sections.filter((s) => s.kind !== 'other').map((s) => s.line));
+  const unread = story.sections.filter((s) => s.kind === 'other' && s.style === 'heading' && s.line > firstPartLine).map((s) => s.line);
+  const bodyLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
+  for (let line = bodyLine; line < story.lines.lineCount; line++) {
+    if (read.has(line)) continue;
+    const text = story.prose.slice(story.lines.lineStart(line), story.lines.lineEnd(line));
+    const label = LABEL_SHAPED.exec(text);
+    if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
+  }
+  return unread;
 }
 
 /** A blank line: where a paragraph ends. */
@@ -1018,24 +1117,24 @@ const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I)/i;
 
 /**
- * Where the Result of a story told with no part marked starts (an offset in the story): its last
- * paragraph (with the one before, when the last tells the lesson), or in a story of one paragraph,
- * its second half of sentences. A number in the setup ("three deadlines in the same week")
- * measures no outcome.
+ * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
+ * starts, an offset in the story: its last paragraph (with the one before, when the last tells the
+ * lesson), or in a telling of one paragraph, its second half of sentences. A number in the setup
+ * ("three deadlines in the same week") measures no outcome.
  */
-function closingPart(story: Story): number {
-  const body = story.prose.slice(story.frontMatter.bodyStart).trimEnd();
+function closingPart(story: Story, start: number, end: number): number {
+  const body = story.prose.slice(start, end).trimEnd();
   const paragraphs: number[] = [];
   for (const match of matchesOf(body, PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
   if (paragraphs.length > 0) {
     const last = paragraphs[paragraphs.length - 1];
     const closing = LESSON_OPENING.test(body.slice(last, last + 40)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
-    return story.frontMatter.bodyStart + closing;
+    return start + closing;
   }
   const first = body.search(/\S/);
   const starts = [first];
   for (const match of matchesOf(body, SENTENCE_BREAK)) starts.push(match.index + match[0].length);
-  return story.frontMatter.bodyStart + starts[Math.floor(starts.length / 2)];
+  return start + starts[Math.floor(starts.length / 2)];
 }
 
 /** Whether the story has no Situation, Task, Action or Result that STAR Coach could find. */
@@ -1152,9 +1251,25 @@ export function sectionWords(story: Story, section: Section | undefined): number
  */
 export function isEmptySection(story: Story, section: Section): boolean {
   const text = sectionProse(story, section).trim();
-  return text === '' || PLACEHOLDER.test(text);
+  if (text === '') return !toldInTextBox(story, section);
+  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_BREAK).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence)));
 }
 
+/**
+ * Whether a part's text is set in a fenced block with no language (or plain text), as notes are
+ * pasted under a template's label ("**Action:**" then a fence holding "- Ran the report ..."):
+ * Markdown shows it as code, but the part is told, not empty.
+ */
+function toldInTextBox(story: Story, section: Section): boolean {
+  return story.codeBlocks.some(([start]) => start >= section.bodyStart && start < section.bodyEnd && TEXT_FENCE_INFO.test(story.lines.lineText(story.lines.positionAt(start).line)));
+}
+
+/**
+ * A template's figure left to fill in: "from [X seconds] to [Y seconds]", "a [Z%] improvement",
+ * "[ADDITIONAL IMPACT - ...]". A part each of whose sentences holds one is unfilled; one that tells
+ * a sentence of its own ("Viewers liked it. This moved [metric] from [X] to [Y].") is told.
+ */
+const PLACEHOLDER_FIGURE = /\[(?:[XYZN](?:[ %]|\])|[A-Z]{2,}(?: [A-Z]{2,})+\b)/;
 /** A part's text that only holds its place: a placeholder word opening it, or dots alone. */
 const PLACEHOLDER = /^(?:[-*+][ \t]+)?(?:[[(<]?(?:TODO|TBD|TBC|FIXME|XXX)\b|[[(<](?:[Tt]o be (?:confirmed|added|written)|[Ff]ill in)\b|(?:\.{3}|…)[ \t]*$)/;
 

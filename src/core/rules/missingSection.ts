@@ -1,5 +1,5 @@
 import { findPersonalAction } from '../language/personal';
-import { hasNoStarSections, isDraft, isEmptySection, longEnoughToTell, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tooShortToTell, type Section, type StarKind, type Story } from '../parse/story';
+import { hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -20,7 +20,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task; Behaviour (SBI), Activity, Approach or My contributions for the Action; Outcome, Impact or How it went for the Result. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`) standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation, and where the next marked part is the Result (a brag entry\'s steps, then `Impact:`) steps of the speaker\'s own in it tell the Action; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`) is empty. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts.',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task; Behaviour (SBI), Activity, Approach, My contributions, What we built, Remediation, Mitigation or Actions taken for the Action; Outcome, Impact or How it went for the Result, and What happened after the setting or after headings of your own that tell your steps. Letters in a column of their own count (`S,T  Civil eng. society ...`, `A    met the builders`), and notes in a plain fenced block under a part\'s label tell that part. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`) standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Situation — Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation, and where the next marked part is the Result (a brag entry\'s steps, then `Impact:`) steps of the speaker\'s own in it tell the Action; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is: nothing is named missing, and the other rules read its Action and Result from the telling. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`), or whose every sentence holds a template\'s figure left to fill in (`from [X seconds] to [Y seconds]`), is empty. A story told under headings of its own around the parts read (`## The event`, `## What we built`, `## What we did well`, `## How it ended`) is not told its Task is missing, nor one whose first part, its Task, opens on its scene (`The task: At a cleaning firm I was responsible for ...`) its Situation; a request asked as a question (`asked me one question: could I fix ...`) tells the Task. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts.',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
@@ -44,17 +44,23 @@ export const missingSection = defineRule({
       if (tooShortToTell(story)) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
-    // Read only for a story with a part missing: most stories have none.
-    let unread: number[] | undefined;
     // "## What happened", the whole telling, then "## What I learned": a story that marks its
     // Situation alone, with no label or heading of an unread name, tells its parts under that one
     // heading, and is read as one telling, as a story with no part marked is.
-    if (situationAlone(story) && (unread ??= unreadLabelLines(story)).length === 0 && longEnoughToTell(sectionProse(story, partSection(story, 'situation')!))) return issues;
+    if (tellingUnderSituation(story)) return issues;
+    // Read only for a story with a part missing: most stories have none.
+    let unread: number[] | undefined;
     for (const kind of STAR_KINDS) {
       const section = partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined);
       const title = SECTION_TITLES[kind];
       if (!section) {
-        if ((kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, (unread ??= unreadLabelLines(story)))) || (kind === 'action' && actionToldInOpening(story))) continue;
+        if (
+          (kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, (unread ??= unreadLabelLines(story)))) ||
+          (kind === 'action' && actionToldInOpening(story)) ||
+          (kind === 'task' && toldUnderOwnHeadings(story)) ||
+          (kind === 'situation' && settingToldInTask(story))
+        )
+          continue;
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
           ...anchor,
@@ -68,52 +74,12 @@ export const missingSection = defineRule({
   },
 });
 
-/** Whether the Situation is the only STAR part the story marks (a lesson or a short version may follow). */
-function situationAlone(story: Story): boolean {
-  let situation = false;
-  for (const section of story.sections) {
-    if (section.kind === 'situation' && !section.alsoKinds) situation = true;
-    else if ((STAR_KINDS as readonly string[]).includes(section.kind)) return false;
-  }
-  return situation;
-}
-
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
 function anchorOf(story: Story): { start: number; end: number } {
   const title = story.frontMatter.valueRanges.get('title');
   if (title) return title;
   const firstLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
   return { start: story.lines.lineStart(firstLine), end: story.lines.lineEnd(firstLine) };
-}
-
-/**
- * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
- * colon or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**What changed**`), a
- * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
- * after the story's first marked part (`## The call I owned`; headings before it are titles).
- * Group 1 or 2 is the name.
- */
-const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
-
-/**
- * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
- * (see `LABEL_SHAPED`): a part may be told under such a name ("Recommendation" in SBAR, "Recovery"
- * in a mistake story, "What changed"), so no part is named missing where one stands. One pass over
- * the body's lines; each line is tested at its start only.
- */
-function unreadLabelLines(story: Story): number[] {
-  const starSections = story.sections.filter((s) => s.kind !== 'other');
-  const firstPartLine = starSections.length > 0 ? starSections[0].line : story.lines.lineCount;
-  const read = new Set(story.sections.filter((s) => s.kind !== 'other').map((s) => s.line));
-  const unread = story.sections.filter((s) => s.kind === 'other' && s.style === 'heading' && s.line > firstPartLine).map((s) => s.line);
-  const bodyLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
-  for (let line = bodyLine; line < story.lines.lineCount; line++) {
-    if (read.has(line)) continue;
-    const text = story.prose.slice(story.lines.lineStart(line), story.lines.lineEnd(line));
-    const label = LABEL_SHAPED.exec(text);
-    if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
-  }
-  return unread;
 }
 
 /**
@@ -147,4 +113,31 @@ function actionToldInOpening(story: Story): boolean {
   const opening = partSection(story, 'situation');
   if (!first || first.kind !== 'result' || !opening || opening.title !== '') return false;
   return findPersonalAction(sectionProse(story, opening)) !== undefined;
+}
+
+/**
+ * Whether the story is told under headings of its own, around the parts STAR Coach reads: one
+ * before its first marked part and one after it ("## The event", "## What we built", "## What we
+ * did well", "## How it ended"). Where the setting and the goal would stand, such a layout may
+ * tell the goal under a name of its own, so a missing Task is not named. A title heading alone
+ * before the parts ("## Payroll report") is no such layout.
+ */
+function toldUnderOwnHeadings(story: Story): boolean {
+  const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  if (!first) return false;
+  const own = (s: Section) => s.kind === 'other' && s.style === 'heading' && !/^\s{0,3}#[ \t]/.test(story.lines.lineText(s.line));
+  return story.sections.some((s) => s.line < first.line && own(s)) && story.sections.some((s) => s.line > first.line && own(s));
+}
+
+/** A part that opens on its scene: "At a facilities-management firm I ...", "During my placement", "Last spring". */
+const SCENE_OPENING = /^\s*(?:(?:at|in|with) (?:a|an|my|our|the|\p{Lu})|during|while (?:working|at|I was)|last (?:year|spring|summer|autumn|fall|winter|month|quarter)|back in|in (?:19|20)\d\d)\b/iu;
+
+/**
+ * Whether a story with no Situation opens with its Task, and the Task opens on its scene ("**The
+ * task:** At a facilities-management firm I was responsible for our bid ..."): the setting is told
+ * there, and the Situation is not named missing.
+ */
+function settingToldInTask(story: Story): boolean {
+  const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  return first?.kind === 'task' && SCENE_OPENING.test(sectionProse(story, first));
 }
