@@ -36,6 +36,8 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   fed: 'feed', fled: 'flee', flew: 'fly', flown: 'fly', threw: 'throw', thrown: 'throw', wore: 'wear', worn: 'wear', woke: 'wake', woken: 'wake',
   mistook: 'mistake', mistaken: 'mistake', withdrew: 'withdraw', withdrawn: 'withdraw', oversaw: 'oversee', overseen: 'oversee', became: 'become',
   children: 'child', people: 'person', men: 'man', women: 'woman',
+  // A modal's past is its present for what a question asks: "customers who can't use it" are those who "could not use" it.
+  could: 'can',
 }));
 
 /**
@@ -43,7 +45,9 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
  * "customer" is not "custom" (a custom build), "news" is not "new", an "internal" tool is not an
  * "intern", an "experiment" is not "experience", "business" is not "busy", "personally" is not
  * "people", "critical" is not "criticism", being "responsible" is not a "response", "authority" is
- * not an "author", "general" is not "generate", and an "evening" is not "even" (in "even though").
+ * not an "author", "general" is not "generate", an "evening" is not "even" (in "even though"),
+ * a product made "accessible" is not the "access" one loses to hardware, and a "talented" engineer
+ * is not the "talent" a company hires.
  * Each pair is one that interview questions and stories use in both senses; the forms listed are
  * those suffix stripping would otherwise send to the shared stem.
  */
@@ -53,7 +57,8 @@ const SENSES: ReadonlyMap<string, string> = new Map(
     experiment: 'experiment', experiments: 'experiment', experimented: 'experiment', experimenting: 'experiment', business: 'business',
     businesses: 'business', personal: 'personal', personally: 'personal', critical: 'critical', critically: 'critical', responsible: 'responsib',
     responsibility: 'responsib', responsibilities: 'responsib', authority: 'authoriti', authorities: 'authoriti',
-    general: 'general', generally: 'general', evening: 'evening', evenings: 'evening',
+    general: 'general', generally: 'general', evening: 'evening', evenings: 'evening', accessible: 'accessib', inaccessible: 'inaccessib',
+    accessibility: 'accessib', talented: 'talented',
   }),
 );
 
@@ -94,7 +99,7 @@ export function words(text: string): string[] {
   return plainText(text).split(/[^\p{L}\p{N}]+/u);
 }
 
-/** Contractions as the words they stand for; a possessive or "is" ("what's", "the team's") is dropped. */
+/** Contractions as the words they stand for; a possessive or "is" ("what's", "the team's") is dropped. "Cannot" is "can not" too (see `plainText`). */
 const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bwon['’]t\b/g, 'will not'],
   [/\bcan['’]t\b/g, 'can not'],
@@ -109,12 +114,14 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
 
 /**
  * A text in lower case with the hyphens inside words taken out ("on-call" is "oncall") and its
- * contractions written out: otherwise "didn't" leaves the word "didn", "you've" the word "ve", and
- * "won't" the stem of "won", none of which the question asks about.
+ * contractions and "cannot" written out: otherwise "didn't" leaves the word "didn", "you've" the
+ * word "ve", and "won't" the stem of "won", none of which the question asks about, and "cannot"
+ * misses the "can not" of a phrase.
  */
 function plainText(text: string): string {
   let plain = text.toLowerCase().replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '');
   if (plain.includes("'") || plain.includes('’')) for (const [contraction, full] of CONTRACTIONS) plain = plain.replace(contraction, full);
+  if (plain.includes('cannot')) plain = plain.replace(/\bcannot\b/g, 'can not');
   return plain;
 }
 
