@@ -41,6 +41,24 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
 }));
 
 /**
+ * Adjectives whose comparative and superlative ("faster", "fastest") name what the plain word does:
+ * "the fastest you have gone" asks about speed as "fast" does. Porter's stemmer leaves "-er" and
+ * "-est" on, and stripping them from every word would wreck "interest", "request", "honest" or
+ * "offer"; the list is the adjectives of degree that questions and stories use for what was done.
+ */
+const GRADED_ADJECTIVES =
+  'fast quick slow big large small hard tough risky bold loud old new strong weak simple cheap busy early late deep high low long short ' +
+  'smart easy safe great close wide broad proud heavy lean poor tight fair clean';
+
+/** A graded adjective's comparative and superlative to the adjective (see GRADED_ADJECTIVES): "riskiest" is "risky", "biggest" is "big". */
+const DEGREES: ReadonlyMap<string, string> = new Map(
+  GRADED_ADJECTIVES.split(' ').flatMap((adjective) => {
+    const base = adjective.endsWith('y') ? `${adjective.slice(0, -1)}i` : adjective.endsWith('e') ? adjective.slice(0, -1) : /[^aeiou][aeiou][bdgmnpt]$/.test(adjective) ? adjective + adjective.slice(-1) : adjective;
+    return [[`${base}est`, adjective]] as Array<[string, string]>;
+  }),
+);
+
+/**
  * Words that Porter's stemmer joins with a word of another meaning, each given a stem of its own:
  * "customer" is not "custom" (a custom build), "news" is not "new", an "internal" tool is not an
  * "intern", an "experiment" is not "experience", "business" is not "busy", "personally" is not
@@ -143,10 +161,11 @@ export function withoutContrasts(text: string): string {
 
 /**
  * The stem of one lower-case word: a word the stemmer would join with a word of another meaning
- * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see IRREGULAR).
+ * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see
+ * IRREGULAR), and a graded adjective's "-er" and "-est" forms the adjective (see DEGREES).
  */
 export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): string {
-  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? americanSpelling(word));
+  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? DEGREES.get(word) ?? americanSpelling(word));
 }
 
 /** A British "-ise" verb's forms: the verb's stem of at least four letters, then the ending. */
@@ -210,7 +229,7 @@ export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): Text
     if (currency !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) all.push(cachedStem(DOLLAR, stemmer));
     const stem = cachedStem(word, stemmer);
     all.push(stem);
-    if (word.length >= 2 && !STOP_WORDS.has(word) && !LIGHT_WORDS.has(word)) content.push(stem);
+    if (word.length >= 2 && !STOP_WORDS.has(word) && !LIGHT_WORDS.has(word) && !DEGREES.has(word)) content.push(stem);
   }
   return { all, content };
 }
