@@ -69,9 +69,9 @@ interface Reader {
    */
   signals: Array<{ lp: Lp; phrases: string[][] }>;
   /**
-   * Each LP's name and its aliases of two words or more, as space-separated words between spaces
-   * (see `namedLps`): the ways a question names the LP outright. A one-word alias ("Results",
-   * "Invent") is an everyday word as often as a name, so it stays a signal.
+   * Each LP's name and aliases of two words or more, as space-separated words between spaces (see
+   * `namedLps`): the ways a question names the LP outright. A name of one word ("Ownership",
+   * "Results", "Invent") is an everyday word as often as a name, so it stays a signal.
    */
   names: Array<{ id: string; names: string[] }>;
   /** The inflection roots of the everyday signal words (see `everydaySignalWords`). */
@@ -108,7 +108,7 @@ function reader(stemmer: Stemmer): Reader {
     })),
     names: allLps().map((lp) => ({
       id: lp.id,
-      names: [lp.name, ...lp.aliases.filter((alias) => normalizeLpName(alias).includes(' '))].map((name) => ` ${normalizeLpName(name)} `),
+      names: [lp.name, ...lp.aliases].map(normalizeLpName).filter((name) => name.includes(' ')).map((name) => ` ${name} `),
     })),
     everyday: new Set(everydaySignalWords().flatMap((word) => inflectionRoots(word))),
     bank: questions.map((question, i) => ({ question, vector: unitVector(stemsOf[i], (stem) => idf.get(stem) ?? unseenIdf) })),
@@ -132,7 +132,7 @@ function unitVector(stems: readonly string[], idf: (stem: string) => number): Ma
 }
 
 /**
- * The ids of the LPs a question names outright anywhere in it, by their names or longer aliases
+ * The ids of the LPs a question names outright anywhere in it, by a name or alias of two words or more
  * (see `Reader.names`): "Have Backbone: give me your best example" names Have Backbone; Disagree
  * and Commit as surely as the LP's full name would. Linear in the question's length for each name.
  */
