@@ -373,10 +373,11 @@ describe('question cues', () => {
     assert.ok(!questionCues('People were billed twice. How did you get to the bottom of it?').includes('failure'));
   });
 
-  it('reads themes asked in plain synonyms: being open about a failure, keeping someone informed, standing up for something, leading it anyway, giving feedback', () => {
+  it('reads themes asked in plain synonyms: being open about a failure, keeping someone informed, standing up for something or saying where one stood, leading it anyway, giving feedback', () => {
     asks("Describe a time you had to be open about your own organisation's failure.", 'candour');
     asks('How have you kept a stakeholder informed while a launch was at risk?', 'candour');
     asks("Tell me about standing up for the customer's experience.", 'disagreement');
+    asks('Leadership wanted to ship early. Where did you stand, and what did you do once they had decided?', 'disagreement');
     asks('Describe a plan you thought was too ambitious that you ended up leading anyway.', 'disagreement');
     // Feedback given to someone grows them; feedback asked for is candour.
     const given = questionCues('How quickly do you give people feedback on their work?');
@@ -384,8 +385,11 @@ describe('question cues', () => {
     asks('How do you ask for feedback so that people tell you the truth?', 'candour');
   });
 
-  it('reads growth in amount as no growing of people, and a learned model as machine learning, not learning', () => {
+  it('reads growth in amount and a product\'s performance as no growing of people, and a learned model as machine learning, not learning', () => {
     assert.ok(!questionCues('The backlog grows to hours at peak.').includes('growing-people'));
+    // A product's performance is no person's.
+    assert.ok(!questionCues('The product manager wants to ship now and fix performance later.').includes('growing-people'));
+    asks('Tell me about a hard conversation with someone about their performance.', 'growing-people');
     asks('How have you helped someone grow?', 'growing-people');
     const model = questionCues('Give me an example where you brought a learned model into a feature customers use every day.');
     assert.ok(model.includes('machine-learning') && !model.includes('learning'), model.join());
