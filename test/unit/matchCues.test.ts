@@ -369,16 +369,17 @@ describe('question cues', () => {
     const gamble = questionCues("Give me an example of a gamble you took at work that didn't pay off.");
     assert.ok(gamble.includes('failure') && !gamble.includes('cost'), gamble.join());
     assert.ok(!questionCues('Tell me about hiring for potential, and how you made that pay off.').includes('cost'));
-    asks('How did you get to the bottom of it?', 'details');
-    assert.ok(!questionCues('People were billed twice. How did you get to the bottom of it?').includes('failure'));
+    asks('People were billed twice. How did you get to the bottom of it?', 'details');
   });
 
   it('reads themes asked in plain synonyms: being open about a failure, keeping someone informed, standing up for something or saying where one stood, leading it anyway, giving feedback', () => {
-    asks("Describe a time you had to be open about your own organisation's failure.", 'candour');
-    asks('How have you kept a stakeholder informed while a launch was at risk?', 'candour');
-    asks("Tell me about standing up for the customer's experience.", 'disagreement');
-    asks('Leadership wanted to ship early. Where did you stand, and what did you do once they had decided?', 'disagreement');
-    asks('Describe a plan you thought was too ambitious that you ended up leading anyway.', 'disagreement');
+    for (const [text, cue] of [
+      ["Describe a time you had to be open about your own organisation's failure.", 'candour'],
+      ['How have you kept a stakeholder informed while a launch was at risk?', 'candour'],
+      ["Tell me about standing up for the customer's experience.", 'disagreement'],
+      ['Leadership wanted to ship early. Where did you stand, and what did you do once they had decided?', 'disagreement'],
+      ['Describe a plan you thought was too ambitious that you ended up leading anyway.', 'disagreement'],
+    ]) asks(text, cue);
     // Feedback given to someone grows them; feedback asked for is candour.
     const given = questionCues('How quickly do you give people feedback on their work?');
     assert.ok(given.includes('growing-people') && !given.includes('candour'), given.join());

@@ -132,9 +132,10 @@ function unitVector(stems: readonly string[], idf: (stem: string) => number): Ma
 }
 
 /**
- * The ids of the LPs a question names outright anywhere in it, by a name or alias of two words or more
- * (see `Reader.names`): "Have Backbone: give me your best example" names Have Backbone; Disagree
- * and Commit as surely as the LP's full name would. Linear in the question's length for each name.
+ * The ids of the LPs a question names outright anywhere in it, by a name or alias of two words or
+ * more (see `Reader.names`): "Have Backbone: give me your best example" names Have Backbone;
+ * Disagree and Commit as surely as the LP's full name would. Linear in the question's length for
+ * each name.
  */
 function namedLps(text: string, read: Reader): string[] {
   const plain = ` ${normalizeLpName(text)} `;
@@ -150,14 +151,14 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * The LPs a question asks about, primary first, and whether it asks for a failure. The bank's LPs
  * when the text is a bank question or names a bank question's id. Otherwise evidence from the words,
  * each 0 to 1, combined as independent evidence (1 - product of 1 - each): an LP named outright,
- * as the whole question or inside it (1, see `namedLps`); the LP's catalog signal phrases found in the question outside its compounds (see
- * `readCompounds`), matched on the forms of their words (half a point for each of the
- * question's words they cover, see SURE_HITS), the LP's compounds as one such word, everyday
- * signal words only beside other evidence of the LP (see `everydaySignalWords`);
- * the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each); and the LPs of the most
- * similar bank questions (their similarity, the secondary LPs less; failure
- * words left out of the likeness, since they say what kind of story, not which LP). Three
- * LPs at most, strongest first; none when nothing fits.
+ * as the whole question or inside it (1, see `namedLps`); the LP's catalog signal phrases found in
+ * the question outside its compounds (see `readCompounds`), matched on the forms of their words
+ * (half a point for each of the question's words they cover, see SURE_HITS), the LP's compounds
+ * as one such word, everyday signal words only beside other evidence of the LP (see
+ * `everydaySignalWords`); the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each);
+ * and the LPs of the most similar bank questions (their similarity, the secondary LPs less;
+ * failure words left out of the likeness, since they say what kind of story, not which LP).
+ * Three LPs at most, strongest first; none when nothing fits.
  */
 export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
   const read = reader(stemmer);

@@ -41,20 +41,21 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
 }));
 
 /**
- * Adjectives whose comparative and superlative ("faster", "fastest") name what the plain word does:
- * "the fastest you have gone" asks about speed as "fast" does. Porter's stemmer leaves "-er" and
- * "-est" on, and stripping them from every word would wreck "interest", "request", "honest" or
- * "offer"; the list is the adjectives of degree that questions and stories use for what was done.
+ * Adjectives of degree that questions and stories use for what was done. Their superlatives
+ * ("fastest", "riskiest") name what the plain word does: "the fastest you have gone" asks about
+ * speed as "fast" does, yet Porter's stemmer leaves "-est" on, and stripping it from every word
+ * would wreck "interest", "request" or "honest". Comparatives stay as they are: a story's "faster"
+ * or "bigger" is its result, and read as "fast" or "big" it matched stories that only use the word.
  */
 const GRADED_ADJECTIVES =
   'fast quick slow big large small hard tough risky bold loud old new strong weak simple cheap busy early late deep high low long short ' +
   'smart easy safe great close wide broad proud heavy lean poor tight fair clean';
 
-/** A graded adjective's comparative and superlative to the adjective (see GRADED_ADJECTIVES): "riskiest" is "risky", "biggest" is "big". */
+/** A graded adjective's superlative to the adjective (see GRADED_ADJECTIVES): "riskiest" is "risky", "biggest" is "big", "simplest" is "simple". */
 const DEGREES: ReadonlyMap<string, string> = new Map(
-  GRADED_ADJECTIVES.split(' ').flatMap((adjective) => {
+  GRADED_ADJECTIVES.split(' ').map((adjective) => {
     const base = adjective.endsWith('y') ? `${adjective.slice(0, -1)}i` : adjective.endsWith('e') ? adjective.slice(0, -1) : /[^aeiou][aeiou][bdgmnpt]$/.test(adjective) ? adjective + adjective.slice(-1) : adjective;
-    return [[`${base}est`, adjective]] as Array<[string, string]>;
+    return [`${base}est`, adjective];
   }),
 );
 
@@ -162,7 +163,7 @@ export function withoutContrasts(text: string): string {
 /**
  * The stem of one lower-case word: a word the stemmer would join with a word of another meaning
  * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see
- * IRREGULAR), and a graded adjective's "-er" and "-est" forms the adjective (see DEGREES).
+ * IRREGULAR), and a superlative its adjective (see DEGREES).
  */
 export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): string {
   return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? DEGREES.get(word) ?? americanSpelling(word));
@@ -210,7 +211,12 @@ export interface TextStems {
    * words are stop words ("on time", "let them down").
    */
   all: string[];
-  /** The content words' stems (neither stop words nor light words), in order (repeats kept, for term counts): what BM25 counts. */
+  /**
+   * The content words' stems (neither stop words, light words nor superlatives), in order (repeats
+   * kept, for term counts): what BM25 counts. A superlative frames a question ("the hardest bug",
+   * "your biggest mistake") more than it names the situation, so it shares no word; its adjective
+   * still reads a theme ("the fastest": speed) from `all`.
+   */
   content: string[];
 }
 
