@@ -398,7 +398,7 @@ describe('question cues', () => {
     assert.ok(!questionCues('Tell me about changing a business model.').includes('machine-learning'));
   });
 
-  it('reads themes the table lacked: weighing options, real users in the room, an outage survived, a system that could not keep up', () => {
+  it('reads themes the table lacked: weighing options, real users in the room, an outage survived, a system that could not keep up, a risk taken', () => {
     asks('When there were several defensible ways to build something and no obvious winner, how did you pick one?', 'options');
     asks('Tell me about a time you had to choose between paying for more time and going live.', 'options');
     assert.ok(!questionCues('Tell me about a time you found a way to make a bug happen on demand.').includes('options'));
@@ -411,5 +411,9 @@ describe('question cues', () => {
     assert.ok(peak.includes('capacity') && !peak.includes('wellbeing'), peak.join());
     asks("Someone who reports to you says they can't keep up.", 'wellbeing');
     assert.ok(strength('The parser could not keep up with traffic and the queue lagged by hours.', 'capacity') > 0);
+    // A gamble, and "the riskiest" through its adjective (see DEGREES).
+    asks("Give me an example of a gamble you took at work that didn't pay off.", 'risk');
+    asks('What is the riskiest thing you have done at work while everyone else was asleep?', 'risk');
+    assert.ok(strength('I released it to every user in one step, with no kill switch.', 'risk') > 0);
   });
 });
