@@ -58,11 +58,16 @@ describe('question to story', () => {
 
   it('keeps apart words the stemmer joins with a word of another meaning, in the words matched and the themes read', () => {
     // Porter's stemmer joins each pair; the matcher does not.
-    for (const [word, other] of [['customer', 'custom'], ['news', 'new'], ['internal', 'intern'], ['experiment', 'experience'], ['business', 'busy'], ['personally', 'person'], ['critical', 'criticism'], ['responsible', 'response'], ['authority', 'author'], ['general', 'generate']]) {
+    for (const [word, other] of [['customer', 'custom'], ['news', 'new'], ['internal', 'intern'], ['experiment', 'experience'], ['business', 'busy'], ['personally', 'person'], ['critical', 'criticism'], ['responsible', 'response'], ['authority', 'author'], ['general', 'generate'], ['accessible', 'access'], ['accessibility', 'access'], ['talented', 'talent']]) {
       assert.strictEqual(PORTER_STEMMER.stem(word), PORTER_STEMMER.stem(other), `${word} ${other}`);
       assert.notStrictEqual(stemWord(word), stemWord(other), `${word} ${other}`);
     }
     assert.strictEqual(stemWord('customers'), stemWord('customer'));
+    // Access one is about to lose is no accessibility; a talented engineer on the team is no hiring.
+    assert.ok(!questionLps('Have you ever had to move everything off hardware you were about to lose access to?').cues.includes('responsibility'));
+    assert.ok(questionLps('How have you made a product more accessible?').cues.includes('responsibility'));
+    assert.ok(!questionLps('Tell me about someone on your team who was talented but invisible to leadership.').cues.includes('hiring'));
+    assert.ok(questionLps('How do you find talent?').cues.includes('hiring'));
     // A custom build is not about customers: neither the theme nor the words match a story about refunding them.
     const custom = 'Why did you argue against a custom build?';
     assert.ok(!questionLps(custom).cues.includes('customers'), questionLps(custom).cues.join());
@@ -108,6 +113,22 @@ describe('question to story', () => {
     assert.deepStrictEqual([learned.lpIds[0], learned.weights[0]], ['learn-and-be-curious', 0.625]);
   });
 
+  it('reads an LP named anywhere in a question, by its name or an alias of two words or more, as named outright', () => {
+    const backbone = questionLps('Have Backbone: give me your best example from the last few years.');
+    assert.deepStrictEqual([backbone.lpIds[0], backbone.weights[0]], ['have-backbone-disagree-and-commit', 1]);
+    const employer = questionLps("Strive to be Earth's Best Employer: what have you changed?");
+    assert.deepStrictEqual([employer.lpIds[0], employer.weights[0]], ['strive-to-be-earths-best-employer', 1]);
+    // A one-word alias ("Results" of Deliver Results) is an everyday word: it names nothing outright.
+    const results = questionLps('Xyzzy plugh frobozz: what results did you zork?');
+    assert.ok(!results.lpIds.includes('deliver-results') || results.weights[results.lpIds.indexOf('deliver-results')] < 1, JSON.stringify(results));
+    // Named, the LP outweighs a word the question shares with another story.
+    const matcher = new StoryMatcher([
+      doc('years', story('Ran the same service for five years', 'Ownership', 'It ran for five years with no outage.')),
+      doc('memo', story('Wrote a memo against the plan and then delivered it', 'Have Backbone; Disagree and Commit', 'The plan shipped on time.')),
+    ]);
+    assert.strictEqual(matcher.rank('Have Backbone: give me your best example from the last few years.', { now: new Date('2026-06-01T00:00:00Z') })[0].file, 'memo');
+  });
+
   it('matches LP signal words on their forms, not on words derived from them that stem alike', () => {
     // Porter stems "personally" (a Dive Deep signal) and "people" alike, "accountable" (Ownership) and
     // "account", "succession" (Hire and Develop the Best) and "success": none is the LP's signal.
@@ -128,7 +149,7 @@ describe('question to story', () => {
   });
 
   it('reads a contraction as its words: no "didn" or "ve" to share, "won\'t" is not "won", a negated signal keeps its "not"', () => {
-    assert.deepStrictEqual(contentStems("What's the biggest thing you've done? We didn't wait, and they won't."), ['biggest', 'done', 'wait'], '"thing" is a light word, see LIGHT_WORDS');
+    assert.deepStrictEqual(contentStems("What's the biggest thing you've done? We didn't wait, and they won't."), ['done', 'wait'], '"thing" is a light word, see LIGHT_WORDS, and "biggest" a degree, see DEGREES');
     assert.deepStrictEqual(inflectionRoots("didn't wait"), ['not', 'wait']);
     // "Didn't wait" is a Bias for Action signal and "not my job" an Ownership one; a bare "wait" or "job" is neither.
     const bare = questionLps('Xyzzy plugh frobozz wait job zork.');

@@ -7,7 +7,7 @@ import { allCues, cueTableSchema, questionCues, storyCueStrengths, readCompounds
 import { questionLps, questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
-import { americanSpelling, contentStems, stemWord, textStems, withoutContrasts, words } from '../../src/core/match/words';
+import { americanSpelling, contentStems, PORTER_STEMMER, stemWord, textStems, withoutContrasts, words } from '../../src/core/match/words';
 import { lintText } from '../../src/core/engine';
 import { lpById } from '../../src/core/catalog';
 import { profileStory } from '../../src/core/plan/profile';
@@ -348,5 +348,72 @@ describe('question cues', () => {
     asks('Tell me about a time you failed.', 'failure');
     // A follow-up's "what did you learn" asks for no learning theme.
     assert.ok(!questionCues('Tell me about going to see customers. What did you learn?').includes('learning'));
+  });
+
+  it('reads "could" as "can" and "cannot" as "can not", so a phrase in one tense meets a question in the other', () => {
+    for (const text of ["How do you find out about customers who can't use your product?", 'How do you find customers who cannot use your product?', 'Customers who could not use it: what did you do?']) asks(text, 'responsibility');
+    assert.strictEqual(stemWord('could'), stemWord('can'));
+    assert.deepStrictEqual(words('It cannot wait.'), words('It can not wait.'));
+  });
+
+  it('reads a superlative as its adjective for the themes, and as no shared word: "the fastest you have gone" asks about speed', () => {
+    asks("What's the fastest you've gone from a request to real revenue?", 'acting-fast');
+    for (const [superlative, adjective] of [['fastest', 'fast'], ['riskiest', 'risky'], ['biggest', 'big'], ['simplest', 'simple']]) assert.strictEqual(stemWord(superlative), stemWord(adjective), superlative);
+    // "-est" that is no degree of an adjective stays as it was.
+    for (const word of ['interest', 'request', 'honest', 'test']) assert.strictEqual(stemWord(word), PORTER_STEMMER.stem(word), word);
+    // "The hardest bug" asks about a bug: the degree frames the question, and shares no word.
+    assert.deepStrictEqual(contentStems('Tell me about the hardest bug you fixed.'), contentStems('Tell me about the bug you fixed.'));
+  });
+
+  it('reads phrasal verbs as one meaning: what did not pay off failed and cost nothing, getting to the bottom of it is digging into details', () => {
+    const gamble = questionCues("Give me an example of a gamble you took at work that didn't pay off.");
+    assert.ok(gamble.includes('failure') && !gamble.includes('cost'), gamble.join());
+    assert.ok(!questionCues('Tell me about hiring for potential, and how you made that pay off.').includes('cost'));
+    asks('People were billed twice. How did you get to the bottom of it?', 'details');
+  });
+
+  it('reads themes asked in plain synonyms: being open about a failure, keeping someone informed, standing up for something or saying where one stood, leading it anyway, giving feedback', () => {
+    for (const [text, cue] of [
+      ["Describe a time you had to be open about your own organisation's failure.", 'candour'],
+      ['How have you kept a stakeholder informed while a launch was at risk?', 'candour'],
+      ["Tell me about standing up for the customer's experience.", 'disagreement'],
+      ['Leadership wanted to ship early. Where did you stand, and what did you do once they had decided?', 'disagreement'],
+      ['Describe a plan you thought was too ambitious that you ended up leading anyway.', 'disagreement'],
+    ]) asks(text, cue);
+    // Feedback given to someone grows them; feedback asked for is candour.
+    const given = questionCues('How quickly do you give people feedback on their work?');
+    assert.ok(given.includes('growing-people') && !given.includes('candour'), given.join());
+    asks('How do you ask for feedback so that people tell you the truth?', 'candour');
+  });
+
+  it('reads growth in amount and a product\'s performance as no growing of people, and a learned model as machine learning, not learning', () => {
+    assert.ok(!questionCues('The backlog grows to hours at peak.').includes('growing-people'));
+    // A product's performance is no person's.
+    assert.ok(!questionCues('The product manager wants to ship now and fix performance later.').includes('growing-people'));
+    asks('Tell me about a hard conversation with someone about their performance.', 'growing-people');
+    asks('How have you helped someone grow?', 'growing-people');
+    const model = questionCues('Give me an example where you brought a learned model into a feature customers use every day.');
+    assert.ok(model.includes('machine-learning') && !model.includes('learning'), model.join());
+    asks('Tell me about a model you found leaning on a stand-in.', 'machine-learning');
+    assert.ok(!questionCues('Tell me about changing a business model.').includes('machine-learning'));
+  });
+
+  it('reads themes the table lacked: weighing options, real users in the room, an outage survived, a system that could not keep up, a risk taken', () => {
+    asks('When there were several defensible ways to build something and no obvious winner, how did you pick one?', 'options');
+    asks('Tell me about a time you had to choose between paying for more time and going live.', 'options');
+    assert.ok(!questionCues('Tell me about a time you found a way to make a bug happen on demand.').includes('options'));
+    assert.ok(strength('I wrote down three options and the trade-offs of each, and asked for a second opinion.', 'options') > 0);
+    asks('Tell me about a time you got real users into the room to try something before it shipped.', 'customer-voice');
+    assert.ok(strength('I sat in on every user research session.', 'customer-voice') > 0);
+    asks('If your whole data centre went dark tomorrow, how long would it take you to be back?', 'resilience');
+    assert.ok(strength('We moved to an active-active multi-region design and cut recovery time to 90 seconds.', 'resilience') > 0);
+    const peak = questionCues("Our ingestion can't keep up at peak and the backlog grows to hours.");
+    assert.ok(peak.includes('capacity') && !peak.includes('wellbeing'), peak.join());
+    asks("Someone who reports to you says they can't keep up.", 'wellbeing');
+    assert.ok(strength('The parser could not keep up with traffic and the queue lagged by hours.', 'capacity') > 0);
+    // A gamble, and "the riskiest" through its adjective (see DEGREES).
+    asks("Give me an example of a gamble you took at work that didn't pay off.", 'risk');
+    asks('What is the riskiest thing you have done at work while everyone else was asleep?', 'risk');
+    assert.ok(strength('I released it to every user in one step, with no kill switch.', 'risk') > 0);
   });
 });

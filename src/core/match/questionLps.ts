@@ -1,4 +1,4 @@
-import { allLps, allQuestions, findLp, type Lp, type Question } from '../catalog';
+import { allLps, allQuestions, findLp, normalizeLpName, type Lp, type Question } from '../catalog';
 import { cueLps, cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
@@ -68,6 +68,12 @@ interface Reader {
    * "personally" (Dive Deep) does not match "people", nor "accountable" (Ownership) "account".
    */
   signals: Array<{ lp: Lp; phrases: string[][] }>;
+  /**
+   * Each LP's name and aliases of two words or more, as space-separated words between spaces (see
+   * `namedLps`): the ways a question names the LP outright. A name of one word ("Ownership",
+   * "Results", "Invent") is an everyday word as often as a name, so it stays a signal.
+   */
+  names: Array<{ id: string; names: string[] }>;
   /** The inflection roots of the everyday signal words (see `everydaySignalWords`). */
   everyday: Set<string>;
   /** The bank's questions as unit TF-IDF vectors over their stems. */
@@ -100,6 +106,10 @@ function reader(stemmer: Stemmer): Reader {
       lp,
       phrases: [lp.name, ...lp.aliases, ...lp.signals].map((phrase) => inflectionRoots(phrase)).filter((roots) => roots.length > 0),
     })),
+    names: allLps().map((lp) => ({
+      id: lp.id,
+      names: [lp.name, ...lp.aliases].map(normalizeLpName).filter((name) => name.includes(' ')).map((name) => ` ${name} `),
+    })),
     everyday: new Set(everydaySignalWords().flatMap((word) => inflectionRoots(word))),
     bank: questions.map((question, i) => ({ question, vector: unitVector(stemsOf[i], (stem) => idf.get(stem) ?? unseenIdf) })),
     idf,
@@ -121,6 +131,17 @@ function unitVector(stems: readonly string[], idf: (stem: string) => number): Ma
   return vector;
 }
 
+/**
+ * The ids of the LPs a question names outright anywhere in it, by a name or alias of two words or
+ * more (see `Reader.names`): "Have Backbone: give me your best example" names Have Backbone;
+ * Disagree and Commit as surely as the LP's full name would. Linear in the question's length for
+ * each name.
+ */
+function namedLps(text: string, read: Reader): string[] {
+  const plain = ` ${normalizeLpName(text)} `;
+  return read.names.filter(({ names }) => names.some((name) => plain.includes(name))).map(({ id }) => id);
+}
+
 /** Whether every inflection root of `phrase` is in `roots` (a phrase of one word: that word). */
 function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
   return phrase.every((root) => roots.has(root));
@@ -129,15 +150,15 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
 /**
  * The LPs a question asks about, primary first, and whether it asks for a failure. The bank's LPs
  * when the text is a bank question or names a bank question's id. Otherwise evidence from the words,
- * each 0 to 1, combined as independent evidence (1 - product of 1 - each): an LP named outright
- * (1); the LP's catalog signal phrases found in the question outside its compounds (see
- * `readCompounds`), matched on the forms of their words (half a point for each of the
- * question's words they cover, see SURE_HITS), the LP's compounds as one such word, everyday
- * signal words only beside other evidence of the LP (see `everydaySignalWords`);
- * the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each); and the LPs of the most
- * similar bank questions (their similarity, the secondary LPs less; failure
- * words left out of the likeness, since they say what kind of story, not which LP). Three
- * LPs at most, strongest first; none when nothing fits.
+ * each 0 to 1, combined as independent evidence (1 - product of 1 - each): an LP named outright,
+ * as the whole question or inside it (1, see `namedLps`); the LP's catalog signal phrases found in
+ * the question outside its compounds (see `readCompounds`), matched on the forms of their words
+ * (half a point for each of the question's words they cover, see SURE_HITS), the LP's compounds
+ * as one such word, everyday signal words only beside other evidence of the LP (see
+ * `everydaySignalWords`); the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each);
+ * and the LPs of the most similar bank questions (their similarity, the secondary LPs less;
+ * failure words left out of the likeness, since they say what kind of story, not which LP).
+ * Three LPs at most, strongest first; none when nothing fits.
  */
 export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
   const read = reader(stemmer);
@@ -162,6 +183,7 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
   };
   const named = findLp(text.trim());
   if (named) add(named.id, 1);
+  for (const id of namedLps(text, read)) if (id !== named?.id) add(id, 1);
   for (const id of cues) for (const lp of cueLps(id)) add(lp, CUE_EVIDENCE);
   const topicStems = stemList.filter((stem) => !read.failureStems.has(stem));
   if (topicStems.length > 0) {

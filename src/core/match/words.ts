@@ -36,14 +36,37 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   fed: 'feed', fled: 'flee', flew: 'fly', flown: 'fly', threw: 'throw', thrown: 'throw', wore: 'wear', worn: 'wear', woke: 'wake', woken: 'wake',
   mistook: 'mistake', mistaken: 'mistake', withdrew: 'withdraw', withdrawn: 'withdraw', oversaw: 'oversee', overseen: 'oversee', became: 'become',
   children: 'child', people: 'person', men: 'man', women: 'woman',
+  // A modal's past is its present for what a question asks: "customers who can't use it" are those who "could not use" it.
+  could: 'can',
 }));
+
+/**
+ * Adjectives of degree that questions and stories use for what was done. Their superlatives
+ * ("fastest", "riskiest") name what the plain word does: "the fastest you have gone" asks about
+ * speed as "fast" does, yet Porter's stemmer leaves "-est" on, and stripping it from every word
+ * would wreck "interest", "request" or "honest". Comparatives stay as they are: a story's "faster"
+ * or "bigger" is its result, and read as "fast" or "big" it matched stories that only use the word.
+ */
+const GRADED_ADJECTIVES =
+  'fast quick slow big large small hard tough risky bold loud old new strong weak simple cheap busy early late deep high low long short ' +
+  'smart easy safe great close wide broad proud heavy lean poor tight fair clean';
+
+/** A graded adjective's superlative to the adjective (see GRADED_ADJECTIVES): "riskiest" is "risky", "biggest" is "big", "simplest" is "simple". */
+const DEGREES: ReadonlyMap<string, string> = new Map(
+  GRADED_ADJECTIVES.split(' ').map((adjective) => {
+    const base = adjective.endsWith('y') ? `${adjective.slice(0, -1)}i` : adjective.endsWith('e') ? adjective.slice(0, -1) : /[^aeiou][aeiou][bdgmnpt]$/.test(adjective) ? adjective + adjective.slice(-1) : adjective;
+    return [`${base}est`, adjective];
+  }),
+);
 
 /**
  * Words that Porter's stemmer joins with a word of another meaning, each given a stem of its own:
  * "customer" is not "custom" (a custom build), "news" is not "new", an "internal" tool is not an
  * "intern", an "experiment" is not "experience", "business" is not "busy", "personally" is not
  * "people", "critical" is not "criticism", being "responsible" is not a "response", "authority" is
- * not an "author", "general" is not "generate", and an "evening" is not "even" (in "even though").
+ * not an "author", "general" is not "generate", an "evening" is not "even" (in "even though"),
+ * a product made "accessible" is not the "access" one loses to hardware, and a "talented" engineer
+ * is not the "talent" a company hires.
  * Each pair is one that interview questions and stories use in both senses; the forms listed are
  * those suffix stripping would otherwise send to the shared stem.
  */
@@ -53,7 +76,8 @@ const SENSES: ReadonlyMap<string, string> = new Map(
     experiment: 'experiment', experiments: 'experiment', experimented: 'experiment', experimenting: 'experiment', business: 'business',
     businesses: 'business', personal: 'personal', personally: 'personal', critical: 'critical', critically: 'critical', responsible: 'responsib',
     responsibility: 'responsib', responsibilities: 'responsib', authority: 'authoriti', authorities: 'authoriti',
-    general: 'general', generally: 'general', evening: 'evening', evenings: 'evening',
+    general: 'general', generally: 'general', evening: 'evening', evenings: 'evening', accessible: 'accessib', inaccessible: 'inaccessib',
+    accessibility: 'accessib', talented: 'talented',
   }),
 );
 
@@ -94,7 +118,7 @@ export function words(text: string): string[] {
   return plainText(text).split(/[^\p{L}\p{N}]+/u);
 }
 
-/** Contractions as the words they stand for; a possessive or "is" ("what's", "the team's") is dropped. */
+/** Contractions as the words they stand for; a possessive or "is" ("what's", "the team's") is dropped. "Cannot" is "can not" too (see `plainText`). */
 const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bwon['’]t\b/g, 'will not'],
   [/\bcan['’]t\b/g, 'can not'],
@@ -109,12 +133,14 @@ const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
 
 /**
  * A text in lower case with the hyphens inside words taken out ("on-call" is "oncall") and its
- * contractions written out: otherwise "didn't" leaves the word "didn", "you've" the word "ve", and
- * "won't" the stem of "won", none of which the question asks about.
+ * contractions and "cannot" written out: otherwise "didn't" leaves the word "didn", "you've" the
+ * word "ve", and "won't" the stem of "won", none of which the question asks about, and "cannot"
+ * misses the "can not" of a phrase.
  */
 function plainText(text: string): string {
   let plain = text.toLowerCase().replace(/(?<=[\p{L}\p{N}])[-‐‑](?=[\p{L}\p{N}])/gu, '');
   if (plain.includes("'") || plain.includes('’')) for (const [contraction, full] of CONTRACTIONS) plain = plain.replace(contraction, full);
+  if (plain.includes('cannot')) plain = plain.replace(/\bcannot\b/g, 'can not');
   return plain;
 }
 
@@ -136,10 +162,11 @@ export function withoutContrasts(text: string): string {
 
 /**
  * The stem of one lower-case word: a word the stemmer would join with a word of another meaning
- * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see IRREGULAR).
+ * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see
+ * IRREGULAR), and a superlative its adjective (see DEGREES).
  */
 export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): string {
-  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? americanSpelling(word));
+  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? DEGREES.get(word) ?? americanSpelling(word));
 }
 
 /** A British "-ise" verb's forms: the verb's stem of at least four letters, then the ending. */
@@ -184,7 +211,12 @@ export interface TextStems {
    * words are stop words ("on time", "let them down").
    */
   all: string[];
-  /** The content words' stems (neither stop words nor light words), in order (repeats kept, for term counts): what BM25 counts. */
+  /**
+   * The content words' stems (neither stop words, light words nor superlatives), in order (repeats
+   * kept, for term counts): what BM25 counts. A superlative frames a question ("the hardest bug",
+   * "your biggest mistake") more than it names the situation, so it shares no word; its adjective
+   * still reads a theme ("the fastest": speed) from `all`.
+   */
   content: string[];
 }
 
@@ -203,7 +235,7 @@ export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): Text
     if (currency !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) all.push(cachedStem(DOLLAR, stemmer));
     const stem = cachedStem(word, stemmer);
     all.push(stem);
-    if (word.length >= 2 && !STOP_WORDS.has(word) && !LIGHT_WORDS.has(word)) content.push(stem);
+    if (word.length >= 2 && !STOP_WORDS.has(word) && !LIGHT_WORDS.has(word) && !DEGREES.has(word)) content.push(stem);
   }
   return { all, content };
 }
