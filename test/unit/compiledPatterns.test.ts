@@ -1,62 +1,58 @@
 import * as assert from 'assert';
-import { dirname } from 'path';
+import { execFileSync } from 'child_process';
 import { compiledNow, COMPILING_SUBJECT_CHARS, LONG_PATTERN_CHARS, matchesOf } from '../../src/core/text';
 import { collectiveSentence, voiceMarks } from '../../src/core/language/personal';
-import { storyTexts } from './helpers';
 
-type Engine = typeof import('../../src/core/engine');
+/** One regex object the engine ran: its source, its flags and the length of the first subject it ran on. */
+interface FirstRun {
+  source: string;
+  flags: string;
+  firstLength: number;
+}
 
 /**
- * Loads a fresh copy of the core (new module objects, so new regexes that have never run) and
- * lints every kept story with it, recording the length of the first subject each regex ran on.
- * The core already loaded for the other tests is put back afterwards.
+ * Lints every kept story with the core in a node process of its own, recording, for each regex
+ * object that runs, the length of the first subject it ran on. In a process of its own because
+ * replacing `RegExp.prototype.exec`, even for a moment, sends every later regex of that process
+ * down V8's slow path: the tests after this one would run several times slower.
  */
-function firstSubjects(): Map<RegExp, number> {
-  const core = dirname(require.resolve('../../src/core/engine'));
-  const kept = Object.keys(require.cache).filter((id) => id.startsWith(core));
-  const saved = kept.map((id) => [id, require.cache[id]] as const);
-  kept.forEach((id) => delete require.cache[id]);
-  const first = new Map<RegExp, number>();
-  const exec = RegExp.prototype.exec;
-  // With `exec` replaced, `test`, `matchAll`, `replace` and `split` all run through it.
-  RegExp.prototype.exec = function (this: RegExp, subject: string) {
-    if (!first.has(this)) first.set(this, String(subject).length);
-    return exec.call(this, subject);
-  };
-  try {
-    // A fresh copy, loaded after its cache entries are gone: an import would give the one already loaded.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const engine = require('../../src/core/engine') as Engine;
-    const texts = storyTexts();
+function firstRuns(): FirstRun[] {
+  const script = `
+    const first = new Map();
+    const exec = RegExp.prototype.exec;
+    // With exec replaced, test, matchAll, replace and split all run through it. Replaced before the
+    // core loads, so that a pattern run while the modules load counts too.
+    RegExp.prototype.exec = function (subject) {
+      if (!first.has(this)) first.set(this, String(subject).length);
+      return exec.call(this, subject);
+    };
+    const engine = require(${JSON.stringify(require.resolve('../../src/core/engine'))});
+    const texts = require(${JSON.stringify(require.resolve('./helpers'))}).storyTexts();
     for (const text of texts.slice(0, 40)) engine.lintText(text);
     engine.lintTexts(texts);
-  } finally {
     RegExp.prototype.exec = exec;
-    Object.keys(require.cache)
-      .filter((id) => id.startsWith(core))
-      .forEach((id) => delete require.cache[id]);
-    for (const [id, module] of saved) require.cache[id] = module;
-  }
-  return first;
+    process.stdout.write(JSON.stringify([...first].map(([p, firstLength]) => ({ source: p.source, flags: p.flags, firstLength }))));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as FirstRun[];
 }
 
 describe('patterns compiled before their first use', function () {
   this.timeout(60000);
-  let first: Map<RegExp, number>;
-  before(() => (first = firstSubjects()));
+  let runs: FirstRun[];
+  before(() => (runs = firstRuns()));
 
   it('every long pattern the engine runs first runs on a subject long enough to compile it at once', () => {
-    const long = [...first].filter(([pattern]) => pattern.source.length > LONG_PATTERN_CHARS);
+    const long = runs.filter((run) => run.source.length > LONG_PATTERN_CHARS);
     assert.ok(long.length >= 5, `the engine runs ${long.length} long patterns; the walk missed them`);
-    const late = long.filter(([, length]) => length < COMPILING_SUBJECT_CHARS).map(([pattern]) => `${pattern.source.slice(0, 60)}... first ran on ${first.get(pattern)} characters`);
+    const late = long.filter((run) => run.firstLength < COMPILING_SUBJECT_CHARS).map((run) => `${run.source.slice(0, 60)}... first ran on ${run.firstLength} characters`);
     assert.deepStrictEqual(late, [], 'give these to compiledNow before their first use');
   });
 
   it('each long pattern runs as one object, never as a copy made per call (matchAll, split, new RegExp in a function)', () => {
     const copies = new Map<string, number>();
-    for (const pattern of first.keys()) {
-      if (pattern.source.length <= LONG_PATTERN_CHARS) continue;
-      const key = `/${pattern.source}/${pattern.flags}`;
+    for (const run of runs) {
+      if (run.source.length <= LONG_PATTERN_CHARS) continue;
+      const key = `/${run.source}/${run.flags}`;
       copies.set(key, (copies.get(key) ?? 0) + 1);
     }
     assert.deepStrictEqual([...copies].filter(([, n]) => n > 1).map(([key, n]) => `${key.slice(0, 60)}... ran as ${n} objects`), [], 'a copy keeps its compiled code only in a cache each full GC empties: run the pattern itself (matchesOf)');
