@@ -5,10 +5,10 @@ import { DIAGNOSTIC_SOURCE } from './constants';
 
 /** The one place core types become VS Code types. */
 
-/** The extension's own copy of docs/rules.md, which it ships: set once the extension activates. */
+/** The rules' docs as the extension shows them (see ruleDocs.ts): set once the extension activates. */
 let ruleDocs: vscode.Uri | undefined;
 
-/** Diagnostics link to this copy of docs/rules.md (in the extension's folder), never to a web page. */
+/** Diagnostics link to the extension's own document of the rules' docs, never to a web page. */
 export function useRuleDocs(uri: vscode.Uri): void {
   ruleDocs = uri;
 }
@@ -31,7 +31,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** A finding as a diagnostic, its code linking to the rule's section of the shipped docs/rules.md. */
+/** A finding as a diagnostic, its code linking to the rule's section of the rules' docs. */
 export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;

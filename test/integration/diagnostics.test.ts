@@ -17,7 +17,7 @@ describe('diagnostics in a real VS Code', () => {
     assert.deepStrictEqual(diagnostics.map(describeDiagnostic), ['missing-personal-role@13:3-13:9:Warning', 'unquantified-result@17:3-17:9:Warning']);
     const code = diagnostics[0].code as { value: string; target: vscode.Uri };
     assert.ok(code.target.path.endsWith('/docs/rules.md') && !/^https?$/.test(code.target.scheme), code.target.toString());
-    assert.match(code.target.fragment, /^L\d+$/, 'the line of the rule in the shipped docs/rules.md');
+    assert.match(code.target.fragment, /^L\d+$/, 'the line of the rule in the rules\' docs');
     assert.match(diagnostics[1].message, /The Result has no number/);
   });
 

@@ -207,13 +207,12 @@ describe('editor help in a real VS Code', () => {
     assert.ok(decoded.includes('starMetric:900'), decoded.join(' | '));
   });
 
-  it('links each finding to its rule in the docs/rules.md shipped with the extension, opened in VS Code at that rule', async () => {
+  it('links each finding to its rule in the rules\' docs the extension makes, opened in VS Code at that rule', async () => {
     const editor = await openStory('weak-draft.star.md');
     const diagnostic = await waitFor('an unquantified-result finding', () => starDiagnostics(editor.document.uri).find((d) => ruleOf(d) === 'unquantified-result'));
     const target = (diagnostic.code as { value: string; target: vscode.Uri }).target;
     assert.ok(!/^https?$/.test(target.scheme), `not a web address: ${target.toString()}`);
-    const shipped = vscode.Uri.joinPath(vscode.extensions.getExtension('star-coach.star-coach')!.extensionUri, 'docs', 'rules.md');
-    assert.strictEqual(target.with({ fragment: '' }).toString(), shipped.toString());
+    assert.ok(target.scheme !== 'file' && target.path.endsWith('/docs/rules.md'), `the extension's own document of docs/rules.md: ${target.toString()}`);
     // What a click on the code in the hover or the Problems panel does: VS Code's opener.
     const opened = new Promise<vscode.TextEditor>((resolve) => {
       const listener = vscode.window.onDidChangeActiveTextEditor((e) => e?.document.uri.path.endsWith('/docs/rules.md') && (listener.dispose(), resolve(e)));

@@ -1,6 +1,6 @@
 import { RULES } from '../rules';
 
-/** The rules' docs, relative to the extension's folder and the repository: generated, and shipped in the .vsix. */
+/** The rules' docs, relative to the repository: generated; the extension makes the same text when it shows them. */
 export const RULE_DOCS_FILE = 'docs/rules.md';
 
 /** The same docs on the web, for reports read outside the editor (SARIF's helpUri). */
@@ -10,7 +10,7 @@ const SEVERITY_WORD = { error: 'error', warning: 'warning', information: 'info',
 
 /**
  * docs/rules.md, generated from the rules' metadata (`npm run generate` writes it; a unit test
- * fails when the shipped copy is stale). It ships in the extension, where diagnostics link to it.
+ * fails when the file is stale). The extension shows this text where diagnostics link to the rules.
  */
 export function rulesDoc(): string {
   const parts = [

@@ -1,15 +1,21 @@
 import * as vscode from 'vscode';
-import { RULE_DOCS_FILE } from '../../core/format/rulesDoc';
+import { RULE_DOCS_FILE, rulesDoc } from '../../core/format/rulesDoc';
 import { useRuleDocs } from '../convert';
 
+/** The scheme of the rules' docs as the extension shows them: a read-only document made on request. */
+const RULE_DOCS_SCHEME = 'star-coach-docs';
+
 /**
- * Rule links: each diagnostic's code opens the rule's section of docs/rules.md, which ships in the
- * extension, inside VS Code; nothing is fetched from the web. The link is the file itself at the
- * rule's heading line (`#L<line>`), the one kind of target both the hover and the Problems panel
- * open; once it is open, it is shown as the Markdown preview, scrolled to that rule.
+ * Rule links: each diagnostic's code opens the rule's section of the rules' docs inside VS Code;
+ * nothing is fetched from the web. The docs are docs/rules.md as `npm run generate` writes it,
+ * made from the rule registry when opened (so the .vsix does not carry the same text twice). The
+ * link is that document at the rule's heading line (`#L<line>`), the one kind of target both the
+ * hover and the Problems panel open; once it is open, it is shown as the Markdown preview,
+ * scrolled to that rule.
  */
 export function registerRuleDocs(context: vscode.ExtensionContext): void {
-  const docs = vscode.Uri.joinPath(context.extensionUri, ...RULE_DOCS_FILE.split('/'));
+  const docs = vscode.Uri.from({ scheme: RULE_DOCS_SCHEME, path: `/${RULE_DOCS_FILE}` });
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, { provideTextDocumentContent: () => rulesDoc() }));
   useRuleDocs(docs);
   let switching = false;
   const showPreview = async (editor: vscode.TextEditor | undefined) => {
