@@ -4,6 +4,7 @@
  * "migrating" and "migration" meet.
  */
 import { stemmer as porterStem } from 'stemmer';
+import { matchesOf } from '../text';
 
 /** Reduces a lower-case word to its stem. An interface, so that tests and other languages can bring their own. */
 export interface Stemmer {
@@ -231,7 +232,7 @@ const DOLLAR = 'dollar';
 export function textStems(text: string, stemmer: Stemmer = PORTER_STEMMER): TextStems {
   const all: string[] = [];
   const content: string[] = [];
-  for (const [, currency, word] of plainText(text).matchAll(WORD)) {
+  for (const [, currency, word] of matchesOf(plainText(text), WORD)) {
     if (currency !== undefined && word.charCodeAt(0) >= 48 && word.charCodeAt(0) <= 57) all.push(cachedStem(DOLLAR, stemmer));
     const stem = cachedStem(word, stemmer);
     all.push(stem);
@@ -271,6 +272,6 @@ const NEGATIONS = new Set(['not', 'no', 'never']);
  */
 export function inflectionRoots(text: string): string[] {
   const roots: string[] = [];
-  for (const [, , word] of plainText(text).matchAll(WORD)) if (NEGATIONS.has(word) || (word.length >= 2 && !STOP_WORDS.has(word))) roots.push(inflectionRoot(word));
+  for (const [, , word] of matchesOf(plainText(text), WORD)) if (NEGATIONS.has(word) || (word.length >= 2 && !STOP_WORDS.has(word))) roots.push(inflectionRoot(word));
   return roots;
 }

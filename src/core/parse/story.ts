@@ -7,6 +7,11 @@ export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
 export type StarKind = (typeof STAR_KINDS)[number];
 
+/** Whether a section kind (or a part's name read as one) is Situation, Task, Action or Result. */
+export function isStarKind(kind: string): kind is StarKind {
+  return (STAR_KINDS as readonly string[]).includes(kind);
+}
+
 /** Heading and label names a reader uses for each part of a STAR story (normalised: lowercase, single spaces). */
 const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
   // "What happened" and "Why it mattered": the setting of a notes or brag-document entry.
@@ -608,7 +613,7 @@ function distinctKinds(text: string, pattern: RegExp): number {
   const kinds = new Set<SectionKind>();
   for (const match of matchesOf(text, pattern)) {
     const named = partsNamed(match[1]);
-    for (const kind of [named.kind, ...(named.alsoKinds ?? [])]) if ((STAR_KINDS as readonly string[]).includes(kind)) kinds.add(kind);
+    for (const kind of [named.kind, ...(named.alsoKinds ?? [])]) if (isStarKind(kind)) kinds.add(kind);
   }
   return kinds.size;
 }
@@ -890,8 +895,8 @@ function partsNamed(title: string): { kind: SectionKind; alsoKinds?: StarKind[] 
     .map((part) => kindOf(part));
   const parts = [...new Set(named)];
   // "Result and Learnings": the Result, with its lesson told in the same section.
-  if (named.length < 2 || !parts.every((part) => part === 'learning' || (STAR_KINDS as readonly string[]).includes(part))) return { kind: dashed ? kind : 'other' };
-  const also = parts.slice(1).filter((part): part is StarKind => (STAR_KINDS as readonly string[]).includes(part));
+  if (named.length < 2 || !parts.every((part) => part === 'learning' || isStarKind(part))) return { kind: dashed ? kind : 'other' };
+  const also = parts.slice(1).filter(isStarKind);
   return also.length === 0 ? { kind: parts[0] } : { kind: parts[0], alsoKinds: also };
 }
 
@@ -958,7 +963,7 @@ const OPENING_SITUATION_WORDS = 12;
  * story marks no part, marks a Situation, or opens with a marked part.
  */
 function openingSituation(story: Story): Section | undefined {
-  const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  const first = firstStarPart(story);
   if (!first || first.kind === 'situation' || first.alsoKinds?.includes('situation')) return undefined;
   const end = story.lines.lineStart(first.line);
   const opening = story.prose.slice(story.frontMatter.bodyStart, end).replace(/^ {0,3}#{1,6}(?:[ \t].*)?$/gm, (heading) => ' '.repeat(heading.length));
@@ -1069,7 +1074,7 @@ export function tellingUnderSituation(story: Story): Section | undefined {
   let situation: Section | undefined;
   for (const section of story.sections) {
     if (section.kind === 'situation' && !section.alsoKinds) situation ??= section;
-    else if ((STAR_KINDS as readonly string[]).includes(section.kind)) return undefined;
+    else if (isStarKind(section.kind)) return undefined;
   }
   const telling = situation && longEnoughToTell(sectionProse(story, situation)) && unreadLabelLines(story).length === 0 ? situation : undefined;
   tellings.set(story, telling);
@@ -1139,7 +1144,12 @@ function closingPart(story: Story, start: number, end: number): number {
 
 /** Whether the story has no Situation, Task, Action or Result that STAR Coach could find. */
 export function hasNoStarSections(story: Story): boolean {
-  return !story.sections.some((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  return firstStarPart(story) === undefined;
+}
+
+/** The story's first section that is Situation, Task, Action or Result, in the text's order; undefined when it marks none. */
+export function firstStarPart(story: Story): Section | undefined {
+  return story.sections.find((s) => isStarKind(s.kind));
 }
 
 /** The fewest sentences that can tell a whole story: the setting and the task, what was done, how it ended. */

@@ -1,5 +1,5 @@
 import { findPersonalAction } from '../language/personal';
-import { hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
+import { firstStarPart, hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -123,7 +123,7 @@ function actionToldInOpening(story: Story): boolean {
  * before the parts ("## Payroll report") is no such layout.
  */
 function toldUnderOwnHeadings(story: Story): boolean {
-  const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  const first = firstStarPart(story);
   if (!first) return false;
   const own = (s: Section) => s.kind === 'other' && s.style === 'heading' && !/^\s{0,3}#[ \t]/.test(story.lines.lineText(s.line));
   return story.sections.some((s) => s.line < first.line && own(s)) && story.sections.some((s) => s.line > first.line && own(s));
@@ -138,6 +138,6 @@ const SCENE_OPENING = /^\s*(?:(?:at|in|with) (?:a|an|my|our|the|\p{Lu})|during|w
  * there, and the Situation is not named missing.
  */
 function settingToldInTask(story: Story): boolean {
-  const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+  const first = firstStarPart(story);
   return first?.kind === 'task' && SCENE_OPENING.test(sectionProse(story, first));
 }

@@ -1,4 +1,4 @@
-import { fullStoryWords, sectionOf, sectionWords, STAR_KINDS, type Story } from '../parse/story';
+import { firstStarPart, fullStoryWords, sectionOf, sectionWords, type Story } from '../parse/story';
 import { defaultOptions, defineRule, type OptionSpecs, type OptionValues, type RuleIssue } from './rule';
 
 const options = {
@@ -42,7 +42,7 @@ export const tooLong = defineRule({
     'Interviewers have about an hour for four or five questions and their follow-ups. A story that runs past three minutes leaves no room for "tell me more". The estimate counts the words of Situation, Task, Action, Result and Learning at your speaking pace (`wordsPerMinute`, 150 by default); the Short version is checked against its own limit.',
   findIssues(story, limits, { wordsPerMinute }) {
     const issues: RuleIssue[] = [];
-    const first = story.sections.find((s) => (STAR_KINDS as readonly string[]).includes(s.kind));
+    const first = firstStarPart(story);
     const { words, minutes, maxMinutes, short: shortTime } = speakingTime(story, wordsPerMinute, limits);
     if (first && minutes > maxMinutes) {
       issues.push({
