@@ -1,7 +1,7 @@
 // Benchmark: lints and indexes a deterministic bank of N varied stories, and prints in one run the
 // throughput of STAR Coach's engine, of a floor (read each file and parse its front matter with `yaml`),
 // and of markdownlint's library on the same files (median and range of R runs each), then the whole
-// `star-coach lint` process against markdownlint-cli2's on the same folder.
+// `star-coach lint` process (without and with its cache) against markdownlint-cli2's on the same folder.
 // Usage: node scripts/bench.mjs [N] [--runs R] [--corpus-only]
 //
 // The corpus is as varied as real banks: a third synthetic stories, two thirds the project's example
@@ -206,16 +206,20 @@ const quiet = (file, argv) => () => {
     // Both exit 1 when they report findings.
   }
 };
-const [cliResult, cli2Result] = measureInTurns(
+// With --cache, the warm-up run fills the cache and every measured run finds the bank unchanged.
+const cacheLocation = join(process.cwd(), '.bench', `lint-cache-${count}.json`);
+const [cliResult, cachedResult, cli2Result] = measureInTurns(
   [
     { name: 'star-coach lint . --format json', fn: quiet(cli, ['lint', '.', '--format', 'json']) },
+    { name: 'star-coach lint ... --cache, bank unchanged', fn: quiet(cli, ['lint', '.', '--format', 'json', '--cache', '--cache-location', cacheLocation]) },
     { name: 'markdownlint-cli2 "**/*.star.md"', fn: quiet(cli2, ['**/*.star.md']) },
   ],
   runs,
 );
 console.log('');
-table([cliResult, cli2Result], 'stories/s');
+table([cliResult, cachedResult, cli2Result], 'stories/s');
 console.log(`star-coach lint vs markdownlint-cli2, whole process: ${ratio(cli2Result, cliResult)} (goal >= 15x)`);
+console.log(`star-coach lint --cache vs markdownlint-cli2, bank unchanged: ${ratio(cli2Result, cachedResult)}`);
 
 // One story, in memory: the per-keystroke cost in the editor.
 const sample = storyText(7);

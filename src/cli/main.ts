@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { ParseArgsConfig } from 'util';
 import type { ResolvedConfig } from '../core/config';
 import { CoverageIndex, summarize } from '../core/coverage';
+import type { Finding } from '../core/types';
 import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
 import { catalogJson, formatCatalogText } from '../core/format/catalog';
@@ -12,6 +13,7 @@ import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
 import { findBankFiles, jsonText, lintStoryFiles, loadConfig, mapBounded, paintFor, parseStrict, READ_AT_ONCE, readStory, UsageError, withoutC1 } from './read';
 import { loadBank } from './bank';
+import { CacheFile, DEFAULT_CACHE_LOCATION } from './cacheFile';
 import { runMock, type Io, type MockOptions } from './mock';
 import { runStoryCommand, STORY_COMMANDS_USAGE } from './storyCommands';
 import { version } from '../../package.json';
@@ -28,6 +30,8 @@ ${STORY_COMMANDS_USAGE}
 Options:
   --format <name>       lint: text (default), json or sarif; catalog, coverage, questions: text or json
   --fix                 lint: apply every safe fix in place (again until none is left), then report what remains
+  --cache               lint, coverage: lint again only the stories whose text changed since the last --cache run
+  --cache-location <f>  lint, coverage: the cache file (default .star-coach/lint-cache.json)
   --lp <name or id>     questions, mock: only questions whose main LP is this one
   --level <L6|L7>       questions, mock: only questions for this level (and for both)
   --category <id>       questions, mock: core, ai-ml-leadership, sustainability-esg or return-to-office
@@ -55,6 +59,8 @@ interface Options {
   mock: MockOptions;
   /** lint --fix: write each story back with every safe fix applied. */
   fix: boolean;
+  /** lint, coverage --cache: the cache file, as given (relative to the current folder). */
+  cache?: string;
 }
 
 /**
@@ -99,7 +105,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const config = await loadConfig(options.config, io);
   if (!config) return 2;
 
-  const { checked, findings, index, unreadable } = await scanBank(options.paths, config, io, options.fix);
+  const cache = options.cache === undefined ? undefined : await CacheFile.open(path.resolve(io.cwd, options.cache), config, io);
+  const { checked, findings, index, unreadable } = await scanBank(options.paths, config, io, options.fix, cache);
 
   if (options.command === 'lint') {
     if (options.format === 'json') io.out(jsonText(findings));
@@ -137,8 +144,12 @@ interface Bank {
   unreadable: boolean;
 }
 
-/** Reads, lints and indexes every story under the paths, reporting on stderr each path or file it could not use. */
-async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io, fix = false): Promise<Bank> {
+/**
+ * Reads, lints and indexes every story under the paths, reporting on stderr each path or file it
+ * could not use; with a `cache`, a story whose text it knows is not linted again, and the cache
+ * is saved for the next run.
+ */
+async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io, fix = false, cache?: CacheFile): Promise<Bank> {
   let unreadable = false;
   const shown = (file: string) => printable(path.relative(io.cwd, file) || file);
   const files = await findBankFiles(paths, io, () => (unreadable = true));
@@ -146,16 +157,25 @@ async function scanBank(paths: readonly string[], config: ResolvedConfig, io: Io
   const index = new CoverageIndex();
   let checked = 0;
   // Fixed several at a time, or only checked a chunk at a time; reported in the files' order, as if one by one.
-  const stories = fix ? await mapBounded(files, READ_AT_ONCE, (file) => readStory(file, shown, config, true)) : lintStoryFiles(files, shown, config);
+  const stories = fix ? await mapBounded(files, READ_AT_ONCE, (file) => readStory(file, shown, config, true)) : lintStoryFiles(files, shown, config, cache);
   for (const [i, story] of stories.entries()) {
     for (const line of story.messages) io.err(`star-coach: ${line}\n`);
     if (story.unreadable) unreadable = true;
-    if (!story.result) continue;
     const name = path.relative(io.cwd, files[i]) || files[i];
+    let found: readonly Finding[];
+    if (story.cached) {
+      index.upsert({ id: name, ...story.cached.summary });
+      found = story.cached.findings;
+    } else if (story.result) {
+      const summary = summarize(name, story.result.story, story.result.findings);
+      index.upsert(summary);
+      cache?.store(files[i], summary, story.result.findings);
+      found = story.result.findings;
+    } else continue;
     checked++;
-    index.upsert(summarize(name, story.result.story, story.result.findings));
-    for (const finding of story.result.findings) findings.push(toJsonFinding(name, finding));
+    for (const finding of found) findings.push(toJsonFinding(name, finding));
   }
+  await cache?.save(paths.map((p) => path.resolve(io.cwd, p)), io);
   return { checked, findings, index, unreadable };
 }
 
@@ -165,6 +185,8 @@ const OPTION_SPECS = {
   config: { type: 'string', short: 'c' },
   'no-color': { type: 'boolean' },
   fix: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   lp: { type: 'string' },
   level: { type: 'string' },
   category: { type: 'string' },
@@ -218,6 +240,14 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
   if (NO_PATHS.includes(command) && options.paths.length > 0) throw new UsageError(`${command} takes no paths`);
   if (command === 'mock' && options.format !== 'text') throw new UsageError('mock is interactive: no --format');
   if (options.fix && command !== 'lint') throw new UsageError('--fix goes with lint');
+  const cacheLocation = value('cache-location');
+  if (cacheLocation !== undefined && values.cache !== true) throw new UsageError('--cache-location goes with --cache');
+  if (values.cache === true) {
+    if (command !== 'lint' && command !== 'coverage') throw new UsageError('--cache goes with lint or coverage');
+    // Fixing rewrites stories as it reads them: it reads every one afresh.
+    if (options.fix) throw new UsageError('--cache does not go with --fix, which reads every story afresh');
+    options.cache = cacheLocation ?? DEFAULT_CACHE_LOCATION;
+  }
   if (options.paths.length === 0) options.paths.push('.');
   return options;
 }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { DEFAULT_CONFIG, MAX_CONFIG_CHARS, readConfigText, type ResolvedConfig } from '../core/config';
@@ -6,7 +5,9 @@ import { lintChunks, lintText, lintTexts, MAX_STORY_CHARS, MAX_STORY_FILE_BYTES,
 import { fixText } from '../core/fix';
 import { ANSI_PAINT, NO_PAINT, printable, type Paint } from '../core/format/terminal';
 import { findConfigFile } from '../core/lookup';
-import { fsProblem, readRegularFile, readRegularFileSync } from '../node/fileAccess';
+import { readRegularFile, readRegularFileSync, replaceFile } from '../node/fileAccess';
+import type { LintCacheEntry } from '../core/lintCache';
+import type { CacheFile } from './cacheFile';
 import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
 import type { Io } from './mock';
 
@@ -42,8 +43,10 @@ export interface CheckedStory {
   /** What to say on stderr about this file, without the `star-coach: ` prefix. */
   messages: string[];
   unreadable: boolean;
-  /** Undefined when the story was skipped. */
+  /** Undefined when the story was skipped or its results came from the lint cache. */
   result?: LintResult;
+  /** What the lint cache kept of this story, when its text has not changed since. */
+  cached?: Pick<LintCacheEntry, 'summary' | 'findings'>;
 }
 
 /** Reads, lints and (with `fix`) fixes and writes back one story file. Never throws. */
@@ -54,7 +57,7 @@ export async function readStory(file: string, shown: (file: string) => string, c
   if (!fix) return { messages: [], unreadable: false, result };
   const fixed = fixText(read.text, config);
   if (fixed.fixesApplied === 0) return { messages: [], unreadable: false, result };
-  const written = await writeStory(file, fixed.text);
+  const written = await replaceFile(file, fixed.text);
   if (written !== true) return { messages: [`${shown(file)}: not fixed, it could not be written (${written})`], unreadable: true, result };
   const applied = `${fixed.fixesApplied} ${fixed.fixesApplied === 1 ? 'fix' : 'fixes'} applied`;
   return { messages: [`${shown(file)}: ${applied}`], unreadable: false, result: { story: lintText(fixed.text, config).story, findings: fixed.findings } };
@@ -62,16 +65,19 @@ export async function readStory(file: string, shown: (file: string) => string, c
 
 /**
  * Reads and lints story files (no fixing), in the files' order: `readStory` of each, with the
- * stories linted a chunk at a time, rule by rule (see `lintTexts`). Never throws.
+ * stories linted a chunk at a time, rule by rule (see `lintTexts`); a story the `cache` knows by
+ * its text is not linted again. Never throws.
  */
-export function lintStoryFiles(files: readonly string[], shown: (file: string) => string, config: ResolvedConfig): CheckedStory[] {
+export function lintStoryFiles(files: readonly string[], shown: (file: string) => string, config: ResolvedConfig, cache?: Pick<CacheFile, 'lookup'>): CheckedStory[] {
   const stories = new Array<CheckedStory>(files.length);
   for (const chunk of lintChunks(files.keys())) {
     const texts: string[] = [];
     const at: number[] = [];
     for (const i of chunk) {
       const read = readStoryText(files[i], shown);
-      if ('text' in read) {
+      const cached = 'text' in read ? cache?.lookup(files[i], read.text) : undefined;
+      if (cached) stories[i] = { messages: [], unreadable: false, cached };
+      else if ('text' in read) {
         texts.push(read.text);
         at.push(i);
       } else stories[i] = read;
@@ -105,26 +111,6 @@ export async function mapBounded<Item, Result>(items: readonly Item[], limit: nu
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/**
- * Writes a fixed story back through a temporary file in the same folder and a rename, so a
- * crash or a full disk never leaves a story half written. True, or why it failed.
- */
-async function writeStory(file: string, text: string): Promise<true | string> {
-  let temporary: string | undefined;
-  try {
-    // Through a link, the story it points to is the one rewritten; the link stays a link.
-    const target = await fs.realpath(file);
-    temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.star-coach-fix`);
-    const { mode } = await fs.stat(target);
-    await fs.writeFile(temporary, text, { mode });
-    await fs.rename(temporary, target);
-    return true;
-  } catch (error) {
-    if (temporary) await fs.rm(temporary, { force: true }).catch(() => undefined);
-    return fsProblem(error);
-  }
 }
 
 /** Why a story file was not read, in the words of the engine's own size message. */

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Stats } from 'fs';
+import * as path from 'path';
 
 /** What went wrong with a file, in words, from a Node file-system error; the error's own message when its code is not one of these. */
 const PROBLEMS: Record<string, string> = {
@@ -104,4 +105,28 @@ export function kindOf(stat: { isFIFO(): boolean; isSocket(): boolean; isCharact
 /** A size for people: "1.2 MB" or "64 KB". */
 export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Replaces a file's text through a temporary file in the same folder and a rename, so that a
+ * crash or a full disk never leaves it half written. Through a link, the file it points to is
+ * rewritten and the link stays a link; the file keeps its mode. A file that does not exist yet is
+ * created (its folder must exist). True, or why it failed ("the disk is full (ENOSPC)"); never throws.
+ */
+export async function replaceFile(file: string, text: string): Promise<true | string> {
+  let temporary: string | undefined;
+  try {
+    const target = await fs.realpath(file).catch((error: unknown) => {
+      if (fsCode(error) === 'ENOENT') return file;
+      throw error;
+    });
+    temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.star-coach-write`);
+    const mode = await fs.stat(target).then((stat) => stat.mode, () => undefined);
+    await fs.writeFile(temporary, text, mode === undefined ? {} : { mode });
+    await fs.rename(temporary, target);
+    return true;
+  } catch (error) {
+    if (temporary) await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return fsProblem(error);
+  }
 }

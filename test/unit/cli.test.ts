@@ -1,11 +1,13 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { closeSync, constants, existsSync, mkdtempSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { closeSync, constants, existsSync, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { PassThrough } from 'stream';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { NODE_FS, type FinderFs } from '../../src/cli/files';
 import { main } from '../../src/cli/main';
+import { lintStoryFiles } from '../../src/cli/read';
+import { DEFAULT_CONFIG } from '../../src/core/config';
 import { RULES } from '../../src/core/rules';
 import type { Io } from '../../src/cli/mock';
 import { ROOT } from './helpers';
@@ -377,6 +379,81 @@ describe('star-coach lint --fix', () => {
   });
 });
 
+describe('star-coach lint --cache', () => {
+  const cacheFile = (dir: string) => join(dir, '.star-coach', 'lint-cache.json');
+
+  it('prints what a run without the cache prints, on every published and example story, run after run', async function () {
+    this.timeout(60_000);
+    // JSON holds every field of every finding; text adds the count of stories checked.
+    for (const [format, paths] of [['json', ['examples', 'test/fixtures/public']], ['text', ['examples']]] as const) {
+      const plain = await run(['lint', ...paths, '--format', format]);
+      const location = join(mkdtempSync(join(tmpdir(), 'star-coach-cache-')), 'cache.json');
+      for (const pass of ['first', 'second']) {
+        const cached = await run(['lint', ...paths, '--format', format, '--cache', '--cache-location', location]);
+        assert.deepStrictEqual(cached, plain, `${format}, ${pass} run`);
+      }
+      const coverage = await run(['coverage', 'examples', '--format', format, '--cache', '--cache-location', location]);
+      assert.deepStrictEqual(coverage, await run(['coverage', 'examples', '--format', format]), `coverage, ${format}`);
+    }
+  });
+
+  it('lints again a story whose text changed, a new story, and every story when the settings change; forgets a deleted one', async () => {
+    const dir = bank({ 'a.star.md': GOOD, 'b.star.md': GOOD.replace('title: Good', 'title: B') });
+    const lint = async () => JSON.parse((await run(['lint', '--format', 'json', '--cache'], dir)).out) as Array<{ file: string; rule: string; severity: string }>;
+    assert.deepStrictEqual(await lint(), []);
+    assert.ok(existsSync(cacheFile(dir)));
+    writeFileSync(join(dir, 'a.star.md'), GOOD.replace('Errors fell 90%.', 'It shipped.'));
+    writeFileSync(join(dir, 'c.star.md'), GOOD.replace('[Ownership, Dive Deep]', '[Ownersip]'));
+    assert.deepStrictEqual((await lint()).map((f) => `${f.file} ${f.rule} ${f.severity}`), ['a.star.md unquantified-result warning', 'c.star.md unknown-lp warning']);
+    writeFileSync(join(dir, '.starcoach.yaml'), 'rules:\n  unknown-lp: error\n  unquantified-result: off\n');
+    assert.deepStrictEqual((await lint()).map((f) => `${f.file} ${f.rule} ${f.severity}`), ['c.star.md unknown-lp error']);
+    rmSync(join(dir, 'c.star.md'));
+    assert.deepStrictEqual(await lint(), []);
+    assert.doesNotMatch(readFileSync(cacheFile(dir), 'utf8'), /c\.star\.md/, 'the deleted story left the cache');
+  });
+
+  it('uses a story the cache knows instead of linting it', () => {
+    const dir = bank({ 'a.star.md': GOOD, 'b.star.md': GOOD });
+    const known = { summary: { title: 'From the cache', lpIds: [] }, findings: [{ ruleId: 'vague-claim', severity: 'hint' as const, message: 'cached', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, fixes: [] }] };
+    const seen: string[] = [];
+    const stories = lintStoryFiles([join(dir, 'a.star.md'), join(dir, 'b.star.md')], (f) => f, DEFAULT_CONFIG, {
+      lookup: (file, text) => {
+        seen.push(text);
+        return file.endsWith('a.star.md') ? known : undefined;
+      },
+    });
+    assert.deepStrictEqual(seen, [GOOD, GOOD]);
+    assert.deepStrictEqual(stories.map((s) => [s.cached?.summary.title, s.result?.story.frontMatter.meta.title]), [['From the cache', undefined], [undefined, 'Good']]);
+  });
+
+  it('says a damaged cache, lints afresh and mends it; a cache it cannot write is said and changes no exit code', async () => {
+    const dir = bank({ 'a.star.md': GOOD.replace('[Ownership, Dive Deep]', '[Ownersip]') });
+    const plain = await run(['lint', '--format', 'json'], dir);
+    await run(['lint', '--cache'], dir);
+    writeFileSync(cacheFile(dir), readFileSync(cacheFile(dir), 'utf8').replace('Ownersip', 'Ownership'));
+    const damaged = await run(['lint', '--format', 'json', '--cache'], dir);
+    assert.match(damaged.err, /^star-coach: the cache \.star-coach\/lint-cache\.json: it is damaged or was edited, so every story is linted afresh\n$/);
+    assert.deepStrictEqual([damaged.code, damaged.out], [plain.code, plain.out]);
+    assert.strictEqual((await run(['lint', '--cache'], dir)).err, '', 'mended by the run that said it');
+    const unwritable = await run(['lint', '--format', 'json', '--cache', '--cache-location', 'a.star.md/cache.json'], dir);
+    assert.match(unwritable.err, /the cache a\.star\.md\/cache\.json cannot be read \(a part of the path is not a folder/);
+    assert.match(unwritable.err, /the cache a\.star\.md\/cache\.json could not be written \(.*\); the findings above are complete/);
+    assert.deepStrictEqual([unwritable.code, unwritable.out], [plain.code, plain.out]);
+  });
+
+  it('refuses --cache where it has no meaning', async () => {
+    for (const [args, message] of [
+      [['lint', '--cache-location', 'x.json'], '--cache-location goes with --cache'],
+      [['lint', '--cache', '--fix'], '--cache does not go with --fix, which reads every story afresh'],
+      [['questions', '--cache'], '--cache goes with lint or coverage'],
+    ] as const) {
+      const { code, err } = await run([...args]);
+      assert.strictEqual(code, 2);
+      assert.ok(err.startsWith(`star-coach: ${message}\n`), err);
+    }
+  });
+});
+
 describe('star-coach reads paths and stories the way people give them', () => {
   it('says that a quoted glob is not expanded', async () => {
     const dir = bank({ 'a.star.md': GOOD });
@@ -386,7 +463,7 @@ describe('star-coach reads paths and stories the way people give them', () => {
   });
 
   it('writes SARIF file locations as URI references', async () => {
-    const dir = bank({ 'my stories/#1 story.star.md': GOOD.replace('Errors fell 90%.', 'It went well.') });
+    const dir = bank({ 'my stories/#1 story.star.md': GOOD.replace('Errors fell 90%.', 'It shipped.') });
     const sarif = JSON.parse((await run(['lint', '.', '--format', 'sarif'], dir)).out);
     const uris = sarif.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri);
     assert.ok(uris.length > 0);
@@ -396,7 +473,7 @@ describe('star-coach reads paths and stories the way people give them', () => {
 
 describe('star-coach walks a bank the way the editor does', () => {
   const linkable = process.platform !== 'win32';
-  const BAD = GOOD.replace('Errors fell 90%.', 'It went well.');
+  const BAD = GOOD.replace('Errors fell 90%.', 'It shipped.');
   // The files with findings, each once: "It went well." is both unmeasured and vague.
   const files = (out: string) => [...new Set((JSON.parse(out) as Array<{ file: string }>).map((f) => f.file))].sort();
 

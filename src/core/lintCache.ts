@@ -1,0 +1,115 @@
+import type { ResolvedConfig } from './config';
+import type { StorySummary } from './coverage';
+import type { Finding } from './types';
+
+/*
+ * The lint cache of `star-coach lint --cache`: what linting each story file gave, kept from one run
+ * to the next and used again while the file's text is the same (as ESLint's --cache does). A
+ * cache made by another build of STAR Coach, or under other settings, holds nothing.
+ */
+
+/** The cache file's shape; a file of another shape is started afresh. */
+export const LINT_CACHE_FORMAT = 1;
+
+/** What the cache keeps of one story file. */
+export interface LintCacheEntry {
+  /** A hash of the file's whole text (the caller's hash function; the CLI uses SHA-1). */
+  textHash: string;
+  /** The story's counts and check, as the coverage index keeps them, without its id (the file's name as shown). */
+  summary: Omit<StorySummary, 'id'>;
+  /** Its findings, without their fixes: only `--fix` applies fixes, and it reads every story afresh. */
+  findings: Finding[];
+}
+
+/**
+ * What the cached results depend on besides each file's text: the cache's format, the build of
+ * STAR Coach that linted (`buildId`: any string that changes with its code, the CLI's hash of its
+ * own bundle) and every setting of `config`. Entries are used only under the same fingerprint.
+ */
+export function lintCacheFingerprint(buildId: string, config: ResolvedConfig): string {
+  const settings = JSON.stringify({ ...config, rules: [...config.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) });
+  return `${LINT_CACHE_FORMAT} ${buildId} ${settings}`;
+}
+
+/**
+ * The lint results of one run, and those of the last run (read from the cache file's text) that it
+ * may use again. Files are named by absolute path. Pure: the caller reads, hashes and writes.
+ */
+export class LintCache {
+  /** Entries stored in this run, by file. */
+  private readonly fresh = new Map<string, LintCacheEntry>();
+
+  private constructor(
+    readonly fingerprint: string,
+    /** The last run's entries, by file. */
+    private readonly earlier: ReadonlyMap<string, LintCacheEntry>,
+  ) {}
+
+  /** A cache with nothing in it yet. */
+  static empty(fingerprint: string): LintCache {
+    return new LintCache(fingerprint, new Map());
+  }
+
+  /**
+   * The cache kept in a cache file's `text` (see `toText`): empty when it was made under another
+   * fingerprint; empty, with `problem` saying why, when the text is not a whole lint cache of this
+   * format (damaged, cut short, or edited by hand: its entries no longer hash to its checksum).
+   * `hash` is the one `toText` was given. Never throws.
+   */
+  static fromText(text: string, fingerprint: string, hash: (text: string) => string): { cache: LintCache; problem?: string } {
+    const damaged = { cache: LintCache.empty(fingerprint), problem: 'it is damaged or was edited, so every story is linted afresh' };
+    const newline = text.indexOf('\n');
+    if (newline < 0) return damaged;
+    let header: unknown;
+    try {
+      header = JSON.parse(text.slice(0, newline));
+    } catch {
+      return damaged;
+    }
+    const { format, fingerprint: madeUnder, checksum } = (header ?? {}) as Record<string, unknown>;
+    // Another format, build or settings: nothing in it applies, and that is no problem.
+    if (format !== LINT_CACHE_FORMAT || madeUnder !== fingerprint) return { cache: LintCache.empty(fingerprint) };
+    const entriesText = text.slice(newline + 1);
+    // Written by this very build (the fingerprint says so) and whole (the checksum says so): its entries need no other check.
+    if (hash(entriesText) !== checksum) return damaged;
+    try {
+      return { cache: new LintCache(fingerprint, new Map(Object.entries(JSON.parse(entriesText) as Record<string, LintCacheEntry>))) };
+    } catch {
+      return damaged;
+    }
+  }
+
+  /** The last run's results for `file` when its text still has `textHash` (and keeps them for the next run). */
+  lookup(file: string, textHash: string): Pick<LintCacheEntry, 'summary' | 'findings'> | undefined {
+    const entry = this.earlier.get(file);
+    if (!entry || entry.textHash !== textHash) return undefined;
+    this.fresh.set(file, entry);
+    return { summary: entry.summary, findings: entry.findings };
+  }
+
+  /** Keeps this run's results for `file`, whose text has `textHash`. */
+  store(file: string, textHash: string, summary: StorySummary, findings: readonly Finding[]): void {
+    this.fresh.set(file, { textHash, summary: withoutId(summary), findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, fixes: [] })) });
+  }
+
+  /**
+   * The cache file's text for the next run: this run's entries, and the last run's for files this
+   * run did not look at (`looked(file)` false: outside the paths it walked); a file that was
+   * walked and is gone drops out. Two lines: a header (format, fingerprint and the checksum of
+   * the second line by `hash`), then the entries as one JSON object, by file.
+   */
+  toText(looked: (file: string) => boolean, hash: (text: string) => string): string {
+    const entries: Record<string, LintCacheEntry> = {};
+    for (const [file, entry] of this.earlier) if (!looked(file)) entries[file] = entry;
+    for (const [file, entry] of this.fresh) entries[file] = entry;
+    const entriesText = JSON.stringify(entries);
+    return `${JSON.stringify({ format: LINT_CACHE_FORMAT, fingerprint: this.fingerprint, checksum: hash(entriesText) })}\n${entriesText}`;
+  }
+}
+
+/** A summary without its id, which names the file as one run showed it. */
+function withoutId(summary: StorySummary): Omit<StorySummary, 'id'> {
+  const kept: Partial<StorySummary> = { ...summary };
+  delete kept.id;
+  return kept as Omit<StorySummary, 'id'>;
+}
