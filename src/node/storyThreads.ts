@@ -60,7 +60,7 @@ export class StoryThreads<Ref> implements StoryReader<Ref> {
   private threads: Thread[] = [];
   private failed = false;
   private lastRequest = 0;
-  /** The thread the next request goes to, in turn. */
+  /** The turn of the thread the next scan's first request goes to. */
   private nextThread = 0;
   private readonly requests = new Map<number, () => void>();
   /** Documents sent to lint, by id: answered with findings, or undefined if the pool stops. */
@@ -111,8 +111,9 @@ export class StoryThreads<Ref> implements StoryReader<Ref> {
 
   /**
    * Sends stories to read and count, at most SEND_CHUNK at a time to each thread in turn with a
-   * breath between, so that the host's thread is never held long; resolves once every one of them
-   * is counted (or lost).
+   * breath between, so that the host's thread is never held long; each message but a thread's last
+   * says more follows, so that no thread starts checking before it has counted its share. Resolves
+   * once every one of them is counted (or lost).
    */
   async count(jobs: Array<ReadJob<Ref>>, version: number): Promise<void> {
     this.configure(version);
@@ -120,24 +121,31 @@ export class StoryThreads<Ref> implements StoryReader<Ref> {
     // Small batches are shared too, so that every thread has work from the first message.
     const chunk = Math.min(SEND_CHUNK, Math.max(MIN_SEND_CHUNK, Math.ceil(jobs.length / this.host.size)));
     const counted: Array<Promise<void>> = [];
-    for (let start = 0; start < jobs.length; start += chunk) {
+    // The threads take the messages in turn, from the one after the last call's: each thread's next is `size` chunks later.
+    const first = this.nextThread;
+    this.nextThread += Math.ceil(jobs.length / chunk);
+    for (let start = 0, k = 0; start < jobs.length; start += chunk, k++) {
       if (start > 0) await new Promise((resolve) => this.host.clock.after(0, () => resolve(undefined)));
-      counted.push(this.send(jobs.slice(start, start + chunk), version, folders));
+      const more = start + chunk * this.host.size < jobs.length;
+      counted.push(this.send(jobs.slice(start, start + chunk), version, folders, first + k, more));
     }
     await Promise.all(counted);
   }
 
-  /** One message of jobs to the next thread, each job with its workspace folder's id (for its settings). */
-  private send(jobs: Array<ReadJob<Ref>>, version: number, folders: string[]): Promise<void> {
+  /**
+   * One message of jobs to the thread in turn `turn`, each job with its workspace folder's id (for
+   * its settings); `more` when the same thread gets more of this scan in a later message.
+   */
+  private send(jobs: Array<ReadJob<Ref>>, version: number, folders: string[], turn: number, more: boolean): Promise<void> {
     const threads = this.start();
-    const thread = threads[this.nextThread++ % Math.max(1, threads.length)];
+    const thread = threads[turn % Math.max(1, threads.length)];
     if (!thread) {
       this.answers.lost(jobs);
       return Promise.resolve();
     }
     const request = ++this.lastRequest;
     thread.lastSent = request;
-    const message: WorkerRequest = { request, version, jobs: [] };
+    const message: WorkerRequest = { request, version, jobs: [], ...(more ? { more } : {}) };
     for (const { id, ref, read } of jobs) {
       const folder = innermostFolder(id, folders);
       // Not in the workspace any more: no story there.

@@ -36,6 +36,8 @@ let configVersion = -1;
 let lastRequest = 0;
 let countChunk = FIRST_COUNT_CHUNK;
 let scheduled = false;
+/** The last request said more of its scan follows: no check starts before it comes. */
+let countsToCome = false;
 
 port.on('message', (message: WorkerRequest) => {
   if ('lint' in message) {
@@ -48,6 +50,7 @@ port.on('message', (message: WorkerRequest) => {
     if (message.configure.version > configVersion) ({ byFolder: configs, version: configVersion } = message.configure);
   } else {
     lastRequest = message.request;
+    countsToCome = message.more === true;
     message.jobs.forEach((job, i) => toCount.push({ ...job, request: message.request, version: message.version, last: i === message.jobs.length - 1 }));
     if (message.jobs.length === 0) post({ counted: [], request: message.request, finished: true });
   }
@@ -82,6 +85,8 @@ function work(): void {
     countSome();
     return schedule();
   }
+  // A check chunk started now would hold up the counts of the scan's next request.
+  if (countsToCome) return;
   // A chunk of stories, by folder: each folder's are linted together, rule by rule (see lintTexts).
   const byFolder = new Map<string, Array<{ id: string; read: number; text: string }>>();
   let taken = 0;

@@ -16,6 +16,8 @@ export type WorkerRequest =
       version: number;
       /** `read`: the index's number for this read of the story, given back with every answer. */
       jobs: Array<{ id: string; read: number; path: string; folder: string }>;
+      /** More stories of the same scan follow in a later request: checks wait for them, so that every count comes first. */
+      more?: boolean;
     };
 
 /**

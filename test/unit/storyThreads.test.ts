@@ -93,6 +93,24 @@ describe('story threads (the pool of worker threads, with fakes)', () => {
     assert.ok(!reader.checking);
   });
 
+  it('tells each thread when more of the scan follows, so that its checks wait; the last message to each says none does', async () => {
+    const { reader, threads } = pool(2);
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    void reader.count(jobs(4500), 1);
+    await settle();
+    // 1,000 a message, in turn: thread 0 gets messages 1, 3 and 5 (500 stories), thread 1 messages 2 and 4.
+    assert.deepStrictEqual(
+      threads.map((t) => requests(t).map((r) => `${r.jobs.length}${r.more ? ' more' : ''}`)),
+      [['1000 more', '1000 more', '500'], ['1000 more', '1000']],
+    );
+    // The next scan starts where this one left off, and its single message has nothing after it.
+    void reader.count(jobs(100), 1);
+    await settle();
+    assert.deepStrictEqual(requests(threads[1]).slice(2).map((r) => [r.jobs.length, r.more]), [[100, undefined]]);
+  });
+
   it('sends the settings to every thread, also to threads started after they were loaded', async () => {
     const { reader, threads } = pool(2);
     reader.configure(3);

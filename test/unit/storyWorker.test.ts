@@ -58,6 +58,21 @@ describe('story worker thread', () => {
     assert.ok(!checked[0].findings.some((f) => f.ruleId === 'unquantified-result'), 'checked with the configuration sent');
   });
 
+  it('starts no check while more of the scan is to come, and checks everything once it has come', async () => {
+    writeFileSync(join(dir, 'a.star.md'), STORY);
+    writeFileSync(join(dir, 'b.star.md'), STORY);
+    const job = (name: string, read: number) => ({ id: name, read, path: join(dir, `${name}.star.md`), folder: 'f' });
+    send({ configure: { version: 1, byFolder: { f: resolveConfig({}) } } });
+    send({ request: 1, version: 1, jobs: [job('a', 1)], more: true });
+    await next((r) => 'finished' in r && r.request === 1);
+    // A check of one story takes a few milliseconds; a worker that started one would have answered by now.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(!replies.some((r) => 'checked' in r || 'idle' in r), 'no check before the rest of the scan');
+    send({ request: 2, version: 1, jobs: [job('b', 2)] });
+    assert.deepStrictEqual(await next((r) => 'idle' in r), { idle: 2 });
+    assert.deepStrictEqual(replies.flatMap((r) => ('checked' in r ? r.checked.map((c) => c.id) : [])).sort(), ['a', 'b']);
+  });
+
   it('lints a document sent as text, with the configuration sent with it', async () => {
     const big = STORY + 'We kept going. '.repeat(5000);
     send({ lint: { id: 3, text: big, config: resolveConfig({ rules: { 'unquantified-result': 'off' } }) } });
