@@ -28,7 +28,9 @@ export async function freePort() {
 /** Starts code-server on 127.0.0.1 with a throwaway profile; resolves when it listens. */
 export async function startCodeServer({ port, smokeTestDriver, extensionsDir, userSettings = {} }) {
   const home = mkdtempSync(join(tmpdir(), 'star-coach-vscode-'));
-  const userData = join(home, 'user-data');
+  // STAR_COACH_USER_DATA keeps one profile across runs (measure-first-scans --reopened): the
+  // extension's storage for the workspace, and so its lint cache, carries over.
+  const userData = process.env.STAR_COACH_USER_DATA ?? join(home, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(
     join(userData, 'User', 'settings.json'),

@@ -40,7 +40,7 @@ export class CacheFile {
    * with an empty one. Never throws.
    */
   static async open(location: string, config: ResolvedConfig, io: Io): Promise<CacheFile> {
-    const fingerprint = lintCacheFingerprint(buildId(), config);
+    const fingerprint = lintCacheFingerprint(buildId(), { '': config });
     const read = await readRegularFile(location, MAX_CACHE_BYTES);
     if (!read.ok) {
       if (read.code !== 'ENOENT') io.err(`star-coach: the cache ${shownPath(location, io)} cannot be read (${read.problem}), so every story is linted afresh\n`);
@@ -70,10 +70,10 @@ export class CacheFile {
    * change the run's exit code. Never throws.
    */
   async save(roots: readonly string[], io: Io): Promise<void> {
-    const looked = (file: string) => roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`));
+    const outside = (file: string) => !roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`));
     const folder = path.dirname(this.location);
     const made = await fs.mkdir(folder, { recursive: true }).then(() => true as const, fsProblem);
-    const written = made === true ? await replaceFile(this.location, this.cache.toText(looked, sha1)) : made;
+    const written = made === true ? await replaceFile(this.location, this.cache.toText(outside, sha1)) : made;
     if (written !== true) io.err(`star-coach: the cache ${shownPath(this.location, io)} could not be written (${written}); the findings above are complete\n`);
   }
 }

@@ -23,12 +23,16 @@ export interface LintCacheEntry {
 
 /**
  * What the cached results depend on besides each file's text: the cache's format, the build of
- * STAR Coach that linted (`buildId`: any string that changes with its code, the CLI's hash of its
- * own bundle) and every setting of `config`. Entries are used only under the same fingerprint.
+ * STAR Coach that linted (`buildId`: any string that changes with its code, such as a hash of its
+ * bundle) and every setting of each config in `configs` (by workspace folder, or `{ '': config }`
+ * for one). Entries are used only under the same fingerprint.
  */
-export function lintCacheFingerprint(buildId: string, config: ResolvedConfig): string {
-  const settings = JSON.stringify({ ...config, rules: [...config.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) });
-  return `${LINT_CACHE_FORMAT} ${buildId} ${settings}`;
+export function lintCacheFingerprint(buildId: string, configs: Readonly<Record<string, ResolvedConfig>>): string {
+  const byName = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const settings = Object.entries(configs)
+    .sort(byName)
+    .map(([folder, config]) => [folder, { ...config, rules: [...config.rules].sort(byName) }]);
+  return `${LINT_CACHE_FORMAT} ${buildId} ${JSON.stringify(settings)}`;
 }
 
 /**
@@ -92,15 +96,20 @@ export class LintCache {
     this.fresh.set(file, { textHash, summary: withoutId(summary), findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, fixes: [] })) });
   }
 
+  /** Takes as this run's the entries `other` stored or used: another thread's, to write both at once. */
+  adopt(other: LintCache): void {
+    for (const [file, entry] of other.fresh) this.fresh.set(file, entry);
+  }
+
   /**
-   * The cache file's text for the next run: this run's entries, and the last run's for files this
-   * run did not look at (`looked(file)` false: outside the paths it walked); a file that was
-   * walked and is gone drops out. Two lines: a header (format, fingerprint and the checksum of
-   * the second line by `hash`), then the entries as one JSON object, by file.
+   * The cache file's text for the next run: this run's entries, and those of the last run that
+   * `keepEarlier(file)` keeps (the CLI keeps files outside the paths it walked; the editor, files
+   * that still exist). Two lines: a header (format, fingerprint and the checksum of the second
+   * line by `hash`), then the entries as one JSON object, by file.
    */
-  toText(looked: (file: string) => boolean, hash: (text: string) => string): string {
+  toText(keepEarlier: (file: string) => boolean, hash: (text: string) => string): string {
     const entries: Record<string, LintCacheEntry> = {};
-    for (const [file, entry] of this.earlier) if (!looked(file)) entries[file] = entry;
+    for (const [file, entry] of this.earlier) if (!this.fresh.has(file) && keepEarlier(file)) entries[file] = entry;
     for (const [file, entry] of this.fresh) entries[file] = entry;
     const entriesText = JSON.stringify(entries);
     return `${JSON.stringify({ format: LINT_CACHE_FORMAT, fingerprint: this.fingerprint, checksum: hash(entriesText) })}\n${entriesText}`;

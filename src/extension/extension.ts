@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext) {
   // "STAR Coach" in the Output panel: what was scanned, what was skipped and why.
   const log = vscode.window.createOutputChannel('STAR Coach', { log: true });
   const model = new StoryModel(log);
-  const index = new StoryIndex(model);
+  const index = new StoryIndex(model, context.storageUri);
   index.files.log = log;
   const practice = new PracticeStore();
   context.subscriptions.push(log, model, index, practice);

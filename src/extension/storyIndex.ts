@@ -11,6 +11,9 @@ import type { StoryModel } from './model';
 import { StoryFiles } from './storyFiles';
 import { StoryWorker } from './workerClient';
 
+/** The threads' lint cache, in the editor's storage for the workspace. */
+const LINT_CACHE_FILE = 'lint-cache.json';
+
 /**
  * The coverage index of the workspace, kept live: the VS Code side of BankIndex (src/core/bankIndex.ts),
  * which holds the scan, the queues and the race rule. This file gives it the workspace's files and
@@ -33,14 +36,19 @@ export class StoryIndex implements vscode.Disposable {
   private readonly index: BankIndex<vscode.Uri>;
   readonly coverage: BankIndex<vscode.Uri>['coverage'];
 
-  constructor(private readonly model: StoryModel) {
+  /** `storage`: the editor's folder for this workspace, where the threads keep their lint cache (none: no cache). */
+  constructor(
+    private readonly model: StoryModel,
+    storage?: vscode.Uri,
+  ) {
+    const cacheFile = storage?.scheme === 'file' ? vscode.Uri.joinPath(storage, LINT_CACHE_FILE).fsPath : undefined;
     let worker: StoryWorker | undefined;
     this.index = new BankIndex<vscode.Uri>({
       files: bankFiles(this.files),
       watcher: { watch: (report) => watchWorkspace(report, model.configuration.onDidChange) },
       clock: SYSTEM_CLOCK,
       listener: { changed: () => this.changed.fire(), removed: (id) => this.removed.fire(id), checked: (uri, findings) => this.checked.fire({ uri, findings }) },
-      readers: (answers) => [(worker = new StoryWorker(answers, (folder) => model.configuration.forUri(folder))), new SliceReader(storySource(model, this), SYSTEM_CLOCK, answers)],
+      readers: (answers) => [(worker = new StoryWorker(answers, (folder) => model.configuration.forUri(folder), cacheFile)), new SliceReader(storySource(model, this), SYSTEM_CLOCK, answers)],
     });
     this.worker = worker!;
     this.coverage = this.index.coverage;

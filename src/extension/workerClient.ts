@@ -5,7 +5,7 @@ import { Worker } from 'worker_threads';
 import { SYSTEM_CLOCK, type ReadAnswers } from '../core/bankIndex';
 import type { ResolvedConfig } from '../core/config';
 import { StoryThreads } from '../node/storyThreads';
-import type { WorkerReply } from '../node/storyWorkerProtocol';
+import type { WorkerOptions, WorkerReply } from '../node/storyWorkerProtocol';
 
 /**
  * Threads in the pool: one per core, at most four. A scan is a burst of work while the host's
@@ -19,8 +19,11 @@ const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
  * folders and their settings.
  */
 export class StoryWorker extends StoryThreads<vscode.Uri> implements vscode.Disposable {
-  /** `configFor` loads a workspace folder's settings (its .starcoach.yaml and the editor's). */
-  constructor(answers: ReadAnswers, configFor: (folder: vscode.Uri) => Promise<ResolvedConfig>) {
+  /**
+   * `configFor` loads a workspace folder's settings (its .starcoach.yaml and the editor's);
+   * `cacheFile`, where the threads keep the workspace's lint cache (none: no cache).
+   */
+  constructor(answers: ReadAnswers, configFor: (folder: vscode.Uri) => Promise<ResolvedConfig>, cacheFile?: string) {
     super(answers, {
       size: POOL_SIZE,
       onDisk(jobs) {
@@ -34,8 +37,10 @@ export class StoryWorker extends StoryThreads<vscode.Uri> implements vscode.Disp
         for (const folder of vscode.workspace.workspaceFolders ?? []) byFolder[folder.uri.toString()] = await configFor(folder.uri);
         return byFolder;
       },
-      spawn(events) {
-        const worker = new Worker(join(__dirname, 'storyWorker.js'));
+      spawn(events, turn) {
+        // The threads write the cache in turn, half a second apart.
+        const options: WorkerOptions = { cacheFile, saveDelayMs: 1000 + 500 * turn };
+        const worker = new Worker(join(__dirname, 'storyWorker.js'), { workerData: options });
         worker.on('message', (reply: WorkerReply) => events.message(reply));
         worker.on('error', () => events.failed());
         worker.on('exit', () => events.exited());

@@ -31,10 +31,10 @@ export interface ThreadHost<Ref> {
   /** Each workspace folder's settings, by its id. */
   configs(): Promise<Record<string, ResolvedConfig>>;
   /**
-   * Starts a thread that reports to `events`: its replies, an error (`failed`) and its end
-   * (`exited`, also after an error). Throws when no thread can start.
+   * Starts the pool's thread number `turn` (from 0), which reports to `events`: its replies, an
+   * error (`failed`) and its end (`exited`, also after an error). Throws when no thread can start.
    */
-  spawn(events: { message(reply: WorkerReply): void; failed(): void; exited(): void }): ThreadPort;
+  spawn(events: { message(reply: WorkerReply): void; failed(): void; exited(): void }, turn: number): ThreadPort;
   clock: Clock;
 }
 
@@ -189,7 +189,7 @@ export class StoryThreads<Ref> implements StoryReader<Ref> {
     try {
       for (let i = 0; i < this.host.size; i++) {
         const events = { message: (reply: WorkerReply) => this.receive(thread, reply), failed: () => this.stopped(thread, true), exited: () => this.stopped(thread, false) };
-        const thread: Thread = { port: this.host.spawn(events), lastSent: 0, lastIdle: 0, unanswered: new Map() };
+        const thread: Thread = { port: this.host.spawn(events, i), lastSent: 0, lastIdle: 0, unanswered: new Map() };
         if (this.configuration) thread.port.post(this.configuration);
         this.threads.push(thread);
       }

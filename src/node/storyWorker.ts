@@ -1,9 +1,12 @@
-import { readFileSync, statSync } from 'fs';
-import { parentPort } from 'worker_threads';
+import { existsSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { parentPort, workerData } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config';
+import type { StorySummary } from '../core/coverage';
 import { MAX_STORY_FILE_BYTES } from '../core/engine';
 import { checkText, checkTexts, countText } from '../core/scan';
-import type { WorkerReply, WorkerRequest } from './storyWorkerProtocol';
+import type { WorkerOptions, WorkerReply, WorkerRequest } from './storyWorkerProtocol';
+import { sha1, StoryThreadCache } from './threadCache';
 
 /**
  * The story index's worker thread: it reads stories from disk, counts each one at once and
@@ -30,7 +33,9 @@ interface Job {
 const port = parentPort!;
 const toCount: Job[] = [];
 /** Counted stories waiting for their check; a newer read of the same story replaces the text. */
-const toCheck = new Map<string, { read: number; text: string; folder: string; version: number }>();
+const toCheck = new Map<string, { read: number; text: string; folder: string; version: number; path: string; summary: StorySummary }>();
+const options = (workerData ?? {}) as WorkerOptions;
+const cache = options.cacheFile === undefined ? undefined : new StoryThreadCache(options.cacheFile, buildId(), options.saveDelayMs ?? 1000);
 let configs: Record<string, ResolvedConfig> = {};
 let configVersion = -1;
 let lastRequest = 0;
@@ -47,7 +52,10 @@ port.on('message', (message: WorkerRequest) => {
     return;
   }
   if ('configure' in message) {
-    if (message.configure.version > configVersion) ({ byFolder: configs, version: configVersion } = message.configure);
+    if (message.configure.version > configVersion) {
+      ({ byFolder: configs, version: configVersion } = message.configure);
+      cache?.configure(configs);
+    }
   } else {
     lastRequest = message.request;
     countsToCome = message.more === true;
@@ -88,26 +96,40 @@ function work(): void {
   // A check chunk started now would hold up the counts of the scan's next request.
   if (countsToCome) return;
   // A chunk of stories, by folder: each folder's are linted together, rule by rule (see lintTexts).
-  const byFolder = new Map<string, Array<{ id: string; read: number; text: string }>>();
+  const byFolder = new Map<string, Array<{ id: string; read: number; text: string; path: string; summary: StorySummary; textHash?: string }>>();
+  const checked: Extract<WorkerReply, { checked: unknown }>['checked'] = [];
   let taken = 0;
-  for (const [id, { read, text, folder, version }] of toCheck) {
+  for (const [id, { read, text, folder, version, path, summary }] of toCheck) {
     if (version > configVersion || !configs[folder]) continue;
     toCheck.delete(id);
-    const stories = byFolder.get(folder);
-    if (stories) stories.push({ id, read, text });
-    else byFolder.set(folder, [{ id, read, text }]);
+    // A story whose text the cache knows, under these settings, was checked in an earlier window.
+    const textHash = cache && sha1(text);
+    const known = textHash === undefined ? undefined : cache?.lookup(path, textHash);
+    if (known) checked.push({ id, read, ...known });
+    else {
+      const stories = byFolder.get(folder);
+      const story = { id, read, text, path, summary, textHash };
+      if (stories) stories.push(story);
+      else byFolder.set(folder, [story]);
+    }
     if (++taken === CHECK_CHUNK) break;
   }
-  const checked: Extract<WorkerReply, { checked: unknown }>['checked'] = [];
   for (const [folder, stories] of byFolder) {
-    checkTexts(stories.map((story) => story.text), configs[folder]).forEach((result, i) => checked.push({ id: stories[i].id, read: stories[i].read, ...result }));
+    checkTexts(stories.map((story) => story.text), configs[folder]).forEach((result, i) => {
+      const { id, read, path, summary, textHash } = stories[i];
+      if (textHash !== undefined) cache?.store(path, textHash, summary, result);
+      checked.push({ id, read, ...result });
+    });
   }
   if (checked.length > 0) {
     post({ checked });
     return schedule();
   }
   // Checks still waiting for their configuration resume when it arrives.
-  if (toCheck.size === 0) post({ idle: lastRequest });
+  if (toCheck.size === 0) {
+    post({ idle: lastRequest });
+    cache?.saveSoon();
+  }
 }
 
 function countSome(): void {
@@ -116,11 +138,17 @@ function countSome(): void {
     const text = readText(job.path);
     const summary = text === undefined ? undefined : countText(job.id, text);
     counted.push(summary ? { id: job.id, read: job.read, summary } : { id: job.id, read: job.read });
-    if (summary) toCheck.set(job.id, { read: job.read, text: text!, folder: job.folder, version: job.version });
+    if (summary) toCheck.set(job.id, { read: job.read, text: text!, folder: job.folder, version: job.version, path: job.path, summary });
     else toCheck.delete(job.id);
     // One reply per request's end, so the host knows when everything it asked for is counted.
     if (job.last) post({ counted: counted.splice(0), request: job.request, finished: true });
   }
   countChunk = COUNT_CHUNK;
   if (counted.length > 0) post({ counted });
+}
+
+/** A hash of the rules' code: the core bundle beside this thread's (this file itself where there is none, as in unit tests). */
+function buildId(): string {
+  const core = join(__dirname, 'core.js');
+  return sha1(readFileSync(existsSync(core) ? core : __filename));
 }

@@ -2,6 +2,14 @@ import type { ResolvedConfig } from '../core/config';
 import type { StorySummary } from '../core/coverage';
 import type { Checked } from '../core/scan';
 
+/** What a story thread is started with (its `workerData`). */
+export interface WorkerOptions {
+  /** Where the workspace's lint cache lives (see threadCache.ts); none, no cache. */
+  cacheFile?: string;
+  /** How long the thread waits, idle after a scan, before it writes the cache. */
+  saveDelayMs?: number;
+}
+
 /**
  * What the extension host tells its story worker: each workspace folder's configuration (which
  * only checks need, so counting never waits for it), and stories to read, count, then check.

@@ -7,7 +7,7 @@ import { LintCache, lintCacheFingerprint } from '../../src/core/lintCache';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('base64');
 const STORY = '---\ntitle: Cut costs\nlps: [Frugalty]\n---\n## Situation\nCosts grew.\n## Action\nWe moved jobs to spot capacity.\n## Result\nIt shipped.\n';
-const FINGERPRINT = lintCacheFingerprint('build-1', resolveConfig());
+const FINGERPRINT = lintCacheFingerprint('build-1', { '': resolveConfig() });
 
 /** A cache holding the lint of STORY under /bank/cut.star.md, as a run would store it. */
 function storedCache(): LintCache {
@@ -34,7 +34,7 @@ describe('lint cache', () => {
   it('holds nothing, and says nothing, for another build or other settings', () => {
     const text = storedCache().toText(() => true, sha1);
     const offSettings = resolveConfig({ rules: { 'unknown-lp': 'off' } });
-    for (const fingerprint of [lintCacheFingerprint('build-2', resolveConfig()), lintCacheFingerprint('build-1', offSettings), lintCacheFingerprint('build-1', resolveConfig({ wordsPerMinute: 120 }))]) {
+    for (const fingerprint of [lintCacheFingerprint('build-2', { '': resolveConfig() }), lintCacheFingerprint('build-1', { '': offSettings }), lintCacheFingerprint('build-1', { '': resolveConfig({ wordsPerMinute: 120 }) })]) {
       const { cache, problem } = LintCache.fromText(text, fingerprint, sha1);
       assert.strictEqual(problem, undefined);
       assert.strictEqual(cache.lookup('/bank/cut.star.md', sha1(STORY)), undefined);
@@ -44,8 +44,10 @@ describe('lint cache', () => {
   it('has one fingerprint for the same settings however they were written', () => {
     const a = resolveConfig({ rules: { 'unknown-lp': 'error', 'too-long': { maxMinutes: 3 } } });
     const b = resolveConfig({ rules: { 'too-long': { maxMinutes: 3 }, 'unknown-lp': 'error' } });
-    assert.strictEqual(lintCacheFingerprint('x', a), lintCacheFingerprint('x', b));
-    assert.notStrictEqual(lintCacheFingerprint('x', a), lintCacheFingerprint('x', resolveConfig({ rules: { 'too-long': { maxMinutes: 4 } } })));
+    const other = resolveConfig({ rules: { 'too-long': { maxMinutes: 4 } } });
+    assert.strictEqual(lintCacheFingerprint('x', { f: a, g: other }), lintCacheFingerprint('x', { g: other, f: b }));
+    assert.notStrictEqual(lintCacheFingerprint('x', { f: a }), lintCacheFingerprint('x', { f: other }));
+    assert.notStrictEqual(lintCacheFingerprint('x', { f: a, g: other }), lintCacheFingerprint('x', { f: other, g: a }), 'each folder its own settings');
   });
 
   it('says a damaged, cut short or hand-edited cache is not used, and holds nothing', () => {
@@ -74,11 +76,23 @@ describe('lint cache', () => {
     const { cache } = LintCache.fromText(earlier.toText(() => true, sha1), FINGERPRINT, sha1);
     assert.ok(cache.lookup('/bank/a/used.star.md', sha1(STORY)));
     cache.store('/bank/a/new.star.md', sha1('new'), summarize('new', story, findings), findings);
-    const next = LintCache.fromText(cache.toText((file) => file.startsWith('/bank/a/'), sha1), FINGERPRINT, sha1).cache;
+    const next = LintCache.fromText(cache.toText((file) => !file.startsWith('/bank/a/'), sha1), FINGERPRINT, sha1).cache;
     const has = (file: string, text = STORY) => next.lookup(file, sha1(text)) !== undefined;
     assert.deepStrictEqual(
       [has('/bank/a/used.star.md'), has('/bank/a/new.star.md', 'new'), has('/other/far.star.md'), has('/bank/a/unseen.star.md'), has('/bank/a/gone.star.md')],
       [true, true, true, false, false],
     );
+  });
+
+  it('writes what another thread stored beside what the file already held', () => {
+    const { story, findings } = lintText(STORY);
+    const one = LintCache.empty(FINGERPRINT);
+    const two = LintCache.empty(FINGERPRINT);
+    one.store('/bank/one.star.md', sha1(STORY), summarize('one', story, findings), findings);
+    two.store('/bank/two.star.md', sha1(STORY), summarize('two', story, findings), findings);
+    const latest = LintCache.fromText(one.toText(() => true, sha1), FINGERPRINT, sha1).cache;
+    latest.adopt(two);
+    const merged = LintCache.fromText(latest.toText(() => true, sha1), FINGERPRINT, sha1).cache;
+    assert.ok(merged.lookup('/bank/one.star.md', sha1(STORY)) && merged.lookup('/bank/two.star.md', sha1(STORY)));
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
@@ -86,5 +87,39 @@ describe('story worker thread', () => {
   it('finishes an empty request too', async () => {
     send({ request: 7, version: 0, jobs: [] });
     assert.deepStrictEqual(await next((r) => 'finished' in r), { counted: [], request: 7, finished: true });
+  });
+
+  it('keeps its checks in the cache file once idle, and a thread of a later window answers from it while the text and settings are the same', async function () {
+    this.timeout(20_000);
+    const path = join(dir, 'story.star.md');
+    writeFileSync(path, STORY);
+    const cacheFile = join(dir, 'storage', 'lint-cache.json');
+    const settings = resolveConfig({});
+    /** A thread of a new window: the story's check, once it is idle. */
+    const checkInNewWindow = async (config = settings) => {
+      const thread = new Worker(join(__dirname, '..', '..', 'src', 'node', 'storyWorker.js'), { workerData: { cacheFile, saveDelayMs: 0 } });
+      const got: WorkerReply[] = [];
+      thread.on('message', (reply: WorkerReply) => got.push(reply));
+      thread.postMessage({ configure: { version: 1, byFolder: { f: config } } } satisfies WorkerRequest);
+      thread.postMessage({ request: 1, version: 1, jobs: [{ id: 'story', read: 1, path, folder: 'f' }] } satisfies WorkerRequest);
+      while (!got.some((r) => 'idle' in r)) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 200)); // its write, after a delay of 0
+      await thread.terminate();
+      return got.flatMap((r) => ('checked' in r ? r.checked : []))[0];
+    };
+    const first = await checkInNewWindow();
+    assert.ok(existsSync(cacheFile), 'written once idle');
+    // Mark the kept check, as only a check taken from the cache can show it (the checksum follows the edit).
+    const [header, entries] = readFileSync(cacheFile, 'utf8').split('\n');
+    const marked = entries.replace(/"message":"(?:[^"\\]|\\.)*"/, '"message":"kept from the last window"');
+    const checksum = createHash('sha1').update(marked).digest('base64');
+    writeFileSync(cacheFile, `${header.replace(/"checksum":"[^"]+"/, `"checksum":"${checksum}"`)}\n${marked}`);
+    const messages = (checked: { findings: Array<{ message: string }> }) => checked.findings.map((f) => f.message);
+    const again = await checkInNewWindow();
+    assert.deepStrictEqual(again.check, first.check);
+    assert.deepStrictEqual(messages(again), ['kept from the last window', ...messages(first).slice(1)]);
+    assert.deepStrictEqual(messages(await checkInNewWindow(resolveConfig({ wordsPerMinute: 100 }))), messages(first), 'other settings: checked afresh');
+    writeFileSync(path, STORY.replace('We kept it going.', 'Costs fell 30%.'));
+    assert.ok(!messages(await checkInNewWindow()).includes('kept from the last window'), 'another text: checked afresh');
   });
 });

@@ -1,0 +1,89 @@
+import { createHash } from 'crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { basename, dirname, join } from 'path';
+import type { ResolvedConfig } from '../core/config';
+import type { StorySummary } from '../core/coverage';
+import { LintCache, lintCacheFingerprint } from '../core/lintCache';
+import type { Checked } from '../core/scan';
+
+/** SHA-1 of a text or file contents, in base64: the lint cache's hash. */
+export function sha1(data: string | Buffer): string {
+  return createHash('sha1').update(data).digest('base64');
+}
+
+/**
+ * The story threads' lint cache on disk: one file per workspace (in the editor's storage for it),
+ * shared by the threads of each window that opens the workspace, so that a story checked in one
+ * window is not checked again in the next while its text is the same. Each thread reads the file
+ * when the settings arrive and, once it is idle, writes back what it checked, merged with what
+ * the other threads wrote meanwhile. Every failure to read or write only costs checks done again:
+ * it is never said, and never thrown.
+ */
+export class StoryThreadCache {
+  private cache: LintCache | undefined;
+  private stored = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * `file`: the cache file's path; `buildId`: a string that changes with the rules' code (a hash of
+   * the bundle that holds them); `saveDelayMs`: the quiet time after a scan before writing (each
+   * thread its own, so that they write in turn).
+   */
+  constructor(
+    private readonly file: string,
+    private readonly buildId: string,
+    private readonly saveDelayMs: number,
+  ) {}
+
+  /** The settings of every workspace folder, by id: a cache made under others holds nothing, so the file is read again under these. */
+  configure(configs: Readonly<Record<string, ResolvedConfig>>): void {
+    const fingerprint = lintCacheFingerprint(this.buildId, configs);
+    if (this.cache?.fingerprint !== fingerprint) this.cache = this.read(fingerprint);
+  }
+
+  /** The check kept for the story at `path` when its text still hashes to `textHash`. */
+  lookup(path: string, textHash: string): Checked | undefined {
+    const kept = this.cache?.lookup(path, textHash);
+    return kept?.summary.check ? { check: kept.summary.check, findings: kept.findings } : undefined;
+  }
+
+  /** Keeps a story's check for the next window: its counts (`summary`) and what checking it gave. */
+  store(path: string, textHash: string, summary: StorySummary, { check, findings }: Checked): void {
+    if (!this.cache) return;
+    this.cache.store(path, textHash, { ...summary, check }, findings);
+    this.stored = true;
+  }
+
+  /** The thread is idle: writes the file after `saveDelayMs`, if anything was checked since the last write. */
+  saveSoon(): void {
+    if (!this.stored || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.save();
+    }, this.saveDelayMs);
+  }
+
+  /** Writes the file through a temporary file and a rename: this thread's checks over the file's latest entries, less stories since deleted. */
+  private save(): void {
+    if (!this.cache) return;
+    this.stored = false;
+    const latest = this.read(this.cache.fingerprint);
+    latest.adopt(this.cache);
+    const temporary = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}`);
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      writeFileSync(temporary, latest.toText(existsSync, sha1));
+      renameSync(temporary, this.file);
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  }
+
+  private read(fingerprint: string): LintCache {
+    try {
+      return LintCache.fromText(readFileSync(this.file, 'utf8'), fingerprint, sha1).cache;
+    } catch {
+      return LintCache.empty(fingerprint);
+    }
+  }
+}
