@@ -7,9 +7,10 @@
 // Usage: node scripts/vscode/measure-first-scans.mjs [N=10] [--reopened]   (after npm run build,
 // npm run compile-tests and node scripts/bench.mjs 10000 --corpus-only)
 import { spawnSync } from 'child_process';
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
+import { freePort } from './run-tests.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -20,7 +21,9 @@ if (!Number.isInteger(runs) || runs < 1 || given.length > 1) {
   console.error(`measure-first-scans: N must be a whole number of runs, 1 or more (got ${given.join(' ')})`);
   process.exit(2);
 }
-const profile = reopened ? { STAR_COACH_USER_DATA: mkdtempSync(join(tmpdir(), 'star-coach-profile-')) } : {};
+// One profile, port and folder: code-server names a workspace's storage after its URI, port included.
+const kept = reopened ? mkdtempSync(join(tmpdir(), 'star-coach-reopened-')) : undefined;
+const profile = kept ? { STAR_COACH_USER_DATA: join(kept, 'user-data'), STAR_COACH_WORKSPACE: join(kept, 'bank'), STAR_COACH_PORT: String(await freePort()) } : {};
 const LINE = /first counts after (-?\d+) ms, every story counted after (\d+) ms, every story checked after (\d+) ms/;
 const seen = { 'first counts': [], 'all counted': [], 'all checked': [] };
 for (let run = reopened ? 0 : 1; run <= runs; run++) {
@@ -48,3 +51,4 @@ const spread = (ms) => {
 };
 console.log(`${runs} first scans of 10,000 stories, median (range), from the measurement's start in a window just opened${reopened ? ' on a workspace opened before (its lint cache filled)' : ' for the first time'}:`);
 for (const [name, ms] of Object.entries(seen)) console.log(`  ${name.padEnd(13)} ${spread(ms)}`);
+if (kept) rmSync(kept, { recursive: true, force: true });

@@ -104,9 +104,13 @@ export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 async function main() {
   ensureVsCode();
-  const port = await freePort();
+  // A workspace's storage in code-server is named after its URI, port included: a profile kept
+  // across runs (STAR_COACH_USER_DATA) finds it again only on the same port and folder.
+  const port = process.env.STAR_COACH_PORT ? Number(process.env.STAR_COACH_PORT) : await freePort();
   // The tests write into their workspace: give them a copy (or another folder: --workspace DIR).
-  const workspace = mkdtempSync(join(tmpdir(), 'star-coach-workspace-'));
+  // STAR_COACH_WORKSPACE keeps the copy in one place across runs (measure-first-scans --reopened).
+  const keptWorkspace = process.env.STAR_COACH_WORKSPACE;
+  const workspace = keptWorkspace ?? mkdtempSync(join(tmpdir(), 'star-coach-workspace-'));
   const given = process.argv.indexOf('--workspace');
   // --multi-root: two folders in a .code-workspace, for the multi-root suite.
   const multiRoot = process.argv.includes('--multi-root');
@@ -127,7 +131,7 @@ async function main() {
     exitCode = code;
     await browser.close().catch(() => undefined);
     server.stop();
-    rmSync(workspace, { recursive: true, force: true });
+    if (!keptWorkspace) rmSync(workspace, { recursive: true, force: true });
     process.exit(exitCode);
   };
   const timer = setTimeout(() => {

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import type { ResolvedConfig } from '../core/config';
@@ -7,6 +6,7 @@ import { printable } from '../core/format/terminal';
 import { LintCache, lintCacheFingerprint, type LintCacheEntry } from '../core/lintCache';
 import type { Finding } from '../core/types';
 import { fsProblem, readRegularFile, replaceFile } from '../node/fileAccess';
+import { sha1 } from '../node/hash';
 import type { Io } from './mock';
 
 /** Where `--cache` keeps its file unless `--cache-location` says otherwise: beside the practice log. */
@@ -18,10 +18,6 @@ const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 /** A hash of this build of STAR Coach: the bundle's own bytes, so that any change of its rules empties the cache. */
 function buildId(): string {
   return sha1(readFileSync(__filename));
-}
-
-function sha1(data: string | Buffer): string {
-  return createHash('sha1').update(data).digest('base64');
 }
 
 /** The lint cache of one `star-coach` run, tied to its file: each story's text hashed once, looked up, then kept. */

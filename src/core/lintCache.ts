@@ -3,9 +3,10 @@ import type { StorySummary } from './coverage';
 import type { Finding } from './types';
 
 /*
- * The lint cache of `star-coach lint --cache`: what linting each story file gave, kept from one run
- * to the next and used again while the file's text is the same (as ESLint's --cache does). A
- * cache made by another build of STAR Coach, or under other settings, holds nothing.
+ * The lint cache: what linting each story file gave, kept from one run to the next and used again
+ * while the file's text is the same, as ESLint's --cache does (`star-coach lint --cache`, and the
+ * editor's story threads from one window to the next). A cache made by another build of STAR
+ * Coach, or under other settings, holds nothing.
  */
 
 /** The cache file's shape; a file of another shape is started afresh. */
@@ -13,11 +14,14 @@ export const LINT_CACHE_FORMAT = 1;
 
 /** What the cache keeps of one story file. */
 export interface LintCacheEntry {
-  /** A hash of the file's whole text (the caller's hash function; the CLI uses SHA-1). */
+  /** A hash of the file's whole text (the caller's hash function: SHA-1 in the CLI and the editor). */
   textHash: string;
   /** The story's counts and check, as the coverage index keeps them, without its id (the file's name as shown). */
   summary: Omit<StorySummary, 'id'>;
-  /** Its findings, without their fixes: only `--fix` applies fixes, and it reads every story afresh. */
+  /**
+   * Its findings, without their fixes: `--fix` reads every story afresh, and the editor offers
+   * fixes from the open document's own lint.
+   */
   findings: Finding[];
 }
 

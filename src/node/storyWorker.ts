@@ -6,7 +6,8 @@ import type { StorySummary } from '../core/coverage';
 import { MAX_STORY_FILE_BYTES } from '../core/engine';
 import { checkText, checkTexts, countText } from '../core/scan';
 import type { WorkerOptions, WorkerReply, WorkerRequest } from './storyWorkerProtocol';
-import { sha1, StoryThreadCache } from './threadCache';
+import { sha1 } from './hash';
+import { StoryThreadCache } from './threadCache';
 
 /**
  * The story index's worker thread: it reads stories from disk, counts each one at once and

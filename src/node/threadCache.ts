@@ -1,15 +1,10 @@
-import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import type { ResolvedConfig } from '../core/config';
 import type { StorySummary } from '../core/coverage';
 import { LintCache, lintCacheFingerprint } from '../core/lintCache';
 import type { Checked } from '../core/scan';
-
-/** SHA-1 of a text or file contents, in base64: the lint cache's hash. */
-export function sha1(data: string | Buffer): string {
-  return createHash('sha1').update(data).digest('base64');
-}
+import { sha1 } from './hash';
 
 /**
  * The story threads' lint cache on disk: one file per workspace (in the editor's storage for it),
