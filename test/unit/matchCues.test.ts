@@ -416,4 +416,13 @@ describe('question cues', () => {
     asks('What is the riskiest thing you have done at work while everyone else was asleep?', 'risk');
     assert.ok(strength('I released it to every user in one step, with no kill switch.', 'risk') > 0);
   });
+
+  it('reads "learned that" and "learning how it came across" as finding something out, not as learning something new; "learned how to" still is', () => {
+    const found = questionLps("Tell me about the first three days after you learned that clients' records had been visible to strangers.");
+    assert.ok(!found.cues.includes('learning') && !found.lpIds.includes('learn-and-be-curious'), `${found.cues.join()} ${found.lpIds.join()}`);
+    const heard = questionLps('What have you changed in your own behaviour after learning how it came across to the people you lead?');
+    assert.ok(!heard.cues.includes('learning') && !heard.lpIds.includes('learn-and-be-curious'), `${heard.cues.join()} ${heard.lpIds.join()}`);
+    asks('Tell me about a time you learned how to use a new language in a week.', 'learning');
+    asks('Tell me about a time you learned Rust to fix a parser.', 'learning');
+  });
 });
