@@ -316,6 +316,18 @@ describe('question cues', () => {
     asks('When someone senior criticised how you work, what did you do?', 'candour');
   });
 
+  it('reads an adverb as its adjective ("quickly" is "quick", "publicly" "public"), and keeps short stems and plurals together', () => {
+    for (const [adverb, adjective] of [['quickly', 'quick'], ['publicly', 'public'], ['plainly', 'plain'], ['honestly', 'honest'], ['weekly', 'week'], ['costly', 'cost']]) assert.strictEqual(stemWord(adverb), stemWord(adjective), adverb);
+    assert.strictEqual(stemWord('family'), stemWord('families'));
+    assert.strictEqual(stemWord('supply'), stemWord('supplied'));
+    for (const [word, other] of [['apply', 'app'], ['reply', 'rep'], ['early', 'ear']]) assert.notStrictEqual(stemWord(word), stemWord(other), word);
+    // A question's "public promise" finds the story that "publicly committed", which shares no other word with it.
+    const promised = doc('promised', 'Carbon targets for batch jobs', 'Frugality', 'Our chief executive publicly committed to halving emissions by 2030.');
+    const other = doc('other', 'A promise to a partner on pricing', 'Frugality', 'Our partner wanted a lower price for the next year.');
+    const ranked = new StoryMatcher([other, promised]).rank('Your company made a public pledge. What did you do about it?', { now });
+    assert.strictEqual(ranked[0].file, 'promised', JSON.stringify(ranked));
+  });
+
   it('counts no light verb or hedging adverb as a shared word, and keeps them in LP signal phrases', () => {
     assert.deepStrictEqual(contentStems('We went past them, got it out and gave it back, actually.'), contentStems('We past them, it out and it back.'));
     assert.deepStrictEqual(contentStems('Tell me about the last time you apologised.'), contentStems('Tell me about the time you apologised.'));
