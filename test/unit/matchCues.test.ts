@@ -316,6 +316,18 @@ describe('question cues', () => {
     asks('When someone senior criticised how you work, what did you do?', 'candour');
   });
 
+  it('reads an adverb as its adjective ("quickly" is "quick", "publicly" "public"), and keeps short stems and plurals together', () => {
+    for (const [adverb, adjective] of [['quickly', 'quick'], ['publicly', 'public'], ['plainly', 'plain'], ['honestly', 'honest'], ['weekly', 'week'], ['costly', 'cost']]) assert.strictEqual(stemWord(adverb), stemWord(adjective), adverb);
+    assert.strictEqual(stemWord('family'), stemWord('families'));
+    assert.strictEqual(stemWord('supply'), stemWord('supplied'));
+    for (const [word, other] of [['apply', 'app'], ['reply', 'rep'], ['early', 'ear']]) assert.notStrictEqual(stemWord(word), stemWord(other), word);
+    // A question's "public promise" finds the story that "publicly committed", which shares no other word with it.
+    const promised = doc('promised', 'Carbon targets for batch jobs', 'Frugality', 'Our chief executive publicly committed to halving emissions by 2030.');
+    const other = doc('other', 'A promise to a partner on pricing', 'Frugality', 'Our partner wanted a lower price for the next year.');
+    const ranked = new StoryMatcher([other, promised]).rank('Your company made a public pledge. What did you do about it?', { now });
+    assert.strictEqual(ranked[0].file, 'promised', JSON.stringify(ranked));
+  });
+
   it('counts no light verb or hedging adverb as a shared word, and keeps them in LP signal phrases', () => {
     assert.deepStrictEqual(contentStems('We went past them, got it out and gave it back, actually.'), contentStems('We past them, it out and it back.'));
     assert.deepStrictEqual(contentStems('Tell me about the last time you apologised.'), contentStems('Tell me about the time you apologised.'));
@@ -415,5 +427,14 @@ describe('question cues', () => {
     asks("Give me an example of a gamble you took at work that didn't pay off.", 'risk');
     asks('What is the riskiest thing you have done at work while everyone else was asleep?', 'risk');
     assert.ok(strength('I released it to every user in one step, with no kill switch.', 'risk') > 0);
+  });
+
+  it('reads "learned that" and "learning how it came across" as finding something out, not as learning something new; "learned how to" still is', () => {
+    const found = questionLps("Tell me about the first three days after you learned that clients' records had been visible to strangers.");
+    assert.ok(!found.cues.includes('learning') && !found.lpIds.includes('learn-and-be-curious'), `${found.cues.join()} ${found.lpIds.join()}`);
+    const heard = questionLps('What have you changed in your own behaviour after learning how it came across to the people you lead?');
+    assert.ok(!heard.cues.includes('learning') && !heard.lpIds.includes('learn-and-be-curious'), `${heard.cues.join()} ${heard.lpIds.join()}`);
+    asks('Tell me about a time you learned how to use a new language in a week.', 'learning');
+    asks('Tell me about a time you learned Rust to fix a parser.', 'learning');
   });
 });

@@ -162,12 +162,29 @@ export function withoutContrasts(text: string): string {
 }
 
 /**
+ * Stems at least this long lose a final "li": Porter's stemmer leaves the adverb's "-ly" as "li"
+ * ("quickly" is "quickli", "publicly" "publicli", "plainly" "plainli", "simply" "simpli"), so a
+ * question's "act quickly" missed a story's "quick", and "a public promise" a story's "publicly
+ * committed". Taken from the stem rather than the word, the "-ly" words whose other forms end in
+ * "li" too stay with them ("family" and "families" are both "fami", "supply" and "supplied" both
+ * "supp"). Stems of five letters or fewer keep it, as there the rest is too short to be the
+ * word's own ("apply" is not "app", "reply" not "rep", "early" not "ear"). The "-ly" of a "-le"
+ * adjective is not reached ("simply" is "simp", not "simple"'s "simpl"), and it is better so:
+ * "simply" is said as a hedge more often than as a way of working.
+ */
+const MIN_ADVERB_STEM = 6;
+
+/**
  * The stem of one lower-case word: a word the stemmer would join with a word of another meaning
  * keeps a stem of its own (see SENSES); irregular forms first become their regular word (see
- * IRREGULAR), and a superlative its adjective (see DEGREES).
+ * IRREGULAR), and a superlative its adjective (see DEGREES); an adverb meets its adjective (see
+ * MIN_ADVERB_STEM).
  */
 export function stemWord(word: string, stemmer: Stemmer = PORTER_STEMMER): string {
-  return SENSES.get(word) ?? stemmer.stem(IRREGULAR.get(word) ?? DEGREES.get(word) ?? americanSpelling(word));
+  const sense = SENSES.get(word);
+  if (sense !== undefined) return sense;
+  const stem = stemmer.stem(IRREGULAR.get(word) ?? DEGREES.get(word) ?? americanSpelling(word));
+  return stem.length >= MIN_ADVERB_STEM && stem.endsWith('li') ? stem.slice(0, -2) : stem;
 }
 
 /** A British "-ise" verb's forms: the verb's stem of at least four letters, then the ending. */
