@@ -3,13 +3,13 @@ import * as path from 'path';
 import type { ResolvedConfig } from '../core/config';
 import type { StorySummary } from '../core/coverage';
 import { printable } from '../core/format/terminal';
-import { LintCache, lintCacheFingerprint, type LintCacheEntry } from '../core/lintCache';
+import { isLintCacheText, LintCache, lintCacheFingerprint, type LintCacheEntry } from '../core/lintCache';
 import type { Finding } from '../core/types';
 import { fsProblem, readRegularFile, replaceFile } from '../node/fileAccess';
 import { sha1 } from '../node/hash';
 import type { Io } from './mock';
 
-/** Where `--cache` keeps its file unless `--cache-location` says otherwise: beside the practice log. */
+/** Where `--cache` keeps its file unless `--cache-location` says otherwise, from the current folder: beside the practice log. */
 export const DEFAULT_CACHE_LOCATION = path.join('.star-coach', 'lint-cache.json');
 
 /** A cache file larger than this is not read (ten thousand stories take about 10 MB). */
@@ -32,15 +32,21 @@ export class CacheFile {
 
   /**
    * The cache at `location` (absolute) for linting under `config`. A missing file is an empty
-   * cache; a file that cannot be read or is not a cache is said on `io.err` and the run goes on
-   * with an empty one. Never throws.
+   * cache, and so is a damaged cache (said on `io.err`: it is rebuilt). Undefined, said on
+   * `io.err`, when the file is there but is no lint cache (a story, the practice log, a folder) or
+   * cannot be read: it is never overwritten. Never throws.
    */
-  static async open(location: string, config: ResolvedConfig, io: Io): Promise<CacheFile> {
-    const fingerprint = lintCacheFingerprint(buildId(), { '': config });
+  static async open(location: string, config: ResolvedConfig, io: Io): Promise<CacheFile | undefined> {
+    const fingerprint = lintCacheFingerprint(buildId(), { '': config }, new Date().getFullYear());
     const read = await readRegularFile(location, MAX_CACHE_BYTES);
     if (!read.ok) {
-      if (read.code !== 'ENOENT') io.err(`star-coach: the cache ${shownPath(location, io)} cannot be read (${read.problem}), so every story is linted afresh\n`);
-      return new CacheFile(LintCache.empty(fingerprint), location);
+      if (read.code === 'ENOENT') return new CacheFile(LintCache.empty(fingerprint), location);
+      io.err(`star-coach: the cache ${shownPath(location, io)} cannot be read (${read.problem}); name another file with --cache-location\n`);
+      return undefined;
+    }
+    if (!isLintCacheText(read.text)) {
+      io.err(`star-coach: ${shownPath(location, io)} is not a lint cache, so --cache will not overwrite it; name a new file with --cache-location\n`);
+      return undefined;
     }
     const { cache, problem } = LintCache.fromText(read.text, fingerprint, sha1);
     if (problem) io.err(`star-coach: the cache ${shownPath(location, io)}: ${problem}\n`);

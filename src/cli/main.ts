@@ -106,6 +106,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (!config) return 2;
 
   const cache = options.cache === undefined ? undefined : await CacheFile.open(path.resolve(io.cwd, options.cache), config, io);
+  if (options.cache !== undefined && !cache) return 2;
   const { checked, findings, index, unreadable } = await scanBank(options.paths, config, io, options.fix, cache);
 
   if (options.command === 'lint') {

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config';
 import type { StorySummary } from './coverage';
-import type { Finding } from './types';
+import { SEVERITIES, type Finding, type Position } from './types';
 
 /*
  * The lint cache: what linting each story file gave, kept from one run to the next and used again
@@ -28,15 +28,30 @@ export interface LintCacheEntry {
 /**
  * What the cached results depend on besides each file's text: the cache's format, the build of
  * STAR Coach that linted (`buildId`: any string that changes with its code, such as a hash of its
- * bundle) and every setting of each config in `configs` (by workspace folder, or `{ '': config }`
- * for one). Entries are used only under the same fingerprint.
+ * bundle), every setting of each config in `configs` (by workspace folder, or `{ '': config }`
+ * for one) and the current year (`stale-story` counts a story's age from it). Entries are used
+ * only under the same fingerprint.
  */
-export function lintCacheFingerprint(buildId: string, configs: Readonly<Record<string, ResolvedConfig>>): string {
+export function lintCacheFingerprint(buildId: string, configs: Readonly<Record<string, ResolvedConfig>>, currentYear: number): string {
   const byName = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   const settings = Object.entries(configs)
     .sort(byName)
     .map(([folder, config]) => [folder, { ...config, rules: [...config.rules].sort(byName) }]);
-  return `${LINT_CACHE_FORMAT} ${buildId} ${JSON.stringify(settings)}`;
+  return `${LINT_CACHE_FORMAT} ${buildId} ${currentYear} ${JSON.stringify(settings)}`;
+}
+
+/**
+ * Whether a file's text is a lint cache, whole or damaged (its first line is a cache's header):
+ * only such a file may be replaced by a cache. Never throws.
+ */
+export function isLintCacheText(text: string): boolean {
+  const newline = text.indexOf('\n');
+  try {
+    const header: unknown = JSON.parse(newline < 0 ? text : text.slice(0, newline));
+    return typeof header === 'object' && header !== null && typeof (header as { format?: unknown }).format === 'number' && typeof (header as { fingerprint?: unknown }).fingerprint === 'string';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -90,7 +105,7 @@ export class LintCache {
   /** The last run's results for `file` when its text still has `textHash` (and keeps them for the next run). */
   lookup(file: string, textHash: string): Pick<LintCacheEntry, 'summary' | 'findings'> | undefined {
     const entry = this.earlier.get(file);
-    if (!entry || entry.textHash !== textHash) return undefined;
+    if (!entry || entry.textHash !== textHash || !isEntryShaped(entry)) return undefined;
     this.fresh.set(file, entry);
     return { summary: entry.summary, findings: entry.findings };
   }
@@ -125,4 +140,24 @@ function withoutId(summary: StorySummary): Omit<StorySummary, 'id'> {
   const kept: Partial<StorySummary> = { ...summary };
   delete kept.id;
   return kept as Omit<StorySummary, 'id'>;
+}
+
+/**
+ * Whether an entry has the fields its users read, of the right types. The checksum proves a file
+ * whole, not written by STAR Coach: an entry made by hand is linted afresh rather than trusted.
+ */
+function isEntryShaped(entry: LintCacheEntry): boolean {
+  const { summary, findings } = entry as Partial<LintCacheEntry>;
+  const isCount = (n: unknown) => typeof n === 'number' && n >= 0;
+  const isPosition = (p: unknown) => typeof p === 'object' && p !== null && isCount((p as Position).line) && isCount((p as Position).character);
+  return (
+    typeof summary === 'object' &&
+    summary !== null &&
+    typeof summary.title === 'string' &&
+    Array.isArray(summary.lpIds) &&
+    summary.lpIds.every((id) => typeof id === 'string') &&
+    (summary.check === undefined || (typeof summary.check === 'object' && summary.check !== null && typeof summary.check.problems === 'object' && summary.check.problems !== null)) &&
+    Array.isArray(findings) &&
+    findings.every((f) => typeof f === 'object' && f !== null && typeof f.ruleId === 'string' && typeof f.message === 'string' && SEVERITIES.includes(f.severity) && typeof f.range === 'object' && f.range !== null && isPosition(f.range.start) && isPosition(f.range.end) && Array.isArray(f.fixes))
+  );
 }

@@ -111,7 +111,8 @@ export function formatSize(bytes: number): string {
  * Replaces a file's text through a temporary file in the same folder and a rename, so that a
  * crash or a full disk never leaves it half written. Through a link, the file it points to is
  * rewritten and the link stays a link; the file keeps its mode. A file that does not exist yet is
- * created (its folder must exist). True, or why it failed ("the disk is full (ENOSPC)"); never throws.
+ * created (its folder must exist), and so is one in place of a link to nothing. True, or why it
+ * failed ("the disk is full (ENOSPC)"); never throws.
  */
 export async function replaceFile(file: string, text: string): Promise<true | string> {
   let temporary: string | undefined;

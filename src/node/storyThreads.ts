@@ -46,6 +46,8 @@ interface Thread {
   lastIdle: number;
   /** Reads sent to it and not yet answered with a check (id to read number), handed back if the pool stops. */
   unanswered: Map<string, number>;
+  /** Messages of scans under way still to be sent to it: while any is, it is told more follows. */
+  planned: number;
 }
 
 /**
@@ -121,28 +123,34 @@ export class StoryThreads<Ref> implements StoryReader<Ref> {
     // Small batches are shared too, so that every thread has work from the first message.
     const chunk = Math.min(SEND_CHUNK, Math.max(MIN_SEND_CHUNK, Math.ceil(jobs.length / this.host.size)));
     const counted: Array<Promise<void>> = [];
-    // The threads take the messages in turn, from the one after the last call's: each thread's next is `size` chunks later.
-    const first = this.nextThread;
-    this.nextThread += Math.ceil(jobs.length / chunk);
-    for (let start = 0, k = 0; start < jobs.length; start += chunk, k++) {
-      if (start > 0) await new Promise((resolve) => this.host.clock.after(0, () => resolve(undefined)));
-      const more = start + chunk * this.host.size < jobs.length;
-      counted.push(this.send(jobs.slice(start, start + chunk), version, folders, first + k, more));
+    // The threads take the messages in turn, from the one after the last call's; each is told of them all at once,
+    // so that one scan's last message to a thread does not let it check while another scan's are on their way.
+    const turns = Array.from({ length: Math.ceil(jobs.length / chunk) }, () => this.nextThread++);
+    const threads = this.start();
+    for (const turn of turns) if (threads.length > 0) threads[turn % threads.length].planned++;
+    for (const [k, turn] of turns.entries()) {
+      if (k > 0) await new Promise((resolve) => this.host.clock.after(0, () => resolve(undefined)));
+      counted.push(this.send(jobs.slice(k * chunk, (k + 1) * chunk), version, folders, turn, threads));
     }
     await Promise.all(counted);
   }
 
   /**
-   * One message of jobs to the thread in turn `turn`, each job with its workspace folder's id (for
-   * its settings); `more` when the same thread gets more of this scan in a later message.
+   * One message of jobs to the thread in turn `turn` of `planned` (the threads running when its
+   * scan began), each job with its workspace folder's id (for its settings); it says more
+   * follows while that thread has messages of any scan still to come.
    */
-  private send(jobs: Array<ReadJob<Ref>>, version: number, folders: string[], turn: number, more: boolean): Promise<void> {
+  private send(jobs: Array<ReadJob<Ref>>, version: number, folders: string[], turn: number, planned: Thread[]): Promise<void> {
+    const plannedFor = planned[turn % Math.max(1, planned.length)];
+    if (plannedFor) plannedFor.planned--;
     const threads = this.start();
-    const thread = threads[turn % Math.max(1, threads.length)];
+    // The pool stopped and started again meanwhile: the new threads were told of no plan.
+    const thread = threads.includes(plannedFor) ? plannedFor : threads[turn % Math.max(1, threads.length)];
     if (!thread) {
       this.answers.lost(jobs);
       return Promise.resolve();
     }
+    const more = thread.planned > 0;
     const request = ++this.lastRequest;
     thread.lastSent = request;
     const message: WorkerRequest = { request, version, jobs: [], ...(more ? { more } : {}) };
@@ -189,7 +197,7 @@ export class StoryThreads<Ref> implements StoryReader<Ref> {
     try {
       for (let i = 0; i < this.host.size; i++) {
         const events = { message: (reply: WorkerReply) => this.receive(thread, reply), failed: () => this.stopped(thread, true), exited: () => this.stopped(thread, false) };
-        const thread: Thread = { port: this.host.spawn(events, i), lastSent: 0, lastIdle: 0, unanswered: new Map() };
+        const thread: Thread = { port: this.host.spawn(events, i), lastSent: 0, lastIdle: 0, unanswered: new Map(), planned: 0 };
         if (this.configuration) thread.port.post(this.configuration);
         this.threads.push(thread);
       }

@@ -148,8 +148,8 @@ function countSome(): void {
   if (counted.length > 0) post({ counted });
 }
 
-/** A hash of the rules' code: the core bundle beside this thread's (this file itself where there is none, as in unit tests). */
+/** A hash of the code that checks: this thread's file and the core bundle beside it (none in unit tests, which run the core unbundled). */
 function buildId(): string {
   const core = join(__dirname, 'core.js');
-  return sha1(readFileSync(existsSync(core) ? core : __filename));
+  return sha1(Buffer.concat([readFileSync(__filename), existsSync(core) ? readFileSync(core) : Buffer.alloc(0)]));
 }

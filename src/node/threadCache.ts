@@ -1,10 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
+import { threadId } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import type { StorySummary } from '../core/coverage';
 import { LintCache, lintCacheFingerprint } from '../core/lintCache';
 import type { Checked } from '../core/scan';
 import { sha1 } from './hash';
+
+/** A cache file larger than this is not read (ten thousand stories take about 10 MB). */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * The story threads' lint cache on disk: one file per workspace (in the editor's storage for it),
@@ -16,13 +20,15 @@ import { sha1 } from './hash';
  */
 export class StoryThreadCache {
   private cache: LintCache | undefined;
+  private configs: Readonly<Record<string, ResolvedConfig>> | undefined;
+  private year = 0;
   private stored = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * `file`: the cache file's path; `buildId`: a string that changes with the rules' code (a hash of
-   * the bundle that holds them); `saveDelayMs`: the quiet time after a scan before writing (each
-   * thread its own, so that they write in turn).
+   * the bundles that hold them); `saveDelayMs`: the quiet time after a scan before writing (each
+   * thread its own, so that they seldom write at once).
    */
   constructor(
     private readonly file: string,
@@ -32,12 +38,16 @@ export class StoryThreadCache {
 
   /** The settings of every workspace folder, by id: a cache made under others holds nothing, so the file is read again under these. */
   configure(configs: Readonly<Record<string, ResolvedConfig>>): void {
-    const fingerprint = lintCacheFingerprint(this.buildId, configs);
+    this.configs = configs;
+    this.year = new Date().getFullYear();
+    const fingerprint = lintCacheFingerprint(this.buildId, configs, this.year);
     if (this.cache?.fingerprint !== fingerprint) this.cache = this.read(fingerprint);
   }
 
   /** The check kept for the story at `path` when its text still hashes to `textHash`. */
   lookup(path: string, textHash: string): Checked | undefined {
+    // A window open across New Year: stale-story's findings changed with the year.
+    if (this.configs && this.year !== new Date().getFullYear()) this.configure(this.configs);
     const kept = this.cache?.lookup(path, textHash);
     return kept?.summary.check ? { check: kept.summary.check, findings: kept.findings } : undefined;
   }
@@ -58,24 +68,36 @@ export class StoryThreadCache {
     }, this.saveDelayMs);
   }
 
-  /** Writes the file through a temporary file and a rename: this thread's checks over the file's latest entries, less stories since deleted. */
+  /**
+   * Writes the file through a temporary file and a rename: this thread's checks over the file's
+   * latest entries, less stories since deleted. Two threads writing at once may each miss what
+   * the other wrote: that costs checks in the next window, never a wrong one (entries are used
+   * only while their text's hash matches).
+   */
   private save(): void {
     if (!this.cache) return;
     this.stored = false;
-    const latest = this.read(this.cache.fingerprint);
-    latest.adopt(this.cache);
-    const temporary = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.${Math.random().toString(36).slice(2)}`);
+    // One name per thread of a window: a write cut short by a closing window leaves one file, never a pile.
+    const temporary = join(dirname(this.file), `.${basename(this.file)}.${process.pid}.${threadId}`);
     try {
+      const latest = this.read(this.cache.fingerprint);
+      latest.adopt(this.cache);
       mkdirSync(dirname(this.file), { recursive: true });
       writeFileSync(temporary, latest.toText(existsSync, sha1));
       renameSync(temporary, this.file);
     } catch {
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // The folder itself cannot be used: there is nothing to clean up.
+      }
     }
   }
 
+  /** The cache file's entries under `fingerprint`; empty when it is missing, too large, damaged or made under another. */
   private read(fingerprint: string): LintCache {
     try {
+      if (statSync(this.file).size > MAX_CACHE_BYTES) return LintCache.empty(fingerprint);
       return LintCache.fromText(readFileSync(this.file, 'utf8'), fingerprint, sha1).cache;
     } catch {
       return LintCache.empty(fingerprint);

@@ -435,10 +435,27 @@ describe('star-coach lint --cache', () => {
     assert.match(damaged.err, /^star-coach: the cache \.star-coach\/lint-cache\.json: it is damaged or was edited, so every story is linted afresh\n$/);
     assert.deepStrictEqual([damaged.code, damaged.out], [plain.code, plain.out]);
     assert.strictEqual((await run(['lint', '--cache'], dir)).err, '', 'mended by the run that said it');
-    const unwritable = await run(['lint', '--format', 'json', '--cache', '--cache-location', 'a.star.md/cache.json'], dir);
-    assert.match(unwritable.err, /the cache a\.star\.md\/cache\.json cannot be read \(a part of the path is not a folder/);
-    assert.match(unwritable.err, /the cache a\.star\.md\/cache\.json could not be written \(.*\); the findings above are complete/);
+    // A cache that reads but cannot be written: a folder stands where its temporary file goes.
+    mkdirSync(join(dir, '.star-coach', `.lint-cache.json.${process.pid}.star-coach-write`));
+    const unwritable = await run(['lint', '--format', 'json', '--cache'], dir);
+    assert.match(unwritable.err, /^star-coach: the cache \.star-coach\/lint-cache\.json could not be written \(it is a folder \(EISDIR\)\); the findings above are complete\n$/);
     assert.deepStrictEqual([unwritable.code, unwritable.out], [plain.code, plain.out]);
+  });
+
+  it('never overwrites a file that is not a lint cache: a story, the practice log, a folder', async () => {
+    const story = GOOD.replace('title: Good', 'title: Kept');
+    const dir = bank({ 'a.star.md': story, '.star-coach/practice.jsonl': '{"date":"2026-11-30T10:00:00Z"}\n', 'folder/x.txt': '' });
+    for (const [location, said] of [
+      ['a.star.md', /a\.star\.md is not a lint cache, so --cache will not overwrite it/],
+      ['.star-coach/practice.jsonl', /practice\.jsonl is not a lint cache/],
+      ['folder', /the cache folder cannot be read \(it is a folder\)/],
+    ] as const) {
+      const { code, out, err } = await run(['lint', '--cache', '--cache-location', location], dir);
+      assert.deepStrictEqual([code, out], [2, ''], location);
+      assert.match(err, said);
+    }
+    assert.strictEqual(readFileSync(join(dir, 'a.star.md'), 'utf8'), story);
+    assert.strictEqual(readFileSync(join(dir, '.star-coach', 'practice.jsonl'), 'utf8'), '{"date":"2026-11-30T10:00:00Z"}\n');
   });
 
   it('refuses --cache where it has no meaning', async () => {

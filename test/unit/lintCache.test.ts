@@ -3,11 +3,11 @@ import { createHash } from 'crypto';
 import { resolveConfig } from '../../src/core/config';
 import { summarize } from '../../src/core/coverage';
 import { lintText } from '../../src/core/engine';
-import { LintCache, lintCacheFingerprint } from '../../src/core/lintCache';
+import { isLintCacheText, LintCache, lintCacheFingerprint } from '../../src/core/lintCache';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('base64');
 const STORY = '---\ntitle: Cut costs\nlps: [Frugalty]\n---\n## Situation\nCosts grew.\n## Action\nWe moved jobs to spot capacity.\n## Result\nIt shipped.\n';
-const FINGERPRINT = lintCacheFingerprint('build-1', { '': resolveConfig() });
+const FINGERPRINT = lintCacheFingerprint('build-1', { '': resolveConfig() }, 2026);
 
 /** A cache holding the lint of STORY under /bank/cut.star.md, as a run would store it. */
 function storedCache(): LintCache {
@@ -34,10 +34,33 @@ describe('lint cache', () => {
   it('holds nothing, and says nothing, for another build or other settings', () => {
     const text = storedCache().toText(() => true, sha1);
     const offSettings = resolveConfig({ rules: { 'unknown-lp': 'off' } });
-    for (const fingerprint of [lintCacheFingerprint('build-2', { '': resolveConfig() }), lintCacheFingerprint('build-1', { '': offSettings }), lintCacheFingerprint('build-1', { '': resolveConfig({ wordsPerMinute: 120 }) })]) {
+    for (const fingerprint of [lintCacheFingerprint('build-2', { '': resolveConfig() }, 2026), lintCacheFingerprint('build-1', { '': offSettings }, 2026), lintCacheFingerprint('build-1', { '': resolveConfig({ wordsPerMinute: 120 }) }, 2026)]) {
       const { cache, problem } = LintCache.fromText(text, fingerprint, sha1);
       assert.strictEqual(problem, undefined);
       assert.strictEqual(cache.lookup('/bank/cut.star.md', sha1(STORY)), undefined);
+    }
+  });
+
+  it('holds nothing in another year, as stale-story counts the age of a story from it', () => {
+    const text = storedCache().toText(() => true, sha1);
+    assert.ok(LintCache.fromText(text, FINGERPRINT, sha1).cache.lookup('/bank/cut.star.md', sha1(STORY)));
+    assert.strictEqual(LintCache.fromText(text, lintCacheFingerprint('build-1', { '': resolveConfig() }, 2027), sha1).cache.lookup('/bank/cut.star.md', sha1(STORY)), undefined);
+  });
+
+  it('tells a lint cache, whole or damaged, from any other file', () => {
+    const text = storedCache().toText(() => true, sha1);
+    assert.deepStrictEqual([text, text.slice(0, text.indexOf('\n') + 20), text.replace('Frugalty', 'x')].map(isLintCacheText), [true, true, true]);
+    assert.deepStrictEqual([STORY, '', '{"entries":1}\n', '[1]', '{"format":1}', '# notes'].map(isLintCacheText), [false, false, false, false, false, false]);
+  });
+
+  it('treats an entry of the wrong shape, whole by its checksum, as not kept', () => {
+    const text = storedCache().toText(() => true, sha1);
+    const [header, entries] = text.split('\n');
+    for (const broken of [entries.replace('"findings":[', '"findings":[null,'), entries.replace(/"title":"[^"]*"/, '"title":7'), entries.replace(/"range":\{"start":\{[^}]*\},"end":\{[^}]*\}\}/, '"range":{}')]) {
+      const forged = `${header.replace(/"checksum":"[^"]+"/, `"checksum":"${sha1(broken)}"`)}\n${broken}`;
+      const { cache, problem } = LintCache.fromText(forged, FINGERPRINT, sha1);
+      assert.strictEqual(problem, undefined);
+      assert.strictEqual(cache.lookup('/bank/cut.star.md', sha1(STORY)), undefined, broken.slice(0, 120));
     }
   });
 
@@ -45,9 +68,9 @@ describe('lint cache', () => {
     const a = resolveConfig({ rules: { 'unknown-lp': 'error', 'too-long': { maxMinutes: 3 } } });
     const b = resolveConfig({ rules: { 'too-long': { maxMinutes: 3 }, 'unknown-lp': 'error' } });
     const other = resolveConfig({ rules: { 'too-long': { maxMinutes: 4 } } });
-    assert.strictEqual(lintCacheFingerprint('x', { f: a, g: other }), lintCacheFingerprint('x', { g: other, f: b }));
-    assert.notStrictEqual(lintCacheFingerprint('x', { f: a }), lintCacheFingerprint('x', { f: other }));
-    assert.notStrictEqual(lintCacheFingerprint('x', { f: a, g: other }), lintCacheFingerprint('x', { f: other, g: a }), 'each folder its own settings');
+    assert.strictEqual(lintCacheFingerprint('x', { f: a, g: other }, 2026), lintCacheFingerprint('x', { g: other, f: b }, 2026));
+    assert.notStrictEqual(lintCacheFingerprint('x', { f: a }, 2026), lintCacheFingerprint('x', { f: other }, 2026));
+    assert.notStrictEqual(lintCacheFingerprint('x', { f: a, g: other }, 2026), lintCacheFingerprint('x', { f: other, g: a }, 2026), 'each folder its own settings');
   });
 
   it('says a damaged, cut short or hand-edited cache is not used, and holds nothing', () => {

@@ -111,6 +111,18 @@ describe('story threads (the pool of worker threads, with fakes)', () => {
     assert.deepStrictEqual(requests(threads[1]).slice(2).map((r) => [r.jobs.length, r.more]), [[100, undefined]]);
   });
 
+  it('tells a thread more follows while any scan under way has messages for it, even when two scans overlap', async () => {
+    const { reader, threads } = pool(2);
+    void reader.count(jobs(4500), 1);
+    void reader.count(jobs(300), 1); // a watcher's rescan while the first scan's messages are still being sent
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    for (const thread of threads) {
+      const flags = requests(thread).map((r) => r.more === true);
+      assert.deepStrictEqual(flags.slice(-1), [false], 'the last message to each thread lets it check');
+      assert.ok(flags.slice(0, -1).every(Boolean), `no message but the last lets a thread check early: ${JSON.stringify(flags)}`);
+    }
+  });
+
   it('sends the settings to every thread, also to threads started after they were loaded', async () => {
     const { reader, threads } = pool(2);
     reader.configure(3);

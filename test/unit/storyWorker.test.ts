@@ -103,7 +103,9 @@ describe('story worker thread', () => {
       thread.postMessage({ configure: { version: 1, byFolder: { f: config } } } satisfies WorkerRequest);
       thread.postMessage({ request: 1, version: 1, jobs: [{ id: 'story', read: 1, path, folder: 'f' }] } satisfies WorkerRequest);
       while (!got.some((r) => 'idle' in r)) await new Promise((resolve) => setTimeout(resolve, 5));
-      await new Promise((resolve) => setTimeout(resolve, 200)); // its write, after a delay of 0
+      // Its write, once idle after a delay of 0: wait until the file changes (or, when it wrote nothing new, a while).
+      const before = existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : '';
+      for (let waited = 0; waited < 500 && (existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : '') === before; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
       await thread.terminate();
       return got.flatMap((r) => ('checked' in r ? r.checked : []))[0];
     };
@@ -121,5 +123,29 @@ describe('story worker thread', () => {
     assert.deepStrictEqual(messages(await checkInNewWindow(resolveConfig({ wordsPerMinute: 100 }))), messages(first), 'other settings: checked afresh');
     writeFileSync(path, STORY.replace('We kept it going.', 'Costs fell 30%.'));
     assert.ok(!messages(await checkInNewWindow()).includes('kept from the last window'), 'another text: checked afresh');
+  });
+
+  it('goes on checking when the cache cannot be written, and writes nothing there', async () => {
+    const path = join(dir, 'story.star.md');
+    writeFileSync(path, STORY);
+    writeFileSync(join(dir, 'storage'), 'a file where the storage folder should be');
+    const thread = new Worker(join(__dirname, '..', '..', 'src', 'node', 'storyWorker.js'), { workerData: { cacheFile: join(dir, 'storage', 'lint-cache.json'), saveDelayMs: 0 } });
+    const got: WorkerReply[] = [];
+    let failed = false;
+    thread.on('message', (reply: WorkerReply) => got.push(reply));
+    thread.on('error', () => (failed = true));
+    try {
+      for (const request of [1, 2]) {
+        thread.postMessage({ configure: { version: request, byFolder: { f: resolveConfig({}) } } } satisfies WorkerRequest);
+        thread.postMessage({ request, version: request, jobs: [{ id: 'story', read: request, path, folder: 'f' }] } satisfies WorkerRequest);
+        while (!got.some((r) => 'idle' in r && r.idle === request) && !failed) await new Promise((resolve) => setTimeout(resolve, 5));
+        await new Promise((resolve) => setTimeout(resolve, 50)); // its attempt to write, after a delay of 0
+      }
+      assert.ok(!failed, 'the thread did not fail');
+      assert.strictEqual(got.flatMap((r) => ('checked' in r ? r.checked : [])).length, 2, 'both reads checked');
+      assert.strictEqual(readFileSync(join(dir, 'storage'), 'utf8'), 'a file where the storage folder should be');
+    } finally {
+      await thread.terminate();
+    }
   });
 });
