@@ -46,7 +46,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout7: 'open',
   holdout8: 'open',
   holdout9: 'open',
-  holdout10: 'sealed',
+  holdout10: 'open',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
