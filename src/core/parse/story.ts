@@ -350,13 +350,16 @@ function comesBefore(kind: SectionKind, later: SectionKind): boolean {
 
 /**
  * Gives each section named by a name of two readings (see `SECOND_READING`) its second part when
- * the story marked its first one before it. One pass, in order.
+ * the story marked its first one before it, or a part that comes after its first one in STAR order
+ * ("What I had to do", "What I did", then "What happened": the ending, not the setting, though no
+ * Situation was read before it). One pass, in order.
  */
 function readSecondNames(sections: Section[], prose: string): void {
   const marked = new Set<SectionKind>();
   for (const section of sections) {
     const second = !section.alsoKinds ? SECOND_READING.get(partName(section.title) ?? '') : undefined;
-    if (second && (marked.has(section.kind) || (second === 'result' && section.kind === 'situation' && stepsToldBefore(sections, section, prose)))) section.kind = second;
+    const laterMarked = second !== undefined && [...marked].some((kind) => comesBefore(section.kind, kind));
+    if (second && (marked.has(section.kind) || laterMarked || (second === 'result' && section.kind === 'situation' && stepsToldBefore(sections, section, prose)))) section.kind = second;
     marked.add(section.kind);
     for (const kind of section.alsoKinds ?? []) marked.add(kind);
   }
@@ -758,7 +761,7 @@ function labelAt(line: string): LabelFound | undefined {
       colon = true;
       after = skipBlanks(line, after + 1);
     }
-    const restEmpty = after >= line.length || /^\([^()]{0,40}\)[ \t]*$/.test(line.slice(after));
+    const restEmpty = after >= line.length || NOTHING_AFTER_NAME.test(line.slice(after));
     // Without a colon: a bold label alone on its line, or a full section name alone on its line.
     const shaped = colon || (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name))));
     // Only a line shaped like a label pays for reading its name.
@@ -769,6 +772,9 @@ function labelAt(line: string): LabelFound | undefined {
   if (dashed) return { name: dashed[1] ?? dashed[2], nameStart, bodyStart: nameStart + dashed[0].length };
   return undefined;
 }
+
+/** What may follow a label's name on its line and leave the rest empty: a gloss in brackets ("(30 seconds)") or an HTML line break (`<b>Result</b><br>`). */
+const NOTHING_AFTER_NAME = /^(?:\([^()]{0,40}\)|<br[ \t]*\/?>)[ \t]*$/i;
 
 /** A bracketed gloss after a label's name and before its colon: "(Context):", "(S)**:". */
 const LABEL_GLOSS = /^\(([^()]{1,24})\)[ \t]*(?:\*\*|__|\*|_)?[ \t]*:/;
@@ -974,8 +980,10 @@ function openingSituation(story: Story): Section | undefined {
 }
 
 /**
- * A sentence that states a goal, an assignment, a role or a commitment: "my goal was to ...", "I
- * had set myself the aim of ...", "the head asked me to ...", "I needed to ...", "I had to ...",
+ * A sentence that states a goal, an assignment, a role or a commitment: "my goal was to ...", any
+ * duty named and then given as what to do ("my challenge was to ..."), "I had set myself the aim of
+ * ...", "the head asked me to ...", "I was brought in to ...", "our team was tasked with ...", an
+ * intention ("we set out to ..."), "I needed to ...", "I had to ...",
  * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
  * one of five people ...", "I said I would own it", a request asked as a question ("asked me one
  * question: could I fix ..."), an aim or a date set ("I was hoping to ...",
@@ -989,23 +997,28 @@ function goalStated(personal: boolean): RegExp {
   return new RegExp(
     [
       String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment) (?:was|is)\b`,
+      // Any duty or plan named and then given as what to do: "my challenge was to lead ...", "our brief is to".
+      String.raw`\b(?:${owner}) [\w-]+ (?:was|is) to \w`,
       // The duty as the subject: "tracking it down was my job".
       String.raw`\b(?:was|is) (?:${owner}) (?:job|task|responsibility|remit)\b`,
       // A duty taken on: "I took the on-call for that team myself", "I took ownership of".
       String.raw`\b(?:${subject}) took (?:on|it on|ownership|responsibility)\b`,
       String.raw`\b(?:${subject}) took [^.!?]{1,60}\b(?:myself|ourselves)\b`,
       String.raw`\bset (?:${self}) (?:the |a )?(?:aim|goal|target|challenge)\b`,
-      personal ? String.raw`\bI was asked to\b` : String.raw`\b(?:was|were) asked to\b`,
-      String.raw`\b(?:asked|hired) (?:${object}) to\b`,
+      // An assignment, whoever gave it: "I was asked to", "I was brought in to turn it round", "our
+      // team was tasked with", and for a group, "a group asked to", "asked our team to".
+      personal ? String.raw`\bI was (?:${ASSIGNED}) (?:to|with)\b` : String.raw`\b(?:${ASSIGNED}) (?:to|with)\b`,
+      String.raw`\b(?:${ASSIGNED}) (?:${object}${personal ? '' : String.raw`|(?:our|the|my) [\w-]+`}) (?:to|with)\b`,
       // A request asked as a question: "asked me whether I could ...", "asked me one question: could I fix ...".
       String.raw`\basked (?:${object}) (?:whether|if) (?:${subject}) (?:could|would|can)\b`,
       String.raw`\basked (?:${object})\b[^.!?:]{0,20}: (?:could|can|would|will) (?:I|we|you)\b`,
       String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
       // A need of the speaker's or the group's: "we needed better hires", "I needed a way".
       String.raw`\b(?:${subject}) needed (?:a |an )?(?:way|plan|fix|solution|better|more|fewer|faster|new)\b`,
-      // Outside a part named Situation, an organisation's need is the group's goal: "the food bank needed to raise £9,000".
-      ...(personal ? [] : [String.raw`\bneeded to\b`]),
-      String.raw`\b(?:${subject}) (?:wanted|hoped|(?:was|were) (?:hoping|due|aiming|trying)) to\b`,
+      // Outside a part named Situation, an organisation's need or wish is the group's goal: "the
+      // food bank needed to raise £9,000", "nursing leaders wanted to make the handover quicker".
+      ...(personal ? [] : [String.raw`\b(?:needed|wanted) to\b`]),
+      String.raw`\b(?:${subject}) (?:wanted|hoped|set out|aimed|planned|intended|(?:was|were) (?:hoping|due|aiming|trying|planning|meant)) to\b`,
       String.raw`\b(?:${subject}) wanted (?:the|our|my|it|them)\b`,
       String.raw`\b(?:${subject}) (?:was|were) (?:responsible|accountable|in charge)\b`,
       String.raw`\bI led\b`,
@@ -1015,6 +1028,9 @@ function goalStated(personal: boolean): RegExp {
     'i',
   );
 }
+
+/** The verbs of an assignment given to someone: "asked", "tasked", "brought in", "hired". */
+const ASSIGNED = String.raw`asked|tasked|charged|assigned|appointed|hired|brought in|drafted in`;
 
 /** A goal or assignment of the speaker's own, or of any group (see `goalStated`). */
 const OWN_GOAL_STATED = goalStated(true);
@@ -1085,12 +1101,13 @@ const tellings = new WeakMap<Story, Section | undefined>();
 
 /**
  * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
- * colon or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**What changed**`), a
+ * colon, a dash or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**Improve** - ...`,
+ * `**What changed**`), after an emoji or not (`🌟 **What was happening?**`), a
  * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
  * after the story's first marked part (`## The call I owned`; headings before it are titles).
  * Group 1 or 2 is the name.
  */
-const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
+const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\p{Extended_Pictographic}\uFE0F?[ \t]*)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$|[-–—][ \t]+\S))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
 
 /**
  * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
