@@ -1152,3 +1152,50 @@ describe('kinds: a part is named missing only where the layout is read whole', (
     assert.deepStrictEqual(missing(`${FRONT}${preamble}`), [NO_PARTS_FOUND]);
   });
 });
+
+describe('kinds: an Action told under names of no part read', () => {
+  const role = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-personal-role').length;
+  const MARKER = fc.constantFrom(
+    (name: string, b: string) => `## ${name}\n${b}\n`,
+    (name: string, b: string) => `**${name}:** ${b}\n`,
+    (name: string, b: string) => `**${name}** - ${b}\n`,
+    (name: string, b: string) => `${name}\n${'-'.repeat(name.length)}\n${b}\n`,
+  );
+  const NAME = fc.constantFrom('Method', 'The first five minutes', 'How we worked', 'Improve');
+  const GROUP = fc.constantFrom('We split the build by screens and froze features at lunch.', 'A one-page handover sheet was designed and the round was moved to the bedside.', 'The team timed every step and the data was used to redesign triage.');
+  const situation = '**Situation:** Handovers on the ward took 41 minutes on average.\n\n';
+  const result = '**Result:** Handover time fell from 41 to 18 minutes.\n';
+  it('is read where it stands, between the setting and the Result: told by the group or in the passive it has no personal role; with one "I" step it has', () => {
+    fc.assert(
+      fc.property(MARKER, NAME, GROUP, (marker, name, group) => {
+        assert.strictEqual(role(`${FRONT}${situation}${marker(name, group)}\n${result}`), 1, `${name}: ${group}`);
+        assert.strictEqual(role(`${FRONT}${situation}${marker(name, `${group} I wrote the new sheet myself.`)}\n${result}`), 0, name);
+        // No step told at all, nothing in the Action's place: no Action to judge.
+        assert.strictEqual(role(`${FRONT}${situation}${result}`), 0);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+
+  it('an incident write-up\'s timeline after its Impact, told in the passive, has no personal role', () => {
+    const postmortem = `${FRONT}## Incident summary\nA schema migration went out during the Tuesday release and errors climbed.\n\n## Impact\nUser impact lasted about 40 minutes.\n\n## Timeline\n- 10:14 - Migration paused\n- 10:19 - Application code rolled back\n`;
+    assert.strictEqual(role(postmortem), 1);
+    assert.strictEqual(role(postmortem.replace('Application code rolled back', 'I rolled the application code back')), 0);
+  });
+
+  it('"What happened" after headings of the story\'s own that tell the group\'s steps is how it ended', () => {
+    const kinds = parseStory(`${FRONT}## Using data\nOur first screen is a reading test for every new student.\n\n## A new programme\nWe decided to trial a literacy programme for 22 students.\n\n## What happened\nAfter two terms 17 of the 22 read at their age.\n`).sections.map((s) => s.kind);
+    assert.deepStrictEqual(kinds.filter((k) => k !== 'other'), ['result']);
+  });
+
+  it('others listed with the speaker before "and I" act as a group; a clause with its own verb before "and I" does not', () => {
+    assert.strictEqual(findPersonalAction('Our support team, the EAL coordinator, the head of English and I reviewed the data.'), undefined);
+    assert.ok(findPersonalAction('The logs were slow, the queue was full and I rewrote the consumer.'));
+  });
+
+  it('notes after a tag and a semicolon ("solo; cropped both images, wrote the instruction") are the speaker\'s own; "solo; we shipped it" is not', () => {
+    assert.ok(findPersonalAction('solo; cropped both images, wrote and rewrote the instruction.'));
+    assert.ok(findPersonalAction('Fixed it first; then the team shipped.'));
+    assert.strictEqual(findPersonalAction('solo; we shipped it.'), undefined);
+  });
+});

@@ -1,7 +1,7 @@
 import { compiledNow, countWords, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { findPersonalAction } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -53,7 +53,7 @@ for (const [kind, names] of Object.entries(SECTION_NAMES)) {
  * Task; "Response" is the Action after a Situation, and the Result after an Action ("Task and
  * action", then "Response"); "What happened" is the setting that opens a story, and how it ended
  * after the setting ("Background", then "What I did", then "What happened") or after headings of
- * the story's own that tell the speaker's steps ("## Change the shape, not the price": "I moved the
+ * the story's own that tell steps, the speaker's or the group's ("## Change the shape, not the price": "I moved the
  * renders ..."). Each is read as the first of its parts the story has not marked before it. Every
  * name here is in `SECTION_NAMES` under its first reading.
  */
@@ -365,9 +365,16 @@ function readSecondNames(sections: Section[], prose: string): void {
   }
 }
 
-/** Whether a heading of the story's own before the section tells a step of the speaker's ("## Change the shape": "I moved ..."). */
+/**
+ * Whether a heading of the story's own before the section tells a step, the speaker's or the
+ * group's ("## Change the shape": "I moved ..."; "## Bringing in a new programme": "We decided to trial ...").
+ */
 function stepsToldBefore(sections: readonly Section[], section: Section, prose: string): boolean {
-  return sections.some((other) => other.line < section.line && other.kind === 'other' && other.style === 'heading' && findPersonalAction(prose.slice(other.bodyStart, other.bodyEnd)) !== undefined);
+  return sections.some((other) => {
+    if (other.line >= section.line || other.kind !== 'other' || other.style !== 'heading') return false;
+    const told = prose.slice(other.bodyStart, other.bodyEnd);
+    return findPersonalAction(told) !== undefined || countCollectiveVoice(told) > 0;
+  });
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
@@ -643,7 +650,8 @@ function bareNameAt(line: string): LabelFound | undefined {
   return match ? { name: match[1], nameStart: match[0].indexOf(match[1]), bodyStart: match[0].length } : undefined;
 }
 
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** The underline of a setext heading: a run of `=` (level 1) or `-` (level 2) alone on its line. */
+export const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))[ \t]*/g;
 /** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
 const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?|Results?)\)[ \t]+(?=\S)/g;
@@ -1130,6 +1138,53 @@ export function unreadLabelLines(story: Story): number[] {
   return unread;
 }
 
+/**
+ * The zero-based lines of headings underlined with `-` that STAR Coach does not read as sections
+ * (`The team`, then `--------`): a line of text after a blank line, over its underline. Found by
+ * the underlines alone, so a story without one costs one search of its text.
+ */
+export function setextHeadingLines(story: Story): number[] {
+  const lines: number[] = [];
+  const prose = story.prose;
+  for (let at = prose.indexOf('\n-', story.frontMatter.bodyStart); at !== -1; at = prose.indexOf('\n-', at + 2)) {
+    const underline = story.lines.positionAt(at + 1).line;
+    if (underline < 2 || !SETEXT_UNDERLINE.test(story.lines.lineText(underline))) continue;
+    const [above, before] = [story.lines.lineText(underline - 1), story.lines.lineText(underline - 2)];
+    if (above.trim() !== '' && before.trim() === '' && !story.sections.some((s) => s.line === underline - 1)) lines.push(underline - 1);
+  }
+  return lines;
+}
+
+/**
+ * The text that tells the Action of a story that marks none, where a label or heading of no part
+ * read stands in its place (`Method:`, `## The first five minutes`, `**Improve** - ...`, a line
+ * underlined with `---`): from the first such marker after the last marked Situation or Task (or
+ * the unmarked opening) up to the marked Result, or the story's end. The same place where
+ * missing-section leaves the Action unnamed; the content rules read it as the Action. Undefined
+ * where the story marks its Action, marks no part at all, or has no such marker there.
+ */
+export function unmarkedAction(story: Story): Section | undefined {
+  if (partSection(story, 'action') || hasNoStarSections(story)) return undefined;
+  const setup = [partSection(story, 'situation'), partSection(story, 'task')].filter((s): s is Section => s !== undefined);
+  const after = Math.max(-1, ...setup.map((s) => s.line));
+  const result = partSection(story, 'result');
+  const before = result && result.line > after ? result.line : story.lines.lineCount;
+  const ownHeadings = story.sections.filter((s) => s.kind === 'other' && s.style === 'heading').map((s) => s.line);
+  const all = [...unreadLabelLines(story), ...ownHeadings, ...setextHeadingLines(story)];
+  let markers = all.filter((line) => line > after && line < before);
+  let end = before;
+  // None before the Result: an incident write-up's "## Timeline" after its "## Impact".
+  if (markers.length === 0 && result) {
+    markers = all.filter((line) => line > result.line);
+    end = story.lines.lineCount;
+  }
+  if (markers.length === 0) return undefined;
+  const line = Math.min(...markers);
+  const bodyStart = story.lines.lineStart(line);
+  const bodyEnd = end < story.lines.lineCount ? story.lines.lineStart(end) : story.text.length;
+  return { kind: 'action', title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd };
+}
+
 /** A blank line: where a paragraph ends. */
 const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
 /** A sentence's end and the next one's start. */
@@ -1197,6 +1252,11 @@ const PART_NAMED_IN_WORDS = /\b(?:the (situation|task|action|result)|what (?:I|w
 
 /** A heading line: a title, never a sentence of the telling. */
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
+
+/** The text with its heading lines blanked to spaces, same offsets: a heading is a title, not a sentence. */
+export function withoutHeadings(text: string): string {
+  return text.replace(HEADING_LINE, (heading) => ' '.repeat(heading.length));
+}
 
 /**
  * The sentences of a text, headings left out: runs of words ended by a full stop, a question or

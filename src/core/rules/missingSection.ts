@@ -1,5 +1,5 @@
 import { findPersonalAction } from '../language/personal';
-import { firstStarPart, hasNoStarSections, isDraft, isEmptySection, longEnoughToTell, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
+import { firstStarPart, hasNoStarSections, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -157,23 +157,6 @@ function toldUnderOwnHeadings(story: Story): boolean {
   return story.sections.some((s) => s.kind === 'other' && s.style === 'heading' && own(s.line, headingLevel(story, s))) || setextHeadingLines(story).some((line) => own(line, 2));
 }
 
-/**
- * The zero-based lines of headings underlined with `-` that STAR Coach does not read as sections
- * (`The team`, then `--------`): a line of text after a blank line, over its underline. Found by
- * the underlines alone, so a story without one costs one search of its text.
- */
-function setextHeadingLines(story: Story): number[] {
-  const lines: number[] = [];
-  const prose = story.prose;
-  for (let at = prose.indexOf('\n-', story.frontMatter.bodyStart); at !== -1; at = prose.indexOf('\n-', at + 2)) {
-    const underline = story.lines.positionAt(at + 1).line;
-    if (underline < 2 || !SETEXT_UNDERLINE.test(story.lines.lineText(underline))) continue;
-    const [above, before] = [story.lines.lineText(underline - 1), story.lines.lineText(underline - 2)];
-    if (above.trim() !== '' && before.trim() === '' && !story.sections.some((s) => s.line === underline - 1)) lines.push(underline - 1);
-  }
-  return lines;
-}
-
 /** A heading's level: its number of `#`, or 2 for a heading underlined with `-`. */
 function headingLevel(story: Story, heading: Section): number {
   const hashes = HASHES.exec(story.lines.lineText(heading.line))![1].length;
@@ -193,7 +176,6 @@ function firstTextLine(story: Story): number {
   return line;
 }
 
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const HASHES = /^ {0,3}(#*)/;
 
