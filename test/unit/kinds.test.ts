@@ -30,6 +30,7 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   'letter and dash': (parts) => parts.map(([k, b]) => `${LETTER(k)} – ${b}`).join('\n'),
   'bold letter and dash': (parts) => parts.map(([k, b]) => `**${LETTER(k)}** — ${b}\n`).join('\n'),
   'capitals and dash': (parts) => parts.map(([k, b]) => `${NAMES[k].toUpperCase()} – ${b}\n`).join('\n'),
+  'notes with an equals sign': (parts) => parts.map(([k, b]) => `- ${NAMES[k]} = ${b}`).join('\n'),
   'HTML bold and line break': (parts) => parts.map(([k, b]) => `<b>${NAMES[k]}</b><br>\n${b}\n`).join('\n'),
   'emoji and bold label': (parts) => parts.map(([k, b], i) => `${['🎯', '📌', '🔧', '🏆'][i]} **${NAMES[k]}:** ${b}\n`).join('\n'),
   'block quote': (parts) => parts.map(([k, b]) => `> **${NAMES[k]}:** ${b}`).join('\n>\n'),
@@ -1197,5 +1198,21 @@ describe('kinds: an Action told under names of no part read', () => {
     assert.ok(findPersonalAction('solo; cropped both images, wrote and rewrote the instruction.'));
     assert.ok(findPersonalAction('Fixed it first; then the team shipped.'));
     assert.strictEqual(findPersonalAction('solo; we shipped it.'), undefined);
+  });
+});
+
+describe('kinds: the lesson after the ending, and a whole done within a bound', () => {
+  const unquantified = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'unquantified-result').length;
+  it('a last paragraph told as what the night or the project taught is the lesson: the Result is the paragraph before it', () => {
+    const setup = `${FRONT}At 11 p.m. I moved a customer's system to a new provider and checked the admin login.\n\nThe next morning their sales team could not log in, because the accounts table came from an old backup.\n\n`;
+    for (const lesson of ['That night taught me that "it works for the admin" is not "it works".', 'The whole project taught us to test with real users.']) {
+      assert.strictEqual(unquantified(`${setup}It took me until lunchtime to restore the accounts, and the sales team lost half a day.\n\n${lesson}\n`), 0, lesson);
+      assert.strictEqual(unquantified(`${setup}I restored the accounts and apologised to the customer.\n\n${lesson}\n`), 1, lesson);
+    }
+  });
+
+  it('a whole done before a bound ("all staff had completed their training before go-live") is a measure; a whole that liked it is not', () => {
+    for (const whole of ['All staff had completed their training before the system went live.', 'Every team had migrated ahead of the deadline.']) assert.ok(hasQuantity(whole), whole);
+    for (const plain of ['All staff liked the training.', 'Every team was happy before the launch.']) assert.ok(!hasQuantity(plain), plain);
   });
 });

@@ -697,7 +697,7 @@ function labelAt(line: string): LabelFound | undefined {
   // Most lines are prose: no colon near the start, too long to be a name alone, and no bold,
   // HTML, "(S)" or "S–" opening. They cannot be labels.
   const colon = line.indexOf(':');
-  if ((colon === -1 || colon > 64) && line.length > 60 && !LABEL_OPENING.test(line)) return undefined;
+  if ((colon === -1 || colon > 64) && line.length > 60 && line.lastIndexOf(' = ', 40) === -1 && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
   // "    - **Situation:** ...": an item of a nested list, as deep as it goes, or "    Situation:
@@ -764,8 +764,8 @@ function labelAt(line: string): LabelFound | undefined {
     }
     const closing = markup ? CLOSE_MARKUP.exec(line.slice(after, after + 9)) : null;
     if (closing) after = skipBlanks(line, after + closing[0].length);
-    // A table row's cell border ends its first cell as a colon would.
-    if (!colon && (line.charCodeAt(after) === 58 || (tableRow && line.charCodeAt(after) === 124))) {
+    // A table row's cell border ends its first cell as a colon would, and so does " = " in notes ("- Situation = Working at ...").
+    if (!colon && (line.charCodeAt(after) === 58 || (tableRow && line.charCodeAt(after) === 124) || (line.charCodeAt(after) === 61 && isBlank(line.charCodeAt(after + 1))))) {
       colon = true;
       after = skipBlanks(line, after + 1);
     }
@@ -1190,8 +1190,8 @@ const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
 /** A sentence's end and the next one's start. */
 const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 
-/** A paragraph that tells the lesson, not the outcome: "I learned to ...", "Looking back, ...". */
-const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I)/i;
+/** A paragraph that tells the lesson, not the outcome: "I learned to ...", "Looking back, ...", "That night taught me ...". */
+const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
  * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
