@@ -1124,6 +1124,9 @@ const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\p{Extended_Pict
  * the body's lines; each line is tested at its start only.
  */
 export function unreadLabelLines(story: Story): number[] {
+  // Asked by missing-section and by missing-personal-role of the same story: read once.
+  const known = unreadLines.get(story);
+  if (known) return known;
   const starSections = story.sections.filter((s) => s.kind !== 'other');
   const firstPartLine = starSections.length > 0 ? starSections[0].line : story.lines.lineCount;
   const read = new Set(story.sections.filter((s) => s.kind !== 'other').map((s) => s.line));
@@ -1135,8 +1138,11 @@ export function unreadLabelLines(story: Story): number[] {
     const label = LABEL_SHAPED.exec(text);
     if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
   }
+  unreadLines.set(story, unread);
   return unread;
 }
+
+const unreadLines = new WeakMap<Story, number[]>();
 
 /**
  * The zero-based lines of headings underlined with `-` that STAR Coach does not read as sections
@@ -1159,8 +1165,9 @@ export function setextHeadingLines(story: Story): number[] {
  * The text that tells the Action of a story that marks none, where a label or heading of no part
  * read stands in its place (`Method:`, `## The first five minutes`, `**Improve** - ...`, a line
  * underlined with `---`): from the first such marker after the last marked Situation or Task (or
- * the unmarked opening) up to the marked Result, or the story's end. The same place where
- * missing-section leaves the Action unnamed; the content rules read it as the Action. Undefined
+ * the unmarked opening) up to the marked Result, or the story's end; with none there, from the
+ * first after the Result (an incident write-up's `## Timeline`) to the end. Where missing-section
+ * leaves the Action unnamed, missing-personal-role reads this as the Action. Undefined
  * where the story marks its Action, marks no part at all, or has no such marker there.
  */
 export function unmarkedAction(story: Story): Section | undefined {
