@@ -46,7 +46,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout7: 'open',
   holdout8: 'open',
   holdout9: 'open',
-  holdout10: 'sealed',
+  holdout10: 'open',
   holdout11: 'sealed',
 };
 

@@ -30,6 +30,8 @@ const SHAPES: Record<string, (parts: Array<[StarKind, string]>) => string> = {
   'letter and dash': (parts) => parts.map(([k, b]) => `${LETTER(k)} – ${b}`).join('\n'),
   'bold letter and dash': (parts) => parts.map(([k, b]) => `**${LETTER(k)}** — ${b}\n`).join('\n'),
   'capitals and dash': (parts) => parts.map(([k, b]) => `${NAMES[k].toUpperCase()} – ${b}\n`).join('\n'),
+  'notes with an equals sign': (parts) => parts.map(([k, b]) => `- ${NAMES[k]} = ${b}`).join('\n'),
+  'HTML bold and line break': (parts) => parts.map(([k, b]) => `<b>${NAMES[k]}</b><br>\n${b}\n`).join('\n'),
   'emoji and bold label': (parts) => parts.map(([k, b], i) => `${['🎯', '📌', '🔧', '🏆'][i]} **${NAMES[k]}:** ${b}\n`).join('\n'),
   'block quote': (parts) => parts.map(([k, b]) => `> **${NAMES[k]}:** ${b}`).join('\n>\n'),
   'bare name': (parts) => parts.map(([k, b]) => `${NAMES[k]} ${b}`).join('\n'),
@@ -456,12 +458,15 @@ describe('kinds: a layout with no Task part (Context, Action, Result)', () => {
     'I was one of five people getting the catalogue ready.', 'I said I would own it end to end.', 'My job was to keep the release on its date.',
     'I was hoping to make the statements fast enough for month start.', 'We wanted the suite trusted again before the audit.', 'We were due to pour the slab on the Thursday.',
     'Tracking it down was my job.', 'I took the weekend on-call for that team myself.', 'I took on the supplier audit.', 'Our team of five had to ship it before demo day.', 'We needed better hires before the peak season.',
+    // A duty named, then given as what to do; an assignment whoever gave it; an intention.
+    'My challenge was to beat the target, not just meet it.', 'I was brought in to turn the division round.', 'Our team was tasked with building the portal.', 'I was part of a group asked to cut churn.',
+    'The operations manager asked our team to clear returns within two days.', 'Our team set out to learn as much as we could.', 'The ward leaders wanted to make handovers quicker.',
   ];
   const SETTINGS = ['Callers waited on hold through the busiest hour.', 'Refunds took from four to eleven days.', 'When I took over the desk, callers waited on hold.'];
   const FIRST = fc.constantFrom((name: string, b: string) => `**${name}:** ${b}\n`, (name: string, b: string) => `## ${name}\n${b}\n`, (name: string, b: string) => `${name}: ${b}\n`);
   const rest = `**Action:** I moved the quiet hours to a walk-in clinic.\n\n**Result:** We gave 1,140 jabs against 690 the year before.\n`;
   // The speaker's own goal or assignment, and a group's.
-  const OWN = new Set(GOALS.filter((goal) => !/^(?:Our group|Our team|We|Five of us)\b/.test(goal)));
+  const OWN = new Set(GOALS.filter((goal) => !/^(?:Our group|Our team|We|Five of us|I was part of a group|The operations manager|The ward leaders)\b/.test(goal)));
   it('a first part that states the goal or the assignment tells the Task; one that gives the setting alone leaves it missing, and under Situation only the speaker\'s own goal tells it', () => {
     fc.assert(
       fc.property(FIRST, fc.constantFrom('Context', 'C - Context', 'Background', 'What happened', 'C (Context)'), fc.constantFrom(...SETTINGS), fc.constantFrom(...GOALS), (first, name, setting, goal) => {
@@ -570,6 +575,8 @@ describe('kinds: a name of two readings is read by where it stands', () => {
         assert.deepStrictEqual(kinds(FRONT + line('Situation', 'The plot lay empty.') + line('Goal', 'A garden for every class.') + line('My role', 'I wrote a grant.') + line('Result', 'Six classes had beds.')), ['situation', 'task', 'action', 'result']);
         assert.deepStrictEqual(kinds(FRONT + line('Situation', 'The venue cancelled.') + line('Response', 'I booked the union hall.') + line('Result', 'We sold 190 tickets.')), ['situation', 'action', 'result']);
         assert.deepStrictEqual(kinds(FRONT + line('Situation', 'The venue cancelled.') + line('Task and action', 'I had to save the show, so I booked the union hall.') + line('Response', 'We sold 190 tickets.')), ['situation', 'task', 'result']);
+        // A first reading that would break STAR order takes the second: "What happened" after the Action is how it ended.
+        assert.deepStrictEqual(kinds(FRONT + line('What I had to do', 'Keep the doors open.') + line('What I did', 'I set up a rota.') + line('What happened', 'We never closed early.')), ['task', 'action', 'result']);
       }),
       { numRuns: 20, seed: 20261130 },
     );
@@ -613,7 +620,16 @@ describe('kinds: a label alone on its line under its own part\'s heading', () =>
 });
 
 describe('kinds: a label of no part read, where the Action or the Result would stand', () => {
-  const UNREAD = fc.constantFrom((name: string, b: string) => `**${name}:** ${b}\n`, (name: string, b: string) => `- **${name}:** ${b}\n`, (name: string, b: string) => `## ${name}\n${b}\n`, (name: string, b: string) => `**${name}**\n${b}\n`, (name: string, b: string) => `${name}: ${b}\n`);
+  const UNREAD = fc.constantFrom(
+    (name: string, b: string) => `**${name}:** ${b}\n`,
+    (name: string, b: string) => `- **${name}:** ${b}\n`,
+    (name: string, b: string) => `## ${name}\n${b}\n`,
+    (name: string, b: string) => `**${name}**\n${b}\n`,
+    (name: string, b: string) => `${name}: ${b}\n`,
+    // A bold name and a dash, and a bold name after an emoji.
+    (name: string, b: string) => `**${name}** - ${b}\n`,
+    (name: string, b: string) => `🌟 **${name}**\n${b}\n`,
+  );
   const NAME = fc.constantFrom('Recovery', 'Recommendation', 'What changed', 'My part', 'Rollout');
   it('leaves the part it may stand for unnamed; the same story without it is told its part is missing, and a complication before the Action leaves a missing Task named', () => {
     fc.assert(
@@ -1069,10 +1085,12 @@ describe('kinds: what a template leaves, and layouts that tell a part under anot
     assert.ok(missing('### Background\nI had just joined as a trainer. The VP asked me one question about the rota.\n\n### What I did\nI wrote one induction.\n\n### Result\nInjuries fell from 19 to 4.\n').some((m) => m.startsWith('The story has no Task')));
   });
 
-  it('a story told under headings of its own around the parts read leaves a missing Task unnamed; a title heading alone before the parts does not', () => {
+  it('a story told under headings of its own around the parts read leaves a missing Task unnamed; a title heading above the parts does not', () => {
     const body = 'In August a company ran a hackathon in our city, and four of us from the office went along.\n\n## What we built\n\nWe built a tool that turns one CV into tailored documents.\n\n';
     assert.deepStrictEqual(missing(`## The event\n\n${body}## What we did well\n\nWe picked something we could finish.\n\n## How it ended\n\nWe won first place.\n`), []);
-    assert.ok(missing(`## The hackathon\n\n${body}## How it ended\n\nWe won first place.\n`).some((m) => m.startsWith('The story has no Task')));
+    // At the level of the parts' headings, a heading of its own opening the story is a part of it, not its title.
+    assert.deepStrictEqual(missing(`## The hackathon\n\n${body}## How it ended\n\nWe won first place.\n`), []);
+    assert.ok(missing(`# The hackathon\n\n${body}## How it ended\n\nWe won first place.\n`).some((m) => m.startsWith('The story has no Task')));
   });
 
   it('a story that opens with its Task, the Task opening on its scene ("At a cleaning firm I was responsible for ..."), leaves the Situation unnamed; a Task with no scene does not', () => {
@@ -1092,5 +1110,109 @@ describe('kinds: effort, team spirit and the old way', () => {
   it('"the way we always had" names the old way this story departs from, not a habit; "we always wrote" is a habit', () => {
     for (const told of ['We wrote the bid the way we always had.', 'I ran the review as I always did, then changed it.']) assert.strictEqual(vague(told), 0, told);
     assert.strictEqual(vague('We always wrote the bid around our results.'), 1);
+  });
+});
+
+describe('kinds: a part is named missing only where the layout is read whole', () => {
+  const noTask = (text: string) => missing(text).some((m) => m.startsWith('The story has no Task'));
+  const OWN_HEADING = fc.constantFrom('Timeline', 'The first morning', '1. Build the right team', 'How we worked', 'Memory anchors');
+  const HEADING = fc.constantFrom((name: string) => `## ${name}\n`, (name: string) => `### ${name}\n`, (name: string) => `${name}\n${'-'.repeat(name.length)}\n`);
+  const setting = 'Our depot held returned parcels for nine days, and customers chased refunds by phone.\n\n';
+  const action = '**Action:** I merged the two checks into one at the inbound bench.\n\n';
+  const result = '**Result:** Returns now take 1.5 days, and refund calls fell by 60%.\n';
+  it('a heading of the story\'s own after its opening text and before the first marked part, or after the last, leaves every part unnamed; between two marked parts it leaves a missing Task named', () => {
+    fc.assert(
+      fc.property(OWN_HEADING, HEADING, (name, heading) => {
+        const told = `${heading(name)}We sorted the bench layout on the first morning.\n\n`;
+        const before = `${FRONT}${setting}${told}${action}${result}`;
+        assert.deepStrictEqual(missing(before), [], before);
+        const after = `${FRONT}**Situation:** ${setting}${action}${result}\n${told}`;
+        assert.deepStrictEqual(missing(after), [], after);
+        // Between two marked parts: a further part of a layout read, such as an Obstacle.
+        assert.ok(noTask(`${FRONT}**Situation:** ${setting}${told}${action}${result}`), name);
+        // And with no heading of its own at all, the missing Task is named.
+        assert.ok(noTask(`${FRONT}**Situation:** ${setting}${action}${result}`));
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+  });
+
+  it('title headings that open the body above the parts (`## 2024 H1`, then `### Nightly ledger job`) leave a missing Task named', () => {
+    assert.ok(noTask(`## 2024 H1\n\n### Nightly ledger job\n- **Situation:** ${setting}- **Action:** I merged the checks.\n- **Result:** Returns take 1.5 days.\n`));
+  });
+
+  it('marked parts out of STAR order (a Situation marked after the Action) leave every part unnamed', () => {
+    assert.deepStrictEqual(missing(`${FRONT}${action}**Situation:** ${setting}${result}`), []);
+    assert.ok(noTask(`${FRONT}**Situation:** ${setting}${action}${result}`));
+  });
+
+  it('a story told in a code block with a language, its parts named there, is not asked to mark its parts; a short story with no block is', () => {
+    const preamble = 'Failure story, kept as an object.\n\n';
+    const block = '```js\n// Situation\nconst situation = "We moved sessions to a shared cache.";\n// Task\nconst task = "I owned the migration.";\n// Action\nconst action = ["I wrote the adapter.", "I skipped the reset test."];\n// Result\nconst result = "Old sessions stayed valid for 24 hours. About 300 accounts were affected.";\n```\n';
+    assert.deepStrictEqual(missing(`${FRONT}${preamble}${block}`), []);
+    assert.deepStrictEqual(missing(`${FRONT}${preamble}`), [NO_PARTS_FOUND]);
+  });
+});
+
+describe('kinds: an Action told under names of no part read', () => {
+  const role = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-personal-role').length;
+  const MARKER = fc.constantFrom(
+    (name: string, b: string) => `## ${name}\n${b}\n`,
+    (name: string, b: string) => `**${name}:** ${b}\n`,
+    (name: string, b: string) => `**${name}** - ${b}\n`,
+    (name: string, b: string) => `${name}\n${'-'.repeat(name.length)}\n${b}\n`,
+  );
+  const NAME = fc.constantFrom('Method', 'The first five minutes', 'How we worked', 'Improve');
+  const GROUP = fc.constantFrom('We split the build by screens and froze features at lunch.', 'A one-page handover sheet was designed and the round was moved to the bedside.', 'The team timed every step and the data was used to redesign triage.');
+  const situation = '**Situation:** Handovers on the ward took 41 minutes on average.\n\n';
+  const result = '**Result:** Handover time fell from 41 to 18 minutes.\n';
+  it('is read where it stands, between the setting and the Result: told by the group or in the passive it has no personal role; with one "I" step it has', () => {
+    fc.assert(
+      fc.property(MARKER, NAME, GROUP, (marker, name, group) => {
+        assert.strictEqual(role(`${FRONT}${situation}${marker(name, group)}\n${result}`), 1, `${name}: ${group}`);
+        assert.strictEqual(role(`${FRONT}${situation}${marker(name, `${group} I wrote the new sheet myself.`)}\n${result}`), 0, name);
+        // No step told at all, nothing in the Action's place: no Action to judge.
+        assert.strictEqual(role(`${FRONT}${situation}${result}`), 0);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+
+  it('an incident write-up\'s timeline after its Impact, told in the passive, has no personal role', () => {
+    const postmortem = `${FRONT}## Incident summary\nA schema migration went out during the Tuesday release and errors climbed.\n\n## Impact\nUser impact lasted about 40 minutes.\n\n## Timeline\n- 10:14 - Migration paused\n- 10:19 - Application code rolled back\n`;
+    assert.strictEqual(role(postmortem), 1);
+    assert.strictEqual(role(postmortem.replace('Application code rolled back', 'I rolled the application code back')), 0);
+  });
+
+  it('"What happened" after headings of the story\'s own that tell the group\'s steps is how it ended', () => {
+    const kinds = parseStory(`${FRONT}## Using data\nOur first screen is a reading test for every new student.\n\n## A new programme\nWe decided to trial a literacy programme for 22 students.\n\n## What happened\nAfter two terms 17 of the 22 read at their age.\n`).sections.map((s) => s.kind);
+    assert.deepStrictEqual(kinds.filter((k) => k !== 'other'), ['result']);
+  });
+
+  it('others listed with the speaker before "and I" act as a group; a clause with its own verb before "and I" does not', () => {
+    assert.strictEqual(findPersonalAction('Our support team, the EAL coordinator, the head of English and I reviewed the data.'), undefined);
+    assert.ok(findPersonalAction('The logs were slow, the queue was full and I rewrote the consumer.'));
+  });
+
+  it('notes after a tag and a semicolon ("solo; cropped both images, wrote the instruction") are the speaker\'s own; "solo; we shipped it" is not', () => {
+    assert.ok(findPersonalAction('solo; cropped both images, wrote and rewrote the instruction.'));
+    assert.ok(findPersonalAction('Fixed it first; then the team shipped.'));
+    assert.strictEqual(findPersonalAction('solo; we shipped it.'), undefined);
+  });
+});
+
+describe('kinds: the lesson after the ending, and a whole done within a bound', () => {
+  const unquantified = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'unquantified-result').length;
+  it('a last paragraph told as what the night or the project taught is the lesson: the Result is the paragraph before it', () => {
+    const setup = `${FRONT}At 11 p.m. I moved a customer's system to a new provider and checked the admin login.\n\nThe next morning their sales team could not log in, because the accounts table came from an old backup.\n\n`;
+    for (const lesson of ['That night taught me that "it works for the admin" is not "it works".', 'The whole project taught us to test with real users.']) {
+      assert.strictEqual(unquantified(`${setup}It took me until lunchtime to restore the accounts, and the sales team lost half a day.\n\n${lesson}\n`), 0, lesson);
+      assert.strictEqual(unquantified(`${setup}I restored the accounts and apologised to the customer.\n\n${lesson}\n`), 1, lesson);
+    }
+  });
+
+  it('a whole done before a bound ("all staff had completed their training before go-live") is a measure; a whole that liked it is not', () => {
+    for (const whole of ['All staff had completed their training before the system went live.', 'Every team had migrated ahead of the deadline.']) assert.ok(hasQuantity(whole), whole);
+    for (const plain of ['All staff liked the training.', 'Every team was happy before the launch.']) assert.ok(!hasQuantity(plain), plain);
   });
 });

@@ -63,15 +63,18 @@ const PRESENT_STEP = new RegExp(String.raw`^\s+(?:${ADVERB}\s+)?(?!${ADVERB}\b)(
 const HABIT = /\b(?:always|usually|normally|typically|generally|constantly|consistently|routinely|whenever|every (?:day|time|week|morning|lesson|shift)|each (?:day|time|week))\b/i;
 /** The start of a clause before "and I": a name, or a noun phrase opened by "my", "a", "the" ... */
 const PAIR_OPENING = /(?:^|[.!?;:]\s+|\n\s*)((?:[Mm]y|[Oo]ur|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|\p{Lu}\p{Ll}+)(?:\s+[\p{L}'’-]+){0,5})\s*$/u;
+/** Noun phrases listed with commas before "and I": "our support team, the EAL coordinator, the head of English and I reviewed". */
+const LISTED_SUBJECTS = /(?:^|\s)((?:(?:[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3},\s+)+(?:[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3})\s*$/u;
 const NOT_IN_A_SUBJECT = new Set('was were is are had has have been did do does got then so but when after before while because'.split(' '));
 
 /**
  * Whether the words before "and I" are the other half of a pair acting with the speaker ("My friend
- * from campus and I entered", "Priya and I paired"): a clause that opens with a name or a noun
- * phrase and holds no verb ("The logs were slow and I fixed it" acts on its own).
+ * from campus and I entered", "Priya and I paired"), or others listed with the speaker ("the EAL
+ * coordinator, the head of English and I reviewed"): a clause that opens with a name or a noun
+ * phrase, or a list of noun phrases, and holds no verb ("The logs were slow and I fixed it" acts on its own).
  */
 function pairSubject(before: string): boolean {
-  const opening = PAIR_OPENING.exec(before);
+  const opening = PAIR_OPENING.exec(before) ?? LISTED_SUBJECTS.exec(before);
   if (!opening) return false;
   return opening[1].split(/\s+/).every((word) => !NOT_IN_A_SUBJECT.has(word.toLowerCase()) && !isPastTense(word.toLowerCase()));
 }
@@ -115,8 +118,12 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
   return findSubjectlessAction(plain);
 }
 
-/** Where a note may open: a bullet (and a bold label after it), a sentence, the text, a line of a block quote (and emphasis). */
-const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
+/**
+ * Where a note may open: a bullet (and a bold label after it), a sentence, the text, the text after
+ * a tag of up to three words and a semicolon ("solo; cropped both images"), a line of a block quote
+ * (and emphasis).
+ */
+const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
 
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the

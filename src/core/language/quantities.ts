@@ -53,9 +53,13 @@ const WORD_QUANTITY_ALL = new RegExp(
     String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|zero|twice|thrice|halved|doubled|tripled|quadrupled|(?:two|three|four|five|ten|hundred)fold|single-digit|double-digit)\b`,
     String.raw`(?:by|in|to)(?: ${APPROXIMATELY})? (?:a |one )?(?:half|third|quarter|fifth|tenth)\b(?! of (?:the )?(?:year|day|month|week|quarter|sprint|cycle)\b)`,
     String.raw`${APPROXIMATELY} half\b`,
+    // Half of a unit of time: "the sales team lost half a day".
+    String.raw`half (?:a|an) ${TIME_UNIT}\b`,
     String.raw`(?:half|a third|a quarter|a fifth|two[- ]thirds|three[- ]quarters) (?:of|as|the|what|more|less|fewer|faster|slower|cheaper|smaller|bigger|larger)\b`,
     String.raw`no (?:more |further |new |single |repeat )?(?:incidents?|outages?|pages?|escalations?|defects?|regressions?|downtime|complaints?|errors?|bugs?|rollbacks?|data loss|breaches?|violations?|sev)\b`,
     String.raw`(?:not (?:a |one )?single|not one|none of the|every one of|not one of|all (?:of )?the \d)`,
+    // A whole done within a bound: "all staff had completed their training before the system went live".
+    String.raw`(?:all|every) (?:of )?(?:the |our |my |their )?[a-z]+(?: [a-z]+)? (?:had |have |has |were |was )?(?:completed|finished|passed|migrated|moved|switched|adopted|signed)\b[^.;!?\n]{0,60}?\b(?:before|ahead of)\b`,
     // None, in words: "stopped entirely", "their line never stopped" (not "never stopped by" or "never stopped coming"), "no
     // record was lost"; a whole: "sold out".
     String.raw`(?:stopped|ended|disappeared|vanished) (?:entirely|completely|altogether)|never (?:stopped|went down|missed|slipped|failed)(?! (?:by|to|in|for|at|[a-z]+ing)\b)|sold out`,

@@ -1,7 +1,7 @@
 import { compiledNow, countWords, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { findPersonalAction } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -53,7 +53,7 @@ for (const [kind, names] of Object.entries(SECTION_NAMES)) {
  * Task; "Response" is the Action after a Situation, and the Result after an Action ("Task and
  * action", then "Response"); "What happened" is the setting that opens a story, and how it ended
  * after the setting ("Background", then "What I did", then "What happened") or after headings of
- * the story's own that tell the speaker's steps ("## Change the shape, not the price": "I moved the
+ * the story's own that tell steps, the speaker's or the group's ("## Change the shape, not the price": "I moved the
  * renders ..."). Each is read as the first of its parts the story has not marked before it. Every
  * name here is in `SECTION_NAMES` under its first reading.
  */
@@ -350,21 +350,31 @@ function comesBefore(kind: SectionKind, later: SectionKind): boolean {
 
 /**
  * Gives each section named by a name of two readings (see `SECOND_READING`) its second part when
- * the story marked its first one before it. One pass, in order.
+ * the story marked its first one before it, or a part that comes after its first one in STAR order
+ * ("What I had to do", "What I did", then "What happened": the ending, not the setting, though no
+ * Situation was read before it). One pass, in order.
  */
 function readSecondNames(sections: Section[], prose: string): void {
   const marked = new Set<SectionKind>();
   for (const section of sections) {
     const second = !section.alsoKinds ? SECOND_READING.get(partName(section.title) ?? '') : undefined;
-    if (second && (marked.has(section.kind) || (second === 'result' && section.kind === 'situation' && stepsToldBefore(sections, section, prose)))) section.kind = second;
+    const laterMarked = second !== undefined && [...marked].some((kind) => comesBefore(section.kind, kind));
+    if (second && (marked.has(section.kind) || laterMarked || (second === 'result' && section.kind === 'situation' && stepsToldBefore(sections, section, prose)))) section.kind = second;
     marked.add(section.kind);
     for (const kind of section.alsoKinds ?? []) marked.add(kind);
   }
 }
 
-/** Whether a heading of the story's own before the section tells a step of the speaker's ("## Change the shape": "I moved ..."). */
+/**
+ * Whether a heading of the story's own before the section tells a step, the speaker's or the
+ * group's ("## Change the shape": "I moved ..."; "## Bringing in a new programme": "We decided to trial ...").
+ */
 function stepsToldBefore(sections: readonly Section[], section: Section, prose: string): boolean {
-  return sections.some((other) => other.line < section.line && other.kind === 'other' && other.style === 'heading' && findPersonalAction(prose.slice(other.bodyStart, other.bodyEnd)) !== undefined);
+  return sections.some((other) => {
+    if (other.line >= section.line || other.kind !== 'other' || other.style !== 'heading') return false;
+    const told = prose.slice(other.bodyStart, other.bodyEnd);
+    return findPersonalAction(told) !== undefined || countCollectiveVoice(told) > 0;
+  });
 }
 
 const isBlank = (code: number) => code === 32 || code === 9;
@@ -640,7 +650,8 @@ function bareNameAt(line: string): LabelFound | undefined {
   return match ? { name: match[1], nameStart: match[0].indexOf(match[1]), bodyStart: match[0].length } : undefined;
 }
 
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** The underline of a setext heading: a run of `=` (level 1) or `-` (level 2) alone on its line. */
+export const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))[ \t]*/g;
 /** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
 const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?|Results?)\)[ \t]+(?=\S)/g;
@@ -686,7 +697,7 @@ function labelAt(line: string): LabelFound | undefined {
   // Most lines are prose: no colon near the start, too long to be a name alone, and no bold,
   // HTML, "(S)" or "S–" opening. They cannot be labels.
   const colon = line.indexOf(':');
-  if ((colon === -1 || colon > 64) && line.length > 60 && !LABEL_OPENING.test(line)) return undefined;
+  if ((colon === -1 || colon > 64) && line.length > 60 && line.lastIndexOf(' = ', 40) === -1 && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
   // "    - **Situation:** ...": an item of a nested list, as deep as it goes, or "    Situation:
@@ -753,12 +764,12 @@ function labelAt(line: string): LabelFound | undefined {
     }
     const closing = markup ? CLOSE_MARKUP.exec(line.slice(after, after + 9)) : null;
     if (closing) after = skipBlanks(line, after + closing[0].length);
-    // A table row's cell border ends its first cell as a colon would.
-    if (!colon && (line.charCodeAt(after) === 58 || (tableRow && line.charCodeAt(after) === 124))) {
+    // A table row's cell border ends its first cell as a colon would, and so does " = " in notes ("- Situation = Working at ...").
+    if (!colon && (line.charCodeAt(after) === 58 || (tableRow && line.charCodeAt(after) === 124) || (line.charCodeAt(after) === 61 && isBlank(line.charCodeAt(after + 1))))) {
       colon = true;
       after = skipBlanks(line, after + 1);
     }
-    const restEmpty = after >= line.length || /^\([^()]{0,40}\)[ \t]*$/.test(line.slice(after));
+    const restEmpty = after >= line.length || NOTHING_AFTER_NAME.test(line.slice(after));
     // Without a colon: a bold label alone on its line, or a full section name alone on its line.
     const shaped = colon || (restEmpty && (markup !== null || (!single && !marker && /^\p{Lu}/u.test(name))));
     // Only a line shaped like a label pays for reading its name.
@@ -769,6 +780,9 @@ function labelAt(line: string): LabelFound | undefined {
   if (dashed) return { name: dashed[1] ?? dashed[2], nameStart, bodyStart: nameStart + dashed[0].length };
   return undefined;
 }
+
+/** What may follow a label's name on its line and leave the rest empty: a gloss in brackets ("(30 seconds)") or an HTML line break (`<b>Result</b><br>`). */
+const NOTHING_AFTER_NAME = /^(?:\([^()]{0,40}\)|<br[ \t]*\/?>)[ \t]*$/i;
 
 /** A bracketed gloss after a label's name and before its colon: "(Context):", "(S)**:". */
 const LABEL_GLOSS = /^\(([^()]{1,24})\)[ \t]*(?:\*\*|__|\*|_)?[ \t]*:/;
@@ -974,8 +988,10 @@ function openingSituation(story: Story): Section | undefined {
 }
 
 /**
- * A sentence that states a goal, an assignment, a role or a commitment: "my goal was to ...", "I
- * had set myself the aim of ...", "the head asked me to ...", "I needed to ...", "I had to ...",
+ * A sentence that states a goal, an assignment, a role or a commitment: "my goal was to ...", any
+ * duty named and then given as what to do ("my challenge was to ..."), "I had set myself the aim of
+ * ...", "the head asked me to ...", "I was brought in to ...", "our team was tasked with ...", an
+ * intention ("we set out to ..."), "I needed to ...", "I had to ...",
  * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
  * one of five people ...", "I said I would own it", a request asked as a question ("asked me one
  * question: could I fix ..."), an aim or a date set ("I was hoping to ...",
@@ -989,23 +1005,28 @@ function goalStated(personal: boolean): RegExp {
   return new RegExp(
     [
       String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment) (?:was|is)\b`,
+      // Any duty or plan named and then given as what to do: "my challenge was to lead ...", "our brief is to".
+      String.raw`\b(?:${owner}) [\w-]+ (?:was|is) to \w`,
       // The duty as the subject: "tracking it down was my job".
       String.raw`\b(?:was|is) (?:${owner}) (?:job|task|responsibility|remit)\b`,
       // A duty taken on: "I took the on-call for that team myself", "I took ownership of".
       String.raw`\b(?:${subject}) took (?:on|it on|ownership|responsibility)\b`,
       String.raw`\b(?:${subject}) took [^.!?]{1,60}\b(?:myself|ourselves)\b`,
       String.raw`\bset (?:${self}) (?:the |a )?(?:aim|goal|target|challenge)\b`,
-      personal ? String.raw`\bI was asked to\b` : String.raw`\b(?:was|were) asked to\b`,
-      String.raw`\b(?:asked|hired) (?:${object}) to\b`,
+      // An assignment, whoever gave it: "I was asked to", "I was brought in to turn it round", "our
+      // team was tasked with", and for a group, "a group asked to", "asked our team to".
+      personal ? String.raw`\bI was (?:${ASSIGNED}) (?:to|with)\b` : String.raw`\b(?:${ASSIGNED}) (?:to|with)\b`,
+      String.raw`\b(?:${ASSIGNED}) (?:${object}${personal ? '' : String.raw`|(?:our|the|my) [\w-]+`}) (?:to|with)\b`,
       // A request asked as a question: "asked me whether I could ...", "asked me one question: could I fix ...".
       String.raw`\basked (?:${object}) (?:whether|if) (?:${subject}) (?:could|would|can)\b`,
       String.raw`\basked (?:${object})\b[^.!?:]{0,20}: (?:could|can|would|will) (?:I|we|you)\b`,
       String.raw`\b(?:${subject}) (?:needed|had) (?:a way )?to\b`,
       // A need of the speaker's or the group's: "we needed better hires", "I needed a way".
       String.raw`\b(?:${subject}) needed (?:a |an )?(?:way|plan|fix|solution|better|more|fewer|faster|new)\b`,
-      // Outside a part named Situation, an organisation's need is the group's goal: "the food bank needed to raise £9,000".
-      ...(personal ? [] : [String.raw`\bneeded to\b`]),
-      String.raw`\b(?:${subject}) (?:wanted|hoped|(?:was|were) (?:hoping|due|aiming|trying)) to\b`,
+      // Outside a part named Situation, an organisation's need or wish is the group's goal: "the
+      // food bank needed to raise £9,000", "nursing leaders wanted to make the handover quicker".
+      ...(personal ? [] : [String.raw`\b(?:needed|wanted) to\b`]),
+      String.raw`\b(?:${subject}) (?:wanted|hoped|set out|aimed|planned|intended|(?:was|were) (?:hoping|due|aiming|trying|planning|meant)) to\b`,
       String.raw`\b(?:${subject}) wanted (?:the|our|my|it|them)\b`,
       String.raw`\b(?:${subject}) (?:was|were) (?:responsible|accountable|in charge)\b`,
       String.raw`\bI led\b`,
@@ -1015,6 +1036,9 @@ function goalStated(personal: boolean): RegExp {
     'i',
   );
 }
+
+/** The verbs of an assignment given to someone: "asked", "tasked", "brought in", "hired". */
+const ASSIGNED = String.raw`asked|tasked|charged|assigned|appointed|hired|brought in|drafted in`;
 
 /** A goal or assignment of the speaker's own, or of any group (see `goalStated`). */
 const OWN_GOAL_STATED = goalStated(true);
@@ -1085,12 +1109,13 @@ const tellings = new WeakMap<Story, Section | undefined>();
 
 /**
  * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
- * colon or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**What changed**`), a
+ * colon, a dash or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**Improve** - ...`,
+ * `**What changed**`), after an emoji or not (`🌟 **What was happening?**`), a
  * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
  * after the story's first marked part (`## The call I owned`; headings before it are titles).
  * Group 1 or 2 is the name.
  */
-const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
+const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\p{Extended_Pictographic}\uFE0F?[ \t]*)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$|[-–—][ \t]+\S))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
 
 /**
  * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
@@ -1099,6 +1124,9 @@ const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_
  * the body's lines; each line is tested at its start only.
  */
 export function unreadLabelLines(story: Story): number[] {
+  // Asked by missing-section and by missing-personal-role of the same story: read once.
+  const known = unreadLines.get(story);
+  if (known) return known;
   const starSections = story.sections.filter((s) => s.kind !== 'other');
   const firstPartLine = starSections.length > 0 ? starSections[0].line : story.lines.lineCount;
   const read = new Set(story.sections.filter((s) => s.kind !== 'other').map((s) => s.line));
@@ -1110,7 +1138,58 @@ export function unreadLabelLines(story: Story): number[] {
     const label = LABEL_SHAPED.exec(text);
     if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
   }
+  unreadLines.set(story, unread);
   return unread;
+}
+
+const unreadLines = new WeakMap<Story, number[]>();
+
+/**
+ * The zero-based lines of headings underlined with `-` that STAR Coach does not read as sections
+ * (`The team`, then `--------`): a line of text after a blank line, over its underline. Found by
+ * the underlines alone, so a story without one costs one search of its text.
+ */
+export function setextHeadingLines(story: Story): number[] {
+  const lines: number[] = [];
+  const prose = story.prose;
+  for (let at = prose.indexOf('\n-', story.frontMatter.bodyStart); at !== -1; at = prose.indexOf('\n-', at + 2)) {
+    const underline = story.lines.positionAt(at + 1).line;
+    if (underline < 2 || !SETEXT_UNDERLINE.test(story.lines.lineText(underline))) continue;
+    const [above, before] = [story.lines.lineText(underline - 1), story.lines.lineText(underline - 2)];
+    if (above.trim() !== '' && before.trim() === '' && !story.sections.some((s) => s.line === underline - 1)) lines.push(underline - 1);
+  }
+  return lines;
+}
+
+/**
+ * The text that tells the Action of a story that marks none, where a label or heading of no part
+ * read stands in its place (`Method:`, `## The first five minutes`, `**Improve** - ...`, a line
+ * underlined with `---`): from the first such marker after the last marked Situation or Task (or
+ * the unmarked opening) up to the marked Result, or the story's end; with none there, from the
+ * first after the Result (an incident write-up's `## Timeline`) to the end. Where missing-section
+ * leaves the Action unnamed, missing-personal-role reads this as the Action. Undefined
+ * where the story marks its Action, marks no part at all, or has no such marker there.
+ */
+export function unmarkedAction(story: Story): Section | undefined {
+  if (partSection(story, 'action') || hasNoStarSections(story)) return undefined;
+  const setup = [partSection(story, 'situation'), partSection(story, 'task')].filter((s): s is Section => s !== undefined);
+  const after = Math.max(-1, ...setup.map((s) => s.line));
+  const result = partSection(story, 'result');
+  const before = result && result.line > after ? result.line : story.lines.lineCount;
+  const ownHeadings = story.sections.filter((s) => s.kind === 'other' && s.style === 'heading').map((s) => s.line);
+  const all = [...unreadLabelLines(story), ...ownHeadings, ...setextHeadingLines(story)];
+  let markers = all.filter((line) => line > after && line < before);
+  let end = before;
+  // None before the Result: an incident write-up's "## Timeline" after its "## Impact".
+  if (markers.length === 0 && result) {
+    markers = all.filter((line) => line > result.line);
+    end = story.lines.lineCount;
+  }
+  if (markers.length === 0) return undefined;
+  const line = Math.min(...markers);
+  const bodyStart = story.lines.lineStart(line);
+  const bodyEnd = end < story.lines.lineCount ? story.lines.lineStart(end) : story.text.length;
+  return { kind: 'action', title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd };
 }
 
 /** A blank line: where a paragraph ends. */
@@ -1118,8 +1197,8 @@ const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
 /** A sentence's end and the next one's start. */
 const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 
-/** A paragraph that tells the lesson, not the outcome: "I learned to ...", "Looking back, ...". */
-const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I)/i;
+/** A paragraph that tells the lesson, not the outcome: "I learned to ...", "Looking back, ...", "That night taught me ...". */
+const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
  * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
@@ -1180,6 +1259,11 @@ const PART_NAMED_IN_WORDS = /\b(?:the (situation|task|action|result)|what (?:I|w
 
 /** A heading line: a title, never a sentence of the telling. */
 const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t].*)?$/gm;
+
+/** The text with its heading lines blanked to spaces, same offsets: a heading is a title, not a sentence. */
+export function withoutHeadings(text: string): string {
+  return text.replace(HEADING_LINE, (heading) => ' '.repeat(heading.length));
+}
 
 /**
  * The sentences of a text, headings left out: runs of words ended by a full stop, a question or

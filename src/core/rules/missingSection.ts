@@ -1,5 +1,5 @@
 import { findPersonalAction } from '../language/personal';
-import { firstStarPart, hasNoStarSections, isDraft, isEmptySection, partSection, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
+import { firstStarPart, hasNoStarSections, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -20,7 +20,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line; a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task; Behaviour (SBI), Activity, Approach, My contributions, What we built, Remediation, Mitigation or Actions taken for the Action; Outcome, Impact or How it went for the Result, and What happened after the setting or after headings of your own that tell your steps. Letters in a column of their own count (`S,T  Civil eng. society ...`, `A    met the builders`), and notes in a plain fenced block under a part\'s label tell that part. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`) standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Situation — Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation, and where the next marked part is the Result (a brag entry\'s steps, then `Impact:`) steps of the speaker\'s own in it tell the Action; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is: nothing is named missing, and the other rules read its Action and Result from the telling. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`), or whose every sentence holds a template\'s figure left to fill in (`from [X seconds] to [Y seconds]`), is empty. A story told under headings of its own around the parts read (`## The event`, `## What we built`, `## What we did well`, `## How it ended`) is not told its Task is missing, nor one whose first part, its Task, opens on its scene (`The task: At a cleaning firm I was responsible for ...`) its Situation; a request asked as a question (`asked me one question: could I fix ...`) tells the Task. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts.',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". A part named missing on a layout STAR Coach did not read is the worst alarm it can raise, so it names one only where it read the layout whole: the parts it reads come in STAR order; no heading of the story\'s own (`## Timeline`, `### 1. Build the right team`, a line underlined with `---`) stands before the first part it reads, after some text or at the level of the parts\' own headings, or after the last part; no label or heading of a name it does not read stands where a missing Action or Result would be; and the missing part is not told under another one (a goal, a duty or an assignment in the first part tells the Task: `my challenge was to ...`, `our team was tasked with ...`, `the manager asked our team to ...`, `we set out to ...`). Where any of these fails, it names nothing missing. Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line (`<b>Result</b><br>` in HTML counts too); a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task; Behaviour (SBI), Activity, Approach, My contributions, What we built, Remediation, Mitigation or Actions taken for the Action; Outcome, Impact or How it went for the Result, and What happened after the setting, after a later part (`What I did`, then `What happened`) or after headings of your own that tell steps, yours or the group\'s. Letters in a column of their own count (`S,T  Civil eng. society ...`, `A    met the builders`), and notes in a plain fenced block under a part\'s label tell that part. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`) standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Situation — Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation, and where the next marked part is the Result (a brag entry\'s steps, then `Impact:`) steps of the speaker\'s own in it tell the Action; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is: nothing is named missing, and the other rules read its Action and Result from the telling. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`), or whose every sentence holds a template\'s figure left to fill in (`from [X seconds] to [Y seconds]`), is empty. A story told under headings of its own around the parts read (`## The event`, `## What we built`, `## What we did well`, `## How it ended`) is not told any part is missing; a heading between two parts read (`## Obstacles` between the Situation and the Action) is a further part of a layout read, and a level-1 heading or one above the parts\' level that opens the story (`## 2024 H1`, then `### Nightly ledger job` over labelled notes) is its title. Nor is a story whose first part, its Task, opens on its scene (`The task: At a cleaning firm I was responsible for ...`) its Situation; a request asked as a question (`asked me one question: could I fix ...`) tells the Task. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts, unless a code block makes it long enough (a story kept as objects named after its parts in a `js` fence).',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
@@ -40,27 +40,28 @@ export const missingSection = defineRule({
     // done, how it ended; a list item is a sentence) it can tell all four parts, and nothing is
     // reported missing. A shorter one cannot, and which parts it lacks is a guess: one finding,
     // not four, and no inserted skeleton. Only a draft (headings and nothing told) gets the four.
+    // Short is judged on the whole text, code blocks too: a story told inside a block STAR Coach
+    // does not read as prose (objects named after the parts in a `js` fence) may mark its parts
+    // there, and is not asked to mark them.
     if (hasNoStarSections(story) && !isDraft(story)) {
-      if (tooShortToTell(story)) issues.push({ message: NO_PARTS_FOUND, ...anchor });
+      if (tooShortToTell(story) && !longEnoughToTell(story.text.slice(story.frontMatter.bodyStart))) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
     // "## What happened", the whole telling, then "## What I learned": a story that marks its
     // Situation alone, with no label or heading of an unread name, tells its parts under that one
     // heading, and is read as one telling, as a story with no part marked is.
     if (tellingUnderSituation(story)) return issues;
-    // Read only for a story with a part missing: most stories have none.
+    const sections = STAR_KINDS.map((kind) => partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined));
+    // A part is named missing only where the story's layout is read whole (see `layoutUnsure`):
+    // where a part may be told out of STAR Coach's sight, none is.
+    const missing = STAR_KINDS.filter((kind, i) => !sections[i] && !(kind === 'action' && actionToldInOpening(story)) && !(kind === 'situation' && settingToldInTask(story)));
     let unread: number[] | undefined;
-    for (const kind of STAR_KINDS) {
-      const section = partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined);
+    const named = missing.length > 0 && !layoutUnsure(story) ? missing.filter((kind) => (kind !== 'action' && kind !== 'result') || !mayStandFor(story, kind, (unread ??= unreadLabelLines(story)))) : [];
+    STAR_KINDS.forEach((kind, i) => {
+      const section = sections[i];
       const title = SECTION_TITLES[kind];
       if (!section) {
-        if (
-          (kind !== 'situation' && kind !== 'task' && mayStandFor(story, kind, (unread ??= unreadLabelLines(story)))) ||
-          (kind === 'action' && actionToldInOpening(story)) ||
-          (kind === 'task' && toldUnderOwnHeadings(story)) ||
-          (kind === 'situation' && settingToldInTask(story))
-        )
-          continue;
+        if (!named.includes(kind)) return;
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
           ...anchor,
@@ -69,7 +70,7 @@ export const missingSection = defineRule({
       } else if (isEmptySection(story, section)) {
         issues.push({ message: `The ${title} is empty. ${SECTION_PROMPTS[kind]}`, start: section.titleStart, end: section.titleEnd });
       }
-    }
+    });
     return issues;
   },
 });
@@ -80,6 +81,27 @@ function anchorOf(story: Story): { start: number; end: number } {
   if (title) return title;
   const firstLine = story.lines.positionAt(story.frontMatter.bodyStart).line;
   return { start: story.lines.lineStart(firstLine), end: story.lines.lineEnd(firstLine) };
+}
+
+/**
+ * Whether STAR Coach may have misread the story's layout, so that no part is named missing: the
+ * story is told under headings of its own outside the parts read (see `toldUnderOwnHeadings`), or
+ * its marked parts come out of STAR order (a Situation marked after the Action).
+ */
+function layoutUnsure(story: Story): boolean {
+  return toldUnderOwnHeadings(story) || outOfOrder(story);
+}
+
+/** Whether the story's marked STAR parts come out of STAR order: a part marked after one that follows it. */
+function outOfOrder(story: Story): boolean {
+  let reached = -1;
+  for (const section of story.sections) {
+    const at = STAR_KINDS.indexOf(section.kind as StarKind);
+    if (at === -1) continue;
+    if (at < reached) return true;
+    reached = Math.max(reached, at, ...(section.alsoKinds ?? []).map((kind) => STAR_KINDS.indexOf(kind)));
+  }
+  return false;
 }
 
 /**
@@ -116,18 +138,46 @@ function actionToldInOpening(story: Story): boolean {
 }
 
 /**
- * Whether the story is told under headings of its own, around the parts STAR Coach reads: one
- * before its first marked part and one after it ("## The event", "## What we built", "## What we
- * did well", "## How it ended"). Where the setting and the goal would stand, such a layout may
- * tell the goal under a name of its own, so a missing Task is not named. A title heading alone
- * before the parts ("## Payroll report") is no such layout.
+ * Whether the story is told under headings of its own, outside the parts STAR Coach reads: a
+ * heading of no part read (`## Timeline`, `### 1. Build the right team`, `## The event` beside
+ * `## What we built`) standing before the first marked part or after the last. Such a heading
+ * carries a part of the telling STAR Coach cannot place, so no part is named missing. Not counted:
+ * a level-1 heading; a title, one that opens the body before any text at a level no marked part's
+ * heading has (`## 2024 H1` then `### Nightly ledger job` over labelled notes); and one between two
+ * marked parts, a further part of a layout read (`## Obstacles` or `## Tension` between the
+ * Situation and the Action).
  */
 function toldUnderOwnHeadings(story: Story): boolean {
-  const first = firstStarPart(story);
-  if (!first) return false;
-  const own = (s: Section) => s.kind === 'other' && s.style === 'heading' && !/^\s{0,3}#[ \t]/.test(story.lines.lineText(s.line));
-  return story.sections.some((s) => s.line < first.line && own(s)) && story.sections.some((s) => s.line > first.line && own(s));
+  const parts = story.sections.filter((s) => s.kind !== 'other' && s.kind !== 'short');
+  if (parts.length === 0) return false;
+  const [first, last] = [parts[0].line, parts[parts.length - 1].line];
+  const partLevels = new Set(parts.filter((s) => s.style === 'heading').map((s) => headingLevel(story, s)));
+  const textLine = firstTextLine(story);
+  const own = (line: number, level: number) => (line < first || line > last) && level > 1 && (line > textLine || partLevels.has(level));
+  return story.sections.some((s) => s.kind === 'other' && s.style === 'heading' && own(s.line, headingLevel(story, s))) || setextHeadingLines(story).some((line) => own(line, 2));
 }
+
+/** A heading's level: its number of `#`, or 2 for a heading underlined with `-`. */
+function headingLevel(story: Story, heading: Section): number {
+  const hashes = HASHES.exec(story.lines.lineText(heading.line))![1].length;
+  return hashes || 2;
+}
+
+/** The zero-based line of the body's first text that is not a heading (ATX or setext), or the line count. */
+function firstTextLine(story: Story): number {
+  let line = story.lines.positionAt(story.frontMatter.bodyStart).line;
+  for (; line < story.lines.lineCount; line++) {
+    const text = story.prose.slice(story.lines.lineStart(line), story.lines.lineEnd(line));
+    if (text.trim() === '' || ATX_HEADING.test(text)) continue;
+    // A setext heading's text, and its underline.
+    if (SETEXT_UNDERLINE.test(text) || (line + 1 < story.lines.lineCount && SETEXT_UNDERLINE.test(story.lines.lineText(line + 1)))) continue;
+    break;
+  }
+  return line;
+}
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const HASHES = /^ {0,3}(#*)/;
 
 /** A part that opens on its scene: "At a facilities-management firm I ...", "During my placement", "Last spring". */
 const SCENE_OPENING = /^\s*(?:(?:at|in|with) (?:a|an|my|our|the|\p{Lu})|during|while (?:working|at|I was)|last (?:year|spring|summer|autumn|fall|winter|month|quarter)|back in|in (?:19|20)\d\d)\b/iu;
