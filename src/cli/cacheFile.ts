@@ -67,12 +67,14 @@ export class CacheFile {
   }
 
   /**
-   * Writes the cache for the next run: this run's results, and the earlier ones of files outside
-   * `roots` (the absolute paths this run walked). A failure is said on `io.err`; it does not
-   * change the run's exit code. Never throws.
+   * Writes the cache for the next run, unless it would hold what it holds: this run's results,
+   * and the earlier ones of files outside `roots` (the absolute paths this run walked). A failure
+   * is said on `io.err`; it does not change the run's exit code. Never throws.
    */
   async save(roots: readonly string[], io: Io): Promise<void> {
     const outside = (file: string) => !roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`));
+    // A bank with no change since the last run: the file already says all of it.
+    if (this.cache.unchanged(outside)) return;
     const folder = path.dirname(this.location);
     const made = await fs.mkdir(folder, { recursive: true }).then(() => true as const, fsProblem);
     const written = made === true ? await replaceFile(this.location, this.cache.toText(outside, sha1)) : made;

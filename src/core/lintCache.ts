@@ -59,8 +59,10 @@ export function isLintCacheText(text: string): boolean {
  * may use again. Files are named by absolute path. Pure: the caller reads, hashes and writes.
  */
 export class LintCache {
-  /** Entries stored in this run, by file. */
+  /** Entries stored or used again in this run, by file. */
   private readonly fresh = new Map<string, LintCacheEntry>();
+  /** Whether this run stored an entry (or took one from another cache). */
+  private stored = false;
 
   private constructor(
     readonly fingerprint: string,
@@ -110,14 +112,26 @@ export class LintCache {
     return { summary: entry.summary, findings: entry.findings };
   }
 
+  /**
+   * Whether `toText(keepEarlier)` would write what the file already holds: nothing was stored in
+   * this run, and every earlier entry is either used again or kept.
+   */
+  unchanged(keepEarlier: (file: string) => boolean): boolean {
+    if (this.stored) return false;
+    for (const file of this.earlier.keys()) if (!this.fresh.has(file) && !keepEarlier(file)) return false;
+    return true;
+  }
+
   /** Keeps this run's results for `file`, whose text has `textHash`. */
   store(file: string, textHash: string, summary: StorySummary, findings: readonly Finding[]): void {
+    this.stored = true;
     this.fresh.set(file, { textHash, summary: withoutId(summary), findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range, fixes: [] })) });
   }
 
   /** Takes as this run's the entries `other` stored or used: another thread's, to write both at once. */
   adopt(other: LintCache): void {
     for (const [file, entry] of other.fresh) this.fresh.set(file, entry);
+    this.stored ||= other.fresh.size > 0;
   }
 
   /**

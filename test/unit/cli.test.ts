@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
-import { closeSync, constants, existsSync, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { closeSync, constants, existsSync, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { PassThrough } from 'stream';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -435,11 +435,18 @@ describe('star-coach lint --cache', () => {
     assert.match(damaged.err, /^star-coach: the cache \.star-coach\/lint-cache\.json: it is damaged or was edited, so every story is linted afresh\n$/);
     assert.deepStrictEqual([damaged.code, damaged.out], [plain.code, plain.out]);
     assert.strictEqual((await run(['lint', '--cache'], dir)).err, '', 'mended by the run that said it');
-    // A cache that reads but cannot be written: a folder stands where its temporary file goes.
+    // A bank with no change: the cache is not written again.
+    const written = statSync(cacheFile(dir)).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await run(['lint', '--cache'], dir);
+    assert.strictEqual(statSync(cacheFile(dir)).mtimeMs, written);
+    // A cache that reads but cannot be written (a folder stands where its temporary file goes), after a change.
     mkdirSync(join(dir, '.star-coach', `.lint-cache.json.${process.pid}.star-coach-write`));
+    writeFileSync(join(dir, 'b.star.md'), GOOD.replace('[Ownership, Dive Deep]', '[Ownersip]'));
+    const both = await run(['lint', '--format', 'json'], dir);
     const unwritable = await run(['lint', '--format', 'json', '--cache'], dir);
     assert.match(unwritable.err, /^star-coach: the cache \.star-coach\/lint-cache\.json could not be written \(it is a folder \(EISDIR\)\); the findings above are complete\n$/);
-    assert.deepStrictEqual([unwritable.code, unwritable.out], [plain.code, plain.out]);
+    assert.deepStrictEqual([unwritable.code, unwritable.out], [both.code, both.out]);
   });
 
   it('never overwrites a file that is not a lint cache: a story, the practice log, a folder', async () => {
