@@ -14,14 +14,14 @@ const MAX_CACHE_BYTES = 256 * 1024 * 1024;
  * The story threads' lint cache on disk: one file per workspace (in the editor's storage for it),
  * shared by the threads of each window that opens the workspace, so that a story checked in one
  * window is not checked again in the next while its text is the same. Each thread reads the file
- * when the settings arrive and, once it is idle, writes back what it checked, merged with what
- * the other threads wrote meanwhile. Every failure to read or write only costs checks done again:
+ * at its first check and, once it is idle, writes back what it checked, merged with what the
+ * other threads wrote meanwhile. Every failure to read or write only costs checks done again:
  * it is never said, and never thrown.
  */
 export class StoryThreadCache {
   private cache: LintCache | undefined;
   private configs: Readonly<Record<string, ResolvedConfig>> | undefined;
-  private year = 0;
+  private fingerprint: { configs: Readonly<Record<string, ResolvedConfig>>; year: number; text: string } | undefined;
   private stored = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -36,27 +36,37 @@ export class StoryThreadCache {
     private readonly saveDelayMs: number,
   ) {}
 
-  /** The settings of every workspace folder, by id: a cache made under others holds nothing, so the file is read again under these. */
+  /** The settings of every workspace folder, by id: a cache made under others holds nothing. */
   configure(configs: Readonly<Record<string, ResolvedConfig>>): void {
     this.configs = configs;
-    this.year = new Date().getFullYear();
-    const fingerprint = lintCacheFingerprint(this.buildId, configs, this.year);
-    if (this.cache?.fingerprint !== fingerprint) this.cache = this.read(fingerprint);
   }
 
   /** The check kept for the story at `path` when its text still hashes to `textHash`. */
   lookup(path: string, textHash: string): Checked | undefined {
-    // A window open across New Year: stale-story's findings changed with the year.
-    if (this.configs && this.year !== new Date().getFullYear()) this.configure(this.configs);
-    const kept = this.cache?.lookup(path, textHash);
+    const kept = this.current()?.lookup(path, textHash);
     return kept?.summary.check ? { check: kept.summary.check, findings: kept.findings } : undefined;
   }
 
   /** Keeps a story's check for the next window: its counts (`summary`) and what checking it gave. */
   store(path: string, textHash: string, summary: StorySummary, { check, findings }: Checked): void {
-    if (!this.cache) return;
-    this.cache.store(path, textHash, { ...summary, check }, findings);
+    const cache = this.current();
+    if (!cache) return;
+    cache.store(path, textHash, { ...summary, check }, findings);
     this.stored = true;
+  }
+
+  /**
+   * The cache under the latest settings and this year (a window open across New Year: stale-story
+   * counts ages from it), read from the file at the first check that needs it, after the scan's
+   * counts: reading ten thousand entries takes a while.
+   */
+  private current(): LintCache | undefined {
+    if (!this.configs) return undefined;
+    const year = new Date().getFullYear();
+    // Worked out once per settings and year, not once per story.
+    if (this.fingerprint?.configs !== this.configs || this.fingerprint.year !== year) this.fingerprint = { configs: this.configs, year, text: lintCacheFingerprint(this.buildId, this.configs, year) };
+    if (this.cache?.fingerprint !== this.fingerprint.text) this.cache = this.read(this.fingerprint.text);
+    return this.cache;
   }
 
   /** The thread is idle: writes the file after `saveDelayMs`, if anything was checked since the last write. */
