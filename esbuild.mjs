@@ -71,8 +71,32 @@ const sharedCore = {
   },
 };
 
-/** The entry of dist/core.js: every core module's namespace under its path. */
-const CORE_MODULES = coreModules();
+/**
+ * The core modules the extension and its worker thread import (found by bundling them once, in
+ * memory, with each core module left out): dist/core.js exports only those, and what they import,
+ * so that modules only the CLI uses (its terminal and SARIF formats, the lint cache's file) stay
+ * out of the .vsix. In watch mode, every module, as the imports change while it runs.
+ */
+async function coreModulesImported() {
+  const used = new Set();
+  const record = {
+    name: 'record-core',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const module = args.namespace === 'file' ? coreModuleOf(args.resolveDir, args.path) : undefined;
+        if (!module) return undefined;
+        used.add(module);
+        return { path: module, external: true };
+      });
+    },
+  };
+  const entries = ['src/extension/extension.ts', 'src/node/storyWorker.ts'];
+  await Promise.all(entries.map((entry) => esbuild.build({ ...node, entryPoints: [entry], write: false, external: ['vscode'], plugins: [record] })));
+  return [...used].sort();
+}
+
+/** The entry of dist/core.js: each core module's namespace under its path. */
+const CORE_MODULES = watch ? coreModules() : await coreModulesImported();
 const coreEntry = {
   contents: [
     ...CORE_MODULES.map((module, i) => `import * as m${i} from './${module}';`),
