@@ -22,6 +22,7 @@ import { hasQuantity } from '../src/core/language/quantities';
 import { SECTION_TITLES, STAR_KINDS, type StarKind } from '../src/core/parse/story';
 import { NO_PARTS_FOUND } from '../src/core/rules/missingSection';
 import type { Finding } from '../src/core/types';
+import { AGREEMENT_HEADER, agreementOn, agreementRow } from './agreement';
 
 const ROOT = join(__dirname, '..', '..');
 const PUBLIC = join(ROOT, 'test', 'fixtures', 'public');
@@ -354,6 +355,26 @@ function main(): void {
   const json = formatAt >= 0 && args[formatAt + 1] === 'json';
   const labels = readLabels(split);
   console.log(report(split, labels, lintAll(labels, split), json));
+  if (!json) console.log(labellerAgreement(split, labels));
+}
+
+/**
+ * Where the chosen set has a second labelling (labels-second.json, by someone blind to the first),
+ * how far the two agree, field by field; empty otherwise. Names no story, so a sealed set prints it too.
+ */
+function labellerAgreement(split: SplitChoice, first: PublicLabel[]): string {
+  const file = join(folderOf(split), 'labels-second.json');
+  if (!existsSync(file) || split === 'all') return '';
+  const second = JSON.parse(readFileSync(file, 'utf8')) as PublicLabel[];
+  const chosen = first.filter((label) => inSplit(label, split));
+  const inChosen = new Set(chosen.map((label) => label.file));
+  const seconds = second.filter((label) => inChosen.has(label.file));
+  const byFile = (label: PublicLabel) => label.file;
+  const rows = [...STORY_RULES, 'digitsMeasureNothing' as const].map((field) => agreementRow(field, agreementOn(chosen, seconds, byFile, (label) => label[field])));
+  // missing-section: one item per story and STAR part, as it is scored.
+  const parts = (labels: PublicLabel[]) => labels.flatMap((label) => STAR_KINDS.map((kind) => ({ key: `${label.file} ${kind}`, missing: label['missing-section'].includes(kind) })));
+  rows.push(agreementRow('missing-section', agreementOn(parts(chosen), parts(seconds), (item) => item.key, (item) => item.missing)));
+  return [`\nTwo labellings of ${split}, each blind to the other (${chosen.length} stories): how often they agree, the ceiling for the rules above.\n`, AGREEMENT_HEADER, ...rows].join('\n');
 }
 
 if (require.main === module) main();

@@ -6,7 +6,7 @@
 // stay unseen while tuning. A SEALED split (written blind by someone who never read the
 // matcher) never shows its misses, whatever the flags.
 // Usage: npm run eval:match [-- --format json] [--show-heldout]
-import { readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { lintText } from '../src/core/engine';
@@ -82,7 +82,40 @@ function main(): void {
     process.stdout.write(`${split.padEnd(8)} ${String(s.questions).padStart(3)} questions  top-1 ${s.top1.toFixed(3)}  top-3 ${s.top3.toFixed(3)}\n`);
   }
   process.stdout.write(`${result.msPerQuestion} ms a question\n`);
+  for (const split of SPLITS) {
+    const agreement = secondReading(split, triples);
+    if (agreement) process.stdout.write(agreement);
+  }
   for (const miss of misses) process.stdout.write(`\nmiss (${miss.split}): ${miss.question}\n  labelled: ${miss.best}\n  ${miss.got.join('\n  ')}\n`);
+}
+
+/** A second reader's picks for a split, made blind to the first labels (second-<split>.json). */
+interface SecondPick {
+  question: string;
+  bank: string;
+  best: string;
+  alsoGood: string[];
+}
+
+/**
+ * Where a split has a second reading, how often the two readers chose the same best story: the
+ * ceiling for top-1. Undefined without one. Names no question, so a sealed split prints it too.
+ * Throws when the second reading holds a question the labels do not.
+ */
+function secondReading(split: Split, triples: Triple[]): string | undefined {
+  const file = join(ROOT, 'test', 'fixtures', 'match', `second-${split}.json`);
+  if (!existsSync(file)) return undefined;
+  const { picks } = JSON.parse(readFileSync(file, 'utf8')) as { picks: SecondPick[] };
+  let same = 0;
+  let accepted = 0;
+  for (const pick of picks) {
+    const first = triples.find((t) => t.split === split && t.question === pick.question && t.bank === pick.bank);
+    if (!first) throw new Error(`${file}: "${pick.question}" is not a ${split} question`);
+    if (first.best === pick.best) same++;
+    if (first.best === pick.best || pick.alsoGood.includes(first.best)) accepted++;
+  }
+  const n = picks.length;
+  return `${split}: a second reader, blind to the first labels, chose the same best story for ${same} of ${n} questions (${(same / n).toFixed(3)}), and would accept the labelled one for ${accepted} (${(accepted / n).toFixed(3)})\n`;
 }
 
 main();
