@@ -269,12 +269,25 @@ export function quoteForMessage(text: string, start: number, end: number, maxCha
  */
 export function sentenceAround(text: string, at: number): { start: number; end: number } {
   // A stop ends a sentence only before a blank or the end: "3.5 hours" and "e.g." run on.
-  const stopAt = (i: number) => text[i] === '\n' || (/[.!?]/.test(text[i]) && (i + 1 >= text.length || /\s/.test(text[i + 1])));
+  const stopAt = (i: number) => {
+    const code = text.charCodeAt(i);
+    return code === 10 || ((code === 46 || code === 33 || code === 63) && (i + 1 >= text.length || isRegExpSpace(text.charCodeAt(i + 1))));
+  };
   let start = at;
   while (start > 0 && !stopAt(start - 1)) start--;
   let end = at;
   while (end < text.length && !stopAt(end)) end++;
-  if (end < text.length && text[end] !== '\n') end++;
-  while (start < end && /[\s\-*+>#]/.test(text[start])) start++;
+  if (end < text.length && text.charCodeAt(end) !== 10) end++;
+  // Blanks and list or heading marks: - * + > #
+  while (start < end && (isRegExpSpace(text.charCodeAt(start)) || SENTENCE_LEAD_MARKS.has(text.charCodeAt(start)))) start++;
   return { start, end };
+}
+
+const SENTENCE_LEAD_MARKS = new Set([45, 42, 43, 62, 35]);
+
+/** Whether a UTF-16 code unit is one a regex's `\s` matches (blanks, line ends, the Unicode spaces and the byte order mark). */
+export function isRegExpSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

@@ -33,15 +33,26 @@ function triggerHits(story: Story): Map<string, number[]> {
  * `near`, at least those that start inside that span of offsets (a Result, for a claim read only
  * there), looked for only around the triggers near it.
  */
-export function findPhrase(story: Story, text: string, phrase: TriggeredPattern, near?: { start: number; end: number }): Array<{ index: number; text: string }> {
+export function findPhrase(story: Story, text: string, phrase: TriggeredPattern, near?: { start: number; end: number }): ReadonlyArray<{ index: number; text: string }> {
   const hits = triggerHits(story);
-  const windows: Window[] = [];
   // A match holds its trigger, within REACH of its start: triggers a REACH either side of the span
   // find every match that starts in it (twice that after it, for a long match).
   const from = near ? near.start - REACH : 0;
   const to = near ? near.end + 2 * REACH : text.length;
-  for (const word of phrase.triggers) {
-    for (const at of hits.get(word) ?? []) if (at >= from && at < to) windows.push([Math.max(0, at - REACH), Math.min(text.length, at + word.length + REACH)]);
+  // Indexed loops and no window list until a trigger is near: this runs for every phrase of every
+  // story, and most phrases have none of their triggers in a story.
+  let windows: Window[] | undefined;
+  const triggers = phrase.triggers;
+  for (let t = 0; t < triggers.length; t++) {
+    const word = triggers[t];
+    const offsets = hits.get(word);
+    if (offsets === undefined) continue;
+    for (let i = 0; i < offsets.length; i++) {
+      const at = offsets[i];
+      if (at >= from && at < to) (windows ??= []).push([Math.max(0, at - REACH), Math.min(text.length, at + word.length + REACH)]);
+    }
   }
-  return windows.length === 0 ? [] : matchesIn(text, mergeWindows(windows), phrase.pattern);
+  return windows === undefined ? NO_MATCHES : matchesIn(text, mergeWindows(windows), phrase.pattern);
 }
+
+const NO_MATCHES: ReadonlyArray<{ index: number; text: string }> = Object.freeze([]);

@@ -17,15 +17,20 @@ export const vagueClaim = defineRule({
     const result = starPart(story, 'result');
     const text = proseWithoutQuotes(story);
     const issues: RuleIssue[] = [];
-    const sentences = new Sentences(text);
+    // Found only once a measurable claim matches: most stories have none.
+    let sentences: Sentences | undefined;
     const resultSpan = result && { start: result.bodyStart, end: result.bodyEnd };
-    for (const claim of VAGUE_CLAIMS) {
+    // Indexed loops: this runs for every claim of every story, and most find nothing.
+    for (let c = 0; c < VAGUE_CLAIMS.length; c++) {
+      const claim = VAGUE_CLAIMS[c];
       if (claim.resultOnly && !resultSpan) continue;
-      for (const match of findPhrase(story, text, claim, claim.resultOnly ? resultSpan : undefined)) {
+      const matches = findPhrase(story, text, claim, claim.resultOnly ? resultSpan : undefined);
+      for (let m = 0; m < matches.length; m++) {
+        const match = matches[m];
         const start = match.index;
         if (untold.some((s) => start >= s.bodyStart && start < s.bodyEnd)) continue;
         if (claim.resultOnly && !(result && start >= result.bodyStart && start < result.bodyEnd)) continue;
-        if (claim.measurable && sentences.measured(start, start + match.text.length)) continue;
+        if (claim.measurable && (sentences ??= new Sentences(text)).measured(start, start + match.text.length)) continue;
         const phrase = match.text.trim();
         issues.push({ message: `"${phrase}" is vague: ${claim.advice}.`, start, end: start + phrase.length });
       }
