@@ -49,6 +49,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout9: 'open',
   holdout10: 'open',
   holdout11: 'sealed',
+  holdout12: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
