@@ -37,3 +37,4 @@ describe('fast paths equal their plain definitions', () => {
     );
   });
 });
+
