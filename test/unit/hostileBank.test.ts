@@ -1,6 +1,7 @@
 import * as assert from 'assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { closeSync, constants, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
+import { spawnSync } from 'child_process';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import { lintBank } from '../../src/api';
@@ -76,6 +77,37 @@ describe('one hostile story never stops a bank', () => {
         assert.deepStrictEqual(checked.find((c) => c.id === name)!.findings, expected, name);
       }
     } finally {
+      await worker.terminate();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the worker thread answers for a named pipe given as a story (the walk never lists one, but it can replace a file after the walk) and goes on', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'star-fifo-worker-'));
+    const worker = new Worker(join(__dirname, '..', '..', 'src', 'node', 'storyWorker.js'));
+    try {
+      assert.strictEqual(spawnSync('mkfifo', [join(dir, 'pipe.star.md')]).status, 0);
+      const [name, text] = Object.entries(good)[0];
+      writeFileSync(join(dir, name), text);
+      const finished = new Promise<WorkerReply[]>((resolve) => {
+        const replies: WorkerReply[] = [];
+        worker.on('message', (reply: WorkerReply) => {
+          replies.push(reply);
+          if ('finished' in reply && reply.finished) resolve(replies);
+        });
+      });
+      worker.postMessage({ request: 1, version: 1, jobs: ['pipe.star.md', name].map((id) => ({ id, read: 1, path: join(dir, id), folder: 'f' })) });
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the thread gave no answer: it is stuck reading the pipe')), 5000));
+      const counted = (await Promise.race([finished, timeout])).flatMap((r) => ('counted' in r ? r.counted : []));
+      assert.deepStrictEqual(counted.map((c) => [c.id, c.summary !== undefined]), [['pipe.star.md', false], [name, true]]);
+    } finally {
+      // A thread stuck on the pipe ends only once a writer opens it and goes.
+      try {
+        closeSync(openSync(join(dir, 'pipe.star.md'), constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // No reader on the pipe (ENXIO): the thread never opened it.
+      }
       await worker.terminate();
       rmSync(dir, { recursive: true, force: true });
     }
