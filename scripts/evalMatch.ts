@@ -35,6 +35,7 @@ type Split = (typeof SPLITS)[number];
 const MISS_KINDS = ['primary LP read', 'a secondary LP read', 'only other LPs read', 'no LP read'] as const;
 type MissKind = (typeof MISS_KINDS)[number];
 
+/** The kind of a miss (see MISS_KINDS) from the LPs read in its question and the labelled story's LPs, primary first. */
 function missKind(question: QuestionLps, storyLpIds: readonly string[]): MissKind {
   if (question.lpIds.length === 0) return 'no LP read';
   if (storyLpIds.length > 0 && question.lpIds.includes(storyLpIds[0])) return 'primary LP read';

@@ -43,6 +43,8 @@ export interface MatchResult {
  */
 export const SCORE_PARTS = ['lp', 'words', 'themes', 'failure', 'quality', 'level', 'plan', 'recent'] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];
+/** Each part's index in SCORE_PARTS: where `partsOf` writes its points. */
+const PART = Object.fromEntries(SCORE_PARTS.map((part, i) => [part, i])) as Record<ScorePart, number>;
 
 /** One story's score for a question, part by part (see SCORE_PARTS); `total` is what `rank` orders by. */
 export interface ScoreParts {
@@ -231,18 +233,18 @@ export class StoryMatcher {
   private partsOf(i: number, read: QuestionReading, context: MatchContext, out: Float64Array): void {
     const { question, text, best, asked, cueWeights, target } = read;
     const summary = this.documents[i].profile.summary;
-    out[0] = WEIGHT.lp * lpFitScore(question, summary.lpIds);
-    out[1] = best > 0 ? WEIGHT.text * (text[i] / best) : 0;
+    out[PART.lp] = WEIGHT.lp * lpFitScore(question, summary.lpIds);
+    out[PART.words] = best > 0 ? WEIGHT.text * (text[i] / best) : 0;
     let themes = 0;
     for (let k = 0; k < asked.length; k++) themes += cueWeights[k] * this.cueStrengths[i * this.cueCount + asked[k]];
-    out[2] = themes;
-    out[3] = question.asksForFailure && this.failed[i] ? WEIGHT.wentWrong : 0;
-    out[4] = this.quality[i];
+    out[PART.themes] = themes;
+    out[PART.failure] = question.asksForFailure && this.failed[i] ? WEIGHT.wentWrong : 0;
+    out[PART.quality] = this.quality[i];
     const level = this.levelIndex[i];
-    out[5] = target !== -1 && level !== -1 ? (level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target)) : 0;
-    out[6] = planPoints(context.plannedFor?.get(summary.id), question);
+    out[PART.level] = target !== -1 && level !== -1 ? (level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target)) : 0;
+    out[PART.plan] = planPoints(context.plannedFor?.get(summary.id), question);
     const ago = context.now.getTime() - this.toldAt[i];
-    out[7] = ago >= 0 && ago < (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000 ? -WEIGHT.recent : 0;
+    out[PART.recent] = ago >= 0 && ago < (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000 ? -WEIGHT.recent : 0;
   }
 
   /**
