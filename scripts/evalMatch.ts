@@ -4,13 +4,16 @@
 // (every split of SPLITS below), the misses, and the time per question. Only the tune
 // split's misses are shown unless --show-heldout is given, in text and JSON alike: the held-out splits
 // stay unseen while tuning. A SEALED split (written blind by someone who never read the
-// matcher) never shows its misses, whatever the flags.
-// Usage: npm run eval:match [-- --format json] [--show-heldout]
+// matcher) never shows its misses, whatever the flags. With --parts, each miss shown also says how
+// the question's LPs were read against the labelled story's (the kind of miss, see `missKind`) and
+// which part of the score (StoryMatcher.scoreParts) put the first story above the labelled one, and
+// the kinds are counted per split.
+// Usage: npm run eval:match [-- --format json] [--show-heldout] [--parts]
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { lintText } from '../src/core/engine';
-import { storyWords, StoryMatcher, type MatchDocument } from '../src/core/match/rank';
+import { SCORE_PARTS, storyWords, StoryMatcher, type MatchContext, type MatchDocument, type QuestionLps, type ScorePart } from '../src/core/match/rank';
 import { planLoop, plannedLps } from '../src/core/plan/plan';
 import { profileStory } from '../src/core/plan/profile';
 
@@ -27,6 +30,30 @@ const SPLITS = ['tune', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5
 /** Splits whose misses are never printed, even with --show-heldout: they measure, they are never tuned on. */
 const SEALED: ReadonlySet<Split> = new Set(['heldout12']);
 type Split = (typeof SPLITS)[number];
+
+/** How a miss's question was read against the labelled story's LPs (primary first). */
+const MISS_KINDS = ['primary LP read', 'a secondary LP read', 'only other LPs read', 'no LP read'] as const;
+type MissKind = (typeof MISS_KINDS)[number];
+
+/** The kind of a miss (see MISS_KINDS) from the LPs read in its question and the labelled story's LPs, primary first. */
+function missKind(question: QuestionLps, storyLpIds: readonly string[]): MissKind {
+  if (question.lpIds.length === 0) return 'no LP read';
+  if (storyLpIds.length > 0 && question.lpIds.includes(storyLpIds[0])) return 'primary LP read';
+  return storyLpIds.some((id) => question.lpIds.includes(id)) ? 'a secondary LP read' : 'only other LPs read';
+}
+
+/**
+ * Why the first story outranked the labelled one: the kind of miss, the LPs read, and the points
+ * by which each part of the first story's score exceeds the labelled story's, the largest first.
+ */
+function missParts(matcher: StoryMatcher, question: string, context: MatchContext, first: string, labelled: string): { kind: MissKind; lps: string; ahead: Array<[ScorePart, number]> } {
+  const { question: read, stories } = matcher.scoreParts(question, context);
+  const of = (file: string) => stories.find((s) => s.file === file)!;
+  const top = of(first);
+  const mine = of(labelled);
+  const ahead = SCORE_PARTS.map((part): [ScorePart, number] => [part, top.points[part] - mine.points[part]]).sort((a, b) => b[1] - a[1]);
+  return { kind: missKind(read, mine.lpIds), lps: read.lpIds.map((id, i) => `${id} ${read.weights[i].toFixed(2)}`).join(', ') || 'none', ahead };
+}
 
 /** The matcher and the loop plan's story-to-LP map for a folder of stories. */
 function loadBank(folder: string): { matcher: StoryMatcher; plannedFor: Map<string, string[]> } {
@@ -45,13 +72,16 @@ function main(): void {
   const banks = new Map<string, ReturnType<typeof loadBank>>();
   const tally = Object.fromEntries(SPLITS.map((split) => [split, { n: 0, top1: 0, top3: 0 }])) as Record<Split, { n: number; top1: number; top3: number }>;
   const showHeldout = process.argv.includes('--show-heldout');
-  const misses: Array<{ split: string; question: string; best: string; got: string[] }> = [];
+  const withParts = process.argv.includes('--parts');
+  const misses: Array<{ split: string; question: string; best: string; got: string[]; kind?: MissKind; lps?: string; ahead?: string }> = [];
+  const kinds = new Map<string, Record<MissKind, number>>();
   let elapsed = 0;
   for (const triple of triples) {
     let bank = banks.get(triple.bank);
     if (!bank) banks.set(triple.bank, (bank = loadBank(triple.bank)));
     const started = process.hrtime.bigint();
-    const ranked = bank.matcher.rank(triple.question, { plannedFor: bank.plannedFor, now: new Date('2026-06-01T00:00:00Z') });
+    const context = { plannedFor: bank.plannedFor, now: new Date('2026-06-01T00:00:00Z') };
+    const ranked = bank.matcher.rank(triple.question, context);
     elapsed += Number(process.hrtime.bigint() - started) / 1e6;
     const at = ranked.findIndex((r) => r.file === triple.best);
     if (at === -1) throw new Error(`${triple.bank} has no story "${triple.best}"`);
@@ -60,7 +90,17 @@ function main(): void {
     t.n++;
     if (at === 0) t.top1++;
     if (at < 3) t.top3++;
-    if (at !== 0 && !SEALED.has(triple.split) && (showHeldout || triple.split === 'tune')) misses.push({ split: triple.split, question: triple.question, best: `${triple.best} (#${at + 1})`, got: ranked.slice(0, 3).map((r) => `${r.file} ${r.score.toFixed(2)} [${r.reasons.join('; ')}]`) });
+    if (at !== 0 && !SEALED.has(triple.split) && (showHeldout || triple.split === 'tune')) {
+      const miss = { split: triple.split, question: triple.question, best: `${triple.best} (#${at + 1})`, got: ranked.slice(0, 3).map((r) => `${r.file} ${r.score.toFixed(2)} [${r.reasons.join('; ')}]`) };
+      if (!withParts) misses.push(miss);
+      else {
+        const { kind, lps, ahead } = missParts(bank.matcher, triple.question, context, ranked[0].file, triple.best);
+        const counts = kinds.get(triple.split) ?? (Object.fromEntries(MISS_KINDS.map((k) => [k, 0])) as Record<MissKind, number>);
+        counts[kind]++;
+        kinds.set(triple.split, counts);
+        misses.push({ ...miss, kind, lps, ahead: ahead.filter(([, points]) => Math.abs(points) >= 0.005).map(([part, points]) => `${part} ${points > 0 ? '+' : ''}${points.toFixed(2)}`).join(', ') });
+      }
+    }
   }
   const rate = (x: number, n: number) => (n ? x / n : 0);
   const summary = Object.fromEntries(
@@ -72,7 +112,7 @@ function main(): void {
     all.top1 += tally[split].top1;
     all.top3 += tally[split].top3;
   }
-  const result = { ...summary, all: { questions: all.n, top1: Number(rate(all.top1, all.n).toFixed(3)), top3: Number(rate(all.top3, all.n).toFixed(3)) }, msPerQuestion: Number((elapsed / all.n).toFixed(3)), misses };
+  const result = { ...summary, all: { questions: all.n, top1: Number(rate(all.top1, all.n).toFixed(3)), top3: Number(rate(all.top3, all.n).toFixed(3)) }, msPerQuestion: Number((elapsed / all.n).toFixed(3)), misses, ...(withParts ? { missKinds: Object.fromEntries(kinds) } : {}) };
   if (json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
@@ -86,7 +126,11 @@ function main(): void {
     const agreement = secondReading(split, triples);
     if (agreement) process.stdout.write(agreement);
   }
-  for (const miss of misses) process.stdout.write(`\nmiss (${miss.split}): ${miss.question}\n  labelled: ${miss.best}\n  ${miss.got.join('\n  ')}\n`);
+  for (const miss of misses) {
+    process.stdout.write(`\nmiss (${miss.split}): ${miss.question}\n  labelled: ${miss.best}\n  ${miss.got.join('\n  ')}\n`);
+    if (miss.kind) process.stdout.write(`  ${miss.kind} (read: ${miss.lps}); the first story ahead by ${miss.ahead}\n`);
+  }
+  for (const [split, counts] of kinds) process.stdout.write(`\nmisses of ${split}: ${MISS_KINDS.map((k) => `${k} ${counts[k]}`).join(', ')}\n`);
 }
 
 /** A second reader's picks for a split, made blind to the first labels (second-<split>.json). */

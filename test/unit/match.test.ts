@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { Bm25Index } from '../../src/core/match/bm25';
-import { questionLps, StoryMatcher, storyWords } from '../../src/core/match/rank';
+import { questionLps, SCORE_PARTS, StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { contentStems, inflectionRoot, inflectionRoots, stemWord, PORTER_STEMMER } from '../../src/core/match/words';
 import { allQuestions } from '../../src/core/catalog';
 import { lintText } from '../../src/core/engine';
@@ -242,6 +242,32 @@ describe('question to story', () => {
     assert.ok(planned[0].score < ranked[0].score && planned[0].reasons.includes('planned for Earn Trust'));
     const told = new StoryMatcher([doc('vendor', story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.'), '2026-05-30T10:00:00Z')]).rank('vendor', { now });
     assert.ok(told[0].reasons.includes('told 1 days ago') || told[0].reasons.includes('told yesterday'), told[0].reasons.join('; '));
+  });
+
+  it('reports each part of every story\'s score, adding up to the score the ranking orders by', () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    const matcher = new StoryMatcher([
+      doc('vendor', story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.'), '2026-05-31T10:00:00Z'),
+      doc('hiring', story('Rebuilt the interview loop', 'Hire and Develop the Best', 'We hired six engineers in five months, 83% acceptance.', 'L7')),
+      doc('vague', story('Cut cloud spend', 'Frugality', 'Things got better.')),
+    ]);
+    const context = { now, targetLevel: 'L6' as const, plannedFor: new Map([['vague', ['earn-trust']]]) };
+    const question = 'Tell me about a time you cut costs with a vendor.';
+    const ranked = matcher.rank(question, context);
+    const { question: read, stories } = matcher.scoreParts(question, context);
+    assert.deepStrictEqual(read.lpIds[0], 'frugality');
+    assert.deepStrictEqual(stories.map((s) => s.file), ['vendor', 'hiring', 'vague'], 'in the bank\'s order');
+    for (const { file, total, points } of stories) {
+      assert.deepStrictEqual(Object.keys(points), [...SCORE_PARTS]);
+      const sum = SCORE_PARTS.reduce((acc, part) => acc + points[part], 0);
+      assert.ok(Math.abs(sum - total) < 1e-9, file);
+      assert.ok(Math.abs(ranked.find((r) => r.file === file)!.score - total) < 1e-3, `${file}: the ranking's score is the parts' total`);
+    }
+    const [vendor, hiring, vague] = stories;
+    assert.ok(vendor.points.lp > 0 && vendor.points.words > 0 && vendor.points.recent < 0, JSON.stringify(vendor.points));
+    assert.strictEqual(hiring.points.lp, 0);
+    assert.ok(hiring.points.level < 0, 'L7 against a target of L6');
+    assert.ok(vague.points.quality < 0 && vague.points.plan < 0, JSON.stringify(vague.points));
   });
 
   it('ranks a question over ten thousand stories in well under a second', () => {

@@ -37,6 +37,39 @@ export interface MatchResult {
 }
 
 /**
+ * The parts of a story's score for a question, in the order `StoryMatcher.scoreParts` reports them:
+ * LP fit, shared words, the themes asked (cues), a failure asked for, quality (open problems, a
+ * Result with no number), level, the loop plan, and a recent telling.
+ */
+export const SCORE_PARTS = ['lp', 'words', 'themes', 'failure', 'quality', 'level', 'plan', 'recent'] as const;
+export type ScorePart = (typeof SCORE_PARTS)[number];
+/** Each part's index in SCORE_PARTS: where `partsOf` writes its points. */
+const PART = Object.fromEntries(SCORE_PARTS.map((part, i) => [part, i])) as Record<ScorePart, number>;
+
+/** One story's score for a question, part by part (see SCORE_PARTS); `total` is what `rank` orders by. */
+export interface ScoreParts {
+  file: string;
+  /** The story's LP ids, primary first. */
+  lpIds: readonly string[];
+  total: number;
+  points: Record<ScorePart, number>;
+}
+
+/** What `StoryMatcher` reads from a question once before scoring every story (see `read`). */
+interface QuestionReading {
+  question: QuestionLps;
+  stems: string[];
+  /** BM25 score of each story for the question's words, and the highest. */
+  text: Float64Array;
+  best: number;
+  /** Indices in the cue table of the cues asked, and the points each brings a story that shows it fully. */
+  asked: number[];
+  cueWeights: number[];
+  /** Index in LEVELS of the target level, -1 for none. */
+  target: number;
+}
+
+/**
  * Weights of the parts of a score. LP fit dominates, the words next: an interviewer asks about an
  * LP, and the story's words say whether it is the situation the question describes. A question
  * that asks for a failure (see `QuestionLps.asksForFailure`) favours a story that went wrong. The
@@ -142,29 +175,15 @@ export class StoryMatcher {
    * plan uses it and whether it was told recently. An empty question ranks by LP fit and quality alone.
    */
   rank(questionText: string, context: MatchContext, limit = this.documents.length): MatchResult[] {
-    const question = questionLps(questionText, this.stemmer);
-    const stems = contentStems(questionText, this.stemmer);
-    const { scores: text } = this.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
-    let best = 0;
-    for (const score of text) best = Math.max(best, score);
+    const read = this.read(questionText, context);
+    const { question, stems, text, best } = read;
     // Scores first, as plain numbers from what was worked out per story ahead: words for the few results shown only.
     const totals = new Float64Array(this.documents.length);
-    const target = context.targetLevel ? LEVELS.indexOf(context.targetLevel) : -1;
-    const now = context.now.getTime();
-    const recentMs = (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
-    const failurePoints = question.asksForFailure ? WEIGHT.wentWrong : 0;
-    const asked = this.askedCues(question);
-    const cueWeights = this.cueWeights(asked);
+    const parts = new Float64Array(SCORE_PARTS.length);
     for (let i = 0; i < totals.length; i++) {
-      const summary = this.documents[i].profile.summary;
-      let score = (best > 0 ? WEIGHT.text * (text[i] / best) : 0) + WEIGHT.lp * lpFitScore(question, summary.lpIds) + this.quality[i];
-      const level = this.levelIndex[i];
-      if (target !== -1 && level !== -1) score += level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target);
-      if (this.failed[i]) score += failurePoints;
-      for (let k = 0; k < asked.length; k++) score += cueWeights[k] * this.cueStrengths[i * this.cueCount + asked[k]];
-      score += planPoints(context.plannedFor?.get(summary.id), question);
-      const ago = now - this.toldAt[i];
-      if (ago >= 0 && ago < recentMs) score -= WEIGHT.recent;
+      this.partsOf(i, read, context, parts);
+      let score = 0;
+      for (const points of parts) score += points;
       totals[i] = score;
     }
     const order = topIndices(totals, limit);
@@ -174,13 +193,58 @@ export class StoryMatcher {
       if (stems.includes(stem) && !shown.has(stem)) shown.set(stem, word);
     }
     return order.map((i) => {
-      const reasons = this.explain(i, question, context, asked);
+      const reasons = this.explain(i, question, context, read.asked);
       const matched = this.index.termsIn(i, stems);
       if (matched.length > 0) reasons.push([WEIGHT.text * (text[i] / best), `shares ${matched.slice(0, 4).map((stem) => `"${shown.get(stem) ?? stem}"`).join(', ')}`]);
       reasons.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
       const { summary } = this.documents[i].profile;
       return { file: summary.id, title: summary.title, score: Math.round(totals[i] * 1000) / 1000, reasons: reasons.map(([, words]) => words) };
     });
+  }
+
+  /**
+   * The points of each part of every story's score for a question (see `ScoreParts`), in the
+   * bank's order, and how the question was read: what `rank` adds up, for finding out which part
+   * put one story above another. Costs what `rank` does for a whole bank.
+   */
+  scoreParts(questionText: string, context: MatchContext): { question: QuestionLps; stories: ScoreParts[] } {
+    const read = this.read(questionText, context);
+    const parts = new Float64Array(SCORE_PARTS.length);
+    const stories = this.documents.map(({ profile }, i) => {
+      this.partsOf(i, read, context, parts);
+      const points = Object.fromEntries(SCORE_PARTS.map((part, k) => [part, parts[k]])) as Record<ScorePart, number>;
+      return { file: profile.summary.id, lpIds: profile.summary.lpIds, total: parts.reduce((sum, p) => sum + p, 0), points };
+    });
+    return { question: read.question, stories };
+  }
+
+  /** What a question brings to every story's score, read once: its LPs and themes, and its words' BM25 scores with the best of them. */
+  private read(questionText: string, context: MatchContext): QuestionReading {
+    const question = questionLps(questionText, this.stemmer);
+    const stems = contentStems(questionText, this.stemmer);
+    const { scores: text } = this.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
+    let best = 0;
+    for (const score of text) best = Math.max(best, score);
+    const asked = this.askedCues(question);
+    return { question, stems, text, best, asked, cueWeights: this.cueWeights(asked), target: context.targetLevel ? LEVELS.indexOf(context.targetLevel) : -1 };
+  }
+
+  /** Writes the points of each part of story `i`'s score (in SCORE_PARTS order) into `out`: no allocation, as it runs for every story of the bank. */
+  private partsOf(i: number, read: QuestionReading, context: MatchContext, out: Float64Array): void {
+    const { question, text, best, asked, cueWeights, target } = read;
+    const summary = this.documents[i].profile.summary;
+    out[PART.lp] = WEIGHT.lp * lpFitScore(question, summary.lpIds);
+    out[PART.words] = best > 0 ? WEIGHT.text * (text[i] / best) : 0;
+    let themes = 0;
+    for (let k = 0; k < asked.length; k++) themes += cueWeights[k] * this.cueStrengths[i * this.cueCount + asked[k]];
+    out[PART.themes] = themes;
+    out[PART.failure] = question.asksForFailure && this.failed[i] ? WEIGHT.wentWrong : 0;
+    out[PART.quality] = this.quality[i];
+    const level = this.levelIndex[i];
+    out[PART.level] = target !== -1 && level !== -1 ? (level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target)) : 0;
+    out[PART.plan] = planPoints(context.plannedFor?.get(summary.id), question);
+    const ago = context.now.getTime() - this.toldAt[i];
+    out[PART.recent] = ago >= 0 && ago < (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000 ? -WEIGHT.recent : 0;
   }
 
   /**
