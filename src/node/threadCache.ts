@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { basename, dirname, join } from 'path';
 import { threadId } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import type { StorySummary } from '../core/coverage';
 import { LintCache, lintCacheFingerprint } from '../core/lintCache';
 import type { Checked } from '../core/scan';
+import { readRegularFileSync } from './fileAccess';
 import { sha1 } from './hash';
 
 /** A cache file larger than this is not read (ten thousand stories take about 10 MB). */
@@ -106,11 +107,8 @@ export class StoryThreadCache {
 
   /** The cache file's entries under `fingerprint`; empty when it is missing, too large, damaged or made under another. */
   private read(fingerprint: string): LintCache {
-    try {
-      if (statSync(this.file).size > MAX_CACHE_BYTES) return LintCache.empty(fingerprint);
-      return LintCache.fromText(readFileSync(this.file, 'utf8'), fingerprint, sha1).cache;
-    } catch {
-      return LintCache.empty(fingerprint);
-    }
+    // Read as a story is: anything but a regular file under the size limit (a pipe would block the thread) is no cache.
+    const read = readRegularFileSync(this.file, MAX_CACHE_BYTES);
+    return read.ok ? LintCache.fromText(read.text, fingerprint, sha1).cache : LintCache.empty(fingerprint);
   }
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createHash } from 'crypto';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -145,6 +146,31 @@ describe('story worker thread', () => {
       assert.strictEqual(got.flatMap((r) => ('checked' in r ? r.checked : [])).length, 2, 'both reads checked');
       assert.strictEqual(readFileSync(join(dir, 'storage'), 'utf8'), 'a file where the storage folder should be');
     } finally {
+      await thread.terminate();
+    }
+  });
+  it('checks when its cache file is a named pipe: no cache, and the pipe never waited on', async function () {
+    if (process.platform === 'win32') this.skip();
+    const path = join(dir, 'story.star.md');
+    writeFileSync(path, STORY);
+    const cacheFile = join(dir, 'lint-cache.json');
+    assert.strictEqual(spawnSync('mkfifo', [cacheFile]).status, 0);
+    const thread = new Worker(join(__dirname, '..', '..', 'src', 'node', 'storyWorker.js'), { workerData: { cacheFile, saveDelayMs: 60_000 } });
+    const got: WorkerReply[] = [];
+    thread.on('message', (reply: WorkerReply) => got.push(reply));
+    try {
+      thread.postMessage({ configure: { version: 1, byFolder: { f: resolveConfig({}) } } } satisfies WorkerRequest);
+      thread.postMessage({ request: 1, version: 1, jobs: [{ id: 'story', read: 1, path, folder: 'f' }] } satisfies WorkerRequest);
+      const deadline = Date.now() + 5000;
+      while (!got.some((r) => 'checked' in r) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.ok(got.some((r) => 'checked' in r), 'the story was checked, not held up by the pipe');
+    } finally {
+      // A thread stuck on the pipe ends only once a writer opens it and goes.
+      try {
+        closeSync(openSync(cacheFile, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {
+        // No reader on the pipe (ENXIO): the thread never opened it.
+      }
       await thread.terminate();
     }
   });
