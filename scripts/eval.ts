@@ -47,7 +47,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout8: 'open',
   holdout9: 'open',
   holdout10: 'open',
-  holdout11: 'sealed',
+  holdout11: 'open',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
