@@ -762,15 +762,42 @@ describe('kinds: a telling told as what the speaker would do', () => {
   });
 });
 
+describe('kinds: an answer with no part marked told as habits or a stance', () => {
+  const HABITS = [
+    'I always greet callers by name and listen to the whole query.',
+    'I support every decision my manager makes.',
+    'I answer calls from the public all day.',
+    'I pride myself on treating every caller with patience.',
+    'Callers are often frustrated by the time they reach us.',
+    'Where a query is complex I would explain the steps and confirm the caller has understood.',
+  ];
+  const PROMPTS = ['', '## Tell me about a time you disagreed with your manager.\n\n', '**Demonstrated customer service in a busy office.**\n\n', 'How did you handle a difficult caller?\n\n'];
+  const rules = (text: string) => lintText(text).findings.map((f) => f.ruleId);
+  it('tells no step taken and has no Result to judge; one occasion told in the past is a step and a Result', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(HABITS, { minLength: 3, maxLength: 5 }), fc.constantFrom(...PROMPTS), (habits, prompt) => {
+        const text = `${FRONT}${prompt}${habits.join(' ')}\n`;
+        assert.ok(rules(text).includes('missing-personal-role') && !rules(text).includes('unquantified-result'), text);
+        const occasion = `${FRONT}${prompt}Last spring a caller rang about a lost licence and I rebuilt her application with her. ${habits.join(' ')}\n`;
+        assert.ok(!rules(occasion).includes('missing-personal-role') && rules(occasion).includes('unquantified-result'), occasion);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+});
+
 describe('kinds: an answer with no part marked that tells only what the speaker would do', () => {
   const STEPS = ['If a donor rang to complain, I would first thank them and listen to the whole complaint.', 'I would check their record and I would offer to change their preferences.', 'I would follow it up with a short letter.', 'I would raise it with the team the same week.'];
   const rules = (text: string) => lintText(text).findings.map((f) => f.ruleId);
-  it('ending on a step, it tells no event and has no Result to judge; ending on what would come of it, or with a step taken, its Result is judged', () => {
+  it('ending on a step or on what would come of it, it tells no event and has no Result to judge; with a step taken or an outcome told as past, its Result is judged', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(STEPS, { minLength: 3, maxLength: 4 }), (steps) => {
         const text = `${FRONT}${steps.join(' ')}\n`;
         assert.ok(!rules(text).includes('unquantified-result') && rules(text).includes('missing-personal-role'), text);
-        const outcome = `${FRONT}${steps.join(' ')} That way the donor would feel heard.\n`;
+        // As holdout9 to holdout11 read such answers: "My goal would always be to make the customer feel heard".
+        const wouldCome = `${FRONT}${steps.join(' ')} That way the donor would feel heard.\n`;
+        assert.ok(!rules(wouldCome).includes('unquantified-result'), wouldCome);
+        const outcome = `${FRONT}${steps.join(' ')} That way the donor felt heard.\n`;
         assert.ok(rules(outcome).includes('unquantified-result'), outcome);
         const event = `${FRONT}When a donor rang to complain, I thanked her and changed her preferences. ${steps.join(' ')}\n`;
         assert.ok(rules(event).includes('unquantified-result'), event);

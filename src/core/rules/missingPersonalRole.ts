@@ -1,6 +1,6 @@
-import { collectiveSentence, countCollectiveVoice, findPersonalAction, hypotheticalSentence } from '../language/personal';
-import { sectionProse, sectionWords, starPart, unmarkedAction, withoutHeadings } from '../parse/story';
-import { quoteForMessage } from '../text';
+import { collectiveSentence, countCollectiveVoice, findPersonalAction, hypotheticalSentence, tellsNoEvent } from '../language/personal';
+import { hasNoStarSections, sectionProse, sectionWords, starPart, unmarkedAction, withoutHeadings } from '../parse/story';
+import { quoteForMessage, sentenceAround } from '../text';
 import { defineRule } from './rule';
 
 export const missingPersonalRole = defineRule({
@@ -18,7 +18,22 @@ export const missingPersonalRole = defineRule({
     if (!action) return [];
     const prose = marked ? sectionProse(story, action) : withoutHeadings(sectionProse(story, action));
     // A short Action is checked too: "We did it." has no personal role either.
-    if (sectionWords(story, action) === 0 || findPersonalAction(prose)) return [];
+    if (sectionWords(story, action) === 0) return [];
+    const role = findPersonalAction(prose);
+    // An answer with no part marked that tells nothing as past tells habits or a stance ("I always
+    // greet callers by name", "I support it fully"): no step taken, whatever its "I".
+    const habits = role !== undefined && hasNoStarSections(story) && tellsNoEvent(prose);
+    if (role && !habits) return [];
+    if (habits && role) {
+      const sentence = sentenceAround(prose, role.start);
+      return [
+        {
+          message: `It tells what you usually do, not a time you did it: "${quoteForMessage(prose, sentence.start, sentence.end)}" Tell one occasion in the past tense, as "I listened", "I fixed": your decision, your analysis, your code.`,
+          start: action.titleStart,
+          end: action.titleEnd,
+        },
+      ];
+    }
     const hypothetical = hypotheticalSentence(prose);
     if (hypothetical) {
       return [

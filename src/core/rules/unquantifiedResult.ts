@@ -1,4 +1,4 @@
-import { findPersonalAction, hypotheticalSentence, withoutHypotheticals } from '../language/personal';
+import { findPersonalAction, hypotheticalSentence, tellsNoEvent, tellsPastEvent, withoutHypotheticals } from '../language/personal';
 import { storyHasQuantity } from '../language/quantities';
 import { hasNoStarSections, isEmptySection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
@@ -40,18 +40,23 @@ export const unquantifiedResult = defineRule({
   },
 });
 
-const LETTER = /\p{L}/u;
-
 /**
- * Whether a story with no part marked tells no event at all: no step the speaker took, and an
- * ending told wholly as what they would do ("I would follow it up with a short letter"; `told` is
- * the ending with those sentences blanked). It has no Result to judge: missing-personal-role says
- * it tells no step. An ending that tells what came or would come of it ("We handed them in", "That
- * way any error would be caught") is a Result, and is judged.
+ * Whether a story with no part marked tells no event at all: no step the speaker took, and
+ * nothing told as past, in the ending (`told`, with what the speaker would do blanked) or before
+ * it: an answer told as habits ("I always praise students who follow the rules"), a stance or what
+ * one would do ("I would follow it up with a short letter"). It has no Result to judge:
+ * missing-personal-role says it tells no step. An ending that tells what came of it ("We handed
+ * them in") is a Result, and is judged. The cheap tests first: the ending, then the whole telling.
  */
 function toldNoEvent(story: Story, told: string): boolean {
-  return hasNoStarSections(story) && !LETTER.test(told) && findPersonalAction(story.prose.slice(story.frontMatter.bodyStart)) === undefined;
+  if (!hasNoStarSections(story) || tellsPastEvent(told)) return false;
+  const telling = story.prose.slice(story.frontMatter.bodyStart);
+  // An ending told wholly as what one would do, after no step taken, needs no more: the question
+  // above it ("Describe a time you gave ...") may be in the past.
+  return (!LETTER.test(told) && findPersonalAction(telling) === undefined) || tellsNoEvent(telling);
 }
+
+const LETTER = /\p{L}/u;
 
 /**
  * The message's opening, quoting the Result's first sentence. A Result with digits that measure
