@@ -668,8 +668,11 @@ describe('kinds: a label of no part read, where the Action or the Result would s
     // A bold name and a dash, and a bold name after an emoji.
     (name: string, b: string) => `**${name}** - ${b}\n`,
     (name: string, b: string) => `🌟 **${name}**\n${b}\n`,
+    // Every shape a part's own name is read in: a full stop inside the bold, a plain name and a spaced dash.
+    (name: string, b: string) => `**${name}.** ${b}\n`,
+    (name: string, b: string) => `${name} - ${b}\n`,
   );
-  const NAME = fc.constantFrom('Recovery', 'Recommendation', 'What changed', 'My part', 'Rollout');
+  const NAME = fc.constantFrom('Recovery', 'Recommendation', 'What changed', 'My part', 'Rollout', 'Analysis', 'Strategy', 'Challenges & Solution(s) Provided');
   it('leaves the part it may stand for unnamed; the same story without it is told its part is missing, and a complication before the Action leaves a missing Task named', () => {
     fc.assert(
       fc.property(UNREAD, NAME, (shape, name) => {
@@ -687,6 +690,12 @@ describe('kinds: a label of no part read, where the Action or the Result would s
       }),
       { numRuns: 40, seed: 20261130 },
     );
+  });
+
+  it('a part\'s name in the plural names it, in a table row too ("Tasks", as "Actions" and "Results")', () => {
+    const table = '| | Notes |\n|---|---|\n| Situation | Two teams merged under me. |\n| Tasks | One roster by June. |\n| Actions | I met all 21 staff. |\n| Results | One roster by May. |\n';
+    assert.deepStrictEqual(parseStory(FRONT + table).sections.map((s) => s.kind), ['situation', 'task', 'action', 'result']);
+    assert.deepStrictEqual(missing(table), []);
   });
 
   it('a brag entry\'s steps before its "Impact:" line tell the Action; a setting alone there does not', () => {
