@@ -153,6 +153,8 @@ describe('kinds: numbers that measure no outcome', () => {
     for (const measured of ['Sign-ups rose twenty-five percent.', 'Two-thirds of the calls now close on the first try.', 'It became a two-day job.']) assert.ok(hasQuantity(measured), measured);
     // A section's number in a heading is layout: "## 6. Action plan".
     assert.ok(!hasQuantity('## 6. Action plan\nIn future I will check it first.'));
+    // A count of outcomes among a whole is a measure, not a placing.
+    assert.ok(hasQuantity('Only one of 60 customers reported a problem.'));
   });
 
   it('in a story with no part marked, numbers in the setup do not measure how it ended', () => {
@@ -1280,7 +1282,13 @@ describe('kinds: the lesson after the ending, and a whole done within a bound', 
   const unquantified = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'unquantified-result').length;
   it('a last paragraph told as what the night or the project taught is the lesson: the Result is the paragraph before it', () => {
     const setup = `${FRONT}At 11 p.m. I moved a customer's system to a new provider and checked the admin login.\n\nThe next morning their sales team could not log in, because the accounts table came from an old backup.\n\n`;
-    for (const lesson of ['That night taught me that "it works for the admin" is not "it works".', 'The whole project taught us to test with real users.']) {
+    for (const lesson of [
+      'That night taught me that "it works for the admin" is not "it works".',
+      'The whole project taught us to test with real users.',
+      // A paragraph that opens by naming the lesson: under a label of its own, or with a word or two before "lesson".
+      'What I learned: a login that works for the admin is not a login that works.',
+      'My biggest lesson was about checking: the admin is not the user.',
+    ]) {
       assert.strictEqual(unquantified(`${setup}It took me until lunchtime to restore the accounts, and the sales team lost half a day.\n\n${lesson}\n`), 0, lesson);
       assert.strictEqual(unquantified(`${setup}I restored the accounts and apologised to the customer.\n\n${lesson}\n`), 1, lesson);
     }

@@ -121,8 +121,11 @@ const TIME_SPAN_BEFORE =
  */
 const PEOPLE_BEFORE = /\b(?:team|group|squad|crew|panel|pair) of\s+$|\bthe other\s+$/i;
 const PEOPLE_AFTER = /^\s+of us\b/i;
-/** A placing in a field is no measure: "second out of twelve teams", "one of four winners". */
-const PLACING_BEFORE = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|one)\s+(?:out\s+)?of\s+$/i;
+/**
+ * A placing in a field is no measure: "second out of twelve teams", "we were one of four winners".
+ * A count of outcomes among a whole is: "only one of 60 customers reported a problem".
+ */
+const PLACING_BEFORE = /\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\s+(?:out\s+)?|(?:was|were|is|are|became|finished|came|placed)\s+one\s+)of\s+$/i;
 /** A count of earlier tries: "Twice before, I picked ...". */
 const EARLIER_AFTER = /^\s+before\s*,/i;
 /** "a four-month pilot", "a 5-user trial", "a two-week A/B test". */

@@ -1203,8 +1203,11 @@ const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
 /** A sentence's end and the next one's start. */
 const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 
-/** A paragraph that tells the lesson, not the outcome: "I learned to ...", "Looking back, ...", "That night taught me ...". */
-const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
+/**
+ * A paragraph that tells the lesson, not the outcome: "I learned to ...", "What I learned: ...",
+ * "My biggest lesson was ...", "Looking back, ...", "That night taught me ...".
+ */
+const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next time|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
  * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
