@@ -870,6 +870,8 @@ describe('kinds: a state, a lesson, a liking, an opportunity or a habit is no st
       'I have learned a lot about myself from working in teams.', "I've learnt that planning matters.", 'Group work is the part I like least.', 'I enjoyed the festival.',
       'I got to sit in on the handover huddles.', 'I had the chance to watch the night shift.', 'I always start by building a master programme.', 'I usually hold a meeting with the leads.',
       'I was too optimistic about the estimate and assumed I would catch up.',
+      // Where the speaker was employed is the setting: "I worked for a foundation", "I work as a cook".
+      'About 3 years ago I worked for a foundation that paid school fees.', 'I worked as a nurse on the cardiology ward.', 'I work at a busy brunch cafe.',
     ];
     fc.assert(
       fc.property(fc.constantFrom(...NOT_STEPS), fc.boolean(), (text, step) => {
@@ -878,7 +880,10 @@ describe('kinds: a state, a lesson, a liking, an opportunity or a habit is no st
       }),
       { numRuns: 40, seed: 20261130 },
     );
-    for (const own of ['I learned to code in a weekend and shipped it.', 'I rebuilt the export myself.']) assert.ok(findPersonalAction(own), own);
+    for (const own of ['I learned to code in a weekend and shipped it.', 'I rebuilt the export myself.', 'I worked with the vendor on a fix.', 'I worked on the migration at night.']) assert.ok(findPersonalAction(own), own);
+    // A checked item of a task list is a note that opens with its verb.
+    assert.ok(findPersonalAction('- [x] Added an export button to every table'));
+    assert.strictEqual(findPersonalAction('- [x] The export button was added'), undefined);
   });
 
   it('a state followed by steps that share its subject ("I was upfront with the client, rebuilt the schedule and brought in ...") is the speaker\'s own', () => {
