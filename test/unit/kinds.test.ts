@@ -155,6 +155,10 @@ describe('kinds: numbers that measure no outcome', () => {
     assert.ok(!hasQuantity('## 6. Action plan\nIn future I will check it first.'));
     // A count of outcomes among a whole is a measure, not a placing.
     assert.ok(hasQuantity('Only one of 60 customers reported a problem.'));
+    // A release's number names it; things already told, counted again, count nothing; the first
+    // span of a habit frames it, while a bound met within it measures.
+    for (const plain of ['The 2.3 release went out as planned.', 'I wrote up a comparison of the two.', 'Since then I spend the first five minutes on the requirements.']) assert.ok(!hasQuantity(plain), plain);
+    for (const measured of ['All staff moved over within the first 2 weeks.', 'We cut the 40 steps to the 12 that matter.']) assert.ok(hasQuantity(measured), measured);
   });
 
   it('in a story with no part marked, numbers in the setup do not measure how it ended', () => {

@@ -114,7 +114,10 @@ const GOAL_BEFORE =
  * a span.
  */
 const TIME_SPAN_BEFORE =
-  /(?:\b(?:her|his|their|my|our|its|the) (?:last|past|previous|preceding)|\bfor the (?:next|following))\s+$/i;
+  /(?:(?<!\b(?:within|in|by|inside|under|over|during) )\b(?:her|his|their|my|our|its|the) (?:last|past|previous|preceding|first)|\bfor the (?:next|following))\s+$/i;
+/** "a comparison of the two.": things already told, counted again with nothing after them. */
+const TOLD_BEFORE = /\b(?:the|these|those)\s+$/i;
+const CLAUSE_END_AFTER = /^\s*(?:[.,;:!?)]|$)/;
 /**
  * The people doing the work, not what came of it: "a team of three", "9 of us", "the other two
  * took the landing page".
@@ -176,6 +179,7 @@ function describesMethod(text: string, start: number, end: number): boolean {
     PEOPLE_BEFORE.test(before) ||
     PEOPLE_AFTER.test(after) ||
     PLACING_BEFORE.test(before) ||
+    (TOLD_BEFORE.test(before) && CLAUSE_END_AFTER.test(after)) ||
     EARLIER_AFTER.test(after) ||
     METHOD_BEFORE.test(before) ||
     METHOD_VERB_BEFORE.test(before) ||
@@ -233,6 +237,8 @@ function wordMeasures(text: string, start: number, end: number): boolean {
 
 const HYPHEN = 0x2d;
 
+const RELEASE_AFTER = /^\s(?:release|version|build|update|patch|rollout)\b/i;
+
 function measures(text: string, start: number, end: number, whole: string, decimals: string | undefined): boolean {
   const after = text.slice(end, end + 24);
   const before = text.slice(Math.max(0, start - 24), start);
@@ -258,6 +264,8 @@ function measures(text: string, start: number, end: number, whole: string, decim
   const unitAfter = UNIT_WORD_AFTER.test(after);
   // "went out with 2.0": a whole number written with ".0" and nothing measured after is a release.
   if (decimals === '.0' && !unitAfter) return false;
+  // "the 2.3 release", "build 41": a number that names a release.
+  if (RELEASE_AFTER.test(after)) return false;
   if (!decimals && YEAR.test(whole) && !COUNTED_NOUN_AFTER.test(after) && !unitAfter) return false;
   if (!unitAfter && (NAMING_WORD_BEFORE.test(before) || CAPITALISED_WORD_BEFORE.test(before) || PORTS_BEFORE.test(before))) return false;
   return true;
