@@ -183,9 +183,9 @@ const STATE_BEFORE =
 
 /**
  * Whether the text tells anything as past: a verb in the past tense outside a state ("they are
- * worried") or a quality ("a detailed plan"). An answer told wholly as habits, a stance or what
- * one would do (the caller blanks hypotheticals first: `withoutHypotheticals`) tells none: no event
- * happened in it. Stops at the first past word, so a story told in the past costs a sentence or two.
+ * worried"), a quality ("a detailed plan") and the question or criterion line answered. An answer
+ * told wholly as habits or a stance tells none (for what one would do, see `tellsNoEvent`). Stops
+ * at the first past word, so a story told in the past costs a sentence or two.
  */
 export function tellsPastEvent(text: string): boolean {
   const pattern = compiledNow(PAST_WORD);

@@ -16,7 +16,8 @@ import { matchesOf } from '../text';
  * seconds", "logs at three severities", "ports 8081 and 5174", "a two-stage route"), a before-value
  * alone ("it used to take 4 hours", "Baseline: 58%"), a goal or a proposal ("Target: 85%"), the span
  * a sentence is set in ("her last 8 months"), the people doing the work ("a team of three"), a
- * placing ("second out of twelve") and an earlier try ("twice before").
+ * placing ("second out of twelve"), an earlier try ("twice before"), a release's number ("the 2.3
+ * release") and things already told, counted again ("a comparison of the two").
  */
 
 const NUMBER = /(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?<!\d[:/])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
@@ -115,7 +116,7 @@ const GOAL_BEFORE =
  */
 const TIME_SPAN_BEFORE =
   /(?:(?<!\b(?:within|in|by|inside|under|over|during) )\b(?:her|his|their|my|our|its|the) (?:last|past|previous|preceding|first)|\bfor the (?:next|following))\s+$/i;
-/** "a comparison of the two.": things already told, counted again with nothing after them. */
+/** "a comparison of the two.": things already told, counted again with nothing after them (the clause ends). */
 const TOLD_BEFORE = /\b(?:the|these|those)\s+$/i;
 const CLAUSE_END_AFTER = /^\s*(?:[.,;:!?)]|$)/;
 /**
@@ -166,7 +167,7 @@ const COMPARISON_AFTER = /^\s?(?:%|x\b|×|times\b|fold\b|percent\b|faster\b|slow
 const COMPOUND_MEASURE =
   /^-(?:(?:steps?|days?|hours?|minutes?|weeks?|months?|person|people|engineers?|clicks?|pages?)\b(?![- ](?:contracts?|deals?|agreements?|leases?|licen[cs]es?|terms?|warrant(?:y|ies)|subscriptions?|renewals?|investments?)\b)|(?:one|two|three|four|five|six|seven|eight|nine|thirds?|quarters?|fifths?|tenths?|fold|digit)\b)/i;
 
-/** Whether the quantity at [start, end) only describes the method or a before-value. */
+/** Whether the quantity at [start, end) frames the story rather than sizes what came of it (see the module's docs). */
 function describesMethod(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, start - 80), start);

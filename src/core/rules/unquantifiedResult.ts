@@ -40,13 +40,16 @@ export const unquantifiedResult = defineRule({
   },
 });
 
+const LETTER = /\p{L}/u;
+
 /**
- * Whether a story with no part marked tells no event at all: no step the speaker took, and
- * nothing told as past, in the ending (`told`, with what the speaker would do blanked) or before
- * it: an answer told as habits ("I always praise students who follow the rules"), a stance or what
- * one would do ("I would follow it up with a short letter"). It has no Result to judge:
- * missing-personal-role says it tells no step. An ending that tells what came of it ("We handed
- * them in") is a Result, and is judged. The cheap tests first: the ending, then the whole telling.
+ * Whether a story with no part marked tells no event at all, and so has no Result to judge: its
+ * ending (`told`, with what the speaker would do blanked) tells nothing as past, and either it is
+ * told wholly as what the speaker would do ("I would follow it up with a short letter") in a story
+ * with no step taken, or the whole telling tells nothing as past (an answer told as habits: "I
+ * always praise students who follow the rules"; a stance; what one would do, and what would come
+ * of it). missing-personal-role says it tells no step. An ending that tells what came of it ("We
+ * handed them in") is a Result, and is judged. The cheap tests first: the ending, then the telling.
  */
 function toldNoEvent(story: Story, told: string): boolean {
   if (!hasNoStarSections(story) || tellsPastEvent(told)) return false;
@@ -55,8 +58,6 @@ function toldNoEvent(story: Story, told: string): boolean {
   // above it ("Describe a time you gave ...") may be in the past.
   return (!LETTER.test(told) && findPersonalAction(telling) === undefined) || tellsNoEvent(telling);
 }
-
-const LETTER = /\p{L}/u;
 
 /**
  * The message's opening, quoting the Result's first sentence. A Result with digits that measure
