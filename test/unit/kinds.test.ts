@@ -785,8 +785,12 @@ describe('kinds: an answer with no part marked told as habits or a stance', () =
     'I pride myself on treating every caller with patience.',
     'Callers are often frustrated by the time they reach us.',
     'Where a query is complex I would explain the steps and confirm the caller has understood.',
+    // The present perfect sums up from now: no event told as it happened.
+    'Our office has been told to expect a restructure.',
+    "I've found that callers calm down once they are heard.",
+    "I haven't had to turn a caller away yet.",
   ];
-  const PROMPTS = ['', '## Tell me about a time you disagreed with your manager.\n\n', '**Demonstrated customer service in a busy office.**\n\n', 'How did you handle a difficult caller?\n\n'];
+  const PROMPTS = ['', '## Tell me about a time you disagreed with your manager.\n\n', '**Demonstrated customer service in a busy office.**\n\n', 'How did you handle a difficult caller?\n\n', 'Q: Tell me about a time you had to deliver bad news.\n\n'];
   const rules = (text: string) => lintText(text).findings.map((f) => f.ruleId);
   it('tells no step taken and has no Result to judge; one occasion told in the past is a step and a Result', () => {
     fc.assert(

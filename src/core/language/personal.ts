@@ -175,6 +175,11 @@ const PAST_WORD = new RegExp(
     .join('|')})\b`,
   'gi',
 );
+/**
+ * The present perfect sums up or looks back from now ("I haven't had to", "has been told", "I've
+ * found that ..."): no event told as it happened.
+ */
+const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve)\s+(?:(?:\p{L}+ly|not|never|just|already|yet|ever)\s+)?$/iu;
 /** Words only ever past, never a participle after "is" or "a". */
 const SIMPLE_PAST = new Set(['was', 'were', 'had', 'did']);
 /** "they are frightened", "I'm committed", "a mixed team", "feel heard": an -ed word or a participle as a state or a quality, not a past event. */
@@ -193,7 +198,8 @@ export function tellsPastEvent(text: string): boolean {
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const word = match[0].toLowerCase();
     if (word.endsWith('ed') && !isPastTense(word)) continue;
-    if (!SIMPLE_PAST.has(word) && STATE_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) continue;
+    const before = text.slice(Math.max(0, match.index - 24), match.index);
+    if ((!SIMPLE_PAST.has(word) && STATE_BEFORE.test(before)) || PERFECT_BEFORE.test(before)) continue;
     // The question asked, or the criterion answered, is no telling: "## Tell me about a time you disagreed".
     const lineEnd = text.indexOf('\n', match.index);
     const end = lineEnd === -1 ? text.length : lineEnd;
@@ -218,8 +224,8 @@ export function tellsNoEvent(text: string): boolean {
   return told !== text && !tellsPastEvent(told);
 }
 
-/** A line that asks or names what is answered: a heading, a line wholly in bold, a question. */
-const PROMPT_LINE = /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$)|\?[*_ \t]*$/;
+/** A line that asks or names what is answered: a heading, a line wholly in bold, a question, a "Q:" line. */
+const PROMPT_LINE = /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$/i;
 
 /**
  * "I would listen", "I'd fix it": what the speaker would do, not what they did. Reported, it is the
