@@ -48,7 +48,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout8: 'open',
   holdout9: 'open',
   holdout10: 'open',
-  holdout11: 'sealed',
+  holdout11: 'open',
   holdout12: 'sealed',
 };
 

@@ -13,6 +13,8 @@ const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|w
 const IRREGULAR_PAST_WORDS =
   'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored';
 const IRREGULAR_PAST = new Set(IRREGULAR_PAST_WORDS.split(' '));
+/** Irregular pasts written as their present: "you put your hand up" tells no past. */
+const SAME_IN_THE_PRESENT = new Set('put cut set split shut read spread hit let cost hurt quit'.split(' '));
 /** Irregular past participles: "I'd written", "I have taken". */
 const PARTICIPLE_WORDS = 'done gone seen written taken given driven chosen broken known shown spoken begun rewritten undertaken overseen';
 /**
@@ -22,7 +24,7 @@ const PARTICIPLE_WORDS = 'done gone seen written taken given driven chosen broke
  * having ("I have three rules"), a life event ("before I graduated"), a habit ("I always start")
  * and hypotheticals ("if I were the lead") are not acting.
  */
-const NOT_AN_ACTION = new RegExp(String.raw`^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|were\b|want|wanted|need|needed|graduated|retired|got (?:stuck|lost|sick|ill|tired|bored|nervous|confused|frustrated|worried|scared|anxious|overwhelmed|stressed|upset|angry|annoyed|distracted|behind|burn[te]d? out)|(?:didn['’]t|did not|don['’]t|do not) (?:like|love|enjoy|know|think|want|care|mind|agree|feel|believe|understand|expect|realise|realize)|have (?!(?:also |since |just |already |now |then |personally )?(?:been|done|had|got|gotten|[a-z]+ed|${IRREGULAR_PAST_WORDS.replace(/ /g, '|')}|${PARTICIPLE_WORDS.replace(/ /g, '|')})\b)|find (?:that|it)|was part of|was on the team|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to (?!(?:the|a|an|my|our|their|his|her|its|it|this|that|every|each|all|work|grips)\b)|had the (?:chance|opportunity) to|(?:always|usually|normally|typically|generally|often) (?![a-z]+ed\b)(?!(?:${IRREGULAR_PAST_WORDS.replace(/ /g, '|')})\b)[a-z]+)\b`, 'i');
+const NOT_AN_ACTION = new RegExp(String.raw`^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|were\b|want|wanted|need|needed|graduated|retired|got (?:stuck|lost|sick|ill|tired|bored|nervous|confused|frustrated|worried|scared|anxious|overwhelmed|stressed|upset|angry|annoyed|distracted|behind|burn[te]d? out)|(?:didn['’]t|did not|don['’]t|do not) (?:like|love|enjoy|know|think|want|care|mind|agree|feel|believe|understand|expect|realise|realize)|have (?!(?:also |since |just |already |now |then |personally )?(?:been|done|had|got|gotten|[a-z]+ed|${IRREGULAR_PAST_WORDS.replace(/ /g, '|')}|${PARTICIPLE_WORDS.replace(/ /g, '|')})\b)|find (?:that|it)|was part of|was on the team|(?:worked|work) (?:as|at|in|for (?:a|an|the|my|our))\b|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to (?!(?:the|a|an|my|our|their|his|her|its|it|this|that|every|each|all|work|grips)\b)|had the (?:chance|opportunity) to|(?:always|usually|normally|typically|generally|often) (?![a-z]+ed\b)(?!(?:${IRREGULAR_PAST_WORDS.replace(/ /g, '|')})\b)[a-z]+)\b`, 'i');
 /**
  * "I was upfront with the client, rebuilt the schedule and brought in ...": a state, then steps
  * that share its subject. A past-tense verb after a comma or "and" in the same sentence.
@@ -37,7 +39,7 @@ const WOULD_BE = /^\s+(?:would|could|should|might|will)\b/i;
 
 /** Words ending in -ed that open noun phrases, not actions ("Based on", "Related work"). */
 const NOT_A_VERB = new Set(
-  'need speed feed seed red bed shed hundred based related unrelated advanced detailed limited distributed dedicated automated integrated centralized centralised unified sophisticated experienced skilled talented interested involved excited worried concerned frustrated motivated tired scared qualified'.split(' '),
+  'need speed feed seed red bed shed indeed exceed proceed succeed hundred based related unrelated advanced detailed limited distributed dedicated automated integrated centralized centralised unified sophisticated experienced skilled talented interested involved excited worried concerned frustrated motivated tired scared qualified'.split(' '),
 );
 const SUBJECTLESS_OPENING = /^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?([A-Za-z]+)\b(.{0,60})/;
 /** "Put simply,", "Said another way,": how a sentence is said, after its opening verb. */
@@ -123,7 +125,7 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
  * a tag of up to three words and a semicolon ("solo; cropped both images"), a line of a block quote
  * (and emphasis).
  */
-const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
+const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
 
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
@@ -164,11 +166,73 @@ function isPastTense(word: string): boolean {
 }
 
 /**
+ * Words that may tell a past event: "was", "had", "did", "felt", a word ending in -ed, an irregular past
+ * (not those written as the present too: "you put your hand up", "I read the bulletin").
+ */
+const PAST_WORD = new RegExp(
+  String.raw`\b(?:was|were|had|did|felt|came|became|said|heard|thought|meant|fell|rose|[a-z]{3,}ed|${IRREGULAR_PAST_WORDS.split(' ')
+    .filter((word) => !SAME_IN_THE_PRESENT.has(word))
+    .join('|')})\b`,
+  'gi',
+);
+/**
+ * The present perfect sums up or looks back from now ("I haven't had to", "has been told", "I've
+ * found that ..."): no event told as it happened.
+ */
+const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve)\s+(?:(?:\p{L}+ly|not|never|just|already|yet|ever)\s+)?$/iu;
+/** Words only ever past, never a participle after "is" or "a". */
+const SIMPLE_PAST = new Set(['was', 'were', 'had', 'did']);
+/** "they are frightened", "I'm committed", "a mixed team", "feel heard": an -ed word or a participle as a state or a quality, not a past event. */
+const STATE_BEFORE =
+  /(?:\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|a|an|the|my|our|their|his|her|its|this|these|those)|['’](?:s|re|m))\s+(?:(?:\p{L}+ly|often|always|usually|never|still|very|so|too|more|most|less|quite|well|all)\s+)?$/iu;
+
+/**
+ * Whether the text tells anything as past: a verb in the past tense outside a state ("they are
+ * worried"), a quality ("a detailed plan") and the question or criterion line answered. An answer
+ * told wholly as habits or a stance tells none (for what one would do, see `tellsNoEvent`). Stops
+ * at the first past word, so a story told in the past costs a sentence or two.
+ */
+export function tellsPastEvent(text: string): boolean {
+  const pattern = compiledNow(PAST_WORD);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const word = match[0].toLowerCase();
+    if (word.endsWith('ed') && !isPastTense(word)) continue;
+    const before = text.slice(Math.max(0, match.index - 24), match.index);
+    if ((!SIMPLE_PAST.has(word) && STATE_BEFORE.test(before)) || PERFECT_BEFORE.test(before)) continue;
+    // The question asked, or the criterion answered, is no telling: "## Tell me about a time you disagreed".
+    const lineEnd = text.indexOf('\n', match.index);
+    const end = lineEnd === -1 ? text.length : lineEnd;
+    if (PROMPT_LINE.test(text.slice(text.lastIndexOf('\n', match.index) + 1, end))) {
+      pattern.lastIndex = end;
+      continue;
+    }
+    pattern.lastIndex = 0;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the text tells no event: nothing as past (`tellsPastEvent`) once what the speaker would
+ * do is left out ("Where a query is complex I would explain the steps and confirm the caller has
+ * understood"). The hypotheticals are looked for only in a text that tells something as past.
+ */
+export function tellsNoEvent(text: string): boolean {
+  if (!tellsPastEvent(text)) return true;
+  const told = withoutHypotheticals(text);
+  return told !== text && !tellsPastEvent(told);
+}
+
+/** A line that asks or names what is answered: a heading, a line wholly in bold, a question, a "Q:" line. */
+const PROMPT_LINE = /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$/i;
+
+/**
  * "I would listen", "I'd fix it": what the speaker would do, not what they did. Reported, it is the
  * story's own past ("I was told I would lead the group", "I said that I would fix it"): no hypothetical.
  */
 const HYPOTHETICAL =
-  /(?<![\p{L}\p{N}_'’])(?<!\b(?:told|said|knew|thought|promised|decided|agreed|expected|hoped|assumed|realised|realized|warned|feared|guessed|that)(?: me| us| them| him| her)?\s+)I(?: would|['’]d) (?!have\b)\p{L}/u;
+  /(?<![\p{L}\p{N}_'’])(?<!\b(?:told|said|knew|thought|promised|decided|agreed|expected|hoped|assumed|realised|realized|warned|feared|guessed)(?: me| us| them| him| her)?(?: that)?\s+)I(?: would|['’]d) (?!have\b)\p{L}/u;
 
 /**
  * Whether the words at an offset stand in a sentence that a hypothetical opens before them ("I would

@@ -9,10 +9,15 @@ import { matchesOf } from '../text';
  * "all 40 services"), time saved ("saved a full day"), a change of scale ("from days to hours"), a
  * time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less
  * than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that
- * week") or an amount ("$2M"). Digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42") do
- * not count, nor do numbers that describe the method ("a four-month pilot with 5 users", "I
- * interviewed 6 customers"), numbers that describe what was built ("polls every 3 seconds", "logs
- * at three severities", "ports 8081 and 5174") or a before-value alone ("it used to take 4 hours").
+ * week") or an amount ("$2M"). A number that frames the story rather than sizes what came of it
+ * does not count, judged by the words just before and after it in its clause: digits that only name
+ * things (years, levels, P99, versions, Q3, dates, "Team 42", a heading's number), the method ("a
+ * four-month pilot with 5 users", "I interviewed 6 customers"), what was built ("polls every 3
+ * seconds", "logs at three severities", "ports 8081 and 5174", "a two-stage route"), a before-value
+ * alone ("it used to take 4 hours", "Baseline: 58%"), a goal or a proposal ("Target: 85%"), the span
+ * a sentence is set in ("her last 8 months"), the people doing the work ("a team of three"), a
+ * placing ("second out of twelve"), an earlier try ("twice before"), a release's number ("the 2.3
+ * release") and things already told, counted again ("a comparison of the two").
  */
 
 const NUMBER = /(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?<!\d[:/])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
@@ -73,14 +78,14 @@ const WORD_QUANTITY_ALL = new RegExp(
     // None at all, told as "once": "without refusing once", "never once missed", "not once".
     String.raw`(?:without [a-z]+ing(?: [a-z]+){0,2}? (?:even )?once|never once|not once|not even once)\b`,
     String.raw`a single (?:${TIME_UNIT}|complaints?|incidents?|outages?|errors?|defects?|bugs?|failures?|escalations?|tickets?|rollbacks?)\b`,
-    String.raw`(?:a|an|one) (?:full |whole |clear )?${TIME_UNIT} (?:ahead of|early|earlier|sooner|faster|before (?:the )?(?:deadline|schedule|target|date))\b`,
+    String.raw`(?:a|an|one) (?:full |whole |clear )?${TIME_UNIT} (?:ahead of|early|earlier|sooner|faster|before (?:the )?(?:deadline|schedule|target|date|end of))\b`,
     // An amount of time saved, a change of scale, a lone count: "saved a full day every week",
     // "from days to hours", "only one bug reached production".
     String.raw`(?:saved|saves|saving|freed|gained|cut) (?:us |them |me |him |her |the team |each [a-z]+ |every [a-z]+ )?(?:a|an|one) (?:full |whole )?${TIME_UNIT}\b`,
     String.raw`from (?:seconds|minutes|hours|days|weeks|months|years|quarters) to (?:seconds|minutes|hours|days|weeks|months|years|quarters)\b`,
     String.raw`(?:only|just) (?:one|a single) (?!of\b)[a-z]+`,
     // None over a period: "nobody was paged again", "none in the next quarter", "no repeat of the fault since".
-    String.raw`(?:nobody|no one|none|no (?:repeat|recurrence|repetition)s? of)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season)|in the (?:next|following|months|weeks|year) )`,
+    String.raw`(?:nobody|no one|none|neither|no (?:repeat|recurrence|repetition)s? of)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season|term|semester)|in the (?:next|following|months|weeks|year) )`,
     // None counted by a check of the outcome: "the next audit found no missing checks", "the
     // near-miss log showed no mix-ups".
     String.raw`(?:audits?|inspections?|reviews?|checks?|surveys?|logs?) (?:found|showed|recorded|logged|reported|listed) (?:no|none|nothing|zero)\b`,
@@ -96,8 +101,37 @@ const WORD_QUANTITY_ALL = new RegExp(
  * Context that makes a number describe the method or the starting point, not an outcome. Each is
  * read from the clause the number stands in, before or after it.
  */
-/** "it used to take 4 hours", "previously 30 a month": a before-value. */
-const BEFORE_VALUE = /\b(?:used to|previously|originally|formerly|had (?:been|taken|needed)|back then)\b[^,;:.!?\n]*$/i;
+/** "it used to take 4 hours", "previously 30 a month", "Baseline pass rate: 58%": a before-value. */
+const BEFORE_VALUE = /\b(?:used to|previously|originally|formerly|had (?:been|taken|needed)|back then|baseline)\b[^,;:.!?\n]*[:]?\s*$/i;
+/**
+ * What was aimed at or proposed, not what came of it: "Target: 85%", "a goal of 30", "suggested
+ * they answer every complaint within a day".
+ */
+const GOAL_BEFORE =
+  /\b(?:targets?|goals?|aims?|objectives?)(?:\s*:|\s+(?:of|was|is|were|are|set at|at))\s+(?:about |around |roughly |nearly |over |under )?$|\b(?:suggested|proposed|recommended|advised|urged)\b[^.;!?\n]*$/i;
+/**
+ * A span the sentence is set in, not a size reached: "her last 8 months", "for the next two
+ * years". A bound met ("within the first 2 weeks") is not
+ * a span.
+ */
+const TIME_SPAN_BEFORE =
+  /(?:(?<!\b(?:within|in|by|inside|under|over|during) )\b(?:her|his|their|my|our|its|the) (?:last|past|previous|preceding|first)|\bfor the (?:next|following))\s+$/i;
+/** "a comparison of the two.": things already told, counted again with nothing after them (the clause ends). */
+const TOLD_BEFORE = /\b(?:the|these|those)\s+$/i;
+const CLAUSE_END_AFTER = /^\s*(?:[.,;:!?)]|$)/;
+/**
+ * The people doing the work, not what came of it: "a team of three", "9 of us", "the other two
+ * took the landing page".
+ */
+const PEOPLE_BEFORE = /\b(?:team|group|squad|crew|panel|pair) of\s+$|\bthe other\s+$/i;
+const PEOPLE_AFTER = /^\s+of us\b/i;
+/**
+ * A placing in a field is no measure: "second out of twelve teams", "we were one of four winners".
+ * A count of outcomes among a whole is: "only one of 60 customers reported a problem".
+ */
+const PLACING_BEFORE = /\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\s+(?:out\s+)?|(?:was|were|is|are|became|finished|came|placed)\s+one\s+)of\s+$/i;
+/** A count of earlier tries: "Twice before, I picked ...". */
+const EARLIER_AFTER = /^\s+before\s*,/i;
 /** "a four-month pilot", "a 5-user trial", "a two-week A/B test". */
 const METHOD_AFTER = /^(?:[- ](?:second|minute|hour|day|week|month|year|person|people|user|engineer|customer|team|site|store|branch)s?)?[- ](?:long[- ])?(?:pilot|trial|test|a\/b test|experiment|study|spike|proof[- ]of[- ]concept|poc|survey|workshop)s?\b(?!\s+\p{L}+s\b)/iu;
 /**
@@ -109,7 +143,7 @@ const METHOD_BEFORE =
   /\b(?:pilot|trial|test|experiment|study|proof[- ]of[- ]concept|poc|beta|survey|sample|prototype)s?\s+(?:(?:ran|was run|were run|started|began|launched|opened)\s+)?(?:with|of|among|across|covering|involving|included|involved|covered|had|spanned)\s+(?:only |just |about |around |roughly |nearly |some )?$|\bkept\s+[a-z]+ing\b[^.;!?\n]{0,40}?\bfor\s+(?:about |around |nearly |over |another )?$|\b(?:renewed|extended|re-signed|signed)\b[^.;!?\n]{0,30}?\bfor\s+(?:another|a further|an extra)\s+$/i;
 /** "I interviewed 6 customers", "asked two clarifying questions", "read 30 past reviews": what was done, not what came of it. */
 const METHOD_VERB_BEFORE =
-  /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than)\s+)?$/i;
+  /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|walked through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than|a|an)\s+)?$/i;
 /**
  * What the thing built is, not what it changed: a schedule it runs on ("polls the backend every 3
  * seconds") and a count of its parts ("logs at three severities", "split into 4 modules").
@@ -124,16 +158,32 @@ const COMPARED_IN_CLAUSE_AFTER = /^[^;.!?\n]{0,30}\b(?:instead of|rather than|co
 /** A comparison after the number makes it a measure whatever came before: "3 times faster". */
 const COMPARISON_AFTER = /^\s?(?:%|x\b|×|times\b|fold\b|percent\b|faster\b|slower\b|more\b|less\b|fewer\b|cheaper\b)/i;
 
-/** Whether the quantity at [start, end) only describes the method or a before-value. */
+/**
+ * A number joined to a word by a hyphen sizes the noun after it: "a 12-step runbook", "a 3-day
+ * process" count things, "3-tier", "2-pizza", "two-stage" only describe, and the term of an
+ * agreement or the effort put in ("a two-year contract", "that 2-hour investment") is no outcome.
+ * In words, a number's second half ("twenty-five") and fractions and folds ("two-thirds") go on.
+ */
+const COMPOUND_MEASURE =
+  /^-(?:(?:steps?|days?|hours?|minutes?|weeks?|months?|person|people|engineers?|clicks?|pages?)\b(?![- ](?:contracts?|deals?|agreements?|leases?|licen[cs]es?|terms?|warrant(?:y|ies)|subscriptions?|renewals?|investments?)\b)|(?:one|two|three|four|five|six|seven|eight|nine|thirds?|quarters?|fifths?|tenths?|fold|digit)\b)/i;
+
+/** Whether the quantity at [start, end) frames the story rather than sizes what came of it (see the module's docs). */
 function describesMethod(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 40);
-  if (COMPARISON_AFTER.test(after)) return false;
   const before = text.slice(Math.max(0, start - 80), start);
+  // A rate aimed at or started from is no outcome, however it is written: "Target: 85%".
+  if (GOAL_BEFORE.test(before) || BEFORE_VALUE.test(before)) return true;
+  if (COMPARISON_AFTER.test(after)) return false;
   return (
     METHOD_AFTER.test(after) ||
+    TIME_SPAN_BEFORE.test(before) ||
+    PEOPLE_BEFORE.test(before) ||
+    PEOPLE_AFTER.test(after) ||
+    PLACING_BEFORE.test(before) ||
+    (TOLD_BEFORE.test(before) && CLAUSE_END_AFTER.test(after)) ||
+    EARLIER_AFTER.test(after) ||
     METHOD_BEFORE.test(before) ||
     METHOD_VERB_BEFORE.test(before) ||
-    BEFORE_VALUE.test(before) ||
     ((SCHEDULE_BEFORE.test(before) || (DESIGN_PART_AFTER.test(after) && !CHANGED_TO_BEFORE.test(before))) && !COMPARED_IN_CLAUSE_AFTER.test(after))
   );
 }
@@ -156,7 +206,7 @@ export function findQuantity(text: string): Quantity | undefined {
   }
   for (const word of matchesOf(text, WORD_QUANTITY_ALL)) {
     const end = word.index + word[0].length;
-    if (!describesMethod(text, word.index, end)) return { start: word.index, end };
+    if (wordMeasures(text, word.index, end)) return { start: word.index, end };
   }
   return undefined;
 }
@@ -180,6 +230,16 @@ export function storyHasQuantity(story: Story, text: string): boolean {
   return measured;
 }
 
+/** Whether a quantity in words at [start, end) measures: joined to a noun, as a number would be ("two-stage" does not), and not the method's. */
+function wordMeasures(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end) === HYPHEN && !COMPOUND_MEASURE.test(text.slice(end, end + 40))) return false;
+  return !describesMethod(text, start, end);
+}
+
+const HYPHEN = 0x2d;
+
+const RELEASE_AFTER = /^\s(?:release|version|build|update|patch|rollout)\b/i;
+
 function measures(text: string, start: number, end: number, whole: string, decimals: string | undefined): boolean {
   const after = text.slice(end, end + 24);
   const before = text.slice(Math.max(0, start - 24), start);
@@ -188,8 +248,7 @@ function measures(text: string, start: number, end: number, whole: string, decim
   if (/^[$€£¥]/.test(before.slice(-1)) || /[$€£¥]\s?$/.test(before)) return true;
   if (ORDINAL.test(after) || TIME_OF_DAY.test(after)) return false;
   if (/^[\p{L}]/u.test(after)) return ATTACHED_UNIT.test(after); // "2FA", "3D" name things; "300ms" measures
-  // "a 12-step runbook", "a 3-day process" count things; "3-tier", "2-pizza" only describe.
-  if (/^-[\p{L}]/u.test(after)) return /^-(?:steps?|days?|hours?|minutes?|weeks?|months?|person|people|engineers?|clicks?|pages?)\b/i.test(after);
+  if (/^-[\p{L}]/u.test(after)) return COMPOUND_MEASURE.test(after);
   if (after.startsWith(':')) {
     if (/^:\d{2}\b/.test(after)) return false; // 10:30, a time of day
     if (whole === '1' && /^:1s?\b/.test(after)) return false; // 1:1s, meetings
@@ -200,12 +259,14 @@ function measures(text: string, start: number, end: number, whole: string, decim
     if (/^\/\d{1,2}\/\d{2,4}/.test(after) || /^\/\d{4}\b/.test(after)) return false; // a date
     return /^\/\s?[\p{L}\p{N}]/u.test(after); // 10/10, 30/week
   }
-  if (/^[.)]\s/.test(after) && /(?:^|\n)[ \t]*$/.test(before)) return false; // "1. " list numbering
+  if (/^[.)]\s/.test(after) && /(?:^|\n)[ \t]*(?:#{1,6}[ \t]+)?$/.test(before)) return false; // "1. " numbering a list or a heading
   if (MONTH_AFTER.test(after) || MONTH_BEFORE.test(before)) return false;
   if (whole === '360' && /^\s(?:feedback|degree|review)/i.test(after)) return false;
   const unitAfter = UNIT_WORD_AFTER.test(after);
   // "went out with 2.0": a whole number written with ".0" and nothing measured after is a release.
   if (decimals === '.0' && !unitAfter) return false;
+  // "the 2.3 release", "build 41": a number that names a release.
+  if (RELEASE_AFTER.test(after)) return false;
   if (!decimals && YEAR.test(whole) && !COUNTED_NOUN_AFTER.test(after) && !unitAfter) return false;
   if (!unitAfter && (NAMING_WORD_BEFORE.test(before) || CAPITALISED_WORD_BEFORE.test(before) || PORTS_BEFORE.test(before))) return false;
   return true;
@@ -224,7 +285,7 @@ export function findAllQuantities(text: string): Quantity[] {
   }
   for (const word of matchesOf(text, WORD_QUANTITY_ALL)) {
     const end = word.index + word[0].length;
-    if (!describesMethod(text, word.index, end)) found.push({ start: word.index, end });
+    if (wordMeasures(text, word.index, end)) found.push({ start: word.index, end });
   }
   found.sort((a, b) => a.start - b.start);
   return found.filter((q, i) => i === 0 || q.start >= found[i - 1].end);

@@ -20,7 +20,7 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   // "Goal", "Target", "Aim" and "Purpose": the Task of a brag entry, a STAR-L telling or a project
   // write-up, an aim set by the speaker or for them; "Scope": what was in and out of the speaker's remit.
   task: [
-    'task', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
+    'task', 'tasks', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
     'aim', 'aims', 'the aim', 'my aim', 'purpose',
   ],
   // "Remediation", "Mitigation", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
@@ -1110,12 +1110,18 @@ const tellings = new WeakMap<Story, Section | undefined>();
 /**
  * A line shaped like a label whose name STAR Coach does not read as a part: a bold name with a
  * colon, a dash or alone on its line (`**Recovery:**`, `- **The mistake:** ...`, `**Improve** - ...`,
- * `**What changed**`), after an emoji or not (`🌟 **What was happening?**`), a
- * capitalised name of up to three words before a colon (`Assessment: ...`), or a heading of no part
- * after the story's first marked part (`## The call I owned`; headings before it are titles).
- * Group 1 or 2 is the name.
+ * `**What changed**`), after an emoji or not (`🌟 **What was happening?**`), or closed by a full stop
+ * inside the bold (`**Strategy.** I got quotes`), a capitalised name of up to three words (`&` and
+ * `(s)` within) before a colon or a spaced dash (`Assessment: ...`, `Analysis - I sorted ...`,
+ * `Challenges & Solution(s) Provided: ...`): every shape a part's own name is read in, or a heading
+ * of no part after the story's first marked part (`## The call I owned`; headings before it are
+ * titles). Group 1, 2 or 3 is the name.
  */
-const LABEL_SHAPED = /^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\p{Extended_Pictographic}\uFE0F?[ \t]*)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$|[-–—][ \t]+\S))|(\p{Lu}\p{Ll}+(?:[ \t]\p{L}+){0,2})[ \t]*:[ \t]+\S)/u;
+const LABEL_NAME = String.raw`\p{Lu}\p{Ll}+(?:\(s\))?(?:[ \t](?:&[ \t])?\p{L}+(?:\(s\))?){0,2}`;
+const LABEL_SHAPED = new RegExp(
+  String.raw`^[ \t]{0,3}(?:>[ \t]*)?(?:[-*+][ \t]+)?(?:\p{Extended_Pictographic}\uFE0F?[ \t]*)?(?:(?:\*\*|__)([^*_:\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*(?::|$|[-–—][ \t]+\S))|(?:\*\*|__)(${LABEL_NAME})\.(?:\*\*|__)[ \t]+\S|(${LABEL_NAME})(?:[ \t]*:|[ \t]+[-–—])[ \t]+\S)`,
+  'u',
+);
 
 /**
  * The zero-based lines of labels and headings in the story that name no part STAR Coach reads
@@ -1136,7 +1142,7 @@ export function unreadLabelLines(story: Story): number[] {
     if (read.has(line)) continue;
     const text = story.prose.slice(story.lines.lineStart(line), story.lines.lineEnd(line));
     const label = LABEL_SHAPED.exec(text);
-    if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2]).trim())) unread.push(line);
+    if (label && !/^q(?:uestion)?$/i.test((label[1] ?? label[2] ?? label[3]).trim())) unread.push(line);
   }
   unreadLines.set(story, unread);
   return unread;
@@ -1197,8 +1203,11 @@ const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
 /** A sentence's end and the next one's start. */
 const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 
-/** A paragraph that tells the lesson, not the outcome: "I learned to ...", "Looking back, ...", "That night taught me ...". */
-const LESSON_OPENING = /^(?:I (?:learned|learnt|realised|realized)|(?:the |my |one )?lessons?\b|looking back|in hindsight|next time|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
+/**
+ * A paragraph that tells the lesson, not the outcome: "I learned to ...", "What I learned: ...",
+ * "My biggest lesson was ...", "Looking back, ...", "That night taught me ...".
+ */
+const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next time|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
  * Where the Result of a telling with no part marked (the story's text from `start` to `end`)

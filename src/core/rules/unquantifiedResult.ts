@@ -1,4 +1,4 @@
-import { findPersonalAction, hypotheticalSentence, withoutHypotheticals } from '../language/personal';
+import { findPersonalAction, hypotheticalSentence, tellsNoEvent, tellsPastEvent, withoutHypotheticals } from '../language/personal';
 import { storyHasQuantity } from '../language/quantities';
 import { hasNoStarSections, isEmptySection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
@@ -11,7 +11,7 @@ export const unquantifiedResult = defineRule({
   defaultSeverity: 'warning',
   tags: ['impact'],
   docs:
-    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is a change, a rate, a count of outcomes ("eleven pairs met", "not one complaint", "there has not been one complaint", "no repeat of the fault since", "without refusing once", "only one bug reached production", "nobody was paged again", "stopped entirely", "their line never stopped", "no record was lost", "sold out", "all 40 services"), an amount ("saved a full day every week", "lost half a day"), a whole done within a bound ("all staff had completed their training before go-live"), a change of scale ("from days to hours"), or a time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that week"); small quantities in words count. Years, levels (L6), P99, versions and quarter names are not measures, nor are numbers that describe the method ("a four-month pilot with 5 users", "the pilot ran with 5 users", "I interviewed 6 customers", "I kept watching it for 3 weeks"), a renewed contract\'s term ("renewed for another two years"), numbers that describe what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174"), or a value before alone ("it used to take 4 hours"), nor what you would do ("I would always count them twice"), which happened to nobody; a story with no part marked that tells no step taken and ends on what you would do has no Result to judge. In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson: "I learned ...", "That night taught me ..."), or the second half of a story told in one. A story with no part marked that is too short to tell its parts (under three sentences) has no Result to judge: missing-section asks for its parts instead. The message quotes the Result\'s first sentence.',
+    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is something that came of the work, with a size: a change ("from days to hours", "3 times faster"), a rate ("12%"), a count of outcomes ("eleven pairs met", "not one complaint", "there has not been one complaint", "no repeat of the fault since", "neither was sent out again that term", "without refusing once", "only one bug reached production", "nobody was paged again", "stopped entirely", "their line never stopped", "no record was lost", "sold out"), a count of a whole ("all 40 services", "all staff had completed their training before go-live"), an amount ("saved a full day every week", "lost half a day") or a time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less than one day", "a month ahead of schedule", "a month before the end of the year", "by the end of my third day", "by the end of that week"); small quantities in words count as digits do. A number that frames the story rather than sizes what came of it is no measure, and each number is judged by where it sits, the words just before and after it in its clause: a date or a name (years, levels such as L6, P99, versions, "the 2.3 release", quarter names, a heading\'s number: "## 6. Action plan"); things already told, counted again ("a comparison of the two"); a value before alone ("it used to take 4 hours", "Baseline pass rate: 58%"); a goal or a proposal ("Target: 85% by Q2", "the goal was 30 sign-ups", "suggested they answer every complaint within a day"); the method ("a four-month pilot with 5 users", "the pilot ran with 5 users", "I interviewed 6 customers", "walked through a dozen of the complaints", "I kept watching it for 3 weeks"); the span a sentence is set in ("her last 8 months", "for the next two years", "I spend the first five minutes on ...", while "within the first 2 weeks" is a bound met); the people doing the work ("a team of three", "nine of us", "the other two took the landing page"); a placing ("second out of twelve teams", "we were one of four winners"; while "only one of 60 customers reported a problem" counts outcomes); an earlier try ("Twice before, I picked ..."); what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174", "a two-stage route": a number joined to a noun names a kind, as "3-tier" does, while "a 3-day process" counts); an agreement\'s term or the effort put in ("a two-year contract", "renewed for another two years", "that 2-hour investment"); and what you would do ("I would always count them twice"), which happened to nobody. A story with no part marked that tells nothing as past (an answer told as habits, a stance or what you would do: "I always praise students who follow the rules", "I would listen first") tells no event and has no Result to judge; missing-personal-role asks for one occasion instead. In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson: "I learned ...", "That night taught me ..."), or the second half of a story told in one. A story with no part marked that is too short to tell its parts (under three sentences) has no Result to judge: missing-section asks for its parts instead. The message quotes the Result\'s first sentence.',
   findIssues(story) {
     const result = starPart(story, 'result');
     // A Result that is absent is missing-section's to report, not a Result with no number.
@@ -43,14 +43,20 @@ export const unquantifiedResult = defineRule({
 const LETTER = /\p{L}/u;
 
 /**
- * Whether a story with no part marked tells no event at all: no step the speaker took, and an
- * ending told wholly as what they would do ("I would follow it up with a short letter"; `told` is
- * the ending with those sentences blanked). It has no Result to judge: missing-personal-role says
- * it tells no step. An ending that tells what came or would come of it ("We handed them in", "That
- * way any error would be caught") is a Result, and is judged.
+ * Whether a story with no part marked tells no event at all, and so has no Result to judge: its
+ * ending (`told`, with what the speaker would do blanked) tells nothing as past, and either it is
+ * told wholly as what the speaker would do ("I would follow it up with a short letter") in a story
+ * with no step taken, or the whole telling tells nothing as past (an answer told as habits: "I
+ * always praise students who follow the rules"; a stance; what one would do, and what would come
+ * of it). missing-personal-role says it tells no step. An ending that tells what came of it ("We
+ * handed them in") is a Result, and is judged. The cheap tests first: the ending, then the telling.
  */
 function toldNoEvent(story: Story, told: string): boolean {
-  return hasNoStarSections(story) && !LETTER.test(told) && findPersonalAction(story.prose.slice(story.frontMatter.bodyStart)) === undefined;
+  if (!hasNoStarSections(story) || tellsPastEvent(told)) return false;
+  const telling = story.prose.slice(story.frontMatter.bodyStart);
+  // An ending told wholly as what one would do, after no step taken, needs no more: the question
+  // above it ("Describe a time you gave ...") may be in the past.
+  return (!LETTER.test(told) && findPersonalAction(telling) === undefined) || tellsNoEvent(telling);
 }
 
 /**
