@@ -128,8 +128,8 @@ const builds = [
     external: ['vscode'],
     plugins: [{ name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) }],
   },
-  // Webview page scripts run in the browser sandbox of a webview.
-  ...['expectations', 'mock'].map((page) => ({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js` })),
+  // The webview pages' one script runs in the browser sandbox of a webview.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/pages.ts'], outfile: 'dist/webview/pages.js' },
 ];
 
 if (watch) {

@@ -20,7 +20,7 @@ export function webviewShell(webview: vscode.Webview, extensionUri: vscode.Uri, 
     title: page.title,
     cspSource: webview.cspSource,
     nonce: makeNonce(),
-    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${page.script}.js`)).toString(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'pages.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css')).toString(),
   });
 }

@@ -1,6 +1,9 @@
 import { escapeHtml } from './html';
 
-/** The webview pages: each has a script `src/webview/<page>.ts`, bundled to `dist/webview/<page>.js`. */
+/**
+ * The webview pages: each has a script `src/webview/<page>.ts`, started by the one page script
+ * `src/webview/pages.ts` (bundled to `dist/webview/pages.js`) on the page the shell names.
+ */
 export const WEBVIEW_PAGES = ['expectations', 'mock'] as const;
 export type WebviewPage = (typeof WEBVIEW_PAGES)[number];
 
