@@ -114,6 +114,27 @@ describe('properties (fast-check)', function () {
     );
   });
 
+  it('costs grow in proportion to a long line packed with what the rules look for, not with its square', () => {
+    // A growth check, not a speed goal: eight times the text costs about eight times the time;
+    // work done once per match over the whole line (a walk out from each claim) costs 64 times.
+    const lintMs = (text: string) => {
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        lintText(text);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const story = (unit: string, chars: number) => `---\ntitle: T\nlps: [Ownership]\n---\n## Situation\nS.\n## Task\nT.\n## Action\nI did it.\n## Result\n${unit.repeat(Math.ceil(chars / unit.length))}\n`;
+    for (const unit of ['improved performance ', 'worked hard ', 'much faster ', 'their fault ', 'we ', 'I ', '10% ', 'team of 3 ', 'I would ']) {
+      lintMs(story(unit, 10_000)); // warm
+      const small = lintMs(story(unit, 10_000));
+      const large = lintMs(story(unit, 80_000));
+      assert.ok(large < 24 * Math.max(small, 1), `"${unit.trim()}": ${small.toFixed(1)} ms for 10,000 characters, ${large.toFixed(1)} ms for 80,000`);
+    }
+  });
+
   it('no control character from a story or a file name reaches the text output', () => {
     // Text rich in what a terminal acts on: every C0 control, DEL, every C1 control, and the
     // printable pieces of escape sequences around them.

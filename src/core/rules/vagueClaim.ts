@@ -44,27 +44,43 @@ export const vagueClaim = defineRule({
 });
 
 /**
- * Whether the sentence around a claim (split at full stops and line breaks) holds a quantity, asked
- * once per sentence: many claims in one long sentence cost one scan of it, not one each.
+ * The sentences of a text (split at full stops and line breaks), found once, with whether each
+ * holds a quantity, asked once: many claims in one long sentence cost one scan of it, not one each,
+ * and a claim's sentence is found by binary search (a walk out from each claim would cost a long
+ * line once per claim).
  */
 class Sentences {
+  private readonly stops: number[] = [];
   private readonly measuredSpan = new Map<string, boolean>();
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 46 /* . */ || code === 10 || code === 13) this.stops.push(at);
+    }
+  }
 
   /** Whether the sentence around [start, end) has a number or other measure. */
   measured(start: number, end: number): boolean {
-    const text = this.text;
-    let from = start;
-    while (from > 0 && !isStop(text.charCodeAt(from - 1))) from--;
-    let to = end;
-    while (to < text.length && !isStop(text.charCodeAt(to))) to++;
+    const before = this.firstStopFrom(start) - 1; // the last stop before start
+    const from = before >= 0 ? this.stops[before] + 1 : 0;
+    const after = this.firstStopFrom(end);
+    const to = after < this.stops.length ? this.stops[after] : this.text.length;
     const key = `${from}:${to}`;
     let measured = this.measuredSpan.get(key);
-    if (measured === undefined) this.measuredSpan.set(key, (measured = hasQuantity(text.slice(from, to))));
+    if (measured === undefined) this.measuredSpan.set(key, (measured = hasQuantity(this.text.slice(from, to))));
     return measured;
   }
-}
 
-/** A full stop or a line break ends a sentence here. */
-const isStop = (code: number) => code === 46 /* . */ || code === 10 || code === 13;
+  /** The index of the first stop at or after an offset. */
+  private firstStopFrom(offset: number): number {
+    let low = 0;
+    let high = this.stops.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.stops[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
