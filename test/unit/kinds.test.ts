@@ -159,6 +159,18 @@ describe('kinds: numbers that measure no outcome', () => {
     // span of a habit frames it, while a bound met within it measures.
     for (const plain of ['The 2.3 release went out as planned.', 'I wrote up a comparison of the two.', 'Since then I spend the first five minutes on the requirements.']) assert.ok(!hasQuantity(plain), plain);
     for (const measured of ['All staff moved over within the first 2 weeks.', 'We cut the 40 steps to the 12 that matter.']) assert.ok(hasQuantity(measured), measured);
+    // What came of a proposal, a change from a before-value, and a baseline beaten are outcomes:
+    // the proposal's own clause ends at "which", "and" or a comma, and a comparison after the
+    // number makes it a change unless a label names it the aim or the start.
+    for (const measured of [
+      'I proposed a new cache, which cut latency by 40%.',
+      'I suggested a fix, and after we shipped it tickets dropped from 40 to 4 a week.',
+      'What used to take a day is now 10x faster.',
+      'We beat the baseline by 30%.',
+    ]) {
+      assert.ok(hasQuantity(measured), measured);
+    }
+    for (const plain of ['Target: 85% higher by June.', 'The baseline was 40 a week.', 'Baseline error rate: 12%.']) assert.ok(!hasQuantity(plain), plain);
   });
 
   it('in a story with no part marked, numbers in the setup do not measure how it ended', () => {
@@ -802,6 +814,18 @@ describe('kinds: an answer with no part marked told as habits or a stance', () =
       }),
       { numRuns: 40, seed: 20261130 },
     );
+  });
+
+  it('one occasion told in the present, as a story is told aloud, is an event: no habit is read in it, and its Result is judged', () => {
+    const occasions = [
+      'So it is the night before launch and the build is red. I open the logs and I see the cache is stale. I clear it, I rerun the pipeline and I tell the team. We launch on time the next morning and nobody notices a thing.',
+      'It is my second week and the payroll run breaks. I read the error log and I put a hold on the run. I cut the faulty import out and I let the run go ahead. Everyone gets paid on time.',
+    ];
+    for (const occasion of occasions) {
+      const found = lintText(`${FRONT}${occasion}\n`).findings;
+      assert.ok(!found.some((f) => f.ruleId === 'missing-personal-role'), occasion);
+      assert.ok(found.some((f) => f.ruleId === 'unquantified-result'), `its Result has no measure: ${occasion}`);
+    }
   });
 });
 

@@ -90,7 +90,7 @@ describe('measured outcomes (unquantified-result)', () => {
     const [plain] = findings('## Result\nThe launch went smoothly and everyone was happy.\n', 'unquantified-result');
     assert.strictEqual(plain.message, 'The Result has no number: "The launch went smoothly and everyone was happy." Say what changed and by how much: from X to Y, a percentage, money saved, time cut.');
     const [before] = findings('## Result\nIt used to take 4 hours. Now the office manager runs it herself.\n', 'unquantified-result');
-    assert.match(before.message, /^The Result has no measured outcome: "It used to take 4 hours\." Its numbers only date it, name things, describe what was built, size the method or give the value before\. Say what changed/);
+    assert.match(before.message, /^The Result has no measured outcome: "It used to take 4 hours\." Its numbers only frame the story \(a date, a name, what was built, the method.s size, the people, an aim, a starting value or a placing\)\. Say what changed/);
   });
 });
 

@@ -101,14 +101,19 @@ const WORD_QUANTITY_ALL = new RegExp(
  * Context that makes a number describe the method or the starting point, not an outcome. Each is
  * read from the clause the number stands in, before or after it.
  */
-/** "it used to take 4 hours", "previously 30 a month", "Baseline pass rate: 58%": a before-value. */
-const BEFORE_VALUE = /\b(?:used to|previously|originally|formerly|had (?:been|taken|needed)|back then|baseline)\b[^,;:.!?\n]*[:]?\s*$/i;
+/** "it used to take 4 hours", "previously 30 a month": a before-value. */
+const BEFORE_VALUE = /\b(?:used to|previously|originally|formerly|had (?:been|taken|needed)|back then)\b[^,;:.!?\n]*$/i;
 /**
- * What was aimed at or proposed, not what came of it: "Target: 85%", "a goal of 30", "suggested
- * they answer every complaint within a day".
+ * A value named as the aim or the starting point, whatever follows it: "Target: 85%", "a goal of
+ * 30", "Baseline pass rate: 58%", "the baseline was 40".
  */
-const GOAL_BEFORE =
-  /\b(?:targets?|goals?|aims?|objectives?)(?:\s*:|\s+(?:of|was|is|were|are|set at|at))\s+(?:about |around |roughly |nearly |over |under )?$|\b(?:suggested|proposed|recommended|advised|urged)\b[^.;!?\n]*$/i;
+const AIM_OR_START_BEFORE =
+  /\b(?:targets?|goals?|aims?|objectives?)(?:\s*:|\s+(?:of|was|is|were|are|set at|at))\s+(?:about |around |roughly |nearly |over |under )?$|\bbaseline\b(?:[^,;:.!?\n]*:|\s+(?:was|is|of|at|stood at))\s*$/i;
+/**
+ * What was proposed, not what came of it, within the proposal's own clause: "suggested they answer
+ * every complaint within a day", but not "proposed a new cache, which cut latency by 40%".
+ */
+const PROPOSED_BEFORE = /\b(?:suggested|proposed|recommended|advised|urged)\b(?:(?!\b(?:which|and|then|so|after|until)\b)[^.,;:!?\n])*$/i;
 /**
  * A span the sentence is set in, not a size reached: "her last 8 months", "for the next two
  * years". A bound met ("within the first 2 weeks") is not
@@ -171,10 +176,13 @@ const COMPOUND_MEASURE =
 function describesMethod(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, start - 80), start);
-  // A rate aimed at or started from is no outcome, however it is written: "Target: 85%".
-  if (GOAL_BEFORE.test(before) || BEFORE_VALUE.test(before)) return true;
+  // A value named as the aim or the start is no outcome, whatever follows it: "Target: 85% higher".
+  if (AIM_OR_START_BEFORE.test(before)) return true;
+  // Otherwise a comparison after the number makes it a change: "is now 10x faster".
   if (COMPARISON_AFTER.test(after)) return false;
   return (
+    PROPOSED_BEFORE.test(before) ||
+    BEFORE_VALUE.test(before) ||
     METHOD_AFTER.test(after) ||
     TIME_SPAN_BEFORE.test(before) ||
     PEOPLE_BEFORE.test(before) ||
@@ -209,6 +217,11 @@ export function findQuantity(text: string): Quantity | undefined {
     if (wordMeasures(text, word.index, end)) return { start: word.index, end };
   }
   return undefined;
+}
+
+/** Whether the text names a number at all, in digits or in words, whether or not it measures. */
+export function namesNumber(text: string): boolean {
+  return /\d/.test(text) || matchesOf(text, WORD_QUANTITY_ALL).length > 0;
 }
 
 /** Whether the text states a measured outcome (see `findQuantity`). */
@@ -265,7 +278,7 @@ function measures(text: string, start: number, end: number, whole: string, decim
   const unitAfter = UNIT_WORD_AFTER.test(after);
   // "went out with 2.0": a whole number written with ".0" and nothing measured after is a release.
   if (decimals === '.0' && !unitAfter) return false;
-  // "the 2.3 release", "build 41": a number that names a release.
+  // "the 2.3 release", "a 3 rollout": a number that names a release, by the word after it.
   if (RELEASE_AFTER.test(after)) return false;
   if (!decimals && YEAR.test(whole) && !COUNTED_NOUN_AFTER.test(after) && !unitAfter) return false;
   if (!unitAfter && (NAMING_WORD_BEFORE.test(before) || CAPITALISED_WORD_BEFORE.test(before) || PORTS_BEFORE.test(before))) return false;

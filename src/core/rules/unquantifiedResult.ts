@@ -1,5 +1,5 @@
 import { findPersonalAction, hypotheticalSentence, tellsNoEvent, tellsPastEvent, withoutHypotheticals } from '../language/personal';
-import { storyHasQuantity } from '../language/quantities';
+import { namesNumber, storyHasQuantity } from '../language/quantities';
 import { hasNoStarSections, isEmptySection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
 import { quoteForMessage, sentenceAround } from '../text';
@@ -71,8 +71,8 @@ function opening(prose: string, toldHypothetically: boolean): string {
   const sentence = first === -1 ? undefined : sentenceAround(prose, first);
   const quoted = sentence ? quoteForMessage(prose, sentence.start, sentence.end) : '';
   const said = quoted ? ` "${quoted}"` : '';
-  return /\d/.test(prose)
-    ? `The Result has no measured outcome:${said} Its numbers only date it, name things, describe what was built, size the method or give the value before.`
+  return namesNumber(prose)
+    ? `The Result has no measured outcome:${said} Its numbers only frame the story (a date, a name, what was built, the method's size, the people, an aim, a starting value or a placing).`
     : `The Result has no number:${said}`;
 }
 
