@@ -216,13 +216,23 @@ export function tellsPastEvent(text: string): boolean {
 /**
  * Whether the text tells no event: nothing as past (`tellsPastEvent`) once what the speaker would
  * do is left out ("Where a query is complex I would explain the steps and confirm the caller has
- * understood"). The hypotheticals are looked for only in a text that tells something as past.
+ * understood"). The hypotheticals are looked for only in a text that tells something as past. A
+ * text with nothing as past tells no event only where it says a habit, a stance or what one would
+ * do ("I always", "I believe", "I would"): one occasion told in the present ("So it is the night
+ * before launch. I open the logs ...") is an event.
  */
 export function tellsNoEvent(text: string): boolean {
-  if (!tellsPastEvent(text)) return true;
+  if (!tellsPastEvent(text)) return HABIT_OR_STANCE.test(text) || HYPOTHETICAL.test(text);
   const told = withoutHypotheticals(text);
   return told !== text && !tellsPastEvent(told);
 }
+
+/**
+ * A habit, a stance or a summary from now, in place of an occasion: "I always greet callers", "I
+ * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told".
+ */
+const HABIT_OR_STANCE =
+  /\b(?:usually|always|typically|generally|normally|often|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I['’]ve|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b/i;
 
 /** A line that asks or names what is answered: a heading, a line wholly in bold, a question, a "Q:" line. */
 const PROMPT_LINE = /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$/i;
