@@ -84,7 +84,8 @@ function main(): void {
     const ranked = bank.matcher.rank(triple.question, context);
     elapsed += Number(process.hrtime.bigint() - started) / 1e6;
     const at = ranked.findIndex((r) => r.file === triple.best);
-    if (at === -1) throw new Error(`${triple.bank} has no story "${triple.best}"`);
+    // A sealed split's labels are never printed, not even in an error.
+    if (at === -1) throw new Error(SEALED.has(triple.split) ? `a story labelled in the sealed ${triple.split} is not in ${triple.bank}` : `${triple.bank} has no story "${triple.best}"`);
     const t = tally[triple.split];
     if (!t) throw new Error(`unknown split "${triple.split}" for "${triple.question}"`);
     t.n++;
@@ -154,7 +155,7 @@ function secondReading(split: Split, triples: Triple[]): string | undefined {
   let accepted = 0;
   for (const pick of picks) {
     const first = triples.find((t) => t.split === split && t.question === pick.question && t.bank === pick.bank);
-    if (!first) throw new Error(`${file}: "${pick.question}" is not a ${split} question`);
+    if (!first) throw new Error(`${file}: ${SEALED.has(split) ? 'a pick' : `"${pick.question}"`} is not a ${split} question`);
     if (first.best === pick.best) same++;
     if (first.best === pick.best || pick.alsoGood.includes(first.best)) accepted++;
   }

@@ -14,9 +14,9 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
  * form posts, the stylesheet, and the page script under a fresh nonce. The content arrives later by
  * message, already escaped by the core's `html` helper.
  */
-export function webviewShell(webview: vscode.Webview, extensionUri: vscode.Uri, page: { script: WebviewPage; title: string }): string {
+export function webviewShell(webview: vscode.Webview, extensionUri: vscode.Uri, page: { name: WebviewPage; title: string }): string {
   return pageShell({
-    page: page.script,
+    page: page.name,
     title: page.title,
     cspSource: webview.cspSource,
     nonce: makeNonce(),

@@ -61,8 +61,9 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<R
 }
 
 /**
- * `readRegularFile` without awaiting: the same checks and results, for the command line, which
- * has nothing else to do while it reads (an await per file costs a thread-pool round trip each).
+ * `readRegularFile` without awaiting: the same checks and results, for the command line and the
+ * story threads, which have nothing else to do while they read (an await per file costs a
+ * thread-pool round trip each).
  */
 export function readRegularFileSync(file: string, maxBytes: number): ReadResult {
   let fd;

@@ -80,8 +80,7 @@ function post(reply: WorkerReply): void {
 
 /**
  * The file's text, or undefined when it is gone, unreadable, not a regular file (a named pipe would
- * block the thread for good), or far too large to be a story: the command line's read, which is
- * also one system call fewer than a stat before the read.
+ * block the thread for good), or far too large to be a story: the command line's read.
  */
 function readText(path: string): string | undefined {
   const read = readRegularFileSync(path, MAX_STORY_FILE_BYTES);

@@ -21,7 +21,7 @@ function csp(page: string): Map<string, string> {
 
 describe('webview pages', () => {
   const shell = (page: (typeof WEBVIEW_PAGES)[number]) =>
-    pageShell({ page, title: `T <${page}>`, cspSource: 'https://*.vscode-cdn.net', nonce: '0a1b2c', scriptUri: `https://x/dist/webview/${page}.js?a=1&b="2"`, styleUri: 'https://x/media/webview.css' });
+    pageShell({ page, title: `T <${page}>`, cspSource: 'https://*.vscode-cdn.net', nonce: '0a1b2c', scriptUri: `https://x/dist/webview/pages.js?a=1&b="2"`, styleUri: 'https://x/media/webview.css' });
 
   it('lists every page script there is, and the one page script starts each on its own page', () => {
     const scripts = readdirSync(join(ROOT, 'src', 'webview'))

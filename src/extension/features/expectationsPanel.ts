@@ -62,7 +62,7 @@ export class ExpectationsPanel implements vscode.Disposable {
     this.panel = panel;
     panel.webview.options = this.options();
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'star-coach.svg');
-    panel.webview.html = webviewShell(panel.webview, this.context.extensionUri, { script: 'expectations', title: 'Level Expectations' });
+    panel.webview.html = webviewShell(panel.webview, this.context.extensionUri, { name: 'expectations', title: 'Level Expectations' });
     const listeners = [
       panel.webview.onDidReceiveMessage((message) => this.handleMessage(message)),
       panel.onDidChangeViewState(() => panel.visible && this.renderSoon()),

@@ -152,7 +152,7 @@ export class MockQuestion implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel('starCoach.mock', 'Mock Question', vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'star-coach.svg');
-    panel.webview.html = webviewShell(panel.webview, this.context.extensionUri, { script: 'mock', title: 'Mock Question' });
+    panel.webview.html = webviewShell(panel.webview, this.context.extensionUri, { name: 'mock', title: 'Mock Question' });
     const listener = panel.webview.onDidReceiveMessage((m) => void this.handleMessage(m));
     panel.onDidDispose(() => {
       listener.dispose();
