@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { ResolvedConfig } from '../core/config';
 import type { StorySummary } from '../core/coverage';
@@ -6,7 +6,7 @@ import { printable } from '../core/format/terminal';
 import { isLintCacheText, LintCache, lintCacheFingerprint, type LintCacheEntry } from '../core/lintCache';
 import type { Finding } from '../core/types';
 import { fsProblem, readRegularFile, replaceFile } from '../node/fileAccess';
-import { sha1 } from '../node/hash';
+import { buildHash, sha1 } from '../node/hash';
 import type { Io } from './mock';
 
 /** Where `--cache` keeps its file unless `--cache-location` says otherwise, from the current folder: beside the practice log. */
@@ -15,10 +15,6 @@ export const DEFAULT_CACHE_LOCATION = path.join('.star-coach', 'lint-cache.json'
 /** A cache file larger than this is not read (ten thousand stories take about 10 MB). */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
-/** A hash of this build of STAR Coach: the bundle's own bytes, so that any change of its rules empties the cache. */
-function buildId(): string {
-  return sha1(readFileSync(__filename));
-}
 
 /** The lint cache of one `star-coach` run, tied to its file: each story's text hashed once, looked up, then kept. */
 export class CacheFile {
@@ -37,7 +33,7 @@ export class CacheFile {
    * cannot be read: it is never overwritten. Never throws.
    */
   static async open(location: string, config: ResolvedConfig, io: Io): Promise<CacheFile | undefined> {
-    const fingerprint = lintCacheFingerprint(buildId(), { '': config }, new Date().getFullYear());
+    const fingerprint = lintCacheFingerprint(buildHash([__filename]), { '': config }, new Date().getFullYear());
     const read = await readRegularFile(location, MAX_CACHE_BYTES);
     if (!read.ok) {
       if (read.code === 'ENOENT') return new CacheFile(LintCache.empty(fingerprint), location);

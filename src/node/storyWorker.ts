@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config';
@@ -7,7 +6,7 @@ import { MAX_STORY_FILE_BYTES } from '../core/engine';
 import { checkText, checkTexts, countText } from '../core/scan';
 import type { WorkerOptions, WorkerReply, WorkerRequest } from './storyWorkerProtocol';
 import { readRegularFileSync } from './fileAccess';
-import { sha1 } from './hash';
+import { buildHash, sha1 } from './hash';
 import { StoryThreadCache } from './threadCache';
 
 /**
@@ -149,6 +148,5 @@ function countSome(): void {
 
 /** A hash of the code that checks: this thread's file and the core bundle beside it (none in unit tests, which run the core unbundled). */
 function buildId(): string {
-  const core = join(__dirname, 'core.js');
-  return sha1(Buffer.concat([readFileSync(__filename), existsSync(core) ? readFileSync(core) : Buffer.alloc(0)]));
+  return buildHash([__filename, join(__dirname, 'core.js')]);
 }

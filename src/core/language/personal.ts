@@ -13,6 +13,8 @@ const NUMERAL_CONTEXT = /\b(?:phase|type|sde|level|tier|part|stage|class|grade|w
 const IRREGULAR_PAST_WORDS =
   'built wrote rewrote led ran drove took made got gave sent found met spoke brought bought taught sought chose began held kept left won paid put cut split shut sold told went did set sat stood dug fought hung lent lost read rode saw shook shot slept spent spun stole struck swept swung threw understood undertook withdrew wound overcame oversaw overhauled rebuilt redid reran reset rethought drew flew grew knew laid mentored';
 const IRREGULAR_PAST = new Set(IRREGULAR_PAST_WORDS.split(' '));
+/** Adverbs of a habit: "I always start", "I usually call". */
+const HABIT_ADVERBS = 'always|usually|normally|typically|generally|often';
 /** Irregular pasts written as their present: "you put your hand up" tells no past. */
 const SAME_IN_THE_PRESENT = new Set('put cut set split shut read spread hit let cost hurt quit'.split(' '));
 /** Irregular past participles: "I'd written", "I have taken". */
@@ -24,7 +26,7 @@ const PARTICIPLE_WORDS = 'done gone seen written taken given driven chosen broke
  * having ("I have three rules"), a life event ("before I graduated"), a habit ("I always start")
  * and hypotheticals ("if I were the lead") are not acting.
  */
-const NOT_AN_ACTION = new RegExp(String.raw`^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|were\b|want|wanted|need|needed|graduated|retired|got (?:stuck|lost|sick|ill|tired|bored|nervous|confused|frustrated|worried|scared|anxious|overwhelmed|stressed|upset|angry|annoyed|distracted|behind|burn[te]d? out)|(?:didn['’]t|did not|don['’]t|do not) (?:like|love|enjoy|know|think|want|care|mind|agree|feel|believe|understand|expect|realise|realize)|have (?!(?:also |since |just |already |now |then |personally )?(?:been|done|had|got|gotten|[a-z]+ed|${IRREGULAR_PAST_WORDS.replace(/ /g, '|')}|${PARTICIPLE_WORDS.replace(/ /g, '|')})\b)|find (?:that|it)|was part of|was on the team|(?:worked|work) (?:as|at|in|for (?:a|an|the|my|our))\b|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to (?!(?:the|a|an|my|our|their|his|her|its|it|this|that|every|each|all|work|grips)\b)|had the (?:chance|opportunity) to|(?:always|usually|normally|typically|generally|often) (?![a-z]+ed\b)(?!(?:${IRREGULAR_PAST_WORDS.replace(/ /g, '|')})\b)[a-z]+)\b`, 'i');
+const NOT_AN_ACTION = new RegExp(String.raw`^\s+(?:(?:really|just|honestly|still|also|always|never)\s+)?(?:would|could|should|might|will|think|thought|felt|feel|believe|believed|hope|hoped|wish|wished|guess|guessed|wonder|wondered|suppose|supposed|assume|assumed|knew|know|underestimated|overestimated|misjudged|misread|expected|realised|realized|forgot|feared|worried|doubted|was (?!able\b|the one\b|first\b|\w+ing\b)|am (?!\w+ing\b)|were\b|want|wanted|need|needed|graduated|retired|got (?:stuck|lost|sick|ill|tired|bored|nervous|confused|frustrated|worried|scared|anxious|overwhelmed|stressed|upset|angry|annoyed|distracted|behind|burn[te]d? out)|(?:didn['’]t|did not|don['’]t|do not) (?:like|love|enjoy|know|think|want|care|mind|agree|feel|believe|understand|expect|realise|realize)|have (?!(?:also |since |just |already |now |then |personally )?(?:been|done|had|got|gotten|[a-z]+ed|${IRREGULAR_PAST_WORDS.replace(/ /g, '|')}|${PARTICIPLE_WORDS.replace(/ /g, '|')})\b)|find (?:that|it)|was part of|was on the team|(?:worked|work) (?:as|at|in|for (?:a|an|the|my|our))\b|was a member|am part of|was lucky|was happy|was proud|was glad|was impressed|was surprised|(?:have |['’]ve )?(?:learned|learnt)\b(?! (?:to|how)\b)|like|liked|love|loved|enjoy|enjoyed|prefer|preferred|got to (?!(?:the|a|an|my|our|their|his|her|its|it|this|that|every|each|all|work|grips)\b)|had the (?:chance|opportunity) to|(?:${HABIT_ADVERBS}) (?![a-z]+ed\b)(?!(?:${IRREGULAR_PAST_WORDS.replace(/ /g, '|')})\b)[a-z]+)\b`, 'i');
 /**
  * "I was upfront with the client, rebuilt the schedule and brought in ...": a state, then steps
  * that share its subject. A past-tense verb after a comma or "and" in the same sentence.
@@ -231,8 +233,10 @@ export function tellsNoEvent(text: string): boolean {
  * A habit, a stance or a summary from now, in place of an occasion: "I always greet callers", "I
  * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told".
  */
-const HABIT_OR_STANCE =
-  /\b(?:usually|always|typically|generally|normally|often|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I['’]ve|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b/i;
+const HABIT_OR_STANCE = new RegExp(
+  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I['’]ve|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
+  'i',
+);
 
 /** A line that asks or names what is answered: a heading, a line wholly in bold, a question, a "Q:" line. */
 const PROMPT_LINE = /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$/i;

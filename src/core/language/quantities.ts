@@ -116,8 +116,7 @@ const AIM_OR_START_BEFORE =
 const PROPOSED_BEFORE = /\b(?:suggested|proposed|recommended|advised|urged)\b(?:(?!\b(?:which|and|then|so|after|until)\b)[^.,;:!?\n])*$/i;
 /**
  * A span the sentence is set in, not a size reached: "her last 8 months", "for the next two
- * years". A bound met ("within the first 2 weeks") is not
- * a span.
+ * years". A bound met ("within the first 2 weeks") is not a span.
  */
 const TIME_SPAN_BEFORE =
   /(?:(?<!\b(?:within|in|by|inside|under|over|during) )\b(?:her|his|their|my|our|its|the) (?:last|past|previous|preceding|first)|\bfor the (?:next|following))\s+$/i;
@@ -203,19 +202,27 @@ export interface Quantity {
 }
 
 /**
+ * The measured outcomes in the text (offsets within it), lazily: numbers first, in order, then
+ * quantities in words, each judged in its clause.
+ */
+function* measuredOutcomes(text: string): Generator<Quantity> {
+  NUMBER.lastIndex = 0;
+  for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
+    const end = match.index + match[0].length;
+    if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) yield { start: match.index, end };
+  }
+  for (const word of matchesOf(text, WORD_QUANTITY_ALL)) {
+    const end = word.index + word[0].length;
+    if (wordMeasures(text, word.index, end)) yield { start: word.index, end };
+  }
+}
+
+/**
  * The first measured outcome in the text (offsets within it), or undefined when it measures
  * nothing: numbers first, then quantities in words, each judged in its clause.
  */
 export function findQuantity(text: string): Quantity | undefined {
-  NUMBER.lastIndex = 0;
-  for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
-    const end = match.index + match[0].length;
-    if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) return { start: match.index, end };
-  }
-  for (const word of matchesOf(text, WORD_QUANTITY_ALL)) {
-    const end = word.index + word[0].length;
-    if (wordMeasures(text, word.index, end)) return { start: word.index, end };
-  }
+  for (const quantity of measuredOutcomes(text)) return quantity;
   return undefined;
 }
 
@@ -290,16 +297,7 @@ function measures(text: string, start: number, end: number, whole: string, decim
  * context of the whole text (a "$" or a month before them), and words and numbers both count.
  */
 export function findAllQuantities(text: string): Quantity[] {
-  const found: Quantity[] = [];
-  NUMBER.lastIndex = 0;
-  for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
-    const end = match.index + match[0].length;
-    if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) found.push({ start: match.index, end });
-  }
-  for (const word of matchesOf(text, WORD_QUANTITY_ALL)) {
-    const end = word.index + word[0].length;
-    if (wordMeasures(text, word.index, end)) found.push({ start: word.index, end });
-  }
+  const found = [...measuredOutcomes(text)];
   found.sort((a, b) => a.start - b.start);
   return found.filter((q, i) => i === 0 || q.start >= found[i - 1].end);
 }

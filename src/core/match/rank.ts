@@ -67,6 +67,9 @@ interface QuestionReading {
   cueWeights: number[];
   /** Index in LEVELS of the target level, -1 for none. */
   target: number;
+  /** A story told after this time (ms since the epoch) and not after now was told recently. */
+  recentSinceMs: number;
+  nowMs: number;
 }
 
 /**
@@ -226,12 +229,14 @@ export class StoryMatcher {
     let best = 0;
     for (const score of text) best = Math.max(best, score);
     const asked = this.askedCues(question);
-    return { question, stems, text, best, asked, cueWeights: this.cueWeights(asked), target: context.targetLevel ? LEVELS.indexOf(context.targetLevel) : -1 };
+    const nowMs = context.now.getTime();
+    const recentSinceMs = nowMs - (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
+    return { question, stems, text, best, asked, cueWeights: this.cueWeights(asked), target: context.targetLevel ? LEVELS.indexOf(context.targetLevel) : -1, recentSinceMs, nowMs };
   }
 
   /** Writes the points of each part of story `i`'s score (in SCORE_PARTS order) into `out`: no allocation, as it runs for every story of the bank. */
   private partsOf(i: number, read: QuestionReading, context: MatchContext, out: Float64Array): void {
-    const { question, text, best, asked, cueWeights, target } = read;
+    const { question, text, best, asked, cueWeights, target, recentSinceMs, nowMs } = read;
     const summary = this.documents[i].profile.summary;
     out[PART.lp] = WEIGHT.lp * lpFitScore(question, summary.lpIds);
     out[PART.words] = best > 0 ? WEIGHT.text * (text[i] / best) : 0;
@@ -243,8 +248,7 @@ export class StoryMatcher {
     const level = this.levelIndex[i];
     out[PART.level] = target !== -1 && level !== -1 ? (level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target)) : 0;
     out[PART.plan] = planPoints(context.plannedFor?.get(summary.id), question);
-    const ago = context.now.getTime() - this.toldAt[i];
-    out[PART.recent] = ago >= 0 && ago < (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000 ? -WEIGHT.recent : 0;
+    out[PART.recent] = this.toldAt[i] <= nowMs && this.toldAt[i] > recentSinceMs ? -WEIGHT.recent : 0;
   }
 
   /**
