@@ -50,6 +50,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout10: 'open',
   holdout11: 'open',
   holdout12: 'sealed',
+  holdout13: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
