@@ -49,7 +49,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout9: 'open',
   holdout10: 'open',
   holdout11: 'open',
-  holdout12: 'sealed',
+  holdout12: 'open',
   holdout13: 'sealed',
 };
 
