@@ -1,8 +1,9 @@
 // Scores "which story for this question?" against labelled questions (test/fixtures/match/labels.json):
 // for each question, ranks the stories of its bank as `star-coach match` does (with the bank's loop
 // plan) and checks where the labelled story lands. Prints top-1 and top-3 accuracy for each split
-// (every split of SPLITS below), how often the first LP read in the question is one the labelled
-// story claims (LP read: the question's reading on its own, a figure a sealed split prints too), the misses, and the time per question. Only the tune
+// (every split of SPLITS below), how often the first LP read in the question is one a person read in
+// it (LP read, against question-lps.json, labelled from the question alone), top-1 and top-3 when
+// the user names that LP (`MatchContext.lpIds`, as `star-coach match --lp` does), the misses, and the time per question. Only the tune
 // split's misses are shown unless --show-heldout is given, in text and JSON alike: the held-out splits
 // stay unseen while tuning. A SEALED split (written blind by someone who never read the
 // matcher) never shows its misses, whatever the flags. With --parts, each miss shown also says how
@@ -71,7 +72,8 @@ function main(): void {
   const json = process.argv.includes('--format') && process.argv[process.argv.indexOf('--format') + 1] === 'json';
   const { triples } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'match', 'labels.json'), 'utf8')) as { triples: Triple[] };
   const banks = new Map<string, ReturnType<typeof loadBank>>();
-  const tally = Object.fromEntries(SPLITS.map((split) => [split, { n: 0, top1: 0, top3: 0, lpRead: 0 }])) as Record<Split, { n: number; top1: number; top3: number; lpRead: number }>;
+  const tally = Object.fromEntries(SPLITS.map((split) => [split, { n: 0, top1: 0, top3: 0, lpRead: 0, givenTop1: 0, givenTop3: 0 }])) as Record<Split, Tally>;
+  const questionLpLabels = readQuestionLps();
   const showHeldout = process.argv.includes('--show-heldout');
   const withParts = process.argv.includes('--parts');
   const misses: Array<{ split: string; question: string; best: string; got: string[]; kind?: MissKind; lps?: string; ahead?: string }> = [];
@@ -92,9 +94,14 @@ function main(): void {
     t.n++;
     if (at === 0) t.top1++;
     if (at < 3) t.top3++;
-    // The LP reading on its own: is the question's first LP read one the labelled story claims?
-    const { question: read, stories } = bank.matcher.scoreParts(triple.question, context);
-    if (read.lpIds.length > 0 && stories.find((s) => s.file === triple.best)!.lpIds.includes(read.lpIds[0])) t.lpRead++;
+    // The LP reading on its own, and the ranking when the user names the question's LP.
+    const labelled = questionLpLabels.get(triple.question);
+    if (!labelled) throw new Error(`question-lps.json has no LP for ${SEALED.has(triple.split) ? `a question of the sealed ${triple.split}` : `"${triple.question}"`}`);
+    const read = bank.matcher.scoreParts(triple.question, context).question;
+    if (read.lpIds.length > 0 && labelled.includes(read.lpIds[0])) t.lpRead++;
+    const given = bank.matcher.rank(triple.question, { ...context, lpIds: [labelled[0]] }).findIndex((r) => r.file === triple.best);
+    if (given === 0) t.givenTop1++;
+    if (given < 3) t.givenTop3++;
     if (at !== 0 && !SEALED.has(triple.split) && (showHeldout || triple.split === 'tune')) {
       const miss = { split: triple.split, question: triple.question, best: `${triple.best} (#${at + 1})`, got: ranked.slice(0, 3).map((r) => `${r.file} ${r.score.toFixed(2)} [${r.reasons.join('; ')}]`) };
       if (!withParts) misses.push(miss);
@@ -107,25 +114,19 @@ function main(): void {
       }
     }
   }
-  const rate = (x: number, n: number) => (n ? x / n : 0);
-  const summary = Object.fromEntries(
-    Object.entries(tally).map(([split, t]) => [split, { questions: t.n, top1: Number(rate(t.top1, t.n).toFixed(3)), top3: Number(rate(t.top3, t.n).toFixed(3)), lpRead: Number(rate(t.lpRead, t.n).toFixed(3)) }]),
-  );
-  const all = { n: 0, top1: 0, top3: 0, lpRead: 0 };
+  const summary = Object.fromEntries(Object.entries(tally).map(([split, t]) => [split, figures(t)]));
+  const all: Tally = { n: 0, top1: 0, top3: 0, lpRead: 0, givenTop1: 0, givenTop3: 0 };
   for (const split of SPLITS) {
-    all.n += tally[split].n;
-    all.top1 += tally[split].top1;
-    all.top3 += tally[split].top3;
-    all.lpRead += tally[split].lpRead;
+    for (const key of ['n', 'top1', 'top3', 'lpRead', 'givenTop1', 'givenTop3'] as const) all[key] += tally[split][key];
   }
-  const result = { ...summary, all: { questions: all.n, top1: Number(rate(all.top1, all.n).toFixed(3)), top3: Number(rate(all.top3, all.n).toFixed(3)), lpRead: Number(rate(all.lpRead, all.n).toFixed(3)) }, msPerQuestion: Number((elapsed / all.n).toFixed(3)), misses, ...(withParts ? { missKinds: Object.fromEntries(kinds) } : {}) };
+  const result = { ...summary, all: figures(all), msPerQuestion: Number((elapsed / all.n).toFixed(3)), misses, ...(withParts ? { missKinds: Object.fromEntries(kinds) } : {}) };
   if (json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
   for (const split of [...SPLITS, 'all'] as const) {
-    const s = (result as unknown as Record<string, { questions: number; top1: number; top3: number; lpRead: number }>)[split];
-    process.stdout.write(`${split.padEnd(8)} ${String(s.questions).padStart(3)} questions  top-1 ${s.top1.toFixed(3)}  top-3 ${s.top3.toFixed(3)}  LP read ${s.lpRead.toFixed(3)}\n`);
+    const s = (result as unknown as Record<string, ReturnType<typeof figures>>)[split];
+    process.stdout.write(`${split.padEnd(9)} ${String(s.questions).padStart(3)} questions  top-1 ${s.top1.toFixed(3)}  top-3 ${s.top3.toFixed(3)}  LP read ${s.lpRead.toFixed(3)}  with the LP named: top-1 ${s.lpNamed.top1.toFixed(3)}  top-3 ${s.lpNamed.top3.toFixed(3)}\n`);
   }
   process.stdout.write(`${result.msPerQuestion} ms a question\n`);
   for (const split of SPLITS) {
@@ -137,6 +138,31 @@ function main(): void {
     if (miss.kind) process.stdout.write(`  ${miss.kind} (read: ${miss.lps}); the first story ahead by ${miss.ahead}\n`);
   }
   for (const [split, counts] of kinds) process.stdout.write(`\nmisses of ${split}: ${MISS_KINDS.map((k) => `${k} ${counts[k]}`).join(', ')}\n`);
+}
+
+/** Counts for a split: questions, the labelled story first and in the first three, the LP read as labelled, and the same two counts with the labelled LP named. */
+interface Tally {
+  n: number;
+  top1: number;
+  top3: number;
+  lpRead: number;
+  givenTop1: number;
+  givenTop3: number;
+}
+
+/** A split's rates, to three places. */
+function figures(t: Tally): { questions: number; top1: number; top3: number; lpRead: number; lpNamed: { top1: number; top3: number } } {
+  const rate = (x: number) => Number((t.n ? x / t.n : 0).toFixed(3));
+  return { questions: t.n, top1: rate(t.top1), top3: rate(t.top3), lpRead: rate(t.lpRead), lpNamed: { top1: rate(t.givenTop1), top3: rate(t.givenTop3) } };
+}
+
+/**
+ * question-lps.json: for each question of labels.json, the LPs a person read in it from the
+ * question alone (the primary first), keyed by the question's text.
+ */
+function readQuestionLps(): Map<string, string[]> {
+  const { items } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'match', 'question-lps.json'), 'utf8')) as { items: Array<{ question: string; lps: string[] }> };
+  return new Map(items.map((item) => [item.question, item.lps]));
 }
 
 /** A second reader's picks for a split, made blind to the first labels (second-<split>.json). */

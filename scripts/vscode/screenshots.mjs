@@ -13,8 +13,8 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'docs', 'images');
 /** Widths, in px, of the narrow Level Expectations screenshots. */
 const NARROW = [700, 320];
-/** The loop plan's screenshots (see planShots). */
-const PLAN_SHOTS = ['plan-view-dark', 'plan-page-dark', 'plan-print'];
+/** The loop plan's screenshots, and Which Story's on the same bank (see planShots). */
+const PLAN_SHOTS = ['plan-view-dark', 'plan-page-dark', 'plan-print', 'which-story-dark', 'which-story-lp-dark'];
 /**
  * The loop plan's bank: the example stories with the two banks the matching is scored on, 43
  * stories in one folder, enough to fill every slot of the default plan and give some a backup.
@@ -216,7 +216,33 @@ async function planShots() {
   await page.waitForTimeout(800);
   const box = await page.locator('iframe.webview.ready').first().boundingBox();
   await page.screenshot({ path: join(OUT, 'plan-print.png'), clip: box });
+  await page.emulateMedia({ media: 'screen' });
+  await whichStoryShots(page);
   await page.close();
+}
+
+/**
+ * Which Story for a question worded afresh: the ranked stories with the LPs read from the
+ * question, then the stories ranked again once the quick pick's button has named its LP.
+ */
+async function whichStoryShots(page) {
+  await runCommand(page, 'STAR Coach: Which Story for This Question?');
+  await page.waitForSelector('.quick-input-widget input', { timeout: 20_000 });
+  await page.waitForTimeout(500);
+  await page.keyboard.type('Tell me about a time senior leaders worried your proposal would cost them their own plans. How did you win them over?');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(OUT, 'which-story-dark.png') });
+  await page.locator('.quick-input-widget .quick-input-titlebar .action-label[aria-label*="Name the LP"]').click();
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Customer Obsession' }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.type('think big');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input[placeholder*="Asked under Think Big"]').waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(OUT, 'which-story-lp-dark.png') });
+  await page.keyboard.press('Escape');
 }
 
 /**

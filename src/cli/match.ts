@@ -2,6 +2,7 @@ import { jsonText } from './read';
 import { printable } from '../core/format/terminal';
 import { storyWords, StoryMatcher, type MatchContext, type MatchResult } from '../core/match/rank';
 import type { TargetLevel } from '../core/catalog/schema';
+import { closestLp, findLp } from '../core/catalog';
 import { loadBank, readCommandArgs, type Bank } from './bank';
 import type { Io } from './mock';
 import { planFor } from './plan';
@@ -12,22 +13,27 @@ const SHOWN = 5;
 const JSON_LIMIT = 20;
 
 /**
- * `star-coach match "<question>" [paths] [--format json] [--level L6|L7] [--limit n]`: the
- * stories of the bank ranked for the question, best first (5 in text, 20 in JSON by default), each with why. The loop plan of the same bank says which
- * stories are planned for another LP. Returns 0, or 2 for bad usage or input.
+ * `star-coach match "<question>" [paths] [--format json] [--level L6|L7] [--lp NAME] [--limit n]`:
+ * the stories of the bank ranked for the question, best first (5 in text, 20 in JSON by default),
+ * each with why. `--lp` names the LP the question is asked under, in place of the LPs read from
+ * its words. The loop plan of the same bank says which stories are planned for another LP.
+ * Returns 0, or 2 for bad usage or input.
  */
 export async function runMatch(argv: readonly string[], io: Io): Promise<number> {
-  const args = readCommandArgs('match', argv, io, ['text', 'json'], ['level', 'limit']);
+  const args = readCommandArgs('match', argv, io, ['text', 'json'], ['level', 'limit', 'lp']);
   const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new Error('--limit is a whole number of at least 1');
   const [question, ...paths] = args.given;
   if (question === undefined || question.trim() === '') throw new Error('match needs a question: star-coach match "Tell me about a time ..." [paths]');
   const level = args.values.level === undefined ? undefined : String(args.values.level).toUpperCase();
   if (level !== undefined && level !== 'L6' && level !== 'L7') throw new Error('--level is L6 or L7');
+  const lpName = args.values.lp === undefined ? undefined : String(args.values.lp);
+  const lp = lpName === undefined ? undefined : findLp(lpName);
+  if (lpName !== undefined && !lp) throw new Error(`--lp: no Leadership Principle is called "${lpName}"; the closest is "${closestLp(lpName).lp.name}"`);
   const bank = await loadBank(paths.length ? paths : ['.'], args.config, io);
   if (!bank) return 2;
   const matcher = new StoryMatcher(bank.stories.map((s) => ({ profile: s.profile, text: storyWords(s.story) })));
-  const results = matcher.rank(question, { ...matchContextOf(bank, level as TargetLevel | undefined), now: new Date() }, limit ?? (args.format === 'json' ? JSON_LIMIT : SHOWN));
+  const results = matcher.rank(question, { ...matchContextOf(bank, level as TargetLevel | undefined), ...(lp ? { lpIds: [lp.id] } : {}), now: new Date() }, limit ?? (args.format === 'json' ? JSON_LIMIT : SHOWN));
   io.out(args.format === 'json' ? jsonText(results) : formatMatchText(results));
   return bank.unreadable ? 2 : 0;
 }

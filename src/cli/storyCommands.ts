@@ -7,7 +7,7 @@ import { runPlan } from './plan';
 /** Help lines for the commands below, in the form of the main usage text. */
 export const STORY_COMMANDS_USAGE = `  plan [paths...]       A distinct story for each LP slot (plan.examplesPerLp in .starcoach.yaml), backups and gaps
   sheet [paths...]      The loop plan as a one-page Markdown cheat sheet
-  match "<question>" [paths...]  Which story to tell for a question, ranked, with why (--level L6|L7)
+  match "<question>" [paths...]  Which story to tell for a question, ranked, with why (--level L6|L7, --lp NAME)
   drill <story>         Follow-up questions on one story, answered aloud, with your prepared answers
 `;
 

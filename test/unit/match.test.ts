@@ -5,6 +5,7 @@ import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { questionLps, SCORE_PARTS, StoryMatcher, storyWords } from '../../src/core/match/rank';
+import { givenQuestionLps } from '../../src/core/match/questionLps';
 import { contentStems, inflectionRoot, inflectionRoots, stemWord, PORTER_STEMMER } from '../../src/core/match/words';
 import { allQuestions } from '../../src/core/catalog';
 import { lintText } from '../../src/core/engine';
@@ -244,6 +245,36 @@ describe('question to story', () => {
     assert.ok(told[0].reasons.includes('told 1 days ago') || told[0].reasons.includes('told yesterday'), told[0].reasons.join('; '));
   });
 
+  it('puts the LPs the user names first, keeps what the words say after them, and refuses an id the catalog lacks', () => {
+    const question = 'Tell me about a time a partner let you down at the last minute.';
+    const read = questionLps(question);
+    const named = givenQuestionLps(question, ['earn-trust', 'earn-trust', 'ownership']);
+    assert.strictEqual(named.source, 'given');
+    assert.deepStrictEqual(named.lpIds.slice(0, 2), ['earn-trust', 'ownership'], 'a name given twice counts once');
+    assert.deepStrictEqual(named.weights.slice(0, 2), [1, 0.4]);
+    // The LPs read from the words follow, counting at most as a secondary LP; the themes are read as ever.
+    assert.ok(read.lpIds.some((id) => !['earn-trust', 'ownership'].includes(id)), JSON.stringify(read));
+    for (const [i, id] of read.lpIds.entries()) if (!['earn-trust', 'ownership'].includes(id)) assert.strictEqual(named.weights[named.lpIds.indexOf(id)], Math.min(0.4, read.weights[i]));
+    assert.deepStrictEqual([named.cues, named.asksForFailure], [read.cues, read.asksForFailure]);
+    assert.throws(() => givenQuestionLps(question, ['earn-trust', 'bias-for-speed']), /no LP "bias-for-speed" in the catalog/);
+  });
+
+  it('ranks first, of two stories alike in words, the one of the LP the user names', () => {
+    const matcher = new StoryMatcher([
+      doc('frugal', story('Moved the billing service to a new database', 'Frugality', 'The bill fell by 61%.')),
+      doc('backbone', story('Moved the billing service to a new database', 'Have Backbone; Disagree and Commit', 'The bill fell by 61%.')),
+    ]);
+    const now = new Date('2026-06-01T00:00:00Z');
+    const question = 'Tell me about moving the billing service to a new database.';
+    for (const [lpId, first, name] of [['frugality', 'frugal', 'Frugality'], ['have-backbone-disagree-and-commit', 'backbone', 'Have Backbone']]) {
+      const ranked = matcher.rank(question, { now, lpIds: [lpId] });
+      assert.strictEqual(ranked[0].file, first, lpId);
+      assert.ok(ranked[0].score > ranked[1].score);
+      assert.ok(ranked[0].reasons.some((r) => r.startsWith(`primary LP ${name}`)), ranked[0].reasons.join('; '));
+    }
+    assert.deepStrictEqual(matcher.rank(question, { now, lpIds: [] }), matcher.rank(question, { now }), 'no LP named: read from the words');
+  });
+
   it('reports each part of every story\'s score, adding up to the score the ranking orders by', () => {
     const now = new Date('2026-06-01T00:00:00Z');
     const matcher = new StoryMatcher([
@@ -299,6 +330,20 @@ describe('question to story', () => {
     const badOption = await run(['match', 'q', '--bogus']);
     assert.strictEqual(badOption.code, 2);
     assert.match(badOption.err, /unknown option "--bogus"/);
+  });
+
+  it('star-coach match --lp ranks under the LP named, and refuses a name no LP has with the closest one', async () => {
+    const question = 'Tell me about a time you asked for a little time to measure before your team signed up for a big piece of work someone senior had proposed.';
+    const read = JSON.parse((await run(['match', question, 'examples', '--format', 'json'])).out) as Array<{ file: string; reasons: string[] }>;
+    const named = await run(['match', question, 'examples', '--format', 'json', '--lp', 'have backbone']);
+    assert.strictEqual(named.code, 0, named.err);
+    const results = JSON.parse(named.out) as Array<{ file: string; reasons: string[] }>;
+    assert.notStrictEqual(read[0].file, 'examples/report-export-rewrite-pushback.star.md', 'read from the words, another story comes first');
+    assert.strictEqual(results[0].file, 'examples/report-export-rewrite-pushback.star.md');
+    assert.ok(results[0].reasons.some((r) => /primary LP Have Backbone/.test(r)), results[0].reasons.join('; '));
+    const unknown = await run(['match', question, 'examples', '--lp', 'Frugalty']);
+    assert.strictEqual(unknown.code, 2);
+    assert.match(unknown.err, /--lp: no Leadership Principle is called "Frugalty"; the closest is "Frugality"/);
   });
 
   it('star-coach plan lists slots as JSON with files, backups and gaps; sheet prints Markdown; drill lists follow-ups', async () => {

@@ -1,4 +1,4 @@
-import { allLps, allQuestions, findLp, normalizeLpName, type Lp, type Question } from '../catalog';
+import { allLps, allQuestions, findLp, lpById, normalizeLpName, type Lp, type Question } from '../catalog';
 import { cueLps, cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
@@ -13,9 +13,10 @@ export interface QuestionLps {
   weights: number[];
   /**
    * `bank` when the text is a question of the bank; `signals` when the LPs were read from its words
-   * (LP names, catalog signal phrases, and the bank questions it resembles); `none` when nothing fits.
+   * (LP names, catalog signal phrases, and the bank questions it resembles); `given` when the user
+   * said which LPs it is asked under (see `givenQuestionLps`); `none` when nothing fits.
    */
-  source: 'bank' | 'signals' | 'none';
+  source: 'bank' | 'signals' | 'given' | 'none';
   /** The bank's question, when the text is one. */
   question?: Question;
   /** The cues (themes, see `cues.json`) the question asks about, by id, in the table's order. */
@@ -222,6 +223,27 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
     .sort((a, b) => b.weight - a.weight || order.get(a.id)! - order.get(b.id)!)
     .slice(0, MAX_LPS);
   return { lpIds: ranked.map((r) => r.id), weights: ranked.map((r) => r.weight), source: ranked.length ? 'signals' : 'none', cues, asksForFailure };
+}
+
+/**
+ * A question whose LPs the user names (`lpIds`, catalog ids, the surest first): they count first,
+ * as a bank question's do (the first fully, the rest by SECONDARY_LP), since the LP read from the
+ * words is what most often goes wrong for a question worded afresh. The LPs read from the words
+ * follow with their own weights, and the themes and a failure asked for are read as ever. Throws
+ * when an id is not an LP of the catalog; a name given twice counts once.
+ */
+export function givenQuestionLps(text: string, lpIds: readonly string[], stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
+  const ids = [...new Set(lpIds)];
+  for (const id of ids) if (!lpById(id)) throw new Error(`no LP "${id}" in the catalog`);
+  const read = questionLps(text, stemmer);
+  const ordered = [...ids];
+  const weights: number[] = ids.map((_, i) => (i === 0 ? 1 : SECONDARY_LP));
+  read.lpIds.forEach((id, i) => {
+    if (ordered.includes(id)) return;
+    ordered.push(id);
+    weights.push(Math.min(SECONDARY_LP, read.weights[i]));
+  });
+  return { ...read, lpIds: ordered, weights, source: 'given' };
 }
 
 /**

@@ -5,7 +5,7 @@ import { isFollowUpsTitle, type Story } from '../parse/story';
 import { openProblems, type StoryProfile } from '../plan/profile';
 import { Bm25Index } from './bm25';
 import { allCues, storyCueStrengths } from './cues';
-import { questionLps, questionWordWeight, type QuestionLps } from './questionLps';
+import { givenQuestionLps, questionLps, questionWordWeight, type QuestionLps } from './questionLps';
 import { contentStems, stemWord, PORTER_STEMMER, textStems, words, type Stemmer } from './words';
 
 export { questionLps, type QuestionLps } from './questionLps';
@@ -25,6 +25,12 @@ export interface MatchContext {
   now: Date;
   /** Days within which a telling counts as recent. */
   recentDays?: number;
+  /**
+   * The LPs the question is asked under, as catalog ids, the surest first, when the user says so
+   * (an interviewer may name the LP; question lists file each question under one): they replace
+   * the LPs read from the question's words. None or empty: read from the words.
+   */
+  lpIds?: readonly string[];
 }
 
 export interface MatchResult {
@@ -223,7 +229,7 @@ export class StoryMatcher {
 
   /** What a question brings to every story's score, read once: its LPs and themes, and its words' BM25 scores with the best of them. */
   private read(questionText: string, context: MatchContext): QuestionReading {
-    const question = questionLps(questionText, this.stemmer);
+    const question = context.lpIds?.length ? givenQuestionLps(questionText, context.lpIds, this.stemmer) : questionLps(questionText, this.stemmer);
     const stems = contentStems(questionText, this.stemmer);
     const { scores: text } = this.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
     let best = 0;
