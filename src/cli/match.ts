@@ -1,8 +1,8 @@
 import { jsonText } from './read';
 import { printable } from '../core/format/terminal';
-import { storyWords, StoryMatcher, type MatchContext, type MatchResult } from '../core/match/rank';
+import { questionLps, storyWords, StoryMatcher, type MatchContext, type MatchResult } from '../core/match/rank';
 import type { TargetLevel } from '../core/catalog/schema';
-import { closestLp, findLp } from '../core/catalog';
+import { closestLp, findLp, lpById, type Lp } from '../core/catalog';
 import { loadBank, readCommandArgs, type Bank } from './bank';
 import type { Io } from './mock';
 import { planFor } from './plan';
@@ -34,7 +34,7 @@ export async function runMatch(argv: readonly string[], io: Io): Promise<number>
   if (!bank) return 2;
   const matcher = new StoryMatcher(bank.stories.map((s) => ({ profile: s.profile, text: storyWords(s.story) })));
   const results = matcher.rank(question, { ...matchContextOf(bank, level as TargetLevel | undefined), ...(lp ? { lpIds: [lp.id] } : {}), now: new Date() }, limit ?? (args.format === 'json' ? JSON_LIMIT : SHOWN));
-  io.out(args.format === 'json' ? jsonText(results) : formatMatchText(results));
+  io.out(args.format === 'json' ? jsonText(results) : `${readingLine(question, lp)}\n${formatMatchText(results)}`);
   return bank.unreadable ? 2 : 0;
 }
 
@@ -46,6 +46,16 @@ export function matchContextOf(bank: Bank, level?: TargetLevel): Omit<MatchConte
   const plan = planFor(bank.stories, bank.config);
   const targetLevel = level ?? bank.config.plan.targetLevel;
   return { plannedFor: plannedLps(plan), ...(targetLevel ? { targetLevel } : {}) };
+}
+
+/**
+ * Which LPs the ranking took the question as asked under: the one named with --lp, else those read
+ * from its words, with how to name another (that reading is the guess most often wrong).
+ */
+function readingLine(question: string, named: Lp | undefined): string {
+  if (named) return `Asked under ${named.name} (--lp).`;
+  const read = questionLps(question).lpIds.map((id) => lpById(id)!.name);
+  return `${read.length ? `Read as asked under ${read.join(' · ')}` : 'No LP read from the question'}; name the LP with --lp NAME if you know it.`;
 }
 
 /** "1. Title (file)  score 4.2" and the reasons under it. */

@@ -341,6 +341,9 @@ describe('question to story', () => {
     assert.notStrictEqual(read[0].file, 'examples/report-export-rewrite-pushback.star.md', 'read from the words, another story comes first');
     assert.strictEqual(results[0].file, 'examples/report-export-rewrite-pushback.star.md');
     assert.ok(results[0].reasons.some((r) => /primary LP Have Backbone/.test(r)), results[0].reasons.join('; '));
+    const text = await run(['match', question, 'examples', '--limit', '1']);
+    assert.match(text.out, /^Read as asked under [^\n]+; name the LP with --lp NAME if you know it\.\n1\. /);
+    assert.match((await run(['match', question, 'examples', '--limit', '1', '--lp', 'have backbone'])).out, /^Asked under Have Backbone; Disagree and Commit \(--lp\)\.\n1\. Pushed back/);
     const unknown = await run(['match', question, 'examples', '--lp', 'Frugalty']);
     assert.strictEqual(unknown.code, 2);
     assert.match(unknown.err, /--lp: no Leadership Principle is called "Frugalty"; the closest is "Frugality"/);
