@@ -107,6 +107,8 @@ export interface BankParts<Ref> {
 export interface FirstScanTimes {
   startedMs?: number;
   firstCountedMs?: number;
+  /** The walk had found every story. */
+  foundMs?: number;
   /** Every story found was counted. */
   countedMs?: number;
   /** Every story counted was checked too. */
@@ -239,6 +241,7 @@ export class BankIndex<Ref> {
       this.want(id, ref);
     }, stale);
     if (stale()) return;
+    this.firstScan.foundMs ??= this.parts.clock.now();
     for (const id of this.ledger.absent(found)) if (this.ledger.forget(id)) this.parts.listener.removed(id);
     while (this.reading || this.ledger.readsWaiting > 0) await this.readAll();
     this.firstScan.countedMs ??= this.parts.clock.now();
