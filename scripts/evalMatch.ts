@@ -13,6 +13,7 @@
 // Usage: npm run eval:match [-- --format json] [--show-heldout] [--parts]
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { lpById } from '../src/core/catalog';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { lintText } from '../src/core/engine';
 import { SCORE_PARTS, storyWords, StoryMatcher, type MatchContext, type MatchDocument, type QuestionLps, type ScorePart } from '../src/core/match/rank';
@@ -162,6 +163,10 @@ function figures(t: Tally): { questions: number; top1: number; top3: number; lpR
  */
 function readQuestionLps(): Map<string, string[]> {
   const { items } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'match', 'question-lps.json'), 'utf8')) as { items: Array<{ question: string; lps: string[] }> };
+  // An entry is named by its place only: it may be a question of a sealed split.
+  items.forEach(({ lps }, at) => {
+    if (!Array.isArray(lps) || lps.length < 1 || lps.length > 2 || !lps.every((id) => lpById(id))) throw new Error(`question-lps.json: entry ${at + 1} needs one or two LP ids of the catalog`);
+  });
   return new Map(items.map((item) => [item.question, item.lps]));
 }
 

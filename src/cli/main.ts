@@ -7,11 +7,11 @@ import { toJsonFinding, type JsonFinding } from '../core/format/json';
 import { formatSarif } from '../core/format/sarif';
 import { catalogJson, formatCatalogText } from '../core/format/catalog';
 import { formatCoverageText, formatFindingsText, printable } from '../core/format/terminal';
-import { allQuestions, closestLp, findLp } from '../core/catalog';
+import { allQuestions } from '../core/catalog';
 import { QUESTION_CATEGORIES } from '../core/catalog/schema';
 import { formatQuestionsText } from '../core/format/questions';
 import { matchesFilter, type PickFilter } from '../core/practice/pick';
-import { findBankFiles, jsonText, lintStoryFiles, loadConfig, mapBounded, paintFor, parseStrict, READ_AT_ONCE, readStory, UsageError, withoutC1 } from './read';
+import { findBankFiles, jsonText, lintStoryFiles, loadConfig, mapBounded, paintFor, lpOption, parseStrict, READ_AT_ONCE, readStory, UsageError, withoutC1 } from './read';
 import { loadBank } from './bank';
 import { CacheFile, DEFAULT_CACHE_LOCATION } from './cacheFile';
 import { runMock, type Io, type MockOptions } from './mock';
@@ -32,7 +32,7 @@ Options:
   --fix                 lint: apply every safe fix in place (again until none is left), then report what remains
   --cache               lint, coverage: lint again only the stories whose text changed since the last --cache run
   --cache-location <f>  lint, coverage: the cache file (default .star-coach/lint-cache.json)
-  --lp <name or id>     questions, mock: only questions whose main LP is this one
+  --lp <name or id>     questions, mock: only questions whose main LP is this one; match: the LP the question is asked under
   --level <L6|L7>       questions, mock: only questions for this level (and for both)
   --category <id>       questions, mock: core, ai-ml-leadership, sustainability-esg or return-to-office
   --minutes <n>         mock: minutes on the countdown (default 2)
@@ -212,11 +212,7 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
   const options: Options = { command, paths: positionals.slice(1), format: value('format') ?? 'text', color: values['no-color'] !== true, filter: {}, mock: { minutes: 2 }, fix: values.fix === true };
   options.config = value('config');
   const lpName = value('lp');
-  if (lpName !== undefined) {
-    const lp = findLp(lpName);
-    if (!lp) throw new UsageError(`--lp: no Leadership Principle is called "${lpName}"; the closest is "${closestLp(lpName).lp.name}"`);
-    options.filter.lpId = lp.id;
-  }
+  if (lpName !== undefined) options.filter.lpId = lpOption(lpName).id;
   const level = value('level')?.toUpperCase();
   if (level !== undefined) {
     if (level !== 'L6' && level !== 'L7') throw new UsageError('--level is L6 or L7');

@@ -1,8 +1,8 @@
-import { jsonText } from './read';
+import { jsonText, lpOption } from './read';
 import { printable } from '../core/format/terminal';
-import { questionLps, storyWords, StoryMatcher, type MatchContext, type MatchResult } from '../core/match/rank';
+import { storyWords, StoryMatcher, type MatchContext, type MatchResult, type QuestionLps } from '../core/match/rank';
 import type { TargetLevel } from '../core/catalog/schema';
-import { closestLp, findLp, lpById, type Lp } from '../core/catalog';
+import { lpById, type Lp } from '../core/catalog';
 import { loadBank, readCommandArgs, type Bank } from './bank';
 import type { Io } from './mock';
 import { planFor } from './plan';
@@ -15,8 +15,8 @@ const JSON_LIMIT = 20;
 /**
  * `star-coach match "<question>" [paths] [--format json] [--level L6|L7] [--lp NAME] [--limit n]`:
  * the stories of the bank ranked for the question, best first (5 in text, 20 in JSON by default),
- * each with why. `--lp` names the LP the question is asked under, in place of the LPs read from
- * its words. The loop plan of the same bank says which stories are planned for another LP.
+ * each with why. `--lp` names the LP the question is asked under: it counts first, the LPs read
+ * from the words after it. The loop plan of the same bank says which stories are planned for another LP.
  * Returns 0, or 2 for bad usage or input.
  */
 export async function runMatch(argv: readonly string[], io: Io): Promise<number> {
@@ -27,14 +27,12 @@ export async function runMatch(argv: readonly string[], io: Io): Promise<number>
   if (question === undefined || question.trim() === '') throw new Error('match needs a question: star-coach match "Tell me about a time ..." [paths]');
   const level = args.values.level === undefined ? undefined : String(args.values.level).toUpperCase();
   if (level !== undefined && level !== 'L6' && level !== 'L7') throw new Error('--level is L6 or L7');
-  const lpName = args.values.lp === undefined ? undefined : String(args.values.lp);
-  const lp = lpName === undefined ? undefined : findLp(lpName);
-  if (lpName !== undefined && !lp) throw new Error(`--lp: no Leadership Principle is called "${lpName}"; the closest is "${closestLp(lpName).lp.name}"`);
+  const lp = args.values.lp === undefined ? undefined : lpOption(String(args.values.lp));
   const bank = await loadBank(paths.length ? paths : ['.'], args.config, io);
   if (!bank) return 2;
   const matcher = new StoryMatcher(bank.stories.map((s) => ({ profile: s.profile, text: storyWords(s.story) })));
-  const results = matcher.rank(question, { ...matchContextOf(bank, level as TargetLevel | undefined), ...(lp ? { lpIds: [lp.id] } : {}), now: new Date() }, limit ?? (args.format === 'json' ? JSON_LIMIT : SHOWN));
-  io.out(args.format === 'json' ? jsonText(results) : `${readingLine(question, lp)}\n${formatMatchText(results)}`);
+  const { question: read, results } = matcher.rankRead(question, { ...matchContextOf(bank, level as TargetLevel | undefined), ...(lp ? { lpIds: [lp.id] } : {}), now: new Date() }, limit ?? (args.format === 'json' ? JSON_LIMIT : SHOWN));
+  io.out(args.format === 'json' ? jsonText(results) : `${readingLine(read, lp)}\n${formatMatchText(results)}`);
   return bank.unreadable ? 2 : 0;
 }
 
@@ -49,13 +47,14 @@ export function matchContextOf(bank: Bank, level?: TargetLevel): Omit<MatchConte
 }
 
 /**
- * Which LPs the ranking took the question as asked under: the one named with --lp, else those read
- * from its words, with how to name another (that reading is the guess most often wrong).
+ * Which LPs the ranking took the question as asked under (`read`, the surest first): the one named
+ * with --lp and then those read from its words, or those alone with how to name one (the reading
+ * of the words is the guess most often wrong).
  */
-function readingLine(question: string, named: Lp | undefined): string {
-  if (named) return `Asked under ${named.name} (--lp).`;
-  const read = questionLps(question).lpIds.map((id) => lpById(id)!.name);
-  return `${read.length ? `Read as asked under ${read.join(' · ')}` : 'No LP read from the question'}; name the LP with --lp NAME if you know it.`;
+function readingLine(read: QuestionLps, named: Lp | undefined): string {
+  const names = read.lpIds.map((id) => lpById(id)!.name);
+  if (named) return `Asked under ${named.name} (--lp)${names.length > 1 ? `; read from the words too: ${names.slice(1).join(' · ')}` : ''}.`;
+  return `${names.length ? `Read as asked under: ${names.join(' · ')}.` : 'No LP read from the question.'} Name the LP with --lp NAME if you know it.`;
 }
 
 /** "1. Title (file)  score 4.2" and the reasons under it. */

@@ -8,6 +8,7 @@ import { findConfigFile } from '../core/lookup';
 import { readRegularFile, readRegularFileSync, replaceFile } from '../node/fileAccess';
 import type { LintCacheEntry } from '../core/lintCache';
 import type { CacheFile } from './cacheFile';
+import { closestLp, findLp, type Lp } from '../core/catalog';
 import { findExclusions, findStoryFiles, NODE_LOOKUP_FS } from './files';
 import type { Io } from './mock';
 
@@ -154,6 +155,17 @@ export function withoutC1(json: string): string {
 
 /** A mistake in the command line: said with the usage, exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * The LP an `--lp` option names, by its name, an alias or its id (as `findLp` reads them).
+ * Throws `UsageError` for an empty value, and for a name no LP has, with the closest one.
+ */
+export function lpOption(name: string): Lp {
+  if (name.trim() === '') throw new UsageError('--lp needs a value');
+  const lp = findLp(name);
+  if (!lp) throw new UsageError(`--lp: no Leadership Principle is called "${name}"; the closest is "${closestLp(name).lp.name}"`);
+  return lp;
+}
 
 /**
  * `argv` as node:util's `parseArgs` reads it (strict, so an unknown option or a value where none

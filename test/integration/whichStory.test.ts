@@ -29,11 +29,11 @@ describe('which story for this question, in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('ranks again under the LP the user names, as the quick pick\'s button does, and refuses an unknown LP', async () => {
+  it('ranks under the LP the user names, by name or id, and refuses a name no LP has', async () => {
     const question = 'Tell me about a project you are proud of.';
-    for (const [lpId, first, name] of [['invent-and-simplify', 'missing-task.star.md', 'Invent and Simplify'], ['dive-deep', 'strong.star.md', 'Dive Deep']]) {
-      const results = await vscode.commands.executeCommand<MatchResult[]>('starCoach.whichStory', question, lpId);
-      assert.strictEqual(results?.[0].file, storyUri(first).toString(), `${lpId}: ${JSON.stringify(results)}`);
+    for (const [lp, first, name] of [['Invent and Simplify', 'missing-task.star.md', 'Invent and Simplify'], ['dive-deep', 'strong.star.md', 'Dive Deep']]) {
+      const results = await vscode.commands.executeCommand<MatchResult[]>('starCoach.whichStory', question, lp);
+      assert.strictEqual(results?.[0].file, storyUri(first).toString(), `${lp}: ${JSON.stringify(results)}`);
       assert.ok(results[0].reasons.some((r) => r.startsWith(`primary LP ${name}`)), results[0].reasons.join('; '));
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     }

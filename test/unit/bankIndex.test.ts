@@ -61,6 +61,9 @@ class FakeDisk {
   readonly files = new Map<string, string>();
   config: ResolvedConfig = DEFAULT_CONFIG;
   walks = 0;
+  /** Fake milliseconds a walk takes to list each story, on `clock` (the bank's, set by `bank`). */
+  listMs = 0;
+  clock: Clock | undefined;
 
   constructor(stories: Record<string, string> = {}) {
     for (const [id, text] of Object.entries(stories)) this.files.set(id, text);
@@ -71,7 +74,7 @@ class FakeDisk {
     const under = async (folder: string, found: (id: string) => void, cancelled?: () => boolean) => {
       // Listed a story at a time, so that events and answers can come in between.
       for (const id of [...this.files.keys()].sort()) {
-        await Promise.resolve();
+        await (this.listMs > 0 ? new Promise((resolve) => this.clock!.after(this.listMs, () => resolve(undefined))) : Promise.resolve());
         if (cancelled?.()) return;
         if (id.startsWith(`${folder}/`) && this.files.has(id)) found(id);
       }
@@ -238,6 +241,7 @@ interface Heard {
 
 function bank(disk: FakeDisk, options: { worker?: boolean; workerTakes?: (id: string) => boolean } = {}) {
   const clock = new FakeClock();
+  disk.clock = clock;
   const source = new FakeSource(disk);
   let listener: ((event: BankEvent<string>) => void) | undefined;
   const heard: Heard = { changes: 0, removed: [], checked: [] };
@@ -298,12 +302,13 @@ const STORIES = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`ws/s${
 describe('the story index with fakes (BankIndex)', () => {
   it('counts every story first, then checks them, and says so once each', async () => {
     const disk = new FakeDisk(STORIES);
+    disk.listMs = 5;
     const b = bank(disk);
     let counted = false;
     void b.index.ready().then(() => (counted = true));
     await b.clock.run();
     assert.strictEqual(counted, false, 'not counted until the worker counts');
-    assert.deepStrictEqual({ ...b.index.firstScan }, { startedMs: 0, foundMs: 0 }, 'the first scan is timed from its start; the walk (a fake one) found every story at once');
+    assert.deepStrictEqual({ ...b.index.firstScan }, { startedMs: 0, foundMs: 50 }, 'the first scan is timed from its start; the walk listed ten stories, 5 ms each');
     // Reading began with the first story found: the worker has it alone, and the other nine next.
     for (const batch of [1, 9]) {
       assert.strictEqual(b.worker().taken.length, batch === 1 ? 1 : 10);

@@ -52,3 +52,14 @@ export function expectedMarkers(text: string): string[] {
   });
   return keys.sort();
 }
+
+/** The fastest of three runs of `work(input)`, in milliseconds: for growth checks, not speed goals. */
+export function bestOfThreeMs<T>(work: (input: T) => unknown, input: T): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    work(input);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}

@@ -257,6 +257,7 @@ describe('question to story', () => {
     for (const [i, id] of read.lpIds.entries()) if (!['earn-trust', 'ownership'].includes(id)) assert.strictEqual(named.weights[named.lpIds.indexOf(id)], Math.min(0.4, read.weights[i]));
     assert.deepStrictEqual([named.cues, named.asksForFailure], [read.cues, read.asksForFailure]);
     assert.throws(() => givenQuestionLps(question, ['earn-trust', 'bias-for-speed']), /no LP "bias-for-speed" in the catalog/);
+    assert.deepStrictEqual(givenQuestionLps(question, []), read, 'no LP named: the words\' reading unchanged');
   });
 
   it('ranks first, of two stories alike in words, the one of the LP the user names', () => {
@@ -342,8 +343,12 @@ describe('question to story', () => {
     assert.strictEqual(results[0].file, 'examples/report-export-rewrite-pushback.star.md');
     assert.ok(results[0].reasons.some((r) => /primary LP Have Backbone/.test(r)), results[0].reasons.join('; '));
     const text = await run(['match', question, 'examples', '--limit', '1']);
-    assert.match(text.out, /^Read as asked under [^\n]+; name the LP with --lp NAME if you know it\.\n1\. /);
-    assert.match((await run(['match', question, 'examples', '--limit', '1', '--lp', 'have backbone'])).out, /^Asked under Have Backbone; Disagree and Commit \(--lp\)\.\n1\. Pushed back/);
+    assert.match(text.out, /^Read as asked under: [^\n]+\. Name the LP with --lp NAME if you know it\.\n1\. /);
+    assert.match((await run(['match', question, 'examples', '--limit', '1', '--lp', 'have backbone'])).out, /^Asked under Have Backbone; Disagree and Commit \(--lp\)(; read from the words too: [^\n]+)?\.\n1\. Pushed back/);
+    for (const empty of ['', '  ']) {
+      const refused = await run(['match', question, 'examples', '--lp', empty]);
+      assert.deepStrictEqual([refused.code, refused.err], [2, 'star-coach: --lp needs a value\n']);
+    }
     const unknown = await run(['match', question, 'examples', '--lp', 'Frugalty']);
     assert.strictEqual(unknown.code, 2);
     assert.match(unknown.err, /--lp: no Leadership Principle is called "Frugalty"; the closest is "Frugality"/);

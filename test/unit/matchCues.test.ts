@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { ROOT } from './helpers';
+import { bestOfThreeMs, ROOT } from './helpers';
 import data from '../../src/core/match/cues.json';
-import { allCues, cueTableSchema, questionCues, storyCueStrengths, readCompounds } from '../../src/core/match/cues';
+import fc from 'fast-check';
+import { allCues, cueTableSchema, questionCues, storyCueStrengths, readCompounds, uncovered, type Match } from '../../src/core/match/cues';
 import { questionLps, questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
@@ -31,6 +32,25 @@ function strength(text: string, id: string): number {
 }
 
 describe('question cues', () => {
+  it('keeps exactly the matches no longer match of another cue covers, comparing only nearby ones', () => {
+    // The definition, every pair compared: what the windowed comparison must give.
+    const byDefinition = (found: readonly Match[]) => found.filter((m) => !found.some((o) => o.cue !== m.cue && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    const matches = fc
+      .array(fc.record({ cue: fc.integer({ min: 0, max: 3 }), start: fc.integer({ min: 0, max: 30 }), length: fc.integer({ min: 1, max: 5 }) }), { maxLength: 40 })
+      .map((list) => list.map(({ cue, start, length }) => ({ cue, start, end: start + length })).sort((a, b) => a.start - b.start));
+    fc.assert(fc.property(matches, (found) => assert.deepStrictEqual(uncovered(found), byDefinition(found))), { numRuns: 2000 });
+  });
+
+  it('reads a question pasted as a whole page in time that grows with its length, not its square', () => {
+    const readMs = (text: string) => bestOfThreeMs((question: string) => questionCues(question), text);
+    for (const unit of ['I failed. ', 'we missed the deadline and the customer was angry. ', 'let the team down ']) {
+      readMs(unit.repeat(500));
+      const small = readMs(unit.repeat(1500));
+      const large = readMs(unit.repeat(12_000));
+      assert.ok(large < 24 * Math.max(small, 1), `"${unit.trim()}": ${small.toFixed(1)} ms for 1,500 times, ${large.toFixed(1)} ms for 12,000`);
+    }
+  });
+
   it('keeps a valid table: unique ids and labels, every phrase with a word, the failure cue present', () => {
     assert.doesNotThrow(() => cueTableSchema.parse(data));
     const cues = allCues();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { lintChunks, lintText, lintTexts } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config';
 import { defineRule } from '../../src/core/rules/rule';
-import { storyTexts } from './helpers';
+import { bestOfThreeMs, storyTexts } from './helpers';
 import { parseStory } from '../../src/core/parse/story';
 import { RULES } from '../../src/core/rules';
 import { DEFAULT_CONFIG } from '../../src/core/config';
@@ -117,15 +117,7 @@ describe('properties (fast-check)', function () {
   it('costs grow in proportion to a long line packed with what the rules look for, not with its square', () => {
     // A growth check, not a speed goal: eight times the text costs about eight times the time;
     // work done once per match over the whole line (a walk out from each claim) costs 64 times.
-    const lintMs = (text: string) => {
-      let best = Infinity;
-      for (let run = 0; run < 3; run++) {
-        const start = performance.now();
-        lintText(text);
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
+    const lintMs = (text: string) => bestOfThreeMs((story: string) => lintText(story), text);
     const story = (unit: string, chars: number) => `---\ntitle: T\nlps: [Ownership]\n---\n## Situation\nS.\n## Task\nT.\n## Action\nI did it.\n## Result\n${unit.repeat(Math.ceil(chars / unit.length))}\n`;
     for (const unit of ['improved performance ', 'worked hard ', 'much faster ', 'their fault ', 'we ', 'I ', '10% ', 'team of 3 ', 'I would ']) {
       lintMs(story(unit, 10_000)); // warm

@@ -141,7 +141,7 @@ function compile(stemmer: Stemmer): Compiled {
 }
 
 /** Where a phrase of a cue was found: tokens `start` to `end` (exclusive). */
-interface Match {
+export interface Match {
   cue: number;
   start: number;
   end: number;
@@ -171,6 +171,23 @@ function find(stems: readonly string[], index: PhraseIndex, numbers: ReadonlySet
   return found;
 }
 
+/**
+ * The matches that no longer match of another cue covers. `found` is in order of start (as `find`
+ * gives it), so a match that covers another starts at most the longest match's length before it:
+ * only those are compared, which keeps a question of any length linear (comparing every pair took
+ * seconds for a pasted page).
+ */
+export function uncovered(found: readonly Match[]): Match[] {
+  let longest = 0;
+  for (const m of found) longest = Math.max(longest, m.end - m.start);
+  const covers = (o: Match, m: Match) => o.cue !== m.cue && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start;
+  return found.filter((m, i) => {
+    for (let j = i - 1; j >= 0 && found[j].start >= m.start - longest; j--) if (covers(found[j], m)) return false;
+    for (let j = i + 1; j < found.length && found[j].start === m.start; j++) if (covers(found[j], m)) return false;
+    return true;
+  });
+}
+
 /** How many matches each cue has, in table order. */
 function tally(found: readonly Match[]): Uint16Array {
   const counts = new Uint16Array(allCues().length);
@@ -186,9 +203,7 @@ function tally(found: readonly Match[]): Uint16Array {
  */
 export function questionCues(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
   const { ask, numbers } = compile(stemmer);
-  const found = find(textStems(withoutContrasts(text), stemmer).all, ask, numbers);
-  const kept = found.filter((m) => !found.some((o) => o.cue !== m.cue && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
-  const counts = tally(kept);
+  const counts = tally(uncovered(find(textStems(withoutContrasts(text), stemmer).all, ask, numbers)));
   return allCues().flatMap((cue, i) => (counts[i] > 0 ? [cue.id] : []));
 }
 

@@ -229,13 +229,15 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
  * A question whose LPs the user names (`lpIds`, catalog ids, the surest first): they count first,
  * as a bank question's do (the first fully, the rest by SECONDARY_LP), since the LP read from the
  * words is what most often goes wrong for a question worded afresh. The LPs read from the words
- * follow with their own weights, and the themes and a failure asked for are read as ever. Throws
- * when an id is not an LP of the catalog; a name given twice counts once.
+ * follow, each counting at most as a second LP would (SECONDARY_LP), and the themes and a failure
+ * asked for are read as ever. No LP named: the words' reading unchanged. Throws when an id is not
+ * an LP of the catalog; an id given twice counts once.
  */
 export function givenQuestionLps(text: string, lpIds: readonly string[], stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
   const ids = [...new Set(lpIds)];
   for (const id of ids) if (!lpById(id)) throw new Error(`no LP "${id}" in the catalog`);
   const read = questionLps(text, stemmer);
+  if (ids.length === 0) return read;
   const ordered = [...ids];
   const weights: number[] = ids.map((_, i) => (i === 0 ? 1 : SECONDARY_LP));
   read.lpIds.forEach((id, i) => {

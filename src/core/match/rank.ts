@@ -26,9 +26,10 @@ export interface MatchContext {
   /** Days within which a telling counts as recent. */
   recentDays?: number;
   /**
-   * The LPs the question is asked under, as catalog ids, the surest first, when the user says so
-   * (an interviewer may name the LP; question lists file each question under one): they replace
-   * the LPs read from the question's words. None or empty: read from the words.
+   * The LPs the question is asked under, as catalog ids, the surest first, when the user names them
+   * (an interviewer may say the LP; question lists file each question under one): they count
+   * first, and the LPs read from the question's words count after them, at most as a second LP
+   * would (see `givenQuestionLps`). None or empty: the LPs are read from the words alone.
    */
   lpIds?: readonly string[];
 }
@@ -181,9 +182,18 @@ export class StoryMatcher {
   /**
    * The stories for a question, best first, at most `limit` (all by default). Each says why: the
    * LP fit, the question's words it shares, a failure asked for, its level, open problems, where the
-   * plan uses it and whether it was told recently. An empty question ranks by LP fit and quality alone.
+   * plan uses it and whether it was told recently. An empty question ranks by LP fit and quality
+   * alone. Throws when `context.lpIds` holds an id the catalog lacks.
    */
   rank(questionText: string, context: MatchContext, limit = this.documents.length): MatchResult[] {
+    return this.rankRead(questionText, context, limit).results;
+  }
+
+  /**
+   * `rank`'s stories with how the question was read (its LPs, the surest first, and its themes),
+   * for saying which LPs the ranking took the question as asked under without reading it twice.
+   */
+  rankRead(questionText: string, context: MatchContext, limit = this.documents.length): { question: QuestionLps; results: MatchResult[] } {
     const read = this.read(questionText, context);
     const { question, stems, text, best } = read;
     // Scores first, as plain numbers from what was worked out per story ahead: words for the few results shown only.
@@ -201,7 +211,7 @@ export class StoryMatcher {
       const stem = stemWord(word, this.stemmer);
       if (stems.includes(stem) && !shown.has(stem)) shown.set(stem, word);
     }
-    return order.map((i) => {
+    const results = order.map((i) => {
       const reasons = this.explain(i, question, context, read.asked);
       const matched = this.index.termsIn(i, stems);
       if (matched.length > 0) reasons.push([WEIGHT.text * (text[i] / best), `shares ${matched.slice(0, 4).map((stem) => `"${shown.get(stem) ?? stem}"`).join(', ')}`]);
@@ -209,6 +219,7 @@ export class StoryMatcher {
       const { summary } = this.documents[i].profile;
       return { file: summary.id, title: summary.title, score: Math.round(totals[i] * 1000) / 1000, reasons: reasons.map(([, words]) => words) };
     });
+    return { question, results };
   }
 
   /**
