@@ -877,7 +877,8 @@ function readPartName(title: string): string | undefined {
   if (KIND_BY_NAME.has(exact)) return exact;
   const undecorated = plain
     .replace(/^[^\p{L}]+/u, '') // numbering, emoji, bullets
-    .replace(/^([star])\s*[-–—:.)]\s*(?=\p{L}{2})/u, '') // "s – situation"
+    // "s – situation"; any letter before the name it opens, as other layouts letter their parts: "c – context", "p - problem"
+    .replace(/^(?:[star]|(\p{L})(?=\s*[-–—:.)]\s*\1))\s*[-–—:.)]\s*(?=\p{L}{2})/u, '')
     .replace(/^the\s+/, '');
   const name = normalizeTitle(undecorated);
   if (KIND_BY_NAME.has(name)) return name;
@@ -967,7 +968,7 @@ export function partSection(story: Story, kind: StarKind): Section | undefined {
 }
 
 /** The fewest words of an unmarked opening that tell a Situation: a sentence of setting. */
-const OPENING_SITUATION_WORDS = 12;
+export const OPENING_SITUATION_WORDS = 12;
 
 /**
  * The Situation of a story that marks its later parts but not its first: "We had a payments
