@@ -1388,6 +1388,18 @@ describe('kinds: text no part is marked on may tell the parts before the first m
     assert.deepStrictEqual(missing('# Launch date\n\n## Situation\n\n## Task\n'), ['The story has no Action', 'The story has no Result', 'The Situation is empty', 'The Task is empty']);
   });
 
+  it('a label in the speaker\'s own voice between the setting and the Action ("My responsibility:", "## My part") may be the Task: it is not named; a complication there ("Obstacle:") leaves it named', () => {
+    const rest = '**Action:** I cancelled the order and called the doctor.\n\n**Result:** No dose was given, and no repeat in three months.\n';
+    const setting = '**Situation:** A ward order was released for a patient with a recorded allergy.\n\n';
+    fc.assert(
+      fc.property(fc.constantFrom('**My responsibility:**', '- **My part:**', '## My share of it\n', 'Our brief:', '**Obstacle:**', '## Tension\n'), (label) => {
+        const text = `${setting}${label} It was my release, so making it safe fell to me.\n\n${rest}`;
+        assert.deepStrictEqual(missing(text), /my|our/i.test(label) ? [] : ['The story has no Task'], label);
+      }),
+      { numRuns: 20, seed: 20261130 },
+    );
+  });
+
   it('a letter before the name it stands for, as other layouts letter their parts ("C – Context", "P - Problem"), names the part: a Task missing after it is named', () => {
     for (const label of ['**C – Context**\n', 'P - Problem: ', '**C — Context:** ']) {
       const text = `${label}I placed a supervisor with a client, and he left after 6 weeks.\n\nA - Action: I called the client the same day.\n\nR - Result: The client gave us two more roles that year.\n`;
