@@ -1410,3 +1410,18 @@ describe('kinds: text no part is marked on may tell the parts before the first m
     assert.notDeepStrictEqual(parseStory(`${FRONT}X - Context: a line.\n`).sections.map((s) => s.kind), ['situation']);
   });
 });
+
+describe('kinds: a whole over a period, or reached by a bound, in words', () => {
+  it('"every home game this season" and "by the summer term ... in every lesson" measure; the whole alone, or the period alone, does not', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('every home game', 'all the weekly reports', 'every lesson', 'all of our rotas'), fc.constantFrom('this season', 'that term', 'this year', 'that quarter'), (whole, period) => {
+        assert.ok(hasQuantity(`She has been to ${whole} ${period}.`), `${whole} ${period}`);
+        assert.ok(hasQuantity(`By the summer term she was using ${whole}.`), whole);
+        assert.ok(!hasQuantity(`She has been to ${whole}.`), whole);
+        assert.ok(!hasQuantity(`She felt more settled ${period}.`), period);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+    assert.ok(!hasQuantity('By the summer term she was using the book.'));
+  });
+});
