@@ -1425,3 +1425,19 @@ describe('kinds: a whole over a period, or reached by a bound, in words', () => 
     assert.ok(!hasQuantity('By the summer term she was using the book.'));
   });
 });
+
+describe('kinds: a closing paragraph that tells nothing as past is not how the story ended', () => {
+  it('after a telling with no part marked, a link to the job or a plan ("This experience would let me ...", "Next I want to ...") leaves the paragraph before as the Result', () => {
+    const told = 'In 2023 our records office had fallen far behind on retrievals. As acting team leader I was asked to clear the backlog. I sorted the requests by series and moved the quieter staff onto the largest one.';
+    fc.assert(
+      fc.property(fc.constantFrom('This experience would let me lead the access team in this role from the first week.', 'Next I want to bring the same checks to the other teams.', 'I am keen to bring the same approach to this role.'), (closing) => {
+        const result = (ending: string) => lintText(`${FRONT}${told} ${ending}\n\n${closing}\n`).findings.filter((f) => f.ruleId === 'unquantified-result');
+        assert.deepStrictEqual(result('The backlog was cleared in seven weeks, and waits fell from 41 days to 12.'), [], closing);
+        const unmeasured = result('The backlog was cleared, and the applicants were pleased.');
+        assert.strictEqual(unmeasured.length, 1, closing);
+        assert.match(unmeasured[0].message, /In 2023 our records office/);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
+  });
+});
