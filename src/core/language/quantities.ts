@@ -6,10 +6,10 @@ import { matchesOf } from '../text';
  * A measured outcome is a change ("from 4 hours to 10 minutes", "halved"), a rate ("12%"), a count
  * of outcomes ("eleven pairs met", "not one complaint", "without refusing once", "only one bug",
  * "nobody was paged again", "stopped entirely", "never stopped", "no record was lost", "sold out",
- * "all 40 services", "every home game this season"), time saved ("saved a full day"), a change of scale ("from days to hours"), a
- * time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less
- * than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that
- * week") or an amount ("$2M"). A number that frames the story rather than sizes what came of it
+ * "all 40 services", "every home game this season"), time saved ("saved a full day"), a change of
+ * scale ("from days to hours"), a time bound met ("within the hour", "in under an hour", "over a
+ * single weekend", "slipped by less than one day", "a month ahead of schedule", "by the end of my
+ * third day", "by the end of that week") or an amount ("$2M"). A number that frames the story rather than sizes what came of it
  * does not count, judged by the words just before and after it in its clause: digits that only name
  * things (years, levels, P99, versions, Q3, dates, "Team 42", a heading's number), the method ("a
  * four-month pilot with 5 users", "I interviewed 6 customers"), what was built ("polls every 3

@@ -1215,8 +1215,9 @@ const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:
  * starts, an offset in the story: its last paragraph (with the one before, when the last tells the
  * lesson, or tells nothing as past once what the speaker would do is left out: a link to the job
  * applied for, "This experience would let me lead the team from the first week", a plan, "Next I
- * want to bring the same checks to the other teams", or a table's header row), or in a telling of one paragraph, its second half of
- * sentences. A number in the setup ("three deadlines in the same week") measures no outcome.
+ * want to bring the same checks to the other teams", or a table's header row), or in a telling of
+ * one paragraph, its second half of sentences. A number in the setup ("three deadlines in the same
+ * week") measures no outcome.
  */
 function closingPart(story: Story, start: number, end: number): number {
   const body = story.prose.slice(start, end).trimEnd();
