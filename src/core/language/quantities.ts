@@ -9,9 +9,9 @@ import { matchesOf } from '../text';
  * "all 40 services", "every home game this season"), time saved ("saved a full day"), a change of
  * scale ("from days to hours"), a time bound met ("within the hour", "in under an hour", "over a
  * single weekend", "slipped by less than one day", "a month ahead of schedule", "by the end of my
- * third day", "by the end of that week") or an amount ("$2M"). A number that frames the story rather than sizes what came of it
- * does not count, judged by the words just before and after it in its clause: digits that only name
- * things (years, levels, P99, versions, Q3, dates, "Team 42", a heading's number), the method ("a
+ * third day", "by the end of that week") or an amount ("$2M"). A number that frames the story
+ * rather than sizes what came of it does not count, judged by the words just before and after it in
+ * its clause: digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42", a heading's number), the method ("a
  * four-month pilot with 5 users", "I interviewed 6 customers"), what was built ("polls every 3
  * seconds", "logs at three severities", "ports 8081 and 5174", "a two-stage route"), a before-value
  * alone ("it used to take 4 hours", "Baseline: 58%"), a goal or a proposal ("Target: 85%"), the span
