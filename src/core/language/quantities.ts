@@ -11,13 +11,14 @@ import { matchesOf } from '../text';
  * single weekend", "slipped by less than one day", "a month ahead of schedule", "by the end of my
  * third day", "by the end of that week") or an amount ("$2M"). A number that frames the story
  * rather than sizes what came of it does not count, judged by the words just before and after it in
- * its clause: digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42", a heading's number), the method ("a
- * four-month pilot with 5 users", "I interviewed 6 customers"), what was built ("polls every 3
- * seconds", "logs at three severities", "ports 8081 and 5174", "a two-stage route"), a before-value
- * alone ("it used to take 4 hours", "Baseline: 58%"), a goal or a proposal ("Target: 85%"), the span
- * a sentence is set in ("her last 8 months"), the people doing the work ("a team of three"), a
- * placing ("second out of twelve"), an earlier try ("twice before"), a release's number ("the 2.3
- * release") and things already told, counted again ("a comparison of the two").
+ * its clause: digits that only name things (years, levels, P99, versions, Q3, dates, "Team 42", a
+ * heading's number), the method ("a four-month pilot with 5 users", "I interviewed 6 customers"),
+ * what was built ("polls every 3 seconds", "logs at three severities", "ports 8081 and 5174", "a
+ * two-stage route"), a before-value alone ("it used to take 4 hours", "Baseline: 58%"), a goal or a
+ * proposal ("Target: 85%"), the span a sentence is set in ("her last 8 months"), the people doing
+ * the work ("a team of three"), a placing ("second out of twelve"), an earlier try ("twice
+ * before"), a release's number ("the 2.3 release") and things already told, counted again ("a
+ * comparison of the two").
  */
 
 const NUMBER = /(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?<!\d[:/])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
