@@ -1352,7 +1352,7 @@ describe('kinds: text no part is marked on may tell the parts before the first m
         const opening = `${setting} ${brief}\n\n${steps}\n${result(ENDING)}`;
         assert.deepStrictEqual(missing(opening), [], opening);
         assert.deepStrictEqual(missing(`## 2024: Store 118\n\n${opening}`), [], opening);
-        // Marked, the same setting is read whole: no Task is marked, and none is named.
+        // Marked, the same setting is read whole: no Task is marked or told, and it is named.
         const marked = `**Situation:** ${setting}\n\n**Action:** I rebuilt the rota around footfall data.\n\n${result(ENDING)}`;
         assert.deepStrictEqual(missing(marked), ['The story has no Task'], marked);
       }),
