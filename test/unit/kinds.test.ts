@@ -1199,12 +1199,13 @@ describe('kinds: what a template leaves, and layouts that tell a part under anot
     assert.ok(missing('### Background\nI had just joined as a trainer. The VP asked me one question about the rota.\n\n### What I did\nI wrote one induction.\n\n### Result\nInjuries fell from 19 to 4.\n').some((m) => m.startsWith('The story has no Task')));
   });
 
-  it('a story told under headings of its own around the parts read leaves a missing Task unnamed; a title heading above the parts does not', () => {
+  it('a story told under headings of its own around the parts read leaves a missing Task unnamed; a title heading above the marked parts does not', () => {
     const body = 'In August a company ran a hackathon in our city, and four of us from the office went along.\n\n## What we built\n\nWe built a tool that turns one CV into tailored documents.\n\n';
     assert.deepStrictEqual(missing(`## The event\n\n${body}## What we did well\n\nWe picked something we could finish.\n\n## How it ended\n\nWe won first place.\n`), []);
     // At the level of the parts' headings, a heading of its own opening the story is a part of it, not its title.
     assert.deepStrictEqual(missing(`## The hackathon\n\n${body}## How it ended\n\nWe won first place.\n`), []);
-    assert.ok(missing(`# The hackathon\n\n${body}## How it ended\n\nWe won first place.\n`).some((m) => m.startsWith('The story has no Task')));
+    // Under a level-1 title the parts' layout is read: with its setting marked, the missing Task is named.
+    assert.ok(missing(`# The hackathon\n\n## Background\n\n${body}## How it ended\n\nWe won first place.\n`).some((m) => m.startsWith('The story has no Task')));
   });
 
   it('a story that opens with its Task, the Task opening on its scene ("At a cleaning firm I was responsible for ..."), leaves the Situation unnamed; a Task with no scene does not', () => {
@@ -1334,5 +1335,109 @@ describe('kinds: the lesson after the ending, and a whole done within a bound', 
   it('a whole done before a bound ("all staff had completed their training before go-live") is a measure; a whole that liked it is not', () => {
     for (const whole of ['All staff had completed their training before the system went live.', 'Every team had migrated ahead of the deadline.']) assert.ok(hasQuantity(whole), whole);
     for (const plain of ['All staff liked the training.', 'Every team was happy before the launch.']) assert.ok(!hasQuantity(plain), plain);
+  });
+});
+
+describe('kinds: text no part is marked on may tell the parts before the first marked one', () => {
+  const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  const SETTING = ['Took over a store ranked 41st of 52 in the region, with three managers gone in a year.', 'Our clinic lost about a third of its phone bookings to no-shows every month.'];
+  const BRIEF = ['Brief from the area manager: get it out of the bottom ten by the end of the year.', 'The ask from the regional director was plain enough: stop the losses before the audit.', 'Head office wanted one rota for both sites by spring.'];
+  const STEPS = ['- Rebuilt the rota around footfall data\n- Hired and trained two new supervisors\n', 'We moved the reminders to text messages and called every missed patient the same day.\n'];
+  const RESULT = fc.constantFrom((b: string) => `**Impact:** ${b}\n`, (b: string) => `## Result\n${b}\n`, (b: string) => `Outcome: ${b}\n`);
+  const ENDING = 'Ranked 9th in the region within 15 months; turnover fell from 68% to 31%.';
+
+  it('an opening that tells the setting and a brief in words not read as a goal, then steps and the Result, leaves the Task unnamed; with the Situation marked it is named', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SETTING), fc.constantFrom(...BRIEF), fc.constantFrom(...STEPS), RESULT, (setting, brief, steps, result) => {
+        const opening = `${setting} ${brief}\n\n${steps}\n${result(ENDING)}`;
+        assert.deepStrictEqual(missing(opening), [], opening);
+        assert.deepStrictEqual(missing(`## 2024: Store 118\n\n${opening}`), [], opening);
+        // Marked, the same setting is read whole: no Task is marked or told, and it is named.
+        const marked = `**Situation:** ${setting}\n\n**Action:** I rebuilt the rota around footfall data.\n\n${result(ENDING)}`;
+        assert.deepStrictEqual(missing(marked), ['The story has no Task'], marked);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+  });
+
+  it('key points under names of no part read, before the first part read, leave every earlier part unnamed; a title or the question alone before the parts does not', () => {
+    const NAMES = ['Description of the error', 'Context and setting', 'My responsibility', 'Identifying the problem', 'Immediate actions taken', 'Collaboration and communication'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(NAMES, { minLength: 3, maxLength: 6 }), fc.constantFrom('Outcome', 'Result', 'Impact'), (names, end) => {
+        const points = names.map((name, i) => `- **${name}:** ${['A ward order was released for a patient with a recorded allergy.', 'It was my release and my job to make it safe.', 'I cancelled the order and called the on-call doctor.'][i % 3]}`).join('\n');
+        const text = `**Tell me about a time you handled a medication error.**\n\n${points}\n- **${end}:** No dose was given, and the audit found no repeat in three months.\n`;
+        assert.deepStrictEqual(missing(text), [], text);
+      }),
+      { numRuns: 40, seed: 20261130 },
+    );
+    // The question alone is under a sentence of setting: what follows is read whole.
+    assert.deepStrictEqual(missing('**Tell me about a time you handled an error.**\n\n**Action:** I cancelled the order.\n\n**Result:** No dose was given.\n'), ['The story has no Situation', 'The story has no Task']);
+  });
+
+  it('notes kept in a code block with a language, or drawn as an ASCII tree in a plain fence, are not read: no part is named missing; a story with nothing written is named all four', () => {
+    const NOTES = ['S: the PM wanted to launch on Monday, with the marketing email already booked', 'T: I owned the payment screen and knew of a crash on old phones', 'A: reproduced the crash on 3 old devices and wrote a one-page note', 'R: launched 1 week later with 0 crash reports in the first month'];
+    fc.assert(
+      fc.property(fc.constantFrom('python', 'yaml', 'js', 'sh', ''), fc.constantFrom('', '├─ ', '│  └─ ', '* '), fc.boolean(), (language, branch, tree) => {
+        const lines = NOTES.map((note) => `${branch}${note}`);
+        const text = `\`\`\`${language}\n${tree ? 'Launch date vs known crash\n│\n' : ''}${lines.join('\n')}\n\`\`\`\n`;
+        assert.deepStrictEqual(missing(text), [], text);
+      }),
+      { numRuns: 60, seed: 20261130 },
+    );
+    assert.strictEqual(missing('').length, 4);
+    assert.deepStrictEqual(missing('# Launch date\n\n## Situation\n\n## Task\n'), ['The story has no Action', 'The story has no Result', 'The Situation is empty', 'The Task is empty']);
+  });
+
+  it('a label in the speaker\'s own voice between the setting and the Action ("My responsibility:", "## My part") may be the Task: it is not named; a complication there ("Obstacle:") leaves it named', () => {
+    const rest = '**Action:** I cancelled the order and called the doctor.\n\n**Result:** No dose was given, and no repeat in three months.\n';
+    const setting = '**Situation:** A ward order was released for a patient with a recorded allergy.\n\n';
+    fc.assert(
+      fc.property(fc.constantFrom('**My responsibility:**', '- **My part:**', '## My share of it\n', 'Our brief:', '**Obstacle:**', '## Tension\n'), (label) => {
+        const text = `${setting}${label} It was my release, so making it safe fell to me.\n\n${rest}`;
+        assert.deepStrictEqual(missing(text), /my|our/i.test(label) ? [] : ['The story has no Task'], label);
+      }),
+      { numRuns: 20, seed: 20261130 },
+    );
+  });
+
+  it('a letter before the name it stands for, as other layouts letter their parts ("C – Context", "P - Problem"), names the part: a Task missing after it is named', () => {
+    for (const label of ['**C – Context**\n', 'P - Problem: ', '**C — Context:** ']) {
+      const text = `${label}I placed a supervisor with a client, and he left after 6 weeks.\n\nA - Action: I called the client the same day.\n\nR - Result: The client gave us two more roles that year.\n`;
+      assert.deepStrictEqual(parseStory(FRONT + text).sections.map((s) => s.kind), ['situation', 'action', 'result'], label);
+      assert.deepStrictEqual(missing(text), ['The story has no Task'], label);
+    }
+    // A letter before another part's name is no such label.
+    assert.notDeepStrictEqual(parseStory(`${FRONT}X - Context: a line.\n`).sections.map((s) => s.kind), ['situation']);
+  });
+});
+
+describe('kinds: a whole over a period, or reached by a bound, in words', () => {
+  it('"every home game this season" and "by the summer term ... in every lesson" measure; the whole alone, or the period alone, does not', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('every home game', 'all the weekly reports', 'every lesson', 'all of our rotas'), fc.constantFrom('this season', 'that term', 'this year', 'that quarter'), (whole, period) => {
+        assert.ok(hasQuantity(`She has been to ${whole} ${period}.`), `${whole} ${period}`);
+        assert.ok(hasQuantity(`By the summer term she was using ${whole}.`), whole);
+        assert.ok(!hasQuantity(`She has been to ${whole}.`), whole);
+        assert.ok(!hasQuantity(`She felt more settled ${period}.`), period);
+      }),
+      { numRuns: 30, seed: 20261130 },
+    );
+    assert.ok(!hasQuantity('By the summer term she was using the book.'));
+  });
+});
+
+describe('kinds: a closing paragraph that tells nothing as past is not how the story ended', () => {
+  it('after a telling with no part marked, a link to the job or a plan ("This experience would let me ...", "Next I want to ...") leaves the paragraph before as the Result', () => {
+    const told = 'In 2023 our records office had fallen far behind on retrievals. As acting team leader I was asked to clear the backlog. I sorted the requests by series and moved the quieter staff onto the largest one.';
+    fc.assert(
+      fc.property(fc.constantFrom('This experience would let me lead the access team in this role from the first week.', 'Next I want to bring the same checks to the other teams.', 'I am keen to bring the same approach to this role.'), (closing) => {
+        const result = (ending: string) => lintText(`${FRONT}${told} ${ending}\n\n${closing}\n`).findings.filter((f) => f.ruleId === 'unquantified-result');
+        assert.deepStrictEqual(result('The backlog was cleared in seven weeks, and waits fell from 41 days to 12.'), [], closing);
+        const unmeasured = result('The backlog was cleared, and the applicants were pleased.');
+        assert.strictEqual(unmeasured.length, 1, closing);
+        assert.match(unmeasured[0].message, /In 2023 our records office/);
+      }),
+      { numRuns: 12, seed: 20261130 },
+    );
   });
 });

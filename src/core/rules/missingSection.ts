@@ -1,5 +1,6 @@
-import { findPersonalAction } from '../language/personal';
-import { firstStarPart, hasNoStarSections, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, type Section, type StarKind, type Story } from '../parse/story';
+import { countCollectiveVoice, findPersonalAction } from '../language/personal';
+import { countWords } from '../text';
+import { firstStarPart, hasNoStarSections, OPENING_SITUATION_WORDS, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, withoutHeadings, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -20,7 +21,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". A part named missing on a layout STAR Coach did not read is the worst alarm it can raise, so it names one only where it read the layout whole: the parts it reads come in STAR order; no heading of the story\'s own (`## Timeline`, `### 1. Build the right team`, a line underlined with `---`) stands before the first part it reads, after some text or at the level of the parts\' own headings, or after the last part; no label or heading of a name it does not read stands where a missing Action or Result would be; and the missing part is not told under another one (a goal, a duty or an assignment in the first part tells the Task: `my challenge was to ...`, `our team was tasked with ...`, `the manager asked our team to ...`, `we set out to ...`). Where any of these fails, it names nothing missing. Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line (`<b>Result</b><br>` in HTML counts too); a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task (a part\'s name in the plural names it too: `Tasks`, `Actions`, `Results`); Behaviour (SBI), Activity, Approach, My contributions, What we built, Remediation, Mitigation or Actions taken for the Action; Outcome, Impact or How it went for the Result, and What happened after the setting, after a later part (`What I did`, then `What happened`) or after headings of your own that tell steps, yours or the group\'s. Letters in a column of their own count (`S,T  Civil eng. society ...`, `A    met the builders`), and notes in a plain fenced block under a part\'s label tell that part. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads, in any shape a part\'s own name is read in (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`, `**Strategy.** ...`, `Analysis - ...`, `Challenges & Solution(s) Provided: ...`), standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Situation — Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation, and where the next marked part is the Result (a brag entry\'s steps, then `Impact:`) steps of the speaker\'s own in it tell the Action; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is: nothing is named missing, and the other rules read its Action and Result from the telling. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`), or whose every sentence holds a template\'s figure left to fill in (`from [X seconds] to [Y seconds]`), is empty. A story told under headings of its own around the parts read (`## The event`, `## What we built`, `## What we did well`, `## How it ended`) is not told any part is missing; a heading between two parts read (`## Obstacles` between the Situation and the Action) is a further part of a layout read, and a level-1 heading or one above the parts\' level that opens the story (`## 2024 H1`, then `### Nightly ledger job` over labelled notes) is its title. Nor is a story whose first part, its Task, opens on its scene (`The task: At a cleaning firm I was responsible for ...`) its Situation; a request asked as a question (`asked me one question: could I fix ...`) tells the Task. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts, unless a code block makes it long enough (a story kept as objects named after its parts in a `js` fence).',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". A part named missing on a layout STAR Coach did not read is the worst alarm it can raise, so it names one only where it read the layout whole: the parts it reads come in STAR order; no heading of the story\'s own (`## Timeline`, `### 1. Build the right team`, a line underlined with `---`) stands before the first part it reads, after some text or at the level of the parts\' own headings, or after the last part; no label or heading of a name it does not read stands where a missing Action or Result would be; and the missing part is not told under another one (a goal, a duty or an assignment in the first part tells the Task: `my challenge was to ...`, `our team was tasked with ...`, `the manager asked our team to ...`, `we set out to ...`). Where any of these fails, it names nothing missing. Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line (`<b>Result</b><br>` in HTML counts too); a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a letter and a dash before the name it stands for (`C – Context`, `P - Problem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task (a part\'s name in the plural names it too: `Tasks`, `Actions`, `Results`); Behaviour (SBI), Activity, Approach, My contributions, What we built, Remediation, Mitigation or Actions taken for the Action; Outcome, Impact or How it went for the Result, and What happened after the setting, after a later part (`What I did`, then `What happened`) or after headings of your own that tell steps, yours or the group\'s. Letters in a column of their own count (`S,T  Civil eng. society ...`, `A    met the builders`), and notes in a plain fenced block under a part\'s label tell that part. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads, in any shape a part\'s own name is read in (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`, `**Strategy.** ...`, `Analysis - ...`, `Challenges & Solution(s) Provided: ...`), standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal, unless its name speaks in your own voice (`My responsibility:`, `## My part`, `Our brief:`), which may well be the Task. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Situation — Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; text on which no part is marked, standing before the first marked part, may tell any part that comes before that one (the setting and a brief, `Brief from the area manager: get it out of the bottom ten`, before bullets and `Impact:`; key points under names of their own before `Outcome:`), so none of those is named missing, the Action only where a step is told there, the speaker\'s or the group\'s (a setting alone before `Impact:` leaves it named); notes kept in a code block (`S:` ... `R:` in a `python` fence, or drawn as an ASCII tree) are not read, and no part they may tell is named missing; a title, a topic line or the question asked, under a sentence\'s words, tells no part; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is: nothing is named missing, and the other rules read its Action and Result from the telling. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`), or whose every sentence holds a template\'s figure left to fill in (`from [X seconds] to [Y seconds]`), is empty. A story told under headings of its own around the parts read (`## The event`, `## What we built`, `## What we did well`, `## How it ended`) is not told any part is missing; a heading between two parts read (`## Obstacles` between the Situation and the Action) is a further part of a layout read, and a level-1 heading or one above the parts\' level that opens the story (`## 2024 H1`, then `### Nightly ledger job` over labelled notes) is its title. Nor is a story whose first part, its Task, opens on its scene (`The task: At a cleaning firm I was responsible for ...`) its Situation; a request asked as a question (`asked me one question: could I fix ...`) tells the Task. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts, unless a code block makes it long enough (a story kept as objects named after its parts in a `js` fence).',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     const anchor = anchorOf(story);
@@ -54,9 +55,12 @@ export const missingSection = defineRule({
     const sections = STAR_KINDS.map((kind) => partSection(story, kind) ?? (kind === 'task' ? taskToldInSituation(story) : undefined));
     // A part is named missing only where the story's layout is read whole (see `layoutUnsure`):
     // where a part may be told out of STAR Coach's sight, none is.
-    const missing = STAR_KINDS.filter((kind, i) => !sections[i] && !(kind === 'action' && actionToldInOpening(story)) && !(kind === 'situation' && settingToldInTask(story)));
+    const missing = STAR_KINDS.filter((kind, i) => !sections[i] && !(kind === 'situation' && settingToldInTask(story)));
     let unread: number[] | undefined;
-    const named = missing.length > 0 && !layoutUnsure(story) ? missing.filter((kind) => (kind !== 'action' && kind !== 'result') || !mayStandFor(story, kind, (unread ??= unreadLabelLines(story)))) : [];
+    const named =
+      missing.length > 0 && !layoutUnsure(story)
+        ? missing.filter((kind) => !mayBeToldUnmarked(story, kind) && !mayStandFor(story, kind, (unread ??= unreadLabelLines(story))))
+        : [];
     STAR_KINDS.forEach((kind, i) => {
       const section = sections[i];
       const title = SECTION_TITLES[kind];
@@ -105,14 +109,16 @@ function outOfOrder(story: Story): boolean {
 }
 
 /**
- * Whether a label of no part read stands where the missing Action or Result would be told: after
- * the last marked part told before it in STAR order and before the first marked part told after
- * it. Then the layout is not read with confidence, and the part is not named missing. Not asked
- * of the Situation and the Task: a label between them and the Action names a complication of the
- * setting far more often than a renamed part ("Obstacle:", "Tension", "Topic:"), and a goal told
- * under it is read where it is told (see `taskToldInSituation`).
+ * Whether a label of no part read stands where the missing part would be told: after the last
+ * marked part told before it in STAR order and before the first marked part told after it. Then
+ * the layout is not read with confidence, and the part is not named missing. Before the Action,
+ * only a label in the speaker's own voice counts (`My responsibility:`, `## My part`, `Our brief`):
+ * any other label between the setting and the Action names a complication far more often than a
+ * renamed part ("Obstacle:", "Tension", "Topic:"), and a goal told under it is read where it is
+ * told (see `taskToldInSituation`).
  */
 function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[]): boolean {
+  if (kind === 'situation' || kind === 'task') unreadLines = unreadLines.filter((line) => OWN_VOICE_LABEL.test(story.lines.lineText(line)));
   const order = STAR_KINDS.indexOf(kind);
   let after = -1;
   let before = Infinity;
@@ -126,15 +132,34 @@ function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[
 }
 
 /**
- * Whether the Action is told in an unmarked opening whose next marked part is the Result: a brag
- * entry's steps ("- Rewrote the job to post in batches") before its "Impact:" line. The opening
- * stands for the Situation (see `partSection`), but the steps in it are the speaker's own.
+ * Whether a missing part may be told in text the story does not mark: a part that comes before
+ * the story's first marked part in STAR order (every part, where none is marked), when enough
+ * words to tell a part (`OPENING_SITUATION_WORDS`, a sentence of setting; fewer are a title, a
+ * topic or the question asked) stand before that first marked part. Unmarked text holds whichever
+ * parts it tells, and STAR Coach cannot know which: an opening paragraph may give the setting and
+ * the brief ("Brief from the area manager: get it out of the bottom ten") before bullets and an
+ * `Impact:` line, and key points under names of their own may tell every part before `Outcome:`.
+ * It can tell the Action only where it tells a step, the speaker's own or the group's ("- Rebuilt
+ * the rota", "We moved the stock"): a setting alone before `Impact:` leaves the Action named
+ * missing. Text in a block of code is not read at all (`S:`, `T:`, `A:`, `R:` notes in a `python`
+ * fence, or drawn as an ASCII tree), so it may hold any of those parts.
  */
-function actionToldInOpening(story: Story): boolean {
-  const first: Section | undefined = story.sections.find((s) => s.kind !== 'other' && s.kind !== 'learning' && s.kind !== 'short');
-  const opening = partSection(story, 'situation');
-  if (!first || first.kind !== 'result' || !opening || opening.title !== '') return false;
-  return findPersonalAction(sectionProse(story, opening)) !== undefined;
+function mayBeToldUnmarked(story: Story, kind: StarKind): boolean {
+  const first = firstStarPart(story);
+  if (first && STAR_KINDS.indexOf(kind) > STAR_KINDS.indexOf(first.kind as StarKind)) return false;
+  const end = first ? story.lines.lineStart(first.line) : story.text.length;
+  const start = story.frontMatter.bodyStart;
+  if (start >= end) return false;
+  // Words in code, blanked in the prose (a story told in a plain fence is read as prose, and counted there).
+  let code = 0;
+  for (const [blockStart, blockEnd] of story.codeBlocks) {
+    const [from, to] = [blockStart, Math.min(blockEnd, end)];
+    if (from < to && countWords(story.prose.slice(from, to)) === 0) code += countWords(story.text.slice(from, to));
+  }
+  if (code >= OPENING_SITUATION_WORDS) return true;
+  const opening = withoutHeadings(story.prose.slice(start, end));
+  if (countWords(opening) < OPENING_SITUATION_WORDS) return false;
+  return kind !== 'action' || findPersonalAction(opening) !== undefined || countCollectiveVoice(opening) > 0;
 }
 
 /**
@@ -177,6 +202,8 @@ function firstTextLine(story: Story): number {
 }
 
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** A label or heading whose name opens in the speaker's own voice: `My responsibility:`, `## My part`, `- **Our brief:**`. */
+const OWN_VOICE_LABEL = /^[ \t>#*_+-]*(?:my|our)\b/i;
 const HASHES = /^ {0,3}(#*)/;
 
 /** A part that opens on its scene: "At a facilities-management firm I ...", "During my placement", "Last spring". */
