@@ -242,6 +242,14 @@ const HABIT_OR_STANCE = new RegExp(
 const PROMPT_LINE = /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$/i;
 
 /**
+ * Whether a line is the question asked or a criterion answered, not a telling: a heading, a line
+ * that is all bold, a `Q:` or `Question:` line, or one that ends in a question mark.
+ */
+export function isPromptLine(line: string): boolean {
+  return PROMPT_LINE.test(line);
+}
+
+/**
  * "I would listen", "I'd fix it": what the speaker would do, not what they did. Reported, it is the
  * story's own past ("I was told I would lead the group", "I said that I would fix it"): no hypothetical.
  */

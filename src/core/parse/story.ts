@@ -1,7 +1,7 @@
 import { compiledNow, countWords, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { countCollectiveVoice, findPersonalAction, tellsPastEvent, withoutHypotheticals } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -1213,11 +1213,8 @@ const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:
 /**
  * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
  * starts, an offset in the story: its last paragraph (with the one before, when the last tells the
- * lesson, or tells nothing as past once what the speaker would do is left out: a link to the job
- * applied for, "This experience would let me lead the team from the first week", a plan, "Next I
- * want to bring the same checks to the other teams", or a table's header row), or in a telling of
- * one paragraph, its second half of sentences. A number in the setup ("three deadlines in the same
- * week") measures no outcome.
+ * lesson), or in a telling of one paragraph, its second half of sentences. A number in the setup
+ * ("three deadlines in the same week") measures no outcome.
  */
 function closingPart(story: Story, start: number, end: number): number {
   const body = story.prose.slice(start, end).trimEnd();
@@ -1225,8 +1222,7 @@ function closingPart(story: Story, start: number, end: number): number {
   for (const match of matchesOf(body, PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
   if (paragraphs.length > 0) {
     const last = paragraphs[paragraphs.length - 1];
-    const notTheEnding = LESSON_OPENING.test(body.slice(last, last + 40)) || !tellsPastEvent(withoutHypotheticals(body.slice(last)));
-    const closing = notTheEnding ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
+    const closing = LESSON_OPENING.test(body.slice(last, last + 40)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
     return start + closing;
   }
   const first = body.search(/\S/);
