@@ -1,10 +1,10 @@
 // Scores "which story for this question?" against labelled questions (test/fixtures/match/labels.json):
 // for each question, ranks the stories of its bank as `star-coach match` does (with the bank's loop
 // plan) and checks where the labelled story lands. Prints top-1 and top-3 accuracy for each split
-// (every split of SPLITS below), how often the first LP read in the question is one a person read in
-// it (LP read, against question-lps.json, labelled from the question alone), top-1 and top-3 when
-// the user names that LP (`MatchContext.lpIds`, as `star-coach match --lp` does), the misses, and the time per question. Only the tune
-// split's misses are shown unless --show-heldout is given, in text and JSON alike: the held-out splits
+// (every split of SPLITS below), how often the first LP read in the question is one a person read
+// in it (LP read, against question-lps.json, labelled from the question alone), top-1 and top-3
+// when the user names that LP (`MatchContext.lpIds`, as `star-coach match --lp` does), the misses,
+// and the time per question. Only the tune split's misses are shown unless --show-heldout is given, in text and JSON alike: the held-out splits
 // stay unseen while tuning. A SEALED split (written blind by someone who never read the
 // matcher) never shows its misses, whatever the flags. With --parts, each miss shown also says how
 // the question's LPs were read against the labelled story's (the kind of miss, see `missKind`) and
@@ -85,7 +85,7 @@ function main(): void {
     if (!bank) banks.set(triple.bank, (bank = loadBank(triple.bank)));
     const started = process.hrtime.bigint();
     const context = { plannedFor: bank.plannedFor, now: new Date('2026-06-01T00:00:00Z') };
-    const ranked = bank.matcher.rank(triple.question, context);
+    const { question: read, results: ranked } = bank.matcher.rankRead(triple.question, context);
     elapsed += Number(process.hrtime.bigint() - started) / 1e6;
     const at = ranked.findIndex((r) => r.file === triple.best);
     // A sealed split's labels are never printed, not even in an error.
@@ -98,7 +98,6 @@ function main(): void {
     // The LP reading on its own, and the ranking when the user names the question's LP.
     const labelled = questionLpLabels.get(triple.question);
     if (!labelled) throw new Error(`question-lps.json has no LP for ${SEALED.has(triple.split) ? `a question of the sealed ${triple.split}` : `"${triple.question}"`}`);
-    const read = bank.matcher.scoreParts(triple.question, context).question;
     if (read.lpIds.length > 0 && labelled.includes(read.lpIds[0])) t.lpRead++;
     const given = bank.matcher.rank(triple.question, { ...context, lpIds: [labelled[0]] }).findIndex((r) => r.file === triple.best);
     if (given === 0) t.givenTop1++;

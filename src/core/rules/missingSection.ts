@@ -112,8 +112,8 @@ function outOfOrder(story: Story): boolean {
  * Whether a label of no part read stands where the missing part would be told: after the last
  * marked part told before it in STAR order and before the first marked part told after it. Then
  * the layout is not read with confidence, and the part is not named missing. Before the Action,
- * only a label in the speaker's own voice counts (`My responsibility:`, `## My part`, `Our brief`):
- * any other label between the setting and the Action names a complication far more often than a
+ * only a label naming, in the speaker's own voice, what was theirs to do counts (`My
+ * responsibility:`, `## My part`, `Our brief`; see OWN_VOICE_LABEL): any other label between the setting and the Action names a complication far more often than a
  * renamed part ("Obstacle:", "Tension", "Topic:"), and a goal told under it is read where it is
  * told (see `taskToldInSituation`).
  */
@@ -141,8 +141,9 @@ function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[
  * setting and the brief ("Brief from the area manager: get it out of the bottom ten") before
  * bullets and an `Impact:` line. It can tell the Action only where the speaker takes a step there
  * ("- Rebuilt the rota") or the group acts ("we", "the team": "We moved the stock"): a setting with
- * neither before `Impact:` leaves the Action named missing. (A setting told of the group, "Our team
- * ran the payments service", spares it too: the cost of never calling a step told as "we" missing.) Notes in a block of code of three lines or more (`S:`, `T:`, `A:`, `R:` notes in a
+ * neither before `Impact:` leaves the Action named missing. (A setting told of the group, "Our
+ * team ran the payments service", spares it too: the cost of never calling a step told as "we"
+ * missing.) Notes in a block of code of three lines or more (`S:`, `T:`, `A:`, `R:` notes in a
  * `python` fence, or drawn as an ASCII tree) are not read at all, so they may hold any of those
  * parts; a command on a line or two is no telling.
  */
