@@ -57,9 +57,10 @@ export const missingSection = defineRule({
     // where a part may be told out of STAR Coach's sight, none is.
     const missing = STAR_KINDS.filter((kind, i) => !sections[i] && !(kind === 'situation' && settingToldInTask(story)));
     let unread: number[] | undefined;
+    let unmarked: ReadonlySet<StarKind> | undefined;
     const named =
       missing.length > 0 && !layoutUnsure(story)
-        ? missing.filter((kind) => !mayBeToldUnmarked(story, kind) && !mayStandFor(story, kind, (unread ??= unreadLabelLines(story))))
+        ? missing.filter((kind) => !(unmarked ??= toldUnmarked(story)).has(kind) && !mayStandFor(story, kind, (unread ??= unreadLabelLines(story))))
         : [];
     STAR_KINDS.forEach((kind, i) => {
       const section = sections[i];
@@ -132,8 +133,8 @@ function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[
 }
 
 /**
- * Whether a missing part may be told in text the story does not mark: a part that comes before
- * the story's first marked part in STAR order (every part, where none is marked), when enough
+ * The parts that text the story does not mark may tell, read once for every part missing: those
+ * that come before the story's first marked part in STAR order (every part, where none is marked), when enough
  * telling to hold a part stands before that first marked part: `OPENING_SITUATION_WORDS` words
  * and a full stop, as an opening Situation needs, outside lines that tell nothing (the question
  * asked, `Tell me about a time ...` however it is set, a heading, a table). Unmarked text holds
@@ -147,12 +148,13 @@ function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[
  * `python` fence, or drawn as an ASCII tree) are not read at all, so they may hold any of those
  * parts; a command on a line or two is no telling.
  */
-function mayBeToldUnmarked(story: Story, kind: StarKind): boolean {
+function toldUnmarked(story: Story): ReadonlySet<StarKind> {
   const first = firstStarPart(story);
-  if (first && STAR_KINDS.indexOf(kind) > STAR_KINDS.indexOf(first.kind as StarKind)) return false;
+  const before: StarKind[] = first ? STAR_KINDS.slice(0, STAR_KINDS.indexOf(first.kind as StarKind) + 1) : [...STAR_KINDS];
+  const none = new Set<StarKind>();
   const end = first ? story.lines.lineStart(first.line) : story.text.length;
   const start = story.frontMatter.bodyStart;
-  if (start >= end) return false;
+  if (start >= end) return none;
   // Words in code, blanked in the prose (a story told in a plain fence is read as prose, and counted there).
   let code = 0;
   let codeLines = 0;
@@ -162,13 +164,14 @@ function mayBeToldUnmarked(story: Story, kind: StarKind): boolean {
     code += countWords(story.text.slice(from, to));
     codeLines += story.text.slice(from, to).split('\n').filter((line) => /\p{L}/u.test(line)).length;
   }
-  if (code >= OPENING_SITUATION_WORDS && codeLines >= NOTES_LINES) return true;
+  if (code >= OPENING_SITUATION_WORDS && codeLines >= NOTES_LINES) return new Set(before);
   const opening = withoutHeadings(story.prose.slice(start, end))
     .split('\n')
     .filter((line) => !isPromptLine(line) && !TABLE_ROW.test(line) && !QUESTION_ASKED.test(line))
     .join('\n');
-  if (countWords(opening) < OPENING_SITUATION_WORDS || !/[.!](?:["”’)*_]*)(?:\s|$)/.test(opening)) return false;
-  return kind !== 'action' || findPersonalAction(opening) !== undefined || countCollectiveVoice(opening) > 0;
+  if (countWords(opening) < OPENING_SITUATION_WORDS || !/[.!](?:["”’)*_]*)(?:\s|$)/.test(opening)) return none;
+  const step = before.includes('action') && (findPersonalAction(opening) !== undefined || countCollectiveVoice(opening) > 0);
+  return new Set(before.filter((kind) => kind !== 'action' || step));
 }
 
 /** Lines of code, with words, that make notes rather than a command. */
