@@ -291,3 +291,9 @@ export function isRegExpSpace(code: number): boolean {
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
+
+/** The offset of the first character at or after `from` that a regex's `\S` matches, or -1: `text.search(/\S/)` without running a regex. */
+export function firstNonSpace(text: string, from = 0): number {
+  for (let at = from; at < text.length; at++) if (!isRegExpSpace(text.charCodeAt(at))) return at;
+  return -1;
+}

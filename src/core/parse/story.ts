@@ -1,4 +1,4 @@
-import { compiledNow, countWords, forwardSearch, LineIndex, matchesOf } from '../text';
+import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
 import { countCollectiveVoice, findPersonalAction } from '../language/personal';
@@ -188,8 +188,7 @@ export function parseStory(text: string): Story {
     }
     codeBlocks.push([lines.lineStart(startLine), end]);
   };
-  const body = text.slice(frontMatter.bodyStart);
-  const endsBlock = /(?:^|[\r\n])(?: {4}|\t| {0,3}(?:=+|-+)[ \t]*(?:[\r\n]|$))/.test(body) ? scanBlocks(lines, firstBodyLine, codeLines, addIndented) : undefined;
+  const endsBlock = mayEndBlocks(text, lines, frontMatter.bodyStart) ? scanBlocks(lines, firstBodyLine, codeLines, addIndented) : undefined;
 
   const comments = findComments(text, lines, frontMatter.bodyStart, codeLines, blanks);
 
@@ -207,9 +206,10 @@ export function parseStory(text: string): Story {
   // that opens with its bare name and no colon ("Situation I sit on the committee ...").
   const bodyProse = prose.slice(frontMatter.bodyStart);
   // Each is asked of the whole body only when a line could be one: most stories hold neither.
-  const trailing = ANY_MARKER.test(bodyProse) && distinctKinds(bodyProse, TRAILING_MARKER) >= 2;
+  const trailing = holdsMarker(bodyProse) && distinctKinds(bodyProse, TRAILING_MARKER) >= 2;
   let bare: boolean | undefined;
-  const bareNameIn = (content: string) => {
+  const bareNameIn = (content: string, first: number) => {
+    if (first > 3 || !BARE_NAME_OPENING.has(content.charCodeAt(first))) return undefined;
     const found = bareNameAt(content);
     return found && (bare ??= distinctKinds(bodyProse, BARE_NAME) >= MARKED_PARTS_OF_A_TELLING) ? found : undefined;
   };
@@ -229,7 +229,7 @@ export function parseStory(text: string): Story {
     if (codeLines.has(line) && !boxLines.has(line)) continue;
     // Same offsets as the text: the prose line is where comments and code are already blank.
     const content = prose.slice(lines.lineStart(line), lines.lineEnd(line));
-    const first = content.search(/\S/);
+    const first = firstNonSpace(content);
     if (first === -1) continue;
     const lineStart = lines.lineStart(line);
     const heading = content.charCodeAt(first) === 35 /* # */ && !boxLines.has(line) ? atxHeading(content) : undefined;
@@ -284,7 +284,7 @@ export function parseStory(text: string): Story {
         continue;
       }
     }
-    const found = inFollowUps ? undefined : labelAt(content) ?? bareNameIn(content) ?? letterColumnIn(content, first);
+    const found = inFollowUps ? undefined : labelAt(content) ?? bareNameIn(content, first) ?? letterColumnIn(content, first);
     const named = found ? partsNamed(found.name) : undefined;
     // A label naming the part its heading already opened ("## Result" then "- **Impact:** ..."), or
     // an earlier part, which a story does not go back to ("## Result" then "- Target: 99.9%", the
@@ -301,7 +301,7 @@ export function parseStory(text: string): Story {
       !named.alsoKinds?.some((kind) => kind !== open!.kind) &&
       ((named.kind === open.kind && told) || (content.slice(found!.bodyStart).trim() !== '' && comesBefore(named.kind, open.kind)));
     const answer = found !== undefined && questionAsked && /^(?:a|answer)$/i.test(cleanTitle(found.name));
-    if (QUESTION_LINE.test(content)) questionAsked = true;
+    if (QUESTION_OPENING.has(content.charCodeAt(first)) && QUESTION_LINE.test(content)) questionAsked = true;
     else if (found && !answer) questionAsked = false;
     const label = withinPart ? undefined : found;
     if (label) {
@@ -434,6 +434,22 @@ function indentOf(line: string): number {
 }
 
 const NESTED_LIST_ITEM = /^ *(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * Whether `scanBlocks` could find anything in the body (from `bodyStart`, where its first line is
+ * read from): a line that opens with four spaces or a tab, or a setext underline. A test of each
+ * line's first character; most stories have neither.
+ */
+function mayEndBlocks(text: string, lines: LineIndex, bodyStart: number): boolean {
+  const firstLine = lines.positionAt(bodyStart).line;
+  for (let line = firstLine; line < lines.lineCount; line++) {
+    const start = line === firstLine ? bodyStart : lines.lineStart(line);
+    const code = text.charCodeAt(start);
+    if (code === 9 || text.startsWith('    ', start)) return true;
+    if ((code === 32 || code === 45 /* - */ || code === 61) /* = */ && SETEXT_UNDERLINE.test(text.slice(start, lines.lineEnd(line)))) return true;
+  }
+  return false;
+}
 
 /**
  * The blocks of the body, line by line, as CommonMark reads them: adds indented code (four
@@ -600,14 +616,25 @@ const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Problem|Task|Actions?|Results?';
  */
 const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$)|[ \t]+\p{Ll})`, 'gmu');
 const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
-/** The bracketed marker alone, a quick test before the full pattern runs. */
-const ANY_MARKER = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`);
+/** The bracketed marker alone, a quick test before the full pattern runs: tried only where a bracket opens. */
+const ANY_MARKER_HERE = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`, 'y');
+
+/** Whether the text holds a bracketed STAR marker ("(S)", "(Result)"). Prose has few brackets: each is found by `indexOf`. */
+function holdsMarker(text: string): boolean {
+  for (let at = text.indexOf('('); at !== -1; at = text.indexOf('(', at + 1)) {
+    ANY_MARKER_HERE.lastIndex = at;
+    if (ANY_MARKER_HERE.test(text)) return true;
+  }
+  return false;
+}
 /**
  * A part's bare name opening a line, with no colon, before a capital: "Situation I sit on ...",
  * in bold too: "**Task** I had to answer ...".
  */
 const BARE_NAME = /^[ \t]{0,3}(?:\*\*|__)?(Situation|SITUATION|Task|TASK|Actions?|ACTIONS?|Results?|RESULTS?|Learnings?|LEARNINGS?)(?:\*\*|__)?[ \t]+(?=\p{Lu})/gmu;
 const BARE_NAME_ON_LINE = new RegExp(BARE_NAME.source, 'u');
+/** The characters a line of `BARE_NAME` can open with, after at most three blanks: a quick test. */
+const BARE_NAME_OPENING = new Set([42, 95, 83, 84, 65, 82, 76]); // * _ S T A R L
 /**
  * Parts' letters in a column of their own, set off from the text by a tab or two spaces or more,
  * one letter or two joined ("S,T  Civil eng. society ...", "A    met the two other builders").
@@ -662,6 +689,17 @@ const BOLD_INITIAL_REST = /^(\*\*|__)(\p{Ll}{2,})/u;
 const OPEN_MARKUP = /^(?:\*\*\*|___|\*\*|__|<strong>|<b>|\*|_)/i;
 const CLOSE_MARKUP = /^(?:\*\*\*|___|\*\*|__|<\/strong>|<\/b>|\*|_)/i;
 const NAME_CHAR = /[\p{L}' \t–—&/+-]/u;
+/** The ASCII characters of `NAME_CHAR`, by code. */
+const ASCII_NAME_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) table[code] = NAME_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
+  return table;
+})();
+
+/** Whether a UTF-16 code unit is one `NAME_CHAR` matches: a table for ASCII, the pattern for the rest. */
+export function isNameChar(code: number): boolean {
+  return code < 128 ? ASCII_NAME_CHAR[code] === 1 : NAME_CHAR.test(String.fromCharCode(code));
+}
 /** "S– text", and a name in capitals or title case before a dash: "RESULT – She thanked me". */
 const DASHED_NAMES = '[Ss]ituation|SITUATION|[Tt]ask|TASK|[Aa]ctions?|ACTIONS?|[Rr]esults?|RESULTS?';
 const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
@@ -696,8 +734,7 @@ interface LabelFound {
 function labelAt(line: string): LabelFound | undefined {
   // Most lines are prose: no colon near the start, too long to be a name alone, and no bold,
   // HTML, "(S)" or "S–" opening. They cannot be labels.
-  const colon = line.indexOf(':');
-  if ((colon === -1 || colon > 64) && line.length > 60 && line.lastIndexOf(' = ', 40) === -1 && !LABEL_OPENING.test(line)) return undefined;
+  if (line.length > 60 && line.lastIndexOf(':', 64) === -1 && line.lastIndexOf(' = ', 40) === -1 && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
   // "    - **Situation:** ...": an item of a nested list, as deep as it goes, or "    Situation:
@@ -728,7 +765,7 @@ function labelAt(line: string): LabelFound | undefined {
   // "(P)roblem:": the first letter in brackets and the rest of the name after it.
   const bracketedInitial = line.charCodeAt(at) === 40 ? BRACKETED_INITIAL.exec(line.slice(at, at + 24)) : null;
   let end = at;
-  if (!bracketedInitial) while (end < line.length && end - at < 48 && NAME_CHAR.test(line[end])) end++;
+  if (!bracketedInitial) while (end < line.length && end - at < 48 && isNameChar(line.charCodeAt(end))) end++;
   let name = bracketedInitial ? bracketedInitial[1] + bracketedInitial[2] : line.slice(at, end).trimEnd();
   // "**S**ituation:": the first letter in bold and the rest of the name after it.
   const initial = markup && name.length === 1 ? BOLD_INITIAL_REST.exec(line.slice(end, end + 24)) : null;
@@ -922,6 +959,11 @@ const DASH_JOIN = /\s[–—-]\s/;
 
 /** A line that asks the interview question of a question-and-answer telling: "Q: Tell me about ...". */
 const QUESTION_LINE = /^[ \t>*_-]*(?:q|question)[*_]*[ \t]*[:.][ \t]*\S/i;
+/** The characters a `QUESTION_LINE` can open with, after its blanks: a quick test. */
+const QUESTION_OPENING = new Set([113, 81, 62, 42, 95, 45]); // q Q > * _ -
+
+/** What `cleanTitle` takes out starts with one of these. */
+const MARKUP_OR_COLON = /[<*_`:]/;
 
 function normalizeTitle(title: string): string {
   return title
@@ -933,22 +975,36 @@ function normalizeTitle(title: string): string {
 }
 
 function cleanTitle(title: string): string {
+  // Most titles hold no markup and no colon: nothing to take out.
+  if (!MARKUP_OR_COLON.test(title)) return title.trim();
   return title.replace(/<\/?[a-zA-Z]+\s*>/g, '').replace(/[*_`]/g, '').replace(/:\s*$/, '').trim();
 }
 
-/** Replaces every character of the spans with a space, keeping line breaks, so offsets stay put. */
+/**
+ * Replaces every character of the spans with a space, keeping line breaks, so offsets stay put.
+ * The pieces are joined once, into one flat string: the parser slices the prose line by line.
+ */
 function blankOut(text: string, spans: Array<[number, number]>): string {
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
-  let out = '';
+  const pieces: string[] = [];
   let at = 0;
   for (const [start, end] of spans) {
     if (end <= at) continue;
     const from = Math.max(start, at);
-    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length));
+    pieces.push(text.slice(at, from));
+    let run = from;
+    for (let i = from; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 10 && code !== 13) continue;
+      pieces.push(' '.repeat(i - run), code === 10 ? '\n' : '\r');
+      run = i + 1;
+    }
+    pieces.push(' '.repeat(end - run));
     at = end;
   }
-  return out + text.slice(at);
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 // ---- Queries rules share -------------------------------------------------------------------------
