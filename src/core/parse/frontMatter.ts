@@ -1,12 +1,15 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import * as z from 'zod/mini';
 import '../validation';
-import { scanSimpleYaml } from './yamlLines';
+import { scanSimpleYaml, type FastField } from './yamlLines';
 
 export const LEVELS = ['L4', 'L5', 'L6', 'L7', 'L8'] as const;
 export type Level = (typeof LEVELS)[number];
 export const OUTCOMES = ['success', 'failure', 'mixed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/** The years a story's `year` may name. */
+export const FIRST_YEAR = 1950;
+export const LAST_YEAR = 2100;
 
 /**
  * What people write, made canonical before validation: `level: 7` or `l7` is L7, `outcome: Failure`
@@ -47,8 +50,68 @@ export const frontMatterFields = {
   tags: z.optional(stringList),
   company: z.optional(z.string({ error: 'company must be text' })),
   role: z.optional(z.string({ error: 'role must be text' })),
-  year: z.optional(z.int({ error: 'year must be a year, for example: year: 2024' }).check(z.gte(1950), z.lte(2100))),
+  year: z.optional(z.int({ error: 'year must be a year, for example: year: 2024' }).check(z.gte(FIRST_YEAR), z.lte(LAST_YEAR))),
 } as const;
+
+/** A value only a field's zod schema can judge: of another type, or one the schema refuses. */
+const ASK_THE_SCHEMA = Symbol('ask the schema');
+
+/** A string or a list of strings as `stringList` outputs it; undefined for anything else. */
+function stringsOf(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+}
+
+/**
+ * For each field of `frontMatterFields`, its normalised value as the field's schema outputs it,
+ * when the value already has the field's type and the schema would take it; `ASK_THE_SCHEMA`
+ * otherwise. Front matter the line scanner reads is nearly always typed so: this checks it
+ * without running zod. The tests hold each to its schema.
+ */
+const typedValue: { readonly [K in keyof Fields]: (value: unknown) => unknown } = {
+  title: (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : ASK_THE_SCHEMA),
+  lps: (value) => {
+    const list = stringsOf(value);
+    return list !== undefined && list.length > 0 ? list : ASK_THE_SCHEMA;
+  },
+  level: (value) => ((LEVELS as readonly unknown[]).includes(value) ? value : ASK_THE_SCHEMA),
+  outcome: (value) => ((OUTCOMES as readonly unknown[]).includes(value) ? value : ASK_THE_SCHEMA),
+  tags: (value) => stringsOf(value) ?? ASK_THE_SCHEMA,
+  company: (value) => (typeof value === 'string' ? value : ASK_THE_SCHEMA),
+  role: (value) => (typeof value === 'string' ? value : ASK_THE_SCHEMA),
+  year: (value) => (Number.isInteger(value) && (value as number) >= FIRST_YEAR && (value as number) <= LAST_YEAR ? value : ASK_THE_SCHEMA),
+};
+
+const FIELD_KEYS = Object.keys(frontMatterFields) as (keyof Fields)[];
+
+/**
+ * The meta of scanned front matter (fields as `scanSimpleYaml` reads them, no key twice) whose
+ * every value is typed (see `typedValue`): what `z.safeParse(wholeSchema, ...)` of its normalised
+ * fields outputs, keys in the same order (the schema's fields in its order, then the user's own as
+ * written), built without zod. Undefined when any value, a missing title or lps, or a key named
+ * `__proto__` needs the schema's judgement.
+ */
+export function typedMeta(fields: readonly FastField[]): StoryMeta | undefined {
+  const meta: Record<string, unknown> = {};
+  for (const key of FIELD_KEYS) {
+    const field = fields.find((f) => f.key === key);
+    const value = field && normalizeField(key, field.value);
+    if (value === undefined) {
+      if (REQUIRED.includes(key)) return undefined;
+      continue;
+    }
+    const typed = typedValue[key](value);
+    if (typed === ASK_THE_SCHEMA) return undefined;
+    meta[key] = typed;
+  }
+  for (const field of fields) {
+    if (Object.hasOwn(frontMatterFields, field.key)) continue;
+    if (field.key === '__proto__') return undefined;
+    const value = normalizeField(field.key, field.value);
+    if (value !== undefined) meta[field.key] = value;
+  }
+  return meta as StoryMeta;
+}
 
 /**
  * Sets a field as the object's own property, whatever its name: a plain assignment to a key
@@ -147,7 +210,8 @@ export function parseFrontMatter(text: string): FrontMatter {
   let closeStart = -1;
   for (let at = yamlStart; at < text.length; ) {
     const end = lineEndAt(text, at);
-    if (CLOSE.test(text.slice(at, end))) {
+    const first = text.charCodeAt(at);
+    if ((first === 45 /* - */ || first === 46) /* . */ && CLOSE.test(text.slice(at, end))) {
       closeStart = at;
       break;
     }
@@ -166,7 +230,8 @@ export function parseFrontMatter(text: string): FrontMatter {
   result.end = closeEnd;
   result.bodyStart = afterLineBreak(text, closeEnd);
   // yaml breaks lines at CRLF and LF only; a lone CR (as VS Code also breaks) becomes LF, same length.
-  readYaml(text.slice(yamlStart, closeStart).replace(/\r(?!\n)/g, '\n'), yamlStart, { start: bom, end: firstLineEnd }, result);
+  const source = text.slice(yamlStart, closeStart);
+  readYaml(source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source, yamlStart, { start: bom, end: firstLineEnd }, result);
   return result;
 }
 
@@ -186,7 +251,8 @@ function afterLineBreak(text: string, end: number): number {
 }
 
 function readYaml(source: string, base: number, opening: { start: number; end: number }, into: FrontMatter): void {
-  const lineCount = countLines(source);
+  // A source of fewer characters than the line limit has fewer lines too: only a longer one is counted.
+  const lineCount = source.length < FRONT_MATTER_MAX_LINES ? 0 : countLines(source);
   if (source.length > FRONT_MATTER_MAX_CHARS || lineCount > FRONT_MATTER_MAX_LINES) {
     const size = source.length > FRONT_MATTER_MAX_CHARS ? `${Math.ceil(source.length / 1024)} KB` : `${lineCount} lines`;
     into.problems.push({ message: `The front matter is too long to be read (${size}; a story's front matter has at most ${FRONT_MATTER_MAX_LINES} lines and ${FRONT_MATTER_MAX_CHARS / 1024} KB). Move notes into the story's body.`, ...opening });
@@ -276,11 +342,9 @@ function readYaml(source: string, base: number, opening: { start: number; end: n
 function readPlain(source: string, base: number, into: FrontMatter): boolean {
   const fields = scanSimpleYaml(source);
   if (!fields || fields.length === 0) return false;
-  const raw: Record<string, unknown> = {};
-  for (const field of fields) setOwn(raw, field.key, field.value);
-  const whole = z.safeParse(wholeSchema, normalizeAll(raw));
-  if (!whole.success) return false;
-  into.meta = whole.data as StoryMeta;
+  const meta = typedMeta(fields) ?? schemaMeta(fields);
+  if (!meta) return false;
+  into.meta = meta;
   for (const field of fields) {
     into.valueRanges.set(field.key, { start: base + field.start, end: base + Math.max(field.end, field.start + 1) });
     if (field.key !== 'lps') continue;
@@ -288,6 +352,14 @@ function readPlain(source: string, base: number, into: FrontMatter): boolean {
     into.lpEntries = items.map((item) => ({ value: item.value, start: base + item.start, end: base + item.end, inFlowList: field.flow === true }));
   }
   return true;
+}
+
+/** The meta of scanned front matter as the whole schema reads it; undefined when it refuses any field. */
+function schemaMeta(fields: readonly FastField[]): StoryMeta | undefined {
+  const raw: Record<string, unknown> = {};
+  for (const field of fields) setOwn(raw, field.key, field.value);
+  const whole = z.safeParse(wholeSchema, normalizeAll(raw));
+  return whole.success ? (whole.data as StoryMeta) : undefined;
 }
 
 function lpEntriesOf(doc: Document, base: number): LpEntry[] {
