@@ -734,7 +734,8 @@ interface LabelFound {
 function labelAt(line: string): LabelFound | undefined {
   // Most lines are prose: no colon near the start, too long to be a name alone, and no bold,
   // HTML, "(S)" or "S–" opening. They cannot be labels.
-  if (line.length > 60 && line.lastIndexOf(':', 64) === -1 && line.lastIndexOf(' = ', 40) === -1 && !LABEL_OPENING.test(line)) return undefined;
+  const colon = line.indexOf(':');
+  if ((colon === -1 || colon > 64) && line.length > 60 && !equalsNearStart(line) && !LABEL_OPENING.test(line)) return undefined;
   let at = 0;
   while (at < 3 && line.charCodeAt(at) === 32) at++;
   // "    - **Situation:** ...": an item of a nested list, as deep as it goes, or "    Situation:
@@ -816,6 +817,15 @@ function labelAt(line: string): LabelFound | undefined {
   const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
   if (dashed) return { name: dashed[1] ?? dashed[2], nameStart, bodyStart: nameStart + dashed[0].length };
   return undefined;
+}
+
+/**
+ * Whether " = " starts within the line's first 41 characters, as in notes ("- Situation = Working
+ * at ..."). A search for "=" first: prose seldom holds one, and V8 searches backwards slowly.
+ */
+function equalsNearStart(line: string): boolean {
+  const equals = line.indexOf('=');
+  return equals !== -1 && equals <= 41 && line.lastIndexOf(' = ', 40) !== -1;
 }
 
 /** What may follow a label's name on its line and leave the rest empty: a gloss in brackets ("(30 seconds)") or an HTML line break (`<b>Result</b><br>`). */
@@ -980,31 +990,35 @@ function cleanTitle(title: string): string {
   return title.replace(/<\/?[a-zA-Z]+\s*>/g, '').replace(/[*_`]/g, '').replace(/:\s*$/, '').trim();
 }
 
-/**
- * Replaces every character of the spans with a space, keeping line breaks, so offsets stay put.
- * The pieces are joined once, into one flat string: the parser slices the prose line by line.
- */
+/** Replaces every character of the spans with a space, keeping line breaks, so offsets stay put. */
 function blankOut(text: string, spans: Array<[number, number]>): string {
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
-  const pieces: string[] = [];
+  let out = '';
   let at = 0;
   for (const [start, end] of spans) {
     if (end <= at) continue;
     const from = Math.max(start, at);
-    pieces.push(text.slice(at, from));
+    out += text.slice(at, from);
+    // One run of spaces for each line's stretch of the span, then its line break as it is.
     let run = from;
     for (let i = from; i < end; i++) {
       const code = text.charCodeAt(i);
       if (code !== 10 && code !== 13) continue;
-      pieces.push(' '.repeat(i - run), code === 10 ? '\n' : '\r');
+      out += spaces(i - run) + (code === 10 ? '\n' : '\r');
       run = i + 1;
     }
-    pieces.push(' '.repeat(end - run));
+    out += spaces(end - run);
     at = end;
   }
-  pieces.push(text.slice(at));
-  return pieces.join('');
+  return out + text.slice(at);
+}
+
+const SPACES = ' '.repeat(256);
+
+/** `count` spaces: a slice of one string made once, for the short runs a line holds. */
+function spaces(count: number): string {
+  return count <= SPACES.length ? SPACES.slice(0, count) : ' '.repeat(count);
 }
 
 // ---- Queries rules share -------------------------------------------------------------------------
