@@ -92,21 +92,25 @@ const FIELD_KEYS = Object.keys(frontMatterFields) as (keyof Fields)[];
  * `__proto__` needs the schema's judgement.
  */
 export function typedMeta(fields: readonly FastField[]): StoryMeta | undefined {
-  const meta: Record<string, unknown> = {};
-  for (const key of FIELD_KEYS) {
-    const field = fields.find((f) => f.key === key);
-    const value = field && normalizeField(key, field.value);
-    if (value === undefined) {
-      if (REQUIRED.includes(key)) return undefined;
+  // One pass over the fields: the schema's typed values by their place in FIELD_KEYS, the user's own aside.
+  const typed: unknown[] = new Array(FIELD_KEYS.length);
+  let own: FastField[] | undefined;
+  for (const field of fields) {
+    const at = FIELD_KEYS.indexOf(field.key as keyof Fields);
+    if (at === -1) {
+      if (field.key === '__proto__') return undefined;
+      (own ??= []).push(field);
       continue;
     }
-    const typed = typedValue[key](value);
-    if (typed === ASK_THE_SCHEMA) return undefined;
-    meta[key] = typed;
+    const value = normalizeField(field.key, field.value);
+    if (value === undefined) continue;
+    typed[at] = typedValue[FIELD_KEYS[at]](value);
+    if (typed[at] === ASK_THE_SCHEMA) return undefined;
   }
-  for (const field of fields) {
-    if (Object.hasOwn(frontMatterFields, field.key)) continue;
-    if (field.key === '__proto__') return undefined;
+  if (REQUIRED.some((key) => typed[FIELD_KEYS.indexOf(key)] === undefined)) return undefined;
+  const meta: Record<string, unknown> = {};
+  for (let at = 0; at < FIELD_KEYS.length; at++) if (typed[at] !== undefined) meta[FIELD_KEYS[at]] = typed[at];
+  for (const field of own ?? []) {
     const value = normalizeField(field.key, field.value);
     if (value !== undefined) meta[field.key] = value;
   }
