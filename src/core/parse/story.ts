@@ -320,12 +320,15 @@ export function parseStory(text: string): Story {
         bodyEnd: text.length,
       };
       sections.push(open);
-    } else if (!content.includes('(')) continue;
+    }
     // After a label, "Situation: ... Task: ... Action: ..." all in one paragraph: each label after a
     // full stop. On any other line only a bracketed marker, which prose never holds: "... how I
-    // lead. (S) At my last job".
+    // lead. (S) At my last job". A label ends with its colon and a marker opens with its bracket:
+    // a line with neither (after its own label) holds none, and is not searched.
+    const from = label ? label.bodyStart : 0;
+    if (content.indexOf('(', from) === -1 && (!label || content.indexOf(':', from) === -1)) continue;
     const inline = label ? INLINE_LABEL : INLINE_MARKER;
-    inline.lastIndex = label ? label.bodyStart : 0;
+    inline.lastIndex = from;
     for (let match = inline.exec(content); match; match = inline.exec(content)) {
       // After a label, group 1 is a word label and group 2 a bracketed marker; elsewhere, group 1 is a marker.
       const bracketed = !label || match[2] !== undefined;
