@@ -619,16 +619,18 @@ const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Problem|Task|Actions?|Results?';
  */
 const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$)|[ \t]+\p{Ll})`, 'gmu');
 const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
-/** The bracketed marker alone, a quick test before the full pattern runs: tried only where a bracket opens. */
-const ANY_MARKER_HERE = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`, 'y');
+/** The bracketed marker alone, a quick test before the full pattern runs. */
+const ANY_MARKER = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`, 'g');
 
-/** Whether the text holds a bracketed STAR marker ("(S)", "(Result)"). Prose has few brackets: each is found by `indexOf`. */
+/**
+ * Whether the text holds a bracketed STAR marker ("(S)", "(Result)"). None starts before the first
+ * bracket: a text without one (most stories) is not searched, and the search starts there.
+ */
 function holdsMarker(text: string): boolean {
-  for (let at = text.indexOf('('); at !== -1; at = text.indexOf('(', at + 1)) {
-    ANY_MARKER_HERE.lastIndex = at;
-    if (ANY_MARKER_HERE.test(text)) return true;
-  }
-  return false;
+  const bracket = text.indexOf('(');
+  if (bracket === -1) return false;
+  ANY_MARKER.lastIndex = bracket;
+  return ANY_MARKER.test(text);
 }
 /**
  * A part's bare name opening a line, with no colon, before a capital: "Situation I sit on ...",
