@@ -1,6 +1,10 @@
 import { allLps, allQuestions, findLp, lpById, normalizeLpName, type Lp, type Question } from '../catalog';
 import { cueLps, cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
+import { lpProbabilities, questionFeatures, shippedLpModel, type LpModel } from './lpModel';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
+
+/** EXPERIMENT knob. */
+export const LP_MODEL_BLEND: { mode: 'off' | 'replace' | 'combine'; model?: LpModel; scale: number; confident: number; minP: number } = { mode: 'off', scale: 1, confident: 2, minP: 0.05 };
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
 export interface QuestionLps {
@@ -217,11 +221,32 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
     if (telling || evidence.has(lp.id)) add(lp.id, Math.min(1, hit.size / SURE_HITS));
   }
 
+  let modelTop: { id: string; p: number } | undefined;
+  if (LP_MODEL_BLEND.mode !== 'off') {
+    const model = LP_MODEL_BLEND.model ?? shippedLpModel();
+    const p = lpProbabilities(model, questionFeatures(text, stemmer));
+    if (LP_MODEL_BLEND.mode === 'replace') {
+      const keep = new Set([named?.id, ...namedLps(text, read)]);
+      for (const id of [...evidence.keys()]) if (!keep.has(id)) evidence.delete(id);
+      for (const id of keep) if (id) evidence.set(id, [1]);
+    }
+    model.lps.forEach((id, i) => {
+      if (p[i] >= LP_MODEL_BLEND.minP) add(id, Math.min(1, p[i] * LP_MODEL_BLEND.scale));
+      if (!modelTop || p[i] > modelTop.p) modelTop = { id, p: p[i] };
+    });
+  }
   const order = new Map(allLps().map((lp, i) => [lp.id, i]));
   const ranked = [...evidence]
     .map(([id, weights]) => ({ id, weight: 1 - weights.reduce((left, w) => left * (1 - w), 1) }))
     .sort((a, b) => b.weight - a.weight || order.get(a.id)! - order.get(b.id)!)
     .slice(0, MAX_LPS);
+  if (modelTop && modelTop.p >= LP_MODEL_BLEND.confident && ranked.length > 0 && ranked[0].id !== modelTop.id) {
+    const at = ranked.findIndex((r) => r.id === modelTop!.id);
+    const first = { id: modelTop.id, weight: Math.max(ranked[0].weight, at >= 0 ? ranked[at].weight : 0) };
+    if (at >= 0) ranked.splice(at, 1);
+    ranked.unshift(first);
+    ranked.splice(MAX_LPS);
+  }
   return { lpIds: ranked.map((r) => r.id), weights: ranked.map((r) => r.weight), source: ranked.length ? 'signals' : 'none', cues, asksForFailure };
 }
 
