@@ -1,62 +1,89 @@
-// Leave one split out: for each open split, trains the LP model on the catalog and every other open
-// split, and scores that split with the model's reading in the matcher against the matcher as it
-// is. Never reads a sealed split.
+// Measures the LP model (src/core/match/lpModel.ts) leaving one split out: for each open split,
+// trains the model as trainLpModel.ts does (TRAINING) on the catalog's questions and every other
+// open split's, then ranks that split's questions with the model's reading in the matcher and with
+// the catalog's signals alone (NO_LP_MODEL). Prints, per split and pooled: top-1, top-3 and LP read
+// (the first LP read is one question-lps.json gives the question) both ways, and the model's own
+// first LP alone. A sealed split is never read: its questions are neither trained on nor scored.
+// Usage: npm run compile-tests && node out/scripts/evalLpModel.js
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { compileLpModel, lpProbabilities, questionFeatures } from '../src/core/match/lpModel';
-import { LP_MODEL_BLEND } from '../src/core/match/questionLps';
+import { compileLpModel, lpProbabilities, NO_LP_MODEL, questionFeatures, type LpModel } from '../src/core/match/lpModel';
 import { loadBank, readQuestionLps } from './evalMatch';
 import { OPEN_SPLITS, type Split } from './matchSplits';
-import { TRAINING, trainingExamples, trainLpModel, type TrainingOptions } from './trainLpModel';
+import { TRAINING, trainingExamples, trainLpModel } from './trainLpModel';
 
 const ROOT = join(__dirname, '..', '..');
+/** The splits the matcher was least tuned on: the model is kept only if it raises their mean top-1. */
+const LATER: readonly Split[] = ['heldout10', 'heldout11', 'heldout12'];
 
-interface Config { name: string; mode: 'off' | 'replace' | 'combine'; scale: number; confident: number; minP: number }
+interface Triple {
+  bank: string;
+  question: string;
+  best: string;
+  split: Split;
+}
+
+/** Counts over a split's questions: the labelled story first, in the first three, and the first LP read as labelled. */
+interface Tally {
+  n: number;
+  top1: number;
+  top3: number;
+  lpRead: number;
+}
+
+/** Ranks `triples` with `lpModel` reading the LPs and counts the hits against the labels. */
+function score(triples: readonly Triple[], lpModel: LpModel, labels: ReadonlyMap<string, string[]>): Tally {
+  const banks = new Map<string, ReturnType<typeof loadBank>>();
+  const tally = { n: 0, top1: 0, top3: 0, lpRead: 0 };
+  for (const t of triples) {
+    let bank = banks.get(t.bank);
+    if (!bank) banks.set(t.bank, (bank = loadBank(t.bank, lpModel)));
+    const { question, results } = bank.matcher.rankRead(t.question, { plannedFor: bank.plannedFor, now: new Date('2026-06-01T00:00:00Z') });
+    const at = results.findIndex((r) => r.file === t.best);
+    tally.n++;
+    if (at === 0) tally.top1++;
+    if (at >= 0 && at < 3) tally.top3++;
+    if (question.lpIds.length > 0 && labels.get(t.question)!.includes(question.lpIds[0])) tally.lpRead++;
+  }
+  return tally;
+}
 
 function main(): void {
-  const { triples: all } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'match', 'labels.json'), 'utf8')) as { triples: Array<{ bank: string; question: string; best: string; split: Split }> };
+  const { triples: all } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'match', 'labels.json'), 'utf8')) as { triples: Triple[] };
+  // The sealed split's questions are dropped before anything reads them.
   const triples = all.filter((t) => OPEN_SPLITS.includes(t.split));
   const labels = readQuestionLps();
-  const banks = new Map<string, ReturnType<typeof loadBank>>();
-  const configs: Config[] = JSON.parse(process.env.CONFIGS ?? '[]');
-  const training: TrainingOptions = { ...TRAINING, ...JSON.parse(process.env.TRAINING ?? '{}') };
-  configs.unshift({ name: 'today', mode: 'off', scale: 1, confident: 2, minP: 1 });
-  const rows: Record<string, Record<string, { n: number; top1: number; top3: number; lpRead: number }>> = {};
-  const modelRead: Record<string, number> = {};
+  const rows: Array<{ split: Split; today: Tally; model: Tally; alone: number }> = [];
   for (const split of OPEN_SPLITS) {
-    const model = compileLpModel(trainLpModel(trainingExamples(training, new Set([split])), training));
+    const model = compileLpModel(trainLpModel(trainingExamples(TRAINING, new Set([split])), TRAINING));
     const mine = triples.filter((t) => t.split === split);
-    modelRead[split] = 0;
+    let alone = 0;
     for (const t of mine) {
       const p = lpProbabilities(model, questionFeatures(t.question));
-      const top = p.indexOf(Math.max(...p));
-      if (labels.get(t.question)!.includes(model.lps[top])) modelRead[split]++;
+      if (labels.get(t.question)!.includes(model.lps[p.indexOf(Math.max(...p))])) alone++;
     }
-    for (const config of configs) {
-      Object.assign(LP_MODEL_BLEND, config, { model });
-      const tally = { n: 0, top1: 0, top3: 0, lpRead: 0 };
-      for (const t of mine) {
-        let bank = banks.get(t.bank);
-        if (!bank) banks.set(t.bank, (bank = loadBank(t.bank)));
-        const { question, results } = bank.matcher.rankRead(t.question, { plannedFor: bank.plannedFor, now: new Date('2026-06-01T00:00:00Z') });
-        const at = results.findIndex((r) => r.file === t.best);
-        tally.n++;
-        if (at === 0) tally.top1++;
-        if (at < 3) tally.top3++;
-        if (question.lpIds.length > 0 && labels.get(t.question)!.includes(question.lpIds[0])) tally.lpRead++;
-      }
-      (rows[config.name] ??= {})[split] = tally;
-    }
+    rows.push({ split, today: score(mine, NO_LP_MODEL, labels), model: score(mine, model, labels), alone });
   }
-  const later: Split[] = ['heldout10', 'heldout11', 'heldout12'];
-  const sum = (name: string, splits: readonly Split[], key: 'top1' | 'top3' | 'lpRead') => splits.reduce((a, s) => a + rows[name][s][key], 0) / splits.reduce((a, s) => a + rows[name][s].n, 0);
-  const mean = (name: string, splits: readonly Split[], key: 'top1' | 'top3' | 'lpRead') => splits.reduce((a, s) => a + rows[name][s][key] / rows[name][s].n, 0) / splits.length;
-  process.stdout.write(`training ${JSON.stringify(training)}\nmodel alone, LP read: ${OPEN_SPLITS.map((s) => `${s} ${(modelRead[s] / rows.today[s].n).toFixed(3)}`).join(' ')}; open ${(OPEN_SPLITS.reduce((a, s) => a + modelRead[s], 0) / OPEN_SPLITS.reduce((a, s) => a + rows.today[s].n, 0)).toFixed(3)}\n`);
-  for (const config of configs) {
-    const r = rows[config.name];
-    process.stdout.write(`${config.name.padEnd(22)} ${OPEN_SPLITS.map((s) => `${s.replace('heldout', 'h')} ${(r[s].top1 / r[s].n).toFixed(3)}/${(r[s].lpRead / r[s].n).toFixed(2)}`).join(' ')}\n`);
-    process.stdout.write(`${''.padEnd(22)} later(mean) top1 ${mean(config.name, later, 'top1').toFixed(3)} top3 ${mean(config.name, later, 'top3').toFixed(3)} LP ${mean(config.name, later, 'lpRead').toFixed(3)} | earlier(pooled) top1 ${sum(config.name, OPEN_SPLITS.filter((s) => !later.includes(s)), 'top1').toFixed(3)} top3 ${sum(config.name, OPEN_SPLITS.filter((s) => !later.includes(s)), 'top3').toFixed(3)} LP ${sum(config.name, OPEN_SPLITS.filter((s) => !later.includes(s)), 'lpRead').toFixed(3)} | open(pooled) top1 ${sum(config.name, OPEN_SPLITS, 'top1').toFixed(3)} top3 ${sum(config.name, OPEN_SPLITS, 'top3').toFixed(3)} LP ${sum(config.name, OPEN_SPLITS, 'lpRead').toFixed(3)}\n`);
+  const rate = (x: number, n: number) => (n ? x / n : 0).toFixed(3);
+  const line = (name: string, t: Tally) => `${rate(t.top1, t.n)} ${rate(t.top3, t.n)} ${rate(t.lpRead, t.n)}`.padEnd(18) + name;
+  process.stdout.write(`leave one split out; TRAINING ${JSON.stringify(TRAINING)}\nsplit      n   signals alone: top-1 top-3 LP read | with the model: top-1 top-3 LP read | model alone: LP read\n`);
+  for (const { split, today, model, alone } of rows) {
+    process.stdout.write(`${split.padEnd(10)} ${String(today.n).padStart(3)}   ${line('', today).padEnd(34)}|   ${line('', model).padEnd(36)}|   ${rate(alone, today.n)}\n`);
   }
+  const pooled = (splits: readonly Split[], key: 'today' | 'model') => {
+    const sum: Tally = { n: 0, top1: 0, top3: 0, lpRead: 0 };
+    for (const row of rows.filter((r) => splits.includes(r.split))) for (const k of ['n', 'top1', 'top3', 'lpRead'] as const) sum[k] += row[key][k];
+    return sum;
+  };
+  const mean = (splits: readonly Split[], key: 'today' | 'model', of: 'top1' | 'top3' | 'lpRead') => {
+    const chosen = rows.filter((r) => splits.includes(r.split));
+    return (chosen.reduce((a, r) => a + r[key][of] / r[key].n, 0) / chosen.length).toFixed(3);
+  };
+  const earlier = OPEN_SPLITS.filter((s) => !LATER.includes(s));
+  for (const [name, splits] of [['earlier, pooled', earlier], ['later, pooled', LATER], ['open, pooled', OPEN_SPLITS]] as const) {
+    process.stdout.write(`${name.padEnd(16)}   ${line('', pooled(splits, 'today')).padEnd(28)}|   ${line('', pooled(splits, 'model'))}\n`);
+  }
+  process.stdout.write(`later, mean of ${LATER.join(', ')}: signals alone top-1 ${mean(LATER, 'today', 'top1')} top-3 ${mean(LATER, 'today', 'top3')} LP read ${mean(LATER, 'today', 'lpRead')}; with the model top-1 ${mean(LATER, 'model', 'top1')} top-3 ${mean(LATER, 'model', 'top3')} LP read ${mean(LATER, 'model', 'lpRead')}\n`);
 }
 
 main();

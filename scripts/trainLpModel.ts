@@ -38,7 +38,7 @@ export interface TrainingOptions {
   minWeight: number;
 }
 
-export const TRAINING: TrainingOptions = { secondaryShare: 0.5, l2: 0.001, l1: 0.0005, steps: 600, minCount: 2, minWeight: 0.05 };
+export const TRAINING: TrainingOptions = { secondaryShare: 0.5, l2: 0.0001, l1: 0.0004, steps: 2000, minCount: 2, minWeight: 0.2 };
 
 /** A question's target: the primary LP 1, each later one `secondaryShare`, scaled to sum to 1. */
 function target(lps: readonly string[], secondaryShare: number): Map<string, number> {

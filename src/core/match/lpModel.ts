@@ -78,6 +78,9 @@ export function compileLpModel(raw: unknown): LpModel {
   return { lps: parsed.lps, bias: Float64Array.from(parsed.bias), weights };
 }
 
+/** A model that knows no feature: it reads no question, so the LPs come from the catalog's signals alone. */
+export const NO_LP_MODEL: LpModel = { lps: [], bias: new Float64Array(0), weights: new Map() };
+
 let shipped: LpModel | undefined;
 
 /** The model shipped with the product (`lpModel.json`), validated once when first used; throws as `compileLpModel` does. */

@@ -3,9 +3,6 @@ import { cueLps, cueWordStems, everydaySignalWords, questionCues, readCompounds 
 import { lpProbabilities, questionFeatures, shippedLpModel, type LpModel } from './lpModel';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
-/** EXPERIMENT knob. */
-export const LP_MODEL_BLEND: { mode: 'off' | 'replace' | 'combine'; model?: LpModel; scale: number; confident: number; minP: number } = { mode: 'off', scale: 1, confident: 2, minP: 0.05 };
-
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
 export interface QuestionLps {
   lpIds: string[];
@@ -17,7 +14,7 @@ export interface QuestionLps {
   weights: number[];
   /**
    * `bank` when the text is a question of the bank; `signals` when the LPs were read from its words
-   * (LP names, catalog signal phrases, and the bank questions it resembles); `given` when the user
+   * (LP names, catalog signal phrases, the bank questions it resembles, and the LP model); `given` when the user
    * said which LPs it is asked under (see `givenQuestionLps`); `none` when nothing fits.
    */
   source: 'bank' | 'signals' | 'given' | 'none';
@@ -52,6 +49,11 @@ const COMPOUND = 'a compound';
 const CUE_EVIDENCE = 0.25;
 /** At most this many LPs are read from a question's words. */
 const MAX_LPS = 3;
+/**
+ * An LP the LP model (see `lpModel.ts`) gives at least this probability lends it that much evidence.
+ * Below it, a probability is the model's spread over the LPs it cannot tell apart, not a reading.
+ */
+const MIN_MODEL_PROBABILITY = 0.05;
 
 /**
  * The cue of questions that ask for a failure: interviewers ask for one under many LPs ("a time you
@@ -161,11 +163,13 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * (half a point for each of the question's words they cover, see SURE_HITS), the LP's compounds
  * as one such word, everyday signal words only beside other evidence of the LP (see
  * `everydaySignalWords`); the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each);
- * and the LPs of the most similar bank questions (their similarity, the secondary LPs less;
- * failure words left out of the likeness, since they say what kind of story, not which LP).
- * Three LPs at most, strongest first; none when nothing fits.
+ * the LPs of the most similar bank questions (their similarity, the secondary LPs less;
+ * failure words left out of the likeness, since they say what kind of story, not which LP); and
+ * the LP model's probability of each LP (`model`, see `lpModel.ts`; from MIN_MODEL_PROBABILITY,
+ * and only when the question holds a feature the model knows). Three LPs at most, strongest
+ * first; none when nothing fits. Throws when the shipped model's weights do not validate.
  */
-export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
+export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER, model: LpModel = shippedLpModel()): QuestionLps {
   const read = reader(stemmer);
   const stemList = contentStems(text, stemmer);
   const compounds = readCompounds(text, stemmer);
@@ -221,18 +225,12 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
     if (telling || evidence.has(lp.id)) add(lp.id, Math.min(1, hit.size / SURE_HITS));
   }
 
-  let modelTop: { id: string; p: number } | undefined;
-  if (LP_MODEL_BLEND.mode !== 'off') {
-    const model = LP_MODEL_BLEND.model ?? shippedLpModel();
-    const p = lpProbabilities(model, questionFeatures(text, stemmer));
-    if (LP_MODEL_BLEND.mode === 'replace') {
-      const keep = new Set([named?.id, ...namedLps(text, read)]);
-      for (const id of [...evidence.keys()]) if (!keep.has(id)) evidence.delete(id);
-      for (const id of keep) if (id) evidence.set(id, [1]);
-    }
+  // The model reads a question only by the features it knows: from none, its probabilities are its biases, no reading of this question.
+  const features = questionFeatures(text, stemmer);
+  if (features.some((feature) => model.weights.has(feature))) {
+    const probabilities = lpProbabilities(model, features);
     model.lps.forEach((id, i) => {
-      if (p[i] >= LP_MODEL_BLEND.minP) add(id, Math.min(1, p[i] * LP_MODEL_BLEND.scale));
-      if (!modelTop || p[i] > modelTop.p) modelTop = { id, p: p[i] };
+      if (probabilities[i] >= MIN_MODEL_PROBABILITY) add(id, probabilities[i]);
     });
   }
   const order = new Map(allLps().map((lp, i) => [lp.id, i]));
@@ -240,13 +238,6 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
     .map(([id, weights]) => ({ id, weight: 1 - weights.reduce((left, w) => left * (1 - w), 1) }))
     .sort((a, b) => b.weight - a.weight || order.get(a.id)! - order.get(b.id)!)
     .slice(0, MAX_LPS);
-  if (modelTop && modelTop.p >= LP_MODEL_BLEND.confident && ranked.length > 0 && ranked[0].id !== modelTop.id) {
-    const at = ranked.findIndex((r) => r.id === modelTop!.id);
-    const first = { id: modelTop.id, weight: Math.max(ranked[0].weight, at >= 0 ? ranked[at].weight : 0) };
-    if (at >= 0) ranked.splice(at, 1);
-    ranked.unshift(first);
-    ranked.splice(MAX_LPS);
-  }
   return { lpIds: ranked.map((r) => r.id), weights: ranked.map((r) => r.weight), source: ranked.length ? 'signals' : 'none', cues, asksForFailure };
 }
 
@@ -258,10 +249,10 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
  * asked for are read as ever. No LP named: the words' reading unchanged. Throws when an id is not
  * an LP of the catalog; an id given twice counts once.
  */
-export function givenQuestionLps(text: string, lpIds: readonly string[], stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
+export function givenQuestionLps(text: string, lpIds: readonly string[], stemmer: Stemmer = PORTER_STEMMER, model: LpModel = shippedLpModel()): QuestionLps {
   const ids = [...new Set(lpIds)];
   for (const id of ids) if (!lpById(id)) throw new Error(`no LP "${id}" in the catalog`);
-  const read = questionLps(text, stemmer);
+  const read = questionLps(text, stemmer, model);
   if (ids.length === 0) return read;
   const ordered = [...ids];
   const weights: number[] = ids.map((_, i) => (i === 0 ? 1 : SECONDARY_LP));
