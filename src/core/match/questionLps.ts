@@ -166,7 +166,7 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * the LPs of the most similar bank questions (their similarity, the secondary LPs less;
  * failure words left out of the likeness, since they say what kind of story, not which LP); and
  * the LP model's probability of each LP (`model`, see `lpModel.ts`; from MIN_MODEL_PROBABILITY,
- * and only when the question holds a feature the model knows). Three LPs at most, strongest
+ * only when the question holds a feature the model knows and names no LP outright). Three LPs at most, strongest
  * first; none when nothing fits. Throws when the shipped model's weights do not validate.
  */
 export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER, model: LpModel = shippedLpModel()): QuestionLps {
@@ -192,7 +192,8 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER, mod
   };
   const named = findLp(text.trim());
   if (named) add(named.id, 1);
-  for (const id of namedLps(text, read)) if (id !== named?.id) add(id, 1);
+  const outright = namedLps(text, read);
+  for (const id of outright) if (id !== named?.id) add(id, 1);
   for (const id of cues) for (const lp of cueLps(id)) add(lp, CUE_EVIDENCE);
   const topicStems = stemList.filter((stem) => !read.failureStems.has(stem));
   if (topicStems.length > 0) {
@@ -225,8 +226,9 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER, mod
     if (telling || evidence.has(lp.id)) add(lp.id, Math.min(1, hit.size / SURE_HITS));
   }
 
+  // A question that names its LP outright has said which it is: the model's guesses would only add rivals.
   // The model reads a question only by the features it knows: from none, its probabilities are its biases, no reading of this question.
-  const features = questionFeatures(text, stemmer);
+  const features = named || outright.length > 0 ? [] : questionFeatures(text, stemmer);
   if (features.some((feature) => model.weights.has(feature))) {
     const probabilities = lpProbabilities(model, features);
     model.lps.forEach((id, i) => {
