@@ -65,11 +65,10 @@ function main(): void {
     rows.push({ split, today: score(mine, NO_LP_MODEL, labels), model: score(mine, model, labels), alone });
   }
   const rate = (x: number, n: number) => (n ? x / n : 0).toFixed(3);
-  const line = (name: string, t: Tally) => `${rate(t.top1, t.n)} ${rate(t.top3, t.n)} ${rate(t.lpRead, t.n)}`.padEnd(18) + name;
-  process.stdout.write(`leave one split out; TRAINING ${JSON.stringify(TRAINING)}\nsplit      n   signals alone: top-1 top-3 LP read | with the model: top-1 top-3 LP read | model alone: LP read\n`);
-  for (const { split, today, model, alone } of rows) {
-    process.stdout.write(`${split.padEnd(10)} ${String(today.n).padStart(3)}   ${line('', today).padEnd(34)}|   ${line('', model).padEnd(36)}|   ${rate(alone, today.n)}\n`);
-  }
+  const cells = (t: Tally) => `${rate(t.top1, t.n)}  ${rate(t.top3, t.n)}  ${rate(t.lpRead, t.n)}`;
+  const row = (name: string, n: number, today: Tally, model: Tally, alone = '') => `${name.padEnd(16)}${String(n).padStart(4)}   ${cells(today)}    ${cells(model)}    ${alone}\n`;
+  process.stdout.write(`leave one split out; TRAINING ${JSON.stringify(TRAINING)}\n${''.padEnd(20)}   signals alone:       with the model:      model alone:\n${'split'.padEnd(20)}   top-1  top-3  LP     top-1  top-3  LP     LP read\n`);
+  for (const { split, today, model, alone } of rows) process.stdout.write(row(split, today.n, today, model, rate(alone, today.n)));
   const pooled = (splits: readonly Split[], key: 'today' | 'model') => {
     const sum: Tally = { n: 0, top1: 0, top3: 0, lpRead: 0 };
     for (const row of rows.filter((r) => splits.includes(r.split))) for (const k of ['n', 'top1', 'top3', 'lpRead'] as const) sum[k] += row[key][k];
@@ -81,7 +80,7 @@ function main(): void {
   };
   const earlier = OPEN_SPLITS.filter((s) => !LATER.includes(s));
   for (const [name, splits] of [['earlier, pooled', earlier], ['later, pooled', LATER], ['open, pooled', OPEN_SPLITS]] as const) {
-    process.stdout.write(`${name.padEnd(16)}   ${line('', pooled(splits, 'today')).padEnd(28)}|   ${line('', pooled(splits, 'model'))}\n`);
+    process.stdout.write(row(name, pooled(splits, 'today').n, pooled(splits, 'today'), pooled(splits, 'model')));
   }
   process.stdout.write(`later, mean of ${LATER.join(', ')}: signals alone top-1 ${mean(LATER, 'today', 'top1')} top-3 ${mean(LATER, 'today', 'top3')} LP read ${mean(LATER, 'today', 'lpRead')}; with the model top-1 ${mean(LATER, 'model', 'top1')} top-3 ${mean(LATER, 'model', 'top3')} LP read ${mean(LATER, 'model', 'lpRead')}\n`);
 }

@@ -105,7 +105,7 @@ export function trainLpModel(examples: readonly Example[], options: TrainingOpti
   // Weights row by feature (d * k), then the biases (k); y the FISTA point, x the iterate.
   const size = d * k + k;
   let x = new Float64Array(size);
-  let y = new Float64Array(size);
+  const y = new Float64Array(size);
   let t = 1;
   const step = 1 / (1 + options.l2);
   const gradient = new Float64Array(size);

@@ -45,9 +45,9 @@ const OPENING_WORDS = 2;
  * `contentStems`), each pair of neighbouring content stems joined by a space ("disagre manag" in
  * "disagreed with your manager"), and its opening (`^` and its first two words: "^tell me",
  * "^have you"). A model's vocabulary is those seen in its training questions; others weigh 0.
+ * `stems` are the question's content stems, when the caller has them already.
  */
-export function questionFeatures(text: string, stemmer: Stemmer = PORTER_STEMMER): string[] {
-  const stems = contentStems(text, stemmer);
+export function questionFeatures(text: string, stemmer: Stemmer = PORTER_STEMMER, stems: readonly string[] = contentStems(text, stemmer)): string[] {
   const features = new Set(stems);
   for (let i = 1; i < stems.length; i++) features.add(`${stems[i - 1]} ${stems[i]}`);
   const opening = words(text).filter((word) => word.length > 0).slice(0, OPENING_WORDS);

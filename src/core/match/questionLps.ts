@@ -228,7 +228,7 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER, mod
 
   // A question that names its LP outright has said which it is: the model's guesses would only add rivals.
   // The model reads a question only by the features it knows: from none, its probabilities are its biases, no reading of this question.
-  const features = named || outright.length > 0 ? [] : questionFeatures(text, stemmer);
+  const features = named || outright.length > 0 ? [] : questionFeatures(text, stemmer, stemList);
   if (features.some((feature) => model.weights.has(feature))) {
     const probabilities = lpProbabilities(model, features);
     model.lps.forEach((id, i) => {
