@@ -14,8 +14,8 @@ export interface QuestionLps {
   weights: number[];
   /**
    * `bank` when the text is a question of the bank; `signals` when the LPs were read from its words
-   * (LP names, catalog signal phrases, the bank questions it resembles, and the LP model); `given` when the user
-   * said which LPs it is asked under (see `givenQuestionLps`); `none` when nothing fits.
+   * (LP names, catalog signal phrases, the bank questions it resembles, and the LP model); `given`
+   * when the user said which LPs it is asked under (see `givenQuestionLps`); `none` when nothing fits.
    */
   source: 'bank' | 'signals' | 'given' | 'none';
   /** The bank's question, when the text is one. */
@@ -165,9 +165,10 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * `everydaySignalWords`); the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each);
  * the LPs of the most similar bank questions (their similarity, the secondary LPs less;
  * failure words left out of the likeness, since they say what kind of story, not which LP); and
- * the LP model's probability of each LP (`model`, see `lpModel.ts`; from MIN_MODEL_PROBABILITY,
- * only when the question holds a feature the model knows and names no LP outright). Three LPs at most, strongest
- * first; none when nothing fits. Throws when the shipped model's weights do not validate.
+ * the LP model's probability of each LP (`model`, see `lpModel.ts`, trained on Porter stems; from
+ * MIN_MODEL_PROBABILITY, only when the question holds a feature the model knows and names no LP
+ * outright). Three LPs at most, strongest first; none when nothing fits. Throws when the shipped
+ * model's weights do not validate.
  */
 export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER, model: LpModel = shippedLpModel()): QuestionLps {
   const read = reader(stemmer);
