@@ -1,7 +1,7 @@
 // Scores "which story for this question?" against labelled questions (test/fixtures/match/labels.json):
 // for each question, ranks the stories of its bank as `star-coach match` does (with the bank's loop
 // plan) and checks where the labelled story lands. Prints top-1 and top-3 accuracy for each split
-// (every split of SPLITS below), how often the first LP read in the question is one a person read
+// (every split of SPLITS, see matchSplits.ts), how often the first LP read in the question is one a person read
 // in it (LP read, against question-lps.json, labelled from the question alone), top-1 and top-3
 // when the user names that LP (`MatchContext.lpIds`, as `star-coach match --lp` does), the misses,
 // and the time per question. Only the tune split's misses are shown unless --show-heldout is given, in text and JSON alike: the held-out splits
@@ -16,9 +16,12 @@ import { join } from 'path';
 import { lpById } from '../src/core/catalog';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { lintText } from '../src/core/engine';
+import { shippedLpModel, type LpModel } from '../src/core/match/lpModel';
 import { SCORE_PARTS, storyWords, StoryMatcher, type MatchContext, type MatchDocument, type QuestionLps, type ScorePart } from '../src/core/match/rank';
+import { PORTER_STEMMER } from '../src/core/match/words';
 import { planLoop, plannedLps } from '../src/core/plan/plan';
 import { profileStory } from '../src/core/plan/profile';
+import { SEALED, SPLITS, type Split } from './matchSplits';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -29,10 +32,6 @@ interface Triple {
   split: Split;
 }
 
-const SPLITS = ['tune', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13'] as const;
-/** Splits whose misses are never printed, even with --show-heldout: they measure, they are never tuned on. */
-const SEALED: ReadonlySet<Split> = new Set(['heldout13']);
-type Split = (typeof SPLITS)[number];
 
 /** How a miss's question was read against the labelled story's LPs (primary first). */
 const MISS_KINDS = ['primary LP read', 'a secondary LP read', 'only other LPs read', 'no LP read'] as const;
@@ -58,15 +57,15 @@ function missParts(matcher: StoryMatcher, question: string, context: MatchContex
   return { kind: missKind(read, mine.lpIds), lps: read.lpIds.map((id, i) => `${id} ${read.weights[i].toFixed(2)}`).join(', ') || 'none', ahead };
 }
 
-/** The matcher and the loop plan's story-to-LP map for a folder of stories. */
-function loadBank(folder: string): { matcher: StoryMatcher; plannedFor: Map<string, string[]> } {
+/** The matcher (reading LPs with `lpModel`, the shipped model by default) and the loop plan's story-to-LP map for a folder of stories. */
+export function loadBank(folder: string, lpModel: LpModel = shippedLpModel()): { matcher: StoryMatcher; plannedFor: Map<string, string[]> } {
   const documents: MatchDocument[] = [];
   for (const name of readdirSync(join(ROOT, folder)).filter((n) => n.endsWith('.star.md')).sort()) {
     const { story, findings } = lintText(readFileSync(join(ROOT, folder, name), 'utf8'), DEFAULT_CONFIG);
     documents.push({ profile: profileStory(name.replace(/\.star\.md$/, ''), story, findings), text: storyWords(story) });
   }
   const plan = planLoop(documents.map((d) => d.profile), { currentYear: 2026 });
-  return { matcher: new StoryMatcher(documents), plannedFor: plannedLps(plan) };
+  return { matcher: new StoryMatcher(documents, PORTER_STEMMER, lpModel), plannedFor: plannedLps(plan) };
 }
 
 function main(): void {
@@ -160,7 +159,7 @@ function figures(t: Tally): { questions: number; top1: number; top3: number; lpR
  * question-lps.json: for each question of labels.json, the LPs a person read in it from the
  * question alone (the primary first), keyed by the question's text.
  */
-function readQuestionLps(): Map<string, string[]> {
+export function readQuestionLps(): Map<string, string[]> {
   const { items } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'match', 'question-lps.json'), 'utf8')) as { items: Array<{ question: string; lps: string[] }> };
   // An entry is named by its place only: it may be a question of a sealed split.
   items.forEach(({ lps }, at) => {
@@ -198,4 +197,4 @@ function secondReading(split: Split, triples: Triple[]): string | undefined {
   return `${split}: a second reader, blind to the first labels, chose the same best story for ${same} of ${n} questions (${(same / n).toFixed(3)}), and would accept the labelled one for ${accepted} (${(accepted / n).toFixed(3)})\n`;
 }
 
-main();
+if (require.main === module) main();

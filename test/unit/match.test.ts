@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { questionLps, SCORE_PARTS, StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { givenQuestionLps } from '../../src/core/match/questionLps';
+import { NO_LP_MODEL } from '../../src/core/match/lpModel';
 import { contentStems, inflectionRoot, inflectionRoots, stemWord, PORTER_STEMMER } from '../../src/core/match/words';
 import { allQuestions } from '../../src/core/catalog';
 import { lintText } from '../../src/core/engine';
@@ -18,6 +19,8 @@ function doc(id: string, text: string, lastTold?: string) {
   return { profile, text: storyWords(story) };
 }
 
+/** The LPs read from the catalog's signals alone, without the LP model (tested in lpModel.test.ts): what the signal tests are about. */
+const signalLps = (text: string) => questionLps(text, PORTER_STEMMER, NO_LP_MODEL);
 const story = (title: string, lps: string, result: string, level = 'L6') =>
   `---\ntitle: ${title}\nlps: [${lps}]\nlevel: ${level}\nyear: 2025\n---\n## Situation\n${title}.\n## Task\nI owned it.\n## Action\nI led the work and checked each step myself.\n## Result\n${result}\n`;
 
@@ -100,17 +103,17 @@ describe('question to story', () => {
   });
 
   it('reads a bank question\'s LPs, and LP signal words from any other question', () => {
-    const bank = questionLps('Describe a time you strongly disagreed with a decision your manager made. What did you do?');
+    const bank = signalLps('Describe a time you strongly disagreed with a decision your manager made. What did you do?');
     assert.strictEqual(bank.source, 'bank');
     assert.strictEqual(bank.lpIds[0], 'have-backbone-disagree-and-commit');
-    const signals = questionLps('How did you cut costs and stay frugal?');
+    const signals = signalLps('How did you cut costs and stay frugal?');
     assert.strictEqual(signals.source, 'signals');
     assert.ok(signals.lpIds.includes('frugality'), JSON.stringify(signals));
-    assert.deepStrictEqual(questionLps('xyzzy plugh').lpIds, []);
+    assert.deepStrictEqual(signalLps('xyzzy plugh').lpIds, []);
     // "learned" and "what I learned" are two catalog phrases of one stem: one stem, half the evidence; the
     // learning theme it asks adds a quarter, as independent evidence: 1 - (1 - 0.5)(1 - 0.25). (The made-up
     // words keep the question unlike any bank question, which would lend its LPs too.)
-    const learned = questionLps('Xyzzy plugh frobozz zork learned.');
+    const learned = signalLps('Xyzzy plugh frobozz zork learned.');
     assert.deepStrictEqual([learned.lpIds[0], learned.weights[0]], ['learn-and-be-curious', 0.625]);
   });
 
@@ -138,14 +141,14 @@ describe('question to story', () => {
       ['Xyzzy plugh frobozz people zork.', 'dive-deep'],
       ['Xyzzy plugh frobozz account zork.', 'ownership'],
       ['Xyzzy plugh frobozz success zork.', 'hire-and-develop-the-best'],
-    ]) assert.ok(!questionLps(question).lpIds.includes(lp), `${question} ${JSON.stringify(questionLps(question))}`);
+    ]) assert.ok(!signalLps(question).lpIds.includes(lp), `${question} ${JSON.stringify(signalLps(question))}`);
     // Inflections still match: "deliver" for "delivered", "hiring" for "hired", "quick" for "quickly", "stepped" for "step".
     for (const [question, lp] of [
       ['Xyzzy plugh frobozz deliver zork.', 'deliver-results'],
       ['Xyzzy plugh frobozz hiring zork.', 'hire-and-develop-the-best'],
       ['Xyzzy plugh frobozz quick zork.', 'bias-for-action'],
       ['Xyzzy plugh frobozz simplify zork.', 'invent-and-simplify'],
-    ]) assert.strictEqual(questionLps(question).lpIds[0], lp, question);
+    ]) assert.strictEqual(signalLps(question).lpIds[0], lp, question);
     assert.deepStrictEqual(['studied', 'studies', 'study', 'stepped', 'step', 'hired', 'hire'].map(inflectionRoot), ['studi', 'studi', 'studi', 'step', 'step', 'hir', 'hir']);
   });
 
@@ -153,21 +156,21 @@ describe('question to story', () => {
     assert.deepStrictEqual(contentStems("What's the biggest thing you've done? We didn't wait, and they won't."), ['done', 'wait'], '"thing" is a light word, see LIGHT_WORDS, and "biggest" a degree, see DEGREES');
     assert.deepStrictEqual(inflectionRoots("didn't wait"), ['not', 'wait']);
     // "Didn't wait" is a Bias for Action signal and "not my job" an Ownership one; a bare "wait" or "job" is neither.
-    const bare = questionLps('Xyzzy plugh frobozz wait job zork.');
+    const bare = signalLps('Xyzzy plugh frobozz wait job zork.');
     assert.ok(!bare.lpIds.includes('bias-for-action') && !bare.lpIds.includes('ownership'), JSON.stringify(bare));
-    assert.ok(questionLps("Xyzzy plugh frobozz zork: I didn't wait.").lpIds.includes('bias-for-action'));
+    assert.ok(signalLps("Xyzzy plugh frobozz zork: I didn't wait.").lpIds.includes('bias-for-action'));
   });
 
   it('lends a question the LPs of the bank question it resembles, less surely than the bank question itself', () => {
     const bank = allQuestions().find((q) => q.id === 'frugality-01')!;
-    const reworded = questionLps(bank.text.replace('Tell me about a time you', 'Describe how you').replace(/\.$/, ', and what it took.'));
+    const reworded = signalLps(bank.text.replace('Tell me about a time you', 'Describe how you').replace(/\.$/, ', and what it took.'));
     assert.strictEqual(reworded.source, 'signals');
     assert.strictEqual(reworded.lpIds[0], bank.lps[0], JSON.stringify(reworded));
     assert.ok(reworded.weights[0] > 0.5, JSON.stringify(reworded));
-    const exact = questionLps(bank.text);
+    const exact = signalLps(bank.text);
     assert.deepStrictEqual([exact.source, exact.weights[0]], ['bank', 1]);
     // Only the failure words are shared with a bank question: they say what kind of story, not which LP.
-    assert.deepStrictEqual(questionLps('Tell me about a time you failed.').lpIds, []);
+    assert.deepStrictEqual(signalLps('Tell me about a time you failed.').lpIds, []);
   });
 
   it('lends a question worded afresh the LP of a bank question it loosely resembles, as a guess', () => {
@@ -176,7 +179,7 @@ describe('question to story', () => {
       ['Tell me about a time you taught yourself a skill nobody on your team had.', 'learn-and-be-curious'],
       ['Tell me about a time you found the real reason behind a strange bug.', 'dive-deep'],
     ]) {
-      const read = questionLps(text);
+      const read = signalLps(text);
       assert.strictEqual(read.lpIds[0], lp, `${text} ${JSON.stringify(read)}`);
       assert.ok(read.weights[0] < 0.5, `a loose likeness is a guess: ${JSON.stringify(read)}`);
     }
@@ -215,13 +218,14 @@ describe('question to story', () => {
   });
 
   it('costs a story planned for another LP by how sure the question\'s LP is', () => {
-    const matcher = new StoryMatcher([doc('vendor', story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.'))]);
+    // The signals alone, so that the question's only LP is the one its word "lean" names.
+    const matcher = new StoryMatcher([doc('vendor', story('Cut the logging vendor bill', 'Frugality', 'The bill fell by 61%.'))], PORTER_STEMMER, NO_LP_MODEL);
     const now = new Date('2026-06-01T00:00:00Z');
     const plannedFor = new Map([['vendor', ['earn-trust']]]);
     const cost = (text: string) => matcher.rank(text, { now })[0].score - matcher.rank(text, { now, plannedFor })[0].score;
     const bankQuestion = allQuestions().find((q) => q.id === 'frugality-01')!.text;
     assert.ok(Math.abs(cost(bankQuestion) - 0.5) < 1e-9, `a bank question costs the full 0.5, got ${cost(bankQuestion)}`);
-    const guess = questionLps('Tell me about a time you were lean.');
+    const guess = signalLps('Tell me about a time you were lean.');
     assert.ok(guess.weights[0] < 1, JSON.stringify(guess));
     assert.ok(Math.abs(cost('Tell me about a time you were lean.') - 0.5 * guess.weights[0]) < 1e-3, 'a guess costs less');
     assert.strictEqual(cost('xyzzy plugh'), 0, 'a question with no LP costs nothing');

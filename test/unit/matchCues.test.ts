@@ -5,13 +5,17 @@ import { bestOfThreeMs, ROOT } from './helpers';
 import data from '../../src/core/match/cues.json';
 import fc from 'fast-check';
 import { allCues, cueTableSchema, questionCues, storyCueStrengths, readCompounds, uncovered, type Match } from '../../src/core/match/cues';
-import { questionLps, questionWordWeight } from '../../src/core/match/questionLps';
+import { NO_LP_MODEL } from '../../src/core/match/lpModel';
+import { questionLps as readQuestionLps, questionWordWeight } from '../../src/core/match/questionLps';
 import { StoryMatcher, storyWords } from '../../src/core/match/rank';
 import { Bm25Index } from '../../src/core/match/bm25';
 import { americanSpelling, contentStems, PORTER_STEMMER, stemWord, textStems, withoutContrasts, words } from '../../src/core/match/words';
 import { lintText } from '../../src/core/engine';
 import { lpById } from '../../src/core/catalog';
 import { profileStory } from '../../src/core/plan/profile';
+
+/** The LPs read from the catalog's signals and the cue table alone: what these tests are about (the LP model is tested in lpModel.test.ts). */
+const questionLps = (text: string) => readQuestionLps(text, PORTER_STEMMER, NO_LP_MODEL);
 
 const now = new Date('2026-06-01T00:00:00Z');
 

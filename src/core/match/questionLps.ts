@@ -1,5 +1,6 @@
 import { allLps, allQuestions, findLp, lpById, normalizeLpName, type Lp, type Question } from '../catalog';
 import { cueLps, cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
+import { lpProbabilities, questionFeatures, shippedLpModel, type LpModel } from './lpModel';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
@@ -13,8 +14,8 @@ export interface QuestionLps {
   weights: number[];
   /**
    * `bank` when the text is a question of the bank; `signals` when the LPs were read from its words
-   * (LP names, catalog signal phrases, and the bank questions it resembles); `given` when the user
-   * said which LPs it is asked under (see `givenQuestionLps`); `none` when nothing fits.
+   * (LP names, catalog signal phrases, the bank questions it resembles, and the LP model); `given`
+   * when the user said which LPs it is asked under (see `givenQuestionLps`); `none` when nothing fits.
    */
   source: 'bank' | 'signals' | 'given' | 'none';
   /** The bank's question, when the text is one. */
@@ -48,6 +49,11 @@ const COMPOUND = 'a compound';
 const CUE_EVIDENCE = 0.25;
 /** At most this many LPs are read from a question's words. */
 const MAX_LPS = 3;
+/**
+ * An LP the LP model (see `lpModel.ts`) gives at least this probability lends it that much evidence.
+ * Below it, a probability is the model's spread over the LPs it cannot tell apart, not a reading.
+ */
+const MIN_MODEL_PROBABILITY = 0.05;
 
 /**
  * The cue of questions that ask for a failure: interviewers ask for one under many LPs ("a time you
@@ -157,11 +163,14 @@ function holds(roots: ReadonlySet<string>, phrase: readonly string[]): boolean {
  * (half a point for each of the question's words they cover, see SURE_HITS), the LP's compounds
  * as one such word, everyday signal words only beside other evidence of the LP (see
  * `everydaySignalWords`); the LPs of the themes it asks about (see `cueLps`, CUE_EVIDENCE each);
- * and the LPs of the most similar bank questions (their similarity, the secondary LPs less;
- * failure words left out of the likeness, since they say what kind of story, not which LP).
- * Three LPs at most, strongest first; none when nothing fits.
+ * the LPs of the most similar bank questions (their similarity, the secondary LPs less;
+ * failure words left out of the likeness, since they say what kind of story, not which LP); and
+ * the LP model's probability of each LP (`model`, see `lpModel.ts`, trained on Porter stems; from
+ * MIN_MODEL_PROBABILITY, only when the question holds a feature the model knows and names no LP
+ * outright). Three LPs at most, strongest first; none when nothing fits. Throws when the shipped
+ * model's weights do not validate.
  */
-export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
+export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER, model: LpModel = shippedLpModel()): QuestionLps {
   const read = reader(stemmer);
   const stemList = contentStems(text, stemmer);
   const compounds = readCompounds(text, stemmer);
@@ -184,7 +193,8 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
   };
   const named = findLp(text.trim());
   if (named) add(named.id, 1);
-  for (const id of namedLps(text, read)) if (id !== named?.id) add(id, 1);
+  const outright = namedLps(text, read);
+  for (const id of outright) if (id !== named?.id) add(id, 1);
   for (const id of cues) for (const lp of cueLps(id)) add(lp, CUE_EVIDENCE);
   const topicStems = stemList.filter((stem) => !read.failureStems.has(stem));
   if (topicStems.length > 0) {
@@ -217,6 +227,15 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
     if (telling || evidence.has(lp.id)) add(lp.id, Math.min(1, hit.size / SURE_HITS));
   }
 
+  // A question that names its LP outright has said which it is: the model's guesses would only add rivals.
+  // The model reads a question only by the features it knows: from none, its probabilities are its biases, no reading of this question.
+  const features = named || outright.length > 0 ? [] : questionFeatures(text, stemmer, stemList);
+  if (features.some((feature) => model.weights.has(feature))) {
+    const probabilities = lpProbabilities(model, features);
+    model.lps.forEach((id, i) => {
+      if (probabilities[i] >= MIN_MODEL_PROBABILITY) add(id, probabilities[i]);
+    });
+  }
   const order = new Map(allLps().map((lp, i) => [lp.id, i]));
   const ranked = [...evidence]
     .map(([id, weights]) => ({ id, weight: 1 - weights.reduce((left, w) => left * (1 - w), 1) }))
@@ -233,10 +252,10 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER): Qu
  * asked for are read as ever. No LP named: the words' reading unchanged. Throws when an id is not
  * an LP of the catalog; an id given twice counts once.
  */
-export function givenQuestionLps(text: string, lpIds: readonly string[], stemmer: Stemmer = PORTER_STEMMER): QuestionLps {
+export function givenQuestionLps(text: string, lpIds: readonly string[], stemmer: Stemmer = PORTER_STEMMER, model: LpModel = shippedLpModel()): QuestionLps {
   const ids = [...new Set(lpIds)];
   for (const id of ids) if (!lpById(id)) throw new Error(`no LP "${id}" in the catalog`);
-  const read = questionLps(text, stemmer);
+  const read = questionLps(text, stemmer, model);
   if (ids.length === 0) return read;
   const ordered = [...ids];
   const weights: number[] = ids.map((_, i) => (i === 0 ? 1 : SECONDARY_LP));

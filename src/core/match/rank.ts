@@ -5,6 +5,7 @@ import { isFollowUpsTitle, type Story } from '../parse/story';
 import { openProblems, type StoryProfile } from '../plan/profile';
 import { Bm25Index } from './bm25';
 import { allCues, storyCueStrengths } from './cues';
+import { shippedLpModel, type LpModel } from './lpModel';
 import { givenQuestionLps, questionLps, questionWordWeight, type QuestionLps } from './questionLps';
 import { contentStems, stemWord, PORTER_STEMMER, textStems, words, type Stemmer } from './words';
 
@@ -155,7 +156,15 @@ export class StoryMatcher {
   /** Per cue, how rare it is over the bank's stories (see `relativeToBank`): a theme few stories show tells more. */
   private readonly cueRarity = new Float64Array(this.cueCount);
 
-  constructor(private readonly documents: readonly MatchDocument[], private readonly stemmer: Stemmer = PORTER_STEMMER) {
+  /**
+   * `lpModel` reads which LP a question is asked under beside the catalog's signals (see
+   * `questionLps`); `NO_LP_MODEL` reads from the signals alone.
+   */
+  constructor(
+    private readonly documents: readonly MatchDocument[],
+    private readonly stemmer: Stemmer = PORTER_STEMMER,
+    private readonly lpModel: LpModel = shippedLpModel(),
+  ) {
     this.cueStrengths = new Float32Array(documents.length * this.cueCount);
     // One pass over each story's words for both: its content stems for BM25, all its stems for the cues.
     this.index = new Bm25Index(
@@ -240,7 +249,7 @@ export class StoryMatcher {
 
   /** What a question brings to every story's score, read once: its LPs and themes, and its words' BM25 scores with the best of them. */
   private read(questionText: string, context: MatchContext): QuestionReading {
-    const question = context.lpIds?.length ? givenQuestionLps(questionText, context.lpIds, this.stemmer) : questionLps(questionText, this.stemmer);
+    const question = context.lpIds?.length ? givenQuestionLps(questionText, context.lpIds, this.stemmer, this.lpModel) : questionLps(questionText, this.stemmer, this.lpModel);
     const stems = contentStems(questionText, this.stemmer);
     const { scores: text } = this.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
     let best = 0;
