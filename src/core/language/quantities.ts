@@ -1,5 +1,5 @@
 import type { Story } from '../parse/story';
-import { matchesOf } from '../text';
+import { compiledNow, matchesOf } from '../text';
 
 /**
  * Finds measured outcomes in prose: numbers with what they measure, and quantities in words.
@@ -228,7 +228,13 @@ export function findQuantity(text: string): Quantity | undefined {
 
 /** Whether the text names a number at all, in digits or in words, whether or not it measures. */
 export function namesNumber(text: string): boolean {
-  return /\d/.test(text) || matchesOf(text, WORD_QUANTITY_ALL).length > 0;
+  if (/\d/.test(text)) return true;
+  // The first quantity in words settles it: no list of them all.
+  const words = compiledNow(WORD_QUANTITY_ALL);
+  words.lastIndex = 0;
+  const named = words.test(text);
+  words.lastIndex = 0;
+  return named;
 }
 
 /** Whether the text states a measured outcome (see `findQuantity`). */

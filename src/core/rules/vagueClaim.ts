@@ -50,37 +50,43 @@ export const vagueClaim = defineRule({
  * line once per claim).
  */
 class Sentences {
-  private readonly stops: number[] = [];
+  /** The offsets of each stop (".", LF, CR), one sorted list a mark: `indexOf` finds them faster than a loop over every character. */
+  private readonly stopsOf: number[][];
   private readonly measuredSpan = new Map<string, boolean>();
 
   constructor(private readonly text: string) {
-    for (let at = 0; at < text.length; at++) {
-      const code = text.charCodeAt(at);
-      if (code === 46 /* . */ || code === 10 || code === 13) this.stops.push(at);
-    }
+    this.stopsOf = ['.', '\n', '\r'].map((mark) => {
+      const stops: number[] = [];
+      for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) stops.push(at);
+      return stops;
+    });
   }
 
   /** Whether the sentence around [start, end) has a number or other measure. */
   measured(start: number, end: number): boolean {
-    const before = this.firstStopFrom(start) - 1; // the last stop before start
-    const from = before >= 0 ? this.stops[before] + 1 : 0;
-    const after = this.firstStopFrom(end);
-    const to = after < this.stops.length ? this.stops[after] : this.text.length;
+    let from = 0; // after the last stop before start
+    let to = this.text.length; // the first stop at or after end
+    for (const stops of this.stopsOf) {
+      const before = firstAtOrAfter(stops, start) - 1;
+      if (before >= 0) from = Math.max(from, stops[before] + 1);
+      const after = firstAtOrAfter(stops, end);
+      if (after < stops.length) to = Math.min(to, stops[after]);
+    }
     const key = `${from}:${to}`;
     let measured = this.measuredSpan.get(key);
     if (measured === undefined) this.measuredSpan.set(key, (measured = hasQuantity(this.text.slice(from, to))));
     return measured;
   }
+}
 
-  /** The index of the first stop at or after an offset. */
-  private firstStopFrom(offset: number): number {
-    let low = 0;
-    let high = this.stops.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.stops[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+/** The index of the first offset at or after `offset` in a sorted list (its length when none is). */
+function firstAtOrAfter(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid] < offset) low = mid + 1;
+    else high = mid;
   }
+  return low;
 }
