@@ -162,7 +162,7 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
     const [from, to] = [blockStart, Math.min(blockEnd, end)];
     if (from >= to || countWords(story.prose.slice(from, to)) > 0) continue;
     code += countWords(story.text.slice(from, to));
-    codeLines += story.text.slice(from, to).split('\n').filter((line) => /\p{L}/u.test(line)).length;
+    codeLines += story.text.slice(from, to).split('\n').filter((line) => LETTER.test(line)).length;
   }
   if (code >= OPENING_SITUATION_WORDS && codeLines >= NOTES_LINES) return new Set(before);
   const opening = withoutHeadings(story.prose.slice(start, end))
@@ -176,6 +176,8 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
 
 /** Lines of code, with words, that make notes rather than a command. */
 const NOTES_LINES = 3;
+/** A letter: a code line with one holds words. A constant, as the bundler writes this literal as `new RegExp(...)`, made anew at each call. */
+const LETTER = /\p{L}/u;
 /** A table's row. */
 const TABLE_ROW = /^[ \t]*\|/;
 /** The interview question written above the story, however it is set: `> Tell me about a time ...`, `*Describe a decision ...*`. */
