@@ -21,11 +21,11 @@ for (const phrase of [...BLAME, ...VAGUE_CLAIMS]) {
   }
 }
 
-/** A story's trigger words, found once: the offsets of each in the lowercased prose, and the patterns they belong to. */
-interface StoryTriggers {
-  offsetsOf: Map<string, number[]>;
-  phrases: Set<TriggeredPattern>;
-}
+/**
+ * A story's triggers, found once and grouped by the patterns they belong to: for each pattern with
+ * any, the offset (in the lowercased prose) and length of each of its triggers, in pairs.
+ */
+type StoryTriggers = Map<TriggeredPattern, number[]>;
 
 const triggersByStory = new WeakMap<Story, StoryTriggers>();
 /**
@@ -38,15 +38,15 @@ function storyTriggers(story: Story): StoryTriggers {
   if (last?.story === story) return last.triggers;
   let triggers = triggersByStory.get(story);
   if (!triggers) {
-    const offsetsOf = new Map<string, number[]>();
+    triggers = new Map();
     for (const match of matchesOf(lowerProse(story), ANY_TRIGGER)) {
-      const at = offsetsOf.get(match[0]);
-      if (at) at.push(match.index);
-      else offsetsOf.set(match[0], [match.index]);
+      for (const phrase of PHRASES_OF_TRIGGER.get(match[0])!) {
+        const hits = triggers.get(phrase);
+        if (hits) hits.push(match.index, match[0].length);
+        else triggers.set(phrase, [match.index, match[0].length]);
+      }
     }
-    const phrases = new Set<TriggeredPattern>();
-    for (const word of offsetsOf.keys()) for (const phrase of PHRASES_OF_TRIGGER.get(word)!) phrases.add(phrase);
-    triggersByStory.set(story, (triggers = { offsetsOf, phrases }));
+    triggersByStory.set(story, triggers);
   }
   last = { story, triggers };
   return triggers;
@@ -54,30 +54,23 @@ function storyTriggers(story: Story): StoryTriggers {
 
 /**
  * Every match of the pattern (one of BLAME or VAGUE_CLAIMS: only their triggers are looked for) in
- * `text` (the story's prose or a same-offset variant of it); with
- * `near`, at least those that start inside that span of offsets (a Result, for a claim read only
- * there), looked for only around the triggers near it.
+ * `text` (the story's prose or a same-offset variant of it); with `near`, at least those that
+ * start inside that span of offsets (a Result, for a claim read only there), looked for only
+ * around the triggers near it.
  */
 export function findPhrase(story: Story, text: string, phrase: TriggeredPattern, near?: { start: number; end: number }): ReadonlyArray<{ index: number; text: string }> {
-  const { offsetsOf, phrases } = storyTriggers(story);
   // Most patterns have none of their triggers in a story: one look settles them.
-  if (!phrases.has(phrase)) return NO_MATCHES;
+  const hits = storyTriggers(story).get(phrase);
+  if (hits === undefined) return NO_MATCHES;
   // A match holds its trigger, within REACH of its start: triggers a REACH either side of the span
   // find every match that starts in it (twice that after it, for a long match).
   const from = near ? near.start - REACH : 0;
   const to = near ? near.end + 2 * REACH : text.length;
-  // Indexed loops and no window list until a trigger is near: this runs for every phrase with a
-  // trigger in the story, and a phrase read only in the Result may have none near it.
+  // No window list until a trigger is near: a phrase read only in the Result may have none near it.
   let windows: Window[] | undefined;
-  const triggers = phrase.triggers;
-  for (let t = 0; t < triggers.length; t++) {
-    const word = triggers[t];
-    const offsets = offsetsOf.get(word);
-    if (offsets === undefined) continue;
-    for (let i = 0; i < offsets.length; i++) {
-      const at = offsets[i];
-      if (at >= from && at < to) (windows ??= []).push([Math.max(0, at - REACH), Math.min(text.length, at + word.length + REACH)]);
-    }
+  for (let i = 0; i < hits.length; i += 2) {
+    const at = hits[i];
+    if (at >= from && at < to) (windows ??= []).push([Math.max(0, at - REACH), Math.min(text.length, at + hits[i + 1] + REACH)]);
   }
   return windows === undefined ? NO_MATCHES : matchesIn(text, mergeWindows(windows), phrase.pattern);
 }
