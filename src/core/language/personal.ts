@@ -234,7 +234,7 @@ export function tellsPastEvent(text: string): boolean {
  * before launch. I open the logs ...") is an event.
  */
 export function tellsNoEvent(text: string): boolean {
-  if (!tellsPastEvent(text)) return HABIT_OR_STANCE.test(text) || HYPOTHETICAL.test(text);
+  if (!tellsPastEvent(text)) return HABIT_OR_STANCE.test(text) || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text));
   const told = withoutHypotheticals(text);
   return told !== text && !tellsPastEvent(told);
 }
@@ -267,12 +267,21 @@ const HYPOTHETICAL =
   /(?<![\p{L}\p{N}_'’])(?<!\b(?:told|said|knew|thought|promised|decided|agreed|expected|hoped|assumed|realised|realized|warned|feared|guessed)(?: me| us| them| him| her)?(?: that)?\s+)I(?: would|['’]d) (?!have\b)\p{L}/u;
 
 /**
+ * Whether the text holds "I would", "I'd" or "I’d", without which no hypothetical matches: three
+ * searches of plain text spare most texts the pattern, whose lookbehinds are tried at every offset.
+ */
+function mayHoldHypothetical(text: string): boolean {
+  return text.includes('I would') || text.includes("I'd") || text.includes('I’d');
+}
+
+/**
  * Whether the words at an offset stand in a sentence that a hypothetical opens before them ("I would
  * check it and make sure I fixed it"): "I'd" that reads as "I had done" is no hypothetical.
  */
 function underHypothetical(text: string, offset: number): boolean {
   const sentenceStart = Math.max(text.lastIndexOf('.', offset - 1), text.lastIndexOf('!', offset - 1), text.lastIndexOf('?', offset - 1), text.lastIndexOf('\n', offset - 1)) + 1;
   const before = text.slice(sentenceStart, offset);
+  if (!mayHoldHypothetical(before)) return false;
   for (const match of matchesOf(before, HYPOTHETICALS)) {
     const contraction = /^I['’]d/.test(match[0]);
     if (!contraction || !hadDone(before.slice(match.index + 3, match.index + 43))) return true;
@@ -285,7 +294,8 @@ function underHypothetical(text: string, offset: number): boolean {
  * what they did ("I would listen to the customer"), or undefined: hypotheticals are no action.
  */
 export function hypotheticalSentence(text: string): { start: number; end: number } | undefined {
-  const match = HYPOTHETICAL.exec(ownWords(text));
+  const own = ownWords(text);
+  const match = mayHoldHypothetical(own) ? HYPOTHETICAL.exec(own) : null;
   if (!match) return undefined;
   const sentence = sentenceAround(text, match.index);
   // An answer told as a quotation: the quote opens before the sentence, not inside it.
@@ -299,6 +309,7 @@ export function hypotheticalSentence(text: string): { start: number; end: number
  * would say", "I'd estimate" and their kin hedge a past fact, and are kept. Linear in the text.
  */
 export function withoutHypotheticals(text: string): string {
+  if (!mayHoldHypothetical(text)) return text;
   let out = '';
   let at = 0;
   for (const match of matchesOf(text, HYPOTHETICALS)) {
