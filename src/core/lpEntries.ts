@@ -24,7 +24,13 @@ export function resolveLpEntries(entries: readonly LpEntry[]): ResolvedLpEntry[]
 const cache = new WeakMap<readonly LpEntry[], ResolvedLpEntry[]>();
 
 function resolve(written: readonly LpEntry[]): ResolvedLpEntry[] {
-  const entries = written.flatMap(commaSeparated);
+  // A plain loop and object literals: `flatMap` and a spread cost more than the lookups, and
+  // every story pays this once.
+  const entries: LpEntry[] = [];
+  for (const entry of written) {
+    const parts = commaSeparated(entry);
+    for (const part of parts) entries.push(part);
+  }
   const resolved: ResolvedLpEntry[] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
@@ -39,7 +45,7 @@ function resolve(written: readonly LpEntry[]): ResolvedLpEntry[] {
         continue;
       }
     }
-    resolved.push({ ...entry, lp });
+    resolved.push({ value: entry.value, start: entry.start, end: entry.end, inFlowList: entry.inFlowList, lp });
   }
   return resolved;
 }

@@ -54,6 +54,16 @@ export interface PersonalRole {
   end: number;
 }
 
+/*
+ * Patterns with \p{...} outside a class are kept as constants: the bundler writes such a literal as
+ * `new RegExp(...)`, which would make a new pattern at every call.
+ */
+const LETTER = /\p{L}/u;
+/** Two letters together: a word, where a lone letter is the next part's marker ("R"). */
+const TWO_LETTERS = /\p{L}{2}/u;
+/** "by" and a gerund after an opening verb: "Started by drafting a plan" acts. */
+const BY_DOING = /^\s*by\s+\p{L}+ing\b/u;
+
 /** A label of up to three words leading a quotation that tells the whole part: "Example:", "Sample answer:". */
 const QUOTE_LEAD_IN = /^\s*\p{L}+(?:[ \t]\p{L}+){0,2}[ \t]*:/u;
 
@@ -91,9 +101,9 @@ function pairSubject(before: string): boolean {
 export function findPersonalAction(text: string): PersonalRole | undefined {
   // Quoted speech is someone else's, unless the whole part is quoted: an answer told as a
   // quotation, after a lead-in label too (`Example: "I told both servers ..."`).
-  const unquoted = blankQuotes(text);
+  const unquoted = withoutQuotes(text);
   // A lone letter left outside the quotation is the next part's marker ("R" before "Result").
-  const plain = /\p{L}{2}/u.test(unquoted.replace(QUOTE_LEAD_IN, '')) ? unquoted : text;
+  const plain = TWO_LETTERS.test(unquoted.replace(QUOTE_LEAD_IN, '')) ? unquoted : text;
   let habitual: boolean | undefined;
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) {
@@ -146,7 +156,7 @@ function findSubjectlessAction(text: string): PersonalRole | undefined {
     if (!isPastTense(word)) continue;
     // "Caused by a bug", "Based on": a participle. "Started by drafting a plan" acts: by doing.
     // "Put simply, we let it slip": a way of saying, not a step.
-    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !/^\s*by\s+\p{L}+ing\b/u.test(rest)) || PASSIVE_AFTER_OPENING.test(rest)) continue;
+    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !BY_DOING.test(rest)) || PASSIVE_AFTER_OPENING.test(rest)) continue;
     const start = from + opening[0].indexOf(opening[1]);
     return { start, end: start + opening[1].length };
   }
@@ -224,7 +234,7 @@ export function tellsPastEvent(text: string): boolean {
  * before launch. I open the logs ...") is an event.
  */
 export function tellsNoEvent(text: string): boolean {
-  if (!tellsPastEvent(text)) return HABIT_OR_STANCE.test(text) || HYPOTHETICAL.test(text);
+  if (!tellsPastEvent(text)) return HABIT_OR_STANCE.test(text) || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text));
   const told = withoutHypotheticals(text);
   return told !== text && !tellsPastEvent(told);
 }
@@ -257,12 +267,21 @@ const HYPOTHETICAL =
   /(?<![\p{L}\p{N}_'’])(?<!\b(?:told|said|knew|thought|promised|decided|agreed|expected|hoped|assumed|realised|realized|warned|feared|guessed)(?: me| us| them| him| her)?(?: that)?\s+)I(?: would|['’]d) (?!have\b)\p{L}/u;
 
 /**
+ * Whether the text holds "I would", "I'd" or "I’d", without which no hypothetical matches: three
+ * searches of plain text spare most texts the pattern, whose lookbehinds are tried at every offset.
+ */
+function mayHoldHypothetical(text: string): boolean {
+  return text.includes('I would') || text.includes("I'd") || text.includes('I’d');
+}
+
+/**
  * Whether the words at an offset stand in a sentence that a hypothetical opens before them ("I would
  * check it and make sure I fixed it"): "I'd" that reads as "I had done" is no hypothetical.
  */
 function underHypothetical(text: string, offset: number): boolean {
   const sentenceStart = Math.max(text.lastIndexOf('.', offset - 1), text.lastIndexOf('!', offset - 1), text.lastIndexOf('?', offset - 1), text.lastIndexOf('\n', offset - 1)) + 1;
   const before = text.slice(sentenceStart, offset);
+  if (!mayHoldHypothetical(before)) return false;
   for (const match of matchesOf(before, HYPOTHETICALS)) {
     const contraction = /^I['’]d/.test(match[0]);
     if (!contraction || !hadDone(before.slice(match.index + 3, match.index + 43))) return true;
@@ -275,7 +294,8 @@ function underHypothetical(text: string, offset: number): boolean {
  * what they did ("I would listen to the customer"), or undefined: hypotheticals are no action.
  */
 export function hypotheticalSentence(text: string): { start: number; end: number } | undefined {
-  const match = HYPOTHETICAL.exec(ownWords(text));
+  const own = ownWords(text);
+  const match = mayHoldHypothetical(own) ? HYPOTHETICAL.exec(own) : null;
   if (!match) return undefined;
   const sentence = sentenceAround(text, match.index);
   // An answer told as a quotation: the quote opens before the sentence, not inside it.
@@ -289,6 +309,7 @@ export function hypotheticalSentence(text: string): { start: number; end: number
  * would say", "I'd estimate" and their kin hedge a past fact, and are kept. Linear in the text.
  */
 export function withoutHypotheticals(text: string): string {
+  if (!mayHoldHypothetical(text)) return text;
   let out = '';
   let at = 0;
   for (const match of matchesOf(text, HYPOTHETICALS)) {
@@ -313,13 +334,22 @@ const HEDGE = /^I(?: would|['’]d) (?:say|estimate|guess|reckon|argue|put it|th
  */
 const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|(?:our|the|my) (?:team|crew|group|squad))\b/gi;
 
+/** The last text whose quotations were blanked here, and the result: a rule asks of one Action its role, its hypotheticals and its "we" in turn. */
+let lastUnquoted = { text: '', blanked: '' };
+
+/** `blankQuotes` of the text, blanked once for several questions in a row about the same text. */
+function withoutQuotes(text: string): string {
+  if (lastUnquoted.text !== text) lastUnquoted = { text, blanked: blankQuotes(text) };
+  return lastUnquoted.blanked;
+}
+
 /**
  * The text with what others said blanked, unless it is all one quotation: an Action told as the
  * candidate would say it is the speaker's own words (as `hypotheticalSentence` reads it).
  */
 function ownWords(text: string): string {
-  const plain = blankQuotes(text);
-  return /\p{L}/u.test(plain) ? plain : text;
+  const plain = withoutQuotes(text);
+  return LETTER.test(plain) ? plain : text;
 }
 
 /** How often the text speaks for a group instead of the speaker (see `COLLECTIVE_ACTOR`), for the message. */
@@ -335,7 +365,7 @@ export function collectiveSentence(text: string): { start: number; end: number }
   const plain = ownWords(text);
   COLLECTIVE_ACTOR.lastIndex = 0;
   const actor = COLLECTIVE_ACTOR.exec(plain);
-  const first = plain.search(/\p{L}/u);
+  const first = plain.search(LETTER);
   if (first === -1) return undefined;
   return sentenceAround(text, actor ? actor.index : first);
 }
@@ -343,7 +373,7 @@ export function collectiveSentence(text: string): { start: number; end: number }
 
 /** Offsets of every first-person "I" (outside quotes) and of every "we"/"the team", for highlighting. */
 export function voiceMarks(text: string): { mine: Array<[number, number]>; collective: Array<[number, number]> } {
-  const plain = blankQuotes(text);
+  const plain = withoutQuotes(text);
   const mine: Array<[number, number]> = [];
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) mine.push([match.index, match.index + match[0].length]);

@@ -291,10 +291,11 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
   // What one would do is not what one did: "I would listen to the customer" is the textbook weak
   // answer. Only "I would" opening a clause; "we would miss the date" inside a sentence is narrative,
   // "I would have" is hindsight, which a Learning rightly holds, and "I would rather" a preference.
+  // `(?=I)` first: the lookbehind is tried only where an "I" stands, not at every offset.
   {
     triggers: ['would', "i'd", 'i’d'],
     pattern:
-      /(?<=^|[\n.!?;:"“]\s*|\band\s+|\b[Tt]hen\s+|,\s*|[-*+]\s+)I(?: would|['’]d(?! [a-z]+ed\b| (?:already|been|done|gone|seen|written|taken|given|made|built|run|met|got|become|come|spoken|known|shown|left|lost|found|heard|told|sent|spent|just|better|rather|no|a|an|the|to)\b)) (?!have\b|not\b|never\b|be\b|like\b|love\b|rather\b|prefer\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+|\b[Mm]y (?:first |next |initial )?(?:step|approach|priority|move) would be\b/g,
+      /(?=I)(?<=^|[\n.!?;:"“]\s*|\band\s+|\b[Tt]hen\s+|,\s*|[-*+]\s+)I(?: would|['’]d(?! [a-z]+ed\b| (?:already|been|done|gone|seen|written|taken|given|made|built|run|met|got|become|come|spoken|known|shown|left|lost|found|heard|told|sent|spent|just|better|rather|no|a|an|the|to)\b)) (?!have\b|not\b|never\b|be\b|like\b|love\b|rather\b|prefer\b|say\b|usually\b|always\b|generally\b|typically\b|normally\b|often\b)[a-z]+|\b[Mm]y (?:first |next |initial )?(?:step|approach|priority|move) would be\b/g,
     advice: 'tell what you did in this story, in the past tense: "I listened", "I fixed"',
     measurable: false,
   },

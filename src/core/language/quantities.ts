@@ -1,5 +1,5 @@
 import type { Story } from '../parse/story';
-import { matchesOf } from '../text';
+import { compiledNow } from '../text';
 
 /**
  * Finds measured outcomes in prose: numbers with what they measure, and quantities in words.
@@ -202,19 +202,35 @@ export interface Quantity {
 }
 
 /**
- * The measured outcomes in the text (offsets within it), lazily: numbers first, in order, then
- * quantities in words, each judged in its clause.
+ * The measured outcomes in the text (offsets within it): numbers first, in order, then quantities
+ * in words, each judged in its clause. With `firstOnly`, it stops at the first: most texts asked
+ * about have a number, and need no search for words.
  */
-function* measuredOutcomes(text: string): Generator<Quantity> {
+function measuredOutcomes(text: string, firstOnly: boolean): Quantity[] {
+  const found: Quantity[] = [];
   NUMBER.lastIndex = 0;
   for (let match = NUMBER.exec(text); match; match = NUMBER.exec(text)) {
     const end = match.index + match[0].length;
-    if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) yield { start: match.index, end };
+    if (measures(text, match.index, end, match[1], match[2]) && !describesMethod(text, match.index, end)) {
+      found.push({ start: match.index, end });
+      if (firstOnly) break;
+    }
   }
-  for (const word of matchesOf(text, WORD_QUANTITY_ALL)) {
+  NUMBER.lastIndex = 0;
+  if (firstOnly && found.length > 0) return found;
+  // Searched a match at a time, not listed whole: the first that measures may be all that is asked.
+  // No branch of the pattern matches empty text, and the judging runs no search of it.
+  const words = compiledNow(WORD_QUANTITY_ALL);
+  words.lastIndex = 0;
+  for (let word = words.exec(text); word; word = words.exec(text)) {
     const end = word.index + word[0].length;
-    if (wordMeasures(text, word.index, end)) yield { start: word.index, end };
+    if (wordMeasures(text, word.index, end)) {
+      found.push({ start: word.index, end });
+      if (firstOnly) break;
+    }
   }
+  words.lastIndex = 0;
+  return found;
 }
 
 /**
@@ -222,13 +238,18 @@ function* measuredOutcomes(text: string): Generator<Quantity> {
  * nothing: numbers first, then quantities in words, each judged in its clause.
  */
 export function findQuantity(text: string): Quantity | undefined {
-  for (const quantity of measuredOutcomes(text)) return quantity;
-  return undefined;
+  return measuredOutcomes(text, true)[0];
 }
 
 /** Whether the text names a number at all, in digits or in words, whether or not it measures. */
 export function namesNumber(text: string): boolean {
-  return /\d/.test(text) || matchesOf(text, WORD_QUANTITY_ALL).length > 0;
+  if (/\d/.test(text)) return true;
+  // The first quantity in words settles it: no list of them all.
+  const words = compiledNow(WORD_QUANTITY_ALL);
+  words.lastIndex = 0;
+  const named = words.test(text);
+  words.lastIndex = 0;
+  return named;
 }
 
 /** Whether the text states a measured outcome (see `findQuantity`). */
@@ -297,7 +318,7 @@ function measures(text: string, start: number, end: number, whole: string, decim
  * context of the whole text (a "$" or a month before them), and words and numbers both count.
  */
 export function findAllQuantities(text: string): Quantity[] {
-  const found = [...measuredOutcomes(text)];
+  const found = measuredOutcomes(text, false);
   found.sort((a, b) => a.start - b.start);
   return found.filter((q, i) => i === 0 || q.start >= found[i - 1].end);
 }

@@ -24,7 +24,6 @@ export const missingSection = defineRule({
     'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". A part named missing on a layout STAR Coach did not read is the worst alarm it can raise, so it names one only where it read the layout whole: the parts it reads come in STAR order; no heading of the story\'s own (`## Timeline`, `### 1. Build the right team`, a line underlined with `---`) stands before the first part it reads, after some text or at the level of the parts\' own headings, or after the last part; no label or heading of a name it does not read stands where a missing Action or Result would be; and the missing part is not told under another one (a goal, a duty or an assignment in the first part tells the Task: `my challenge was to ...`, `our team was tasked with ...`, `the manager asked our team to ...`, `we set out to ...`). Where any of these fails, it names nothing missing. Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line (`<b>Result</b><br>` in HTML counts too); a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a letter and a dash before the name it stands for (`C – Context`, `P - Problem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task (a part\'s name in the plural names it too: `Tasks`, `Actions`, `Results`); Behaviour (SBI), Activity, Approach, My contributions, What we built, Remediation, Mitigation or Actions taken for the Action; Outcome, Impact or How it went for the Result, and What happened after the setting, after a later part (`What I did`, then `What happened`) or after headings of your own that tell steps, yours or the group\'s. Letters in a column of their own count (`S,T  Civil eng. society ...`, `A    met the builders`), and notes in a plain fenced block under a part\'s label tell that part. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads, in any shape a part\'s own name is read in (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`, `**Strategy.** ...`, `Analysis - ...`, `Challenges & Solution(s) Provided: ...`), standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal, unless its name says, in your own voice, what was yours to do (`My responsibility:`, `## My part`, `Our brief:`), which may well be the Task. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Situation — Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; text on which no part is marked, standing before the first marked part, may tell any part that comes before that one (the setting and a brief, `Brief from the area manager: get it out of the bottom ten`, before bullets and `Impact:`; key points under names of their own before `Outcome:`), so none of those is named missing, the Action only where you take a step there or the group acts there (`we`, `the team`; a setting alone before `Impact:` leaves it named); notes kept in a code block of three lines or more (`S:` ... `R:` in a `python` fence, or drawn as an ASCII tree) are not read, and no part they may tell is named missing; a title, a topic line, a table, a line of links or the question asked (`Tell me about a time ...`, however it is set) tells no part, nor do fewer than a sentence\'s words ending in a full stop; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is: nothing is named missing, and the other rules read its Action and Result from the telling. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`), or whose every sentence holds a template\'s figure left to fill in (`from [X seconds] to [Y seconds]`), is empty. A story told under headings of its own around the parts read (`## The event`, `## What we built`, `## What we did well`, `## How it ended`) is not told any part is missing; a heading between two parts read (`## Obstacles` between the Situation and the Action) is a further part of a layout read, and a level-1 heading or one above the parts\' level that opens the story (`## 2024 H1`, then `### Nightly ledger job` over labelled notes) is its title. Nor is a story whose first part, its Task, opens on its scene (`The task: At a cleaning firm I was responsible for ...`) its Situation; a request asked as a question (`asked me one question: could I fix ...`) tells the Task. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts, unless a code block makes it long enough (a story kept as objects named after its parts in a `js` fence).',
   findIssues(story) {
     const issues: RuleIssue[] = [];
-    const anchor = anchorOf(story);
     for (const section of story.sections) {
       if (section.notAHeading !== 'no-break-space') continue;
       const lineStart = story.lines.lineStart(section.line);
@@ -45,7 +44,7 @@ export const missingSection = defineRule({
     // does not read as prose (objects named after the parts in a `js` fence) may mark its parts
     // there, and is not asked to mark them.
     if (hasNoStarSections(story) && !isDraft(story)) {
-      if (tooShortToTell(story) && !longEnoughToTell(story.text.slice(story.frontMatter.bodyStart))) issues.push({ message: NO_PARTS_FOUND, ...anchor });
+      if (tooShortToTell(story) && !longEnoughToTell(story.text.slice(story.frontMatter.bodyStart))) issues.push({ message: NO_PARTS_FOUND, ...anchorOf(story) });
       return issues;
     }
     // "## What happened", the whole telling, then "## What I learned": a story that marks its
@@ -69,7 +68,7 @@ export const missingSection = defineRule({
         if (!named.includes(kind)) return;
         issues.push({
           message: `The story has no ${title}. ${SECTION_PROMPTS[kind]}`,
-          ...anchor,
+          ...anchorOf(story),
           fixes: [{ title: `Insert ${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title} section`, edits: [insertSectionEdit(story, kind, SECTION_PROMPTS[kind])], kind: 'fix' }],
         });
       } else if (isEmptySection(story, section)) {
@@ -80,7 +79,7 @@ export const missingSection = defineRule({
   },
 });
 
-/** Where to show a story-wide finding: the title line of the front matter, or the first line. */
+/** Where to show a story-wide finding: the title line of the front matter, or the first line. Found only for a finding: most stories have none. */
 function anchorOf(story: Story): { start: number; end: number } {
   const title = story.frontMatter.valueRanges.get('title');
   if (title) return title;
@@ -104,7 +103,8 @@ function outOfOrder(story: Story): boolean {
     const at = STAR_KINDS.indexOf(section.kind as StarKind);
     if (at === -1) continue;
     if (at < reached) return true;
-    reached = Math.max(reached, at, ...(section.alsoKinds ?? []).map((kind) => STAR_KINDS.indexOf(kind)));
+    reached = Math.max(reached, at);
+    for (const also of section.alsoKinds ?? []) reached = Math.max(reached, STAR_KINDS.indexOf(also));
   }
   return false;
 }
@@ -162,7 +162,7 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
     const [from, to] = [blockStart, Math.min(blockEnd, end)];
     if (from >= to || countWords(story.prose.slice(from, to)) > 0) continue;
     code += countWords(story.text.slice(from, to));
-    codeLines += story.text.slice(from, to).split('\n').filter((line) => /\p{L}/u.test(line)).length;
+    codeLines += story.text.slice(from, to).split('\n').filter((line) => LETTER.test(line)).length;
   }
   if (code >= OPENING_SITUATION_WORDS && codeLines >= NOTES_LINES) return new Set(before);
   const opening = withoutHeadings(story.prose.slice(start, end))
@@ -176,6 +176,8 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
 
 /** Lines of code, with words, that make notes rather than a command. */
 const NOTES_LINES = 3;
+/** A letter: a code line with one holds words. A constant, as the bundler writes this literal as `new RegExp(...)`, made anew at each call. */
+const LETTER = /\p{L}/u;
 /** A table's row. */
 const TABLE_ROW = /^[ \t]*\|/;
 /** The interview question written above the story, however it is set: `> Tell me about a time ...`, `*Describe a decision ...*`. */

@@ -72,6 +72,9 @@ export const situationHeavy = defineRule({
   },
 });
 
+/** "%" and words of four letters or more: what a quantity's neighbours may say it measures. A constant: the bundler writes this literal as `new RegExp(...)`, made anew at each call. */
+const MEASURE_WORDS = /%|\p{L}{4,}/gu;
+
 /** Short words that say nothing about what a number measures. */
 const NOT_A_MEASURE = new Set('with from that this than about over under into were have after before when which their them they only just more less each every also then there what been some most very'.split(' '));
 
@@ -83,7 +86,7 @@ function measureWords(text: string): Set<string> {
   const words = new Set<string>();
   for (const q of findAllQuantities(text)) {
     const around = `${text.slice(Math.max(0, q.start - 30), q.start)} ${text.slice(q.end, q.end + 30)}`.toLowerCase();
-    for (const word of around.match(/%|\p{L}{4,}/gu) ?? []) if (!NOT_A_MEASURE.has(word)) words.add(word.replace(/s$/, ''));
+    for (const word of around.match(MEASURE_WORDS) ?? []) if (!NOT_A_MEASURE.has(word)) words.add(word.replace(/s$/, ''));
   }
   return words;
 }

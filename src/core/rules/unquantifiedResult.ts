@@ -67,7 +67,7 @@ function toldNoEvent(story: Story, told: string): boolean {
 function opening(prose: string, toldHypothetically: boolean): string {
   const hypothetical = toldHypothetically ? hypotheticalSentence(prose) : undefined;
   if (hypothetical) return `The Result tells what you would do, not what happened: "${quoteForMessage(prose, hypothetical.start, hypothetical.end)}"`;
-  const first = prose.search(/\p{L}/u);
+  const first = prose.search(LETTER);
   const sentence = first === -1 ? undefined : sentenceAround(prose, first);
   const quoted = sentence ? quoteForMessage(prose, sentence.start, sentence.end) : '';
   const said = quoted ? ` "${quoted}"` : '';
