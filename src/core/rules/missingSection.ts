@@ -1,5 +1,5 @@
-import { countCollectiveVoice, findPersonalAction, isPromptLine } from '../language/personal';
-import { countWords } from '../text';
+import { countCollectiveVoice, findPersonalAction, isPromptLine, noEventSentence, tellsNoEvent } from '../language/personal';
+import { countWords, quoteForMessage } from '../text';
 import { firstStarPart, hasNoStarSections, OPENING_SITUATION_WORDS, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, withoutHeadings, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
@@ -45,6 +45,8 @@ export const missingSection = defineRule({
     // does not read as prose (objects named after the parts in a `js` fence) may mark its parts
     // there, and is not asked to mark them.
     if (hasNoStarSections(story) && !isDraft(story)) {
+      const telling = story.prose.slice(story.frontMatter.bodyStart);
+      if (tellsNoEvent(telling)) return [...issues, ...noEventIssues(telling, anchor)];
       if (tooShortToTell(story) && !longEnoughToTell(story.text.slice(story.frontMatter.bodyStart))) issues.push({ message: NO_PARTS_FOUND, ...anchor });
       return issues;
     }
@@ -79,6 +81,40 @@ export const missingSection = defineRule({
     return issues;
   },
 });
+
+/**
+ * The findings for a story with no part marked that tells no event (`tellsNoEvent`: an answer told
+ * as habits, a stance or what the speaker would do): it has no Task and no Result, as nothing
+ * happened, and no Situation unless its answer opens on the scene it imagines ("If a donor rang to
+ * complain ...", "In my current role ..."). One finding a part, each quoting the sentence that
+ * shows no event was told; no fix, as no edit can tell one. `telling` is the story's prose after
+ * its front matter.
+ */
+function noEventIssues(telling: string, anchor: { start: number; end: number }): RuleIssue[] {
+  const shown = noEventSentence(telling);
+  const quoted = shown ? ` ("${quoteForMessage(telling, shown.start, shown.end)}")` : '';
+  const why = `It tells what you do or would do${quoted}, not one time it happened: pick one occasion and tell it.`;
+  const kinds = STAR_KINDS.filter((kind) => kind !== 'action' && !(kind === 'situation' && opensOnScene(telling)));
+  return kinds.map((kind) => ({ message: `The story has no ${SECTION_TITLES[kind]}. ${why} ${SECTION_PROMPTS[kind]}`, ...anchor }));
+}
+
+/** An answer's opening that sets the scene it imagines or stands in: "If a patient's family disagreed ...", "When a guest complains", "In my current role ...". */
+const IMAGINED_SCENE = /^(?:if|when|whenever|suppose|imagine|say)\b/i;
+
+/**
+ * Whether a telling's first line of answer, after the question asked and a lead-in label
+ * (`Answer:`, `**Me:**`), opens on a scene: one it imagines (`IMAGINED_SCENE`) or one it stands in
+ * (`SCENE_OPENING`). Such an answer tells its Situation, whatever it then does with it.
+ */
+function opensOnScene(telling: string): boolean {
+  const line = telling.split('\n').find((text) => /\p{L}/u.test(text) && !isPromptLine(text) && !TABLE_ROW.test(text));
+  if (line === undefined) return false;
+  const opening = line.replace(LEAD_IN_LABEL, '').replace(/^[\s"“*_>-]+/, '');
+  return IMAGINED_SCENE.test(opening) || SCENE_OPENING.test(opening);
+}
+
+/** A lead-in label of up to three words before the answer: `**Answer:**`, `Me:`, `A:`. */
+const LEAD_IN_LABEL = /^[ \t>*_-]*\p{L}+(?:[ \t]\p{L}+){0,2}[*_]*:[*_]*[ \t]*/u;
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. */
 function anchorOf(story: Story): { start: number; end: number } {
@@ -167,7 +203,7 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
   if (code >= OPENING_SITUATION_WORDS && codeLines >= NOTES_LINES) return new Set(before);
   const opening = withoutHeadings(story.prose.slice(start, end))
     .split('\n')
-    .filter((line) => !isPromptLine(line) && !TABLE_ROW.test(line) && !QUESTION_ASKED.test(line))
+    .filter((line) => !isPromptLine(line) && !TABLE_ROW.test(line))
     .join('\n');
   if (countWords(opening) < OPENING_SITUATION_WORDS || !/[.!](?:["”’)*_]*)(?:\s|$)/.test(opening)) return none;
   const step = before.includes('action') && (findPersonalAction(opening) !== undefined || countCollectiveVoice(opening) > 0);
@@ -178,8 +214,6 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
 const NOTES_LINES = 3;
 /** A table's row. */
 const TABLE_ROW = /^[ \t]*\|/;
-/** The interview question written above the story, however it is set: `> Tell me about a time ...`, `*Describe a decision ...*`. */
-const QUESTION_ASKED = /^[ \t>*_-]*(?:tell me|describe|give (?:me )?(?:an? )?example|walk me|talk me|share an?|can you|could you|have you)\b/i;
 
 /**
  * Whether the story is told under headings of its own, outside the parts STAR Coach reads: a
