@@ -1508,3 +1508,29 @@ describe('kinds: an answer that tells no event has no Situation, Task or Result 
     }
   });
 });
+
+describe('kinds: a setting told under the goal, a role held, and headings of the story\'s own before its lesson', () => {
+  const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  const REST = '**My contribution**\nI mapped the fields with two physios and built the form in our booking system.\n\n**Outcome**\nBy the end of the quarter nine in ten referrals came through the form.\n';
+
+  it('a first part read as the Task (Objective, Goal) that opens on the setting and then states the goal tells the Situation; one that states only the goal leaves it named', () => {
+    for (const label of ['**Objective**', '**Goal**', 'Objective:']) {
+      const told = `${label}\nOur clinic received around a hundred referrals a month by fax and post, and lost some along the way. The practice manager asked me to lead a move to an online form.\n\n${REST}`;
+      assert.deepStrictEqual(missing(told), [], told);
+      const goalOnly = `${label}\nThe practice manager asked me to lead a move to an online form within the quarter.\n\n${REST}`;
+      assert.deepStrictEqual(missing(goalOnly), ['The story has no Situation'], goalOnly);
+    }
+  });
+
+  it('a role held over the work ("I was the only developer looking after ...") in the setting tells the Task; a job alone ("I was a developer") does not', () => {
+    const story = (role: string) => `*What happened.* ${role}, and two days before Valentine's Day I released an untested change to the checkout.\n\n*What I did.* I rolled the change back myself and phoned the owner.\n\n*How it turned out.* Every failed order was taken again by phone the same evening.\n`;
+    assert.deepStrictEqual(missing(story("I was the only developer looking after a florist's online shop")), []);
+    assert.deepStrictEqual(missing(story('I was the project lead on the shop rebuild')), []);
+    assert.deepStrictEqual(missing(story('I was a developer')), ['The story has no Task']);
+  });
+
+  it('a heading of the story\'s own after its Situation and before its lesson leaves the layout unread: nothing is named missing', () => {
+    const text = '## What happened\n\nLate on a Friday I found a problem in our release. I worked through the weekend on my own and fixed it.\n\n## How it was received\n\nThe committee turned my promotion down.\n\n## What I learned\n\nI now raise a late problem with the team the same day.\n';
+    assert.deepStrictEqual(missing(text), []);
+  });
+});
