@@ -1534,3 +1534,14 @@ describe('kinds: a setting told under the goal, a role held, and headings of the
     assert.deepStrictEqual(missing(text), []);
   });
 });
+
+describe('kinds: notes under labels of their own', () => {
+  it('a line\'s notes after a label of its own and a colon, opening on a past verb in lower case ("Implementing: briefed the crews"), are the speaker\'s own; after the label, "we briefed the crews" is not', () => {
+    for (const label of ['Implementing', 'Doing the work', 'Step two']) {
+      assert.ok(findPersonalAction(`${label}: briefed the crews at the tailgate meeting and reset the overload.`), label);
+      assert.strictEqual(findPersonalAction(`${label}: we briefed the crews at the tailgate meeting and reset the overload.`), undefined, label);
+    }
+    const story = `${FRONT}Context: line 2 conveyor tripping three or four times a shift.\n\nImplementing: briefed the crews, wrote a site task list and reset the overload, so we would know whether it worked.\n\nChecking: no further trips on line 2 in the following quarter.\n`;
+    assert.strictEqual(lintText(story).findings.filter((f) => f.ruleId === 'missing-personal-role').length, 0);
+  });
+});

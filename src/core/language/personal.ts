@@ -124,10 +124,11 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
 
 /**
  * Where a note may open: a bullet (and a bold label after it), a sentence, the text, the text after
- * a tag of up to three words and a semicolon ("solo; cropped both images"), a line of a block quote
- * (and emphasis).
+ * a tag of up to three words and a semicolon ("solo; cropped both images"), a line's text after a
+ * label of its own of up to three words and a colon, in lower case ("Implementing: briefed the
+ * crews"), a line of a block quote (and emphasis).
  */
-const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
+const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?<=(?:^|\n)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+:[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
 
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
