@@ -183,6 +183,10 @@ const PAST_WORD = new RegExp(
  * found that ..."): no event told as it happened.
  */
 const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve)\s+(?:(?:\p{L}+ly|not|never|just|already|yet|ever)\s+)?$/iu;
+/** "keep the team informed", "keeps everyone updated": a participle saying how something is kept, not a past event. */
+const KEPT_AS_BEFORE = /\bkeep(?:s|ing)? (?:(?:the|my|our|their|his|her|all|every) )?[\p{L}-]+ $/iu;
+/** "I look into why it happened", "ask what went wrong": a past told inside a question asked, after a verb of its own. */
+const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look at|understand|understands|explain|explains) (?:why|how|what|whether|when) (?:(?:it|this|that|they|he|she|things?) )?$/iu;
 /** Participles that follow their noun as a quality of it: "the guests affected", "everyone involved", "the people concerned". */
 const POSTPOSITIVE = new Set(['affected', 'involved', 'concerned']);
 /** What follows such a participle where it stands after its noun: a stop, a comma, or a preposition or verb of the clause. */
@@ -211,7 +215,7 @@ export function tellsPastEvent(text: string): boolean {
     const word = match[0].toLowerCase();
     if (word.endsWith('ed') && !isPastTense(word)) continue;
     const before = text.slice(Math.max(0, match.index - 24), match.index);
-    if ((!SIMPLE_PAST.has(word) && STATE_BEFORE.test(before)) || PERFECT_BEFORE.test(before)) continue;
+    if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before)) continue;
     const after = text.slice(match.index + word.length, match.index + word.length + 16);
     // "the guests affected", "everyone involved": a participle after its noun. "was it for a good reason?": a question asked.
     if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after))) continue;
