@@ -50,7 +50,8 @@ const SEPARATE_SETS: SeparateSets = {
   holdout10: 'open',
   holdout11: 'open',
   holdout12: 'open',
-  holdout13: 'sealed',
+  holdout13: 'open',
+  holdout14: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
 import { hasQuantity } from '../../src/core/language/quantities';
-import { countCollectiveVoice, findPersonalAction, hypotheticalSentence } from '../../src/core/language/personal';
+import { countCollectiveVoice, findPersonalAction, hypotheticalSentence, tellsPastEvent } from '../../src/core/language/personal';
 import { parseStory, sectionProse, starPart, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
 import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 
@@ -1452,5 +1452,96 @@ describe('kinds: a whole over a period, or a closing paragraph with nothing past
   it('in a story with no part marked, a last paragraph in the present is how it ended: numbers in the steps before it measure nothing', () => {
     const text = `${FRONT}Our payments service failed every few days, and the team was worn out by the pages.\n\nI wrote a migration plan in 2 days and paired with the senior engineers for 3 weeks.\n\nThe team is happier and the service is more stable.\n`;
     assert.strictEqual(lintText(text).findings.filter((f) => f.ruleId === 'unquantified-result').length, 1);
+  });
+});
+
+describe('kinds: an answer that tells no event has no Situation, Task or Result to tell', () => {
+  const findings = (text: string, rule: string) => lintText(text).findings.filter((f) => f.ruleId === rule);
+  const missing = (text: string) => findings(text, 'missing-section').map((f) => f.message.split('.')[0]);
+  const QUESTIONS = ['', 'Tell us about a time you worked well in a team.\n\n', '**How do you handle an angry customer?**\n\n', '**Question:** Your manager asks you to take on a job nobody wants. What would you do?\n\n'];
+  const ANSWERS = [
+    'I think teamwork is one of the most important things in any job. I always make sure I listen to my colleagues and I am always happy to help. If there was a problem on a shift I would talk to the team and we would sort it out together. I think that is what makes a good team.',
+    'I would listen to the whole complaint first, without interrupting. I would then apologise and explain what I can do and by when. After that I would follow it up with a short letter to confirm what was agreed.',
+    'I will do exactly what I am asked, and I will do it properly and with a good attitude. When I have finished I will look for another job that needs doing. Every job has tasks nobody wants.',
+    'My team has a meeting to hand over the pager each week, and we go through every page. We ask two things: was it for a good reason, and can we stop it happening again? I find it very effective.',
+    '1. **Apologise.** I always apologise sincerely to the guests affected.\n2. **Investigate.** I look into why it happened and keep the team informed.\n3. **Offer alternatives.** I arrange rooms at a nearby hotel, or upgrade guests to a better room.\n4. **Follow up.** I call everyone involved the next day and make sure a lot of lost time is made up.',
+  ];
+
+  it('told as habits, a stance or what you would or will do, under the question however it is set: the Situation, Task and Result are named missing, the Result is not judged unmeasured', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...QUESTIONS), fc.constantFrom(...ANSWERS), fc.boolean(), (question, answer, front) => {
+        const text = `${front ? FRONT : ''}${question}${answer}\n`;
+        assert.deepStrictEqual(missing(text), ['The story has no Situation', 'The story has no Task', 'The story has no Result'], text);
+        assert.ok(findings(text, 'missing-section').every((f) => /not one time it happened: pick one occasion/.test(f.message)), text);
+        assert.strictEqual(findings(text, 'unquantified-result').length, 0, text);
+      }),
+      { numRuns: 60, seed: 20261201 },
+    );
+  });
+
+  it('an answer that opens on the scene it imagines or stands in ("If a donor rang ...", "In my current role ...", "Answer: If ...") tells its Situation: only the Task and the Result are named', () => {
+    for (const answer of [
+      'If a long-standing donor rang to complain, I would thank them and listen to the whole complaint. I would check their record and offer to change their preferences. I would follow it up with a short letter.',
+      'In my current role I lead four analysts, and our department has been told to expect a restructure. I would tell the team together and in person. I would then book a one-to-one with each of them.',
+      '**Answer:** If my captain tells me to clean the bathrooms, I will do exactly that. I will clean them properly. When I have finished I will look for another job.',
+    ]) {
+      assert.deepStrictEqual(missing(`${FRONT}${answer}\n`), ['The story has no Task', 'The story has no Result'], answer);
+    }
+  });
+
+  it('a telling of one occasion, in the past or the present, is an event: nothing is named missing, however many habits it names', () => {
+    for (const telling of [
+      'Last spring our biggest client complained about late invoices. I always check the ledger first, so I pulled the last six months and found a duplicated run. I fixed the job and wrote to the client. Since then, not one invoice has been late.',
+      'So it is the night before launch. I open the logs and see the queue backing up. I page the database team and we roll back the change. The launch goes out on time.',
+      'The guests complained about the noise on the second night. I moved everyone affected to the quiet wing and the manager agreed to refund one night. The review that week gave us five stars.',
+    ]) {
+      assert.deepStrictEqual(missing(`${FRONT}${telling}\n`), [], telling);
+    }
+  });
+
+  it('a participle after its noun or after "keep", an adjective after "of" or a quantifier, a past verb before its subject and a past asked about ("I look into why it happened") tell no past event; a past verb after its subject does', () => {
+    for (const text of ['I apologise to the guests affected.', 'I keep everyone involved in the loop.', 'It saves a lot of lost time.', 'We have some fixed dates each term.', 'We ask one thing: was it for a good reason?', 'I look into why it happened.', 'I keep the team informed.']) {
+      assert.strictEqual(tellsPastEvent(text), false, text);
+    }
+    for (const text of ['The outage affected every customer.', 'Everyone agreed to the plan.', 'The guests complained.', 'It was for a good reason.', 'We lost a day.', 'I found out why it happened.', 'The team informed the client.']) {
+      assert.strictEqual(tellsPastEvent(text), true, text);
+    }
+  });
+});
+
+describe('kinds: a setting told under the goal, a role held, and headings of the story\'s own before its lesson', () => {
+  const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  const REST = '**My contribution**\nI mapped the fields with two physios and built the form in our booking system.\n\n**Outcome**\nBy the end of the quarter nine in ten referrals came through the form.\n';
+
+  it('a first part read as the Task (Objective, Goal) that opens on the setting and then states the goal tells the Situation; one that states only the goal leaves it named', () => {
+    for (const label of ['**Objective**', '**Goal**', 'Objective:']) {
+      const told = `${label}\nOur clinic received around a hundred referrals a month by fax and post, and lost some along the way. The practice manager asked me to lead a move to an online form.\n\n${REST}`;
+      assert.deepStrictEqual(missing(told), [], told);
+      const goalOnly = `${label}\nThe practice manager asked me to lead a move to an online form within the quarter.\n\n${REST}`;
+      assert.deepStrictEqual(missing(goalOnly), ['The story has no Situation'], goalOnly);
+    }
+  });
+
+  it('a role held over the work ("I was the only developer looking after ...") in the setting tells the Task; a job alone ("I was a developer") does not', () => {
+    const story = (role: string) => `*What happened.* ${role}, and two days before Valentine's Day I released an untested change to the checkout.\n\n*What I did.* I rolled the change back myself and phoned the owner.\n\n*How it turned out.* Every failed order was taken again by phone the same evening.\n`;
+    assert.deepStrictEqual(missing(story("I was the only developer looking after a florist's online shop")), []);
+    assert.deepStrictEqual(missing(story('I was the project lead on the shop rebuild')), []);
+    assert.deepStrictEqual(missing(story('I was a developer')), ['The story has no Task']);
+  });
+
+  it('a heading of the story\'s own after its Situation and before its lesson leaves the layout unread: nothing is named missing', () => {
+    const text = '## What happened\n\nLate on a Friday I found a problem in our release. I worked through the weekend on my own and fixed it.\n\n## How it was received\n\nThe committee turned my promotion down.\n\n## What I learned\n\nI now raise a late problem with the team the same day.\n';
+    assert.deepStrictEqual(missing(text), []);
+  });
+});
+
+describe('kinds: notes under labels of their own', () => {
+  it('a line\'s notes after a label of its own and a colon, opening on a past verb in lower case ("Implementing: briefed the crews"), are the speaker\'s own; after the label, "we briefed the crews" is not', () => {
+    for (const label of ['Implementing', 'Doing the work', 'Step two']) {
+      assert.ok(findPersonalAction(`${label}: briefed the crews at the tailgate meeting and reset the overload.`), label);
+      assert.strictEqual(findPersonalAction(`${label}: we briefed the crews at the tailgate meeting and reset the overload.`), undefined, label);
+    }
+    const story = `${FRONT}Context: line 2 conveyor tripping three or four times a shift.\n\nImplementing: briefed the crews, wrote a site task list and reset the overload, so we would know whether it worked.\n\nChecking: no further trips on line 2 in the following quarter.\n`;
+    assert.strictEqual(lintText(story).findings.filter((f) => f.ruleId === 'missing-personal-role').length, 0);
   });
 });

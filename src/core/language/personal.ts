@@ -134,10 +134,11 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
 
 /**
  * Where a note may open: a bullet (and a bold label after it), a sentence, the text, the text after
- * a tag of up to three words and a semicolon ("solo; cropped both images"), a line of a block quote
- * (and emphasis).
+ * a tag of up to three words and a semicolon ("solo; cropped both images"), a line's text after a
+ * label of its own of up to three words and a colon, in lower case ("Implementing: briefed the
+ * crews"), a line of a block quote (and emphasis).
  */
-const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
+const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?<=(?:^|\n)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+:[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
 
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
@@ -192,11 +193,24 @@ const PAST_WORD = new RegExp(
  * found that ..."): no event told as it happened.
  */
 const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve)\s+(?:(?:\p{L}+ly|not|never|just|already|yet|ever)\s+)?$/iu;
+/** "keep the team informed", "keeps everyone updated": a participle saying how something is kept, not a past event. */
+const KEPT_AS_BEFORE = /\bkeep(?:s|ing)? (?:(?:the|my|our|their|his|her|all|every) )?[\p{L}-]+ $/iu;
+/** "I look into why it happened", "ask what went wrong": a past told inside a question asked, after a verb of its own. */
+const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look at|understand|understands|explain|explains) (?:why|how|what|whether|when) (?:(?:it|this|that|they|he|she|things?) )?$/iu;
+/** Participles that follow their noun as a quality of it: "the guests affected", "everyone involved", "the people concerned". */
+const POSTPOSITIVE = new Set(['affected', 'involved', 'concerned']);
+/** What follows such a participle where it stands after its noun: a stop, a comma, or a preposition or verb of the clause. */
+const AFTER_POSTPOSITIVE = /^(?:[.,;:!?)]|\s+(?:in|by|and|or|to|with|at|on|are|is|were|was|have|has|know|feel|get)\b|\s*$)/i;
+/** "was it", "were there": a past verb before its subject asks a question ("We ask two things: was it for a good reason"). */
+const INVERTED_SUBJECT = /^\s+(?:it|there|this|that|they|he|she|you|we)\b(?!['’])/i;
 /** Words only ever past, never a participle after "is" or "a". */
 const SIMPLE_PAST = new Set(['was', 'were', 'had', 'did']);
-/** "they are frightened", "I'm committed", "a mixed team", "feel heard": an -ed word or a participle as a state or a quality, not a past event. */
+/**
+ * "they are frightened", "I'm committed", "a mixed team", "feel heard", "a lot of lost time", "some
+ * fixed dates": an -ed word or a participle as a state or a quality, not a past event.
+ */
 const STATE_BEFORE =
-  /(?:\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|a|an|the|my|our|their|his|her|its|this|these|those)|['’](?:s|re|m))\s+(?:(?:\p{L}+ly|often|always|usually|never|still|very|so|too|more|most|less|quite|well|all)\s+)?$/iu;
+  /(?:\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|a|an|the|my|our|their|his|her|its|this|these|those|of|some|any|no|each|every|many|few|several|other)|['’](?:s|re|m))\s+(?:(?:\p{L}+ly|often|always|usually|never|still|very|so|too|more|most|less|quite|well|all)\s+)?$/iu;
 
 /**
  * Whether the text tells anything as past: a verb in the past tense outside a state ("they are
@@ -211,7 +225,10 @@ export function tellsPastEvent(text: string): boolean {
     const word = match[0].toLowerCase();
     if (word.endsWith('ed') && !isPastTense(word)) continue;
     const before = text.slice(Math.max(0, match.index - 24), match.index);
-    if ((!SIMPLE_PAST.has(word) && STATE_BEFORE.test(before)) || PERFECT_BEFORE.test(before)) continue;
+    if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before)) continue;
+    const after = text.slice(match.index + word.length, match.index + word.length + 16);
+    // "the guests affected", "everyone involved": a participle after its noun. "was it for a good reason?": a question asked.
+    if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after))) continue;
     // The question asked, or the criterion answered, is no telling: "## Tell me about a time you disagreed".
     const lineEnd = text.indexOf('\n', match.index);
     const end = lineEnd === -1 ? text.length : lineEnd;
@@ -240,20 +257,40 @@ export function tellsNoEvent(text: string): boolean {
 }
 
 /**
+ * The first sentence (offsets within the text) that shows a telling of no event for what it is:
+ * what the speaker would do ("I would listen first"), else a habit or a stance ("I always make sure
+ * I listen"); undefined where there is neither. Read only on a text `tellsNoEvent` holds true of.
+ */
+export function noEventSentence(text: string): { start: number; end: number } | undefined {
+  const hypothetical = hypotheticalSentence(text);
+  if (hypothetical) return hypothetical;
+  const habit = HABIT_OR_STANCE.exec(text);
+  return habit ? sentenceAround(text, habit.index) : undefined;
+}
+
+/**
  * A habit, a stance or a summary from now, in place of an occasion: "I always greet callers", "I
- * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told".
+ * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told"; or
+ * what the speaker will do ("If my captain tells me to, I will do exactly that"), read only in a
+ * text that tells nothing as past.
  */
 const HABIT_OR_STANCE = new RegExp(
-  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I['’]ve|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
+  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I['’]ve|I will|I['’]ll|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
   'i',
 );
 
-/** A line that asks or names what is answered: a heading, a line wholly in bold, a question, a "Q:" line. */
-const PROMPT_LINE = /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$/i;
+/**
+ * A line that asks or names what is answered: a heading, a line wholly in bold, a question, a "Q:"
+ * line, or the interview question written above the answer however it is set (`> Tell me about a
+ * time ...`, `*Describe a decision ...*`, "Tell us about a time you worked well in a team.").
+ */
+const PROMPT_LINE =
+  /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$|^[ \t>*_-]*(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?example|walk (?:me|us)|talk (?:me|us)|share an?|can you|could you|have you)\b/i;
 
 /**
  * Whether a line is the question asked or a criterion answered, not a telling: a heading, a line
- * that is all bold, a `Q:` or `Question:` line, or one that ends in a question mark.
+ * that is all bold, a `Q:` or `Question:` line, one that ends in a question mark, or one that asks
+ * for a story however it is set ("Tell us about a time ...", "Describe a decision ...").
  */
 export function isPromptLine(line: string): boolean {
   return PROMPT_LINE.test(line);

@@ -1106,6 +1106,8 @@ function goalStated(personal: boolean): RegExp {
       String.raw`\b(?:${subject}) wanted (?:the|our|my|it|them)\b`,
       String.raw`\b(?:${subject}) (?:was|were) (?:responsible|accountable|in charge)\b`,
       String.raw`\bI led\b`,
+      // A role held over the work: "I was the only developer looking after a florist's shop", "I was the project lead on the IT side".
+      String.raw`\bI was (?:the|a|an) (?:[\w-]+ ){0,2}(?:lead|leader|owner|manager|developer|engineer|officer|coordinator|analyst)s? (?:looking after|in charge of|responsible for|running|covering|on|for)\b`,
       String.raw`\bI was one of\b`,
       String.raw`\b(?:${subject}) (?:said|promised|agreed|offered|volunteered) (?:to|(?:that )?(?:I|we) would)\b`,
     ].join('|'),
@@ -1119,6 +1121,15 @@ const ASSIGNED = String.raw`asked|tasked|charged|assigned|appointed|hired|brough
 /** A goal or assignment of the speaker's own, or of any group (see `goalStated`). */
 const OWN_GOAL_STATED = goalStated(true);
 const GOAL_STATED = goalStated(false);
+
+/**
+ * Whether a text states a goal, an assignment or a role, the speaker's own or a group's ("the
+ * practice manager asked me to lead ...", "our team was tasked with ...", "I was the only
+ * developer looking after the shop"; see `goalStated`).
+ */
+export function statesGoal(text: string): boolean {
+  return compiledNow(GOAL_STATED).test(text);
+}
 
 /**
  * The section that tells the Task of a story that marks no Task part, where its first part states

@@ -1,6 +1,6 @@
-import { countCollectiveVoice, findPersonalAction, isPromptLine } from '../language/personal';
-import { countWords } from '../text';
-import { firstStarPart, hasNoStarSections, OPENING_SITUATION_WORDS, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, withoutHeadings, type Section, type StarKind, type Story } from '../parse/story';
+import { countCollectiveVoice, findPersonalAction, isPromptLine, noEventSentence, tellsNoEvent } from '../language/personal';
+import { countWords, quoteForMessage, sentenceAround } from '../text';
+import { firstStarPart, hasNoStarSections, isStarKind, OPENING_SITUATION_WORDS, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, statesGoal, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, withoutHeadings, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -21,7 +21,7 @@ export const missingSection = defineRule({
   defaultSeverity: 'warning',
   tags: ['structure'],
   docs:
-    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". A part named missing on a layout STAR Coach did not read is the worst alarm it can raise, so it names one only where it read the layout whole: the parts it reads come in STAR order; no heading of the story\'s own (`## Timeline`, `### 1. Build the right team`, a line underlined with `---`) stands before the first part it reads, after some text or at the level of the parts\' own headings, or after the last part; no label or heading of a name it does not read stands where a missing Action or Result would be; and the missing part is not told under another one (a goal, a duty or an assignment in the first part tells the Task: `my challenge was to ...`, `our team was tasked with ...`, `the manager asked our team to ...`, `we set out to ...`). Where any of these fails, it names nothing missing. Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line (`<b>Result</b><br>` in HTML counts too); a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a letter and a dash before the name it stands for (`C – Context`, `P - Problem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task (a part\'s name in the plural names it too: `Tasks`, `Actions`, `Results`); Behaviour (SBI), Activity, Approach, My contributions, What we built, Remediation, Mitigation or Actions taken for the Action; Outcome, Impact or How it went for the Result, and What happened after the setting, after a later part (`What I did`, then `What happened`) or after headings of your own that tell steps, yours or the group\'s. Letters in a column of their own count (`S,T  Civil eng. society ...`, `A    met the builders`), and notes in a plain fenced block under a part\'s label tell that part. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads, in any shape a part\'s own name is read in (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`, `**Strategy.** ...`, `Analysis - ...`, `Challenges & Solution(s) Provided: ...`), standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal, unless its name says, in your own voice, what was yours to do (`My responsibility:`, `## My part`, `Our brief:`), which may well be the Task. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Situation — Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; text on which no part is marked, standing before the first marked part, may tell any part that comes before that one (the setting and a brief, `Brief from the area manager: get it out of the bottom ten`, before bullets and `Impact:`; key points under names of their own before `Outcome:`), so none of those is named missing, the Action only where you take a step there or the group acts there (`we`, `the team`; a setting alone before `Impact:` leaves it named); notes kept in a code block of three lines or more (`S:` ... `R:` in a `python` fence, or drawn as an ASCII tree) are not read, and no part they may tell is named missing; a title, a topic line, a table, a line of links or the question asked (`Tell me about a time ...`, however it is set) tells no part, nor do fewer than a sentence\'s words ending in a full stop; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is: nothing is named missing, and the other rules read its Action and Result from the telling. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`), or whose every sentence holds a template\'s figure left to fill in (`from [X seconds] to [Y seconds]`), is empty. A story told under headings of its own around the parts read (`## The event`, `## What we built`, `## What we did well`, `## How it ended`) is not told any part is missing; a heading between two parts read (`## Obstacles` between the Situation and the Action) is a further part of a layout read, and a level-1 heading or one above the parts\' level that opens the story (`## 2024 H1`, then `### Nightly ledger job` over labelled notes) is its title. Nor is a story whose first part, its Task, opens on its scene (`The task: At a cleaning firm I was responsible for ...`) its Situation; a request asked as a question (`asked me one question: could I fix ...`) tells the Task. A story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts, unless a code block makes it long enough (a story kept as objects named after its parts in a `js` fence).',
+    'Interviewers listen for all four parts of STAR. A missing Task leaves your own responsibility unclear; a missing Result leaves the story without an ending. The rule speaks only where the story marks its parts in a way STAR Coach reads with confidence, and names a part as missing only then: a story whose layout it cannot read gets one hint to mark its parts, never a false "no Task". A part named missing on a layout STAR Coach did not read is the worst alarm it can raise, so it names one only where it read the layout whole: the parts it reads come in STAR order; no heading of the story\'s own (`## Timeline`, `### 1. Build the right team`, a line underlined with `---`) stands before the first part it reads, after some text or at the level of the parts\' own headings, or after the last part; no label or heading of a name it does not read stands where a missing Action or Result would be; and the missing part is not told under another one (a goal, a duty or an assignment in the first part tells the Task: `my challenge was to ...`, `our team was tasked with ...`, `the manager asked our team to ...`, `we set out to ...`). Where any of these fails, it names nothing missing. Write each part as a `## Situation` heading or a `Situation:` (or `S:`) label line (`<b>Result</b><br>` in HTML counts too); a table row whose first cell names the part (`| **Situation** | ... |`) counts too, and so do a label in a nested list item or after a pasted bullet (`• S: ...`), a bold first letter or one in brackets (`**S**ituation:`, `(P)roblem:`), a letter and a dash before the name it stands for (`C – Context`, `P - Problem:`), a bold name with no colon (`**Task** I had to ...`), a name glossed in brackets (`C (Context):`, `Situation (S):`) or after its letters in brackets (`(S/T) Situation/Task:`, `(R) Reflection:`), a heading asked as a question or set as an instruction (`What action did you take?`, `Define the situation`), a marker closing its part mid-sentence (`... a fortnight from release (Situation) when ...`), and the names of other layouts and of notes: Context, Background, Problem (`(Problem)` closing it too), What happened or Why it mattered for the Situation; Goal, Target, Objective, Aim, Purpose or Scope for the Task (a part\'s name in the plural names it too: `Tasks`, `Actions`, `Results`); Behaviour (SBI), Activity, Approach, My contributions, What we built, Remediation, Mitigation or Actions taken for the Action; Outcome, Impact or How it went for the Result, and What happened after the setting, after a later part (`What I did`, then `What happened`) or after headings of your own that tell steps, yours or the group\'s. Letters in a column of their own count (`S,T  Civil eng. society ...`, `A    met the builders`), and notes in a plain fenced block under a part\'s label tell that part. `My role` is the Task, or the Action after a Goal; `Response` is the Action, or the Result after an Action. A story written inside a fenced block with no language, or in an indented block under a heading, its parts labelled (`S: ...`), is read as the story, not as code. A label or heading of no part STAR Coach reads, in any shape a part\'s own name is read in (`**Recovery:**`, `Recommendation:`, `## The call I owned`, `**What changed**`, `**Strategy.** ...`, `Analysis - ...`, `Challenges & Solution(s) Provided: ...`), standing where the Action or the Result would be makes the rule unsure of the layout, and that part is not named missing; one before the Action (`Obstacle:`, `## Tension`) leaves a missing Task named, as such a line names a complication far more often than a goal, unless its name says, in your own voice, what was yours to do (`My responsibility:`, `## My part`, `Our brief:`), which may well be the Task. A subtitle alone on its line under its own part\'s heading (`### Situation`, then `**Context and Background:**`) is a line of that part. One label may name two parts (`Situation / Task:`, `Situation or Task`, `Situation — Task`, `Action and Result:`); a label under the heading of its own part or of a later one (`- **Impact:** ...` or `- Target: 99.9%` under `## Result`) is a line of that part; `A:` after a `Q:` line is the answer, not an Action; an unmarked opening paragraph before the first marked part is the Situation; text on which no part is marked, standing before the first marked part, may tell any part that comes before that one (the setting and a brief, `Brief from the area manager: get it out of the bottom ten`, before bullets and `Impact:`; key points under names of their own before `Outcome:`), so none of those is named missing, the Action only where you take a step there or the group acts there (`we`, `the team`; a setting alone before `Impact:` leaves it named); notes kept in a code block of three lines or more (`S:` ... `R:` in a `python` fence, or drawn as an ASCII tree) are not read, and no part they may tell is named missing; a title, a topic line, a table, a line of links or the question asked (`Tell me about a time ...`, however it is set) tells no part, nor do fewer than a sentence\'s words ending in a full stop; and where no Task is marked, a first part that states the goal, the assignment or your role (`my goal was ...`, `my director asked me to ...`, `I was responsible for ...`, a role held over the work: `I was the only developer looking after the shop`; where the first part is not named Situation (Context, Action, Result; What happened, What I did; an unmarked opening), a group\'s or an organisation\'s too: `we were asked to ...`, `we were due to ...`, `the food bank needed to raise ...`) tells the Task, and so does a heading of no part read right after it that states the goal (`## The challenge`: `We needed better hires ...`). A story that marks its Situation alone and then, at most, its lesson (`## What happened`, `## What I learned`), with no label of an unread name, is read as one telling, as a story with no part marked is: nothing is named missing, and the other rules read its Action and Result from the telling. A part that only holds its place (`TODO`, `TBD`, `[fill in ...]`), or whose every sentence holds a template\'s figure left to fill in (`from [X seconds] to [Y seconds]`), is empty. A story told under headings of its own around the parts read (`## The event`, `## What we built`, `## What we did well`, `## How it ended`; a lesson is no part read, so `## How it was received` between `## What happened` and `## What I learned` is one) is not told any part is missing; a heading between two parts read (`## Obstacles` between the Situation and the Action) is a further part of a layout read, and a level-1 heading or one above the parts\' level that opens the story (`## 2024 H1`, then `### Nightly ledger job` over labelled notes) is its title. Nor is a story whose first part, its Task, opens on its scene (`The task: At a cleaning firm I was responsible for ...`) or tells the setting before it states the goal (`Objective:` `Our clinic received a hundred referrals a month by fax. The practice manager asked me to ...`) told it has no Situation; a request asked as a question (`asked me one question: could I fix ...`) tells the Task. A story with no part marked that tells no event (an answer told as habits, a stance or what you would or will do: `I always make sure I listen`, `I would apologise first`, `If my captain tells me to, I will do it`; the question asked above it is no telling, and a past verb inside a habit, `the guests affected`, `keep the team informed`, `a lot of lost time`, `was it for a good reason?`, `I look into why it happened`, tells no event either) has no Task and no Result, as nothing happened, and no Situation unless it opens on the scene it imagines or stands in (`If a donor rang to complain ...`, `In my current role ...`): each is named missing, quoting the sentence that shows it, with the advice to pick one occasion and tell it. Any other story with no part marked at all is read as one telling: from three sentences on (a list item counts as one), or in fewer that name three parts in words as they go (`the situation was ..., the task was ..., what I did was ..., and the result was ...`), nothing is reported missing and the other rules read its parts from the telling; a shorter one is asked, once, to mark its parts, unless a code block makes it long enough (a story kept as objects named after its parts in a `js` fence).',
   findIssues(story) {
     const issues: RuleIssue[] = [];
     for (const section of story.sections) {
@@ -44,6 +44,8 @@ export const missingSection = defineRule({
     // does not read as prose (objects named after the parts in a `js` fence) may mark its parts
     // there, and is not asked to mark them.
     if (hasNoStarSections(story) && !isDraft(story)) {
+      const telling = story.prose.slice(story.frontMatter.bodyStart);
+      if (tellsNoEvent(telling)) return [...issues, ...noEventIssues(telling, anchorOf(story))];
       if (tooShortToTell(story) && !longEnoughToTell(story.text.slice(story.frontMatter.bodyStart))) issues.push({ message: NO_PARTS_FOUND, ...anchorOf(story) });
       return issues;
     }
@@ -78,6 +80,40 @@ export const missingSection = defineRule({
     return issues;
   },
 });
+
+/**
+ * The findings for a story with no part marked that tells no event (`tellsNoEvent`: an answer told
+ * as habits, a stance or what the speaker would do): it has no Task and no Result, as nothing
+ * happened, and no Situation unless its answer opens on the scene it imagines ("If a donor rang to
+ * complain ...", "In my current role ..."). One finding a part, each quoting the sentence that
+ * shows no event was told; no fix, as no edit can tell one. `telling` is the story's prose after
+ * its front matter.
+ */
+function noEventIssues(telling: string, anchor: { start: number; end: number }): RuleIssue[] {
+  const shown = noEventSentence(telling);
+  const quoted = shown ? ` ("${quoteForMessage(telling, shown.start, shown.end)}")` : '';
+  const why = `It tells what you do or would do${quoted}, not one time it happened: pick one occasion and tell it.`;
+  const kinds = STAR_KINDS.filter((kind) => kind !== 'action' && !(kind === 'situation' && opensOnScene(telling)));
+  return kinds.map((kind) => ({ message: `The story has no ${SECTION_TITLES[kind]}. ${why} ${SECTION_PROMPTS[kind]}`, ...anchor }));
+}
+
+/** An answer's opening that sets the scene it imagines or stands in: "If a patient's family disagreed ...", "When a guest complains", "In my current role ...". */
+const IMAGINED_SCENE = /^(?:if|when|whenever|suppose|imagine|say)\b/i;
+
+/**
+ * Whether a telling's first line of answer, after the question asked and a lead-in label
+ * (`Answer:`, `**Me:**`), opens on a scene: one it imagines (`IMAGINED_SCENE`) or one it stands in
+ * (`SCENE_OPENING`). Such an answer tells its Situation, whatever it then does with it.
+ */
+function opensOnScene(telling: string): boolean {
+  const line = telling.split('\n').find((text) => LETTER.test(text) && !isPromptLine(text) && !TABLE_ROW.test(text));
+  if (line === undefined) return false;
+  const opening = line.replace(LEAD_IN_LABEL, '').replace(/^[\s"“*_>-]+/, '');
+  return IMAGINED_SCENE.test(opening) || SCENE_OPENING.test(opening);
+}
+
+/** A lead-in label of up to three words before the answer: `**Answer:**`, `Me:`, `A:`. */
+const LEAD_IN_LABEL = /^[ \t>*_-]*\p{L}+(?:[ \t]\p{L}+){0,2}[*_]*:[*_]*[ \t]*/u;
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. Found only for a finding: most stories have none. */
 function anchorOf(story: Story): { start: number; end: number } {
@@ -167,7 +203,7 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
   if (code >= OPENING_SITUATION_WORDS && codeLines >= NOTES_LINES) return new Set(before);
   const opening = withoutHeadings(story.prose.slice(start, end))
     .split('\n')
-    .filter((line) => !isPromptLine(line) && !TABLE_ROW.test(line) && !QUESTION_ASKED.test(line))
+    .filter((line) => !isPromptLine(line) && !TABLE_ROW.test(line))
     .join('\n');
   if (countWords(opening) < OPENING_SITUATION_WORDS || !/[.!](?:["”’)*_]*)(?:\s|$)/.test(opening)) return none;
   const step = before.includes('action') && (findPersonalAction(opening) !== undefined || countCollectiveVoice(opening) > 0);
@@ -180,13 +216,12 @@ const NOTES_LINES = 3;
 const LETTER = /\p{L}/u;
 /** A table's row. */
 const TABLE_ROW = /^[ \t]*\|/;
-/** The interview question written above the story, however it is set: `> Tell me about a time ...`, `*Describe a decision ...*`. */
-const QUESTION_ASKED = /^[ \t>*_-]*(?:tell me|describe|give (?:me )?(?:an? )?example|walk me|talk me|share an?|can you|could you|have you)\b/i;
 
 /**
  * Whether the story is told under headings of its own, outside the parts STAR Coach reads: a
  * heading of no part read (`## Timeline`, `### 1. Build the right team`, `## The event` beside
- * `## What we built`) standing before the first marked part or after the last. Such a heading
+ * `## What we built`) standing before the first marked STAR part or after the last (a lesson is
+ * none: `## How it was received` before `## What I learned` stands after the last). Such a heading
  * carries a part of the telling STAR Coach cannot place, so no part is named missing. Not counted:
  * a level-1 heading; a title, one that opens the body before any text at a level no marked part's
  * heading has (`## 2024 H1` then `### Nightly ledger job` over labelled notes); and one between two
@@ -194,7 +229,8 @@ const QUESTION_ASKED = /^[ \t>*_-]*(?:tell me|describe|give (?:me )?(?:an? )?exa
  * Situation and the Action).
  */
 function toldUnderOwnHeadings(story: Story): boolean {
-  const parts = story.sections.filter((s) => s.kind !== 'other' && s.kind !== 'short');
+  // The STAR parts alone: a lesson is none, so a heading of the story's own before it and after the last part read tells what cannot be placed.
+  const parts = story.sections.filter((s) => isStarKind(s.kind));
   if (parts.length === 0) return false;
   const [first, last] = [parts[0].line, parts[parts.length - 1].line];
   const partLevels = new Set(parts.filter((s) => s.style === 'heading').map((s) => headingLevel(story, s)));
@@ -231,11 +267,19 @@ const HASHES = /^ {0,3}(#*)/;
 const SCENE_OPENING = /^\s*(?:(?:at|in|with) (?:a|an|my|our|the|\p{Lu})|during|while (?:working|at|I was)|last (?:year|spring|summer|autumn|fall|winter|month|quarter)|back in|in (?:19|20)\d\d)\b/iu;
 
 /**
- * Whether a story with no Situation opens with its Task, and the Task opens on its scene ("**The
- * task:** At a facilities-management firm I was responsible for our bid ..."): the setting is told
- * there, and the Situation is not named missing.
+ * Whether a story with no Situation opens with its Task, and the Task tells the setting too: it
+ * opens on its scene ("**The task:** At a facilities-management firm I was responsible for our bid
+ * ..."), or its first sentence states no goal and a later one does (`**Objective**` "Our clinic
+ * received around a hundred referrals a month by fax. The practice manager asked me to lead a move
+ * ..."). The setting is told there, and the Situation is not named missing.
  */
 function settingToldInTask(story: Story): boolean {
   const first = firstStarPart(story);
-  return first?.kind === 'task' && SCENE_OPENING.test(sectionProse(story, first));
+  if (first?.kind !== 'task') return false;
+  const prose = sectionProse(story, first);
+  if (SCENE_OPENING.test(prose)) return true;
+  const opening = prose.search(LETTER);
+  if (opening === -1) return false;
+  const end = sentenceAround(prose, opening).end;
+  return !statesGoal(prose.slice(0, end)) && statesGoal(prose.slice(end));
 }
