@@ -201,16 +201,30 @@ const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look 
 const POSTPOSITIVE = new Set(['affected', 'involved', 'concerned']);
 /** What follows such a participle where it stands after its noun: a stop, a comma, or a preposition or verb of the clause. */
 const AFTER_POSTPOSITIVE = /^(?:[.,;:!?)]|\s+(?:in|by|and|or|to|with|at|on|are|is|were|was|have|has|know|feel|get)\b|\s*$)/i;
-/** "was it", "were there": a past verb before its subject asks a question ("We ask two things: was it for a good reason"). */
+/**
+ * "was it", "were there": a past verb before its subject asks a question ("We ask two things: was it
+ * for a good reason"), where it opens the sentence (see `opensSentence`); after its subject ("I did
+ * it in two days", "It was this release that broke") it tells what happened.
+ */
 const INVERTED_SUBJECT = /^\s+(?:it|there|this|that|they|he|she|you|we)\b(?!['’])/i;
+/** Whether the word at `at` opens a line, a sentence or a clause after a colon or a semicolon (closing quotes and emphasis between). */
+function opensSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0 || text[i] === '\n') return true;
+  while (i >= 0 && '"”’)*_'.includes(text[i])) i--;
+  return i >= 0 && '.!?:;'.includes(text[i]);
+}
+
 /** Words only ever past, never a participle after "is" or "a". */
 const SIMPLE_PAST = new Set(['was', 'were', 'had', 'did']);
 /**
- * "they are frightened", "I'm committed", "a mixed team", "feel heard", "a lot of lost time", "some
- * fixed dates": an -ed word or a participle as a state or a quality, not a past event.
+ * "they are frightened", "I'm committed", "a mixed team", "feel heard", "a lot of lost time": an
+ * -ed word or a participle as a state or a quality, not a past event. Not after a quantifier: "some
+ * agreed at once", "many signed up" tell what happened.
  */
 const STATE_BEFORE =
-  /(?:\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|a|an|the|my|our|their|his|her|its|this|these|those|of|some|any|no|each|every|many|few|several|other)|['’](?:s|re|m))\s+(?:(?:\p{L}+ly|often|always|usually|never|still|very|so|too|more|most|less|quite|well|all)\s+)?$/iu;
+  /(?:\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|a|an|the|my|our|their|his|her|its|this|these|those|of)|['’](?:s|re|m))\s+(?:(?:\p{L}+ly|often|always|usually|never|still|very|so|too|more|most|less|quite|well|all)\s+)?$/iu;
 
 /**
  * Whether the text tells anything as past: a verb in the past tense outside a state ("they are
@@ -228,7 +242,7 @@ export function tellsPastEvent(text: string): boolean {
     if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before)) continue;
     const after = text.slice(match.index + word.length, match.index + word.length + 16);
     // "the guests affected", "everyone involved": a participle after its noun. "was it for a good reason?": a question asked.
-    if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after))) continue;
+    if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after) && opensSentence(text, match.index))) continue;
     // The question asked, or the criterion answered, is no telling: "## Tell me about a time you disagreed".
     const lineEnd = text.indexOf('\n', match.index);
     const end = lineEnd === -1 ? text.length : lineEnd;
@@ -243,15 +257,25 @@ export function tellsPastEvent(text: string): boolean {
 }
 
 /**
+ * Words that single out one occasion in a telling told in the present: "one May weekend we keep
+ * running out", "Saturdays are always busy, but this one the card machine goes down", "by week six
+ * she builds the report". Such a telling is an event, whatever habit words it also holds. A clock
+ * time is no such word: a scene imagined has one too ("you are called out at 1 a.m.").
+ */
+const ONE_OCCASION =
+  /\b(?:one|this particular) (?:[\p{L}-]+ ){0,2}(?:day|night|morning|afternoon|evening|weekend|week|shift|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bthis one\b|\bby (?:week|day|month) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/iu;
+
+/**
  * Whether the text tells no event: nothing as past (`tellsPastEvent`) once what the speaker would
  * do is left out ("Where a query is complex I would explain the steps and confirm the caller has
  * understood"). The hypotheticals are looked for only in a text that tells something as past. A
  * text with nothing as past tells no event only where it says a habit, a stance or what one would
  * do ("I always", "I believe", "I would"): one occasion told in the present ("So it is the night
- * before launch. I open the logs ...") is an event.
+ * before launch. I open the logs ...") is an event, and so is one whose words single out one
+ * occasion (`ONE_OCCASION`), whatever habit words it holds.
  */
 export function tellsNoEvent(text: string): boolean {
-  if (!tellsPastEvent(text)) return HABIT_OR_STANCE.test(text) || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text));
+  if (!tellsPastEvent(text)) return !ONE_OCCASION.test(text) && (HABIT_OR_STANCE.test(text) || WILL_AS_STANCE.test(text) || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)));
   const told = withoutHypotheticals(text);
   return told !== text && !tellsPastEvent(told);
 }
@@ -265,27 +289,37 @@ export function noEventSentence(text: string): { start: number; end: number } | 
   const hypothetical = hypotheticalSentence(text);
   if (hypothetical) return hypothetical;
   const habit = HABIT_OR_STANCE.exec(text);
-  return habit ? sentenceAround(text, habit.index) : undefined;
+  if (habit) return sentenceAround(text, habit.index);
+  const stance = WILL_AS_STANCE.exec(text);
+  return stance ? sentenceAround(text, stance.index + stance[0].length - 1) : undefined;
 }
 
 /**
  * A habit, a stance or a summary from now, in place of an occasion: "I always greet callers", "I
- * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told"; or
- * what the speaker will do ("If my captain tells me to, I will do exactly that"), read only in a
- * text that tells nothing as past.
+ * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told".
  */
 const HABIT_OR_STANCE = new RegExp(
-  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I['’]ve|I will|I['’]ll|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
+  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I['’]ve|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
   'i',
 );
 
 /**
+ * What the speaker will do, told as a stance rather than within a telling: on a condition ("If my
+ * captain tells me to, I will do exactly that", "Answer: When a guest complains, I'll listen
+ * first") or opening a sentence ("I will do exactly what I am asked"). A promise inside a telling
+ * ("I tell her I'll have it back by Friday", "'I'll sort it,' I tell her") is neither.
+ */
+const WILL_AS_STANCE = /(?:^|[.!?:]["”’)*_]*[ \t]+|\n[ \t>*_-]*)(?:(?:if|when|whenever|should)\b[^.!?\n]{0,200}?,[ \t]*)?I(?: will|['’]ll)\b/i;
+
+/**
  * A line that asks or names what is answered: a heading, a line wholly in bold, a question, a "Q:"
  * line, or the interview question written above the answer however it is set (`> Tell me about a
- * time ...`, `*Describe a decision ...*`, "Tell us about a time you worked well in a team.").
+ * time ...`, `*Describe a decision ...*`, "Tell us about a time you worked well in a team."): a
+ * line that is that one sentence, as "Have you ever had a server die on launch day? It happened
+ * to me ..." opens a telling.
  */
 const PROMPT_LINE =
-  /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$|^[ \t>*_-]*(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?example|walk (?:me|us)|talk (?:me|us)|share an?|can you|could you|have you)\b/i;
+  /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$|^[ \t>*_-]*(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?example|walk (?:me|us)|talk (?:me|us)|share an?|can you|could you|have you)\b(?:(?![.!?]["”’)*_]*[ \t]+\S)[^\n])*$/i;
 
 /**
  * Whether a line is the question asked or a criterion answered, not a telling: a heading, a line

@@ -1106,8 +1106,10 @@ function goalStated(personal: boolean): RegExp {
       String.raw`\b(?:${subject}) wanted (?:the|our|my|it|them)\b`,
       String.raw`\b(?:${subject}) (?:was|were) (?:responsible|accountable|in charge)\b`,
       String.raw`\bI led\b`,
-      // A role held over the work: "I was the only developer looking after a florist's shop", "I was the project lead on the IT side".
-      String.raw`\bI was (?:the|a|an) (?:[\w-]+ ){0,2}(?:lead|leader|owner|manager|developer|engineer|officer|coordinator|analyst)s? (?:looking after|in charge of|responsible for|running|covering|on|for)\b`,
+      // A role held over the work: "I was the only developer looking after a florist's shop", "I was the project lead on the IT side";
+      // a job alone, or a place in a team, is none ("I was a junior developer on a team of eight").
+      String.raw`\bI was (?:the|a|an) (?:[\w-]+ ){0,2}(?:lead|leader|owner|manager|developer|engineer|officer|coordinator|analyst)s? (?:looking after|in charge of|responsible for|running|covering)\b`,
+      String.raw`\bI was (?:the|a|an) (?:[\w-]+ ){0,2}(?:lead|leader|owner)s? (?:on|for)\b`,
       String.raw`\bI was one of\b`,
       String.raw`\b(?:${subject}) (?:said|promised|agreed|offered|volunteered) (?:to|(?:that )?(?:I|we) would)\b`,
     ].join('|'),

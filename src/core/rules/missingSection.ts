@@ -269,7 +269,8 @@ const SCENE_OPENING = /^\s*(?:(?:at|in|with) (?:a|an|my|our|the|\p{Lu})|during|w
 /**
  * Whether a story with no Situation opens with its Task, and the Task tells the setting too: it
  * opens on its scene ("**The task:** At a facilities-management firm I was responsible for our bid
- * ..."), or its first sentence states no goal and a later one does (`**Objective**` "Our clinic
+ * ..."), or its first sentence, one of setting (`OPENING_SITUATION_WORDS` words at least), states
+ * no goal and a later one does (`**Objective**` "Our clinic
  * received around a hundred referrals a month by fax. The practice manager asked me to lead a move
  * ..."). The setting is told there, and the Situation is not named missing.
  */
@@ -281,5 +282,6 @@ function settingToldInTask(story: Story): boolean {
   const opening = prose.search(LETTER);
   if (opening === -1) return false;
   const end = sentenceAround(prose, opening).end;
-  return !statesGoal(prose.slice(0, end)) && statesGoal(prose.slice(end));
+  // A sentence of setting, as an unmarked opening needs (OPENING_SITUATION_WORDS): "It was hard." sets no scene.
+  return countWords(prose.slice(0, end)) >= OPENING_SITUATION_WORDS && !statesGoal(prose.slice(0, end)) && statesGoal(prose.slice(end));
 }
