@@ -170,11 +170,18 @@ function measureInTurns(contenders, times) {
       seconds[i].push((performance.now() - start) / 1000);
     });
   }
-  return contenders.map((c, i) => ({ name: c.name, ...spread(seconds[i]) }));
+  return contenders.map((c, i) => ({ name: c.name, seconds: seconds[i], ...spread(seconds[i]) }));
 }
 
 const range = (r) => `${r.min.toFixed(3)}-${r.max.toFixed(3)}`;
-const ratio = (a, b) => `${(a.median / b.median).toFixed(2)}x (runs ${(a.min / b.max).toFixed(2)}x to ${(a.max / b.min).toFixed(2)}x)`;
+/**
+ * a's time over b's: the ratio of their medians, then the median and range of the ratio within each
+ * turn (a and b run back to back in a turn, so a slow spell of the machine slows both alike).
+ */
+const ratio = (a, b) => {
+  const turns = spread(a.seconds.map((s, i) => s / b.seconds[i]));
+  return `${(a.median / b.median).toFixed(2)}x; per turn, median ${turns.median.toFixed(2)}x (${turns.min.toFixed(2)}x to ${turns.max.toFixed(2)}x)`;
+};
 function table(results, unit) {
   console.log(`${'contender'.padEnd(44)} ${'median s'.padStart(9)} ${'range s'.padStart(13)} ${unit.padStart(11)}`);
   for (const r of results) console.log(`${r.name.padEnd(44)} ${r.median.toFixed(3).padStart(9)} ${range(r).padStart(13)} ${Math.round(files.length / r.median).toString().padStart(11)}`);
