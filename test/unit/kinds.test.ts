@@ -1462,7 +1462,7 @@ describe('kinds: an answer that tells no event has no Situation, Task or Result 
   const ANSWERS = [
     'I think teamwork is one of the most important things in any job. I always make sure I listen to my colleagues and I am always happy to help. If there was a problem on a shift I would talk to the team and we would sort it out together. I think that is what makes a good team.',
     'I would listen to the whole complaint first, without interrupting. I would then apologise and explain what I can do and by when. After that I would follow it up with a short letter to confirm what was agreed.',
-    'I will do exactly what I am asked, and I will do it properly and with a good attitude. When I have finished I will look for another job that needs doing. Every job has tasks nobody wants.',
+    'Whatever I am asked to do, I do it properly and with a good attitude. I always look for another job that needs doing once I have finished. Every job has tasks nobody wants.',
     'My team has a meeting to hand over the pager each week, and we go through every page. We ask two things: was it for a good reason, and can we stop it happening again? I find it very effective.',
     '1. **Apologise.** I always apologise sincerely to the guests affected.\n2. **Investigate.** I look into why it happened and keep the team informed.\n3. **Offer alternatives.** I arrange rooms at a nearby hotel, or upgrade guests to a better room.\n4. **Follow up.** I call everyone involved the next day and make sure a lot of lost time is made up.',
   ];
@@ -1523,6 +1523,23 @@ describe('kinds: an answer that tells no event has no Situation, Task or Result 
     ]) {
       assert.deepStrictEqual(missing(`${FRONT}${telling}\n`), [], telling);
       assert.strictEqual(findings(`${FRONT}${telling}\n`, 'missing-personal-role').length, 0, telling);
+    }
+  });
+
+  it('"I will" inside a telling told in the present, however it is set, is a promise, not a stance: nothing is named missing', () => {
+    for (const telling of [
+      "It is my first week running the help desk and the phones do not stop. When a caller is angry, I'll listen first, I tell the new starters. I take the worst calls myself, log each fault and fix the printer queue that causes half of them. By Friday the queue is down from 60 tickets to 12.",
+      'It is launch night and the error rate is climbing. I am the release manager. I will not ship this, I tell my director. I roll the release back and page the payments team. By midnight the site is stable and we ship on Tuesday with the fix.',
+    ]) {
+      assert.deepStrictEqual(missing(`${FRONT}${telling}\n`), [], telling);
+    }
+  });
+
+  it('"one day a week" is how often, not one occasion: a habit answer with it still tells no event', () => {
+    for (const often of ['one day a week', 'one weekend a month', 'one night shift each week']) {
+      const answer = `I volunteer at the food bank ${often}. I always check the dates on every tin before it goes on the shelf, and I make sure new volunteers know where things go. I believe small habits keep people safe.`;
+      assert.deepStrictEqual(missing(`${FRONT}${answer}\n`), ['The story has no Situation', 'The story has no Task', 'The story has no Result'], often);
+      assert.strictEqual(findings(`${FRONT}${answer}\n`, 'unquantified-result').length, 0, often);
     }
   });
 });

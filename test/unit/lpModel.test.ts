@@ -46,9 +46,10 @@ describe('LP model', () => {
     const lps = ['ownership', 'frugality'];
     assert.throws(() => compileLpModel({ about: 'x', lps: ['ownership', 'no-such-lp'], bias: [0, 0], weights: {} }), /no LP "no-such-lp"/);
     assert.throws(() => compileLpModel({ about: 'x', lps: ['ownership', 'ownership'], bias: [0, 0], weights: {} }), /twice/);
-    assert.throws(() => compileLpModel({ about: 'x', lps, bias: [0], weights: {} }), /1 biases for 2 LPs/);
+    assert.throws(() => compileLpModel({ about: 'x', lps, bias: [0], weights: {} }), /1 bias values for 2 LPs/);
     assert.throws(() => compileLpModel({ about: 'x', lps, bias: [0, 0], weights: { cost: [2, 1] } }), /LP index 2/);
     assert.throws(() => compileLpModel({ about: 'x', lps, bias: [0, 0], weights: { cost: [1] } }));
+    assert.throws(() => compileLpModel({ about: 'x', lps, bias: [0, 0], weights: { cost: [0, 1, 0, 2] } }), /LP index 0 twice/);
     const tiny = compileLpModel({ about: 'x', lps, bias: [0, 0], weights: { cost: [1, 2] } });
     const [ownership, frugality] = lpProbabilities(tiny, questionFeatures('How did you cut cost?'));
     assert.ok(frugality > ownership && Math.abs(ownership + frugality - 1) < 1e-12);
@@ -64,6 +65,12 @@ describe('LP model', () => {
     ]) {
       assert.strictEqual(modelFirst(text), lp, text);
       assert.strictEqual(questionLps(text).lpIds[0], lp, text);
+    }
+  });
+
+  it('reads no LP from a question\'s opening alone: "Tell me about a time." and "Have you ever?" are read as no LP', () => {
+    for (const text of ['Tell me about a time.', 'Have you ever?', 'Tell me about xyzzy.']) {
+      assert.deepStrictEqual(questionLps(text).lpIds, [], text);
     }
   });
 

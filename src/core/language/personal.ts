@@ -263,7 +263,14 @@ export function tellsPastEvent(text: string): boolean {
  * time is no such word: a scene imagined has one too ("you are called out at 1 a.m.").
  */
 const ONE_OCCASION =
-  /\b(?:one|this particular) (?:[\p{L}-]+ ){0,2}(?:day|night|morning|afternoon|evening|weekend|week|shift|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bthis one\b|\bby (?:week|day|month) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/iu;
+  /\b(?:one|this particular) (?:[\p{L}-]+ ){0,2}(?:day|night|morning|afternoon|evening|weekend|week|shift|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bthis one\b|\bby (?:week|day|month) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/giu;
+/** "one day" in a habit, read from its "one": how often ("one day a week", "one weekend a month", "one night shift each week"). */
+const HOW_OFTEN = /^(?:one|this particular)\b[^.!?\n]{0,30}?\b(?:a|an|per|each|every) (?:day|night|week|weekend|fortnight|month|quarter|term|year|shift)\b/i;
+
+/** Whether the text singles out one occasion (`ONE_OCCASION`), not a frequency ("one day a week"). */
+function singlesOutOccasion(text: string): boolean {
+  return matchesOf(text, ONE_OCCASION).some((match) => !HOW_OFTEN.test(text.slice(match.index, match.index + match[0].length + 40)));
+}
 
 /**
  * Whether the text tells no event: nothing as past (`tellsPastEvent`) once what the speaker would
@@ -272,10 +279,10 @@ const ONE_OCCASION =
  * text with nothing as past tells no event only where it says a habit, a stance or what one would
  * do ("I always", "I believe", "I would"): one occasion told in the present ("So it is the night
  * before launch. I open the logs ...") is an event, and so is one whose words single out one
- * occasion (`ONE_OCCASION`), whatever habit words it holds.
+ * occasion (`singlesOutOccasion`), whatever habit words it holds.
  */
 export function tellsNoEvent(text: string): boolean {
-  if (!tellsPastEvent(text)) return !ONE_OCCASION.test(text) && (HABIT_OR_STANCE.test(text) || WILL_AS_STANCE.test(text) || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)));
+  if (!tellsPastEvent(text)) return !singlesOutOccasion(text) && (HABIT_OR_STANCE.test(text) || opensWithWillOnCondition(text) || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)));
   const told = withoutHypotheticals(text);
   return told !== text && !tellsPastEvent(told);
 }
@@ -290,8 +297,9 @@ export function noEventSentence(text: string): { start: number; end: number } | 
   if (hypothetical) return hypothetical;
   const habit = HABIT_OR_STANCE.exec(text);
   if (habit) return sentenceAround(text, habit.index);
-  const stance = WILL_AS_STANCE.exec(text);
-  return stance ? sentenceAround(text, stance.index + stance[0].length - 1) : undefined;
+  if (!opensWithWillOnCondition(text)) return undefined;
+  const opening = answerOpening(text)!;
+  return sentenceAround(text, text.indexOf(opening));
 }
 
 /**
@@ -304,12 +312,33 @@ const HABIT_OR_STANCE = new RegExp(
 );
 
 /**
- * What the speaker will do, told as a stance rather than within a telling: on a condition ("If my
+ * What the speaker will do on a condition, opening the answer (see `answerOpening`): "If my
  * captain tells me to, I will do exactly that", "Answer: When a guest complains, I'll listen
- * first") or opening a sentence ("I will do exactly what I am asked"). A promise inside a telling
- * ("I tell her I'll have it back by Friday", "'I'll sort it,' I tell her") is neither.
+ * first". Anywhere else, "I will" may be a promise inside a telling told in the present ("I tell her
+ * I'll have it back by Friday", "I will not ship this, I tell my director").
  */
-const WILL_AS_STANCE = /(?:^|[.!?:]["”’)*_]*[ \t]+|\n[ \t>*_-]*)(?:(?:if|when|whenever|should)\b[^.!?\n]{0,200}?,[ \t]*)?I(?: will|['’]ll)\b/i;
+const WILL_ON_CONDITION = /^(?:if|when|whenever|should)\b[^.!?\n]{0,200}?,[ \t]*I(?: will|['’]ll)\b/i;
+
+/** A lead-in label of up to three words before the answer: `**Answer:**`, `Me:`, `A:`. */
+const LEAD_IN_LABEL = /^[ \t>*_-]*\p{L}+(?:[ \t]\p{L}+){0,2}[*_]*:[*_]*[ \t]*/u;
+const LETTER_IN = /\p{L}/u;
+const TABLE_ROW_LINE = /^[ \t]*\|/;
+
+/**
+ * The first line of an answer (a paragraph, in Markdown): the first line with a letter that is not
+ * the question asked (`isPromptLine`) or a table row, its lead-in label (`Answer:`, `**Me:**`) and
+ * opening marks left out; undefined when there is none.
+ */
+export function answerOpening(text: string): string | undefined {
+  const line = text.split('\n').find((candidate) => LETTER_IN.test(candidate) && !isPromptLine(candidate) && !TABLE_ROW_LINE.test(candidate));
+  return line?.replace(LEAD_IN_LABEL, '').replace(/^[\s"“*_>-]+/, '');
+}
+
+/** Whether the answer opens on what the speaker will do on a condition (`WILL_ON_CONDITION`). */
+function opensWithWillOnCondition(text: string): boolean {
+  const opening = answerOpening(text);
+  return opening !== undefined && WILL_ON_CONDITION.test(opening);
+}
 
 /**
  * A line that asks or names what is answered: a heading, a line wholly in bold, a question, a "Q:"

@@ -58,19 +58,20 @@ export function questionFeatures(text: string, stemmer: Stemmer = PORTER_STEMMER
 /**
  * The model of a weights file (see `lpModelSchema`). Throws when the file does not fit the schema,
  * names an LP the catalog lacks or names one twice, when `bias` is not one number per LP, or when
- * a weight's LP index is out of range.
+ * a weight's LP index is out of range or given twice for one feature.
  */
 export function compileLpModel(raw: unknown): LpModel {
   const parsed = lpModelSchema.parse(raw);
   for (const id of parsed.lps) if (!lpById(id)) throw new Error(`lpModel: no LP "${id}" in the catalog`);
   if (new Set(parsed.lps).size !== parsed.lps.length) throw new Error('lpModel: an LP is listed twice');
-  if (parsed.bias.length !== parsed.lps.length) throw new Error(`lpModel: ${parsed.bias.length} biases for ${parsed.lps.length} LPs`);
+  if (parsed.bias.length !== parsed.lps.length) throw new Error(`lpModel: ${parsed.bias.length} bias values for ${parsed.lps.length} LPs`);
   const weights = new Map<string, Array<readonly [number, number]>>();
   for (const [feature, flat] of Object.entries(parsed.weights)) {
     const pairs: Array<readonly [number, number]> = [];
     for (let i = 0; i < flat.length; i += 2) {
       const index = flat[i];
       if (!Number.isInteger(index) || index < 0 || index >= parsed.lps.length) throw new Error(`lpModel: feature "${feature}" weighs LP index ${index}, not one of the ${parsed.lps.length}`);
+      if (pairs.some(([seen]) => seen === index)) throw new Error(`lpModel: feature "${feature}" weighs LP index ${index} twice`);
       pairs.push([index, flat[i + 1]]);
     }
     weights.set(feature, pairs);
@@ -104,6 +105,15 @@ export function lpProbabilities(model: LpModel, features: readonly string[]): nu
   const exps = scores.map((score) => Math.exp(score - top));
   const total = exps.reduce((sum, e) => sum + e, 0);
   return exps.map((e) => e / total);
+}
+
+/**
+ * Whether the model can read the question from these features (`questionFeatures`): it knows one of
+ * its words or word pairs. Its opening alone ("^tell me", "^have you") says how a question is asked,
+ * not what about: "Tell me about a time." is read as no LP.
+ */
+export function readsQuestion(model: LpModel, features: readonly string[]): boolean {
+  return features.some((feature) => !feature.startsWith(OPENING) && model.weights.has(feature));
 }
 
 /**

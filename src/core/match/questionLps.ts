@@ -1,6 +1,6 @@
 import { allLps, allQuestions, findLp, lpById, normalizeLpName, type Lp, type Question } from '../catalog';
 import { cueLps, cueWordStems, everydaySignalWords, questionCues, readCompounds } from './cues';
-import { lpProbabilities, questionFeatures, shippedLpModel, type LpModel } from './lpModel';
+import { lpProbabilities, questionFeatures, readsQuestion, shippedLpModel, type LpModel } from './lpModel';
 import { contentStems, inflectionRoots, PORTER_STEMMER, type Stemmer } from './words';
 
 /** Where the question's LPs came from: a question of the bank, or the question's own words. */
@@ -228,9 +228,9 @@ export function questionLps(text: string, stemmer: Stemmer = PORTER_STEMMER, mod
   }
 
   // A question that names its LP outright has said which it is: the model's guesses would only add rivals.
-  // The model reads a question only by the features it knows: from none, its probabilities are its biases, no reading of this question.
+  // The model reads a question only by the words it knows (see `readsQuestion`): from none, its probabilities are its biases and its opening's, no reading of this question.
   const features = named || outright.length > 0 ? [] : questionFeatures(text, stemmer, stemList);
-  if (features.some((feature) => model.weights.has(feature))) {
+  if (readsQuestion(model, features)) {
     const probabilities = lpProbabilities(model, features);
     model.lps.forEach((id, i) => {
       if (probabilities[i] >= MIN_MODEL_PROBABILITY) add(id, probabilities[i]);

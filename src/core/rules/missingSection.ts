@@ -1,4 +1,4 @@
-import { countCollectiveVoice, findPersonalAction, isPromptLine, noEventSentence, tellsNoEvent } from '../language/personal';
+import { answerOpening, countCollectiveVoice, findPersonalAction, isPromptLine, noEventSentence, tellsNoEvent } from '../language/personal';
 import { countWords, quoteForMessage, sentenceAround } from '../text';
 import { firstStarPart, hasNoStarSections, isStarKind, OPENING_SITUATION_WORDS, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, statesGoal, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, withoutHeadings, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
@@ -101,19 +101,14 @@ function noEventIssues(telling: string, anchor: { start: number; end: number }):
 const IMAGINED_SCENE = /^(?:if|when|whenever|suppose|imagine|say)\b/i;
 
 /**
- * Whether a telling's first line of answer, after the question asked and a lead-in label
- * (`Answer:`, `**Me:**`), opens on a scene: one it imagines (`IMAGINED_SCENE`) or one it stands in
- * (`SCENE_OPENING`). Such an answer tells its Situation, whatever it then does with it.
+ * Whether a telling's answer (`answerOpening`: after the question asked and a lead-in label)
+ * opens on a scene: one it imagines (`IMAGINED_SCENE`) or one it stands in (`SCENE_OPENING`).
+ * Such an answer tells its Situation, whatever it then does with it.
  */
 function opensOnScene(telling: string): boolean {
-  const line = telling.split('\n').find((text) => LETTER.test(text) && !isPromptLine(text) && !TABLE_ROW.test(text));
-  if (line === undefined) return false;
-  const opening = line.replace(LEAD_IN_LABEL, '').replace(/^[\s"“*_>-]+/, '');
-  return IMAGINED_SCENE.test(opening) || SCENE_OPENING.test(opening);
+  const opening = answerOpening(telling);
+  return opening !== undefined && (IMAGINED_SCENE.test(opening) || SCENE_OPENING.test(opening));
 }
-
-/** A lead-in label of up to three words before the answer: `**Answer:**`, `Me:`, `A:`. */
-const LEAD_IN_LABEL = /^[ \t>*_-]*\p{L}+(?:[ \t]\p{L}+){0,2}[*_]*:[*_]*[ \t]*/u;
 
 /** Where to show a story-wide finding: the title line of the front matter, or the first line. Found only for a finding: most stories have none. */
 function anchorOf(story: Story): { start: number; end: number } {
