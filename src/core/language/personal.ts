@@ -276,8 +276,9 @@ function singlesOutOccasion(text: string): boolean {
  * Whether the text tells no event: nothing as past (`tellsPastEvent`) once what the speaker would
  * do is left out ("Where a query is complex I would explain the steps and confirm the caller has
  * understood"). The hypotheticals are looked for only in a text that tells something as past. A
- * text with nothing as past tells no event only where it says a habit, a stance or what one would
- * do ("I always", "I believe", "I would"): one occasion told in the present ("So it is the night
+ * text with nothing as past tells no event only where it says a habit, a stance, what one would
+ * do ("I always", "I believe", "I would") or, opening the answer, what one will do on a condition
+ * ("If my captain tells me to, I will ..."): one occasion told in the present ("So it is the night
  * before launch. I open the logs ...") is an event, and so is one whose words single out one
  * occasion (`singlesOutOccasion`), whatever habit words it holds.
  */
