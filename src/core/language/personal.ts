@@ -283,7 +283,7 @@ function singlesOutOccasion(text: string): boolean {
  * occasion (`singlesOutOccasion`), whatever habit words it holds.
  */
 export function tellsNoEvent(text: string): boolean {
-  if (!tellsPastEvent(text)) return !singlesOutOccasion(text) && (HABIT_OR_STANCE.test(text) || opensWithWillOnCondition(text) || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)));
+  if (!tellsPastEvent(text)) return !singlesOutOccasion(text) && (HABIT_OR_STANCE.test(text) || willOnConditionOpening(text) !== undefined || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)));
   const told = withoutHypotheticals(text);
   return told !== text && !tellsPastEvent(told);
 }
@@ -298,9 +298,8 @@ export function noEventSentence(text: string): { start: number; end: number } | 
   if (hypothetical) return hypothetical;
   const habit = HABIT_OR_STANCE.exec(text);
   if (habit) return sentenceAround(text, habit.index);
-  if (!opensWithWillOnCondition(text)) return undefined;
-  const opening = answerOpening(text)!;
-  return sentenceAround(text, text.indexOf(opening));
+  const opening = willOnConditionOpening(text);
+  return opening === undefined ? undefined : sentenceAround(text, text.indexOf(opening));
 }
 
 /**
@@ -322,23 +321,28 @@ const WILL_ON_CONDITION = /^(?:if|when|whenever|should)\b[^.!?\n]{0,200}?,[ \t]*
 
 /** A lead-in label of up to three words before the answer: `**Answer:**`, `Me:`, `A:`. */
 const LEAD_IN_LABEL = /^[ \t>*_-]*\p{L}+(?:[ \t]\p{L}+){0,2}[*_]*:[*_]*[ \t]*/u;
-const LETTER_IN = /\p{L}/u;
-const TABLE_ROW_LINE = /^[ \t]*\|/;
+/** A table's row. */
+const TABLE_ROW = /^[ \t]*\|/;
+
+/** Whether a line tells nothing of the story: the question asked or a criterion (`isPromptLine`), or a table's row. */
+export function tellsNothing(line: string): boolean {
+  return isPromptLine(line) || TABLE_ROW.test(line);
+}
 
 /**
- * The first line of an answer (a paragraph, in Markdown): the first line with a letter that is not
- * the question asked (`isPromptLine`) or a table row, its lead-in label (`Answer:`, `**Me:**`) and
- * opening marks left out; undefined when there is none.
+ * The first line of an answer (a paragraph, in Markdown): the first line with a letter that tells
+ * something (see `tellsNothing`), its lead-in label (`Answer:`, `**Me:**`) and opening marks left
+ * out; undefined when there is none.
  */
 export function answerOpening(text: string): string | undefined {
-  const line = text.split('\n').find((candidate) => LETTER_IN.test(candidate) && !isPromptLine(candidate) && !TABLE_ROW_LINE.test(candidate));
+  const line = text.split('\n').find((candidate) => LETTER.test(candidate) && !tellsNothing(candidate));
   return line?.replace(LEAD_IN_LABEL, '').replace(/^[\s"“*_>-]+/, '');
 }
 
-/** Whether the answer opens on what the speaker will do on a condition (`WILL_ON_CONDITION`). */
-function opensWithWillOnCondition(text: string): boolean {
+/** The answer's opening (`answerOpening`) when it tells what the speaker will do on a condition (`WILL_ON_CONDITION`). */
+function willOnConditionOpening(text: string): string | undefined {
   const opening = answerOpening(text);
-  return opening !== undefined && WILL_ON_CONDITION.test(opening);
+  return opening !== undefined && WILL_ON_CONDITION.test(opening) ? opening : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { answerOpening, countCollectiveVoice, findPersonalAction, isPromptLine, noEventSentence, tellsNoEvent } from '../language/personal';
+import { answerOpening, countCollectiveVoice, findPersonalAction, noEventSentence, tellsNothing, tellsNoEvent } from '../language/personal';
 import { countWords, quoteForMessage, sentenceAround } from '../text';
 import { firstStarPart, hasNoStarSections, isStarKind, OPENING_SITUATION_WORDS, isDraft, isEmptySection, longEnoughToTell, partSection, SETEXT_UNDERLINE, setextHeadingLines, sectionProse, SECTION_TITLES, STAR_KINDS, statesGoal, taskToldInSituation, tellingUnderSituation, tooShortToTell, unreadLabelLines, withoutHeadings, type Section, type StarKind, type Story } from '../parse/story';
 import { insertSectionEdit } from './fixes';
@@ -145,9 +145,10 @@ function outOfOrder(story: Story): boolean {
  * marked part told before it in STAR order and before the first marked part told after it. Then
  * the layout is not read with confidence, and the part is not named missing. Before the Action,
  * only a label naming, in the speaker's own voice, what was theirs to do counts (`My
- * responsibility:`, `## My part`, `Our brief`; see OWN_VOICE_LABEL): any other label between the setting and the Action names a complication far more often than a
- * renamed part ("Obstacle:", "Tension", "Topic:"), and a goal told under it is read where it is
- * told (see `taskToldInSituation`).
+ * responsibility:`, `## My part`, `Our brief`; see OWN_VOICE_LABEL): any other label between the
+ * setting and the Action names a complication far more often than a renamed part ("Obstacle:",
+ * "Tension", "Topic:"), and a goal told under it is read where it is told (see
+ * `taskToldInSituation`).
  */
 function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[]): boolean {
   if (kind === 'situation' || kind === 'task') unreadLines = unreadLines.filter((line) => OWN_VOICE_LABEL.test(story.lines.lineText(line)));
@@ -165,8 +166,8 @@ function mayStandFor(story: Story, kind: StarKind, unreadLines: readonly number[
 
 /**
  * The parts that text the story does not mark may tell, read once for every part missing: those
- * that come before the story's first marked part in STAR order (every part, where none is marked), when enough
- * telling to hold a part stands before that first marked part: `OPENING_SITUATION_WORDS` words
+ * that come before the story's first marked part in STAR order (every part, where none is
+ * marked), when enough telling to hold a part stands before that first marked part: `OPENING_SITUATION_WORDS` words
  * and a full stop, as an opening Situation needs, outside lines that tell nothing (the question
  * asked, `Tell me about a time ...` however it is set, a heading, a table). Unmarked text holds
  * whichever parts it tells, and STAR Coach cannot know which: an opening paragraph may give the
@@ -198,7 +199,7 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
   if (code >= OPENING_SITUATION_WORDS && codeLines >= NOTES_LINES) return new Set(before);
   const opening = withoutHeadings(story.prose.slice(start, end))
     .split('\n')
-    .filter((line) => !isPromptLine(line) && !TABLE_ROW.test(line))
+    .filter((line) => !tellsNothing(line))
     .join('\n');
   if (countWords(opening) < OPENING_SITUATION_WORDS || !/[.!](?:["”’)*_]*)(?:\s|$)/.test(opening)) return none;
   const step = before.includes('action') && (findPersonalAction(opening) !== undefined || countCollectiveVoice(opening) > 0);
@@ -209,8 +210,6 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
 const NOTES_LINES = 3;
 /** A letter: a code line with one holds words. A constant, as the bundler writes this literal as `new RegExp(...)`, made anew at each call. */
 const LETTER = /\p{L}/u;
-/** A table's row. */
-const TABLE_ROW = /^[ \t]*\|/;
 
 /**
  * Whether the story is told under headings of its own, outside the parts STAR Coach reads: a
@@ -265,9 +264,9 @@ const SCENE_OPENING = /^\s*(?:(?:at|in|with) (?:a|an|my|our|the|\p{Lu})|during|w
  * Whether a story with no Situation opens with its Task, and the Task tells the setting too: it
  * opens on its scene ("**The task:** At a facilities-management firm I was responsible for our bid
  * ..."), or its first sentence, one of setting (`OPENING_SITUATION_WORDS` words at least), states
- * no goal and a later one does (`**Objective**` "Our clinic
- * received around a hundred referrals a month by fax. The practice manager asked me to lead a move
- * ..."). The setting is told there, and the Situation is not named missing.
+ * no goal and a later one does (`**Objective**` "Our clinic received around a hundred referrals a
+ * month by fax. The practice manager asked me to lead a move ..."). The setting is told there, and
+ * the Situation is not named missing.
  */
 function settingToldInTask(story: Story): boolean {
   const first = firstStarPart(story);
