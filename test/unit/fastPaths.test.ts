@@ -92,8 +92,10 @@ describe('fast paths equal their plain definitions', () => {
         assert.deepStrictEqual(Object.keys(meta), Object.keys(whole.data));
         assert.deepStrictEqual(meta, whole.data);
       }),
-      { numRuns: 5000 },
+      // About one generated list in ten is all typed: 5,000 runs put the count of answers either
+      // side of the bar below from run to run; 8,000, seeded, hold it well above.
+      { numRuns: 8000, seed: 20261130 },
     );
-    assert.ok(answered > 500, `typedMeta answered ${answered} of 5000`);
+    assert.ok(answered > 500, `typedMeta answered ${answered} of 8000`);
   });
 });
