@@ -95,39 +95,46 @@ async function coreModulesImported() {
   return [...used].sort();
 }
 
-/** The entry of dist/core.js: each core module's namespace under its path. */
+/**
+ * The entry of dist/core.js: each core module's namespace under its path, for the desktop extension
+ * and its worker thread; and the extension for vscode.dev and github.dev, whose host loads one file
+ * and lends it no `require` but `vscode`'s. So the package holds the core once, for the three hosts.
+ * The web extension is `require`d inside `activate`, which makes esbuild wrap its modules in lazy
+ * initialisers: the desktop host and the worker thread, which read only `modules`, never run them
+ * (nor `require('vscode')`, which the worker thread could not answer).
+ */
 const CORE_MODULES = watch ? coreModules() : await coreModulesImported();
 const coreEntry = {
   contents: [
     ...CORE_MODULES.map((module, i) => `import * as m${i} from './${module}';`),
     `export const modules = { ${CORE_MODULES.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} };`,
+    `export function activate(context) { return require('../extension/extension').activate(context); }`,
+    `export function deactivate() {}`,
   ].join('\n'),
   resolveDir: CORE,
-  sourcefile: 'core-modules.ts',
-  loader: 'ts',
+  sourcefile: 'core-modules.js',
+  loader: 'js',
 };
 
 const builds = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/api.ts'], outfile: 'dist/api.js' },
-  // The core, shared by the extension and its worker thread.
-  { ...node, stdin: coreEntry, outfile: 'dist/core.js' },
+  // The core, shared by the desktop extension, its worker thread and the web extension: built for
+  // the browser (no Node APIs), where a module with a `.web.ts` sibling (file reads, the practice
+  // log's append) is replaced by it, which uses vscode.workspace.fs. Node runs it as it is.
+  {
+    ...node,
+    platform: 'browser',
+    target: 'es2022',
+    stdin: coreEntry,
+    outfile: 'dist/core.js',
+    external: ['vscode'],
+    plugins: [{ name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) }],
+  },
   // The extension: vscode is provided by the editor at run time.
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './core.js'], plugins: [sharedCore] },
   // The story index's worker thread, beside the extension that starts it.
   { ...node, entryPoints: ['src/node/storyWorker.ts'], outfile: 'dist/storyWorker.js', external: ['./core.js'], plugins: [sharedCore] },
-  // The same extension for vscode.dev and github.dev: no Node APIs, so a module with a `.web.ts`
-  // sibling (file reads, the practice log's append) is replaced by it, which uses vscode.workspace.fs.
-  {
-    ...common,
-    platform: 'browser',
-    format: 'cjs',
-    target: 'es2022',
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/web/extension.js',
-    external: ['vscode'],
-    plugins: [{ name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) }],
-  },
   // The webview pages' one script runs in the browser sandbox of a webview.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/pages.ts'], outfile: 'dist/webview/pages.js' },
 ];
