@@ -89,6 +89,12 @@ interface QuestionReading {
  */
 const WEIGHT = { lp: 3, text: 2.5, cue: 3, level: 0.3, problem: 0.15, problemCap: 0.6, unquantified: 0.3, wentWrong: 0.8, plannedElsewhere: 0.5, plannedHere: 0.2, recent: 0.4 } as const;
 const DEFAULT_RECENT_DAYS = 7;
+/**
+ * BM25's term saturation and length normalisation for stories (see `Bm25Index`). A story's length
+ * is mostly how fully it is told, not how many situations it mixes, so a long story's shared words
+ * are discounted less than BM25's usual b = 0.75 would.
+ */
+const STORY_BM25 = { k1: 1.2, b: 0.5 } as const;
 /** How much of a cue's mean strength over the bank is taken off each story's (see `relativeToBank`). */
 const BANK_MEAN_SHARE = 1;
 
@@ -173,6 +179,8 @@ export class StoryMatcher {
         this.cueStrengths.set(storyCueStrengths(stems.all, stemmer), i * this.cueCount);
         return stems.content;
       }),
+      STORY_BM25.k1,
+      STORY_BM25.b,
     );
     this.quality = new Float64Array(documents.length);
     this.levelIndex = new Int8Array(documents.length);
