@@ -251,7 +251,7 @@ const STATE_BEFORE =
  * this literal as `new RegExp(...)`, made anew at each call.
  */
 const LISTED_STATE_BEFORE =
-  /\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|keeps?)\s+(?:[\p{L}-]+,\s+){1,3}(?:[\p{L}-]+,?\s+)?(?:and|or)\s+(?:\p{L}+ly\s+)?$/iu;
+  /\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|keeps?)\s+(?:[\p{L}-]+,\s+){1,3}(?:[\p{L}-]+,?\s+)?(?:and|or)\s+(?:(?:\p{L}+ly|well|very|so|too|quite)\s+)?$/iu;
 /**
  * "I have always been grateful for the values my own teachers gave me", "I love what my first
  * manager showed me": a past named as what the speaker values now, in the same sentence, is the
