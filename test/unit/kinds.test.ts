@@ -1598,9 +1598,9 @@ describe('kinds: Challenge, Action, Result and key-value notes', () => {
     assert.deepStrictEqual(missing(headed), []);
   });
 
-  it('a goal handed over ("the director gave me one objective", "set us a target") in a Challenge tells the Task', () => {
+  it('a goal handed over ("the director gave me one objective", "set us a target") in the setting tells the Task', () => {
     for (const goal of ['The regional director gave me one objective for the year: get waste under 3%.', 'Head office set us a target of halving waste by the summer.']) {
-      const text = `## Challenge\n\nI took over a bakery whose waste ran at 7% of sales. ${goal}\n\n## Action\n\nI cut the evening bake by a third and sold the rest at a discount after 6 pm.\n\n## Result\n\nWaste fell to 2.4% of sales by August.\n`;
+      const text = `## Background\n\nI took over a bakery whose waste ran at 7% of sales. ${goal}\n\n## Action\n\nI cut the evening bake by a third and sold the rest at a discount after 6 pm.\n\n## Result\n\nWaste fell to 2.4% of sales by August.\n`;
       assert.deepStrictEqual(missing(text), [], goal);
     }
   });
