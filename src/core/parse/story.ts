@@ -1,7 +1,7 @@
 import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { countCollectiveVoice, findPersonalAction } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction, tellsNothing } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -1395,6 +1395,23 @@ export function sectionProse(story: Story, section: Section): string {
 const lowered = new WeakMap<Story, string>();
 const unquoted = new WeakMap<Story, string>();
 
+/** A lead-in label before a quoted answer: `Example:`, `Sample answer:`, `**Me:**`. */
+const ANSWER_LEAD_IN = /^[ \t>*_-]*\p{L}+(?:[ \t]\p{L}+){0,2}[*_]*:[*_]*/u;
+
+/**
+ * The words of a text with its quotations blanked that stand outside a quoted answer: its lines
+ * less those that tell nothing (the question asked, a table's row) and each line's lead-in label.
+ * Read only of a story with no part marked that holds a quotation: it costs a split of the text.
+ */
+function outsideTheAnswer(blanked: string): string {
+  if (!LETTER.test(blanked)) return blanked;
+  return blanked
+    .split('\n')
+    .filter((line) => !tellsNothing(line))
+    .map((line) => line.replace(ANSWER_LEAD_IN, ''))
+    .join('\n');
+}
+
 /**
  * The prose with quoted speech blanked: what others said is reported, not the speaker's own words.
  * A section told wholly as one quotation (an answer written as the candidate would say it) is
@@ -1409,9 +1426,10 @@ export function proseWithoutQuotes(story: Story): string {
       const own = story.prose.slice(section.bodyStart, section.bodyEnd);
       if (!LETTER.test(text.slice(section.bodyStart, section.bodyEnd)) && LETTER.test(own)) text = text.slice(0, section.bodyStart) + own + text.slice(section.bodyEnd);
     }
-    // So is a whole story told as quotations, paragraph by paragraph, with no part marked.
+    // So is a whole story told as quotations, paragraph by paragraph, with no part marked, after the
+    // question asked and a lead-in label too (`Example: "Whenever I see a delay, I ..."`).
     const bodyStart = story.frontMatter.bodyStart;
-    if (story.sections.length === 0 && !LETTER.test(text.slice(bodyStart)) && LETTER.test(story.prose.slice(bodyStart))) text = story.prose;
+    if (story.sections.length === 0 && text !== story.prose && !LETTER.test(outsideTheAnswer(text.slice(bodyStart))) && LETTER.test(story.prose.slice(bodyStart))) text = story.prose;
     unquoted.set(story, text);
   }
   return text;
