@@ -1675,3 +1675,28 @@ describe('kinds: a state listed with qualities, and a past valued now, tell no e
     assert.strictEqual(tellsPastEvent('I am grateful for the help. My manager reviewed every draft.'), true);
   });
 });
+
+describe('kinds: a habit kept since, the parties counted, and a quoted answer after a lead-in', () => {
+  const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').map((f) => f.message);
+  it('"Since then I always ...", "Now I always ..." after the outcome is the lesson, not a vague habit; "I always" telling the story is', () => {
+    const rest = '## Situation\nOur stand-up ran to forty minutes.\n\n## Action\nI cut it to three questions and moved the rest to a thread.\n\n## Result\nThe stand-up took twelve minutes by the second week. ';
+    for (const lesson of ['Since then I always time the first meeting of a new team.', 'Now I always ask what can move to a thread.', 'Ever since, we always end on the blockers.']) {
+      assert.deepStrictEqual(vague(rest + lesson + '\n'), [], lesson);
+    }
+    assert.strictEqual(vague(rest.replace('I cut it to three questions', 'I always cut it to three questions')).length, 1);
+  });
+
+  it('a number naming the parties ("between the two groups", "among the three shifts") measures nothing', () => {
+    for (const ending of ['Relations between the two groups got much better.', 'Trust among the three shifts grew a great deal.', 'Talks between both teams were far friendlier.']) {
+      assert.strictEqual(hasQuantity(ending), false, ending);
+    }
+    assert.strictEqual(hasQuantity('Handovers between the two shifts fell from 40 minutes to 15.'), true);
+  });
+
+  it('an answer told as one quotation after the question and a lead-in label ("Example:", "Sample answer:") is the speaker\'s words: its habits are vague', () => {
+    for (const lead of ['Example:', 'Sample answer:', '**Me:**']) {
+      const text = `How do you handle a customer who is kept waiting?\n\n${lead} "When an order runs late, I usually tell the table early and offer a drink while they wait."\n`;
+      assert.ok(vague(text).some((m) => m.startsWith('"I usually"')), lead);
+    }
+  });
+});
