@@ -260,15 +260,25 @@ const LISTED_STATE_BEFORE =
 const VALUED_NOW_BEFORE =
   /\bI(?:['’]m|['’]ve| am| have)?(?:\s+(?:always|still|really|truly|so|very|also|been|\p{L}+ly))*\s+(?:grateful|thankful|love|value|appreciate|admire|cherish)\b[^.!?\n]*$/iu;
 
+/** "and", "or" and at most one word before the word: where a listed state may end. */
+const AFTER_AND_OR = /\b(?:and|or)\s+(?:[a-z]+\s+)?$/i;
+/** The stems of `VALUED_NOW_BEFORE`'s verbs: a sentence with none of them values nothing. */
+const VALUING_WORDS = ['grateful', 'thankful', 'love', 'valu', 'apprecia', 'admire', 'cherish'];
+/** How far back a state's list or a stance's sentence is looked for: a long sentence's opening is past it. */
+const STANCE_REACH = 160;
+
 /**
  * Whether the past word at `at` names a state listed with qualities (`LISTED_STATE_BEFORE`) or a
- * past the speaker values now (`VALUED_NOW_BEFORE`), read back to the sentence's start: the cheap
- * tests of `tellsPastEvent` pass first, so most past words never get here twice.
+ * past the speaker values now (`VALUED_NOW_BEFORE`), read back to the sentence's start within
+ * `STANCE_REACH` characters. Plain string tests rule most words out before either pattern is tried.
  */
 function stateOrValued(text: string, at: number): boolean {
-  if (LISTED_STATE_BEFORE.test(text.slice(Math.max(0, at - 80), at))) return true;
-  const sentenceStart = Math.max(text.lastIndexOf('.', at - 1), text.lastIndexOf('!', at - 1), text.lastIndexOf('?', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
-  return text.slice(sentenceStart, at).includes('I') && VALUED_NOW_BEFORE.test(text.slice(sentenceStart, at));
+  const before = text.slice(Math.max(0, at - STANCE_REACH), at);
+  if (AFTER_AND_OR.test(before.slice(-20)) && LISTED_STATE_BEFORE.test(before.slice(-80))) return true;
+  if (!VALUING_WORDS.some((word) => before.includes(word))) return false;
+  let stop = before.length - 1;
+  while (stop >= 0 && !'.!?\n'.includes(before[stop])) stop--;
+  return VALUED_NOW_BEFORE.test(before.slice(stop + 1));
 }
 
 /**

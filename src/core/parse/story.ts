@@ -1035,8 +1035,15 @@ function spaces(count: number): string {
  * over `- Action: Bought a planner ...`) then names something else.
  */
 export function sectionOf(story: Story, kind: SectionKind): Section | undefined {
-  const first = story.sections.find((section) => section.kind === kind);
-  if (!first || !isStarKind(kind) || OWN_NAME.test(first.title)) return first;
+  let first: Section | undefined;
+  let marksTwice = false;
+  // Asked many times a story: the names are compared only where the story marks the part twice.
+  for (const section of story.sections) {
+    if (section.kind !== kind) continue;
+    if (first) marksTwice = true;
+    else first = section;
+  }
+  if (!marksTwice || !isStarKind(kind) || OWN_NAME.test(first!.title)) return first;
   return story.sections.find((section) => section.kind === kind && OWN_NAME.test(section.title)) ?? first;
 }
 
