@@ -1585,3 +1585,118 @@ describe('kinds: notes under labels of their own', () => {
     assert.strictEqual(lintText(story).findings.filter((f) => f.ruleId === 'missing-personal-role').length, 0);
   });
 });
+
+describe('kinds: Challenge, Action, Result and key-value notes', () => {
+  const missing = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  const personal = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'missing-personal-role');
+
+  it('a Challenge (CAR) is the setting: the Situation is not named missing, and the Task is told only where the Challenge states a goal', () => {
+    const rest = '- Action: Moved the stock count to Sunday mornings and trained two juniors on the scanner.\n- Result: The count took three hours instead of seven.\n';
+    assert.deepStrictEqual(missing(`- Challenge: The monthly stock count closed the shop for a whole Monday.\n${rest}`), ['The story has no Task']);
+    assert.deepStrictEqual(missing(`- Challenge: The monthly stock count closed the shop for a whole Monday, and the owner asked me to get it done before opening.\n${rest}`), []);
+    const headed = '## Challenge\n\nOur lab booking sheet lived on paper and double bookings cost us a day a week. I needed to make bookings visible to all 30 researchers.\n\n## Action\n\nI built a shared calendar with one slot a machine.\n\n## Result\n\nDouble bookings fell from six a month to none.\n';
+    assert.deepStrictEqual(missing(headed), []);
+  });
+
+  it('a goal handed over ("the director gave me one objective", "set us a target") in the setting tells the Task', () => {
+    for (const goal of ['The regional director gave me one objective for the year: get waste under 3%.', 'Head office set us a target of halving waste by the summer.']) {
+      const text = `## Background\n\nI took over a bakery whose waste ran at 7% of sales. ${goal}\n\n## Action\n\nI cut the evening bake by a third and sold the rest at a discount after 6 pm.\n\n## Result\n\nWaste fell to 2.4% of sales by August.\n`;
+      assert.deepStrictEqual(missing(text), [], goal);
+    }
+  });
+
+  it('a "Where:" line of key-value notes is the setting; the Task is still asked for where no goal is told', () => {
+    for (const where of ['Where: Night shift, a 300-bed hospital pharmacy, my first year', 'Where and when: Front desk of a city hotel, the summer of the marathon']) {
+      const text = `Skill: Problem solving\n${where}\nWhat I did: Sorted the late orders by ward and rang each ward's nurse in charge before the round.\nOutcome: Late doses fell from 14 a night to 2.\n`;
+      assert.deepStrictEqual(missing(text), ['The story has no Task'], where);
+    }
+  });
+
+  it('where the story marks "Action:" itself, an "Activity:" line above it is not the Action: the steps under "Action:" are read', () => {
+    const text = 'Activity: Weekend job at a bike shop  Skill: Planning\n\n- Challenge: Fit revision for four A levels around two shifts and a cup run.\n- Action: Wrote every shift and match into one wall calendar; swapped Sunday shifts for Friday evenings; revised on the bus.\n- Result: Missed no shift or match all term and kept every grade.\n';
+    assert.deepStrictEqual(personal(text), []);
+    assert.deepStrictEqual(missing(text), []);
+    const we = text.replace('Wrote every shift and match into one wall calendar; swapped Sunday shifts for Friday evenings; revised on the bus.', 'We wrote every shift into a calendar and the team swapped shifts round.');
+    assert.strictEqual(personal(we).length, 1);
+  });
+});
+
+describe('kinds: notes that open a paragraph, a table cell, or a clause found', () => {
+  it('a subject-less note opening a paragraph ("Took over a help desk ... (C) → cut ...") is the speaker\'s own, as a bullet is', () => {
+    for (const line of ['Took over a help desk whose backlog had reached 900 tickets (C) → sorted it by age and closed the duplicates in a week (A) → backlog under 150 (R).', 'Joined a charity shop whose takings had fallen for a year → moved the rails and priced by season → takings up 18% by spring.']) {
+      assert.ok(findPersonalAction(`\n${line}\n`), line);
+      assert.strictEqual(findPersonalAction(`\n${line.replace(/^\w+/, 'We took')}\n`.replace(/^\nWe took (over|a)/, '\nWe took $1')), undefined, line);
+    }
+  });
+
+  it('a table cell of notes opening on a past verb ("| Profiled the checkout ... |") is the speaker\'s own; a field\'s name ("| Affected users |") is not', () => {
+    const row = '| Challenge | Action | Result |\n|---|---|---|\n| Checkout took eight seconds on phones. | Profiled the checkout and found two blocking scripts; deferred both and inlined the critical styles. | Checkout fell to two seconds. |\n';
+    assert.ok(findPersonalAction(row));
+    const table = '| Field | Value |\n|---|---|\n| Affected users | 1,900 |\n| Detected by | alert |\n\nThe team rolled the release back.\n';
+    assert.strictEqual(findPersonalAction(table), undefined);
+  });
+
+  it('an opening verb of finding takes a clause ("Noticed the refunds were all from one till"), and is a step; a participle before a passive ("Delayed orders were refunded") is not', () => {
+    for (const note of ['Noticed the refunds were all from one till; pulled the till logs for a month.', 'Found the night builds were failing on one agent; rebuilt its image.', 'Spotted that two suppliers were billing twice; wrote to both.']) {
+      assert.ok(findPersonalAction(note), note);
+    }
+    assert.strictEqual(findPersonalAction('Delayed orders were refunded by the finance team.'), undefined);
+  });
+});
+
+describe('kinds: an incident write-up\'s Repair, and a closing plan', () => {
+  it('steps under "## Repair" or "## Fix" after the Impact are the Action: subject-less notes there are the speaker\'s own', () => {
+    for (const name of ['Repair', 'Fix', 'The fix']) {
+      const text = `${FRONT}## Detection\n\nThe queue-depth alert fired at 02:10.\n\n## Impact\n\nAbout 600 invoices went out a day late.\n\n## ${name}\n\nRestarted the consumer with a larger batch size and replayed the dead-letter queue. Added a test for the malformed header.\n`;
+      assert.strictEqual(lintText(text).findings.filter((f) => f.ruleId === 'missing-personal-role').length, 0, name);
+    }
+  });
+
+  it('a closing paragraph of what to do next ("Next steps:", "Follow-ups:", "Next attempt:") is no Result: the paragraph before it is judged', () => {
+    for (const plan of ['Next steps: move the job to the new scheduler and add an alert.', 'Follow-ups: write the runbook and share it with support.', 'Next attempt: ship the schema change behind a flag.']) {
+      const text = `${FRONT}- Rolled the deploy back at 16:05 after the error rate doubled.\n- Saved the failing request IDs and the diff.\n- Wrote a test that reproduces the null header.\n\nAfter the rollback, errors were back to zero within 4 minutes and all 38 failed payments were retried.\n\n${plan}\n`;
+      assert.strictEqual(lintText(text).findings.filter((f) => f.ruleId === 'unquantified-result').length, 0, plan);
+    }
+  });
+});
+
+describe('kinds: a state listed with qualities, and a past valued now, tell no event', () => {
+  it('a participle listed with qualities after a verb of being ("stay calm, professional and focused") is a state', () => {
+    for (const text of ['My rule is to stay calm, polite and focused on the guest.', 'I try to be clear, fair and well prepared for every review.', 'A good handover is short, written and agreed by both nurses.']) {
+      assert.strictEqual(tellsPastEvent(text), false, text);
+    }
+    assert.strictEqual(tellsPastEvent('I stayed calm, polite and focused, and called the guest back.'), true);
+  });
+
+  it('a past named as what the speaker values now ("grateful for what my coach taught me") is no occasion; a past told beside it is', () => {
+    for (const text of ['I am grateful for everything my first manager taught me.', 'I still value the chances my school gave me.', 'I really appreciate the trust my team showed in me.']) {
+      assert.strictEqual(tellsPastEvent(text), false, text);
+    }
+    assert.strictEqual(tellsPastEvent('I am grateful for the help. My manager reviewed every draft.'), true);
+  });
+});
+
+describe('kinds: a habit kept since, the parties counted, and a quoted answer after a lead-in', () => {
+  const vague = (text: string) => lintText(FRONT + text).findings.filter((f) => f.ruleId === 'vague-claim').map((f) => f.message);
+  it('"Since then I always ...", "Now I always ..." after the outcome is the lesson, not a vague habit; "I always" telling the story is', () => {
+    const rest = '## Situation\nOur stand-up ran to forty minutes.\n\n## Action\nI cut it to three questions and moved the rest to a thread.\n\n## Result\nThe stand-up took twelve minutes by the second week. ';
+    for (const lesson of ['Since then I always time the first meeting of a new team.', 'Now I always ask what can move to a thread.', 'Ever since, we always end on the blockers.']) {
+      assert.deepStrictEqual(vague(rest + lesson + '\n'), [], lesson);
+    }
+    assert.strictEqual(vague(rest.replace('I cut it to three questions', 'I always cut it to three questions')).length, 1);
+  });
+
+  it('a number naming the parties ("between the two groups", "among the three shifts") measures nothing', () => {
+    for (const ending of ['Relations between the two groups got much better.', 'Trust among the three shifts grew a great deal.', 'Talks between both teams were far friendlier.']) {
+      assert.strictEqual(hasQuantity(ending), false, ending);
+    }
+    assert.strictEqual(hasQuantity('Handovers between the two shifts fell from 40 minutes to 15.'), true);
+  });
+
+  it('an answer told as one quotation after the question and a lead-in label ("Example:", "Sample answer:") is the speaker\'s words: its habits are vague', () => {
+    for (const lead of ['Example:', 'Sample answer:', '**Me:**']) {
+      const text = `How do you handle a customer who is kept waiting?\n\n${lead} "When an order runs late, I usually tell the table early and offer a drink while they wait."\n`;
+      assert.ok(vague(text).some((m) => m.startsWith('"I usually"')), lead);
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * one clear "I" action, or a bullet that opens with a past-tense verb and no subject, is enough.
  */
 
-import { compiledNow, matchesOf, sentenceAround } from '../text';
+import { compiledNow, countWords, matchesOf, sentenceAround } from '../text';
 import { blankQuotes } from './quotes';
 
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
@@ -47,6 +47,14 @@ const SUBJECTLESS_OPENING = /^(?:(?:then|first|next|finally|also|personally|quic
 /** "Put simply,", "Said another way,": how a sentence is said, after its opening verb. */
 const SAYING = /^\s+(?:simply|briefly|bluntly|plainly|differently|frankly|shortly|another way)\s*,/;
 const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
+/**
+ * Opening verbs of finding or showing, which take a clause for their object: "Noticed lost-parcel
+ * complaints were all going to one depot" tells a step, not a participle before a passive ("Delayed
+ * orders were refunded"). None of them is read as an adjective before its noun.
+ */
+const TAKES_A_CLAUSE = new Set(['noticed', 'spotted', 'found', 'saw', 'discovered', 'showed', 'argued', 'explained', 'warned']);
+/** The fewest words of a table's cell that make a note told there ("| Profiled the search path and found ... |"), not a field's name ("| Affected users |"). */
+const CELL_NOTE_WORDS = 4;
 
 export interface PersonalRole {
   /** Offsets within the text given of the first personal action, if any. */
@@ -133,17 +141,26 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
 }
 
 /**
- * Where a note may open: a bullet (and a bold label after it), a sentence, the text, the text after
+ * Where a note may open: a paragraph (after a blank line: "Inherited a newsletter ..." under a
+ * title), a table's cell, a bullet (and a bold label after it), a sentence, the text, the text after
  * a tag of up to three words and a semicolon ("solo; cropped both images"), a line's text after a
  * label of its own of up to three words and a colon, in lower case ("Implementing: briefed the
  * crews"), a line of a block quote (and emphasis).
  */
-const OPENINGS = /(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?<=(?:^|\n)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+:[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
+const OPENINGS = /(?:^|\n)[ \t]*\r?\n[ \t]*(?=[A-Z])|\|[ \t]*(?=[A-Za-z])|(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?<=(?:^|\n)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+:[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
+
+/** The offset where the table cell holding `from` ends: its next `|` or the line's end. */
+function cellEnd(text: string, from: number): number {
+  const bar = text.indexOf('|', from);
+  const line = text.indexOf('\n', from);
+  return Math.min(bar === -1 ? text.length : bar, line === -1 ? text.length : line);
+}
 
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
  * logs", notes that open the part in lower case ("standardised the template, added gates") and a
- * line of a block quote, in emphasis too ("> _Spent three sprints adding ..._").
+ * line of a block quote, in emphasis too ("> _Spent three sprints adding ..._"), a paragraph's opening
+ * and a table cell's note ("| Profiled the search path ... |").
  */
 function findSubjectlessAction(text: string): PersonalRole | undefined {
   OPENINGS.lastIndex = 0;
@@ -157,7 +174,9 @@ function findSubjectlessAction(text: string): PersonalRole | undefined {
     if (!isPastTense(word)) continue;
     // "Caused by a bug", "Based on": a participle. "Started by drafting a plan" acts: by doing.
     // "Put simply, we let it slip": a way of saying, not a step.
-    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !BY_DOING.test(rest)) || PASSIVE_AFTER_OPENING.test(rest)) continue;
+    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !BY_DOING.test(rest)) || (PASSIVE_AFTER_OPENING.test(rest) && !TAKES_A_CLAUSE.has(word))) continue;
+    // A cell's note is a sentence of notes, not a field's name: "| Affected users | 1,900 |".
+    if (match[0].startsWith('|') && countWords(text.slice(from, cellEnd(text, from))) < CELL_NOTE_WORDS) continue;
     const start = from + opening[0].indexOf(opening[1]);
     return { start, end: start + opening[1].length };
   }
@@ -227,6 +246,42 @@ const STATE_BEFORE =
   /(?:\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|a|an|the|my|our|their|his|her|its|this|these|those|of)|['’](?:s|re|m))\s+(?:(?:\p{L}+ly|often|always|usually|never|still|very|so|too|more|most|less|quite|well|all)\s+)?$/iu;
 
 /**
+ * "stay calm, professional and focused", "is clear, fair and well explained": a participle listed
+ * with qualities after a verb of being, the last of the list. A constant, as the bundler writes
+ * this literal as `new RegExp(...)`, made anew at each call.
+ */
+const LISTED_STATE_BEFORE =
+  /\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|keeps?)\s+(?:[\p{L}-]+,\s+){1,3}(?:[\p{L}-]+,?\s+)?(?:and|or)\s+(?:(?:\p{L}+ly|well|very|so|too|quite)\s+)?$/iu;
+/**
+ * "I have always been grateful for the values my own teachers gave me", "I love what my first
+ * manager showed me": a past named as what the speaker values now, in the same sentence, is the
+ * stance's object, not an occasion told.
+ */
+const VALUED_NOW_BEFORE =
+  /\bI(?:['’]m|['’]ve| am| have)?(?:\s+(?:always|still|really|truly|so|very|also|been|\p{L}+ly))*\s+(?:grateful|thankful|love|value|appreciate|admire|cherish)\b[^.!?\n]*$/iu;
+
+/** "and", "or" and at most one word before the word: where a listed state may end. */
+const AFTER_AND_OR = /\b(?:and|or)\s+(?:[a-z]+\s+)?$/i;
+/** The stems of `VALUED_NOW_BEFORE`'s verbs: a sentence with none of them values nothing. */
+const VALUING_WORDS = ['grateful', 'thankful', 'love', 'valu', 'apprecia', 'admire', 'cherish'];
+/** How far back a state's list or a stance's sentence is looked for: a long sentence's opening is past it. */
+const STANCE_REACH = 160;
+
+/**
+ * Whether the past word at `at` names a state listed with qualities (`LISTED_STATE_BEFORE`) or a
+ * past the speaker values now (`VALUED_NOW_BEFORE`), read back to the sentence's start within
+ * `STANCE_REACH` characters. Plain string tests rule most words out before either pattern is tried.
+ */
+function stateOrValued(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - STANCE_REACH), at);
+  if (AFTER_AND_OR.test(before.slice(-20)) && LISTED_STATE_BEFORE.test(before.slice(-80))) return true;
+  if (!VALUING_WORDS.some((word) => before.includes(word))) return false;
+  let stop = before.length - 1;
+  while (stop >= 0 && !'.!?\n'.includes(before[stop])) stop--;
+  return VALUED_NOW_BEFORE.test(before.slice(stop + 1));
+}
+
+/**
  * Whether the text tells anything as past: a verb in the past tense outside a state ("they are
  * worried"), a quality ("a detailed plan") and the question or criterion line answered. An answer
  * told wholly as habits or a stance tells none (for what one would do, see `tellsNoEvent`). Stops
@@ -240,6 +295,7 @@ export function tellsPastEvent(text: string): boolean {
     if (word.endsWith('ed') && !isPastTense(word)) continue;
     const before = text.slice(Math.max(0, match.index - 24), match.index);
     if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before)) continue;
+    if (!SIMPLE_PAST.has(word) && stateOrValued(text, match.index)) continue;
     const after = text.slice(match.index + word.length, match.index + word.length + 16);
     // "the guests affected", "everyone involved": a participle after its noun. "was it for a good reason?": a question asked.
     if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after) && opensSentence(text, match.index))) continue;

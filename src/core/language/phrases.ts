@@ -300,10 +300,12 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
     measurable: false,
   },
   // Habits, not this story. A plain "would" is left alone: "I told her we would miss the date" is narrative,
-  // and so is the old way this story departs from or keeps to: "we wrote it the way we always had".
+  // and so is the old way this story departs from or keeps to: "we wrote it the way we always had",
+  // and the habit the story left behind, its lesson: "Since then I always plan the week on paper".
+  // The subject is looked for first: the look-behinds are tried only where it stands.
   {
     triggers: ['usually', 'always', 'generally', 'typically', 'normally', 'tend to'],
-    pattern: /(?<!\b(?:the way|as|like) )\b(?:I|[Ww]e) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g,
+    pattern: /\b(?=I |[Ww]e )(?<!\b(?:the way|as|like) )(?<!\b(?:[Ss]ince then|[Ee]ver since|[Ff]rom then on|[Nn]ow|[Tt]hese days|[Tt]oday),? )(?:I|[Ww]e) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g,
     advice: 'tell what you did in this story, in the past tense, not what you tend to do',
     measurable: false,
   },

@@ -17,7 +17,8 @@ import { compiledNow } from '../text';
  * alone ("it used to take 4 hours", "Baseline: 58%"), a goal or a proposal ("Target: 85%"), the span
  * a sentence is set in ("her last 8 months"), the people doing the work ("a team of three"), a
  * placing ("second out of twelve"), an earlier try ("twice before"), a release's number ("the 2.3
- * release") and things already told, counted again ("a comparison of the two").
+ * release") and things already told, counted again ("a comparison of the two", "between the two
+ * groups").
  */
 
 const NUMBER = /(?<![A-Za-z0-9_.])(?<![A-Za-z]-)(?<!\d[:/])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/g;
@@ -122,6 +123,8 @@ const TIME_SPAN_BEFORE =
   /(?:(?<!\b(?:within|in|by|inside|under|over|during) )\b(?:her|his|their|my|our|its|the) (?:last|past|previous|preceding|first)|\bfor the (?:next|following))\s+$/i;
 /** "a comparison of the two.": things already told, counted again with nothing after them (the clause ends). */
 const TOLD_BEFORE = /\b(?:the|these|those)\s+$/i;
+/** "between the two groups", "among the three teams": the parties already told, named by their count, whatever follows. */
+const PARTIES_BEFORE = /\b(?:between|among|amongst)\s+(?:the|these|those|both)\s+$/i;
 const CLAUSE_END_AFTER = /^\s*(?:[.,;:!?)]|$)/;
 /**
  * The people doing the work, not what came of it: "a team of three", "9 of us", "the other two
@@ -188,6 +191,7 @@ function describesMethod(text: string, start: number, end: number): boolean {
     PEOPLE_AFTER.test(after) ||
     PLACING_BEFORE.test(before) ||
     (TOLD_BEFORE.test(before) && CLAUSE_END_AFTER.test(after)) ||
+    PARTIES_BEFORE.test(before) ||
     EARLIER_AFTER.test(after) ||
     METHOD_BEFORE.test(before) ||
     METHOD_VERB_BEFORE.test(before) ||

@@ -1,7 +1,7 @@
 import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { countCollectiveVoice, findPersonalAction } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction, tellsNothing } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -15,21 +15,22 @@ export function isStarKind(kind: string): kind is StarKind {
 /** Heading and label names a reader uses for each part of a STAR story (normalised: lowercase, single spaces). */
 const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = {
   // "What happened" and "Why it mattered": the setting of a notes or brag-document entry.
-  // "Problem": the setting of a Problem, Action, Result (PAR) telling.
-  situation: ['situation', 'context', 'background', 's', 'what happened', 'why it mattered', 'problem'],
+  // "Problem": the setting of a Problem, Action, Result (PAR) telling; "Challenge" that of a
+  // Challenge, Action, Result (CAR) one; "Where": the setting of a notes or evidence-bank entry.
+  situation: ['situation', 'context', 'background', 's', 'what happened', 'why it mattered', 'problem', 'challenge', 'where', 'where and when'],
   // "Goal", "Target", "Aim" and "Purpose": the Task of a brag entry, a STAR-L telling or a project
   // write-up, an aim set by the speaker or for them; "Scope": what was in and out of the speaker's remit.
   task: [
     'task', 'tasks', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
     'aim', 'aims', 'the aim', 'my aim', 'purpose',
   ],
-  // "Remediation", "Mitigation", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
+  // "Remediation", "Mitigation", "Repair", "Fix", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
   // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
   action: [
     'action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour',
     'activity', 'activities', 'approach', 'my approach', 'my contributions', 'contributions', 'my contribution', 'response',
-    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken',
+    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken', 'repair', 'fix', 'the fix',
   ],
   // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
   result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it', 'how it went'],
@@ -1028,10 +1029,26 @@ function spaces(count: number): string {
 
 // ---- Queries rules share -------------------------------------------------------------------------
 
-/** The first section of a kind, if the story has one. */
+/**
+ * The first section of a kind, if the story has one; where the story marks the part by its own
+ * name too (`Action:`), that one: another layout's name for it (`Activity: Part-time job ...`
+ * over `- Action: Bought a planner ...`) then names something else.
+ */
 export function sectionOf(story: Story, kind: SectionKind): Section | undefined {
-  return story.sections.find((section) => section.kind === kind);
+  let first: Section | undefined;
+  let marksTwice = false;
+  // Asked many times a story: the names are compared only where the story marks the part twice.
+  for (const section of story.sections) {
+    if (section.kind !== kind) continue;
+    if (first) marksTwice = true;
+    else first = section;
+  }
+  if (!marksTwice || !isStarKind(kind) || OWN_NAME.test(first!.title)) return first;
+  return story.sections.find((section) => section.kind === kind && OWN_NAME.test(section.title)) ?? first;
 }
+
+/** A part's own name, or its letter, in a section's title: "Action", "Results", "S", "**Task:**". */
+const OWN_NAME = /^[^\p{L}]*(?:situation|tasks?|actions?|results?|[star])[^\p{L}]*$/iu;
 
 /**
  * The section that tells a STAR part, where the writer marked the story's parts: its own section,
@@ -1069,7 +1086,8 @@ function openingSituation(story: Story): Section | undefined {
  * ...", "the head asked me to ...", "I was brought in to ...", "our team was tasked with ...", an
  * intention ("we set out to ..."), "I needed to ...", "I had to ...",
  * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
- * one of five people ...", "I said I would own it", a request asked as a question ("asked me one
+ * one of five people ...", "I said I would own it", a goal handed over ("the director gave me one
+ * objective"), a request asked as a question ("asked me one
  * question: could I fix ..."), an aim or a date set ("I was hoping to ...",
  * "we wanted the suite trusted again", "we were due to pour"), the duty as the subject ("tracking it
  * down was my job") or taken on ("I took the on-call for that team myself"). Spoken by the speaker
@@ -1093,6 +1111,8 @@ function goalStated(personal: boolean): RegExp {
       // team was tasked with", and for a group, "a group asked to", "asked our team to".
       personal ? String.raw`\bI was (?:${ASSIGNED}) (?:to|with)\b` : String.raw`\b(?:${ASSIGNED}) (?:to|with)\b`,
       String.raw`\b(?:${ASSIGNED}) (?:${object}${personal ? '' : String.raw`|(?:our|the|my) [\w-]+`}) (?:to|with)\b`,
+      // A goal handed over: "the regional director gave me one objective for the year", "set us a target".
+      String.raw`\b(?:gave|set|handed|left) (?:${object}) (?:(?:a|an|one|the|this|that|two|three|\w+['’]s) )?(?:[\w-]+ )?(?:objective|goal|target|aim|task|brief|mission|assignment)s?\b`,
       // A request asked as a question: "asked me whether I could ...", "asked me one question: could I fix ...".
       String.raw`\basked (?:${object}) (?:whether|if) (?:${subject}) (?:could|would|can)\b`,
       String.raw`\basked (?:${object})\b[^.!?:]{0,20}: (?:could|can|would|will) (?:I|we|you)\b`,
@@ -1150,7 +1170,8 @@ export function taskToldInSituation(story: Story): Section | undefined {
   if (!situation) return undefined;
   if (compiledNow(/^(?:s|situation)\b/i.test(situation.title) ? OWN_GOAL_STATED : GOAL_STATED).test(sectionProse(story, situation))) return situation;
   const next = story.sections.find((s) => s.line > situation.line);
-  return next?.kind === 'other' && next.style === 'heading' && compiledNow(GOAL_STATED).test(sectionProse(story, next)) ? next : undefined;
+  const setting = next !== undefined && ((next.kind === 'other' && next.style === 'heading') || next.kind === 'situation');
+  return setting && compiledNow(GOAL_STATED).test(sectionProse(story, next)) ? next : undefined;
 }
 
 /**
@@ -1293,10 +1314,11 @@ const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
 const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 
 /**
- * A paragraph that tells the lesson, not the outcome: "I learned to ...", "What I learned: ...",
- * "My biggest lesson was ...", "Looking back, ...", "That night taught me ...".
+ * A paragraph that tells the lesson or the plan for next time, not the outcome: "I learned to
+ * ...", "What I learned: ...", "My biggest lesson was ...", "Looking back, ...", "That night taught
+ * me ...", "Next attempt: pin the library ...", "Follow-ups: ...".
  */
-const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next time|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
+const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next (?:time|attempt|try|steps?)\b|follow[- ]?ups?\b|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
  * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
@@ -1380,6 +1402,23 @@ export function sectionProse(story: Story, section: Section): string {
 const lowered = new WeakMap<Story, string>();
 const unquoted = new WeakMap<Story, string>();
 
+/** A lead-in label before a quoted answer: `Example:`, `Sample answer:`, `**Me:**`. */
+const ANSWER_LEAD_IN = /^[ \t>*_-]*\p{L}+(?:[ \t]\p{L}+){0,2}[*_]*:[*_]*/u;
+
+/**
+ * The words of a text with its quotations blanked that stand outside a quoted answer: its lines
+ * less those that tell nothing (the question asked, a table's row) and each line's lead-in label.
+ * Read only of a story with no part marked that holds a quotation: it costs a split of the text.
+ */
+function outsideTheAnswer(blanked: string): string {
+  if (!LETTER.test(blanked)) return blanked;
+  return blanked
+    .split('\n')
+    .filter((line) => !tellsNothing(line))
+    .map((line) => line.replace(ANSWER_LEAD_IN, ''))
+    .join('\n');
+}
+
 /**
  * The prose with quoted speech blanked: what others said is reported, not the speaker's own words.
  * A section told wholly as one quotation (an answer written as the candidate would say it) is
@@ -1394,9 +1433,10 @@ export function proseWithoutQuotes(story: Story): string {
       const own = story.prose.slice(section.bodyStart, section.bodyEnd);
       if (!LETTER.test(text.slice(section.bodyStart, section.bodyEnd)) && LETTER.test(own)) text = text.slice(0, section.bodyStart) + own + text.slice(section.bodyEnd);
     }
-    // So is a whole story told as quotations, paragraph by paragraph, with no part marked.
+    // So is a whole story told as quotations, paragraph by paragraph, with no part marked, after the
+    // question asked and a lead-in label too (`Example: "Whenever I see a delay, I ..."`).
     const bodyStart = story.frontMatter.bodyStart;
-    if (story.sections.length === 0 && !LETTER.test(text.slice(bodyStart)) && LETTER.test(story.prose.slice(bodyStart))) text = story.prose;
+    if (story.sections.length === 0 && text !== story.prose && !LETTER.test(outsideTheAnswer(text.slice(bodyStart))) && LETTER.test(story.prose.slice(bodyStart))) text = story.prose;
     unquoted.set(story, text);
   }
   return text;
