@@ -51,7 +51,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout11: 'open',
   holdout12: 'open',
   holdout13: 'open',
-  holdout14: 'sealed',
+  holdout14: 'open',
   holdout15: 'sealed',
 };
 
