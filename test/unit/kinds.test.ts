@@ -1700,3 +1700,17 @@ describe('kinds: a habit kept since, the parties counted, and a quoted answer af
     }
   });
 });
+
+describe('kinds: where a finding on a story with no part marked shows', () => {
+  it('on the first line of text after the front matter, never on the blank line before it', () => {
+    const answer = 'Whenever a customer is upset, I always start by listening.\n\nThen I would look for something I can fix the same day, and I keep checking in until it is closed.\n';
+    for (const gap of ['\n', '\n\n', '\n<!-- draft -->\n\n']) {
+      const text = `---\ntitle: An angry customer\nlps: [Customer Obsession]\n---\n${gap}${answer}`;
+      const role = lintText(text).findings.find((f) => f.ruleId === 'missing-personal-role');
+      assert.ok(role, JSON.stringify(gap));
+      const firstTextLine = text.split('\n').findIndex((line) => line.startsWith('Whenever'));
+      assert.strictEqual(role.range.start.line, firstTextLine, JSON.stringify(gap));
+      assert.ok(role.range.end.character > role.range.start.character, 'the finding spans the line, so it can be seen and hovered');
+    }
+  });
+});

@@ -1192,8 +1192,10 @@ export function starPart(story: Story, kind: StarKind): Section | undefined {
     return { ...telling, kind, bodyStart: kind === 'result' ? closingPart(story, telling.bodyStart, telling.bodyEnd) : telling.bodyStart };
   }
   const bodyStart = kind === 'result' ? closingPart(story, story.frontMatter.bodyStart, story.text.length) : story.frontMatter.bodyStart;
-  const line = story.lines.positionAt(bodyStart).line;
-  return { kind, title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: story.text.length };
+  // Findings on the part show on its first line of text, not on the blank line after the front matter.
+  const shownAt = Math.max(bodyStart, firstNonSpace(story.prose, bodyStart));
+  const line = story.lines.positionAt(shownAt).line;
+  return { kind, title: '', style: 'heading', line, titleStart: shownAt, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd: story.text.length };
 }
 
 /**
