@@ -52,7 +52,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout12: 'open',
   holdout13: 'open',
   holdout14: 'open',
-  holdout15: 'sealed',
+  holdout15: 'open',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
