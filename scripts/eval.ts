@@ -53,6 +53,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout13: 'open',
   holdout14: 'open',
   holdout15: 'open',
+  holdout16: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
