@@ -3,7 +3,7 @@
  * one clear "I" action, or a bullet that opens with a past-tense verb and no subject, is enough.
  */
 
-import { compiledNow, countWords, matchesOf, sentenceAround } from '../text';
+import { compiledNow, matchesOf, sentenceAround } from '../text';
 import { blankQuotes } from './quotes';
 
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
@@ -53,8 +53,11 @@ const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has b
  * orders were refunded"). None of them is read as an adjective before its noun.
  */
 const TAKES_A_CLAUSE = new Set(['noticed', 'spotted', 'found', 'saw', 'discovered', 'showed', 'argued', 'explained', 'warned']);
-/** The fewest words of a table's cell that make a note told there ("| Profiled the search path and found ... |"), not a field's name ("| Affected users |"). */
-const CELL_NOTE_WORDS = 4;
+/**
+ * A passive after the noun ("Found items were logged by the porter", "Discovered valuables were
+ * handed over"): there the verb of finding is a participle before its noun, as any other is.
+ */
+const PASSIVE_PARTICIPLE_AFTER = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\s+(?:\p{L}+ly\s+)?[\p{L}]+(?:ed|en|wn|ught|ld|lt|ne|id)\b/u;
 
 export interface PersonalRole {
   /** Offsets within the text given of the first personal action, if any. */
@@ -147,14 +150,7 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
  * label of its own of up to three words and a colon, in lower case ("Implementing: briefed the
  * crews"), a line of a block quote (and emphasis).
  */
-const OPENINGS = /(?:^|\n)[ \t]*\r?\n[ \t]*(?=[A-Z])|\|[ \t]*(?=[A-Za-z])|(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?<=(?:^|\n)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+:[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
-
-/** The offset where the table cell holding `from` ends: its next `|` or the line's end. */
-function cellEnd(text: string, from: number): number {
-  const bar = text.indexOf('|', from);
-  const line = text.indexOf('\n', from);
-  return Math.min(bar === -1 ? text.length : bar, line === -1 ? text.length : line);
-}
+const OPENINGS = /(?:^|\n)[ \t]*\r?\n[ \t]*(?=[A-Z])|(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?<=(?:^|\n)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+:[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
 
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
@@ -174,9 +170,7 @@ function findSubjectlessAction(text: string): PersonalRole | undefined {
     if (!isPastTense(word)) continue;
     // "Caused by a bug", "Based on": a participle. "Started by drafting a plan" acts: by doing.
     // "Put simply, we let it slip": a way of saying, not a step.
-    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !BY_DOING.test(rest)) || (PASSIVE_AFTER_OPENING.test(rest) && !TAKES_A_CLAUSE.has(word))) continue;
-    // A cell's note is a sentence of notes, not a field's name: "| Affected users | 1,900 |".
-    if (match[0].startsWith('|') && countWords(text.slice(from, cellEnd(text, from))) < CELL_NOTE_WORDS) continue;
+    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !BY_DOING.test(rest)) || (PASSIVE_AFTER_OPENING.test(rest) && !(TAKES_A_CLAUSE.has(word) && !PASSIVE_PARTICIPLE_AFTER.test(rest)))) continue;
     const start = from + opening[0].indexOf(opening[1]);
     return { start, end: start + opening[1].length };
   }
@@ -216,6 +210,15 @@ const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve
 const KEPT_AS_BEFORE = /\bkeep(?:s|ing)? (?:(?:the|my|our|their|his|her|all|every) )?[\p{L}-]+ $/iu;
 /** "I look into why it happened", "ask what went wrong": a past told inside a question asked, after a verb of its own. */
 const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look at|understand|understands|explain|explains) (?:why|how|what|whether|when) (?:(?:it|this|that|they|he|she|things?) )?$/iu;
+/**
+ * "repeat back what I understood", "share whatever went wrong", "say why it mattered": a past told
+ * in a clause that the words before it ask about or name, not an event of its own (the verb before
+ * it, when past, is). Never a clause opening its sentence ("What I did was ...") or after a
+ * comma: only after a word and a space.
+ */
+const EMBEDDED_CLAUSE_BEFORE = /\p{L} (?:what|whatever|why|how|whether) (?:(?:i|we|you|it|this|that|they|he|she|people|things?) )?$/iu;
+/** "what I did was call the client": a clause that the sentence is about (a cleft), which tells what happened. */
+const CLEFT_AFTER = /^\s+(?:was|is)\b/i;
 /** Participles that follow their noun as a quality of it: "the guests affected", "everyone involved", "the people concerned". */
 const POSTPOSITIVE = new Set(['affected', 'involved', 'concerned']);
 /** What follows such a participle where it stands after its noun: a stop, a comma, or a preposition or verb of the clause. */
@@ -297,6 +300,7 @@ export function tellsPastEvent(text: string): boolean {
     if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before)) continue;
     if (!SIMPLE_PAST.has(word) && stateOrValued(text, match.index)) continue;
     const after = text.slice(match.index + word.length, match.index + word.length + 16);
+    if (EMBEDDED_CLAUSE_BEFORE.test(before) && !CLEFT_AFTER.test(after)) continue;
     // "the guests affected", "everyone involved": a participle after its noun. "was it for a good reason?": a question asked.
     if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after) && opensSentence(text, match.index))) continue;
     // The question asked, or the criterion answered, is no telling: "## Tell me about a time you disagreed".

@@ -305,7 +305,7 @@ export const VAGUE_CLAIMS: ReadonlyArray<TriggeredPattern & { advice: string; me
   // The subject is looked for first: the look-behinds are tried only where it stands.
   {
     triggers: ['usually', 'always', 'generally', 'typically', 'normally', 'tend to'],
-    pattern: /\b(?=I |[Ww]e )(?<!\b(?:the way|as|like) )(?<!\b(?:[Ss]ince then|[Ee]ver since|[Ff]rom then on|[Nn]ow|[Tt]hese days|[Tt]oday),? )(?:I|[Ww]e) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g,
+    pattern: /\b(?=I |[Ww]e )(?<!\b(?:the way|as|like) )(?<!\b(?:[Ss]ince then|[Ee]ver since|[Ff]rom then on),? )(?:I|[Ww]e) (?:would (?:usually|always|generally|typically|normally|often)|usually|always|generally|typically|normally|tend to)\b/g,
     advice: 'tell what you did in this story, in the past tense, not what you tend to do',
     measurable: false,
   },

@@ -1,7 +1,7 @@
 import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { countCollectiveVoice, findPersonalAction, tellsNothing } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -24,13 +24,14 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
     'task', 'tasks', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
     'aim', 'aims', 'the aim', 'my aim', 'purpose',
   ],
-  // "Remediation", "Mitigation", "Repair", "Fix", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
+  // "Remediation", "Mitigation", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
+  // Not "Fix" or "Repair": a label a telling uses in passing ("Fix: I moved the stock ..."), which would make a layout of it.
   // "Behavior" and "Behaviour": the Action of a Situation, Behavior, Impact (SBI) telling; "Activity"
   // that of a Situation, Task, Activity, Result one; "Approach" that of a Problem, Approach, Result one.
   action: [
     'action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour',
     'activity', 'activities', 'approach', 'my approach', 'my contributions', 'contributions', 'my contribution', 'response',
-    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken', 'repair', 'fix', 'the fix',
+    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken',
   ],
   // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
   result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it', 'how it went'],
@@ -285,7 +286,8 @@ export function parseStory(text: string): Story {
         continue;
       }
     }
-    const found = inFollowUps ? undefined : labelAt(content) ?? bareNameIn(content, first) ?? letterColumnIn(content, first);
+    // A table's header row names its columns ("| Action | Owner | Due |" over a to-do list), not a part.
+    const found = inFollowUps || isTableHeader(lines, line, content, first) ? undefined : labelAt(content) ?? bareNameIn(content, first) ?? letterColumnIn(content, first);
     const named = found ? partsNamed(found.name) : undefined;
     // A label naming the part its heading already opened ("## Result" then "- **Impact:** ..."), or
     // an earlier part, which a story does not go back to ("## Result" then "- Target: 99.9%", the
@@ -1310,6 +1312,14 @@ export function unmarkedAction(story: Story): Section | undefined {
   return { kind: 'action', title: '', style: 'heading', line, titleStart: bodyStart, titleEnd: story.lines.lineEnd(line), bodyStart, bodyEnd };
 }
 
+/** A table's delimiter row, under its header: `|---|:---:|`, `--- | ---`. */
+const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+
+/** Whether `content` (line `line`, its first character at `first`) is a table's header row: a row with a delimiter row under it. */
+function isTableHeader(lines: LineIndex, line: number, content: string, first: number): boolean {
+  return content.charCodeAt(first) === 124 /* | */ && line + 1 < lines.lineCount && TABLE_DELIMITER_ROW.test(lines.lineText(line + 1));
+}
+
 /** A blank line: where a paragraph ends. */
 const PARAGRAPH_BREAK = /\n[ \t]*\r?\n\s*(?=\S)/g;
 /** A sentence's end and the next one's start. */
@@ -1320,7 +1330,7 @@ const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
  * ...", "What I learned: ...", "My biggest lesson was ...", "Looking back, ...", "That night taught
  * me ...", "Next attempt: pin the library ...", "Follow-ups: ...".
  */
-const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next (?:time|attempt|try|steps?)\b|follow[- ]?ups?\b|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
+const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next time\b|(?:next (?:attempt|try|steps?)|follow[- ]?ups?)[ \t]*:|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
  * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
@@ -1404,23 +1414,6 @@ export function sectionProse(story: Story, section: Section): string {
 const lowered = new WeakMap<Story, string>();
 const unquoted = new WeakMap<Story, string>();
 
-/** A lead-in label before a quoted answer: `Example:`, `Sample answer:`, `**Me:**`. */
-const ANSWER_LEAD_IN = /^[ \t>*_-]*\p{L}+(?:[ \t]\p{L}+){0,2}[*_]*:[*_]*/u;
-
-/**
- * The words of a text with its quotations blanked that stand outside a quoted answer: its lines
- * less those that tell nothing (the question asked, a table's row) and each line's lead-in label.
- * Read only of a story with no part marked that holds a quotation: it costs a split of the text.
- */
-function outsideTheAnswer(blanked: string): string {
-  if (!LETTER.test(blanked)) return blanked;
-  return blanked
-    .split('\n')
-    .filter((line) => !tellsNothing(line))
-    .map((line) => line.replace(ANSWER_LEAD_IN, ''))
-    .join('\n');
-}
-
 /**
  * The prose with quoted speech blanked: what others said is reported, not the speaker's own words.
  * A section told wholly as one quotation (an answer written as the candidate would say it) is
@@ -1435,10 +1428,11 @@ export function proseWithoutQuotes(story: Story): string {
       const own = story.prose.slice(section.bodyStart, section.bodyEnd);
       if (!LETTER.test(text.slice(section.bodyStart, section.bodyEnd)) && LETTER.test(own)) text = text.slice(0, section.bodyStart) + own + text.slice(section.bodyEnd);
     }
-    // So is a whole story told as quotations, paragraph by paragraph, with no part marked, after the
-    // question asked and a lead-in label too (`Example: "Whenever I see a delay, I ..."`).
+    // So is a whole story told as quotations, paragraph by paragraph, with no part marked. Not one
+    // after a lead-in label (`Example: "..."`): quotations inside such an answer (`He said, 'We
+    // always ...'`) are others' words again, and would be read as the speaker's.
     const bodyStart = story.frontMatter.bodyStart;
-    if (story.sections.length === 0 && text !== story.prose && !LETTER.test(outsideTheAnswer(text.slice(bodyStart))) && LETTER.test(story.prose.slice(bodyStart))) text = story.prose;
+    if (story.sections.length === 0 && !LETTER.test(text.slice(bodyStart)) && LETTER.test(story.prose.slice(bodyStart))) text = story.prose;
     unquoted.set(story, text);
   }
   return text;
