@@ -17,8 +17,7 @@ import { lpById } from '../src/core/catalog';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { lintText } from '../src/core/engine';
 import { shippedLpModel, type LpModel } from '../src/core/match/lpModel';
-import { MEANING, SCORE_PARTS, storyWords, StoryMatcher, type MatchContext, type MeaningOptions, type MatchDocument, type QuestionLps, type ScorePart } from '../src/core/match/rank';
-import { shippedWordVectors, type WordVectors } from '../src/core/match/wordVectors';
+import { SCORE_PARTS, storyWords, StoryMatcher, type MatchContext, type MatchDocument, type QuestionLps, type ScorePart } from '../src/core/match/rank';
 import { PORTER_STEMMER } from '../src/core/match/words';
 import { planLoop, plannedLps } from '../src/core/plan/plan';
 import { profileStory } from '../src/core/plan/profile';
@@ -58,18 +57,15 @@ function missParts(matcher: StoryMatcher, question: string, context: MatchContex
   return { kind: missKind(read, mine.lpIds), lps: read.lpIds.map((id, i) => `${id} ${read.weights[i].toFixed(2)}`).join(', ') || 'none', ahead };
 }
 
-/**
- * The matcher (reading LPs with `lpModel`, meaning with `vectors` weighed by `meaning`, the shipped
- * ones by default) and the loop plan's story-to-LP map for a folder of stories.
- */
-export function loadBank(folder: string, lpModel: LpModel = shippedLpModel(), vectors: WordVectors = shippedWordVectors(), meaning: MeaningOptions = MEANING): { matcher: StoryMatcher; plannedFor: Map<string, string[]> } {
+/** The matcher (reading LPs with `lpModel`, the shipped model by default) and the loop plan's story-to-LP map for a folder of stories. */
+export function loadBank(folder: string, lpModel: LpModel = shippedLpModel()): { matcher: StoryMatcher; plannedFor: Map<string, string[]> } {
   const documents: MatchDocument[] = [];
   for (const name of readdirSync(join(ROOT, folder)).filter((n) => n.endsWith('.star.md')).sort()) {
     const { story, findings } = lintText(readFileSync(join(ROOT, folder, name), 'utf8'), DEFAULT_CONFIG);
     documents.push({ profile: profileStory(name.replace(/\.star\.md$/, ''), story, findings), text: storyWords(story) });
   }
   const plan = planLoop(documents.map((d) => d.profile), { currentYear: 2026 });
-  return { matcher: new StoryMatcher(documents, PORTER_STEMMER, lpModel, vectors, meaning), plannedFor: plannedLps(plan) };
+  return { matcher: new StoryMatcher(documents, PORTER_STEMMER, lpModel), plannedFor: plannedLps(plan) };
 }
 
 function main(): void {

@@ -31,21 +31,6 @@ export class Bm25Index {
     return this.lengths.length;
   }
 
-  /** The documents that hold `term`, in document order, each with its count: empty when none does. */
-  postingsOf(term: string): ReadonlyArray<readonly [document: number, count: number]> {
-    return this.postings.get(term) ?? [];
-  }
-
-  /** Every term some document holds, in first-seen order. */
-  terms(): IterableIterator<string> {
-    return this.postings.keys();
-  }
-
-  /** How many documents hold `term`. */
-  documentFrequency(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
-  }
-
   /**
    * The BM25 score of every document for the query terms (repeats in the query are counted once),
    * each term's part scaled by `termWeight` (1 for every term by default). Documents no term

@@ -7,7 +7,6 @@ import { Bm25Index } from './bm25';
 import { allCues, storyCueStrengths } from './cues';
 import { shippedLpModel, type LpModel } from './lpModel';
 import { givenQuestionLps, questionLps, questionWordWeight, type QuestionLps } from './questionLps';
-import { shippedWordVectors, type WordVectors } from './wordVectors';
 import { contentStems, stemWord, PORTER_STEMMER, textStems, words, type Stemmer } from './words';
 
 export { questionLps, type QuestionLps } from './questionLps';
@@ -50,7 +49,7 @@ export interface MatchResult {
  * LP fit, shared words, the themes asked (cues), a failure asked for, quality (open problems, a
  * Result with no number), level, the loop plan, and a recent telling.
  */
-export const SCORE_PARTS = ['lp', 'words', 'meaning', 'themes', 'failure', 'quality', 'level', 'plan', 'recent'] as const;
+export const SCORE_PARTS = ['lp', 'words', 'themes', 'failure', 'quality', 'level', 'plan', 'recent'] as const;
 export type ScorePart = (typeof SCORE_PARTS)[number];
 /** Each part's index in SCORE_PARTS: where `partsOf` writes its points. */
 const PART = Object.fromEntries(SCORE_PARTS.map((part, i) => [part, i])) as Record<ScorePart, number>;
@@ -71,8 +70,6 @@ interface QuestionReading {
   /** BM25 score of each story for the question's words, and the highest. */
   text: Float64Array;
   best: number;
-  /** Each story's likeness in meaning to the question (see `meaningLikeness`), 0 to 1. */
-  meaning: Float64Array;
   /** Indices in the cue table of the cues asked, and the points each brings a story that shows it fully. */
   asked: number[];
   cueWeights: number[];
@@ -98,27 +95,6 @@ const DEFAULT_RECENT_DAYS = 7;
  * are discounted less than BM25's usual b = 0.75 would.
  */
 const STORY_BM25 = { k1: 1.2, b: 0.5 } as const;
-/** How a question's meaning is weighed against each story's (see `StoryMatcher.meaningLikeness`). */
-export interface MeaningOptions {
-  /** Points for the story nearest the question in meaning. */
-  weight: number;
-  /** How a story's term count weighs its stems in its vector: 'once' (each stem its IDF), 'sqrt' (IDF times the square root of the count). */
-  termCount: 'once' | 'sqrt';
-  /** 'mean': likeness above the bank's mean, scaled so the nearest story has 1; 'range': from the farthest (0) to the nearest (1). */
-  scale: 'mean' | 'range';
-  /** 'vector': the cosine of the two meaning vectors; 'words': each question word's nearest word in the story. */
-  form: 'vector' | 'words' | 'sentences';
-  /** With 'words': a word nearer than this (cosine) counts, by how far above it; 1 counts only the same stem. */
-  near: number;
-  /** With 'words': whether the question's own stem in a story counts (its cosine 1), or only other stems. */
-  same: boolean;
-  /** With 'words': only the question's stems no story holds are read for meaning. */
-  unseenOnly: boolean;
-  /** With 'words': the sum over the question's stems divided by their weights' sum (a story near in every word has 1), not by the nearest story's. */
-  absolute: boolean;
-}
-export const MEANING: MeaningOptions = { weight: 0.3, termCount: 'once', scale: 'mean', form: 'words', near: 0.65, same: false, unseenOnly: false, absolute: false };
-
 /** How much of a cue's mean strength over the bank is taken off each story's (see `relativeToBank`). */
 const BANK_MEAN_SHARE = 1;
 
@@ -185,11 +161,6 @@ export class StoryMatcher {
   private readonly cueCount = allCues().length;
   /** Per cue, how rare it is over the bank's stories (see `relativeToBank`): a theme few stories show tells more. */
   private readonly cueRarity = new Float64Array(this.cueCount);
-  /** Per story, its meaning vector (see `meaningVector`), length 1 or all 0: row `i * vectors.dimensions`. */
-  private readonly meaningVectors: Float32Array;
-  /** The bank's stems that have a vector, each with its row, worked out on the first question read word by word. */
-  private sentenceVectors: { starts: Int32Array; vectors: Float32Array } | undefined;
-  private bankRows: ReadonlyArray<readonly [stem: string, row: number]> | undefined;
 
   /**
    * `lpModel` reads which LP a question is asked under beside the catalog's signals (see
@@ -199,19 +170,18 @@ export class StoryMatcher {
     private readonly documents: readonly MatchDocument[],
     private readonly stemmer: Stemmer = PORTER_STEMMER,
     private readonly lpModel: LpModel = shippedLpModel(),
-    private readonly vectors: WordVectors = shippedWordVectors(),
-    private readonly meaningOptions: MeaningOptions = MEANING,
   ) {
     this.cueStrengths = new Float32Array(documents.length * this.cueCount);
     // One pass over each story's words for both: its content stems for BM25, all its stems for the cues.
-    const contents = documents.map(({ text }, i) => {
-      const stems = textStems(text, stemmer);
-      this.cueStrengths.set(storyCueStrengths(stems.all, stemmer), i * this.cueCount);
-      return stems.content;
-    });
-    this.index = new Bm25Index(contents, STORY_BM25.k1, STORY_BM25.b);
-    this.meaningVectors = new Float32Array(documents.length * vectors.dimensions);
-    contents.forEach((stems, i) => this.meaningVector(stems, this.meaningOptions.termCount === 'sqrt', this.meaningVectors.subarray(i * vectors.dimensions, (i + 1) * vectors.dimensions)));
+    this.index = new Bm25Index(
+      documents.map(({ text }, i) => {
+        const stems = textStems(text, stemmer);
+        this.cueStrengths.set(storyCueStrengths(stems.all, stemmer), i * this.cueCount);
+        return stems.content;
+      }),
+      STORY_BM25.k1,
+      STORY_BM25.b,
+    );
     this.quality = new Float64Array(documents.length);
     this.levelIndex = new Int8Array(documents.length);
     this.toldAt = new Float64Array(documents.length);
@@ -285,131 +255,6 @@ export class StoryMatcher {
     return { question: read.question, stories };
   }
 
-  /**
-   * The direction of a text's meaning, written into `out` (`vectors.dimensions` numbers): the sum
-   * of its content stems' unit vectors, each weighted by its BM25 IDF over the bank (a word every
-   * story holds says little of any), times `weightOf(stem)` and, with `byCount`, the square root
-   * of its count; scaled to length 1. All 0 when no stem has a vector.
-   */
-  private meaningVector(stems: readonly string[], byCount: boolean, out: Float32Array, weightOf: (stem: string) => number = () => 1): void {
-    const { dimensions, rows, unit } = this.vectors;
-    const counts = new Map<string, number>();
-    for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-    const n = this.documents.length;
-    out.fill(0);
-    for (const [stem, count] of counts) {
-      const row = rows.get(stem);
-      if (row === undefined) continue;
-      const df = this.index.documentFrequency(stem);
-      const weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weightOf(stem) * (byCount ? Math.sqrt(count) : 1);
-      for (let k = 0; k < dimensions; k++) out[k] += weight * unit[row * dimensions + k];
-    }
-    let norm = 0;
-    for (let k = 0; k < dimensions; k++) norm += out[k] * out[k];
-    if (norm > 0) for (let k = 0; k < dimensions; k++) out[k] /= Math.sqrt(norm);
-  }
-
-  /**
-   * Each story's likeness in meaning to a question's content stems, 0 to 1: the cosine of their
-   * meaning vectors (see `meaningVector`), scaled over the bank by `MeaningOptions.scale`. All 0
-   * when the question has no stem with a vector or the stories are alike in it.
-   */
-  private meaningLikeness(stems: readonly string[], bySentence = false): Float64Array {
-    const { dimensions } = this.vectors;
-    const n = this.documents.length;
-    const likeness = new Float64Array(n);
-    const question = new Float32Array(dimensions);
-    this.meaningVector(stems, false, question, (stem) => questionWordWeight(stem, this.stemmer));
-    if (!question.some((x) => x !== 0)) return likeness;
-    let sum = 0;
-    let max = -Infinity;
-    let min = Infinity;
-    if (bySentence) this.sentenceVectors ??= this.sentenceMeanings();
-    for (let i = 0; i < n; i++) {
-      let dot = -Infinity;
-      if (bySentence) {
-        const { starts, vectors } = this.sentenceVectors!;
-        for (let j = starts[i]; j < starts[i + 1]; j++) {
-          let d = 0;
-          for (let k = 0; k < dimensions; k++) d += question[k] * vectors[j * dimensions + k];
-          if (d > dot) dot = d;
-        }
-        if (dot === -Infinity) dot = 0;
-      } else {
-        dot = 0;
-        for (let k = 0; k < dimensions; k++) dot += question[k] * this.meaningVectors[i * dimensions + k];
-      }
-      likeness[i] = dot;
-      sum += dot;
-      max = Math.max(max, dot);
-      min = Math.min(min, dot);
-    }
-    const floor = this.meaningOptions.scale === 'mean' ? sum / n : min;
-    for (let i = 0; i < n; i++) likeness[i] = max > floor ? Math.max(0, likeness[i] - floor) / (max - floor) : 0;
-    return likeness;
-  }
-
-  /**
-   * Each story's likeness in meaning to a question, 0 to 1, word by word: for each of the question's
-   * content stems with a vector, weighted by its IDF over the bank and `questionWordWeight`, the
-   * nearest of the story's stems (cosine above `near`, scaled from `near` (0) to 1), summed over
-   * the question's stems and scaled so the nearest story has 1. Goes through the bank's stems near
-   * the question's, then their postings: costs what the question's near words occur.
-   */
-  private nearWordsLikeness(stems: readonly string[]): Float64Array {
-    const { dimensions, rows, unit } = this.vectors;
-    const { near, same, unseenOnly, absolute } = this.meaningOptions;
-    let weights = 0;
-    const n = this.documents.length;
-    const likeness = new Float64Array(n);
-    const best = new Float64Array(n);
-    this.bankRows ??= [...this.index.terms()].flatMap((term) => (rows.has(term) ? [[term, rows.get(term)!] as const] : []));
-    for (const stem of new Set(stems)) {
-      const row = rows.get(stem);
-      if (row === undefined) continue;
-      const df = this.index.documentFrequency(stem);
-      const weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * questionWordWeight(stem, this.stemmer);
-      weights += weight;
-      if (unseenOnly && df > 0) continue;
-      best.fill(0);
-      for (const [term, other] of this.bankRows) {
-        if (term === stem && !same) continue;
-        let cosine = 0;
-        for (let k = 0; k < dimensions; k++) cosine += unit[row * dimensions + k] * unit[other * dimensions + k];
-        if (term === stem) cosine = 1;
-        if (cosine <= near) continue;
-        const points = (cosine - near) / (1 - near);
-        for (const [document] of this.index.postingsOf(term)) if (points > best[document]) best[document] = points;
-      }
-      for (let i = 0; i < n; i++) likeness[i] += weight * best[i];
-    }
-    let max = 0;
-    for (const x of likeness) max = Math.max(max, x);
-    const scale = absolute ? weights : max;
-    if (scale > 0) for (let i = 0; i < n; i++) likeness[i] /= scale;
-    return likeness;
-  }
-
-  /** Each story's sentences' meaning vectors (sentences of three content stems or more), story after story: story i's are rows starts[i] to starts[i + 1]. */
-  private sentenceMeanings(): { starts: Int32Array; vectors: Float32Array } {
-    const { dimensions } = this.vectors;
-    const starts = new Int32Array(this.documents.length + 1);
-    const rows: Float32Array[] = [];
-    this.documents.forEach(({ text }, i) => {
-      for (const sentence of text.split(/[.!?\n]+/)) {
-        const stems = contentStems(sentence, this.stemmer);
-        if (stems.length < 3) continue;
-        const out = new Float32Array(dimensions);
-        this.meaningVector(stems, false, out);
-        rows.push(out);
-      }
-      starts[i + 1] = rows.length;
-    });
-    const vectors = new Float32Array(rows.length * dimensions);
-    rows.forEach((row, j) => vectors.set(row, j * dimensions));
-    return { starts, vectors };
-  }
-
   /** What a question brings to every story's score, read once: its LPs and themes, and its words' BM25 scores with the best of them. */
   private read(questionText: string, context: MatchContext): QuestionReading {
     const question = context.lpIds?.length ? givenQuestionLps(questionText, context.lpIds, this.stemmer, this.lpModel) : questionLps(questionText, this.stemmer, this.lpModel);
@@ -420,9 +265,7 @@ export class StoryMatcher {
     const asked = this.askedCues(question);
     const nowMs = context.now.getTime();
     const recentSinceMs = nowMs - (context.recentDays ?? DEFAULT_RECENT_DAYS) * 86_400_000;
-    const form = this.meaningOptions.form;
-    const meaning = this.meaningOptions.weight === 0 ? new Float64Array(this.documents.length) : form === 'words' ? this.nearWordsLikeness(stems) : this.meaningLikeness(stems, form === 'sentences');
-    return { question, stems, text, best, meaning, asked, cueWeights: this.cueWeights(asked), target: context.targetLevel ? LEVELS.indexOf(context.targetLevel) : -1, recentSinceMs, nowMs };
+    return { question, stems, text, best, asked, cueWeights: this.cueWeights(asked), target: context.targetLevel ? LEVELS.indexOf(context.targetLevel) : -1, recentSinceMs, nowMs };
   }
 
   /** Writes the points of each part of story `i`'s score (in SCORE_PARTS order) into `out`: no allocation, as it runs for every story of the bank. */
@@ -431,7 +274,6 @@ export class StoryMatcher {
     const summary = this.documents[i].profile.summary;
     out[PART.lp] = WEIGHT.lp * lpFitScore(question, summary.lpIds);
     out[PART.words] = best > 0 ? WEIGHT.text * (text[i] / best) : 0;
-    out[PART.meaning] = this.meaningOptions.weight * read.meaning[i];
     let themes = 0;
     for (let k = 0; k < asked.length; k++) themes += cueWeights[k] * this.cueStrengths[i * this.cueCount + asked[k]];
     out[PART.themes] = themes;
