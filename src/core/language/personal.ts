@@ -211,11 +211,26 @@ const PAST_WORD = new RegExp(
  * The present perfect sums up or looks back from now ("I haven't had to", "has been told", "I've
  * found that ..."): no event told as it happened.
  */
-const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve)\s+(?:(?:\p{L}+ly|not|never|just|already|yet|ever)\s+)?$/iu;
+const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve)\s+(?:(?:\p{L}+ly|not|never|just|already|yet|ever|always|often|also|since|only)\s+)?$/iu;
 /** "keep the team informed", "keeps everyone updated": a participle saying how something is kept, not a past event. */
 const KEPT_AS_BEFORE = /\bkeep(?:s|ing)? (?:(?:the|my|our|their|his|her|all|every) )?[\p{L}-]+ $/iu;
 /** "I look into why it happened", "ask what went wrong": a past told inside a question asked, after a verb of its own. */
-const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look at|understand|understands|explain|explains) (?:why|how|what|whether|when) (?:(?:it|this|that|they|he|she|things?) )?$/iu;
+const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look at|understand|understands|explain|explains) (?:why|how|what|whether|when) (?:(?:it|this|that|they|he|she|we|you|I|things?) )?$/iu;
+/**
+ * The rest of a question asked after a present verb of its own ("We look at whether we started
+ * something that needed a spike first"): every past inside it is asked about, not told. Read on
+ * the sentence before the past word, up to a semicolon.
+ */
+const ASKED_IN_SENTENCE = /\b(?:ask|asks|check|checks|look at|looks at|work out|works out|find out|finds out|understand|understands|explain|explains) (?:why|how|what|whether|when)\b[^.!?;\n]*$/i;
+/** "more work than we thought", "longer than I expected": a past an amount is measured against, not an event. */
+const THAN_BEFORE = /\bthan (?:(?:we|I|you|they|he|she|anyone|everyone|people) )?$/iu;
+/**
+ * "some direct teaching, guided practice and independent work": a participle before a bare noun in
+ * a list of nouns, a quality of that noun. Read after a comma, where the noun is followed by "and",
+ * "or" or a comma; not before a pronoun or a determiner ("emailed them and").
+ */
+const LISTED_NOUN_AFTER = /^\s+(?!(?:them|it|him|her|us|me|you|the|a|an|my|our|their|his|its|this|that|these|those|all|both|each|every|some|any|no)\b)[a-z]+(?:,|\s+(?:and|or)\b)/;
+const AFTER_COMMA = /,\s+$/;
 /** Participles that follow their noun as a quality of it: "the guests affected", "everyone involved", "the people concerned". */
 const POSTPOSITIVE = new Set(['affected', 'involved', 'concerned']);
 /** What follows such a participle where it stands after its noun: a stop, a comma, or a preposition or verb of the clause. */
@@ -243,7 +258,7 @@ const SIMPLE_PAST = new Set(['was', 'were', 'had', 'did']);
  * agreed at once", "many signed up" tell what happened.
  */
 const STATE_BEFORE =
-  /(?:\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|a|an|the|my|our|their|his|her|its|this|these|those|of)|['’](?:s|re|m))\s+(?:(?:\p{L}+ly|often|always|usually|never|still|very|so|too|more|most|less|quite|well|all)\s+)?$/iu;
+  /(?:\b(?:am|is|are|be|being|feels?|gets?|seems?|looks?|becomes?|stays?|remains?|sits?|stands?|goes|lies|a|an|the|my|our|their|his|her|its|this|these|those|of)|['’](?:s|re|m))\s+(?:(?:\p{L}+ly|often|always|usually|never|still|very|so|too|more|most|less|quite|well|all)\s+)?$/iu;
 
 /**
  * "stay calm, professional and focused", "is clear, fair and well explained": a participle listed
@@ -294,9 +309,11 @@ export function tellsPastEvent(text: string): boolean {
     const word = match[0].toLowerCase();
     if (word.endsWith('ed') && !isPastTense(word)) continue;
     const before = text.slice(Math.max(0, match.index - 24), match.index);
-    if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before)) continue;
+    if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before) || THAN_BEFORE.test(before)) continue;
     if (!SIMPLE_PAST.has(word) && stateOrValued(text, match.index)) continue;
     const after = text.slice(match.index + word.length, match.index + word.length + 16);
+    if (!SIMPLE_PAST.has(word) && AFTER_COMMA.test(before) && LISTED_NOUN_AFTER.test(after)) continue;
+    if (ASKED_IN_SENTENCE.test(text.slice(Math.max(0, match.index - 160), match.index))) continue;
     // "the guests affected", "everyone involved": a participle after its noun. "was it for a good reason?": a question asked.
     if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after) && opensSentence(text, match.index))) continue;
     // The question asked, or the criterion answered, is no telling: "## Tell me about a time you disagreed".
@@ -323,9 +340,15 @@ const ONE_OCCASION =
 /** "one day" in a habit, read from its "one": how often ("one day a week", "one weekend a month", "one night shift each week"). */
 const HOW_OFTEN = /^(?:one|this particular)\b[^.!?\n]{0,30}?\b(?:a|an|per|each|every) (?:day|night|week|weekend|fortnight|month|quarter|term|year|shift)\b/i;
 
-/** Whether the text singles out one occasion (`ONE_OCCASION`), not a frequency ("one day a week"). */
+/** "this one" judged as the question asked: "I find this one hard to answer", "this one is tricky". */
+const QUESTION_JUDGED = /^this one(?:['’]s| is)? (?:really |quite |a )?(?:hard|harder|tricky|difficult|tough|easy|interesting|awkward)\b/i;
+
+/** Whether the text singles out one occasion (`ONE_OCCASION`), not a frequency ("one day a week") nor the question asked (`QUESTION_JUDGED`). */
 function singlesOutOccasion(text: string): boolean {
-  return matchesOf(text, ONE_OCCASION).some((match) => !HOW_OFTEN.test(text.slice(match.index, match.index + match[0].length + 40)));
+  return matchesOf(text, ONE_OCCASION).some((match) => {
+    const from = text.slice(match.index, match.index + match[0].length + 40);
+    return !HOW_OFTEN.test(from) && !QUESTION_JUDGED.test(from);
+  });
 }
 
 /**
