@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
 import { hasQuantity } from '../../src/core/language/quantities';
-import { countCollectiveVoice, findPersonalAction, hypotheticalSentence, tellsPastEvent } from '../../src/core/language/personal';
+import { countCollectiveVoice, findPersonalAction, hypotheticalSentence, tellsNoEvent, tellsPastEvent } from '../../src/core/language/personal';
 import { parseStory, sectionProse, starPart, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
 import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 
@@ -1697,6 +1697,48 @@ describe('kinds: a habit kept since, the parties counted, and a quoted answer af
     for (const lead of ['Example:', 'Sample answer:', '**Me:**']) {
       const text = `How do you handle a customer who is kept waiting?\n\n${lead} "When an order runs late, I usually tell the table early and offer a drink while they wait."\n`;
       assert.ok(vague(text).some((m) => m.startsWith('"I usually"')), lead);
+    }
+  });
+});
+
+describe('kinds: habit and stance answers whose past words tell no event', () => {
+  const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  it('a perfect after an adverb ("has always worked", "have often helped") sums up from now', () => {
+    for (const text of [
+      'I keep a list of every open request and review it each morning. This habit has always served me well.',
+      'I break big jobs into small pieces and check in with each owner weekly. The method has often helped my teams.',
+      'I usually ask for a written brief before I start anything. That has only worked because I stick to it.',
+    ]) {
+      assert.strictEqual(tellsNoEvent(text), true, text);
+    }
+    assert.strictEqual(tellsNoEvent('I keep a list of open requests. Last March I reviewed every one of them and closed 40.'), false);
+  });
+
+  it('a participle after a verb of state ("nobody sits lost", "no call goes unanswered") or before a noun in a list of nouns ("guided practice") is a quality', () => {
+    for (const text of [
+      'I always keep a spare task on the desk so nobody sits bored while I help someone else.',
+      'I make sure the phones are covered at lunch, so no call goes unanswered.',
+      'My sessions usually mix a short demo, guided exercises and open questions.',
+    ]) {
+      assert.strictEqual(tellsNoEvent(text), true, text);
+    }
+  });
+
+  it('a past inside a question asked after a present verb ("we look at whether we started ...") or after "than" is no event', () => {
+    for (const text of [
+      'When a release slips, I always look at whether we planned too much or whether something blocked us.',
+      'I tend to check why the estimate missed before I give a new one.',
+      'I usually flag early, because there is nearly always more work than we thought.',
+    ]) {
+      assert.strictEqual(tellsNoEvent(text), true, text);
+    }
+    assert.strictEqual(tellsNoEvent('I always look at whether we planned too much. In May I moved the launch by a week.'), false);
+  });
+
+  it('"this one" judged as the question ("I find this one hard to answer") singles out no occasion', () => {
+    for (const opening of ['Honestly, I find this one hard to answer.', 'This one is tricky for me.', 'I think this one is quite difficult.']) {
+      const text = `**How do you handle slipping dates?**\n\n${opening} I always tell my lead the moment a date looks at risk, and we decide together what to drop.\n`;
+      assert.deepStrictEqual(missing(text), ['The story has no Situation', 'The story has no Task', 'The story has no Result'], opening);
     }
   });
 });
