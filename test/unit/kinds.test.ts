@@ -1742,3 +1742,13 @@ describe('kinds: habit and stance answers whose past words tell no event', () =>
     }
   });
 });
+
+describe('kinds: "I\'d" read as "I had" in a Result', () => {
+  it('"what I\'d been asked for", "I\'d had", "I\'d asked for" tell the past, not what the speaker would do', () => {
+    for (const clause of ["which was what I'd been asked for", "which was the target I'd had from my lead", "which was exactly what I'd asked for"]) {
+      const result = `The nightly export came down from 50 minutes to 12, ${clause}.`;
+      assert.strictEqual(hypotheticalSentence(result), undefined, clause);
+    }
+    assert.notStrictEqual(hypotheticalSentence("Next time I'd ask for the budget first."), undefined);
+  });
+});

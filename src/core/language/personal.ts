@@ -444,11 +444,12 @@ export function isPromptLine(line: string): boolean {
 }
 
 /**
- * "I would listen", "I'd fix it": what the speaker would do, not what they did. Reported, it is the
+ * "I would listen", "I'd fix it": what the speaker would do, not what they did ("I'd been asked",
+ * "I'd had": "I had"). Reported, it is the
  * story's own past ("I was told I would lead the group", "I said that I would fix it"): no hypothetical.
  */
 const HYPOTHETICAL =
-  /(?<![\p{L}\p{N}_'’])(?<!\b(?:told|said|knew|thought|promised|decided|agreed|expected|hoped|assumed|realised|realized|warned|feared|guessed)(?: me| us| them| him| her)?(?: that)?\s+)I(?: would|['’]d) (?!have\b)\p{L}/u;
+  /(?<![\p{L}\p{N}_'’])(?<!\b(?:told|said|knew|thought|promised|decided|agreed|expected|hoped|assumed|realised|realized|warned|feared|guessed)(?: me| us| them| him| her)?(?: that)?\s+)I(?: would|['’]d) (?!have\b|been\b|had\b)\p{L}/u;
 
 /**
  * Whether the text holds "I would", "I'd" or "I’d", without which no hypothetical matches: three
@@ -479,7 +480,9 @@ function underHypothetical(text: string, offset: number): boolean {
  */
 export function hypotheticalSentence(text: string): { start: number; end: number } | undefined {
   const own = ownWords(text);
-  const match = mayHoldHypothetical(own) ? HYPOTHETICAL.exec(own) : null;
+  if (!mayHoldHypothetical(own)) return undefined;
+  // "what I'd asked for": "I'd" that reads as "I had done" is no hypothetical.
+  const match = matchesOf(own, HYPOTHETICALS).find((m) => !/^I['’]d/.test(m[0]) || !hadDone(own.slice(m.index + 3, m.index + 43)));
   if (!match) return undefined;
   const sentence = sentenceAround(text, match.index);
   // An answer told as a quotation: the quote opens before the sentence, not inside it.
