@@ -1752,3 +1752,25 @@ describe('kinds: "I\'d" read as "I had" in a Result', () => {
     assert.notStrictEqual(hypotheticalSentence("Next time I'd ask for the budget first."), undefined);
   });
 });
+
+describe('kinds: a label qualified after a dash, and a CAR shorthand\'s "C –"', () => {
+  const kinds = (text: string) => parseStory(text).sections.map((s) => s.kind);
+  const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  it('"Action (A) - my approach:", "Result – for the team:" name their part, whatever the words after the dash', () => {
+    for (const [label, kind] of [['Action (A) - my approach:', 'action'], ['Action - what I changed:', 'action'], ['Result – for the team:', 'result']] as const) {
+      const text = `${FRONT}Situation:\n- Two billing jobs raced on retries.\n\nTask:\n- Make retries safe.\n\n${label}\n- Added a lock on the batch row.\n\n${kind === 'result' ? '' : 'Result:\n- No double charges since.\n'}`;
+      assert.ok(kinds(text).includes(kind), label);
+    }
+    const both = `${FRONT}Situation (S):\n- Duplicate refunds from the bank feed.\n\nTask (T):\n- Handle them safely.\n\nAction (A) - her approach:\n- Net the two events.\n\nAction (A) - my approach:\n- Refund the first event in full.\n\nResult (R):\n- Team chose my approach; no duplicate refund in the month after.\n`;
+    assert.deepStrictEqual(missing(both), []);
+  });
+
+  it('"C –", "A –", "R –" notes are a Challenge, an Action and a Result: the setting is not named missing', () => {
+    for (const challenge of ['C – office lease ending, landlord raising rent', 'C - two suppliers both late every month', 'C— exam board changed the syllabus in May']) {
+      const text = `${challenge}\nA – got 4 quotes; compared terms; negotiated a shorter lease\nR – moved in June. 22% lower rent\n`;
+      assert.ok(!missing(text).includes('The story has no Situation'), challenge);
+      assert.strictEqual(parseStory(text).sections[0].kind, 'situation', challenge);
+    }
+    assert.strictEqual(parseStory('C: So tell me about the outage.\nA: It started on a Friday.\n').sections.some((s) => s.kind === 'situation'), false);
+  });
+});
