@@ -1102,7 +1102,7 @@ function openingSituation(story: Story): Section | undefined {
  * duty named and then given as what to do ("my challenge was to ..."), "I had set myself the aim of
  * ...", "the head asked me to ...", "I was brought in to ...", "our team was tasked with ...", an
  * intention ("we set out to ..."), "I needed to ...", "I had to ...",
- * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
+ * "I was responsible for ...", "my job was ...", "my job for the spring was ...", "hired me to ...", "I led the move ...", "I was
  * one of five people ...", "I said I would own it", a goal handed over ("the director gave me one
  * objective"), a request asked as a question ("asked me one
  * question: could I fix ..."), an aim or a date set ("I was hoping to ...",
@@ -1115,7 +1115,8 @@ function goalStated(personal: boolean): RegExp {
   const [subject, object, owner, self] = personal ? ['I', 'me', 'my', 'myself'] : [String.raw`I|we|of us|(?:team|group|class|crew)(?: of \w+)?`, 'me|us', 'my|our|the', 'myself|ourselves|us'];
   return new RegExp(
     [
-      String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment) (?:was|is)\b`,
+      // With a time or a scope between: "my job for the spring was to get ...", "our goal that quarter was".
+      String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment)(?: (?:for|on|in|during|over|that|this) (?:the |that |this |a )?[\w-]+)? (?:was|is)\b`,
       // Any duty or plan named and then given as what to do: "my challenge was to lead ...", "our brief is to".
       String.raw`\b(?:${owner}) [\w-]+ (?:was|is) to \w`,
       // The duty as the subject: "tracking it down was my job".
