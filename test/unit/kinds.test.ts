@@ -1783,3 +1783,14 @@ describe('kinds: a duty named with a time or a scope before "was"', () => {
     }
   });
 });
+
+describe('kinds: a bold label with a template\'s size hint', () => {
+  it('"**Situation** (2 sentences max):" alone on its line names the part, so the Result is read under its own label', () => {
+    for (const hint of ['(2 sentences max)', '(30 seconds)', '(4-6 bullet points)']) {
+      const text = `${FRONT}**Situation** ${hint}:\nOur depot lost its scanner signal in the cold room.\n\n**Task** ${hint}:\nI was asked to make picking work offline.\n\n**Action** ${hint}:\nI built an offline mode that syncs when signal returns.\n\n**Result** ${hint}:\nPick time fell from 11 minutes to 7.\n\n### Follow-ups\n- Why not repeaters?\n`;
+      const story = parseStory(text);
+      assert.deepStrictEqual(story.sections.filter((s) => s.kind !== 'other').map((s) => s.kind), ['situation', 'task', 'action', 'result'], hint);
+      assert.strictEqual(lintText(text).findings.filter((f) => f.ruleId === 'unquantified-result').length, 0, hint);
+    }
+  });
+});

@@ -843,8 +843,12 @@ function equalsNearStart(line: string): boolean {
   return equals !== -1 && equals <= 41 && line.lastIndexOf(' = ', 40) !== -1;
 }
 
-/** What may follow a label's name on its line and leave the rest empty: a gloss in brackets ("(30 seconds)") or an HTML line break (`<b>Result</b><br>`). */
-const NOTHING_AFTER_NAME = /^(?:\([^()]{0,40}\)|<br[ \t]*\/?>)[ \t]*$/i;
+/**
+ * What may follow a label's name on its line and leave the rest empty: a gloss in brackets ("(30
+ * seconds)"), a template's size hint and its colon (`**Situation** (2 sentences max):`) or an HTML
+ * line break (`<b>Result</b><br>`).
+ */
+const NOTHING_AFTER_NAME = /^(?:\([^()]{0,40}\)[ \t]*:?|<br[ \t]*\/?>)[ \t]*$/i;
 
 /** The characters that may open a qualifier after a label's name (see `QUALIFIED_NAME`). */
 const DASH_OR_BRACKET = /^[–—(-]/;
