@@ -1794,3 +1794,22 @@ describe('kinds: a bold label with a template\'s size hint', () => {
     }
   });
 });
+
+describe('kinds: a note inside a bullet\'s bold lead phrase, and after a label in capitals mid-paragraph', () => {
+  it('"- **Rewrote both noisy alerts** to fire ..." is the speaker\'s own step', () => {
+    for (const note of ['- **Rewrote the nightly export** so it streams rows instead of loading them all.', '- **Moved the team to trunk-based builds** after two failed releases.', '1. **Cut the onboarding form** from eleven fields to four.']) {
+      assert.notStrictEqual(findPersonalAction(`## Impact list\n\n${note}\n`), undefined, note);
+    }
+    assert.strictEqual(findPersonalAction('- **Impact:** the team shipped it in May.\n'), undefined);
+  });
+
+  it('"... ACTION: Mapped the process ..." opens a note after the label in capitals', () => {
+    for (const text of [
+      'CHALLENGE: Refund requests waited 9 days on average. ACTION: Rebuilt the queue by urgency and trained 6 agents on it. RESULT: Waits fell to 2 days.',
+      'PROBLEM: The clinic lost 30 referrals a month to fax errors. ACTIONS: Set up a shared inbox and wrote the triage guide. OUTCOME: Lost referrals fell to 2 a month.',
+    ]) {
+      assert.notStrictEqual(findPersonalAction(text), undefined, text);
+      assert.strictEqual(lintText(`**Analyst, GS-9** | 2021 – present\n\n${text}\n`).findings.filter((f) => f.ruleId === 'missing-personal-role').length, 0, text);
+    }
+  });
+});

@@ -142,12 +142,14 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
 
 /**
  * Where a note may open: a paragraph (after a blank line: "Inherited a newsletter ..." under a
- * title), a table's cell, a bullet (and a bold label after it), a sentence, the text, the text after
+ * title), a table's cell, a bullet (and a bold label after it, or inside its bold lead phrase: "-
+ * **Rewrote both noisy alerts** to fire ..."), a sentence (and a label in capitals opening it
+ * mid-paragraph: "... 7 months. ACTION: Mapped the process ..."), the text, the text after
  * a tag of up to three words and a semicolon ("solo; cropped both images"), a line's text after a
  * label of its own of up to three words and a colon, in lower case ("Implementing: briefed the
  * crews"), a line of a block quote (and emphasis).
  */
-const OPENINGS = /(?:^|\n)[ \t]*\r?\n[ \t]*(?=[A-Z])|\|[ \t]*(?=[A-Za-z])|(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+\*\*:?[ \t]*)?|(?:^|[.!?])[ \t]+(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?<=(?:^|\n)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+:[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
+const OPENINGS = /(?:^|\n)[ \t]*\r?\n[ \t]*(?=[A-Z])|\|[ \t]*(?=[A-Za-z])|(?:^|\n)[ \t]*(?:[-*+•◦▪‣]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(?:\*\*[^*\n]+(?::\*\*|\*\*:)[ \t]*|\*\*(?=[A-Za-z]))?|(?:^|[.!?])[ \t]+(?:[A-Z]{3,}:[ \t]+)?(?=[A-Z])|^[ \t]*(?=[A-Za-z])|(?<=^[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+;[ \t]+)(?=[a-z])|(?<=(?:^|\n)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+:[ \t]+)(?=[a-z])|(?:^|\n)[ \t]*(?:>[ \t]*)+[_*]{0,3}(?=[A-Za-z])/g;
 
 /** The offset where the table cell holding `from` ends: its next `|` or the line's end. */
 function cellEnd(text: string, from: number): number {
