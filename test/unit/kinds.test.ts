@@ -1814,21 +1814,19 @@ describe('kinds: a note inside a bullet\'s bold lead phrase, and after a label i
   });
 });
 
-describe('kinds: none over a period told by "never ... again", none harmed, the same day, and a step of a scale', () => {
+describe('kinds: none over a period told by "never ... again", none harmed, and a step of a scale', () => {
   it('each counts as a measured outcome', () => {
     for (const ending of [
       'After that the van never left without the cold boxes again.',
       'The supplier never sent a short delivery again that season.',
       'The stall was moved before the crowd arrived, and nobody was hurt.',
       'No one was injured, and the gate was fixed by the Friday.',
-      'She accepted the revised quote the same day.',
-      'The client signed that same afternoon.',
       'His essay went up by a grade on resubmission.',
       'Our stall moved up by one place in the league table.',
     ]) {
       assert.strictEqual(hasQuantity(ending), true, ending);
     }
-    for (const framing of ['On the same day, I called the supplier.', 'We never met again after the course.'.replace('met', 'meeting'), 'Nobody was sure what to do.']) {
+    for (const framing of ['Clients now get their invoices the same morning.', 'Nobody was sure what to do at first.', 'Her mark stayed a grade below the class average.']) {
       assert.strictEqual(hasQuantity(framing), false, framing);
     }
   });

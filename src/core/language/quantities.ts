@@ -9,7 +9,7 @@ import { compiledNow } from '../text';
  * entirely", "never stopped", "no record was lost", "sold out", a step of a scale ("raised her mark
  * by a grade"),
  * "all 40 services"), time saved ("saved a full day"), a change of scale ("from days to hours"), a
- * time bound met ("within the hour", "the same day", "in under an hour", "over a single weekend", "slipped by less
+ * time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less
  * than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that
  * week") or an amount ("$2M"). A number that frames the story rather than sizes what came of it
  * does not count, judged by the words just before and after it in its clause: digits that only name
@@ -93,8 +93,6 @@ const WORD_QUANTITY_ALL = new RegExp(
     String.raw`never (?:[a-z]+ed|went|left|broke|came|fell|ran|got|had|lost|saw|sent|took) [^.;!?\n]{0,40}?\bagain\b`,
     // None harmed: "nobody was hurt", "no one was injured".
     String.raw`(?:nobody|no one|no-one) (?:was|got|were) (?:hurt|injured|harmed|charged twice)\b`,
-    // A time bound met on the day itself: "withdrew the complaint the same day" (not "on the same day", which dates it).
-    String.raw`(?<!\bon )(?:the|that) same (?:day|morning|afternoon|evening|night|shift)\b`,
     // A change by one step of a scale: "raised her mark by a grade", "moved up by one band".
     String.raw`by (?:a|one|a full|a whole) (?:grade|band|level|notch|place|position)\b`,
     // None counted by a check of the outcome: "the next audit found no missing checks", "the
