@@ -1831,3 +1831,24 @@ describe('kinds: none over a period told by "never ... again", none harmed, and 
     }
   });
 });
+
+describe('kinds: a step told above a marked Situation, and a work log kept as a table', () => {
+  const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  it('a brag doc\'s "- **What:** Tracked down ..." above "Why it mattered:" and "Impact:" tells the Action', () => {
+    for (const what of ['- **What:** Found why one refund in 2,000 went out twice and rewrote the claim step.', '- **What I shipped:** Moved the nightly export to a queue and added a replay tool.', '- **Work:** Rebuilt the rota generator so swaps no longer clash.']) {
+      const text = `## March — export fix\n\n${what}\n- **Why it mattered:** Every duplicate cost us a support call.\n- **Impact:** No duplicates in the four months since.\n`;
+      assert.ok(!missing(text).includes('The story has no Action'), what);
+    }
+  });
+
+  it('a work log kept as a table ("| Week | What I did | Outcome |") is a telling, its rows a sentence each: no hint to mark its parts', () => {
+    for (const rows of [
+      '| 1 | Measured page weight on the top 100 pages | Median 2.8 MB |\n| 2 | Built a resize worker | Shipped to 10% of traffic |\n| 3 | Rolled out to all pages | Median 0.7 MB |',
+      '| Mon | Called the three late suppliers | Two agreed new dates |\n| Wed | Moved orders to the backup supplier | No shelf gaps |',
+    ]) {
+      const text = `# Work log — spring\n\n| Day | What I did | Outcome |\n|---|---|---|\n${rows}\n`;
+      assert.deepStrictEqual(missing(text), [], rows);
+    }
+    assert.deepStrictEqual(missing('# Work log\n\n| Day | Note |\n|---|---|\n'), [NO_PARTS_FOUND.split('.')[0]]);
+  });
+});

@@ -1409,11 +1409,12 @@ export function withoutHeadings(text: string): string {
 
 /**
  * The sentences of a text, headings left out: runs of words ended by a full stop, a question or
- * exclamation mark, a new list item or the text's end (talking points in a list, "- sat down with
- * her, built 2 prototypes", are a sentence each).
+ * exclamation mark, a new list item, a new table row or the text's end (talking points in a list,
+ * "- sat down with her, built 2 prototypes", and the rows of a work log's table, "| 3 | Proposed
+ * serving WebP | Plan approved |", are a sentence each).
  */
 function countSentences(text: string): number {
-  return text.replace(HEADING_LINE, '').split(/[.!?]+(?=\s|$)|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
+  return text.replace(HEADING_LINE, '').split(/[.!?]+(?=\s|$)|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]|\n[ \t]*\|/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
 }
 
 /** The prose of a section (code and comments blanked), same offsets as the story text. */

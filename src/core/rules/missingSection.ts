@@ -202,8 +202,13 @@ function toldUnmarked(story: Story): ReadonlySet<StarKind> {
     .filter((line) => !tellsNothing(line))
     .join('\n');
   if (countWords(opening) < OPENING_SITUATION_WORDS || !/[.!](?:["”’)*_]*)(?:\s|$)/.test(opening)) return none;
-  const step = before.includes('action') && (findPersonalAction(opening) !== undefined || countCollectiveVoice(opening) > 0);
-  return new Set(before.filter((kind) => kind !== 'action' || step));
+  // A step of the speaker's own there tells the Action, even before a marked Situation: a brag
+  // doc's "- **What:** Tracked down ..." above its "Why it mattered:" and "Impact:".
+  const own = findPersonalAction(opening) !== undefined;
+  const step = own || (before.includes('action') && countCollectiveVoice(opening) > 0);
+  const told = new Set(before.filter((kind) => kind !== 'action' || step));
+  if (own) told.add('action');
+  return told;
 }
 
 /** Lines of code, with words, that make notes rather than a command. */
