@@ -1835,7 +1835,7 @@ describe('kinds: none over a period told by "never ... again", none harmed, and 
 describe('kinds: a step told above a marked Situation, and a work log kept as a table', () => {
   const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
   it('a brag doc\'s "- **What:** Tracked down ..." above "Why it mattered:" and "Impact:" tells the Action', () => {
-    for (const what of ['- **What:** Found why one refund in 2,000 went out twice and rewrote the claim step.', '- **What I shipped:** Moved the nightly export to a queue and added a replay tool.', '- **Work:** Rebuilt the rota generator so swaps no longer clash.']) {
+    for (const what of ['- **What:** Found why one refund in 2,000 went out twice and rewrote the claim step.', '- **What I shipped:** Moved the nightly export to a queue and added a replay tool.', '- **Work:** Rebuilt the rota generator so that shift swaps no longer clash with booked leave.']) {
       const text = `## March — export fix\n\n${what}\n- **Why it mattered:** Every duplicate cost us a support call.\n- **Impact:** No duplicates in the four months since.\n`;
       assert.ok(!missing(text).includes('The story has no Action'), what);
     }
