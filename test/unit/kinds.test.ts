@@ -1852,3 +1852,19 @@ describe('kinds: a step told above a marked Situation, and a work log kept as a 
     assert.deepStrictEqual(missing('# Work log\n\n| Day | Note |\n|---|---|\n'), [NO_PARTS_FOUND.split('.')[0]]);
   });
 });
+
+describe('kinds: an answer told wholly as habits or a stance is vague as a whole', () => {
+  const vague = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'vague-claim').map((f) => f.message);
+  it('one finding names the sentence that shows no occasion, where no vague phrase was found', () => {
+    for (const answer of [
+      'I keep every piece of work with one owner. In stand-ups I ask about blockers rather than status. If someone falls behind I talk to them privately first. This has always worked for my teams.',
+      'Good service is mostly about being ready. There is always a spare till float in the drawer, and I check the queue every few minutes. When people can see someone is coming, few of them get cross.',
+      'Honestly, I find estimating hard. What I do is say so the moment a date looks at risk. Then we choose between cutting scope and moving the date, together.',
+    ]) {
+      const found = vague(`**How do you keep work on track?**\n\n${answer}\n`);
+      assert.strictEqual(found.length, 1, answer);
+      assert.match(found[0], /not one time it happened/);
+    }
+    assert.deepStrictEqual(vague('**How do you keep work on track?**\n\nLast spring our launch slipped twice. I split the work into weekly milestones and named one owner for each. We shipped on the new date, with two days to spare.\n'), []);
+  });
+});
