@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { lintText } from '../../src/core/engine';
 import { hasQuantity } from '../../src/core/language/quantities';
-import { countCollectiveVoice, findPersonalAction, hypotheticalSentence, tellsPastEvent } from '../../src/core/language/personal';
+import { countCollectiveVoice, findPersonalAction, hypotheticalSentence, tellsNoEvent, tellsPastEvent } from '../../src/core/language/personal';
 import { parseStory, sectionProse, starPart, STAR_KINDS, type StarKind } from '../../src/core/parse/story';
 import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 
@@ -1739,5 +1739,174 @@ describe('kinds: a past in a clause another word asks about tells no event', () 
     }
     const answer = `${FRONT}Whenever a customer is upset, I always start by listening. I usually repeat back what I understood and ask what a good outcome looks like for them.\n\nThen I would look for something I can fix the same day, and I keep checking in until it is closed.\n`;
     assert.deepStrictEqual(lintText(answer).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]), ['The story has no Task', 'The story has no Result']);
+  });
+});
+
+
+describe('kinds: habit and stance answers whose past words tell no event', () => {
+  const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  it('a perfect after an adverb ("has always worked", "have often helped") sums up from now', () => {
+    for (const text of [
+      'I keep a list of every open request and review it each morning. This habit has always served me well.',
+      'I break big jobs into small pieces and check in with each owner weekly. The method has often helped my teams.',
+      'I usually ask for a written brief before I start anything. That has only worked because I stick to it.',
+    ]) {
+      assert.strictEqual(tellsNoEvent(text), true, text);
+    }
+    assert.strictEqual(tellsNoEvent('I keep a list of open requests. Last March I reviewed every one of them and closed 40.'), false);
+  });
+
+  it('a participle after a verb of state ("nobody sits lost", "no call goes unanswered") or before a noun in a list of nouns ("guided practice") is a quality', () => {
+    for (const text of [
+      'I always keep a spare task on the desk so nobody sits bored while I help someone else.',
+      'I make sure the phones are covered at lunch, so no call goes unanswered.',
+      'My sessions usually mix a short demo, guided exercises and open questions.',
+    ]) {
+      assert.strictEqual(tellsNoEvent(text), true, text);
+    }
+  });
+
+  it('a past inside a question asked after a present verb ("we look at whether we started ...") or after "than" is no event', () => {
+    for (const text of [
+      'When a release slips, I always look at whether we planned too much or whether something blocked us.',
+      'I tend to check why the estimate missed before I give a new one.',
+      'I usually flag early, because there is nearly always more work than we thought.',
+    ]) {
+      assert.strictEqual(tellsNoEvent(text), true, text);
+    }
+    assert.strictEqual(tellsNoEvent('I always look at whether we planned too much. In May I moved the launch by a week.'), false);
+  });
+
+  it('"this one" judged as the question ("I find this one hard to answer") singles out no occasion', () => {
+    for (const opening of ['Honestly, I find this one hard to answer.', 'This one is tricky for me.', 'I think this one is quite difficult.']) {
+      const text = `**How do you handle slipping dates?**\n\n${opening} I always tell my lead the moment a date looks at risk, and we decide together what to drop.\n`;
+      assert.deepStrictEqual(missing(text), ['The story has no Situation', 'The story has no Task', 'The story has no Result'], opening);
+    }
+  });
+});
+
+describe('kinds: "I\'d" read as "I had" in a Result', () => {
+  it('"what I\'d been asked for", "I\'d had", "I\'d asked for" tell the past, not what the speaker would do', () => {
+    for (const clause of ["which was what I'd been asked for", "which was the target I'd had from my lead", "which was exactly what I'd asked for"]) {
+      const result = `The nightly export came down from 50 minutes to 12, ${clause}.`;
+      assert.strictEqual(hypotheticalSentence(result), undefined, clause);
+    }
+    assert.notStrictEqual(hypotheticalSentence("Next time I'd ask for the budget first."), undefined);
+  });
+});
+
+describe('kinds: a label qualified after a dash, and a CAR shorthand\'s "C –"', () => {
+  const kinds = (text: string) => parseStory(text).sections.map((s) => s.kind);
+  const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  it('"Action (A) - my approach:", "Result – for the team:" name their part, whatever the words after the dash', () => {
+    for (const [label, kind] of [['Action (A) - my approach:', 'action'], ['Action - what I changed:', 'action'], ['Result – for the team:', 'result']] as const) {
+      const text = `${FRONT}Situation:\n- Two billing jobs raced on retries.\n\nTask:\n- Make retries safe.\n\n${label}\n- Added a lock on the batch row.\n\n${kind === 'result' ? '' : 'Result:\n- No double charges since.\n'}`;
+      assert.ok(kinds(text).includes(kind), label);
+    }
+    const both = `${FRONT}Situation (S):\n- Duplicate refunds from the bank feed.\n\nTask (T):\n- Handle them safely.\n\nAction (A) - her approach:\n- Net the two events.\n\nAction (A) - my approach:\n- Refund the first event in full.\n\nResult (R):\n- Team chose my approach; no duplicate refund in the month after.\n`;
+    assert.deepStrictEqual(missing(both), []);
+  });
+
+  it('"C –", "A –", "R –" notes are a Challenge, an Action and a Result: the setting is not named missing', () => {
+    for (const challenge of ['C – office lease ending, landlord raising rent', 'C - two suppliers both late every month', 'C— exam board changed the syllabus in May']) {
+      const text = `${challenge}\nA – got 4 quotes; compared terms; negotiated a shorter lease\nR – moved in June. 22% lower rent\n`;
+      assert.ok(!missing(text).includes('The story has no Situation'), challenge);
+      assert.strictEqual(parseStory(text).sections[0].kind, 'situation', challenge);
+    }
+    assert.strictEqual(parseStory('C: So tell me about the outage.\nA: It started on a Friday.\n').sections.some((s) => s.kind === 'situation'), false);
+  });
+});
+
+describe('kinds: a duty named with a time or a scope before "was"', () => {
+  it('"my job for the spring was to ...", "my role during the move was ..." in the Situation tell the Task, past an "Obstacle:" after it', () => {
+    for (const duty of ['my job for the spring was to get the new rota live before the summer', 'my task on the project was to move every site to the new scanner', 'my role during the move was to keep every depot shipping']) {
+      const text = `${FRONT}Situation: I ran support tooling at a parcel firm, and ${duty}.\n\nObstacle: The vendor's only engineer left a month in.\n\nAction: I wrote the import myself and tested it on one depot first.\n\nResult: All 14 depots went live on schedule.\n`;
+      assert.deepStrictEqual(lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message), [], duty);
+    }
+  });
+});
+
+describe('kinds: a bold label with a template\'s size hint', () => {
+  it('"**Situation** (2 sentences max):" alone on its line names the part, so the Result is read under its own label', () => {
+    for (const hint of ['(2 sentences max)', '(30 seconds)', '(4-6 bullet points)']) {
+      const text = `${FRONT}**Situation** ${hint}:\nOur depot lost its scanner signal in the cold room.\n\n**Task** ${hint}:\nI was asked to make picking work offline.\n\n**Action** ${hint}:\nI built an offline mode that syncs when signal returns.\n\n**Result** ${hint}:\nPick time fell from 11 minutes to 7.\n\n### Follow-ups\n- Why not repeaters?\n`;
+      const story = parseStory(text);
+      assert.deepStrictEqual(story.sections.filter((s) => s.kind !== 'other').map((s) => s.kind), ['situation', 'task', 'action', 'result'], hint);
+      assert.strictEqual(lintText(text).findings.filter((f) => f.ruleId === 'unquantified-result').length, 0, hint);
+    }
+  });
+});
+
+describe('kinds: a note inside a bullet\'s bold lead phrase, and after a label in capitals mid-paragraph', () => {
+  it('"- **Rewrote both noisy alerts** to fire ..." is the speaker\'s own step', () => {
+    for (const note of ['- **Rewrote the nightly export** so it streams rows instead of loading them all.', '- **Moved the team to trunk-based builds** after two failed releases.', '1. **Cut the onboarding form** from eleven fields to four.']) {
+      assert.notStrictEqual(findPersonalAction(`## Impact list\n\n${note}\n`), undefined, note);
+    }
+    assert.strictEqual(findPersonalAction('- **Impact:** the team shipped it in May.\n'), undefined);
+  });
+
+  it('"... ACTION: Mapped the process ..." opens a note after the label in capitals', () => {
+    for (const text of [
+      'CHALLENGE: Refund requests waited 9 days on average. ACTION: Rebuilt the queue by urgency and trained 6 agents on it. RESULT: Waits fell to 2 days.',
+      'PROBLEM: The clinic lost 30 referrals a month to fax errors. ACTIONS: Set up a shared inbox and wrote the triage guide. OUTCOME: Lost referrals fell to 2 a month.',
+    ]) {
+      assert.notStrictEqual(findPersonalAction(text), undefined, text);
+      assert.strictEqual(lintText(`**Analyst, GS-9** | 2021 – present\n\n${text}\n`).findings.filter((f) => f.ruleId === 'missing-personal-role').length, 0, text);
+    }
+  });
+});
+
+describe('kinds: none over a period told by "never ... again", none harmed, and a step of a scale', () => {
+  it('each counts as a measured outcome', () => {
+    for (const ending of [
+      'After that the van never left without the cold boxes again.',
+      'The supplier never sent a short delivery again that season.',
+      'The stall was moved before the crowd arrived, and nobody was hurt.',
+      'No one was injured, and the gate was fixed by the Friday.',
+      'His essay went up by a grade on resubmission.',
+      'Our stall moved up by one place in the league table.',
+    ]) {
+      assert.strictEqual(hasQuantity(ending), true, ending);
+    }
+    for (const framing of ['Clients now get their invoices the same morning.', 'Nobody was sure what to do at first.', 'Her mark stayed a grade below the class average.']) {
+      assert.strictEqual(hasQuantity(framing), false, framing);
+    }
+  });
+});
+
+describe('kinds: a step told above a marked Situation, and a work log kept as a table', () => {
+  const missing = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]);
+  it('a brag doc\'s "- **What:** Tracked down ..." above "Why it mattered:" and "Impact:" tells the Action', () => {
+    for (const what of ['- **What:** Found why one refund in 2,000 went out twice and rewrote the claim step.', '- **What I shipped:** Moved the nightly export to a queue and added a replay tool.', '- **Work:** Rebuilt the rota generator so that shift swaps no longer clash with booked leave.']) {
+      const text = `## March — export fix\n\n${what}\n- **Why it mattered:** Every duplicate cost us a support call.\n- **Impact:** No duplicates in the four months since.\n`;
+      assert.ok(!missing(text).includes('The story has no Action'), what);
+    }
+  });
+
+  it('a work log kept as a table ("| Week | What I did | Outcome |") is a telling, its rows a sentence each: no hint to mark its parts', () => {
+    for (const rows of [
+      '| 1 | Measured page weight on the top 100 pages | Median 2.8 MB |\n| 2 | Built a resize worker | Shipped to 10% of traffic |\n| 3 | Rolled out to all pages | Median 0.7 MB |',
+      '| Mon | Called the three late suppliers | Two agreed new dates |\n| Wed | Moved orders to the backup supplier | No shelf gaps |',
+    ]) {
+      const text = `# Work log — spring\n\n| Day | What I did | Outcome |\n|---|---|---|\n${rows}\n`;
+      assert.deepStrictEqual(missing(text), [], rows);
+    }
+    assert.deepStrictEqual(missing('# Work log\n\n| Day | Note |\n|---|---|\n'), [NO_PARTS_FOUND.split('.')[0]]);
+  });
+});
+
+describe('kinds: an answer told wholly as habits or a stance is vague as a whole', () => {
+  const vague = (text: string) => lintText(text).findings.filter((f) => f.ruleId === 'vague-claim').map((f) => f.message);
+  it('one finding names the sentence that shows no occasion, where no vague phrase was found', () => {
+    for (const answer of [
+      'I keep every piece of work with one owner. In stand-ups I ask about blockers rather than status. If someone falls behind I talk to them privately first. This has always worked for my teams.',
+      'Good service is mostly about being ready. There is always a spare till float in the drawer, and I check the queue every few minutes. When people can see someone is coming, few of them get cross.',
+      'Honestly, I find estimating hard. What I do is say so the moment a date looks at risk. Then we choose between cutting scope and moving the date, together.',
+    ]) {
+      const found = vague(`**How do you keep work on track?**\n\n${answer}\n`);
+      assert.strictEqual(found.length, 1, answer);
+      assert.match(found[0], /not one time it happened/);
+    }
+    assert.deepStrictEqual(vague('**How do you keep work on track?**\n\nLast spring our launch slipped twice. I split the work into weekly milestones and named one owner for each. We shipped on the new date, with two days to spare.\n'), []);
   });
 });
