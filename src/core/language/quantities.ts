@@ -5,9 +5,7 @@ import { compiledNow } from '../text';
  * Finds measured outcomes in prose: numbers with what they measure, and quantities in words.
  * A measured outcome is a change ("from 4 hours to 10 minutes", "halved"), a rate ("12%"), a count
  * of outcomes ("eleven pairs met", "not one complaint", "without refusing once", "only one bug",
- * "nobody was paged again", "never refused a collection again", "nobody was hurt", "stopped
- * entirely", "never stopped", "no record was lost", "sold out", a step of a scale ("raised her mark
- * by a grade"),
+ * "nobody was paged again", "stopped entirely", "never stopped", "no record was lost", "sold out",
  * "all 40 services"), time saved ("saved a full day"), a change of scale ("from days to hours"), a
  * time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less
  * than one day", "a month ahead of schedule", "by the end of my third day", "by the end of that
@@ -89,12 +87,6 @@ const WORD_QUANTITY_ALL = new RegExp(
     String.raw`(?:only|just) (?:one|a single) (?!of\b)[a-z]+`,
     // None over a period: "nobody was paged again", "none in the next quarter", "no repeat of the fault since".
     String.raw`(?:nobody|no one|none|neither|no (?:repeat|recurrence|repetition)s? of)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season|term|semester)|in the (?:next|following|months|weeks|year) )`,
-    // None over a period, told by "never ... again": "the council never refused a collection again".
-    String.raw`never (?:[a-z]+ed|went|left|broke|came|fell|ran|got|had|lost|saw|sent|took) [^.;!?\n]{0,40}?\bagain\b`,
-    // None harmed: "nobody was hurt", "no one was injured".
-    String.raw`(?:nobody|no one|no-one) (?:was|got|were) (?:hurt|injured|harmed|charged twice)\b`,
-    // A change by one step of a scale: "raised her mark by a grade", "moved up by one band".
-    String.raw`by (?:a|one|a full|a whole) (?:grade|band|level|notch|place|position)\b`,
     // None counted by a check of the outcome: "the next audit found no missing checks", "the
     // near-miss log showed no mix-ups".
     String.raw`(?:audits?|inspections?|reviews?|checks?|surveys?|logs?) (?:found|showed|recorded|logged|reported|listed) (?:no|none|nothing|zero)\b`,

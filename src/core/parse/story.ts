@@ -708,13 +708,9 @@ const ASCII_NAME_CHAR = (() => {
 export function isNameChar(code: number): boolean {
   return code < 128 ? ASCII_NAME_CHAR[code] === 1 : NAME_CHAR.test(String.fromCharCode(code));
 }
-/**
- * "S– text", and a name in capitals or title case before a dash: "RESULT – She thanked me". "C –"
- * is the Challenge (or Context) of a CAR shorthand ("C – courier contract up for renewal"), read only
- * before a dash: "C:" may name a speaker.
- */
+/** "S– text", and a name in capitals or title case before a dash: "RESULT – She thanked me". */
 const DASHED_NAMES = '[Ss]ituation|SITUATION|[Tt]ask|TASK|[Aa]ctions?|ACTIONS?|[Rr]esults?|RESULTS?';
-const LETTER_DASH = new RegExp(String.raw`^(?:([STARC])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
+const LETTER_DASH = new RegExp(String.raw`^(?:([STAR])[ \t]*[–—-]|(${DASHED_NAMES})(?:[ \t]*[–—][ \t]*|[ \t]+-))[ \t]*(?=\S)`);
 const BOLD_LETTER_DASH = new RegExp(String.raw`^([STAR]|${DASHED_NAMES})(?:\*\*|__|\*|_)[ \t]*[–—-][ \t]+`);
 /** A first letter in brackets and the rest of the name: "(P)roblem", "(A)ction". */
 const BRACKETED_INITIAL = /^\(([A-Z])\)(\p{Ll}{2,})/u;
@@ -722,7 +718,7 @@ const BRACKETED_INITIAL = /^\(([A-Z])\)(\p{Ll}{2,})/u;
 const LETTERS_BEFORE_NAME = /^\([STARL](?:\/[STARL])?\)[ \t]+(?=(\p{Lu}[\p{L} \t/&-]{0,40}?)[ \t]*(?:\*\*|__|\*|_)?[ \t]*:)/u;
 /** Emoji and their joiners before a label: "🎯 **Situation:**". */
 const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
-const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STARC][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
+const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
 
 /**
  * A label found on a line, offsets within the line: its name as read ("Situation" for
@@ -801,10 +797,6 @@ function labelAt(line: string): LabelFound | undefined {
     }
     // Any other gloss is skipped after a name ("Result (approximate):"), never after a letter: "A (see below):" is no label.
     if (gloss && !single) after += gloss[0].length - 1;
-    // "Action (A) - my approach:", "Result – for the team:": a name, then a dash and a few words
-    // saying whose or which it is, before the colon. Never after a letter: "A - see below:" is no label.
-    const qualified = !gloss && !single && !dashEnds && DASH_OR_BRACKET.test(line.charAt(after)) ? QUALIFIED_NAME.exec(line.slice(after, after + 72)) : null;
-    if (qualified) after += qualified[0].length - 1;
     // A part asked as a question: "**What was the situation?**".
     if (line.charCodeAt(after) === 63) after = skipBlanks(line, after + 1);
     if (!colon && line.charCodeAt(after) === 58) {
@@ -831,7 +823,6 @@ function labelAt(line: string): LabelFound | undefined {
   }
   // "S– During my second year ...": a single letter and a dash; in bold, "**S** — Our tracking ...".
   const dashed = (markup ? BOLD_LETTER_DASH : LETTER_DASH).exec(line.slice(nameStart, nameStart + 16));
-  if (dashed?.[1] === 'C') return { name: 'Challenge', nameStart, nameEnd: nameStart + 1, bodyStart: nameStart + dashed[0].length };
   if (dashed) return { name: dashed[1] ?? dashed[2], nameStart, bodyStart: nameStart + dashed[0].length };
   return undefined;
 }
@@ -845,20 +836,8 @@ function equalsNearStart(line: string): boolean {
   return equals !== -1 && equals <= 41 && line.lastIndexOf(' = ', 40) !== -1;
 }
 
-/**
- * What may follow a label's name on its line and leave the rest empty: a gloss in brackets ("(30
- * seconds)"), a template's size hint and its colon (`**Situation** (2 sentences max):`) or an HTML
- * line break (`<b>Result</b><br>`).
- */
-const NOTHING_AFTER_NAME = /^(?:\([^()]{0,40}\)[ \t]*:?|<br[ \t]*\/?>)[ \t]*$/i;
-
-/** The characters that may open a qualifier after a label's name (see `QUALIFIED_NAME`). */
-const DASH_OR_BRACKET = /^[–—(-]/;
-/**
- * After a label's name, a gloss in brackets at most and then a dash and up to six words saying whose
- * or which part it is, ending in the label's colon: " (A) - co-worker's approach:", "– for the team:".
- */
-const QUALIFIED_NAME = /^(?:\([^()]{1,24}\)[ \t]*)?[–—-][ \t]+[\p{L}'’]+(?:[ \t]+[\p{L}'’]+){0,5}[ \t]*(?:\*\*|__|\*|_)?[ \t]*:/u;
+/** What may follow a label's name on its line and leave the rest empty: a gloss in brackets ("(30 seconds)") or an HTML line break (`<b>Result</b><br>`). */
+const NOTHING_AFTER_NAME = /^(?:\([^()]{0,40}\)|<br[ \t]*\/?>)[ \t]*$/i;
 
 /** A bracketed gloss after a label's name and before its colon: "(Context):", "(S)**:". */
 const LABEL_GLOSS = /^\(([^()]{1,24})\)[ \t]*(?:\*\*|__|\*|_)?[ \t]*:/;
@@ -1108,7 +1087,7 @@ function openingSituation(story: Story): Section | undefined {
  * duty named and then given as what to do ("my challenge was to ..."), "I had set myself the aim of
  * ...", "the head asked me to ...", "I was brought in to ...", "our team was tasked with ...", an
  * intention ("we set out to ..."), "I needed to ...", "I had to ...",
- * "I was responsible for ...", "my job was ...", "my job for the spring was ...", "hired me to ...", "I led the move ...", "I was
+ * "I was responsible for ...", "my job was ...", "hired me to ...", "I led the move ...", "I was
  * one of five people ...", "I said I would own it", a goal handed over ("the director gave me one
  * objective"), a request asked as a question ("asked me one
  * question: could I fix ..."), an aim or a date set ("I was hoping to ...",
@@ -1121,8 +1100,7 @@ function goalStated(personal: boolean): RegExp {
   const [subject, object, owner, self] = personal ? ['I', 'me', 'my', 'myself'] : [String.raw`I|we|of us|(?:team|group|class|crew)(?: of \w+)?`, 'me|us', 'my|our|the', 'myself|ourselves|us'];
   return new RegExp(
     [
-      // With a time or a scope between: "my job for the spring was to get ...", "our goal that quarter was".
-      String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment)(?: (?:for|on|in|during|over|that|this) (?:the |that |this |a )?[\w-]+)? (?:was|is)\b`,
+      String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment) (?:was|is)\b`,
       // Any duty or plan named and then given as what to do: "my challenge was to lead ...", "our brief is to".
       String.raw`\b(?:${owner}) [\w-]+ (?:was|is) to \w`,
       // The duty as the subject: "tracking it down was my job".
@@ -1421,12 +1399,11 @@ export function withoutHeadings(text: string): string {
 
 /**
  * The sentences of a text, headings left out: runs of words ended by a full stop, a question or
- * exclamation mark, a new list item, a new table row or the text's end (talking points in a list,
- * "- sat down with her, built 2 prototypes", and the rows of a work log's table, "| 3 | Proposed
- * serving WebP | Plan approved |", are a sentence each).
+ * exclamation mark, a new list item or the text's end (talking points in a list, "- sat down with
+ * her, built 2 prototypes", are a sentence each).
  */
 function countSentences(text: string): number {
-  return text.replace(HEADING_LINE, '').split(/[.!?]+(?=\s|$)|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]|\n[ \t]*\|/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
+  return text.replace(HEADING_LINE, '').split(/[.!?]+(?=\s|$)|\n[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]/).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence)).length;
 }
 
 /** The prose of a section (code and comments blanked), same offsets as the story text. */

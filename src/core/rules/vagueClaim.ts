@@ -1,8 +1,6 @@
 import { hasQuantity } from '../language/quantities';
 import { VAGUE_CLAIMS } from '../language/phrases';
-import { hasNoStarSections, proseWithoutQuotes, starPart, tooShortToTell, type Story } from '../parse/story';
-import { noEventSentence, tellsNoEvent } from '../language/personal';
-import { quoteForMessage } from '../text';
+import { proseWithoutQuotes, starPart, type Story } from '../parse/story';
 import { findPhrase } from '../language/triggers';
 import { defineRule, type RuleIssue } from './rule';
 
@@ -12,7 +10,7 @@ export const vagueClaim = defineRule({
   defaultSeverity: 'information',
   tags: ['impact'],
   docs:
-    'Phrases like "improved performance" or "worked hard" could be said of any project, so they earn no credit. Replace each with the specific thing: what you measured, what you decided, what changed. In the Result, an outcome told as an impression is vague too: a comparison with no size ("much faster", "far friendlier"), "it went smoothly", "deploys became routine", someone\'s feeling ("the manager was pleased", "the guest was over the moon", "a very happy client"), a degree with no size ("her confidence grew a great deal", "errors went down noticeably", "a big boost"), a reception ("it was well received", or not, "my manager really appreciated that", "the residents enjoyed it", "singled the team out for praise", "a big success", "made a real difference", "exceeded expectations"), praise as the outcome ("the final presentation was excellent", "my team performed admirably", "with flying colours", "a glowing review") or a quality bettered ("improved patient safety scores", "reporting accuracy improved", "stakeholder satisfaction"); the same words setting the scene in the Situation are left alone. Anywhere in the telling, skills or a manner named where a step belongs ("using my programming skills", "I relied on effective communication", "by actively listening", "a solution that worked", "a plan we were both happy with") are vague: say what you did with them; so are praise given ("my manager gave me great feedback"), growth with nothing in it ("made me a better team player") team spirit in place of who did what ("pulled together into a tight unit", "we all pulled together") and effort or fortune in place of a step ("I gave it my best", "working very hard", "went from strength to strength"). Hypotheticals ("I would", "I\'d check", "my first step would be", "we usually") describe habits, not this story: tell it in the past tense; an answer with no part marked told wholly so, as habits or a stance with no occasion in it ("I flag early, every time", "There\'s always a task on the board"), is vague as a whole, and its sentence that shows it is named ("the way we always had" names the old way the story departs from, and "Since then I always ..." the habit it left behind, its lesson: both are left alone). A claim with a number in the same sentence is left alone, and words two claims share are named once.',
+    'Phrases like "improved performance" or "worked hard" could be said of any project, so they earn no credit. Replace each with the specific thing: what you measured, what you decided, what changed. In the Result, an outcome told as an impression is vague too: a comparison with no size ("much faster", "far friendlier"), "it went smoothly", "deploys became routine", someone\'s feeling ("the manager was pleased", "the guest was over the moon", "a very happy client"), a degree with no size ("her confidence grew a great deal", "errors went down noticeably", "a big boost"), a reception ("it was well received", or not, "my manager really appreciated that", "the residents enjoyed it", "singled the team out for praise", "a big success", "made a real difference", "exceeded expectations"), praise as the outcome ("the final presentation was excellent", "my team performed admirably", "with flying colours", "a glowing review") or a quality bettered ("improved patient safety scores", "reporting accuracy improved", "stakeholder satisfaction"); the same words setting the scene in the Situation are left alone. Anywhere in the telling, skills or a manner named where a step belongs ("using my programming skills", "I relied on effective communication", "by actively listening", "a solution that worked", "a plan we were both happy with") are vague: say what you did with them; so are praise given ("my manager gave me great feedback"), growth with nothing in it ("made me a better team player") team spirit in place of who did what ("pulled together into a tight unit", "we all pulled together") and effort or fortune in place of a step ("I gave it my best", "working very hard", "went from strength to strength"). Hypotheticals ("I would", "I\'d check", "my first step would be", "we usually") describe habits, not this story: tell it in the past tense ("the way we always had" names the old way the story departs from, and "Since then I always ..." the habit it left behind, its lesson: both are left alone). A claim with a number in the same sentence is left alone, and words two claims share are named once.',
   findIssues(story) {
     const result = starPart(story, 'result');
     const text = proseWithoutQuotes(story);
@@ -35,10 +33,6 @@ export const vagueClaim = defineRule({
         issues.push({ message: `"${phrase}" is vague: ${claim.advice}.`, start, end: start + phrase.length });
       }
     }
-    if (issues.length === 0) {
-      const untold = noEventIssue(story);
-      if (untold) return [untold];
-    }
     // Two claims over the same words ("communicated much better") are one finding.
     issues.sort((a, b) => a.start - b.start || b.end - a.end);
     const kept: RuleIssue[] = [];
@@ -46,27 +40,6 @@ export const vagueClaim = defineRule({
     return kept;
   },
 });
-
-/**
- * For a story with no part marked that tells no event (`tellsNoEvent`: an answer told wholly as
- * habits, a stance or what the speaker would do, "I flag early, every time", "There's always a
- * task on the board") and holds no vague phrase of its own: one finding on the sentence that shows
- * it, as the whole answer is generic. Undefined for any other story, and asked only of a story
- * with no finding yet.
- */
-function noEventIssue(story: Story): RuleIssue | undefined {
-  if (!hasNoStarSections(story) || tooShortToTell(story)) return undefined;
-  const from = story.frontMatter.bodyStart;
-  const telling = story.prose.slice(from);
-  if (!tellsNoEvent(telling)) return undefined;
-  const shown = noEventSentence(telling);
-  if (!shown) return undefined;
-  return {
-    message: `"${quoteForMessage(telling, shown.start, shown.end)}" is vague: it tells what you do or believe, not one time it happened. Pick one occasion and say what you did and what came of it.`,
-    start: from + shown.start,
-    end: from + shown.end,
-  };
-}
 
 /**
  * Whether an offset lies in a Learning or a Short version: a Learning may rightly say "now I always
