@@ -91,7 +91,12 @@ async function coreModulesImported() {
     },
   };
   const entries = ['src/extension/extension.ts', 'src/node/storyWorker.ts'];
-  await Promise.all(entries.map((entry) => esbuild.build({ ...node, entryPoints: [entry], write: false, external: ['vscode'], plugins: [record] })));
+  const webSiblings = { name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) };
+  await Promise.all([
+    ...entries.map((entry) => esbuild.build({ ...node, entryPoints: [entry], write: false, external: ['vscode'], plugins: [record] })),
+    // The web extension, with its `.web.ts` siblings, which may import core modules of their own.
+    esbuild.build({ ...node, platform: 'browser', entryPoints: [entries[0]], write: false, external: ['vscode'], plugins: [webSiblings, record] }),
+  ]);
   return [...used].sort();
 }
 
@@ -101,13 +106,42 @@ async function coreModulesImported() {
  * and lends it no `require` but `vscode`'s. So the package holds the core once, for the three hosts.
  * The web extension is `require`d inside `activate`, which makes esbuild wrap its modules in lazy
  * initialisers: the desktop host and the worker thread, which read only `modules`, never run them
- * (nor `require('vscode')`, which the worker thread could not answer).
+ * (nor `require('vscode')`, which the worker thread could not answer). Its imports of core modules
+ * read them from `modules` (see `webCore`), so the core's own modules stay unwrapped, as in the
+ * builds that import them directly: wrapped, their constants would become variables set at start-up.
  */
 const CORE_MODULES = watch ? coreModules() : await coreModulesImported();
+
+/** A module of core.js that holds each core module's namespace once the entry has run. */
+const CORE_REGISTRY = 'star-coach:core-registry';
+
+/**
+ * For core.js: an import of a core module from outside the core (the web extension's) reads that
+ * module's namespace from the registry the entry fills, as the desktop bundles read it from core.js
+ * (`sharedCore`); imports inside the core are bundled as usual.
+ */
+const webCore = {
+  name: 'web-core',
+  setup(build) {
+    build.onResolve({ filter: /^star-coach:core-registry$/ }, () => ({ path: 'registry', namespace: 'core-registry' }));
+    build.onLoad({ filter: /.*/, namespace: 'core-registry' }, () => ({ contents: 'export const registry = {};', loader: 'js' }));
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.namespace !== 'file' || args.resolveDir.startsWith(CORE + sep) || args.resolveDir === CORE) return undefined;
+      const module = coreModuleOf(args.resolveDir, args.path);
+      return module ? { path: module, namespace: 'core-ref' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'core-ref' }, (args) => ({
+      contents: `module.exports = require('${CORE_REGISTRY}').registry[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+};
 const coreEntry = {
   contents: [
+    `import { registry } from '${CORE_REGISTRY}';`,
     ...CORE_MODULES.map((module, i) => `import * as m${i} from './${module}';`),
     `export const modules = { ${CORE_MODULES.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} };`,
+    `Object.assign(registry, modules);`,
     `export function activate(context) { return require('../extension/extension').activate(context); }`,
     `export function deactivate() {}`,
   ].join('\n'),
@@ -129,7 +163,7 @@ const builds = [
     stdin: coreEntry,
     outfile: 'dist/core.js',
     external: ['vscode'],
-    plugins: [{ name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) }],
+    plugins: [{ name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) }, webCore],
   },
   // The extension: vscode is provided by the editor at run time.
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './core.js'], plugins: [sharedCore] },
