@@ -24,6 +24,9 @@ function webSibling(args) {
   return existsSync(sibling) ? { path: sibling } : undefined;
 }
 
+/** The browser build's resolution of `./x` to its `.web.ts` sibling, as a plugin. */
+const webSiblings = { name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) };
+
 /**
  * For the Node builds: zod probes `navigator` to spot Cloudflare Workers before it compiles a
  * schema. Node 21 and later define `navigator`, and VS Code's extension host answers every read
@@ -91,7 +94,6 @@ async function coreModulesImported() {
     },
   };
   const entries = ['src/extension/extension.ts', 'src/node/storyWorker.ts'];
-  const webSiblings = { name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) };
   await Promise.all([
     ...entries.map((entry) => esbuild.build({ ...node, entryPoints: [entry], write: false, external: ['vscode'], plugins: [record] })),
     // The web extension, with its `.web.ts` siblings, which may import core modules of their own.
@@ -163,7 +165,7 @@ const builds = [
     stdin: coreEntry,
     outfile: 'dist/core.js',
     external: ['vscode'],
-    plugins: [{ name: 'web-siblings', setup: (build) => build.onResolve({ filter: /^\.\.?\// }, webSibling) }, webCore],
+    plugins: [webSiblings, webCore],
   },
   // The extension: vscode is provided by the editor at run time.
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './core.js'], plugins: [sharedCore] },

@@ -50,14 +50,19 @@ const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has b
 /**
  * Opening verbs of finding or showing, which take a clause for their object: "Noticed lost-parcel
  * complaints were all going to one depot" tells a step, not a participle before a passive ("Delayed
- * orders were refunded"). None of them is read as an adjective before its noun.
+ * orders were refunded"), unless a passive follows the noun (`PASSIVE_PARTICIPLE_AFTER`).
  */
 const TAKES_A_CLAUSE = new Set(['noticed', 'spotted', 'found', 'saw', 'discovered', 'showed', 'argued', 'explained', 'warned']);
 /**
  * A passive after the noun ("Found items were logged by the porter", "Discovered valuables were
  * handed over"): there the verb of finding is a participle before its noun, as any other is.
  */
-const PASSIVE_PARTICIPLE_AFTER = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\s+(?:\p{L}+ly\s+)?[\p{L}]+(?:ed|en|wn|ught|ld|lt|ne|id)\b/u;
+const PASSIVE_PARTICIPLE_AFTER = new RegExp(String.raw`${PASSIVE_AFTER_OPENING.source}\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en|wn|ught|ld|lt|ne|id)\b`, 'u');
+
+/** Whether an opening past word (`word`, lowercased, with `rest` after it) is a participle before its noun and a passive: "Delayed orders were refunded". */
+function participleBeforePassive(word: string, rest: string): boolean {
+  return PASSIVE_AFTER_OPENING.test(rest) && (!TAKES_A_CLAUSE.has(word) || PASSIVE_PARTICIPLE_AFTER.test(rest));
+}
 
 export interface PersonalRole {
   /** Offsets within the text given of the first personal action, if any. */
@@ -145,7 +150,7 @@ export function findPersonalAction(text: string): PersonalRole | undefined {
 
 /**
  * Where a note may open: a paragraph (after a blank line: "Inherited a newsletter ..." under a
- * title), a table's cell, a bullet (and a bold label after it), a sentence, the text, the text after
+ * title), a bullet (and a bold label after it), a sentence, the text, the text after
  * a tag of up to three words and a semicolon ("solo; cropped both images"), a line's text after a
  * label of its own of up to three words and a colon, in lower case ("Implementing: briefed the
  * crews"), a line of a block quote (and emphasis).
@@ -155,8 +160,7 @@ const OPENINGS = /(?:^|\n)[ \t]*\r?\n[ \t]*(?=[A-Z])|(?:^|\n)[ \t]*(?:[-*+•◦
 /**
  * Bullets and sentences that open with a past-tense verb are the speaker's own: "- Analyzed the
  * logs", notes that open the part in lower case ("standardised the template, added gates") and a
- * line of a block quote, in emphasis too ("> _Spent three sprints adding ..._"), a paragraph's opening
- * and a table cell's note ("| Profiled the search path ... |").
+ * line of a block quote, in emphasis too ("> _Spent three sprints adding ..._"), and a paragraph's opening.
  */
 function findSubjectlessAction(text: string): PersonalRole | undefined {
   OPENINGS.lastIndex = 0;
@@ -170,7 +174,7 @@ function findSubjectlessAction(text: string): PersonalRole | undefined {
     if (!isPastTense(word)) continue;
     // "Caused by a bug", "Based on": a participle. "Started by drafting a plan" acts: by doing.
     // "Put simply, we let it slip": a way of saying, not a step.
-    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !BY_DOING.test(rest)) || (PASSIVE_AFTER_OPENING.test(rest) && !(TAKES_A_CLAUSE.has(word) && !PASSIVE_PARTICIPLE_AFTER.test(rest)))) continue;
+    if (SAYING.test(rest) || (/^\s*(?:,|by\b|on\b)/.test(rest) && !BY_DOING.test(rest)) || participleBeforePassive(word, rest)) continue;
     const start = from + opening[0].indexOf(opening[1]);
     return { start, end: start + opening[1].length };
   }
@@ -214,7 +218,8 @@ const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look 
  * "repeat back what I understood", "share whatever went wrong", "say why it mattered": a past told
  * in a clause that the words before it ask about or name, not an event of its own (the verb before
  * it, when past, is). Never a clause opening its sentence ("What I did was ...") or after a
- * comma: only after a word and a space.
+ * comma: only after a word and a space. `ASKED_ABOUT_BEFORE` is its older, narrower kin, kept for
+ * "when" after a verb of asking, which this one leaves alone ("I called when it failed").
  */
 const EMBEDDED_CLAUSE_BEFORE = /\p{L} (?:what|whatever|why|how|whether) (?:(?:i|we|you|it|this|that|they|he|she|people|things?) )?$/iu;
 /** "what I did was call the client": a clause that the sentence is about (a cleft), which tells what happened. */
