@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DrillQuestion } from '../../src/core/drill/followUps';
 import type { MatchResult } from '../../src/core/match/rank';
 import type { LoopPlanProvider } from '../../src/extension/features/loopPlanView';
-import { closeAll, openStory, storyUri, waitFor } from './helpers';
+import { closeAll, openStory, storyUri, waitFor, writeFile } from './helpers';
 
 describe('which story for this question, in a real VS Code', () => {
   afterEach(async () => {
@@ -38,6 +38,36 @@ describe('which story for this question, in a real VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     }
     assert.strictEqual(await vscode.commands.executeCommand('starCoach.whichStory', question, 'bias-for-speed'), undefined);
+  });
+
+  it('ranks each story by its words as they are now: a story added, rewritten on disk, edited unsaved, and deleted', async () => {
+    const extra = storyUri('zz-airship.star.md');
+    const told = (words: string) => `---\ntitle: The night shift handover\nlps: [Ownership]\n---\n## Situation\nOur night shift lost track of open work.\n\n## Task\nI owned the handover.\n\n## Action\nI wrote a handover note about the ${words} and walked each lead through it.\n\n## Result\nMissed tasks fell from 9 a week to 1.\n`;
+    const firstFor = async (question: string) => {
+      const results = await vscode.commands.executeCommand<MatchResult[]>('starCoach.whichStory', question);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return results ?? [];
+    };
+    const ranksFirst = (question: string, word: string) => async () => {
+      const [best] = await firstFor(question);
+      return best?.file === extra.toString() && best.reasons.some((r) => r.includes(`"${word}"`));
+    };
+    try {
+      await firstFor('Tell me about a time you took ownership.'); // the bank's words read once, before the changes below
+      await writeFile(extra, told('zeppelin hangar'));
+      await waitFor('the new story ranked by its words', ranksFirst('Tell me about the zeppelin.', 'zeppelin'));
+      await writeFile(extra, told('dirigible mooring'));
+      await waitFor('the rewritten story ranked by its new words', ranksFirst('Tell me about the dirigible.', 'dirigible'));
+      assert.ok(!(await firstFor('Tell me about the zeppelin.')).some((r) => r.reasons.some((reason) => reason.includes('"zeppelin"'))), 'the old words are forgotten');
+      const editor = await vscode.window.showTextDocument(extra);
+      assert.match(editor.document.lineAt(11).text, /dirigible/);
+      await editor.edit((edit) => edit.replace(editor.document.lineAt(11).range, 'I wrote a handover note about the blimp and walked each lead through it.'));
+      await waitFor('the unsaved edit ranked by its words', ranksFirst('Tell me about the blimp.', 'blimp'));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(extra);
+    }
+    await waitFor('the deleted story out of the ranking', async () => !(await firstFor('Tell me about the dirigible.')).some((r) => r.file === extra.toString()));
   });
 
   it('drills the open story with follow-ups on the numbers of its Result', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { Bm25Index } from '../../src/core/match/bm25';
-import { questionLps, SCORE_PARTS, StoryMatcher, storyWords } from '../../src/core/match/rank';
+import { BankTerms, questionLps, SCORE_PARTS, StoryMatcher, storyTerms, storyWords } from '../../src/core/match/rank';
 import { givenQuestionLps } from '../../src/core/match/questionLps';
 import { NO_LP_MODEL } from '../../src/core/match/lpModel';
 import { contentStems, inflectionRoot, inflectionRoots, stemWord, PORTER_STEMMER } from '../../src/core/match/words';
@@ -320,6 +320,21 @@ describe('question to story', () => {
     const ranked = matcher.rank('Tell me about a database migration that missed its deadline', { now: new Date() }, 10);
     assert.strictEqual(ranked.length, 10);
     assert.ok(Date.now() - started < 1000);
+  });
+
+  it('ranks a bank read ahead (its terms kept across questions) exactly as the bank told in words, and refuses terms of another size', () => {
+    const documents = ['Cut the logging vendor bill', 'Hired a team under a deadline', 'Found the latency in the database', 'Calmed an angry customer'].map((title, i) =>
+      doc(`s${i}`, story(title, ['Frugality', 'Hire and Develop the Best', 'Dive Deep', 'Customer Obsession'][i], i % 2 ? 'It went well.' : 'Costs fell by 30%.')),
+    );
+    const terms = new BankTerms(documents.map((d) => storyTerms(d.text)));
+    const told = new StoryMatcher(documents);
+    // The same terms, with profiles that changed since (a check, a telling): the words need no reading again.
+    const read = new StoryMatcher({ profiles: documents.map((d) => d.profile), terms });
+    for (const question of ['Tell me about a time you saved money on a vendor.', 'What is the hardest bug you debugged?', 'Tell me about a customer.', '']) {
+      assert.deepStrictEqual(read.rank(question, { now: new Date(0) }), told.rank(question, { now: new Date(0) }), question);
+      assert.deepStrictEqual(read.scoreParts(question, { now: new Date(0) }), told.scoreParts(question, { now: new Date(0) }), question);
+    }
+    assert.throws(() => new StoryMatcher({ profiles: documents.slice(1).map((d) => d.profile), terms }), RangeError);
   });
 
   it('star-coach match ranks the examples, JSON best first, and refuses a missing question', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { allQuestions } from '../../src/core/catalog';
 import { lintText } from '../../src/core/engine';
-import { storyWords, StoryMatcher } from '../../src/core/match/rank';
+import { BankTerms, storyTerms, storyWords, StoryMatcher } from '../../src/core/match/rank';
 import { practiceHistory, profileStory } from '../../src/core/plan/profile';
 import { DrillSession, StoryDrillSession, type TellableStory } from '../../src/core/practice/drill';
 import { entryLine, parsePracticeLog, practiceEntrySchema, type PracticeEntry } from '../../src/core/practice/log';
@@ -191,6 +191,23 @@ describe('the stories a mock question lists', () => {
     assert.deepStrictEqual(listed.map((s) => s.id), ['stories/latency.star.md', 'stories/survey.star.md', 'stories/budget.star.md']);
     assert.ok(listed[0].reasons.includes('primary LP Dive Deep'), listed[0].reasons.join('; '));
     assert.ok(listed[0].reasons.includes('at L6, your target'), listed[0].reasons.join('; '));
+  });
+
+  it('rank a bank read ahead as they rank it told, and drill the story told from the parsed few given', () => {
+    const stories = bank();
+    const clock = fakeClock();
+    const terms = new BankTerms(stories.map(({ story }) => storyTerms(storyWords(story))));
+    const readAhead = { profiles: stories.map((s) => s.profile), terms };
+    const now = new Date(clock.now());
+    const listed = storiesForQuestion(question, { stories, match: { targetLevel: 'L6' } }, now);
+    assert.deepStrictEqual(storiesForQuestion(question, { stories: readAhead, match: { targetLevel: 'L6' } }, now), listed);
+    const best = stories.find((s) => s.profile.summary.id === listed[0].id)!;
+    const session = new MockSession(question, 60, { stories: readAhead, tellable: [best], match: { targetLevel: 'L6' } }, clock.now);
+    assert.deepStrictEqual(session.stories, listed);
+    session.finishAnswer();
+    session.tellStory(best.profile.summary.id);
+    assert.strictEqual(session.told, best);
+    assert.ok(session.drill!.questions.some((q) => q.kind === 'number'), 'the follow-ups come from the story told');
   });
 
   it('say a story was told recently, from the story the practice log recorded, by the session clock', () => {

@@ -18,6 +18,92 @@ export interface MatchDocument {
   text: string;
 }
 
+/**
+ * A bank to rank, read ahead: each story's profile, and the terms of every story's words in the
+ * same order (`BankTerms`, which an editor keeps across questions while the stories' words stay
+ * the same). The profiles carry what changes more often: checks, the practice log's tellings.
+ */
+export interface TermedBank {
+  profiles: readonly StoryProfile[];
+  terms: BankTerms;
+}
+
+/** What the matcher reads from one story's words (`storyWords`), once per text. */
+export interface StoryTerms {
+  /** The stems of its content words, in order, repeats kept (BM25's term counts). */
+  content: readonly string[];
+  /** How strongly it shows each cue, 0 to 1, in the cue table's order (see `storyCueStrengths`). */
+  cues: Float32Array;
+}
+
+/** The terms of a story's words (`storyWords(story)`): one pass over its stems for BM25 and the cues. */
+export function storyTerms(words: string, stemmer: Stemmer = PORTER_STEMMER): StoryTerms {
+  const stems = textStems(words, stemmer);
+  return { content: stems.content, cues: storyCueStrengths(stems.all, stemmer) };
+}
+
+/**
+ * The word side of a bank's ranking, built from every story's terms in the bank's order: BM25
+ * postings over their content stems, and each cue's strengths made relative to the bank (see
+ * `relativeToBank`) with its rarity. It depends on the stories' words alone, so it holds while
+ * they stay the same, whatever their checks or tellings do.
+ */
+export class BankTerms {
+  readonly index: Bm25Index;
+  readonly cueCount = allCues().length;
+  /** Per story, how strongly it shows each cue relative to the bank (0 to 1): row `i * cueCount`. */
+  readonly cueStrengths: Float32Array;
+  /** Per cue, how rare it is over the bank's stories: a theme few stories show tells more. */
+  readonly cueRarity = new Float64Array(this.cueCount);
+
+  /** `terms[i]`: story i's terms, made by `storyTerms` with `stemmer`, the stemmer questions are read with too. */
+  constructor(
+    terms: readonly StoryTerms[],
+    readonly stemmer: Stemmer = PORTER_STEMMER,
+  ) {
+    this.index = new Bm25Index(
+      terms.map((t) => t.content),
+      STORY_BM25.k1,
+      STORY_BM25.b,
+    );
+    this.cueStrengths = new Float32Array(terms.length * this.cueCount);
+    terms.forEach((t, i) => this.cueStrengths.set(t.cues, i * this.cueCount));
+    this.relativeToBank(terms.length);
+  }
+
+  /** How many stories it holds. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /**
+   * Each cue's strengths made relative to the bank, as IDF makes a word's weight: the bank's mean
+   * strength times BANK_MEAN_SHARE is taken off and the strongest story scaled to 1, so a cue that
+   * every story shows alike ("customers", in most banks) tells none of them apart. Each cue's
+   * rarity (how few stories show it at all) is kept for `cueWeights`.
+   */
+  private relativeToBank(n: number): void {
+    for (let cue = 0; cue < this.cueCount; cue++) {
+      let sum = 0;
+      let max = 0;
+      let showing = 0;
+      for (let i = 0; i < n; i++) {
+        const strength = this.cueStrengths[i * this.cueCount + cue];
+        sum += strength;
+        max = Math.max(max, strength);
+        if (strength > 0) showing++;
+      }
+      // The square root of the cue's BM25-style IDF over the stories: a broad theme ("customers") shares the cue weight, never takes it all.
+      this.cueRarity[cue] = Math.sqrt(Math.log(1 + (n - showing + 0.5) / (showing + 0.5)));
+      const floor = n > 0 ? (BANK_MEAN_SHARE * sum) / n : 0;
+      for (let i = 0; i < n; i++) {
+        const at = i * this.cueCount + cue;
+        this.cueStrengths[at] = max > floor ? Math.max(0, this.cueStrengths[at] - floor) / (max - floor) : 0;
+      }
+    }
+  }
+}
+
 export interface MatchContext {
   targetLevel?: TargetLevel;
   /** Story file to the LP ids the loop plan gave it. */
@@ -146,54 +232,54 @@ function planPoints(planned: readonly string[] | undefined, question: QuestionLp
 /**
  * Stories ranked for interview questions. Build once per bank (BM25 postings over every story's
  * words), then `rank` each question; a question costs the postings of its words and one pass over
- * the stories for the LP fit.
+ * the stories for the LP fit. Built from a `TermedBank`, it skips reading the words: the cost is
+ * one pass over the profiles.
  */
 export class StoryMatcher {
-  private readonly index: Bm25Index;
+  private readonly terms: BankTerms;
+  private readonly profiles: readonly StoryProfile[];
+  private readonly stemmer: Stemmer;
 
   /** Per story, what does not depend on the question: quality points, level index (-1 none), time last told (NaN never), whether it went wrong. */
   private readonly quality: Float64Array;
   private readonly levelIndex: Int8Array;
   private readonly toldAt: Float64Array;
   private readonly failed: Uint8Array;
-  /** Per story, how strongly it shows each cue (0 to 1): row `i * cueCount`. */
-  private readonly cueStrengths: Float32Array;
-  private readonly cueCount = allCues().length;
-  /** Per cue, how rare it is over the bank's stories (see `relativeToBank`): a theme few stories show tells more. */
-  private readonly cueRarity = new Float64Array(this.cueCount);
 
   /**
-   * `lpModel` reads which LP a question is asked under beside the catalog's signals (see
-   * `questionLps`); `NO_LP_MODEL` reads from the signals alone.
+   * `bank`: the stories with their words, or read ahead (a `TermedBank`, whose stemmer is then the
+   * one used; `stemmer` is not). `lpModel` reads which LP a question is asked under beside the
+   * catalog's signals (see `questionLps`); `NO_LP_MODEL` reads from the signals alone. Throws a
+   * RangeError when a TermedBank's profiles and terms differ in number.
    */
   constructor(
-    private readonly documents: readonly MatchDocument[],
-    private readonly stemmer: Stemmer = PORTER_STEMMER,
+    bank: readonly MatchDocument[] | TermedBank,
+    stemmer: Stemmer = PORTER_STEMMER,
     private readonly lpModel: LpModel = shippedLpModel(),
   ) {
-    this.cueStrengths = new Float32Array(documents.length * this.cueCount);
-    // One pass over each story's words for both: its content stems for BM25, all its stems for the cues.
-    this.index = new Bm25Index(
-      documents.map(({ text }, i) => {
-        const stems = textStems(text, stemmer);
-        this.cueStrengths.set(storyCueStrengths(stems.all, stemmer), i * this.cueCount);
-        return stems.content;
-      }),
-      STORY_BM25.k1,
-      STORY_BM25.b,
-    );
-    this.quality = new Float64Array(documents.length);
-    this.levelIndex = new Int8Array(documents.length);
-    this.toldAt = new Float64Array(documents.length);
-    this.failed = new Uint8Array(documents.length);
-    documents.forEach(({ profile }, i) => {
+    if ('terms' in bank) {
+      if (bank.profiles.length !== bank.terms.size) throw new RangeError(`a bank of ${bank.profiles.length} profiles and ${bank.terms.size} stories' terms`);
+      ({ profiles: this.profiles, terms: this.terms } = bank);
+    } else {
+      this.profiles = bank.map((document) => document.profile);
+      this.terms = new BankTerms(
+        bank.map((document) => storyTerms(document.text, stemmer)),
+        stemmer,
+      );
+    }
+    this.stemmer = this.terms.stemmer;
+    const n = this.profiles.length;
+    this.quality = new Float64Array(n);
+    this.levelIndex = new Int8Array(n);
+    this.toldAt = new Float64Array(n);
+    this.failed = new Uint8Array(n);
+    this.profiles.forEach((profile, i) => {
       const problems = openProblems(profile);
       this.quality[i] = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems) - (profile.summary.check && !profile.summary.check.quantified ? WEIGHT.unquantified : 0);
       this.levelIndex[i] = profile.summary.level ? LEVELS.indexOf(profile.summary.level) : -1;
       this.toldAt[i] = profile.lastTold ? Date.parse(profile.lastTold) : Number.NaN;
       this.failed[i] = wentWrong(profile) ? 1 : 0;
     });
-    this.relativeToBank();
   }
 
   /**
@@ -202,7 +288,7 @@ export class StoryMatcher {
    * plan uses it and whether it was told recently. An empty question ranks by LP fit and quality
    * alone. Throws when `context.lpIds` holds an id the catalog lacks.
    */
-  rank(questionText: string, context: MatchContext, limit = this.documents.length): MatchResult[] {
+  rank(questionText: string, context: MatchContext, limit = this.profiles.length): MatchResult[] {
     return this.rankRead(questionText, context, limit).results;
   }
 
@@ -210,11 +296,11 @@ export class StoryMatcher {
    * `rank`'s stories with how the question was read (its LPs, the surest first, and its themes),
    * for saying which LPs the ranking took the question as asked under without reading it twice.
    */
-  rankRead(questionText: string, context: MatchContext, limit = this.documents.length): { question: QuestionLps; results: MatchResult[] } {
+  rankRead(questionText: string, context: MatchContext, limit = this.profiles.length): { question: QuestionLps; results: MatchResult[] } {
     const read = this.read(questionText, context);
     const { question, stems, text, best } = read;
     // Scores first, as plain numbers from what was worked out per story ahead: words for the few results shown only.
-    const totals = new Float64Array(this.documents.length);
+    const totals = new Float64Array(this.profiles.length);
     const parts = new Float64Array(SCORE_PARTS.length);
     for (let i = 0; i < totals.length; i++) {
       this.partsOf(i, read, context, parts);
@@ -230,10 +316,10 @@ export class StoryMatcher {
     }
     const results = order.map((i) => {
       const reasons = this.explain(i, question, context, read.asked);
-      const matched = this.index.termsIn(i, stems);
+      const matched = this.terms.index.termsIn(i, stems);
       if (matched.length > 0) reasons.push([WEIGHT.text * (text[i] / best), `shares ${matched.slice(0, 4).map((stem) => `"${shown.get(stem) ?? stem}"`).join(', ')}`]);
       reasons.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
-      const { summary } = this.documents[i].profile;
+      const { summary } = this.profiles[i];
       return { file: summary.id, title: summary.title, score: Math.round(totals[i] * 1000) / 1000, reasons: reasons.map(([, words]) => words) };
     });
     return { question, results };
@@ -247,7 +333,7 @@ export class StoryMatcher {
   scoreParts(questionText: string, context: MatchContext): { question: QuestionLps; stories: ScoreParts[] } {
     const read = this.read(questionText, context);
     const parts = new Float64Array(SCORE_PARTS.length);
-    const stories = this.documents.map(({ profile }, i) => {
+    const stories = this.profiles.map((profile, i) => {
       this.partsOf(i, read, context, parts);
       const points = Object.fromEntries(SCORE_PARTS.map((part, k) => [part, parts[k]])) as Record<ScorePart, number>;
       return { file: profile.summary.id, lpIds: profile.summary.lpIds, total: parts.reduce((sum, p) => sum + p, 0), points };
@@ -259,7 +345,7 @@ export class StoryMatcher {
   private read(questionText: string, context: MatchContext): QuestionReading {
     const question = context.lpIds?.length ? givenQuestionLps(questionText, context.lpIds, this.stemmer, this.lpModel) : questionLps(questionText, this.stemmer, this.lpModel);
     const stems = contentStems(questionText, this.stemmer);
-    const { scores: text } = this.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
+    const { scores: text } = this.terms.index.score(stems, (stem) => questionWordWeight(stem, this.stemmer));
     let best = 0;
     for (const score of text) best = Math.max(best, score);
     const asked = this.askedCues(question);
@@ -271,11 +357,11 @@ export class StoryMatcher {
   /** Writes the points of each part of story `i`'s score (in SCORE_PARTS order) into `out`: no allocation, as it runs for every story of the bank. */
   private partsOf(i: number, read: QuestionReading, context: MatchContext, out: Float64Array): void {
     const { question, text, best, asked, cueWeights, target, recentSinceMs, nowMs } = read;
-    const summary = this.documents[i].profile.summary;
+    const summary = this.profiles[i].summary;
     out[PART.lp] = WEIGHT.lp * lpFitScore(question, summary.lpIds);
     out[PART.words] = best > 0 ? WEIGHT.text * (text[i] / best) : 0;
     let themes = 0;
-    for (let k = 0; k < asked.length; k++) themes += cueWeights[k] * this.cueStrengths[i * this.cueCount + asked[k]];
+    for (let k = 0; k < asked.length; k++) themes += cueWeights[k] * this.terms.cueStrengths[i * this.terms.cueCount + asked[k]];
     out[PART.themes] = themes;
     out[PART.failure] = question.asksForFailure && this.failed[i] ? WEIGHT.wentWrong : 0;
     out[PART.quality] = this.quality[i];
@@ -283,34 +369,6 @@ export class StoryMatcher {
     out[PART.level] = target !== -1 && level !== -1 ? (level === target ? WEIGHT.level : -WEIGHT.level * Math.abs(level - target)) : 0;
     out[PART.plan] = planPoints(context.plannedFor?.get(summary.id), question);
     out[PART.recent] = this.toldAt[i] <= nowMs && this.toldAt[i] > recentSinceMs ? -WEIGHT.recent : 0;
-  }
-
-  /**
-   * Each cue's strengths made relative to the bank, as IDF makes a word's weight: the bank's mean
-   * strength times BANK_MEAN_SHARE is taken off and the strongest story scaled to 1, so a cue that
-   * every story shows alike ("customers", in most banks) tells none of them apart. Each cue's
-   * rarity (how few stories show it at all) is kept for `cueWeights`.
-   */
-  private relativeToBank(): void {
-    const n = this.documents.length;
-    for (let cue = 0; cue < this.cueCount; cue++) {
-      let sum = 0;
-      let max = 0;
-      let showing = 0;
-      for (let i = 0; i < n; i++) {
-        const strength = this.cueStrengths[i * this.cueCount + cue];
-        sum += strength;
-        max = Math.max(max, strength);
-        if (strength > 0) showing++;
-      }
-      // The square root of the cue's BM25-style IDF over the stories: a broad theme ("customers") shares the cue weight, never takes it all.
-      this.cueRarity[cue] = Math.sqrt(Math.log(1 + (n - showing + 0.5) / (showing + 0.5)));
-      const floor = n > 0 ? (BANK_MEAN_SHARE * sum) / n : 0;
-      for (let i = 0; i < n; i++) {
-        const at = i * this.cueCount + cue;
-        this.cueStrengths[at] = max > floor ? Math.max(0, this.cueStrengths[at] - floor) / (max - floor) : 0;
-      }
-    }
   }
 
   /**
@@ -322,8 +380,8 @@ export class StoryMatcher {
    */
   private cueWeights(asked: readonly number[]): number[] {
     let raritySum = 0;
-    for (const cue of asked) raritySum += this.cueRarity[cue];
-    return asked.map((cue) => (raritySum > 0 ? (WEIGHT.cue * this.cueRarity[cue]) / raritySum : 0));
+    for (const cue of asked) raritySum += this.terms.cueRarity[cue];
+    return asked.map((cue) => (raritySum > 0 ? (WEIGHT.cue * this.terms.cueRarity[cue]) / raritySum : 0));
   }
 
   /** The indices in the cue table of the cues the question asks about. */
@@ -337,14 +395,14 @@ export class StoryMatcher {
    * the asked cues it shows, a failure asked for, level, quality, plan and recency (the shared words are added by `rank`).
    */
   private explain(i: number, question: QuestionLps, context: MatchContext, asked: readonly number[]): Array<[points: number, text: string]> {
-    const { profile } = this.documents[i];
+    const profile = this.profiles[i];
     const reasons: Array<[number, string]> = [];
     const fit = lpFit(question, profile.summary.lpIds);
     if (fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
-    const shown = asked.filter((cue) => this.cueStrengths[i * this.cueCount + cue] > 0);
+    const shown = asked.filter((cue) => this.terms.cueStrengths[i * this.terms.cueCount + cue] > 0);
     if (shown.length > 0) {
       const weights = this.cueWeights(asked);
-      const points = asked.reduce((sum, cue, k) => sum + weights[k] * this.cueStrengths[i * this.cueCount + cue], 0);
+      const points = asked.reduce((sum, cue, k) => sum + weights[k] * this.terms.cueStrengths[i * this.terms.cueCount + cue], 0);
       reasons.push([points, `tells of ${shown.map((cue) => allCues()[cue].label).join(', ')}`]);
     }
     if (question.asksForFailure && this.failed[i]) reasons.push([WEIGHT.wentWrong, 'a story that went wrong, as asked']);

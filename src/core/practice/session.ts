@@ -1,6 +1,6 @@
 import type { Question } from '../catalog';
 import { drillQuestions } from '../drill/followUps';
-import { storyWords, StoryMatcher, type MatchContext } from '../match/rank';
+import { storyWords, StoryMatcher, type MatchContext, type TermedBank } from '../match/rank';
 import type { MockPhase, MockStory } from '../views/mockPage';
 import { DrillSession, type TellableStory } from './drill';
 import { practiceEntrySchema, SELF_CHECKS, type PracticeEntry, type SelfCheckId } from './log';
@@ -10,7 +10,14 @@ export type ClockMs = () => number;
 
 /** What a mock session knows of the bank: its stories, and how the matcher weighs them (plan, level). */
 export interface MockBank {
-  stories: readonly TellableStory[];
+  /** The whole bank, parsed, or read ahead as the matcher ranks it (see `TermedBank`). */
+  stories: readonly TellableStory[] | TermedBank;
+  /**
+   * With a bank read ahead: the parsed stories the user may say they told, at least those the
+   * matcher ranks first for the question (`MOCK_STORIES_SHOWN`). A ranked story missing here is
+   * drilled with the question's own probes only.
+   */
+  tellable?: readonly TellableStory[];
   /** The matcher's context but the time, which comes from the session's clock. */
   match?: Omit<MatchContext, 'now'>;
 }
@@ -54,7 +61,7 @@ export class MockSession {
   ) {
     if (!Number.isInteger(limitSeconds) || limitSeconds < 1) throw new RangeError(`a mock answer needs a whole number of seconds, not ${limitSeconds}`);
     this.runningSinceMs = now();
-    this.bank = bank.stories;
+    this.bank = 'terms' in bank.stories ? (bank.tellable ?? []) : bank.stories;
     this.stories = storiesForQuestion(question, bank, new Date(now()));
   }
 
@@ -172,8 +179,10 @@ export class MockSession {
  * with its reasons and how often it was practised. `now` is the time "told recently" counts from.
  */
 export function storiesForQuestion(question: Question, bank: MockBank, now: Date): MockStory[] {
-  if (bank.stories.length === 0) return [];
-  const matcher = new StoryMatcher(bank.stories.map(({ profile, story }) => ({ profile, text: storyWords(story) })));
-  const practised = new Map(bank.stories.map(({ profile }) => [profile.summary.id, profile.practiced]));
+  const { stories } = bank;
+  const profiles = 'terms' in stories ? stories.profiles : stories.map((s) => s.profile);
+  if (profiles.length === 0) return [];
+  const matcher = new StoryMatcher('terms' in stories ? stories : stories.map(({ profile, story }) => ({ profile, text: storyWords(story) })));
+  const practised = new Map(profiles.map((profile) => [profile.summary.id, profile.practiced]));
   return matcher.rank(question.text, { ...bank.match, now }, MOCK_STORIES_SHOWN).map((r) => ({ id: r.file, title: r.title, reasons: r.reasons, practised: practised.get(r.file) ?? 0 }));
 }

@@ -4,10 +4,12 @@ import type { Story } from '../../core/parse/story';
 import { planLoop, planOptionsFrom, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
 import { profileSummary } from '../../core/plan/profile';
 import { formatSheet } from '../../core/plan/sheet';
+import type { TermedBank } from '../../core/match/rank';
 import type { StoryModel } from '../model';
 import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
-import { readBankStory, readStoryBank, targetLevelSetting, type BankDocument } from './whichStory';
+import { BankTermsCache } from '../bankTerms';
+import { readBankStory, targetLevelSetting } from './whichStory';
 
 /** How long the view waits after the last change to the stories before planning again. */
 const SETTLE_MS = 500;
@@ -40,8 +42,11 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
   private current: Promise<WorkspacePlan> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: vscode.Disposable[];
+  /** The words of the bank's stories, read once for every question asked of it. */
+  private readonly terms: BankTermsCache;
 
   constructor(private readonly model: StoryModel, private readonly index: StoryIndex, private readonly practice: PracticeStore) {
+    this.terms = new BankTermsCache(model, index);
     const stale = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => {
@@ -68,11 +73,12 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
   }
 
   /**
-   * The whole bank read now, and the plan: for a command that ranks the bank's stories against
-   * the plan (both from the same index, so they agree).
+   * The whole bank as the matcher ranks it, and the plan: for a command that ranks the bank's
+   * stories against the plan (both from the same index, so they agree). Only stories changed since
+   * the last question are read (see BankTermsCache).
    */
-  async bankAndPlan(): Promise<{ bank: BankDocument[]; plan: LoopPlan }> {
-    const [bank, { plan }] = await Promise.all([readStoryBank(this.model, this.index, await this.practice.history()), this.workspacePlan()]);
+  async bankAndPlan(): Promise<{ bank: TermedBank; plan: LoopPlan }> {
+    const [bank, { plan }] = await Promise.all([this.terms.bank(await this.practice.history()), this.workspacePlan()]);
     return { bank, plan };
   }
 
@@ -135,6 +141,7 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
   dispose(): void {
     clearTimeout(this.timer);
     this.listeners.forEach((l) => l.dispose());
+    this.terms.dispose();
     this.changed.dispose();
   }
 }

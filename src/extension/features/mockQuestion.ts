@@ -6,7 +6,8 @@ import type { DrillQuestion } from '../../core/drill/followUps';
 import { StoryDrillSession } from '../../core/practice/drill';
 import { times, type PracticeEntry } from '../../core/practice/log';
 import { forTargetLevel, pickQuestion, type PickFilter } from '../../core/practice/pick';
-import { MockSession } from '../../core/practice/session';
+import { StoryMatcher } from '../../core/match/rank';
+import { MOCK_STORIES_SHOWN, MockSession } from '../../core/practice/session';
 import { formatClock, renderMock, renderStoryDrill, type MockModel } from '../../core/views/mockPage';
 import { fromMockSchema, type FromMock, type ToMock } from '../../core/views/protocol';
 import { COMMANDS, SETTINGS, isStoryPath } from '../constants';
@@ -136,8 +137,13 @@ export class MockQuestion implements vscode.Disposable {
   private async begin(question: Question, filter: PickFilter): Promise<void> {
     const minutes = vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.mockMinutes, 2);
     const { bank, plan } = await this.loopPlan.bankAndPlan();
+    const match = matchContextFor(plan);
+    // The stories the session offers as told are parsed now, for their drills: the matcher's first few.
+    const first = new StoryMatcher(bank).rank(question.text, { ...match, now: new Date() }, MOCK_STORIES_SHOWN);
+    const history = (await this.practice.current()).history;
+    const tellable = (await Promise.all(first.map((result) => readBankStory(this.model, result.file, history)))).filter((story) => story !== undefined);
     this.end();
-    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories: bank, match: matchContextFor(plan) });
+    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories: bank, tellable, match });
     this.filter = filter;
     this.practisedLp = undefined;
     this.ensurePanel();

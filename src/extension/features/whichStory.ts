@@ -1,22 +1,17 @@
 import * as vscode from 'vscode';
 import { lintText, type LintResult } from '../../core/engine';
 import { allLps, findLp, lpById, type Lp } from '../../core/catalog';
-import { storyWords, StoryMatcher, type MatchContext, type MatchDocument, type MatchResult, type QuestionLps } from '../../core/match/rank';
-import { parseStory, unparsedStory, type Story } from '../../core/parse/story';
+import { StoryMatcher, type MatchContext, type MatchResult, type QuestionLps } from '../../core/match/rank';
 import { plannedLps, type LoopPlan } from '../../core/plan/plan';
-import { NO_PRACTICE, profileStory, profileSummary, type PracticeHistory } from '../../core/plan/profile';
+import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
+import type { TellableStory } from '../../core/practice/drill';
 import { COMMANDS, SETTINGS } from '../constants';
-import { fileBytes } from '../fileSystem';
+import { openOrRead } from '../bankTerms';
 import type { StoryModel } from '../model';
 import type { LoopPlanProvider } from './loopPlanView';
-import type { StoryIndex } from '../storyIndex';
 
 /** Results offered in the quick pick. */
 const SHOWN = 10;
-
-/** Stories read at once: enough to keep the disk busy, and each batch's parse stays a short slice of the host's thread. */
-const READ_AT_ONCE = 64;
-const UTF8 = new TextDecoder();
 
 /**
  * "Which Story for This Question?": the selected text (or a typed question) against every story
@@ -57,71 +52,19 @@ export function targetLevelSetting(): 'L6' | 'L7' | undefined {
   return level === 'L6' || level === 'L7' ? level : undefined;
 }
 
-/** A story of the bank, read and profiled: what the matcher ranks, and the parsed story a drill asks about. */
-export type BankDocument = MatchDocument & { story: Story };
-
 /**
  * One story read (the open document as edited, else the file), linted with its folder's config,
  * and profiled with the practice log's `history`; `id` is its URI string, as the index and the
- * history key it. Undefined when the file is gone.
+ * history key it: a story to drill or to print on the cheat sheet. Undefined when the file is gone.
  */
-export async function readBankStory(model: StoryModel, id: string, history: PracticeHistory = NO_PRACTICE): Promise<BankDocument | undefined> {
+export async function readBankStory(model: StoryModel, id: string, history: PracticeHistory = NO_PRACTICE): Promise<TellableStory | undefined> {
   const uri = vscode.Uri.parse(id);
   const config = await model.configuration.forUri(uri);
   const source = await openOrRead(uri);
   if (!source) return undefined;
   // An open story: the editor's lint of this version.
   const linted: LintResult = 'document' in source ? { story: model.storyOf(source.document), findings: model.findingsOf(source.document, config) } : lintText(source.text, config);
-  return { profile: profileStory(id, linted.story, linted.findings, history), text: storyWords(linted.story), story: linted.story };
-}
-
-/**
- * Every story the index holds, read READ_AT_ONCE at a time (open documents as edited) and parsed
- * for its words, and profiled from the index's counts and checks with `history` (the index has
- * linted it already), in the index's order.
- */
-export async function readStoryBank(model: StoryModel, index: StoryIndex, history: PracticeHistory = NO_PRACTICE): Promise<BankDocument[]> {
-  await index.ready();
-  const summaries = [...index.coverage.all()];
-  const documents: BankDocument[] = [];
-  for (let at = 0; at < summaries.length; at += READ_AT_ONCE) {
-    const read = await Promise.all(
-      summaries.slice(at, at + READ_AT_ONCE).map(async (summary) => {
-        const story = await readStory(model, vscode.Uri.parse(summary.id));
-        return story && { profile: profileSummary(summary, history), text: storyWords(story), story };
-      }),
-    );
-    for (const document of read) if (document) documents.push(document);
-  }
-  return documents;
-}
-
-/** A story parsed: an open editor's version (parsed once for every feature), else the file's; undefined when it is gone. */
-async function readStory(model: StoryModel, uri: vscode.Uri): Promise<Story | undefined> {
-  const source = await openOrRead(uri);
-  if (!source) return undefined;
-  if ('document' in source) return model.storyOf(source.document);
-  try {
-    return parseStory(source.text);
-  } catch {
-    return unparsedStory(source.text); // as the editor reads a story that cannot be parsed
-  }
-}
-
-/**
- * A story's open editor (its unsaved edits count), else the file's text as the index reads it
- * (Node on disk: `workspace.fs` makes a round trip to the window per file); undefined when the
- * file is gone (deleted since the scan: left out of the ranking).
- */
-async function openOrRead(uri: vscode.Uri): Promise<{ document: vscode.TextDocument } | { text: string } | undefined> {
-  const id = uri.toString();
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-  if (document) return { document };
-  try {
-    return { text: UTF8.decode(await fileBytes(uri)) };
-  } catch {
-    return undefined;
-  }
+  return { profile: profileStory(id, linted.story, linted.findings, history), story: linted.story };
 }
 
 /**
