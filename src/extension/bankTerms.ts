@@ -9,6 +9,8 @@ import type { StoryIndex } from './storyIndex';
 /** Stories read at once: enough to keep the disk busy, and each batch's parse stays a short slice of the host's thread. */
 const READ_AT_ONCE = 64;
 const UTF8 = new TextDecoder();
+/** Stories to read before a question is ranked, from which the status bar shows the reading (about a second on this many). */
+const SHOW_PROGRESS_AT = 2000;
 
 /**
  * The words of every story the index holds, as the matcher reads them (`StoryTerms`), kept across
@@ -41,9 +43,14 @@ export class BankTermsCache implements vscode.Disposable {
     await this.index.ready();
     const summaries = [...this.index.coverage.all()];
     const missing = summaries.filter((summary) => !this.terms.has(summary.id));
-    for (let at = 0; at < missing.length; at += READ_AT_ONCE) {
-      await Promise.all(missing.slice(at, at + READ_AT_ONCE).map((summary) => this.read(summary.id)));
-    }
+    const readAll = async () => {
+      for (let at = 0; at < missing.length; at += READ_AT_ONCE) {
+        await Promise.all(missing.slice(at, at + READ_AT_ONCE).map((summary) => this.read(summary.id)));
+      }
+    };
+    // A large bank's first question takes seconds: the status bar says why.
+    if (missing.length >= SHOW_PROGRESS_AT) await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `STAR Coach: reading ${missing.length} stories for the ranking` }, readAll);
+    else await readAll();
     const held = summaries.filter((summary) => this.terms.has(summary.id));
     const ids = held.map((summary) => summary.id);
     if (!this.built || !sameIds(this.built.ids, ids)) this.built = { ids, terms: new BankTerms(ids.map((id) => this.terms.get(id)!)) };
