@@ -68,6 +68,9 @@ describe('which story for this question, in a real VS Code', () => {
       await vscode.workspace.fs.delete(extra);
     }
     await waitFor('the deleted story out of the ranking', async () => !(await firstFor('Tell me about the dirigible.')).some((r) => r.file === extra.toString()));
+    // And out of the loop plan, which plans again once the stories settle.
+    const api = (await vscode.extensions.getExtension('star-coach.star-coach')!.activate()) as { loopPlan: LoopPlanProvider };
+    await waitFor('the deleted story out of the loop plan', async () => !(await api.loopPlan.plan()).slots.some((s) => s.story?.summary.id === extra.toString()));
   });
 
   it('drills the open story with follow-ups on the numbers of its Result', async () => {
