@@ -11,6 +11,8 @@ const READ_AT_ONCE = 64;
 const UTF8 = new TextDecoder();
 /** Stories to read before a question is ranked, from which the status bar shows the reading (about a second on this many). */
 const SHOW_PROGRESS_AT = 2000;
+/** Reads of the bank before a question: later ones read only stories that changed during the one before. */
+const READ_PASSES = 3;
 
 /**
  * The words of every story the index holds, as the matcher reads them (`StoryTerms`), kept across
@@ -23,7 +25,9 @@ export class BankTermsCache implements vscode.Disposable {
   private readonly terms = new Map<string, StoryTerms>();
   /** Bumped when a story's text may have changed: a read begun before it is not kept (one race rule, as the index's ledger has). */
   private readonly stamps = new Map<string, number>();
-  private built: { ids: readonly string[]; terms: BankTerms } | undefined;
+  /** The bank's terms as last built, with each story's place in it, and the stories whose words changed since. */
+  private built: { ids: readonly string[]; at: ReadonlyMap<string, number>; terms: BankTerms } | undefined;
+  private readonly changed = new Set<string>();
   private readonly listeners: vscode.Disposable[];
 
   constructor(
@@ -42,18 +46,32 @@ export class BankTermsCache implements vscode.Disposable {
   async bank(history: PracticeHistory): Promise<TermedBank> {
     await this.index.ready();
     const summaries = [...this.index.coverage.all()];
-    const missing = summaries.filter((summary) => !this.terms.has(summary.id));
-    const readAll = async () => {
-      for (let at = 0; at < missing.length; at += READ_AT_ONCE) {
-        await Promise.all(missing.slice(at, at + READ_AT_ONCE).map((summary) => this.read(summary.id)));
-      }
-    };
-    // A large bank's first question takes seconds: the status bar says why.
-    if (missing.length >= SHOW_PROGRESS_AT) await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `STAR Coach: reading ${missing.length} stories for the ranking` }, readAll);
-    else await readAll();
+    // A story that changes while the others are read is read again, a few times at most.
+    for (let pass = 0; pass < READ_PASSES; pass++) {
+      const missing = summaries.filter((summary) => !this.terms.has(summary.id));
+      if (missing.length === 0) break;
+      const readAll = async () => {
+        for (let at = 0; at < missing.length; at += READ_AT_ONCE) {
+          await Promise.all(missing.slice(at, at + READ_AT_ONCE).map((summary) => this.read(summary.id)));
+        }
+      };
+      // A large bank's first question takes seconds: the status bar says why.
+      if (missing.length >= SHOW_PROGRESS_AT) await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `STAR Coach: reading ${missing.length} stories for the ranking` }, readAll);
+      else await readAll();
+    }
     const held = summaries.filter((summary) => this.terms.has(summary.id));
     const ids = held.map((summary) => summary.id);
-    if (!this.built || !sameIds(this.built.ids, ids)) this.built = { ids, terms: new BankTerms(ids.map((id) => this.terms.get(id)!)) };
+    if (this.built && sameIds(this.built.ids, ids)) {
+      // The same stories: those whose words changed are replaced in place.
+      for (const id of this.changed) {
+        const at = this.built.at.get(id);
+        const terms = this.terms.get(id);
+        if (at !== undefined && terms) this.built.terms.replace(at, terms);
+      }
+    } else {
+      this.built = { ids, at: new Map(ids.map((id, i) => [id, i])), terms: new BankTerms(ids.map((id) => this.terms.get(id)!)) };
+    }
+    this.changed.clear();
     return { profiles: held.map((summary) => profileSummary(summary, history)), terms: this.built.terms };
   }
 
@@ -64,7 +82,7 @@ export class BankTermsCache implements vscode.Disposable {
 
   private forget(id: string): void {
     this.stamps.set(id, (this.stamps.get(id) ?? 0) + 1);
-    if (this.terms.delete(id)) this.built = undefined;
+    this.terms.delete(id);
   }
 
   /** Reads one story's words; kept unless the story changed while it was read. */
@@ -73,7 +91,7 @@ export class BankTermsCache implements vscode.Disposable {
     const story = await readStory(this.model, vscode.Uri.parse(id));
     if (!story || this.stamps.get(id) !== stamp) return;
     this.terms.set(id, storyTerms(storyWords(story)));
-    this.built = undefined;
+    if (this.built?.at.has(id)) this.changed.add(id);
   }
 }
 

@@ -337,6 +337,34 @@ describe('question to story', () => {
     assert.throws(() => new StoryMatcher({ profiles: documents.slice(1).map((d) => d.profile), terms }), RangeError);
   });
 
+  it('replaces a story\'s terms in place exactly as a bank built afresh with them (random banks and replacements)', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const vocabulary = ['cost', 'vendor', 'latenc', 'team', 'hire', 'deadlin', 'custom', 'outag', 'budget', 'mentor', 'launch', 'migrat'];
+    const cueCount = new BankTerms([]).cueCount;
+    const randomTerms = () => ({
+      content: Array.from({ length: Math.floor(random() * 12) }, () => vocabulary[Math.floor(random() * vocabulary.length)]),
+      cues: Float32Array.from({ length: cueCount }, () => (random() < 0.2 ? Math.round(random() * 4) / 5 : 0)),
+    });
+    for (let trial = 0; trial < 40; trial++) {
+      const stories = Array.from({ length: 1 + Math.floor(random() * 8) }, randomTerms);
+      const updated = new BankTerms(stories);
+      for (let change = 0; change < 5; change++) {
+        const i = Math.floor(random() * stories.length);
+        stories[i] = randomTerms();
+        updated.replace(i, stories[i]);
+        const fresh = new BankTerms(stories);
+        for (const query of [['cost', 'vendor'], ['team', 'hire', 'team'], vocabulary, ['absent']]) {
+          assert.deepStrictEqual(updated.index.score(query).scores, fresh.index.score(query).scores, `trial ${trial}, change ${change}: ${query.join(' ')}`);
+          for (let d = 0; d < stories.length; d++) assert.deepStrictEqual(updated.index.termsIn(d, query), fresh.index.termsIn(d, query));
+        }
+        assert.deepStrictEqual(updated.cueStrengths, fresh.cueStrengths);
+        assert.deepStrictEqual(updated.cueRarity, fresh.cueRarity);
+      }
+    }
+    assert.throws(() => new BankTerms([randomTerms()]).replace(1, randomTerms()), RangeError);
+  });
+
   it('star-coach match ranks the examples, JSON best first, and refuses a missing question', async () => {
     const { code, out } = await run(['match', 'What is the hardest production bug you have personally debugged? Walk me through how you found it.', 'examples', '--format', 'json']);
     assert.strictEqual(code, 0);

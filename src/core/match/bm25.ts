@@ -6,24 +6,48 @@
 export class Bm25Index {
   private readonly postings = new Map<string, Array<[document: number, count: number]>>();
   private readonly lengths: Float64Array;
-  private readonly averageLength: number;
+  /** The terms of every document, summed: whole numbers, so the average is the same however it was reached. */
+  private totalLength = 0;
+  private averageLength: number;
 
   /** `documents[i]` is the terms of document i (repeats count). */
   constructor(documents: readonly (readonly string[])[], private readonly k1 = 1.2, private readonly b = 0.75) {
     this.lengths = new Float64Array(documents.length);
-    let total = 0;
     documents.forEach((terms, document) => {
       this.lengths[document] = terms.length;
-      total += terms.length;
-      const counts = new Map<string, number>();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, count] of counts) {
+      this.totalLength += terms.length;
+      for (const [term, count] of termCounts(terms)) {
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));
         list.push([document, count]);
       }
     });
-    this.averageLength = documents.length ? total / documents.length : 0;
+    this.averageLength = documents.length ? this.totalLength / documents.length : 0;
+  }
+
+  /**
+   * Document `document` now holds `terms` instead of `before` (what it held: its terms as given to
+   * the index). Afterwards the index scores as one built afresh with the new terms would, postings
+   * in document order included. Costs a binary search and a splice in the postings of each term of
+   * either. Throws a RangeError for a document the index does not hold.
+   */
+  replace(document: number, before: readonly string[], terms: readonly string[]): void {
+    if (!Number.isInteger(document) || document < 0 || document >= this.size) throw new RangeError(`no document ${document} in an index of ${this.size}`);
+    for (const term of termCounts(before).keys()) {
+      const list = this.postings.get(term);
+      const at = list ? postingAt(list, document) : -1;
+      if (at < 0 || list![at][0] !== document) continue;
+      list!.splice(at, 1);
+      if (list!.length === 0) this.postings.delete(term);
+    }
+    for (const [term, count] of termCounts(terms)) {
+      let list = this.postings.get(term);
+      if (!list) this.postings.set(term, (list = []));
+      list.splice(postingAt(list, document), 0, [document, count]);
+    }
+    this.totalLength += terms.length - this.lengths[document];
+    this.lengths[document] = terms.length;
+    this.averageLength = this.totalLength / this.size;
   }
 
   /** How many documents the index holds. */
@@ -57,21 +81,32 @@ export class Bm25Index {
     const found: string[] = [];
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
-      if (!list) continue;
-      // Postings are in document order: they are built one document after another.
-      let low = 0;
-      let high = list.length - 1;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        const at = list[middle][0];
-        if (at === document) {
-          found.push(term);
-          break;
-        }
-        if (at < document) low = middle + 1;
-        else high = middle - 1;
-      }
+      const at = list ? postingAt(list, document) : -1;
+      if (at >= 0 && list![at]?.[0] === document) found.push(term);
     }
     return found;
   }
+}
+
+/** How many times each term occurs, in first-seen order. */
+function termCounts(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Where `document` is in a postings list (kept in document order: built one document after
+ * another, and `replace` inserts in order), or where it would go: the first posting whose
+ * document is not below it.
+ */
+function postingAt(list: ReadonlyArray<readonly [number, number]>, document: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle][0] < document) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -46,7 +46,8 @@ export function storyTerms(words: string, stemmer: Stemmer = PORTER_STEMMER): St
  * The word side of a bank's ranking, built from every story's terms in the bank's order: BM25
  * postings over their content stems, and each cue's strengths made relative to the bank (see
  * `relativeToBank`) with its rarity. It depends on the stories' words alone, so it holds while
- * they stay the same, whatever their checks or tellings do.
+ * they stay the same, whatever their checks or tellings do; a story whose words change is
+ * replaced in place (`replace`).
  */
 export class BankTerms {
   readonly index: Bm25Index;
@@ -55,20 +56,26 @@ export class BankTerms {
   readonly cueStrengths: Float32Array;
   /** Per cue, how rare it is over the bank's stories: a theme few stories show tells more. */
   readonly cueRarity = new Float64Array(this.cueCount);
+  /** Each story's terms as given, which `replace` takes out of the postings. */
+  private readonly terms: StoryTerms[];
+  /** Per story, its own cue strengths (`StoryTerms.cues`), from which the relative ones are made. */
+  private readonly storyCues: Float32Array;
 
   /** `terms[i]`: story i's terms, made by `storyTerms` with `stemmer`, the stemmer questions are read with too. */
   constructor(
     terms: readonly StoryTerms[],
     readonly stemmer: Stemmer = PORTER_STEMMER,
   ) {
+    this.terms = [...terms];
     this.index = new Bm25Index(
       terms.map((t) => t.content),
       STORY_BM25.k1,
       STORY_BM25.b,
     );
-    this.cueStrengths = new Float32Array(terms.length * this.cueCount);
-    terms.forEach((t, i) => this.cueStrengths.set(t.cues, i * this.cueCount));
-    this.relativeToBank(terms.length);
+    this.storyCues = new Float32Array(terms.length * this.cueCount);
+    terms.forEach((t, i) => this.storyCues.set(t.cues, i * this.cueCount));
+    this.cueStrengths = new Float32Array(this.storyCues.length);
+    this.relativeToBank();
   }
 
   /** How many stories it holds. */
@@ -77,18 +84,34 @@ export class BankTerms {
   }
 
   /**
+   * Story `i`'s words changed: it now has `terms`. Afterwards every score is what BankTerms built
+   * afresh with the new terms gives; it costs the postings of the story's terms and one pass over
+   * the cue strengths, not a pass over every story's words. Throws a RangeError for a story
+   * outside the bank.
+   */
+  replace(i: number, terms: StoryTerms): void {
+    const before = this.terms[i];
+    if (!before) throw new RangeError(`no story ${i} in a bank of ${this.size}`);
+    this.index.replace(i, before.content, terms.content);
+    this.terms[i] = terms;
+    this.storyCues.set(terms.cues, i * this.cueCount);
+    this.relativeToBank();
+  }
+
+  /**
    * Each cue's strengths made relative to the bank, as IDF makes a word's weight: the bank's mean
    * strength times BANK_MEAN_SHARE is taken off and the strongest story scaled to 1, so a cue that
    * every story shows alike ("customers", in most banks) tells none of them apart. Each cue's
    * rarity (how few stories show it at all) is kept for `cueWeights`.
    */
-  private relativeToBank(n: number): void {
+  private relativeToBank(): void {
+    const n = this.terms.length;
     for (let cue = 0; cue < this.cueCount; cue++) {
       let sum = 0;
       let max = 0;
       let showing = 0;
       for (let i = 0; i < n; i++) {
-        const strength = this.cueStrengths[i * this.cueCount + cue];
+        const strength = this.storyCues[i * this.cueCount + cue];
         sum += strength;
         max = Math.max(max, strength);
         if (strength > 0) showing++;
@@ -98,7 +121,7 @@ export class BankTerms {
       const floor = n > 0 ? (BANK_MEAN_SHARE * sum) / n : 0;
       for (let i = 0; i < n; i++) {
         const at = i * this.cueCount + cue;
-        this.cueStrengths[at] = max > floor ? Math.max(0, this.cueStrengths[at] - floor) / (max - floor) : 0;
+        this.cueStrengths[at] = max > floor ? Math.max(0, this.storyCues[at] - floor) / (max - floor) : 0;
       }
     }
   }
