@@ -90,8 +90,8 @@ export interface BankListener<Ref> {
   /** Stories were added, changed or removed (at most every CHANGE_SETTLE_MS). */
   changed(): void;
   removed(id: string): void;
-  /** A story was checked against the rules, with its findings. */
-  checked(ref: Ref, findings: Finding[]): void;
+  /** A story was checked against the rules, with its findings and the digest of the text checked (see `textDigest`). */
+  checked(ref: Ref, findings: Finding[], digest: number): void;
 }
 
 export interface BankParts<Ref> {
@@ -308,11 +308,11 @@ export class BankIndex<Ref> {
         this.report(ticket.id, outcome);
         return outcome === 'counted' || outcome === 'same';
       },
-      checked: (ticket, { check, findings }) => {
+      checked: (ticket, { check, findings, digest }) => {
         const checked = this.ledger.checked(ticket, check);
         if (!checked) return;
         // The findings go to whoever publishes them; the views redraw only when the story's check changed.
-        this.parts.listener.checked(checked.ref, findings);
+        this.parts.listener.checked(checked.ref, findings, digest);
         if (checked.changed) this.changedSoon();
       },
       lost: (tickets) => {

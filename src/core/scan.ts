@@ -2,6 +2,7 @@ import type { ResolvedConfig } from './config';
 import { storyCheckOf, countStory, type StoryCheck, type StorySummary } from './coverage';
 import { lintText, lintTexts, unreadableReason, type LintResult } from './engine';
 import { emptyFrontMatter, parseFrontMatter } from './parse/frontMatter';
+import { textDigest } from './digest';
 import type { Finding } from './types';
 
 /**
@@ -24,18 +25,21 @@ export function countText(id: string, text: string): StorySummary | undefined {
 export interface Checked {
   check: StoryCheck;
   findings: Finding[];
+  /** The digest of the text checked (see `textDigest`): whoever keeps something read from the story can tell whether its text changed. */
+  digest: number;
 }
 
 /** Lints the text and sums up what the index keeps of it. Never throws (see `lintText`). */
 export function checkText(text: string, config: ResolvedConfig): Checked {
-  return checked(lintText(text, config));
+  return checkedOf(lintText(text, config));
 }
 
 /** `checkText` of many texts at once, in their order: linted rule by rule (see `lintTexts`). Never throws. */
 export function checkTexts(texts: readonly string[], config: ResolvedConfig): Checked[] {
-  return lintTexts(texts, config).map(checked);
+  return lintTexts(texts, config).map((linted) => checkedOf(linted));
 }
 
-function checked({ story, findings }: LintResult): Checked {
-  return { check: storyCheckOf(story, findings), findings };
+/** What the index keeps of a story linted (by `lintText`, or an editor's lint of its version). */
+export function checkedOf({ story, findings }: LintResult): Checked {
+  return { check: storyCheckOf(story, findings), findings, digest: textDigest(story.text) };
 }

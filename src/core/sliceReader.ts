@@ -1,9 +1,9 @@
 import type { ReadJob } from './bankLedger';
 import { breathe, type Clock, type ReadAnswers, type StoryReader } from './bankIndex';
 import type { ResolvedConfig } from './config';
-import { countStory, storyCheckOf } from './coverage';
+import { countStory } from './coverage';
 import { LARGE_STORY_CHARS, unreadableReason, type LintResult } from './engine';
-import { checkText, countText, type Checked } from './scan';
+import { checkedOf, checkText, countText, type Checked } from './scan';
 
 /** Where the host's reader gets a story's text and settings. */
 export interface StorySource<Ref> {
@@ -101,7 +101,7 @@ export class SliceReader<Ref> implements StoryReader<Ref> {
       if (!this.answers.isCurrent(job)) continue;
       // A large story goes elsewhere: the await lets a deletion or a newer read overtake it.
       const checked = linted
-        ? { check: storyCheckOf(linted.story, linted.findings), findings: linted.findings }
+        ? checkedOf(linted)
         : text.length <= LARGE_STORY_CHARS
           ? checkText(text, config)
           : await this.source.checkLarge(text, config);

@@ -64,7 +64,8 @@ export class StoryFiles {
       stories++;
       found(uri);
     };
-    await walkStories(root, place.relative, {
+    // Normalised once (as Uri.joinPath normalises), so that every child built from it is too.
+    await walkStories(vscode.Uri.joinPath(root), place.relative, {
         list: listFolder,
         child: childUri,
         realPath: linkResolver(root),
@@ -100,8 +101,8 @@ function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
 
 /**
  * The entry `name` of a listed folder: `Uri.joinPath` without its normalising of the path, which a
- * name from a folder's listing never needs (no slash, never "." or ".."), at a fifth of the cost: a
- * scan makes one for every file of the bank.
+ * name from a folder's listing never needs (no slash, never "." or "..") under a folder already
+ * normalised, at a fifth of the cost: a scan makes one for every file of the bank.
  */
 function childUri(folder: vscode.Uri, name: string): vscode.Uri {
   return folder.with({ path: folder.path.endsWith('/') ? `${folder.path}${name}` : `${folder.path}/${name}` });

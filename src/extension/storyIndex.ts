@@ -26,8 +26,8 @@ export class StoryIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires, at most every CHANGE_SETTLE_MS, when stories were added, changed or removed. */
   readonly onDidChange = this.changed.event;
-  private readonly checked = new vscode.EventEmitter<{ uri: vscode.Uri; findings: Finding[] }>();
-  /** Fires for each story checked against the rules, with its findings. */
+  private readonly checked = new vscode.EventEmitter<{ uri: vscode.Uri; findings: Finding[]; digest: number }>();
+  /** Fires for each story checked against the rules, with its findings and the digest of the text checked (see `textDigest`). */
   readonly onDidCheck = this.checked.event;
   private readonly removed = new vscode.EventEmitter<string>();
   /** Fires with the id of each story that left the index. */
@@ -47,7 +47,7 @@ export class StoryIndex implements vscode.Disposable {
       files: bankFiles(this.files),
       watcher: { watch: (report) => watchWorkspace(report, model.configuration.onDidChange) },
       clock: SYSTEM_CLOCK,
-      listener: { changed: () => this.changed.fire(), removed: (id) => this.removed.fire(id), checked: (uri, findings) => this.checked.fire({ uri, findings }) },
+      listener: { changed: () => this.changed.fire(), removed: (id) => this.removed.fire(id), checked: (uri, findings, digest) => this.checked.fire({ uri, findings, digest }) },
       readers: (answers) => [(worker = new StoryWorker(answers, (folder) => model.configuration.forUri(folder), cacheFile)), new SliceReader(storySource(model, this), SYSTEM_CLOCK, answers)],
     });
     this.worker = worker!;

@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import type { StorySummary } from '../core/coverage';
 import { MAX_STORY_FILE_BYTES } from '../core/engine';
+import { textDigest } from '../core/digest';
 import { checkText, checkTexts, countText } from '../core/scan';
 import type { WorkerOptions, WorkerReply, WorkerRequest } from './storyWorkerProtocol';
 import { readRegularFileSync } from './fileAccess';
@@ -104,7 +105,7 @@ function work(): void {
     // A story whose text the cache knows, under these settings, was checked in an earlier window.
     const textHash = cache && sha1(text);
     const known = textHash === undefined ? undefined : cache?.lookup(path, textHash);
-    if (known) checked.push({ id, read, ...known });
+    if (known) checked.push({ id, read, ...known, digest: textDigest(text) });
     else {
       const stories = byFolder.get(folder);
       const story = { id, read, text, path, summary, textHash };

@@ -42,8 +42,8 @@ export class StoryThreadCache {
     this.configs = configs;
   }
 
-  /** The check kept for the story at `path` when its text still hashes to `textHash`. */
-  lookup(path: string, textHash: string): Checked | undefined {
+  /** The check kept for the story at `path` when its text still hashes to `textHash` (its digest is the caller's to add: it has the text). */
+  lookup(path: string, textHash: string): Omit<Checked, 'digest'> | undefined {
     const kept = this.current()?.lookup(path, textHash);
     return kept?.summary.check ? { check: kept.summary.check, findings: kept.findings } : undefined;
   }

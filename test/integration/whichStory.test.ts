@@ -64,6 +64,7 @@ describe('which story for this question, in a real VS Code', () => {
       await editor.edit((edit) => edit.replace(editor.document.lineAt(11).range, 'I wrote a handover note about the blimp and walked each lead through it.'));
       await waitFor('the unsaved edit ranked by its words', ranksFirst('Tell me about the blimp.', 'blimp'));
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitFor('the edit undone: the story ranked by its words on disk again', ranksFirst('Tell me about the dirigible.', 'dirigible'));
     } finally {
       await vscode.workspace.fs.delete(extra);
     }

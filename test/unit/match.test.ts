@@ -328,7 +328,7 @@ describe('question to story', () => {
     );
     const terms = new BankTerms(documents.map((d) => storyTerms(d.text)));
     const told = new StoryMatcher(documents);
-    // The same terms, with profiles that changed since (a check, a telling): the words need no reading again.
+    // The words read ahead, ranked with the stories' profiles.
     const read = new StoryMatcher({ profiles: documents.map((d) => d.profile), terms });
     for (const question of ['Tell me about a time you saved money on a vendor.', 'What is the hardest bug you debugged?', 'Tell me about a customer.', '']) {
       assert.deepStrictEqual(read.rank(question, { now: new Date(0) }), told.rank(question, { now: new Date(0) }), question);

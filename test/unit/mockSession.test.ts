@@ -193,7 +193,7 @@ describe('the stories a mock question lists', () => {
     assert.ok(listed[0].reasons.includes('at L6, your target'), listed[0].reasons.join('; '));
   });
 
-  it('rank a bank read ahead as they rank it told, and drill the story told from the parsed few given', () => {
+  it('rank a bank read ahead as they rank it told, list a ranking given as it is, and drill the story told from the parsed few given', () => {
     const stories = bank();
     const clock = fakeClock();
     const terms = new BankTerms(stories.map(({ story }) => storyTerms(storyWords(story))));
@@ -201,9 +201,10 @@ describe('the stories a mock question lists', () => {
     const now = new Date(clock.now());
     const listed = storiesForQuestion(question, { stories, match: { targetLevel: 'L6' } }, now);
     assert.deepStrictEqual(storiesForQuestion(question, { stories: readAhead, match: { targetLevel: 'L6' } }, now), listed);
+    // The editor lists only the ranked stories it could parse: here the best alone.
     const best = stories.find((s) => s.profile.summary.id === listed[0].id)!;
-    const session = new MockSession(question, 60, { stories: readAhead, tellable: [best], match: { targetLevel: 'L6' } }, clock.now);
-    assert.deepStrictEqual(session.stories, listed);
+    const session = new MockSession(question, 60, { stories: readAhead, ranked: listed.slice(0, 1), tellable: [best], match: { targetLevel: 'L6' } }, clock.now);
+    assert.deepStrictEqual(session.stories, listed.slice(0, 1));
     session.finishAnswer();
     session.tellStory(best.profile.summary.id);
     assert.strictEqual(session.told, best);

@@ -13,10 +13,11 @@ export interface MockBank {
   /** The whole bank, parsed, or read ahead as the matcher ranks it (see `TermedBank`). */
   stories: readonly TellableStory[] | TermedBank;
   /**
-   * With a bank read ahead: the parsed stories the user may say they told, at least those the
-   * matcher ranks first for the question (`MOCK_STORIES_SHOWN`). A ranked story missing here is
-   * drilled with the question's own probes only.
+   * With a bank read ahead: the stories for the question as `storiesForQuestion` ranked them on
+   * this bank, and each of them parsed (`tellable`), for the drill of the one the user says they
+   * told. The session lists `ranked` as given.
    */
+  ranked?: readonly MockStory[];
   tellable?: readonly TellableStory[];
   /** The matcher's context but the time, which comes from the session's clock. */
   match?: Omit<MatchContext, 'now'>;
@@ -62,7 +63,7 @@ export class MockSession {
     if (!Number.isInteger(limitSeconds) || limitSeconds < 1) throw new RangeError(`a mock answer needs a whole number of seconds, not ${limitSeconds}`);
     this.runningSinceMs = now();
     this.bank = 'terms' in bank.stories ? (bank.tellable ?? []) : bank.stories;
-    this.stories = storiesForQuestion(question, bank, new Date(now()));
+    this.stories = bank.ranked ?? storiesForQuestion(question, bank, new Date(now()));
   }
 
   /** Milliseconds of the countdown used so far. */

@@ -8,7 +8,7 @@ import type { TermedBank } from '../../core/match/rank';
 import type { StoryModel } from '../model';
 import type { PracticeStore } from '../practice';
 import type { StoryIndex } from '../storyIndex';
-import { BankTermsCache } from '../bankTerms';
+import { BankWords } from '../bankWords';
 import { readBankStory, targetLevelSetting } from './whichStory';
 
 /** How long the view waits after the last change to the stories before planning again. */
@@ -43,10 +43,10 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: vscode.Disposable[];
   /** The words of the bank's stories, read once for every question asked of it. */
-  private readonly terms: BankTermsCache;
+  private readonly words: BankWords;
 
   constructor(private readonly model: StoryModel, private readonly index: StoryIndex, private readonly practice: PracticeStore) {
-    this.terms = new BankTermsCache(model, index);
+    this.words = new BankWords(model, index);
     const stale = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => {
@@ -75,10 +75,10 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
   /**
    * The whole bank as the matcher ranks it, and the plan: for a command that ranks the bank's
    * stories against the plan (both from the same index, so they agree). Only stories changed since
-   * the last question are read (see BankTermsCache).
+   * the last question are read (see BankWords).
    */
   async bankAndPlan(): Promise<{ bank: TermedBank; plan: LoopPlan }> {
-    const [bank, { plan }] = await Promise.all([this.terms.bank(await this.practice.history()), this.workspacePlan()]);
+    const [bank, { plan }] = await Promise.all([this.words.bank(await this.practice.history()), this.workspacePlan()]);
     return { bank, plan };
   }
 
@@ -141,7 +141,7 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
   dispose(): void {
     clearTimeout(this.timer);
     this.listeners.forEach((l) => l.dispose());
-    this.terms.dispose();
+    this.words.dispose();
     this.changed.dispose();
   }
 }

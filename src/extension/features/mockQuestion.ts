@@ -6,8 +6,7 @@ import type { DrillQuestion } from '../../core/drill/followUps';
 import { StoryDrillSession } from '../../core/practice/drill';
 import { times, type PracticeEntry } from '../../core/practice/log';
 import { forTargetLevel, pickQuestion, type PickFilter } from '../../core/practice/pick';
-import { StoryMatcher } from '../../core/match/rank';
-import { MOCK_STORIES_SHOWN, MockSession } from '../../core/practice/session';
+import { MockSession, storiesForQuestion } from '../../core/practice/session';
 import { formatClock, renderMock, renderStoryDrill, type MockModel } from '../../core/views/mockPage';
 import { fromMockSchema, type FromMock, type ToMock } from '../../core/views/protocol';
 import { COMMANDS, SETTINGS, isStoryPath } from '../constants';
@@ -138,12 +137,13 @@ export class MockQuestion implements vscode.Disposable {
     const minutes = vscode.workspace.getConfiguration(SETTINGS.section).get<number>(SETTINGS.mockMinutes, 2);
     const { bank, plan } = await this.loopPlan.bankAndPlan();
     const match = matchContextFor(plan);
-    // The stories the session offers as told are parsed now, for their drills: the matcher's first few.
-    const first = new StoryMatcher(bank).rank(question.text, { ...match, now: new Date() }, MOCK_STORIES_SHOWN);
+    // The stories the session lists are parsed now, for the drill of the one told; one gone since is not listed.
     const history = (await this.practice.current()).history;
-    const tellable = (await Promise.all(first.map((result) => readBankStory(this.model, result.file, history)))).filter((story) => story !== undefined);
+    const ranked = storiesForQuestion(question, { stories: bank, match }, new Date());
+    const tellable = (await Promise.all(ranked.map((story) => readBankStory(this.model, story.id, history)))).filter((story) => story !== undefined);
+    const listed = ranked.filter((story) => tellable.some((told) => told.profile.summary.id === story.id));
     this.end();
-    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories: bank, tellable, match });
+    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories: bank, ranked: listed, tellable, match });
     this.filter = filter;
     this.practisedLp = undefined;
     this.ensurePanel();

@@ -6,7 +6,7 @@ import { plannedLps, type LoopPlan } from '../../core/plan/plan';
 import { NO_PRACTICE, profileStory, type PracticeHistory } from '../../core/plan/profile';
 import type { TellableStory } from '../../core/practice/drill';
 import { COMMANDS, SETTINGS } from '../constants';
-import { openOrRead } from '../bankTerms';
+import { openOrRead } from '../bankWords';
 import type { StoryModel } from '../model';
 import type { LoopPlanProvider } from './loopPlanView';
 

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { TermedBank } from '../core/match/rank';
+import { StoryTermsCache, type ReadStory } from '../core/match/termsCache';
+import { profileSummary, type PracticeHistory } from '../core/plan/profile';
+import { isStoryPath } from './constants';
+import { fileBytes } from './fileSystem';
+import type { StoryModel } from './model';
+import type { StoryIndex } from './storyIndex';
+
+const UTF8 = new TextDecoder();
+/** Stories to read before a question is ranked, from which the status bar shows the reading (about a second on this many). */
+const SHOW_PROGRESS_AT = 2000;
+
+/**
+ * The words of the workspace's stories as the matcher ranks them, kept across questions (the
+ * VS Code side of StoryTermsCache): a story is read again once the index has checked a different
+ * text of it, or its editor changed or closed (an editor in any language mode); its words are
+ * kept when the index checked the same text again (a change of settings re-checks every story).
+ * "Which Story for This Question?" and the mock question read the bank once, not at every question.
+ */
+export class BankWords implements vscode.Disposable {
+  private readonly cache: StoryTermsCache;
+  private readonly listeners: vscode.Disposable[];
+
+  constructor(
+    model: StoryModel,
+    private readonly index: StoryIndex,
+  ) {
+    this.cache = new StoryTermsCache((id) => readStoryText(model, vscode.Uri.parse(id)));
+    const edited = (document: vscode.TextDocument) => isStoryPath(document.uri.path) && this.cache.changed(document.uri.toString());
+    this.listeners = [
+      index.onDidCheck(({ uri, digest }) => this.cache.changed(uri.toString(), digest)),
+      index.onDidRemove((id) => this.cache.removed(id)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && edited(e.document)),
+      vscode.workspace.onDidCloseTextDocument(edited),
+    ];
+  }
+
+  /**
+   * Every story the index holds, in its order, profiled from the index's counts and checks with
+   * `history`, and the terms of their words: what `new StoryMatcher(bank)` ranks. Stories not read
+   * since they changed are read now (open documents as edited); a story gone from disk is left out
+   * once the read finds it gone or the index drops it.
+   */
+  async bank(history: PracticeHistory): Promise<TermedBank> {
+    await this.index.ready();
+    const summaries = new Map([...this.index.coverage.all()].map((summary) => [summary.id, summary]));
+    const { ids, terms } = await this.cache.bank([...summaries.keys()], (count, read) =>
+      // A large bank's first question takes seconds: the status bar says why.
+      count >= SHOW_PROGRESS_AT ? Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `STAR Coach: reading ${count} stories for the ranking` }, read)) : read(),
+    );
+    return { profiles: ids.map((id) => profileSummary(summaries.get(id)!, history)), terms };
+  }
+
+  dispose(): void {
+    this.listeners.forEach((listener) => listener.dispose());
+  }
+}
+
+/** A story's text as the index reads it, with an open editor's parse of its version; undefined when it is gone. */
+async function readStoryText(model: StoryModel, uri: vscode.Uri): Promise<ReadStory | undefined> {
+  const source = await openOrRead(uri);
+  if (!source) return undefined;
+  return 'document' in source ? { text: source.document.getText(), story: model.storyOf(source.document) } : source;
+}
+
+/**
+ * A story's open editor (its unsaved edits count), else the file's text as the index reads it
+ * (Node on disk: `workspace.fs` makes a round trip to the window per file); undefined when the
+ * file is gone.
+ */
+export async function openOrRead(uri: vscode.Uri): Promise<{ document: vscode.TextDocument } | { text: string } | undefined> {
+  const id = uri.toString();
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+  if (document) return { document };
+  try {
+    return { text: UTF8.decode(await fileBytes(uri)) };
+  } catch {
+    return undefined;
+  }
+}
