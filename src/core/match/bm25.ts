@@ -4,7 +4,8 @@
  * lists of terms; postings lists make a query cost what its terms occur, not the size of the bank.
  */
 export class Bm25Index {
-  private readonly postings = new Map<string, Array<[document: number, count: number]>>();
+  /** Per term, its postings flat: document, count, document, count, ... in document order (a pair of numbers costs less than an array per posting). */
+  private readonly postings = new Map<string, number[]>();
   private readonly lengths: Float64Array;
   /** The terms of every document, summed: whole numbers, so the average is the same however it was reached. */
   private totalLength = 0;
@@ -19,7 +20,7 @@ export class Bm25Index {
       for (const [term, count] of termCounts(terms)) {
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));
-        list.push([document, count]);
+        list.push(document, count);
       }
     });
     this.averageLength = documents.length ? this.totalLength / documents.length : 0;
@@ -36,14 +37,14 @@ export class Bm25Index {
     for (const term of termCounts(before).keys()) {
       const list = this.postings.get(term);
       const at = list ? postingAt(list, document) : -1;
-      if (at < 0 || list![at][0] !== document) continue;
-      list!.splice(at, 1);
+      if (at < 0 || list![at] !== document) continue;
+      list!.splice(at, 2);
       if (list!.length === 0) this.postings.delete(term);
     }
     for (const [term, count] of termCounts(terms)) {
       let list = this.postings.get(term);
       if (!list) this.postings.set(term, (list = []));
-      list.splice(postingAt(list, document), 0, [document, count]);
+      list.splice(postingAt(list, document), 0, document, count);
     }
     this.totalLength += terms.length - this.lengths[document];
     this.lengths[document] = terms.length;
@@ -67,8 +68,11 @@ export class Bm25Index {
       const list = this.postings.get(term);
       if (!list) continue;
       // The "+ 1" inside the log keeps the weight positive for a term most documents hold.
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5)) * termWeight(term);
-      for (const [document, count] of list) {
+      const holding = list.length / 2;
+      const idf = Math.log(1 + (n - holding + 0.5) / (holding + 0.5)) * termWeight(term);
+      for (let at = 0; at < list.length; at += 2) {
+        const document = list[at];
+        const count = list[at + 1];
         const norm = this.k1 * (1 - this.b + (this.b * this.lengths[document]) / (this.averageLength || 1));
         scores[document] += (idf * count * (this.k1 + 1)) / (count + norm);
       }
@@ -82,7 +86,7 @@ export class Bm25Index {
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
       const at = list ? postingAt(list, document) : -1;
-      if (at >= 0 && list![at]?.[0] === document) found.push(term);
+      if (at >= 0 && list![at] === document) found.push(term);
     }
     return found;
   }
@@ -96,17 +100,17 @@ function termCounts(terms: readonly string[]): Map<string, number> {
 }
 
 /**
- * Where `document` is in a postings list (kept in document order: built one document after
- * another, and `replace` inserts in order), or where it would go: the first posting whose
- * document is not below it.
+ * Where `document` is in a flat postings list (kept in document order: built one document after
+ * another, and `replace` inserts in order), or where it would go: the index in the list of the
+ * first posting whose document is not below it.
  */
-function postingAt(list: ReadonlyArray<readonly [number, number]>, document: number): number {
+function postingAt(list: readonly number[], document: number): number {
   let low = 0;
-  let high = list.length;
+  let high = list.length / 2;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (list[middle][0] < document) low = middle + 1;
+    if (list[2 * middle] < document) low = middle + 1;
     else high = middle;
   }
-  return low;
+  return 2 * low;
 }
