@@ -178,3 +178,17 @@ describe("the bank's words kept across questions (StoryTermsCache)", () => {
     assert.deepStrictEqual(counts, [3]);
   });
 });
+
+describe('the digest of a story text (textDigest)', () => {
+  it('is the same for the same text, with or without a byte order mark, and differs for a change of one character', () => {
+    const text = story('Cut the vendor bill', 'Frugality', 'I renegotiated the vendor contract.');
+    assert.strictEqual(textDigest(text), textDigest(`\ufeff${text}`));
+    assert.strictEqual(textDigest(text), textDigest(text.slice()));
+    assert.notStrictEqual(textDigest(text), textDigest(text.replace('vendor contract', 'vendor Contract')));
+    assert.notStrictEqual(textDigest(text), textDigest(text.replace(/\n/g, '\r\n')));
+    assert.ok(Number.isSafeInteger(textDigest(text)) && textDigest(text) >= 0);
+    // No two of a few thousand near-identical texts share a digest.
+    const digests = new Set(Array.from({ length: 5000 }, (_, i) => textDigest(`${text}${i}`)));
+    assert.strictEqual(digests.size, 5000);
+  });
+});
