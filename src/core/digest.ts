@@ -3,8 +3,8 @@
  * its UTF-16 code units joined. Equal texts give equal digests; two different texts of a bank give
  * the same one about once in 2^53. A leading byte order mark is left out: Node's reading keeps it
  * and `TextDecoder` drops it, and the story is the same. Not for security: it tells whether a
- * story's text is still the one something was read from, without keeping the text. About a
- * microsecond per kilobyte.
+ * story's text is still the one something was read from, without keeping the text. A few
+ * microseconds per kilobyte.
  */
 export function textDigest(text: string): number {
   let h1 = 0xdeadbeef;

@@ -57,17 +57,34 @@ export class BankWords implements vscode.Disposable {
   }
 }
 
-/** A story's text as the index reads it, with an open editor's parse of its version; undefined when it is gone. */
+/**
+ * A story's text as the index reads it: an editor's unsaved text (with the editor's parse of that
+ * version), else the file on disk, as the index reads a story open but saved. Undefined when the
+ * file is gone; rejects when it cannot be read now (a lock, a permission).
+ */
 async function readStoryText(model: StoryModel, uri: vscode.Uri): Promise<ReadStory | undefined> {
-  const source = await openOrRead(uri);
-  if (!source) return undefined;
-  return 'document' in source ? { text: source.document.getText(), story: model.storyOf(source.document) } : source;
+  const id = uri.toString();
+  const unsaved = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id && d.isDirty && !d.isClosed);
+  if (unsaved) return { text: unsaved.getText(), story: model.storyOf(unsaved) };
+  try {
+    return { text: UTF8.decode(await fileBytes(uri)) };
+  } catch (error) {
+    if (isGone(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Whether a read failed because nothing is there (Node's ENOENT, ENOTDIR or EISDIR, a file system provider's FileNotFound). */
+function isGone(error: unknown): boolean {
+  if (error instanceof vscode.FileSystemError) return error.code === 'FileNotFound';
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }
 
 /**
  * A story's open editor (its unsaved edits count), else the file's text as the index reads it
  * (Node on disk: `workspace.fs` makes a round trip to the window per file); undefined when the
- * file is gone.
+ * file cannot be read (gone since the scan: left out).
  */
 export async function openOrRead(uri: vscode.Uri): Promise<{ document: vscode.TextDocument } | { text: string } | undefined> {
   const id = uri.toString();

@@ -64,8 +64,8 @@ export class StoryFiles {
       stories++;
       found(uri);
     };
-    // Normalised once (as Uri.joinPath normalises), so that every child built from it is too.
-    await walkStories(vscode.Uri.joinPath(root), place.relative, {
+    // Normalised once (as Uri.joinPath normalises; it refuses an empty path), so that every child built from it is too.
+    await walkStories(root.path ? vscode.Uri.joinPath(root) : root, place.relative, {
         list: listFolder,
         child: childUri,
         realPath: linkResolver(root),

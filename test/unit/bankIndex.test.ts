@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { textDigest } from '../../src/core/digest';
 import fc from 'fast-check';
 import { BankIndex, type BankEvent, type BankFiles, type Clock, type ReadAnswers, type StoryReader } from '../../src/core/bankIndex';
 import type { ReadJob } from '../../src/core/bankLedger';
@@ -236,7 +237,7 @@ class FakeWorker implements StoryReader<string> {
 interface Heard {
   changes: number;
   removed: string[];
-  checked: Array<{ id: string; findings: Finding[] }>;
+  checked: Array<{ id: string; findings: Finding[]; digest: number }>;
 }
 
 function bank(disk: FakeDisk, options: { worker?: boolean; workerTakes?: (id: string) => boolean } = {}) {
@@ -258,7 +259,7 @@ function bank(disk: FakeDisk, options: { worker?: boolean; workerTakes?: (id: st
     listener: {
       changed: () => heard.changes++,
       removed: (id) => heard.removed.push(id),
-      checked: (id, findings) => heard.checked.push({ id, findings }),
+      checked: (id, findings, digest) => heard.checked.push({ id, findings, digest }),
     },
     readers: (answers) => {
       const host = new SliceReader(source, clock, answers);
@@ -323,6 +324,7 @@ describe('the story index with fakes (BankIndex)', () => {
     await b.settle();
     assert.deepStrictEqual(contents(b.index), await freshScan(disk));
     assert.deepStrictEqual(b.heard.checked.map((c) => c.id).sort(), Object.keys(STORIES).sort(), 'each story checked once');
+    assert.ok(b.heard.checked.every((c) => c.digest === textDigest(STORIES[c.id])), 'each check gives the digest of the text checked');
     const { startedMs, foundMs, firstCountedMs, countedMs, checkedMs } = b.index.firstScan;
     assert.ok(startedMs! <= foundMs! && foundMs! <= countedMs! && startedMs! <= firstCountedMs! && firstCountedMs! <= countedMs! && countedMs! <= checkedMs!, JSON.stringify(b.index.firstScan));
   });
@@ -512,6 +514,7 @@ describe('the story index with fakes (BankIndex)', () => {
     await b.settle();
     const heard = b.heard.checked.filter((c) => c.id === 'ws/a.star.md');
     assert.strictEqual(heard[heard.length - 1].findings, unsaved.findings, "the editor's findings, the same object");
+    assert.strictEqual(heard[heard.length - 1].digest, textDigest(TEXTS[1]), "the digest of the editor's text");
     assert.deepStrictEqual(b.index.coverage.get('ws/a.star.md')?.lpIds, countText('ws/a.star.md', TEXTS[1])!.lpIds, "counted from the editor's story");
   });
 

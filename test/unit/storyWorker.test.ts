@@ -6,6 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import { resolveConfig } from '../../src/core/config';
+import { textDigest } from '../../src/core/digest';
 import type { WorkerReply, WorkerRequest } from '../../src/node/storyWorkerProtocol';
 
 const STORY = '---\ntitle: Cut the bill\nlps: [Frugality, Dive Deep]\nlevel: L6\n---\n## Situation\nCosts grew.\n## Task\nCut them.\n## Action\nI moved jobs to spot capacity.\n## Result\nWe kept it going.\n';
@@ -57,6 +58,7 @@ describe('story worker thread', () => {
     const checked = replies.flatMap((r) => ('checked' in r ? r.checked : []));
     assert.deepStrictEqual(checked.map((c) => [c.id, c.read]), [['story', 1]], 'each check names the read it answers');
     assert.strictEqual(checked[0].check.quantified, false);
+    assert.strictEqual(checked[0].digest, textDigest(STORY), 'the digest of the text checked');
     assert.ok(!checked[0].findings.some((f) => f.ruleId === 'unquantified-result'), 'checked with the configuration sent');
   });
 
@@ -120,6 +122,7 @@ describe('story worker thread', () => {
     const messages = (checked: { findings: Array<{ message: string }> }) => checked.findings.map((f) => f.message);
     const again = await checkInNewWindow();
     assert.deepStrictEqual(again.check, first.check);
+    assert.strictEqual(again.digest, textDigest(STORY), "a check kept from the last window gives the text's digest too");
     assert.deepStrictEqual(messages(again), ['kept from the last window', ...messages(first).slice(1)]);
     assert.deepStrictEqual(messages(await checkInNewWindow(resolveConfig({ wordsPerMinute: 100 }))), messages(first), 'other settings: checked afresh');
     writeFileSync(path, STORY.replace('We kept it going.', 'Costs fell 30%.'));

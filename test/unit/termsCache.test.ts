@@ -164,6 +164,47 @@ describe("the bank's words kept across questions (StoryTermsCache)", () => {
     assert.deepStrictEqual(ranking(third.ids, third.terms, disk.files, 'vendor hiring'), freshRanking(['c', 'a'], disk.files, 'vendor hiring'));
   });
 
+  it('a change back to the words held, while a newer text is read, keeps no stale words', async () => {
+    const disk = fakeBank(texts);
+    const cache = new StoryTermsCache(disk.read);
+    await cache.bank(['a', 'b', 'c']);
+    const original = disk.files.get('b')!;
+    disk.files.set('b', story('Found the latency', 'Dive Deep', 'I traced the zeppelin latency to the database.'));
+    cache.changed('b', textDigest(disk.files.get('b')!));
+    disk.holdNextRead('b');
+    const asked = cache.bank(['a', 'b', 'c']);
+    await disk.whenHeld();
+    // Put back as it was (a checkout and back) while the newer text is read: the index checks it again.
+    disk.files.set('b', original);
+    cache.changed('b', textDigest(original));
+    disk.release();
+    const { ids, terms } = await asked;
+    // Scores are relative to the best: a question two stories share words with tells stale words apart.
+    assert.deepStrictEqual(ranking(ids, terms, disk.files, 'zeppelin vendor'), freshRanking(['a', 'b', 'c'], disk.files, 'zeppelin vendor'));
+  });
+
+  it('reads a story marked changed once, and not again while its text is the same', async () => {
+    const disk = fakeBank(texts);
+    const cache = new StoryTermsCache(disk.read);
+    await cache.bank(['a', 'b', 'c']);
+    cache.changed('a'); // its editor closed, nothing changed
+    await cache.bank(['a', 'b', 'c']);
+    await cache.bank(['a', 'b', 'c']);
+    assert.deepStrictEqual(disk.reads, ['a', 'b', 'c', 'a']);
+    cache.removed('b');
+    await cache.bank(['a', 'b', 'c']);
+    assert.deepStrictEqual(disk.reads, ['a', 'b', 'c', 'a', 'b'], 'a story removed and back is read anew');
+  });
+
+  it('ranks the same stories in another order as afresh (the words follow their stories)', async () => {
+    const disk = fakeBank(texts);
+    const cache = new StoryTermsCache(disk.read);
+    await cache.bank(['a', 'b', 'c']);
+    const { ids, terms } = await cache.bank(['c', 'a', 'b']);
+    assert.deepStrictEqual(ids, ['c', 'a', 'b']);
+    assert.deepStrictEqual(ranking(ids, terms, disk.files, 'vendor latency hiring'), freshRanking(['c', 'a', 'b'], disk.files, 'vendor latency hiring'));
+  });
+
   it('wraps each pass of reads, with how many it reads', async () => {
     const cache = new StoryTermsCache(fakeBank(texts).read);
     const counts: number[] = [];

@@ -11,7 +11,8 @@ export interface ReadStory {
 
 /**
  * Reads a story by id as it is now (an editor's unsaved text first); undefined when it is gone.
- * May reject: the story is then read again at the next ranking.
+ * Rejects when it cannot read it now (a lock, a permission): the story keeps the words it had,
+ * and is read again in the next pass.
  */
 export type StoryTextReader = (id: string) => Promise<ReadStory | undefined>;
 
@@ -40,7 +41,7 @@ const READ_PASSES = 3;
  */
 export class StoryTermsCache {
   private readonly entries = new Map<string, Entry>();
-  /** Bumped when a story's text may have changed: a read begun before it is not kept. */
+  /** Bumped when a story's text may have changed: a read begun before it is not kept. One number for each story ever seen. */
   private readonly stamps = new Map<string, number>();
   /** The bank's terms as last built, with each story's place in it, and the stories since read anew. */
   private built: { ids: readonly string[]; at: ReadonlyMap<string, number>; terms: BankTerms } | undefined;
@@ -59,7 +60,8 @@ export class StoryTermsCache {
    */
   changed(id: string, digest?: number): void {
     const entry = this.entries.get(id);
-    if (entry && digest !== undefined && entry.digest === digest) return;
+    // Only words not waiting for a read: a read in flight may be of a text older than this one.
+    if (entry && !entry.stale && digest !== undefined && entry.digest === digest) return;
     this.bump(id);
     if (entry) entry.stale = true;
   }
@@ -73,8 +75,10 @@ export class StoryTermsCache {
   /**
    * The terms of the stories `ids` names, in that order, reading those never read or changed since
    * (at most READ_PASSES times each, `reading` wrapping each pass). Returns the ids held (a story
-   * that cannot be read and was never read before is left out) and their `BankTerms`, in the same
-   * order. A story changed while it was read keeps the words it had.
+   * gone, or never read and unreadable now, is left out) and their `BankTerms`, in the same order.
+   * A story changed while it was read keeps the words it had. The `BankTerms` returned is updated
+   * in place by a later call for the same stories in the same order (a story's words replaced),
+   * so a ranking made from it later sees the newer words.
    */
   bank(ids: readonly string[], reading: ReadingWrapper = (_count, read) => read()): Promise<{ ids: string[]; terms: BankTerms }> {
     const next = this.queue.then(() => this.bankNow(ids, reading));
