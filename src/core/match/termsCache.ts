@@ -119,7 +119,7 @@ export class StoryTermsCache {
     try {
       read = await this.read(id);
     } catch {
-      return; // unreadable now: read again at the next ranking, ranked meanwhile by the words it had
+      return; // unreadable now: read again in the next pass, ranked meanwhile by the words it had
     }
     if (this.stamps.get(id) !== stamp) return;
     if (!read) {
