@@ -36,7 +36,7 @@ export function checkText(text: string, config: ResolvedConfig): Checked {
 
 /** `checkText` of many texts at once, in their order: linted rule by rule (see `lintTexts`). Never throws. */
 export function checkTexts(texts: readonly string[], config: ResolvedConfig): Checked[] {
-  return lintTexts(texts, config).map((linted) => checkedOf(linted));
+  return lintTexts(texts, config).map(checkedOf);
 }
 
 /** What the index keeps of a story linted (by `lintText`, or an editor's lint of its version). */

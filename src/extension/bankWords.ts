@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TermedBank } from '../core/match/rank';
 import { StoryTermsCache, type ReadStory } from '../core/match/termsCache';
 import { profileSummary, type PracticeHistory } from '../core/plan/profile';
+import { unsavedDocument } from './bankWorkspace';
 import { isStoryPath } from './constants';
 import { fileBytes } from './fileSystem';
 import type { StoryModel } from './model';
@@ -63,11 +64,16 @@ export class BankWords implements vscode.Disposable {
  * file is gone; rejects when it cannot be read now (a lock, a permission).
  */
 async function readStoryText(model: StoryModel, uri: vscode.Uri): Promise<ReadStory | undefined> {
-  const id = uri.toString();
-  const unsaved = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id && d.isDirty && !d.isClosed);
+  const unsaved = unsavedDocument(uri);
   if (unsaved) return { text: unsaved.getText(), story: model.storyOf(unsaved) };
+  const text = await fileText(uri);
+  return text === undefined ? undefined : { text };
+}
+
+/** A file's text (Node on disk: `workspace.fs` makes a round trip to the window per file); undefined when it is gone, a rejection when it cannot be read now. */
+async function fileText(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return { text: UTF8.decode(await fileBytes(uri)) };
+    return UTF8.decode(await fileBytes(uri));
   } catch (error) {
     if (isGone(error)) return undefined;
     throw error;
@@ -82,17 +88,13 @@ function isGone(error: unknown): boolean {
 }
 
 /**
- * A story's open editor (its unsaved edits count), else the file's text as the index reads it
- * (Node on disk: `workspace.fs` makes a round trip to the window per file); undefined when the
- * file cannot be read (gone since the scan: left out).
+ * A story's open editor (its unsaved edits count), else the file's text; undefined when the file
+ * cannot be read (gone since the scan: left out).
  */
 export async function openOrRead(uri: vscode.Uri): Promise<{ document: vscode.TextDocument } | { text: string } | undefined> {
   const id = uri.toString();
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
   if (document) return { document };
-  try {
-    return { text: UTF8.decode(await fileBytes(uri)) };
-  } catch {
-    return undefined;
-  }
+  const text = await fileText(uri).catch(() => undefined);
+  return text === undefined ? undefined : { text };
 }

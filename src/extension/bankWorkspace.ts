@@ -84,7 +84,7 @@ export function storySource(model: StoryModel, index: { checkOffThread(text: str
 }
 
 /** The open editor of a story that holds unsaved text, which counts for more than the file on disk. */
-function unsavedDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+export function unsavedDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const id = uri.toString();
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === id && d.isDirty && !d.isClosed);
 }

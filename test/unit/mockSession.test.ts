@@ -203,7 +203,7 @@ describe('the stories a mock question lists', () => {
     assert.deepStrictEqual(storiesForQuestion(question, { stories: readAhead, match: { targetLevel: 'L6' } }, now), listed);
     // The editor lists only the ranked stories it could parse: here the best alone.
     const best = stories.find((s) => s.profile.summary.id === listed[0].id)!;
-    const session = new MockSession(question, 60, { stories: readAhead, ranked: listed.slice(0, 1), tellable: [best], match: { targetLevel: 'L6' } }, clock.now);
+    const session = new MockSession(question, 60, { stories: [best], ranked: listed.slice(0, 1), match: { targetLevel: 'L6' } }, clock.now);
     assert.deepStrictEqual(session.stories, listed.slice(0, 1));
     session.finishAnswer();
     session.tellStory(best.profile.summary.id);

@@ -8,18 +8,22 @@ import { practiceEntrySchema, SELF_CHECKS, type PracticeEntry, type SelfCheckId 
 /** Milliseconds since some fixed moment: `Date.now` in use, a fake in tests. */
 export type ClockMs = () => number;
 
-/** What a mock session knows of the bank: its stories, and how the matcher weighs them (plan, level). */
-export interface MockBank {
-  /** The whole bank, parsed, or read ahead as the matcher ranks it (see `TermedBank`). */
+/** The bank as `storiesForQuestion` ranks it: its stories, parsed or read ahead (see `TermedBank`), and how the matcher weighs them (plan, level). */
+export interface RankedBank {
   stories: readonly TellableStory[] | TermedBank;
-  /**
-   * With a bank read ahead: the stories for the question as `storiesForQuestion` ranked them on
-   * this bank, and each of them parsed (`tellable`), for the drill of the one the user says they
-   * told. The session lists `ranked` as given.
-   */
-  ranked?: readonly MockStory[];
-  tellable?: readonly TellableStory[];
   /** The matcher's context but the time, which comes from the session's clock. */
+  match?: Omit<MatchContext, 'now'>;
+}
+
+/**
+ * What a mock session knows of the bank: the stories the user may say they told, parsed, and how
+ * the matcher weighs them. Without `ranked`, `stories` is the whole bank and the session ranks it;
+ * with it (the stories for the question, ranked already by `storiesForQuestion`, as an editor
+ * does on the bank read ahead), the session lists `ranked` as given and `stories` need hold only those.
+ */
+export interface MockBank {
+  stories: readonly TellableStory[];
+  ranked?: readonly MockStory[];
   match?: Omit<MatchContext, 'now'>;
 }
 
@@ -62,7 +66,7 @@ export class MockSession {
   ) {
     if (!Number.isInteger(limitSeconds) || limitSeconds < 1) throw new RangeError(`a mock answer needs a whole number of seconds, not ${limitSeconds}`);
     this.runningSinceMs = now();
-    this.bank = 'terms' in bank.stories ? (bank.tellable ?? []) : bank.stories;
+    this.bank = bank.stories;
     this.stories = bank.ranked ?? storiesForQuestion(question, bank, new Date(now()));
   }
 
@@ -179,11 +183,11 @@ export class MockSession {
  * `StoryMatcher` (the one "Which Story for This Question?" and `star-coach match` show), each
  * with its reasons and how often it was practised. `now` is the time "told recently" counts from.
  */
-export function storiesForQuestion(question: Question, bank: MockBank, now: Date): MockStory[] {
-  const { stories } = bank;
-  const profiles = 'terms' in stories ? stories.profiles : stories.map((s) => s.profile);
+export function storiesForQuestion(question: Question, bank: RankedBank, now: Date): MockStory[] {
+  const ranked = 'terms' in bank.stories ? bank.stories : bank.stories.map(({ profile, story }) => ({ profile, text: storyWords(story) }));
+  const profiles = 'terms' in ranked ? ranked.profiles : ranked.map((document) => document.profile);
   if (profiles.length === 0) return [];
-  const matcher = new StoryMatcher('terms' in stories ? stories : stories.map(({ profile, story }) => ({ profile, text: storyWords(story) })));
+  const matcher = new StoryMatcher(ranked);
   const practised = new Map(profiles.map((profile) => [profile.summary.id, profile.practiced]));
   return matcher.rank(question.text, { ...bank.match, now }, MOCK_STORIES_SHOWN).map((r) => ({ id: r.file, title: r.title, reasons: r.reasons, practised: practised.get(r.file) ?? 0 }));
 }

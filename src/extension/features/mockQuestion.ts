@@ -143,7 +143,7 @@ export class MockQuestion implements vscode.Disposable {
     const tellable = (await Promise.all(ranked.map((story) => readBankStory(this.model, story.id, history)))).filter((story) => story !== undefined);
     const listed = ranked.filter((story) => tellable.some((told) => told.profile.summary.id === story.id));
     this.end();
-    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories: bank, ranked: listed, tellable, match });
+    this.session = new MockSession(question, Math.max(1, Math.round(minutes * 60)), { stories: tellable, ranked: listed, match });
     this.filter = filter;
     this.practisedLp = undefined;
     this.ensurePanel();
