@@ -4,14 +4,13 @@
 // the catalog's signals alone (NO_LP_MODEL). Prints, per split and pooled: top-1, top-3 and LP read
 // (the first LP read is one question-lps.json gives the question) both ways, and the model's own
 // first LP alone. A sealed split is never read: its questions are neither trained on nor scored.
-// Usage: npm run compile-tests && node out/scripts/evalLpModel.js [--options '{"trainingQuestions":false}']
-//   --options: training options to change from TRAINING, as JSON (to compare a change in one run each).
+// Usage: npm run compile-tests && node out/scripts/evalLpModel.js
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { compileLpModel, lpProbabilities, NO_LP_MODEL, questionFeatures, type LpModel } from '../src/core/match/lpModel';
 import { loadBank, readQuestionLps } from './evalMatch';
 import { OPEN_SPLITS, type Split } from './matchSplits';
-import { TRAINING, trainingExamples, trainLpModel, type TrainingOptions } from './trainLpModel';
+import { TRAINING, trainingExamples, trainLpModel } from './trainLpModel';
 
 const ROOT = join(__dirname, '..', '..');
 /** The splits the matcher was least tuned on: the model is kept only if it raises their mean top-1. */
@@ -50,15 +49,13 @@ function score(triples: readonly Triple[], lpModel: LpModel, labels: ReadonlyMap
 }
 
 function main(): void {
-  const at = process.argv.indexOf('--options');
-  const options: TrainingOptions = { ...TRAINING, ...(at >= 0 ? (JSON.parse(process.argv[at + 1]) as Partial<TrainingOptions>) : {}) };
   const { triples: all } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'match', 'labels.json'), 'utf8')) as { triples: Triple[] };
   // The sealed split's questions are dropped before anything reads them.
   const triples = all.filter((t) => OPEN_SPLITS.includes(t.split));
   const labels = readQuestionLps();
   const rows: Array<{ split: Split; today: Tally; model: Tally; alone: number }> = [];
   for (const split of OPEN_SPLITS) {
-    const model = compileLpModel(trainLpModel(trainingExamples(options, new Set([split])), options));
+    const model = compileLpModel(trainLpModel(trainingExamples(TRAINING, new Set([split])), TRAINING));
     const mine = triples.filter((t) => t.split === split);
     let alone = 0;
     for (const t of mine) {
@@ -70,7 +67,7 @@ function main(): void {
   const rate = (x: number, n: number) => (n ? x / n : 0).toFixed(3);
   const cells = (t: Tally) => `${rate(t.top1, t.n)}  ${rate(t.top3, t.n)}  ${rate(t.lpRead, t.n)}`;
   const row = (name: string, n: number, today: Tally, model: Tally, alone = '') => `${name.padEnd(16)}${String(n).padStart(4)}   ${cells(today)}    ${cells(model)}    ${alone}\n`;
-  process.stdout.write(`leave one split out; options ${JSON.stringify(options)}\n${''.padEnd(20)}   signals alone:       with the model:      model alone:\n${'split'.padEnd(20)}   top-1  top-3  LP     top-1  top-3  LP     LP read\n`);
+  process.stdout.write(`leave one split out; TRAINING ${JSON.stringify(TRAINING)}\n${''.padEnd(20)}   signals alone:       with the model:      model alone:\n${'split'.padEnd(20)}   top-1  top-3  LP     top-1  top-3  LP     LP read\n`);
   for (const { split, today, model, alone } of rows) process.stdout.write(row(split, today.n, today, model, rate(alone, today.n)));
   const pooled = (splits: readonly Split[], key: 'today' | 'model') => {
     const sum: Tally = { n: 0, top1: 0, top3: 0, lpRead: 0 };

@@ -36,11 +36,9 @@ export interface TrainingOptions {
   minCount: number;
   /** Weights smaller than this (in absolute value, after rounding to two places) are not written. */
   minWeight: number;
-  /** Whether the written training questions (training-questions.json) are trained on too. */
-  trainingQuestions: boolean;
 }
 
-export const TRAINING: TrainingOptions = { secondaryShare: 0.5, l2: 0.0001, l1: 0.0004, steps: 2000, minCount: 2, minWeight: 0.2, trainingQuestions: true };
+export const TRAINING: TrainingOptions = { secondaryShare: 0.5, l2: 0.0001, l1: 0.0004, steps: 2000, minCount: 2, minWeight: 0.2 };
 
 /** A question's target: the primary LP 1, each later one `secondaryShare`, scaled to sum to 1. */
 function target(lps: readonly string[], secondaryShare: number): Map<string, number> {
@@ -72,31 +70,7 @@ export function trainingExamples(options: TrainingOptions, leftOut: ReadonlySet<
   return [
     ...allQuestions().map((question) => ({ features: questionFeatures(question.text), target: target(question.lps, options.secondaryShare) })),
     ...items.filter((item) => usable(item.question)).map((item) => ({ features: questionFeatures(item.question), target: target(item.lps, options.secondaryShare) })),
-    ...(options.trainingQuestions ? readTrainingQuestions() : []).map((item) => ({ features: questionFeatures(item.text), target: target(item.lps, options.secondaryShare) })),
   ];
-}
-
-/** A question written to train the LP model only (training-questions.json): never scored, never a label of labels.json. */
-export interface TrainingQuestion {
-  text: string;
-  /** LP ids, the primary first. */
-  lps: string[];
-  confidence: 'sure' | 'guess';
-  /** The page its idea came from, or "own". */
-  source: string;
-}
-
-/**
- * The questions of test/fixtures/match/training-questions.json. Throws when the file does not
- * parse, or an item names no LP or an LP the catalog does not have.
- */
-export function readTrainingQuestions(): TrainingQuestion[] {
-  const { items } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'match', 'training-questions.json'), 'utf8')) as { items: TrainingQuestion[] };
-  const known = new Set(catalogLpIds());
-  for (const item of items) {
-    if (item.lps.length === 0 || item.lps.some((id) => !known.has(id))) throw new Error(`training-questions.json: "${item.text}" names ${JSON.stringify(item.lps)}, not LPs of the catalog`);
-  }
-  return items;
 }
 
 /**
