@@ -92,6 +92,15 @@ describe('measured outcomes (unquantified-result)', () => {
     const [before] = findings('## Result\nIt used to take 4 hours. Now the office manager runs it herself.\n', 'unquantified-result');
     assert.match(before.message, /^The Result has no measured outcome: "It used to take 4 hours\." Its numbers only frame the story \(a date, a name, what was built, the method.s size, the people, an aim, a starting value or a placing\)\. Say what changed/);
   });
+
+  it('says when the Result it quotes is the ending of a story that marks no part, and how to mark it', () => {
+    const telling = 'Our clinic lost referrals sent by fax every week, and the practice manager asked me to fix it.\n\nI mapped every step a referral took, moved the fax line onto a shared inbox and trained the two receptionists.\n\nThe doctors were very pleased with the new process.\n';
+    const [ending] = findings(telling, 'unquantified-result');
+    assert.strictEqual(ending.message, 'The story\'s ending, read as its Result, has no number: "The doctors were very pleased with the new process." Say what changed and by how much: from X to Y, a percentage, money saved, time cut. If the Result is told elsewhere, mark it (## Result) so that it is the part checked.');
+    // A Result the story marks is named as such, with no advice to mark it.
+    const [marked] = findings(`## Action\n${telling}## Result\nThe doctors were very pleased with the new process.\n`, 'unquantified-result');
+    assert.match(marked.message, /^The Result has no number: .*time cut\.$/);
+  });
 });
 
 describe('the speaker\'s own actions (missing-personal-role)', () => {

@@ -1,6 +1,6 @@
 import { findPersonalAction, hypotheticalSentence, tellsNoEvent, tellsPastEvent, withoutHypotheticals } from '../language/personal';
 import { namesNumber, storyHasQuantity } from '../language/quantities';
-import { hasNoStarSections, isEmptySection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
+import { hasNoStarSections, isEmptySection, partSection, sectionProse, starPart, tooShortToTell, type Story } from '../parse/story';
 import { inStoryLineBreaks } from './fixes';
 import { quoteForMessage, sentenceAround } from '../text';
 import { defineRule, type OffsetEdit } from './rule';
@@ -11,7 +11,7 @@ export const unquantifiedResult = defineRule({
   defaultSeverity: 'warning',
   tags: ['impact'],
   docs:
-    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is something that came of the work, with a size: a change ("from days to hours", "3 times faster"), a rate ("12%"), a count of outcomes ("eleven pairs met", "not one complaint", "there has not been one complaint", "no repeat of the fault since", "neither was sent out again that term", "without refusing once", "only one bug reached production", "nobody was paged again", "stopped entirely", "their line never stopped", "no record was lost", "sold out"), a count of a whole ("all 40 services", "all staff had completed their training before go-live"), an amount ("saved a full day every week", "lost half a day") or a time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less than one day", "a month ahead of schedule", "a month before the end of the year", "by the end of my third day", "by the end of that week"); small quantities in words count as digits do. A number that frames the story rather than sizes what came of it is no measure, and each number is judged by where it sits, the words just before and after it in its clause: a date or a name (years, levels such as L6, P99, versions, "the 2.3 release", quarter names, a heading\'s number: "## 6. Action plan"); things already told, counted again ("a comparison of the two", "between the two groups"); a value before alone ("it used to take 4 hours", "Baseline pass rate: 58%"); a goal or a proposal ("Target: 85% by Q2", "the goal was 30 sign-ups", "suggested they answer every complaint within a day"); the method ("a four-month pilot with 5 users", "the pilot ran with 5 users", "I interviewed 6 customers", "walked through a dozen of the complaints", "I kept watching it for 3 weeks"); the span a sentence is set in ("her last 8 months", "for the next two years", "I spend the first five minutes on ...", while "within the first 2 weeks" is a bound met); the people doing the work ("a team of three", "nine of us", "the other two took the landing page"); a placing ("second out of twelve teams", "we were one of four winners"; while "only one of 60 customers reported a problem" counts outcomes); an earlier try ("Twice before, I picked ..."); what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174", "a two-stage route": a number joined to a noun names a kind, as "3-tier" does, while "a 3-day process" counts); an agreement\'s term or the effort put in ("a two-year contract", "renewed for another two years", "that 2-hour investment"); and what you would do ("I would always count them twice"), which happened to nobody. A story with no part marked that tells nothing as past (an answer told as habits, a stance or what you would do: "I always praise students who follow the rules", "I would listen first") tells no event and has no Result to judge; missing-section names its Result missing instead, and missing-personal-role asks for one occasion. In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson or the plan for next time: "I learned ...", "That night taught me ...", "Next attempt: ...", "Follow-ups: ..."), or the second half of a story told in one. A story with no part marked that is too short to tell its parts (under three sentences) has no Result to judge: missing-section asks for its parts instead. The message quotes the Result\'s first sentence.',
+    'A result without a number is hard to believe and easy to forget. Say what moved and by how much: "P99 latency from 500 ms to 50 ms", "$2M a year", "halved the pages", "zero incidents since". A measured outcome is something that came of the work, with a size: a change ("from days to hours", "3 times faster"), a rate ("12%"), a count of outcomes ("eleven pairs met", "not one complaint", "there has not been one complaint", "no repeat of the fault since", "neither was sent out again that term", "without refusing once", "only one bug reached production", "nobody was paged again", "stopped entirely", "their line never stopped", "no record was lost", "sold out"), a count of a whole ("all 40 services", "all staff had completed their training before go-live"), an amount ("saved a full day every week", "lost half a day") or a time bound met ("within the hour", "in under an hour", "over a single weekend", "slipped by less than one day", "a month ahead of schedule", "a month before the end of the year", "by the end of my third day", "by the end of that week"); small quantities in words count as digits do. A number that frames the story rather than sizes what came of it is no measure, and each number is judged by where it sits, the words just before and after it in its clause: a date or a name (years, levels such as L6, P99, versions, "the 2.3 release", quarter names, a heading\'s number: "## 6. Action plan"); things already told, counted again ("a comparison of the two", "between the two groups"); a value before alone ("it used to take 4 hours", "Baseline pass rate: 58%"); a goal or a proposal ("Target: 85% by Q2", "the goal was 30 sign-ups", "suggested they answer every complaint within a day"); the method ("a four-month pilot with 5 users", "the pilot ran with 5 users", "I interviewed 6 customers", "walked through a dozen of the complaints", "I kept watching it for 3 weeks"); the span a sentence is set in ("her last 8 months", "for the next two years", "I spend the first five minutes on ...", while "within the first 2 weeks" is a bound met); the people doing the work ("a team of three", "nine of us", "the other two took the landing page"); a placing ("second out of twelve teams", "we were one of four winners"; while "only one of 60 customers reported a problem" counts outcomes); an earlier try ("Twice before, I picked ..."); what was built rather than what it changed (it "polls every 3 seconds", "logs at three severities", "ports 8081 and 5174", "a two-stage route": a number joined to a noun names a kind, as "3-tier" does, while "a 3-day process" counts); an agreement\'s term or the effort put in ("a two-year contract", "renewed for another two years", "that 2-hour investment"); and what you would do ("I would always count them twice"), which happened to nobody. A story with no part marked that tells nothing as past (an answer told as habits, a stance or what you would do: "I always praise students who follow the rules", "I would listen first") tells no event and has no Result to judge; missing-section names its Result missing instead, and missing-personal-role asks for one occasion. In a story with no part marked, the Result is how it ends: its last paragraph (and the one before, when the last tells the lesson or the plan for next time: "I learned ...", "That night taught me ...", "Next attempt: ...", "Follow-ups: ..."), or the second half of a story told in one. A story with no part marked that is too short to tell its parts (under three sentences) has no Result to judge: missing-section asks for its parts instead. The message quotes the Result\'s first sentence; where the story marks no Result, it says that the story\'s ending was read as one, and that marking the Result (`## Result`) makes it the part checked.',
   findIssues(story) {
     const result = starPart(story, 'result');
     // A Result that is absent is missing-section's to report, not a Result with no number.
@@ -22,10 +22,12 @@ export const unquantifiedResult = defineRule({
     if (storyHasQuantity(story, told) || toldNoEvent(story, told)) return [];
     // A paragraph of its own after the Result's last content: appended to a line, it could land
     // on a closing code fence or inside a list item.
+    // A story that marks no Result has its ending read as one (see starPart): the message says so.
+    const inferred = partSection(story, 'result') === undefined;
     const insertAt = result.bodyStart + story.text.slice(result.bodyStart, result.bodyEnd).trimEnd().length;
     return [
       {
-        message: `${opening(prose, told !== prose)} Say what changed and by how much: from X to Y, a percentage, money saved, time cut.`,
+        message: `${opening(prose, told !== prose, inferred)} Say what changed and by how much: from X to Y, a percentage, money saved, time cut.${inferred ? ' If the Result is told elsewhere, mark it (## Result) so that it is the part checked.' : ''}`,
         start: result.titleStart,
         end: result.titleEnd,
         fixes: [
@@ -62,18 +64,20 @@ function toldNoEvent(story: Story, told: string): boolean {
 /**
  * The message's opening, quoting the Result's first sentence. A Result with digits that measure
  * nothing (a before-value, the pilot's size, a date) is told why they do not count; one told as
- * what the speaker would do quotes that sentence instead.
+ * what the speaker would do quotes that sentence instead. `inferred`: the story marks no Result,
+ * and its ending was read as one, which the message says, as the reading may be wrong.
  */
-function opening(prose: string, toldHypothetically: boolean): string {
+function opening(prose: string, toldHypothetically: boolean, inferred: boolean): string {
+  const subject = inferred ? 'The story\'s ending, read as its Result,' : 'The Result';
   const hypothetical = toldHypothetically ? hypotheticalSentence(prose) : undefined;
-  if (hypothetical) return `The Result tells what you would do, not what happened: "${quoteForMessage(prose, hypothetical.start, hypothetical.end)}"`;
+  if (hypothetical) return `${subject} tells what you would do, not what happened: "${quoteForMessage(prose, hypothetical.start, hypothetical.end)}"`;
   const first = prose.search(LETTER);
   const sentence = first === -1 ? undefined : sentenceAround(prose, first);
   const quoted = sentence ? quoteForMessage(prose, sentence.start, sentence.end) : '';
   const said = quoted ? ` "${quoted}"` : '';
   return namesNumber(prose)
-    ? `The Result has no measured outcome:${said} Its numbers only frame the story (a date, a name, what was built, the method's size, the people, an aim, a starting value or a placing).`
-    : `The Result has no number:${said}`;
+    ? `${subject} has no measured outcome:${said} Its numbers only frame the story (a date, a name, what was built, the method's size, the people, an aim, a starting value or a placing).`
+    : `${subject} has no number:${said}`;
 }
 
 /**
