@@ -164,7 +164,8 @@ async function countdown(session: MockSession, lines: Lines, io: Io): Promise<'a
   }
 }
 
+/** The input ended before the session could be logged: nothing is saved, and the exit code says so (2). */
 function stopped(io: Io): number {
   io.err('\nstar-coach: input ended before the self-check; nothing was saved\n');
-  return 0;
+  return 2;
 }

@@ -1,5 +1,5 @@
 import { jsonText } from './read';
-import { planLoop, planOptionsFrom, type LoopPlan } from '../core/plan/plan';
+import { gapReason, planLoop, planOptionsFrom, type LoopPlan } from '../core/plan/plan';
 import { formatSheet } from '../core/plan/sheet';
 import { printable, type Paint } from '../core/format/terminal';
 import type { ResolvedConfig } from '../core/config';
@@ -36,7 +36,7 @@ export function formatPlanText(plan: LoopPlan, paint: Paint): string {
   const width = Math.max(...plan.slots.map((s) => s.lp.name.length)) + 3;
   for (const s of plan.slots) {
     const name = `${s.lp.name} ${s.slot}`.padEnd(width);
-    const story = s.story ? printable(s.story.summary.title) : paint.red('(gap: no story left)');
+    const story = s.story ? printable(s.story.summary.title) : paint.red(`(gap: ${gapReason(s)})`);
     const backup = s.backup ? paint.dim(`  backup: ${printable(s.backup.summary.title)}`) : '';
     lines.push(`${paint.bold(name)} ${story}${backup}`);
   }
@@ -54,6 +54,8 @@ export async function runPlan(command: 'plan' | 'sheet', argv: readonly string[]
   const args = readCommandArgs(command, argv, io, command === 'plan' ? ['text', 'json'] : ['markdown']);
   const bank = await loadBank(args.paths, args.config, io);
   if (!bank) return 2;
+  // Nothing read and something unreadable (a mistyped path): the error says it all, not an empty plan.
+  if (bank.unreadable && bank.stories.length === 0) return 2;
   const plan = planFor(bank.stories, bank.config);
   if (command === 'sheet') {
     const byFile = new Map(bank.stories.map((s) => [s.file, s.story]));

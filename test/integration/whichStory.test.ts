@@ -94,7 +94,10 @@ describe('which story for this question, in a real VS Code', () => {
     assert.match(plan.suggestion?.text ?? '', /^A story showing .* would close one of the 29 gaps/);
     const nodes = await api.loopPlan.getChildren();
     assert.strictEqual(nodes.length, 33);
-    const gap = api.loopPlan.getTreeItem(nodes.find((n) => n.kind === 'slot' && !n.slot.story)!);
-    assert.strictEqual(gap.description, 'gap: no story left to tell');
+    // A gap says why: no story claims its LP, or every story that does fills another slot.
+    const gapNode = nodes.find((n) => n.kind === 'slot' && !n.slot.story)!;
+    assert.ok(gapNode.kind === 'slot');
+    const gap = api.loopPlan.getTreeItem(gapNode);
+    assert.strictEqual(gap.description, gapNode.slot.gap === 'unclaimed' ? `gap: no story claims ${gapNode.slot.lp.name} yet` : 'gap: its stories are all planned for other slots');
   });
 });

@@ -102,7 +102,8 @@ describe('star-coach mock and questions', () => {
       isTty: false,
       input,
     });
-    assert.strictEqual(code, 0);
+    // Nothing saved is exit code 2, as the help says, so that a script can tell.
+    assert.strictEqual(code, 2);
     assert.match(out, /Time is up\./);
     assert.match(err, /nothing was saved/);
     assert.ok(!existsSync(join(dir, '.star-coach', 'practice.jsonl')));

@@ -420,6 +420,15 @@ describe('question to story', () => {
     assert.strictEqual(folder.code, 2);
   });
 
+  it('star-coach plan and sheet on a path that does not exist print the error alone, not an empty plan', async () => {
+    for (const command of ['plan', 'sheet']) {
+      const { code, out, err } = await run([command, 'no-such-folder']);
+      assert.strictEqual(code, 2, command);
+      assert.strictEqual(out, '', command);
+      assert.match(err, /no-such-folder/, command);
+    }
+  });
+
   it('star-coach plan reads plan settings from .starcoach.yaml', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'star-coach-plan-'));
     mkdirSync(join(dir, 'stories'));

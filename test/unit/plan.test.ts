@@ -124,7 +124,15 @@ describe('loop plan', () => {
         assert.strictEqual(plan.cost, want.cost);
         const told = plan.slots.flatMap((s) => (s.story ? [s.story.summary.id] : []));
         assert.strictEqual(new Set(told).size, told.length, 'a story told twice');
-        for (const s of plan.slots) {
+        for (const [i, s] of plan.slots.entries()) {
+          // Within an LP: filled slots first, the cheapest first; a gap says whether any story claims the LP.
+          const before = plan.slots[i - 1];
+          if (before?.lp === s.lp && s.story) {
+            assert.ok(before.story, `a gap before a filled slot: ${s.lp.id} ${s.slot}`);
+            assert.ok(slotCost(before.story, s.lp.id, options) <= slotCost(s.story, s.lp.id, options), 'a dearer story before a cheaper one');
+          }
+          if (!s.story) assert.strictEqual(s.gap, profiles.some((p) => p.summary.lpIds.includes(s.lp.id)) ? 'taken' : 'unclaimed');
+          else assert.strictEqual(s.gap, undefined);
           if (s.story) assert.ok(s.story.summary.lpIds.includes(s.lp.id), 'a story in a slot of an LP it does not claim');
           if (s.backup) {
             assert.ok(!told.includes(s.backup.summary.id), 'a backup that is already planned');
@@ -194,7 +202,11 @@ describe('loop plan', () => {
     const plan = planLoop([{ ...profile('cut.star.md', ['frugality']), summary: { ...profile('cut.star.md', ['frugality']).summary, title: 'Cut *costs*' } }], { lpIds: ['frugality', 'earn-trust'], examplesPerLp: 1, currentYear: 2026 });
     const sheet = formatSheet(plan, (file) => (file === 'cut.star.md' ? story : undefined));
     assert.match(sheet, /## Frugality\n\n\*\*Story 1:\*\* Cut \\\*costs\\\* \(`cut.star.md`\)\n\n- \*Situation:\* Our bill was \$610K a year. \*\*\$610K\*\*/);
-    assert.match(sheet, /## Gaps\n\n- Earn Trust, story 1: no story left to tell\n\nA story showing Earn Trust would complete the plan./);
+    assert.match(sheet, /## Earn Trust\n\n\*\*Story 1:\*\* none, as no story claims Earn Trust yet\n/);
+    assert.match(sheet, /## Gaps\n\n- Earn Trust, story 1: no story claims Earn Trust yet\n\nA story showing Earn Trust would complete the plan./);
+    // An LP whose only story fills another LP's slot: the sheet says so, not "none in the bank".
+    const taken = planLoop([profile('both.star.md', ['frugality', 'earn-trust'])], { lpIds: ['frugality', 'earn-trust'], examplesPerLp: 1, currentYear: 2026 });
+    assert.match(formatSheet(taken, () => undefined), /## Earn Trust\n\n\*\*Story 1:\*\* none, as its stories are all planned for other slots\n/);
   });
 });
 

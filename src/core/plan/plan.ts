@@ -25,6 +25,16 @@ export interface PlanSlot {
   story?: StoryProfile;
   /** A story not planned anywhere that could stand in, when the bank has one. */
   backup?: StoryProfile;
+  /**
+   * Why a slot has no story: no story of the bank claims its LP (`unclaimed`), or every story that
+   * does fills another slot (`taken`). Undefined for a slot with a story.
+   */
+  gap?: 'unclaimed' | 'taken';
+}
+
+/** Why a slot is a gap, in a few words: "no story claims Frugality yet", "its stories are all planned for other slots". */
+export function gapReason(slot: PlanSlot): string {
+  return slot.gap === 'unclaimed' ? `no story claims ${slot.lp.name} yet` : 'its stories are all planned for other slots';
 }
 
 /** The one new story that would close a gap, described by the LPs it should show. */
@@ -131,21 +141,43 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
 
   const candidates = cheapestClaimers(stories, lps, slots.length, options);
   const main = assign(slots, candidates, options);
-  const used = new Set<number>();
+  const planned = new Set<StoryProfile>();
   main.columnOfRow.forEach((column, row) => {
-    if (column === -1) return;
-    slots[row].story = candidates[column];
-    used.add(column);
+    if (column !== -1) planned.add((slots[row].story = candidates[column]));
   });
-  const planned = new Set(candidates.filter((_, column) => used.has(column)));
+  bestFirst(slots, options);
   const rest = cheapestClaimers(stories.filter((story) => !planned.has(story)), lps, slots.length, options);
   const backups = assign(slots, rest, options);
   backups.columnOfRow.forEach((column, row) => {
     if (column !== -1) slots[row].backup = rest[column];
   });
   const uncovered = slots.filter((slot) => !slot.story);
+  const claimed = new Set(stories.filter((story) => !story.summary.check?.draft).flatMap((story) => story.summary.lpIds));
+  for (const slot of uncovered) slot.gap = claimed.has(slot.lp.id) ? 'taken' : 'unclaimed';
   const suggestion = suggestStory(uncovered);
   return { slots, uncovered, ...(suggestion ? { suggestion } : {}), cost: main.cost };
+}
+
+/**
+ * Within each LP, its planned stories in the first slots, the cheapest first, so that "Ownership 1"
+ * is the story to tell first and a gap is never listed before a filled slot. The assignment's cost
+ * does not change: the stories only move among the same LP's slots.
+ */
+function bestFirst(slots: PlanSlot[], options: PlanOptions): void {
+  for (let start = 0; start < slots.length; ) {
+    let end = start;
+    while (end < slots.length && slots[end].lp === slots[start].lp) end++;
+    const lpId = slots[start].lp.id;
+    const stories = slots.slice(start, end).flatMap((slot) => (slot.story ? [slot.story] : []));
+    // A stable sort: equal costs keep the assignment's order.
+    stories.sort((a, b) => slotCost(a, lpId, options) - slotCost(b, lpId, options));
+    for (let i = start; i < end; i++) {
+      const story = stories[i - start];
+      if (story) slots[i].story = story;
+      else delete slots[i].story;
+    }
+    start = end;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { findAllQuantities } from '../language/quantities';
 import { SECTION_TITLES, sectionProse, starPart, STAR_KINDS, type Story } from '../parse/story';
-import type { LoopPlan, PlanSlot } from './plan';
+import { gapReason, type LoopPlan, type PlanSlot } from './plan';
 import type { StoryProfile } from './profile';
 
 /** Words kept of a part's first sentence in the sheet. */
@@ -55,17 +55,17 @@ export function formatSheet(plan: LoopPlan, storyOf: (file: string) => Story | u
       lp = slot.lp.id;
       out.push(`## ${md(slot.lp.name)}`, '');
     }
-    out.push(...storyBlock(`Story ${slot.slot}`, slot.story, storyOf), ...(slot.backup ? storyBlock(`Backup ${slot.slot}`, slot.backup, storyOf) : []));
+    if (!slot.story) out.push(`**Story ${slot.slot}:** none, as ${md(gapReason(slot))}`, '');
+    else out.push(...storyBlock(`Story ${slot.slot}`, slot.story, storyOf), ...(slot.backup ? storyBlock(`Backup ${slot.slot}`, slot.backup, storyOf) : []));
   }
   if (plan.uncovered.length > 0) {
-    out.push('## Gaps', '', ...plan.uncovered.map((slot: PlanSlot) => `- ${md(slot.lp.name)}, story ${slot.slot}: no story left to tell`), '');
+    out.push('## Gaps', '', ...plan.uncovered.map((slot: PlanSlot) => `- ${md(slot.lp.name)}, story ${slot.slot}: ${md(gapReason(slot))}`), '');
     if (plan.suggestion) out.push(md(plan.suggestion.text), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function storyBlock(label: string, profile: StoryProfile | undefined, storyOf: (file: string) => Story | undefined): string[] {
-  if (!profile) return [`**${label}:** none in the bank`, ''];
+function storyBlock(label: string, profile: StoryProfile, storyOf: (file: string) => Story | undefined): string[] {
   const lines = [`**${label}:** ${md(profile.summary.title)} (\`${profile.summary.id.replace(/`/g, "'")}\`)`, ''];
   const story = storyOf(profile.summary.id);
   for (const digest of story ? digestStory(story) : []) {

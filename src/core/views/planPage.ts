@@ -1,6 +1,6 @@
 import { plural } from '../format/words';
 import type { Story } from '../parse/story';
-import type { LoopPlan, PlanSlot } from '../plan/plan';
+import { gapReason, type LoopPlan, type PlanSlot } from '../plan/plan';
 import type { StoryProfile } from '../plan/profile';
 import { digestStory } from '../plan/sheet';
 import { times } from '../practice/log';
@@ -75,7 +75,7 @@ function renderGaps(plan: LoopPlan): Html {
 function renderSlot(slot: PlanSlot, model: PlanPageModel, standalone: boolean): Html {
   const label = `${slot.lp.name}, story ${slot.slot}`;
   if (!slot.story) {
-    return html`<li class="slot gap" aria-label="${label}: a gap"><span class="slot-no">${slot.slot}</span><div class="pick wide"><span class="gap-text">Gap: no story left to tell</span></div></li>`;
+    return html`<li class="slot gap" aria-label="${label}: a gap"><span class="slot-no">${slot.slot}</span><div class="pick wide"><span class="gap-text">Gap: ${gapReason(slot)}</span></div></li>`;
   }
   const key = `${slot.lp.id}:${slot.slot}`;
   if (!slot.backup) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_CONFIG } from '../../core/config';
 import type { Story } from '../../core/parse/story';
-import { planLoop, planOptionsFrom, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
+import { gapReason, planLoop, planOptionsFrom, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
 import { profileSummary } from '../../core/plan/profile';
 import { formatSheet } from '../../core/plan/sheet';
 import type { TermedBank } from '../../core/match/rank';
@@ -131,9 +131,9 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
       item.command = { command: 'vscode.open', title: 'Open Story', arguments: [vscode.Uri.parse(slot.story.summary.id)] };
       item.tooltip = `${slot.lp.name}, story ${slot.slot}: ${slot.story.summary.title}${slot.backup ? `\nBackup: ${slot.backup.summary.title}` : '\nNo backup left in the bank'}`;
     } else {
-      item.description = 'gap: no story left to tell';
+      item.description = `gap: ${gapReason(slot)}`;
       item.iconPath = new vscode.ThemeIcon('circle-outline');
-      item.tooltip = `No story for ${slot.lp.name} is left without telling one twice.`;
+      item.tooltip = slot.gap === 'unclaimed' ? `No story claims ${slot.lp.name} yet.` : `No story for ${slot.lp.name} is left without telling one twice.`;
     }
     return item;
   }
