@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
@@ -215,6 +215,17 @@ describe('question to story', () => {
     const notAsked = matcher.rank('Tell me about a database move.', { now });
     assert.strictEqual(notAsked[0].score, notAsked[1].score, 'no failure asked: no bonus either way');
     assert.ok(notAsked.every((r) => !r.reasons.includes('a story that went wrong, as asked')));
+  });
+
+  it('never says a story its writer marks a success tells of a failure, whatever failure words it holds', () => {
+    // The example bank: the screen-reader story (outcome: success) says its missing labels "failed the build".
+    const files = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.star.md'));
+    const docs = files.map((f) => doc(f, readFileSync(join(ROOT, 'examples', f), 'utf8')));
+    const ranked = new StoryMatcher(docs).rank('Tell me about a time you failed.', { now: new Date('2026-06-01') });
+    const outcome = new Map(docs.map((d) => [d.profile.summary.id, d.profile.summary.outcome]));
+    assert.ok(['failure', 'mixed'].includes(outcome.get(ranked[0].file) ?? ''), `first: ${ranked[0].file}`);
+    for (const r of ranked) if (outcome.get(r.file) === 'success') assert.ok(!r.reasons.includes('tells of a failure'), `${r.file}: ${r.reasons.join('; ')}`);
+    assert.ok(ranked.some((r) => outcome.get(r.file) === 'success' && r.reasons.some((why) => why.includes('"failed"'))), 'the success story with "failed" in it is still in the bank');
   });
 
   it('costs a story planned for another LP by how sure the question\'s LP is', () => {

@@ -226,6 +226,9 @@ export function storyWords(story: Story): string {
   return parts.join('\n');
 }
 
+/** The failure cue's index in the cue table. */
+const FAILURE_CUE = allCues().findIndex((cue) => cue.id === 'failure');
+
 /** Whether a story went wrong: its outcome is a failure or mixed, or its Result reports a failure. */
 function wentWrong(profile: StoryProfile): boolean {
   const { outcome, check } = profile.summary;
@@ -268,6 +271,8 @@ export class StoryMatcher {
   private readonly levelIndex: Int8Array;
   private readonly toldAt: Float64Array;
   private readonly failed: Uint8Array;
+  /** Per story, whether its front matter says it succeeded (`outcome: success`). */
+  private readonly succeeded: Uint8Array;
 
   /**
    * `bank`: the stories with their words, or read ahead (a `TermedBank`, whose stemmer is then the
@@ -296,13 +301,24 @@ export class StoryMatcher {
     this.levelIndex = new Int8Array(n);
     this.toldAt = new Float64Array(n);
     this.failed = new Uint8Array(n);
+    this.succeeded = new Uint8Array(n);
     this.profiles.forEach((profile, i) => {
       const problems = openProblems(profile);
       this.quality[i] = -Math.min(WEIGHT.problemCap, WEIGHT.problem * problems) - (profile.summary.check && !profile.summary.check.quantified ? WEIGHT.unquantified : 0);
       this.levelIndex[i] = profile.summary.level ? LEVELS.indexOf(profile.summary.level) : -1;
       this.toldAt[i] = profile.lastTold ? Date.parse(profile.lastTold) : Number.NaN;
       this.failed[i] = wentWrong(profile) ? 1 : 0;
+      this.succeeded[i] = profile.summary.outcome === 'success' ? 1 : 0;
     });
+  }
+
+  /**
+   * How fully story `i` shows cue `cue` (0 to 1, see BankTerms.cueStrengths). A story its writer
+   * says succeeded (`outcome: success`) tells of no failure, whatever words of failure it holds
+   * ("the missing labels failed the build", "without missing a day").
+   */
+  private cueStrength(i: number, cue: number): number {
+    return cue === FAILURE_CUE && this.succeeded[i] ? 0 : this.terms.cueStrengths[i * this.terms.cueCount + cue];
   }
 
   /**
@@ -384,7 +400,7 @@ export class StoryMatcher {
     out[PART.lp] = WEIGHT.lp * lpFitScore(question, summary.lpIds);
     out[PART.words] = best > 0 ? WEIGHT.text * (text[i] / best) : 0;
     let themes = 0;
-    for (let k = 0; k < asked.length; k++) themes += cueWeights[k] * this.terms.cueStrengths[i * this.terms.cueCount + asked[k]];
+    for (let k = 0; k < asked.length; k++) themes += cueWeights[k] * this.cueStrength(i, asked[k]);
     out[PART.themes] = themes;
     out[PART.failure] = question.asksForFailure && this.failed[i] ? WEIGHT.wentWrong : 0;
     out[PART.quality] = this.quality[i];
@@ -422,10 +438,10 @@ export class StoryMatcher {
     const reasons: Array<[number, string]> = [];
     const fit = lpFit(question, profile.summary.lpIds);
     if (fit.reason) reasons.push([WEIGHT.lp * fit.score, fit.reason]);
-    const shown = asked.filter((cue) => this.terms.cueStrengths[i * this.terms.cueCount + cue] > 0);
+    const shown = asked.filter((cue) => this.cueStrength(i, cue) > 0);
     if (shown.length > 0) {
       const weights = this.cueWeights(asked);
-      const points = asked.reduce((sum, cue, k) => sum + weights[k] * this.terms.cueStrengths[i * this.terms.cueCount + cue], 0);
+      const points = asked.reduce((sum, cue, k) => sum + weights[k] * this.cueStrength(i, cue), 0);
       reasons.push([points, `tells of ${shown.map((cue) => allCues()[cue].label).join(', ')}`]);
     }
     if (question.asksForFailure && this.failed[i]) reasons.push([WEIGHT.wentWrong, 'a story that went wrong, as asked']);
