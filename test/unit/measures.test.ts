@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { lintText } from '../../src/core/engine';
 import { countCollectiveVoice, findPersonalAction } from '../../src/core/language/personal';
-import { findAllQuantities, hasQuantity } from '../../src/core/language/quantities';
+import { figurePhrase, findAllQuantities, hasQuantity } from '../../src/core/language/quantities';
+import fc from 'fast-check';
 import { quoteForMessage } from '../../src/core/text';
 
 const FRONT = '---\ntitle: T\nlps: [Ownership]\n---\n';
@@ -100,6 +101,43 @@ describe('measured outcomes (unquantified-result)', () => {
     // A Result the story marks is named as such, with no advice to mark it.
     const [marked] = findings(`## Action\n${telling}## Result\nThe doctors were very pleased with the new process.\n`, 'unquantified-result');
     assert.match(marked.message, /^The Result has no number: .*time cut\.$/);
+  });
+});
+
+describe('a figure as a person quotes it (figurePhrase)', () => {
+  const phrase = (text: string, figure: string) => figurePhrase(text, text.indexOf(figure), text.indexOf(figure) + figure.length);
+
+  it('keeps the unit, the scale and what it counts, and stops at a word of something else', () => {
+    assert.strictEqual(phrase('We served 40 million visits a week.', '40'), '40 million visits a week');
+    assert.strictEqual(phrase('The page fell to 6 MB on mobile.', '6'), '6 MB');
+    assert.strictEqual(phrase('By Friday 2,400 users had cleared the queue.', '2,400'), '2,400 users');
+    assert.strictEqual(phrase('97% through the four-hour window', '97'), '97%');
+    assert.strictEqual(phrase('saving $40K a month', '40K'), '$40K a month');
+    assert.strictEqual(phrase('cut 3 hours per week of toil', '3'), '3 hours per week');
+    assert.strictEqual(phrase('NPS went 2 to 8 in a year.', '2'), '2');
+  });
+
+  it('quotes a change "from X to Y" whole, from either figure', () => {
+    const text = 'P99 fell from 500 ms to 50 ms, and lead time from 11 weeks to 5.';
+    assert.strictEqual(phrase(text, '500'), 'from 500 ms to 50 ms');
+    assert.strictEqual(phrase(text, '50 '), 'from 500 ms to 50 ms');
+    assert.strictEqual(phrase(text, '11'), 'from 11 weeks to 5');
+    assert.strictEqual(phrase('Releases went from 19 days to 2, GPU use from 23% to 61%.', '19'), 'from 19 days to 2');
+    assert.strictEqual(phrase('from 1,200 to 3,400 orders a day', '1,200'), 'from 1,200 to 3,400 orders');
+  });
+
+  it('always holds the figure it was given (random texts)', () => {
+    const word = fc.constantFrom('from', 'to', 'ms', 'users', 'a', 'day', 'per', 'week', 'million', 'had', 'the', '$4K', '12%', '7', '1,900', 'fell', ',', '.');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.array(word, { maxLength: 12 }), fc.constantFrom('3', '250', '1.5', '40K', '2,400'), (before, after, figure) => {
+        const text = [...before, figure, ...after].join(' ');
+        const start = before.join(' ').length + (before.length ? 1 : 0);
+        const quoted = figurePhrase(text, start, start + figure.length);
+        assert.ok(quoted.includes(figure), `${JSON.stringify(text)} -> ${JSON.stringify(quoted)}`);
+        assert.ok(text.replace(/\s+/g, ' ').includes(quoted), 'quoted words are the text\'s own');
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

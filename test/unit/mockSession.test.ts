@@ -107,8 +107,8 @@ describe('one mock session, in the core', () => {
     assert.deepStrictEqual(
       drill.questions.map((q) => [q.kind, q.question]),
       [
-        ['number', 'How did you measure "900 ms", and what was it compared with?'],
-        ['number', 'How did you measure "180 ms", and what was it compared with?'],
+        // The change is asked about once, whole; the rate after it with what it counts.
+        ['number', 'How did you measure "from 900 ms to 180 ms", and what was it compared with?'],
         ['number', 'How did you measure "4%", and what was it compared with?'],
         ['we', 'What was your own part when "we moved the call behind a queue"?'],
         ['learning', 'Looking back, what would you do differently?'],
@@ -261,7 +261,7 @@ describe('a follow-up drill', () => {
   it('"Drill This Story" drills one story with no question, and logs the story and the follow-ups answered', () => {
     const story = bank()[0];
     const session = new StoryDrillSession(story);
-    assert.strictEqual(session.drill.questions[0].question, 'How did you measure "900 ms", and what was it compared with?');
+    assert.strictEqual(session.drill.questions[0].question, 'How did you measure "from 900 ms to 180 ms", and what was it compared with?');
     assert.ok(session.drill.questions.some((q) => q.kind === 'probe'), 'the bank probes for its main LP');
     session.drill.answered();
     const entry = session.entry('stories/latency.star.md', 'vscode', '2026-11-29T10:00:00.000Z');
@@ -274,7 +274,7 @@ describe('a follow-up drill', () => {
       limit: 0,
       checks: {},
       source: 'vscode',
-      followUps: ['How did you measure "900 ms", and what was it compared with?'],
+      followUps: ['How did you measure "from 900 ms to 180 ms", and what was it compared with?'],
     });
     assert.deepStrictEqual(parsePracticeLog(entryLine(entry)).entries, [entry]);
     session.saved();

@@ -194,14 +194,20 @@ describe('loop plan', () => {
     const text = '---\ntitle: Cut *costs*\nlps: [Frugality]\n---\n## Situation\nOur bill was $610K a year. More words here.\n## Task\nI owned it.\n## Action\nI turned on sampling.\n## Result\nThe bill fell by 61%.\n';
     const story = parseStory(text);
     assert.deepStrictEqual(digestStory(story).map((d) => [d.part, d.line, d.numbers]), [
-      ['Situation', 'Our bill was $610K a year.', ['$610K']],
+      ['Situation', 'Our bill was $610K a year.', ['$610K a year']],
       ['Task', 'I owned it.', []],
       ['Action', 'I turned on sampling.', []],
       ['Result', 'The bill fell by 61%.', ['61%']],
     ]);
+    // A stop after an abbreviation does not end the first sentence; a cut never splits a figure from its unit.
+    const long = parseStory('---\ntitle: T\nlps: [Frugality]\n---\n## Situation\nOur fleet ran approx. 3 times the servers it needed.\n## Result\nWe cut the spend of the whole analytics platform and every one of its batch jobs from 500 ms to 50 ms p99.\n');
+    const [situation, result] = digestStory(long);
+    assert.strictEqual(situation.line, 'Our fleet ran approx. 3 times the servers it needed.');
+    assert.ok(result.line.startsWith('We cut the spend') && /from 500 ms to 50 ms…$/.test(result.line), result.line);
+    assert.deepStrictEqual(result.numbers, ['from 500 ms to 50 ms']);
     const plan = planLoop([{ ...profile('cut.star.md', ['frugality']), summary: { ...profile('cut.star.md', ['frugality']).summary, title: 'Cut *costs*' } }], { lpIds: ['frugality', 'earn-trust'], examplesPerLp: 1, currentYear: 2026 });
     const sheet = formatSheet(plan, (file) => (file === 'cut.star.md' ? story : undefined));
-    assert.match(sheet, /## Frugality\n\n\*\*Story 1:\*\* Cut \\\*costs\\\* \(`cut.star.md`\)\n\n- \*Situation:\* Our bill was \$610K a year. \*\*\$610K\*\*/);
+    assert.match(sheet, /## Frugality\n\n\*\*Story 1:\*\* Cut \\\*costs\\\* \(`cut.star.md`\)\n\n- \*Situation:\* Our bill was \$610K a year. \*\*\$610K a year\*\*/);
     assert.match(sheet, /## Earn Trust\n\n\*\*Story 1:\*\* none, as no story claims Earn Trust yet\n/);
     assert.match(sheet, /## Gaps\n\n- Earn Trust, story 1: no story claims Earn Trust yet\n\nA story showing Earn Trust would complete the plan./);
     // An LP whose only story fills another LP's slot: the sheet says so, not "none in the bank".

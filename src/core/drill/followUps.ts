@@ -1,7 +1,7 @@
 import { allQuestions } from '../catalog';
 import { resolveLpEntries } from '../lpEntries';
 import { FAILURE_REPORTED, LEARNING_STATED } from '../language/phrases';
-import { findAllQuantities } from '../language/quantities';
+import { figurePhrase, findAllQuantities } from '../language/quantities';
 import { matchesOf } from '../text';
 import { isEmptySection, isFollowUpsTitle, proseWithoutQuotes, sectionOf, sectionProse, starPart, type Story } from '../parse/story';
 
@@ -95,11 +95,13 @@ export interface DrillOptions {
 export function drillQuestions(story: Story, options: DrillOptions = {}): DrillQuestion[] {
   const questions: DrillQuestion[] = [];
   const seen = new Set<string>();
-  const add = (kind: DrillKind, question: string) => {
+  /** Adds the question unless it was asked already; whether it was added. */
+  const add = (kind: DrillKind, question: string): boolean => {
     const key = question.toLowerCase();
-    if (seen.has(key)) return;
+    if (seen.has(key)) return false;
     seen.add(key);
     questions.push({ kind, question });
+    return true;
   };
   const result = starPart(story, 'result');
   const resultProse = result ? sectionProse(story, result) : '';
@@ -108,9 +110,9 @@ export function drillQuestions(story: Story, options: DrillOptions = {}): DrillQ
     if (numbers === MOST_PER_KIND) break;
     // "zero" or "twice" alone is no figure to defend; a number with digits is.
     if (!/\d/.test(resultProse.slice(quantity.start, quantity.end))) continue;
-    const phrase = quantityPhrase(resultProse, quantity.start, quantity.end);
-    add('number', `How did you measure "${phrase}", and what was it compared with?`);
-    numbers++;
+    // Both figures of "from 500 ms to 50 ms" quote the same change: it is asked about once.
+    const phrase = figurePhrase(resultProse, quantity.start, quantity.end);
+    if (add('number', `How did you measure "${phrase}", and what was it compared with?`)) numbers++;
   }
   const action = starPart(story, 'action');
   if (action) {
@@ -130,14 +132,6 @@ export function drillQuestions(story: Story, options: DrillOptions = {}): DrillQ
   if (story.frontMatter.meta.level === 'L7' || story.frontMatter.meta.level === 'L8') add('scope', 'Who above you had to agree, and how did you convince them?');
   for (const probe of options.probes ?? bankProbes(story)) add('probe', probe);
   return attachPrepared(questions, preparedFollowUps(story));
-}
-
-/** The number with its currency sign and the few words after it that say what it counts ("$610K", "40% drop"). */
-function quantityPhrase(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && /[$€£~+-]/.test(text[from - 1])) from--;
-  const rest = /^[^\s.,;:!?)]*((?:[ \t]+(?!to\b|and\b|from\b|in\b|within\b|by\b|for\b|of\b|with\b|over\b|after\b|before\b|on\b|at\b)[A-Za-z%][\w%'’-]*){0,3})/.exec(text.slice(end));
-  return (text.slice(from, end) + (rest ? rest[0] : '')).replace(/\s+/g, ' ').trim();
 }
 
 /** The question bank's follow-ups for the story's primary LP, the first few in bank order. */

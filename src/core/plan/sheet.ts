@@ -1,4 +1,4 @@
-import { findAllQuantities } from '../language/quantities';
+import { figurePhrase, findAllQuantities } from '../language/quantities';
 import { SECTION_TITLES, sectionProse, starPart, STAR_KINDS, type Story } from '../parse/story';
 import { gapReason, type LoopPlan, type PlanSlot } from './plan';
 import type { StoryProfile } from './profile';
@@ -23,18 +23,34 @@ export function digestStory(story: Story): PartDigest[] {
     if (!section) continue;
     const prose = sectionProse(story, section).replace(/\s+/g, ' ').trim();
     if (!prose) continue;
-    const first = /^.*?[.!?](?=\s|$)/.exec(prose)?.[0] ?? prose;
-    const words = first.split(' ');
-    const line = words.length > DIGEST_WORDS ? `${words.slice(0, DIGEST_WORDS).join(' ')}…` : first;
-    const numbers = findAllQuantities(prose)
-      // Figures with digits: "zero" or "two" alone is no number to remember.
-      .filter((q) => /\d/.test(prose.slice(q.start, q.end)))
-      .slice(0, KEY_NUMBERS)
-      // The whole figure: a currency sign before, a unit or "%" after ("$610K", "61%").
-      .map((q) => prose.slice(Math.max(0, q.start - (/[$€£]/.test(prose[q.start - 1] ?? '') ? 1 : 0)), q.end + (/^[^\s.,;:!?)]*/.exec(prose.slice(q.end))?.[0].length ?? 0)));
+    const first = FIRST_SENTENCE.exec(prose)?.[0] ?? prose;
+    const line = cutToWords(first, DIGEST_WORDS);
+    // Figures with digits ("zero" or "two" alone is no number to remember), each quoted as a person
+    // would ("6 MB", "from 500 ms to 50 ms"), a change once though it holds two.
+    const numbers = [...new Set(findAllQuantities(prose).filter((q) => /\d/.test(prose.slice(q.start, q.end))).map((q) => figurePhrase(prose, q.start, q.end)))].slice(0, KEY_NUMBERS);
     digests.push({ part: SECTION_TITLES[kind], line: line.replace(/^[-*+]\s+/, ''), numbers });
   }
   return digests;
+}
+
+/**
+ * A part's first sentence: up to a full stop, question or exclamation mark before a blank or the
+ * end, not one that closes a common abbreviation ("approx. 3", "e.g. the", "vs. last year").
+ */
+const FIRST_SENTENCE = /^.*?(?<!\b(?:approx|e\.g|i\.e|etc|vs|incl|est|no|dr|mr|mrs|ms|st|mt|jr|sr|dept|fig))[.!?](?=\s|$)/i;
+
+/**
+ * The text cut to `most` words with "…", never inside a figure: the word that says what it counts
+ * stays with it ("50 ms", not "50…"), and a change keeps both ends ("from 500 ms to 50 ms"), a
+ * few words more at most.
+ */
+function cutToWords(text: string, most: number): string {
+  const words = text.split(' ');
+  if (words.length <= most) return text;
+  const digits = (word: string | undefined) => word !== undefined && /\d/.test(word);
+  let keep = most;
+  while (keep < Math.min(words.length, most + 5) && (digits(words[keep - 1]) || words[keep - 1] === 'to' || (words[keep] === 'to' && digits(words[keep + 1])))) keep++;
+  return keep >= words.length ? text : `${words.slice(0, keep).join(' ')}…`;
 }
 
 /** Markdown text with its special characters escaped, so a title cannot break the sheet's layout. */
