@@ -1,5 +1,5 @@
 import { jsonText } from './read';
-import { gapReason, planLoop, planOptionsFrom, type LoopPlan } from '../core/plan/plan';
+import { gapReason, planLoop, planOptionsFrom, sameStoryNote, type LoopPlan } from '../core/plan/plan';
 import { formatSheet } from '../core/plan/sheet';
 import { printable, type Paint } from '../core/format/terminal';
 import type { ResolvedConfig } from '../core/config';
@@ -26,6 +26,7 @@ export function planJson(plan: LoopPlan) {
   return {
     slots: plan.slots.map(slot),
     uncovered: plan.uncovered.map((s) => ({ lp: s.lp.name, slot: s.slot })),
+    sameStory: plan.sameStory.map((group) => ({ title: group[0].summary.title, files: group.map((story) => story.summary.id) })),
     suggestion: plan.suggestion ? { lps: plan.suggestion.lps.map((lp) => lp.name), closes: plan.suggestion.closes, text: plan.suggestion.text } : null,
   };
 }
@@ -43,6 +44,7 @@ export function formatPlanText(plan: LoopPlan, paint: Paint): string {
   const filled = plan.slots.length - plan.uncovered.length;
   lines.push('', `${filled} of ${plan.slots.length} slots filled with distinct stories.`);
   if (plan.suggestion) lines.push(plan.suggestion.text);
+  for (const group of plan.sameStory) lines.push(printable(sameStoryNote(group)));
   return `${lines.join('\n')}\n`;
 }
 

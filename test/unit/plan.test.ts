@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { FORBIDDEN, minCostAssignment } from '../../src/core/plan/assignment';
-import { planLoop, slotCost } from '../../src/core/plan/plan';
+import { planLoop, sameStoryNote, slotCost } from '../../src/core/plan/plan';
 import { digestStory, formatSheet } from '../../src/core/plan/sheet';
 import { profileStory, profileSummary, type StoryProfile } from '../../src/core/plan/profile';
 import { lintText } from '../../src/core/engine';
@@ -163,6 +163,21 @@ describe('loop plan', () => {
     const one = planLoop([profile('a', ['ownership'])], { lpIds: ['ownership', 'frugality'], examplesPerLp: 1, currentYear: 2026 });
     assert.strictEqual(one.suggestion?.text, 'A story showing Frugality would complete the plan.');
     assert.strictEqual(planLoop([profile('a', ['ownership'])], { lpIds: ['ownership'], examplesPerLp: 1, currentYear: 2026 }).suggestion, undefined);
+  });
+
+  it('tells a story kept in two files (the same title) once, and says so', () => {
+    const titled = (id: string, title: string, lpIds: string[], warnings = 0) => {
+      const p = profile(id, lpIds, { warnings });
+      return { ...p, summary: { ...p.summary, title } };
+    };
+    const bank = [titled('ddb.star.md', 'Moved the orders table to DynamoDB', ['dive-deep'], 1), titled('sub/ddb-v2.star.md', 'Moved the Orders table to DynamoDB!', ['dive-deep']), titled('other.star.md', 'Cut the bill', ['dive-deep'])];
+    const plan = planLoop(bank, { lpIds: ['dive-deep'], examplesPerLp: 2, currentYear: 2026 });
+    const told = plan.slots.map((s) => s.story?.summary.id);
+    assert.deepStrictEqual(told, ['sub/ddb-v2.star.md', 'other.star.md'], 'the copy with fewer problems is told, once');
+    assert.ok(plan.slots.every((s) => s.backup?.summary.id !== 'ddb.star.md'), 'nor is the other copy a backup');
+    assert.deepStrictEqual(plan.sameStory.map((g) => g.map((s) => s.summary.id)), [['sub/ddb-v2.star.md', 'ddb.star.md']]);
+    assert.strictEqual(sameStoryNote(plan.sameStory[0]), '"Moved the Orders table to DynamoDB!" is told in 2 files (sub/ddb-v2.star.md, ddb.star.md): the plan tells it once, from the first. Rename one if they are different stories.');
+    assert.match(formatSheet(plan, () => undefined), /## Told in more than one file\n\n- "Moved the Orders table to DynamoDB!" is told in 2 files/);
   });
 
   it('refuses an unknown LP id and a slot count below one', () => {

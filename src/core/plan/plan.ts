@@ -32,6 +32,12 @@ export interface PlanSlot {
   gap?: 'unclaimed' | 'taken';
 }
 
+/** What the plan says of one story told in several files (a group of `LoopPlan.sameStory`). */
+export function sameStoryNote(group: readonly StoryProfile[]): string {
+  const files = group.map((story) => story.summary.id);
+  return `"${group[0].summary.title}" is told in ${files.length} files (${files.join(', ')}): the plan tells it once, from the first. Rename one if they are different stories.`;
+}
+
 /** Why a slot is a gap, in a few words: "no story claims Frugality yet", "its stories are all planned for other slots". */
 export function gapReason(slot: PlanSlot): string {
   return slot.gap === 'unclaimed' ? `no story claims ${slot.lp.name} yet` : 'its stories are all planned for other slots';
@@ -48,6 +54,11 @@ export interface PlanSuggestion {
 
 export interface LoopPlan {
   slots: PlanSlot[];
+  /**
+   * Stories told in more than one file (the same title, a copy kept as "-v2"): each group, the one
+   * planned from first. The plan tells each such story once, from the first file of its group.
+   */
+  sameStory: StoryProfile[][];
   /** The slots with no story, in plan order. */
   uncovered: PlanSlot[];
   suggestion?: PlanSuggestion;
@@ -139,23 +150,45 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
   const slots: PlanSlot[] = [];
   for (const lp of lps) for (let slot = 1; slot <= perLp; slot++) slots.push({ lp, slot });
 
-  const candidates = cheapestClaimers(stories, lps, slots.length, options);
+  const sameStory = sameStoryGroups(stories, options);
+  const copies = new Set(sameStory.flatMap((group) => group.slice(1)));
+  const distinct = copies.size > 0 ? stories.filter((story) => !copies.has(story)) : stories;
+  const candidates = cheapestClaimers(distinct, lps, slots.length, options);
   const main = assign(slots, candidates, options);
   const planned = new Set<StoryProfile>();
   main.columnOfRow.forEach((column, row) => {
     if (column !== -1) planned.add((slots[row].story = candidates[column]));
   });
   bestFirst(slots, options);
-  const rest = cheapestClaimers(stories.filter((story) => !planned.has(story)), lps, slots.length, options);
+  const rest = cheapestClaimers(distinct.filter((story) => !planned.has(story)), lps, slots.length, options);
   const backups = assign(slots, rest, options);
   backups.columnOfRow.forEach((column, row) => {
     if (column !== -1) slots[row].backup = rest[column];
   });
   const uncovered = slots.filter((slot) => !slot.story);
-  const claimed = new Set(stories.filter((story) => !story.summary.check?.draft).flatMap((story) => story.summary.lpIds));
+  const claimed = new Set(distinct.filter((story) => !story.summary.check?.draft).flatMap((story) => story.summary.lpIds));
   for (const slot of uncovered) slot.gap = claimed.has(slot.lp.id) ? 'taken' : 'unclaimed';
   const suggestion = suggestStory(uncovered);
-  return { slots, uncovered, ...(suggestion ? { suggestion } : {}), cost: main.cost };
+  return { slots, sameStory, uncovered, ...(suggestion ? { suggestion } : {}), cost: main.cost };
+}
+
+/**
+ * Stories that are one story told in several files: the same title, letter case, spacing and
+ * punctuation aside. In each group the cheapest for its own first LP comes first (bank order
+ * breaks ties), as the one the plan may tell. Groups of one are left out.
+ */
+function sameStoryGroups(stories: readonly StoryProfile[], options: PlanOptions): StoryProfile[][] {
+  const byTitle = new Map<string, StoryProfile[]>();
+  for (const story of stories) {
+    const key = story.summary.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (!key) continue;
+    const group = byTitle.get(key);
+    if (group) group.push(story);
+    else byTitle.set(key, [story]);
+  }
+  const own = (story: StoryProfile) => (story.summary.lpIds.length ? slotCost(story, story.summary.lpIds[0], options) : 0);
+  // A stable sort: equal costs keep bank order.
+  return [...byTitle.values()].filter((group) => group.length > 1).map((group) => [...group].sort((a, b) => own(a) - own(b)));
 }
 
 /**

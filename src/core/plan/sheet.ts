@@ -1,6 +1,6 @@
 import { figurePhrase, findAllQuantities } from '../language/quantities';
 import { SECTION_TITLES, sectionProse, starPart, STAR_KINDS, type Story } from '../parse/story';
-import { gapReason, type LoopPlan, type PlanSlot } from './plan';
+import { gapReason, sameStoryNote, type LoopPlan, type PlanSlot } from './plan';
 import type { StoryProfile } from './profile';
 
 /** Words kept of a part's first sentence in the sheet. */
@@ -78,6 +78,7 @@ export function formatSheet(plan: LoopPlan, storyOf: (file: string) => Story | u
     out.push('## Gaps', '', ...plan.uncovered.map((slot: PlanSlot) => `- ${md(slot.lp.name)}, story ${slot.slot}: ${md(gapReason(slot))}`), '');
     if (plan.suggestion) out.push(md(plan.suggestion.text), '');
   }
+  if (plan.sameStory.length > 0) out.push('## Told in more than one file', '', ...plan.sameStory.map((group) => `- ${md(sameStoryNote(group))}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -1,6 +1,6 @@
 import { plural } from '../format/words';
 import type { Story } from '../parse/story';
-import { gapReason, type LoopPlan, type PlanSlot } from '../plan/plan';
+import { gapReason, sameStoryNote, type LoopPlan, type PlanSlot } from '../plan/plan';
 import type { StoryProfile } from '../plan/profile';
 import { digestStory } from '../plan/sheet';
 import { times } from '../practice/log';
@@ -43,6 +43,7 @@ export function renderPlanPage(model: PlanPageModel | undefined, standalone = fa
   return html`${head(`${filled} of ${plural(plan.slots.length, 'slot')} filled with distinct stories · ${plan.uncovered.length === 0 ? 'no gaps' : plural(plan.uncovered.length, 'gap')}`)}
 <p class="meta no-print">No story is planned twice: interviewers compare notes in the debrief. A slot takes a story that claims its LP, first as its primary one, quantified, recent, at your level and practised; a backup stands by where the bank has one.</p>
 ${plan.uncovered.length > 0 ? renderGaps(plan) : ''}
+${plan.sameStory.length > 0 ? html`<section class="same-story" aria-label="Stories told in more than one file">${plan.sameStory.map((group) => html`<p>${sameStoryNote(group)}</p>`)}</section>` : ''}
 <section aria-labelledby="slots-h">
   <h2 id="slots-h">Slots</h2>
   <div class="plan-lps">${lps.map(({ name, slots }) => html`<article class="plan-lp" aria-label="${name}">
