@@ -5,6 +5,11 @@ import { drillQuestions, type DrillQuestion } from '../core/drill/followUps';
 import { printable, type Paint } from '../core/format/terminal';
 import { loadBank, readCommandArgs } from './bank';
 import type { Io } from './mock';
+import { plural } from '../core/format/words';
+import { countWords } from '../core/text';
+
+/** Fewest words of telling a story needs before it is drilled. */
+const DRILL_MIN_WORDS = 20;
 
 /**
  * `star-coach drill <story> [--format text|json]`: the follow-ups an interviewer would ask about
@@ -15,6 +20,8 @@ import type { Io } from './mock';
 export async function runDrill(argv: readonly string[], io: Io): Promise<number> {
   const args = readCommandArgs('drill', argv, io, ['text', 'json']);
   if (args.given.length !== 1) throw new Error('drill takes one story: star-coach drill path/to/story.star.md');
+  // A folder is refused below, once read; a file must be a story.
+  if (/\.md$/i.test(args.given[0]) && !/\.star\.md$/i.test(args.given[0])) throw new Error(`drill takes a story (*.star.md), not ${args.given[0]}`);
   const bank = await loadBank(args.given, args.config, io);
   if (!bank) return 2;
   if (bank.stories.length !== 1) {
@@ -22,13 +29,18 @@ export async function runDrill(argv: readonly string[], io: Io): Promise<number>
     return 2;
   }
   const { story, file } = bank.stories[0];
+  // An empty story, or one of a few words, has nothing an interviewer could ask about yet.
+  if (countWords(story.prose.slice(story.frontMatter.bodyStart)) < DRILL_MIN_WORDS) {
+    io.err(`star-coach: ${printable(file)} tells no story yet: write its Situation, Task, Action and Result, then drill it\n`);
+    return 2;
+  }
   const questions = drillQuestions(story);
   if (args.format === 'json') {
     io.out(jsonText({ file, title: bank.stories[0].profile.summary.title, questions }));
     return 0;
   }
   const title = printable(bank.stories[0].profile.summary.title);
-  io.out(`${args.paint.bold(`Drill: ${title}`)} (${printable(path.basename(file))}), ${questions.length} follow-ups\n`);
+  io.out(`${args.paint.bold(`Drill: ${title}`)} (${printable(path.basename(file))}), ${plural(questions.length, 'follow-up')}\n`);
   if (!io.input || !io.isTty) {
     io.out(formatDrillList(questions, args.paint));
     return 0;

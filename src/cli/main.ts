@@ -250,6 +250,12 @@ function parseCommandLine(argv: readonly string[]): Options | 'help' | 'version'
 }
 
 if (require.main === module) {
+  // A reader that stops early (`star-coach plan | head`) closes the pipe: the output is no longer
+  // wanted, which is no failure, so the process ends quietly as a shell's own tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

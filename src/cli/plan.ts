@@ -1,4 +1,5 @@
 import { jsonText } from './read';
+import { plural } from '../core/format/words';
 import { gapReason, planLoop, planOptionsFrom, sameStoryNote, type LoopPlan } from '../core/plan/plan';
 import { formatSheet } from '../core/plan/sheet';
 import { printable, type Paint } from '../core/format/terminal';
@@ -26,6 +27,7 @@ export function planJson(plan: LoopPlan) {
   return {
     slots: plan.slots.map(slot),
     uncovered: plan.uncovered.map((s) => ({ lp: s.lp.name, slot: s.slot })),
+    noLp: plan.noLp.map((story) => story.summary.id),
     sameStory: plan.sameStory.map((group) => ({ title: group[0].summary.title, files: group.map((story) => story.summary.id) })),
     suggestion: plan.suggestion ? { lps: plan.suggestion.lps.map((lp) => lp.name), closes: plan.suggestion.closes, text: plan.suggestion.text } : null,
   };
@@ -42,9 +44,10 @@ export function formatPlanText(plan: LoopPlan, paint: Paint): string {
     lines.push(`${paint.bold(name)} ${story}${backup}`);
   }
   const filled = plan.slots.length - plan.uncovered.length;
-  lines.push('', `${filled} of ${plan.slots.length} slots filled with distinct stories.`);
+  lines.push('', `${filled} of ${plural(plan.slots.length, 'slot')} filled with distinct stories.`);
   if (plan.suggestion) lines.push(plan.suggestion.text);
   for (const group of plan.sameStory) lines.push(printable(sameStoryNote(group)));
+  if (plan.noLp.length > 0) lines.push(printable(`Not planned, as ${plan.noLp.length === 1 ? 'it names' : 'they name'} no Leadership Principle STAR Coach reads (see star-coach lint): ${plan.noLp.map((story) => story.summary.id).join(', ')}.`));
   return `${lines.join('\n')}\n`;
 }
 

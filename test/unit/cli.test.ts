@@ -225,6 +225,13 @@ describe('star-coach CLI', () => {
     assert.strictEqual(result.status, 0, result.stderr);
     assert.strictEqual(JSON.parse(result.stdout).length, 14);
   });
+
+  it('ends quietly when the reader of its output stops early (star-coach lint | head -c 1)', () => {
+    // Hundreds of KB of findings: more than a pipe holds, so writes go on after the reader has closed it.
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'dist', 'cli.js')}" lint test/fixtures/public | head -c 1 > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(result.status, 0);
+    assert.doesNotMatch(result.stderr, /EPIPE|Unhandled/, result.stderr);
+  });
 });
 
 describe('star-coach tells the truth about what it read', () => {

@@ -431,6 +431,22 @@ describe('question to story', () => {
     assert.strictEqual(folder.code, 2);
   });
 
+  it('star-coach drill refuses a file that is not a story, or tells none yet; plan names the stories it cannot plan', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'star-coach-drill-'));
+    writeFileSync(join(dir, 'empty.star.md'), '');
+    writeFileSync(join(dir, 'broken.star.md'), '---\ntitle: Launched the partner API\nlps: [Ownership\n---\n## Situation\nWe had no partner API.\n');
+    const empty = await run(['drill', 'empty.star.md'], dir);
+    assert.strictEqual(empty.code, 2);
+    assert.match(empty.err, /empty\.star\.md tells no story yet/);
+    const readme = await run(['drill', 'README.md']);
+    assert.strictEqual(readme.code, 2);
+    assert.match(readme.err, /drill takes a story \(\*\.star\.md\), not README\.md/);
+    const plan = await run(['plan', '--format', 'json'], dir);
+    assert.deepStrictEqual((JSON.parse(plan.out) as { noLp: string[] }).noLp, ['broken.star.md'], 'the empty file is a draft, the broken one names no LP');
+    const text = await run(['plan', '--no-color'], dir);
+    assert.match(text.out, /Not planned, as it names no Leadership Principle STAR Coach reads \(see star-coach lint\): broken\.star\.md\./);
+  });
+
   it('star-coach plan and sheet on a path that does not exist print the error alone, not an empty plan', async () => {
     for (const command of ['plan', 'sheet']) {
       const { code, out, err } = await run([command, 'no-such-folder']);

@@ -59,6 +59,8 @@ export interface LoopPlan {
    * planned from first. The plan tells each such story once, from the first file of its group.
    */
   sameStory: StoryProfile[][];
+  /** Stories that name no LP the catalog knows (front matter missing or broken): none can fill a slot. Drafts left out. */
+  noLp: StoryProfile[];
   /** The slots with no story, in plan order. */
   uncovered: PlanSlot[];
   suggestion?: PlanSuggestion;
@@ -169,7 +171,8 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
   const claimed = new Set(distinct.filter((story) => !story.summary.check?.draft).flatMap((story) => story.summary.lpIds));
   for (const slot of uncovered) slot.gap = claimed.has(slot.lp.id) ? 'taken' : 'unclaimed';
   const suggestion = suggestStory(uncovered);
-  return { slots, sameStory, uncovered, ...(suggestion ? { suggestion } : {}), cost: main.cost };
+  const noLp = stories.filter((story) => story.summary.lpIds.length === 0 && !story.summary.check?.draft);
+  return { slots, sameStory, noLp, uncovered, ...(suggestion ? { suggestion } : {}), cost: main.cost };
 }
 
 /**
