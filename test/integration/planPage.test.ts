@@ -32,7 +32,7 @@ const FIXTURE_TITLES = ['Consolidated the revenue dashboards', 'Cut checkout lat
 const story = (title: string) => `---\ntitle: ${title}\nlps: [Think Big]\nlevel: L6\nyear: 2025\n---\n## Situation\nOur roadmap stopped at one quarter.\n## Task\nI owned the three-year plan.\n## Action\nI wrote the vision and won the directors over.\n## Result\nTwelve teams adopted it and delivery rose 30%.\n`;
 
 describe('the Loop Plan page and cheat sheet in a real VS Code', () => {
-  const added = ['plan-vision.star.md', 'plan-north-star.star.md', 'plan-platform.star.md', 'plan-roadmap.star.md'].map((name) => storyUri(name));
+  const added = ['plan-vision.star.md', 'plan-north-star.star.md', 'plan-platform.star.md', 'plan-roadmap.star.md', 'plan-vision-copy.star.md'].map((name) => storyUri(name));
   const log = () => vscode.Uri.joinPath(workspaceRoot(), '.star-coach');
   after(async () => {
     await closeAll();
@@ -63,6 +63,26 @@ describe('the Loop Plan page and cheat sheet in a real VS Code', () => {
     await planShown(expectations, 'the new story planned', (r) => r.storyTitles.includes('Set a three-year vision'));
     await vscode.workspace.fs.delete(added[0]);
     await planShown(expectations, 'the story gone again', (r) => !r.storyTitles.includes('Set a three-year vision') && r.storyTitles.length === 3);
+  });
+
+  it('tells a story kept in two files once, and the sidebar says which files', async () => {
+    const { loopPlan } = await api();
+    await writeFile(added[0], story('Set a three-year vision'));
+    await writeFile(added[4], story('Set a three-year vision'));
+    const plan = await waitFor('the copy seen', async () => {
+      const current = await loopPlan.plan();
+      return current.sameStory.length === 1 && current;
+    });
+    assert.strictEqual(plan.slots.filter((s) => s.story?.summary.title === 'Set a three-year vision').length, 1, 'planned once');
+    assert.ok(!plan.slots.some((s) => s.backup?.summary.title === 'Set a three-year vision'), 'nor its copy a backup');
+    const note = (await loopPlan.getChildren()).find((n) => n.kind === 'note');
+    assert.ok(note);
+    const item = loopPlan.getTreeItem(note);
+    assert.strictEqual(item.label, '"Set a three-year vision" is in 2 files: planned once');
+    assert.match(String(item.tooltip), /plan-vision\.star\.md/);
+    assert.match(String(item.tooltip), /plan-vision-copy\.star\.md/);
+    for (const uri of [added[0], added[4]]) await vscode.workspace.fs.delete(uri);
+    await waitFor('both gone', async () => (await loopPlan.plan()).sameStory.length === 0);
   });
 
   it('plans a story practised in the practice log before an equal one never practised', async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_CONFIG } from '../../core/config';
+import { plural } from '../../core/format/words';
 import type { Story } from '../../core/parse/story';
 import { gapReason, planLoop, planOptionsFrom, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
 import { profileSummary } from '../../core/plan/profile';
@@ -14,7 +15,7 @@ import { readBankStory, targetLevelSetting } from './whichStory';
 /** How long the view waits after the last change to the stories before planning again. */
 const SETTLE_MS = 500;
 
-type Node = { kind: 'slot'; slot: PlanSlot } | { kind: 'suggestion'; text: string };
+type Node = { kind: 'slot'; slot: PlanSlot } | { kind: 'suggestion'; text: string } | { kind: 'note'; text: string; tooltip: string; icon: string };
 
 /** The workspace's loop plan and the parsed stories it names (planned and backups), for the sheet and the page. */
 export interface WorkspacePlan {
@@ -113,10 +114,16 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return [];
     const plan = await this.plan();
-    return [...plan.slots.map((slot) => ({ kind: 'slot' as const, slot })), ...(plan.suggestion ? [{ kind: 'suggestion' as const, text: plan.suggestion.text }] : [])];
+    return [...plan.slots.map((slot) => ({ kind: 'slot' as const, slot })), ...(plan.suggestion ? [{ kind: 'suggestion' as const, text: plan.suggestion.text }] : []), ...notes(plan)];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'note') {
+      const item = new vscode.TreeItem(node.text);
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.tooltip = node.tooltip;
+      return item;
+    }
     if (node.kind === 'suggestion') {
       const item = new vscode.TreeItem(node.text);
       item.iconPath = new vscode.ThemeIcon('lightbulb');
@@ -144,4 +151,19 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
     this.words.dispose();
     this.changed.dispose();
   }
+}
+
+/** The plan's notes below its slots: a story told in several files, and stories that name no LP. */
+function notes(plan: LoopPlan): Node[] {
+  const shown = (story: { summary: { id: string } }) => vscode.workspace.asRelativePath(vscode.Uri.parse(story.summary.id));
+  const same = plan.sameStory.map((group) => ({
+    kind: 'note' as const,
+    text: `"${group[0].summary.title}" is in ${group.length} files: planned once`,
+    tooltip: `${group.map(shown).join('\n')}\nThe plan tells it once, from the first. Rename one if they are different stories.`,
+    icon: 'files',
+  }));
+  const noLp = plan.noLp.length
+    ? [{ kind: 'note' as const, text: `${plural(plan.noLp.length, 'story names', 'stories name')} no LP: not planned`, tooltip: `${plan.noLp.map(shown).join('\n')}\nTheir front matter names no Leadership Principle STAR Coach reads: see the Problems panel.`, icon: 'warning' }]
+    : [];
+  return [...same, ...noLp];
 }
