@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { allQuestions } from '../../src/core/catalog';
 import { drillQuestions, preparedFollowUps } from '../../src/core/drill/followUps';
 import { lintText } from '../../src/core/engine';
 import { parseStory, sectionOf } from '../../src/core/parse/story';
@@ -33,6 +34,17 @@ Checkout errors fell by 40% and we saved $120K a year. No data was lost.
 `;
 
 describe('follow-up drills', () => {
+  it('probes with the follow-ups of the primary LP\'s bank questions nearest the story, not the first in the bank', () => {
+    const probes = (file: string) => drillQuestions(parseStory(readFileSync(join(ROOT, 'examples', file), 'utf8'))).filter((q) => q.kind === 'probe').map((q) => q.question);
+    const questionOf = (probe: string) => allQuestions().find((q) => q.followUps.includes(probe))!.text;
+    // Broad responsibility's first bank question is about an unfair model; this story moves batch jobs to cut carbon.
+    const carbon = probes('carbon-aware-batch-scheduling.star.md');
+    assert.ok(carbon.length > 0 && carbon.every((p) => /carbon/.test(questionOf(p))), carbon.join(' | '));
+    // Earn Trust's, about a hard stakeholder; this story is a mistake that hurt users.
+    const mistake = probes('offline-diary-migration-failure.star.md');
+    assert.ok(mistake.length > 0 && mistake.every((p) => /mistake/.test(questionOf(p))), mistake.join(' | '));
+  });
+
   it('a Follow-ups section is not part of the Result, and its Q/A lines are not STAR labels', () => {
     const story = parseStory(STORY);
     assert.deepStrictEqual(story.sections.map((s) => s.kind), ['situation', 'task', 'action', 'result', 'other']);

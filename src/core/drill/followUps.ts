@@ -1,7 +1,8 @@
-import { allQuestions } from '../catalog';
+import { allQuestions, type Question } from '../catalog';
 import { resolveLpEntries } from '../lpEntries';
 import { FAILURE_REPORTED, LEARNING_STATED } from '../language/phrases';
 import { figurePhrase, findAllQuantities } from '../language/quantities';
+import { contentStems } from '../match/words';
 import { matchesOf } from '../text';
 import { isEmptySection, isFollowUpsTitle, proseWithoutQuotes, sectionOf, sectionProse, starPart, type Story } from '../parse/story';
 
@@ -134,17 +135,45 @@ export function drillQuestions(story: Story, options: DrillOptions = {}): DrillQ
   return attachPrepared(questions, preparedFollowUps(story));
 }
 
-/** The question bank's follow-ups for the story's primary LP, the first few in bank order. */
+/**
+ * The question bank's follow-ups for the story's primary LP, the first few, from its questions
+ * nearest the story first: those sharing the most words (stemmed) with the story's telling, then
+ * in bank order. A story about moving batch jobs to cut carbon is probed with the carbon question's
+ * follow-ups, not with the first question's about an unfair model.
+ */
 function bankProbes(story: Story): string[] {
   const primary = resolveLpEntries(story.frontMatter.lpEntries).find((entry) => entry.lp)?.lp?.id;
   if (!primary) return [];
+  const told = new Set(contentStems(story.prose.slice(story.frontMatter.bodyStart)));
+  const { stemsOf, rarity } = questionWords();
+  const shared = (stems: ReadonlySet<string>) => [...stems].reduce((sum, stem) => sum + (told.has(stem) ? rarity.get(stem)! : 0), 0);
+  const questions = allQuestions()
+    .filter((question) => question.lps[0] === primary)
+    .map((question) => ({ question, shared: shared(stemsOf.get(question)!) }))
+    // A stable sort: equal shares keep bank order.
+    .sort((a, b) => b.shared - a.shared);
   const probes: string[] = [];
-  for (const question of allQuestions()) {
-    if (question.lps[0] !== primary) continue;
+  for (const { question } of questions) {
     for (const followUp of question.followUps) if (!probes.includes(followUp)) probes.push(followUp);
     if (probes.length >= BANK_PROBES) break;
   }
   return probes.slice(0, BANK_PROBES);
+}
+
+let questionWordsCache: { stemsOf: Map<Question, Set<string>>; rarity: Map<string, number> } | undefined;
+
+/**
+ * Each bank question's words (its text and follow-ups, stemmed), and each word's rarity over the
+ * bank (log of questions over questions holding it): "carbon" tells a question apart, "team" does
+ * not. Made once.
+ */
+function questionWords(): { stemsOf: Map<Question, Set<string>>; rarity: Map<string, number> } {
+  if (questionWordsCache) return questionWordsCache;
+  const stemsOf = new Map(allQuestions().map((question) => [question, new Set(contentStems(`${question.text} ${question.followUps.join(' ')}`))]));
+  const holding = new Map<string, number>();
+  for (const stems of stemsOf.values()) for (const stem of stems) holding.set(stem, (holding.get(stem) ?? 0) + 1);
+  const rarity = new Map([...holding].map(([stem, n]) => [stem, Math.log(stemsOf.size / n)]));
+  return (questionWordsCache = { stemsOf, rarity });
 }
 
 const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'you', 'your', 'did', 'do', 'what', 'how', 'was', 'were', 'is', 'it', 'with', 'that', 'this', 'we', 'i']);
