@@ -21,7 +21,7 @@ export async function runDrill(argv: readonly string[], io: Io): Promise<number>
   const args = readCommandArgs('drill', argv, io, ['text', 'json']);
   if (args.given.length !== 1) throw new Error('drill takes one story: star-coach drill path/to/story.star.md');
   // A folder is refused below, once read; a file must be a story.
-  if (/\.md$/i.test(args.given[0]) && !/\.star\.md$/i.test(args.given[0])) throw new Error(`drill takes a story (*.star.md), not ${args.given[0]}`);
+  if (/\.[A-Za-z0-9]+$/.test(args.given[0]) && !/\.star\.md$/i.test(args.given[0])) throw new Error(`drill takes a story (*.star.md), not ${args.given[0]}`);
   const bank = await loadBank(args.given, args.config, io);
   if (!bank) return 2;
   if (bank.stories.length !== 1) {

@@ -1,6 +1,6 @@
 import { jsonText } from './read';
 import { plural } from '../core/format/words';
-import { gapReason, planLoop, planOptionsFrom, sameStoryNote, type LoopPlan } from '../core/plan/plan';
+import { gapReason, noLpNote, planLoop, planOptionsFrom, sameStoryNote, type LoopPlan } from '../core/plan/plan';
 import { formatSheet } from '../core/plan/sheet';
 import { printable, type Paint } from '../core/format/terminal';
 import type { ResolvedConfig } from '../core/config';
@@ -26,7 +26,7 @@ export function planJson(plan: LoopPlan) {
   });
   return {
     slots: plan.slots.map(slot),
-    uncovered: plan.uncovered.map((s) => ({ lp: s.lp.name, slot: s.slot })),
+    uncovered: plan.uncovered.map((s) => ({ lp: s.lp.name, slot: s.slot, gap: s.gap ?? null })),
     noLp: plan.noLp.map((story) => story.summary.id),
     sameStory: plan.sameStory.map((group) => ({ title: group[0].summary.title, files: group.map((story) => story.summary.id) })),
     suggestion: plan.suggestion ? { lps: plan.suggestion.lps.map((lp) => lp.name), closes: plan.suggestion.closes, text: plan.suggestion.text } : null,
@@ -47,7 +47,7 @@ export function formatPlanText(plan: LoopPlan, paint: Paint): string {
   lines.push('', `${filled} of ${plural(plan.slots.length, 'slot')} filled with distinct stories.`);
   if (plan.suggestion) lines.push(plan.suggestion.text);
   for (const group of plan.sameStory) lines.push(printable(sameStoryNote(group)));
-  if (plan.noLp.length > 0) lines.push(printable(`Not planned, as ${plan.noLp.length === 1 ? 'it names' : 'they name'} no Leadership Principle STAR Coach reads (see star-coach lint): ${plan.noLp.map((story) => story.summary.id).join(', ')}.`));
+  if (plan.noLp.length > 0) lines.push(printable(noLpNote(plan.noLp)));
   return `${lines.join('\n')}\n`;
 }
 

@@ -140,7 +140,8 @@ function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
   ids.add(id);
 }
 
-function fileTitle(id: string): string {
+/** A story's title when its front matter gives none: its file's name, URI-decoded, without `.star.md` (`ids` are paths or URIs). */
+export function fileTitle(id: string): string {
   const name = id.split(/[\\/]/).pop() ?? id;
   let decoded = name;
   try {

@@ -34,6 +34,14 @@ Checkout errors fell by 40% and we saved $120K a year. No data was lost.
 `;
 
 describe('follow-up drills', () => {
+  it('asks about each figure of the Result once, a change whole, up to four', () => {
+    const story = parseStory('---\ntitle: T\nlps: [Dive Deep]\n---\n## Situation\nSlow pages.\n## Task\nI owned it.\n## Action\nI profiled it.\n## Result\nP99 fell from 500 ms to 50 ms, errors dropped 40% and we saved $2M a year across 12 teams.\n');
+    assert.deepStrictEqual(
+      drillQuestions(story).filter((q) => q.kind === 'number').map((q) => q.question),
+      ['from 500 ms to 50 ms', '40%', '$2M a year', '12 teams'].map((figure) => `How did you measure "${figure}", and what was it compared with?`),
+    );
+  });
+
   it('probes with the follow-ups of the primary LP\'s bank questions nearest the story, not the first in the bank', () => {
     const probes = (file: string) => drillQuestions(parseStory(readFileSync(join(ROOT, 'examples', file), 'utf8'))).filter((q) => q.kind === 'probe').map((q) => q.question);
     const questionOf = (probe: string) => allQuestions().find((q) => q.followUps.includes(probe))!.text;

@@ -444,7 +444,7 @@ describe('question to story', () => {
     const plan = await run(['plan', '--format', 'json'], dir);
     assert.deepStrictEqual((JSON.parse(plan.out) as { noLp: string[] }).noLp, ['broken.star.md'], 'the empty file is a draft, the broken one names no LP');
     const text = await run(['plan', '--no-color'], dir);
-    assert.match(text.out, /Not planned, as it names no Leadership Principle STAR Coach reads \(see star-coach lint\): broken\.star\.md\./);
+    assert.match(text.out, /Not planned, as it names no Leadership Principle STAR Coach reads \(see their problems\): broken\.star\.md\./);
   });
 
   it('star-coach plan and sheet on a path that does not exist print the error alone, not an empty plan', async () => {

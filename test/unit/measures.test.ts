@@ -115,6 +115,15 @@ describe('a figure as a person quotes it (figurePhrase)', () => {
     assert.strictEqual(phrase('saving $40K a month', '40K'), '$40K a month');
     assert.strictEqual(phrase('cut 3 hours per week of toil', '3'), '3 hours per week');
     assert.strictEqual(phrase('NPS went 2 to 8 in a year.', '2'), '2');
+    // One word says what a figure counts; a percentage or money needs none; a rate belongs to it.
+    assert.strictEqual(phrase('Abandonment fell by 12% during the sale.', '12'), '12%');
+    assert.strictEqual(phrase('We saved 12 hours every week.', '12'), '12 hours every week');
+    assert.strictEqual(phrase('3 incidents last quarter', '3'), '3 incidents');
+    assert.strictEqual(phrase('2,400 users signed up', '2,400'), '2,400 users');
+    assert.strictEqual(phrase('15% compared with last year', '15'), '15%');
+    // A run of figures with no break is read a few characters at a time, not whole.
+    const run = `Build ids: ${'1-'.repeat(50_000)}`;
+    assert.ok(figurePhrase(run, 11, 12).length <= 12, 'a figure reads a few attached characters at most');
   });
 
   it('quotes a change "from X to Y" whole, from either figure', () => {
@@ -122,6 +131,7 @@ describe('a figure as a person quotes it (figurePhrase)', () => {
     assert.strictEqual(phrase(text, '500'), 'from 500 ms to 50 ms');
     assert.strictEqual(phrase(text, '50 '), 'from 500 ms to 50 ms');
     assert.strictEqual(phrase(text, '11'), 'from 11 weeks to 5');
+    assert.strictEqual(phrase('From 500 ms to 50 ms. Then more.', '500'), 'From 500 ms to 50 ms');
     assert.strictEqual(phrase('Releases went from 19 days to 2, GPU use from 23% to 61%.', '19'), 'from 19 days to 2');
     assert.strictEqual(phrase('from 1,200 to 3,400 orders a day', '1,200'), 'from 1,200 to 3,400 orders');
   });

@@ -180,6 +180,30 @@ describe('loop plan', () => {
     assert.match(formatSheet(plan, () => undefined), /## Told in more than one file\n\n- "Moved the Orders table to DynamoDB!" is told in 2 files/);
   });
 
+  it('never lets a copy the plan could not tell stand in for one it could', () => {
+    const titled = (id: string, title: string, lpIds: string[], draft = false) => {
+      const p = profile(id, lpIds);
+      return { ...p, summary: { ...p.summary, title, check: { ...p.summary.check!, draft } } };
+    };
+    const told = (bank: StoryProfile[], lpIds = ['ownership']) => {
+      const plan = planLoop(bank, { lpIds, examplesPerLp: 1, currentYear: 2026 });
+      return { story: plan.slots[0].story?.summary.id, gap: plan.slots[0].gap, groups: plan.sameStory.length };
+    };
+    const real = titled('a.star.md', 'Cut checkout latency', ['ownership']);
+    // A copy whose LPs do not read, a draft begun under the same title, a copy claiming only an LP the plan leaves out.
+    assert.deepStrictEqual(told([real, titled('a-v2.star.md', 'Cut checkout latency', [])]), { story: 'a.star.md', gap: undefined, groups: 0 });
+    assert.deepStrictEqual(told([titled('a-draft.star.md', 'Cut checkout latency', ['ownership'], true), real]), { story: 'a.star.md', gap: undefined, groups: 0 });
+    assert.deepStrictEqual(told([real, titled('a-v2.star.md', 'Cut checkout latency', ['frugality'])]), { story: 'a.star.md', gap: undefined, groups: 0 });
+    // Two files titled after their names (no title in their front matter) are two stories.
+    const untitled = [titled('ownership/story.star.md', 'story', ['ownership']), titled('frugality/story.star.md', 'story', ['frugality'])];
+    const both = planLoop(untitled, { lpIds: ['ownership', 'frugality'], examplesPerLp: 1, currentYear: 2026 });
+    assert.deepStrictEqual(both.slots.map((s) => s.story?.summary.id), ['ownership/story.star.md', 'frugality/story.star.md']);
+    // A gap says an LP is claimed when only a copy set aside claims it.
+    const copies = [titled('x.star.md', 'Same story', ['ownership', 'frugality']), titled('y.star.md', 'Same story', ['frugality'])];
+    const gaps = planLoop(copies, { lpIds: ['ownership', 'frugality'], examplesPerLp: 1, currentYear: 2026 });
+    assert.strictEqual(gaps.slots.find((s) => !s.story)?.gap, 'taken');
+  });
+
   it('refuses an unknown LP id and a slot count below one', () => {
     assert.throws(() => planLoop([], { lpIds: ['nope'], currentYear: 2026 }), /no Leadership Principle has the id "nope"/);
     assert.throws(() => planLoop([], { examplesPerLp: 0, currentYear: 2026 }), /examplesPerLp must be a whole number/);
@@ -220,6 +244,12 @@ describe('loop plan', () => {
     assert.strictEqual(situation.line, 'Our fleet ran approx. 3 times the servers it needed.');
     assert.ok(result.line.startsWith('We cut the spend') && /from 500 ms to 50 ms…$/.test(result.line), result.line);
     assert.deepStrictEqual(result.numbers, ['from 500 ms to 50 ms']);
+    // A stop after "ms" ends a sentence; one after "etc." ends it before a capital.
+    const stops = parseStory('---\ntitle: T\nlps: [Frugality]\n---\n## Situation\nWe had forms, reports, etc. The team was small.\n## Result\nP99 went from 500 ms to 50 ms. Cart abandonment fell by 12% during the sale.\n');
+    assert.deepStrictEqual(digestStory(stops).map((d) => [d.line, d.numbers]), [
+      ['We had forms, reports, etc.', []],
+      ['P99 went from 500 ms to 50 ms.', ['from 500 ms to 50 ms', '12%']],
+    ]);
     const plan = planLoop([{ ...profile('cut.star.md', ['frugality']), summary: { ...profile('cut.star.md', ['frugality']).summary, title: 'Cut *costs*' } }], { lpIds: ['frugality', 'earn-trust'], examplesPerLp: 1, currentYear: 2026 });
     const sheet = formatSheet(plan, (file) => (file === 'cut.star.md' ? story : undefined));
     assert.match(sheet, /## Frugality\n\n\*\*Story 1:\*\* Cut \\\*costs\\\* \(`cut.star.md`\)\n\n- \*Situation:\* Our bill was \$610K a year. \*\*\$610K a year\*\*/);

@@ -42,7 +42,7 @@ describe('Loop Plan page', () => {
     assert.match(frugality, /<p class="no-backup"><span class="role">Backup<\/span> none left in the bank<\/p>/);
     // Dive Deep: one story, one gap, and the new story that would close it.
     assert.match(out, /aria-label="Dive Deep, story 2: a gap"/);
-    assert.match(out, /1 slot has no story left without telling one twice\.<\/p>\s*<ul class="gap-lps"><li><span class="part">A story short:<\/span> Dive Deep<\/li><\/ul>/);
+    assert.match(out, /1 slot has no story: each says why below\.<\/p>\s*<ul class="gap-lps"><li><span class="part">A story short:<\/span> Dive Deep<\/li><\/ul>/);
     assert.match(out, /A story showing Dive Deep would complete the plan\./);
     // The digest: the Result's first sentence and its key numbers.
     assert.match(out, /<span class="part">Result:<\/span> Latency fell by 40% and sales rose \$2M\. <strong class="numbers">40%, \$2M<\/strong>/);
@@ -63,7 +63,7 @@ describe('Loop Plan page', () => {
     const { profiles, storyOf } = bank([['s', 'title: Alpha\nlps: [Frugality]']]);
     const plan = planLoop(profiles, { lpIds: ['frugality', 'dive-deep', 'earn-trust'], examplesPerLp: 3, currentYear: 2026 });
     const out = renderPlanPage({ plan, storyOf }).text;
-    assert.match(out, /8 slots have no story left without telling one twice\./);
+    assert.match(out, /8 slots have no story: each says why below\./);
     assert.match(out, /<li><span class="part">No story yet:<\/span> Dive Deep, Earn Trust<\/li><li><span class="part">A story short:<\/span> Frugality \(2 short\)<\/li>/);
   });
 

@@ -329,49 +329,58 @@ export function findAllQuantities(text: string): Quantity[] {
 
 
 /** Words that end a figure's phrase: what follows them tells of something else ("to", "had", "across"). */
-const NOT_OF_THE_FIGURE = new Set(['to', 'per', 'each', 'and', 'or', 'but', 'from', 'in', 'into', 'within', 'by', 'for', 'of', 'with', 'over', 'under', 'after', 'before', 'on', 'at', 'through', 'across', 'than', 'as', 'the', 'a', 'an', 'that', 'which', 'who', 'while', 'when', 'so', 'had', 'has', 'have', 'was', 'were', 'is', 'are', 'been', 'be', 'would', 'could', 'will', 'we', 'i', 'it', 'they', 'our', 'my', 'their']);
+const NOT_OF_THE_FIGURE = new Set(['to', 'per', 'each', 'every', 'during', 'last', 'next', 'since', 'compared', 'and', 'or', 'but', 'from', 'in', 'into', 'within', 'by', 'for', 'of', 'with', 'over', 'under', 'after', 'before', 'on', 'at', 'through', 'across', 'than', 'as', 'the', 'a', 'an', 'that', 'which', 'who', 'while', 'when', 'so', 'had', 'has', 'have', 'was', 'were', 'is', 'are', 'been', 'be', 'would', 'could', 'will', 'we', 'i', 'it', 'they', 'our', 'my', 'their']);
 /** Words that scale the number before them and so belong to it ("2 billion"). */
 const SCALE_WORD = /^(?:thousand|million|billion|trillion|hundred|k|m|bn)$/i;
 
 /**
  * The figure at [start, end) of the text as a person would quote it (offsets within the text): with
  * its currency or sign before, what is attached after ("$40K", "61%", "300ms"), a scale word
- * ("1.2 million"), and up to two words that say what it counts ("6 MB", "2,400 users"), stopping
- * at a word that tells of something else ("19 days to 2": "19 days"). A change told as "from X to
- * Y" is quoted whole ("from 500 ms to 50 ms"), from either of its figures. Whitespace is collapsed.
+ * ("1.2 million"), the one word that says what it counts ("6 MB", "2,400 users"; none after a
+ * percentage or an amount of money) unless that word tells of something else ("19 days to 2":
+ * "19 days"), and a rate ("a day", "every week"). A change told as "from X to Y" is quoted whole
+ * ("from 500 ms to 50 ms"), from either of its figures. Whitespace is collapsed; what is attached
+ * before and after is read a few characters at most, so a run of figures costs no more than one.
  */
 export function figurePhrase(text: string, start: number, end: number): string {
   const change = changeAround(text, start, end);
   if (change) return text.slice(change.start, change.end).replace(/\s+/g, ' ').trim();
-  return text.slice(figureStart(text, start), figureEnd(text, end)).replace(/\s+/g, ' ').trim();
+  return text.slice(figureStart(text, start), figureEnd(text, start, end)).replace(/\s+/g, ' ').trim();
 }
 
 function figureStart(text: string, start: number): number {
   let from = start;
-  while (from > 0 && /[$€£¥~+-]/.test(text[from - 1])) from--;
+  while (from > 0 && start - from < 2 && /[$€£¥~+-]/.test(text[from - 1])) from--;
   return from;
 }
 
-function figureEnd(text: string, end: number): number {
-  let at = end + (/^[^\s.,;:!?)"'”’]*/.exec(text.slice(end))?.[0].length ?? 0);
-  for (let words = 0; words < 2; ) {
+function figureEnd(text: string, start: number, end: number): number {
+  const attached = ATTACHED.exec(text.slice(end, end + 12))![0];
+  let at = end + attached.length;
+  // "12%", "$40K": the figure says what it is; only a rate may follow.
+  let counts = !attached.includes('%') && !/[$€£¥]/.test(text.slice(Math.max(0, start - 2), start));
+  while (counts) {
     const match = NEXT_WORD.exec(text.slice(at, at + 40));
     if (!match || NOT_OF_THE_FIGURE.has(match[1].toLowerCase())) break;
     at += match[0].length;
-    if (!SCALE_WORD.test(match[1])) words++;
+    // After a scale word ("40 million"), the word it counts may follow ("visits").
+    counts = SCALE_WORD.test(match[1]);
   }
   return at + (RATE.exec(text.slice(at, at + 30))?.[0].length ?? 0);
 }
 
+/** What is attached after a figure's digits: "K", "%", "ms", "x" (a few characters at most). */
+const ATTACHED = /^[^\s.,;:!?)"'”’]{0,8}/;
+
 /** A rate after a figure belongs to it: "1,900 a day", "$40K per month". */
-const RATE = /^[ \t]+(?:a|an|per|each)[ \t]+(?:second|minute|hour|day|night|shift|week|sprint|month|quarter|year)\b/i;
+const RATE = /^[ \t]+(?:a|an|per|each|every)[ \t]+(?:second|minute|hour|day|night|shift|week|sprint|month|quarter|year)\b/i;
 
 /** The word after a figure, with the blanks before it. */
 const NEXT_WORD = /^[ \t]+([\p{L}][\p{L}'’-]*)/u;
 /** A figure in a change: its sign, digits, what is attached, and a word after. */
 const CHANGE_FIGURE = String.raw`[$€£¥~+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[^\s.,;:!?)"'”’]*(?:[ \t]+[\p{L}][\p{L}-]*)?`;
 /** "from X to Y": a change told whole. */
-const CHANGE = new RegExp(String.raw`\bfrom[ \t]+${CHANGE_FIGURE}[ \t]+to[ \t]+${CHANGE_FIGURE}`, 'gu');
+const CHANGE = new RegExp(String.raw`\bfrom[ \t]+${CHANGE_FIGURE}[ \t]+to[ \t]+${CHANGE_FIGURE}`, 'giu');
 
 /** "from 500 ms to 50 ms" or "fell from 11 weeks to 5" around a figure: the span from "from" to the second figure's end. */
 function changeAround(text: string, start: number, end: number): { start: number; end: number } | undefined {

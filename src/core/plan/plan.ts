@@ -2,6 +2,7 @@ import { allLps, lpById, type Lp } from '../catalog';
 import type { TargetLevel } from '../catalog/schema';
 import type { PlanSettings } from '../config';
 import { LEVELS } from '../parse/frontMatter';
+import { fileTitle } from '../coverage';
 import { FORBIDDEN, minCostAssignment } from './assignment';
 import { openProblems, type StoryProfile } from './profile';
 
@@ -36,6 +37,11 @@ export interface PlanSlot {
 export function sameStoryNote(group: readonly StoryProfile[]): string {
   const files = group.map((story) => story.summary.id);
   return `"${group[0].summary.title}" is told in ${files.length} files (${files.join(', ')}): the plan tells it once, from the first. Rename one if they are different stories.`;
+}
+
+/** What the plan says of the stories it could not plan as they name no LP (`LoopPlan.noLp`). */
+export function noLpNote(stories: readonly StoryProfile[]): string {
+  return `Not planned, as ${stories.length === 1 ? 'it names' : 'they name'} no Leadership Principle STAR Coach reads (see their problems): ${stories.map((story) => story.summary.id).join(', ')}.`;
 }
 
 /** Why a slot is a gap, in a few words: "no story claims Frugality yet", "its stories are all planned for other slots". */
@@ -152,7 +158,7 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
   const slots: PlanSlot[] = [];
   for (const lp of lps) for (let slot = 1; slot <= perLp; slot++) slots.push({ lp, slot });
 
-  const sameStory = sameStoryGroups(stories, options);
+  const sameStory = sameStoryGroups(stories, lps, options);
   const copies = new Set(sameStory.flatMap((group) => group.slice(1)));
   const distinct = copies.size > 0 ? stories.filter((story) => !copies.has(story)) : stories;
   const candidates = cheapestClaimers(distinct, lps, slots.length, options);
@@ -168,7 +174,7 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
     if (column !== -1) slots[row].backup = rest[column];
   });
   const uncovered = slots.filter((slot) => !slot.story);
-  const claimed = new Set(distinct.filter((story) => !story.summary.check?.draft).flatMap((story) => story.summary.lpIds));
+  const claimed = new Set(stories.filter((story) => !story.summary.check?.draft).flatMap((story) => story.summary.lpIds));
   for (const slot of uncovered) slot.gap = claimed.has(slot.lp.id) ? 'taken' : 'unclaimed';
   const suggestion = suggestStory(uncovered);
   const noLp = stories.filter((story) => story.summary.lpIds.length === 0 && !story.summary.check?.draft);
@@ -176,20 +182,26 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
 }
 
 /**
- * Stories that are one story told in several files: the same title, letter case, spacing and
- * punctuation aside. In each group the cheapest for its own first LP comes first (bank order
- * breaks ties), as the one the plan may tell. Groups of one are left out.
+ * Stories that are one story told in several files: the same title in their front matter, letter
+ * case, spacing and punctuation aside. Only stories the plan could tell are grouped (not a draft,
+ * claiming an LP of the plan, titled in their front matter rather than after their file), so a
+ * copy that could fill no slot never stands in for one that could. In each group the cheapest for
+ * its own first planned LP comes first (bank order breaks ties), as the one the plan may tell.
+ * Groups of one are left out.
  */
-function sameStoryGroups(stories: readonly StoryProfile[], options: PlanOptions): StoryProfile[][] {
+function sameStoryGroups(stories: readonly StoryProfile[], lps: readonly Lp[], options: PlanOptions): StoryProfile[][] {
+  const planned = new Set(lps.map((lp) => lp.id));
+  const firstPlanned = (story: StoryProfile) => story.summary.lpIds.find((id) => planned.has(id));
   const byTitle = new Map<string, StoryProfile[]>();
   for (const story of stories) {
+    if (story.summary.check?.draft || !firstPlanned(story) || story.summary.title === fileTitle(story.summary.id)) continue;
     const key = story.summary.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (!key) continue;
     const group = byTitle.get(key);
     if (group) group.push(story);
     else byTitle.set(key, [story]);
   }
-  const own = (story: StoryProfile) => (story.summary.lpIds.length ? slotCost(story, story.summary.lpIds[0], options) : 0);
+  const own = (story: StoryProfile) => slotCost(story, firstPlanned(story)!, options);
   // A stable sort: equal costs keep bank order.
   return [...byTitle.values()].filter((group) => group.length > 1).map((group) => [...group].sort((a, b) => own(a) - own(b)));
 }

@@ -1,6 +1,6 @@
 import { figurePhrase, findAllQuantities } from '../language/quantities';
 import { SECTION_TITLES, sectionProse, starPart, STAR_KINDS, type Story } from '../parse/story';
-import { gapReason, sameStoryNote, type LoopPlan, type PlanSlot } from './plan';
+import { gapReason, noLpNote, sameStoryNote, type LoopPlan, type PlanSlot } from './plan';
 import type { StoryProfile } from './profile';
 
 /** Words kept of a part's first sentence in the sheet. */
@@ -27,7 +27,12 @@ export function digestStory(story: Story): PartDigest[] {
     const line = cutToWords(first, DIGEST_WORDS);
     // Figures with digits ("zero" or "two" alone is no number to remember), each quoted as a person
     // would ("6 MB", "from 500 ms to 50 ms"), a change once though it holds two.
-    const numbers = [...new Set(findAllQuantities(prose).filter((q) => /\d/.test(prose.slice(q.start, q.end))).map((q) => figurePhrase(prose, q.start, q.end)))].slice(0, KEY_NUMBERS);
+    const numbers: string[] = [];
+    for (const q of findAllQuantities(prose)) {
+      if (numbers.length === KEY_NUMBERS) break;
+      const phrase = /\d/.test(prose.slice(q.start, q.end)) ? figurePhrase(prose, q.start, q.end) : undefined;
+      if (phrase && !numbers.includes(phrase)) numbers.push(phrase);
+    }
     digests.push({ part: SECTION_TITLES[kind], line: line.replace(/^[-*+]\s+/, ''), numbers });
   }
   return digests;
@@ -35,9 +40,10 @@ export function digestStory(story: Story): PartDigest[] {
 
 /**
  * A part's first sentence: up to a full stop, question or exclamation mark before a blank or the
- * end, not one that closes a common abbreviation ("approx. 3", "e.g. the", "vs. last year").
+ * end. A stop after a common abbreviation ends it only before a capital ("approx. 3", "e.g. the"
+ * and "vs. last year" run on; "... and so on, etc. The team ..." ends).
  */
-const FIRST_SENTENCE = /^.*?(?<!\b(?:approx|e\.g|i\.e|etc|vs|incl|est|no|dr|mr|mrs|ms|st|mt|jr|sr|dept|fig))[.!?](?=\s|$)/i;
+const FIRST_SENTENCE = /^.*?(?:(?<!\b(?:[Aa]pprox|e\.g|i\.e|etc|vs|incl|[Dd]ept|[Ff]ig|Dr|Mr|Mrs|Jr|Sr))[.!?](?=\s|$)|[.!?](?=\s+[\p{Lu}"“']|\s*$))/u;
 
 /**
  * The text cut to `most` words with "…", never inside a figure: the word that says what it counts
@@ -79,6 +85,7 @@ export function formatSheet(plan: LoopPlan, storyOf: (file: string) => Story | u
     if (plan.suggestion) out.push(md(plan.suggestion.text), '');
   }
   if (plan.sameStory.length > 0) out.push('## Told in more than one file', '', ...plan.sameStory.map((group) => `- ${md(sameStoryNote(group))}`), '');
+  if (plan.noLp.length > 0) out.push('## Not planned', '', `${md(noLpNote(plan.noLp))}`, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
 

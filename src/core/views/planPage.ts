@@ -1,6 +1,6 @@
 import { plural } from '../format/words';
 import type { Story } from '../parse/story';
-import { gapReason, sameStoryNote, type LoopPlan, type PlanSlot } from '../plan/plan';
+import { gapReason, noLpNote, sameStoryNote, type LoopPlan, type PlanSlot } from '../plan/plan';
 import type { StoryProfile } from '../plan/profile';
 import { digestStory } from '../plan/sheet';
 import { times } from '../practice/log';
@@ -43,7 +43,7 @@ export function renderPlanPage(model: PlanPageModel | undefined, standalone = fa
   return html`${head(`${filled} of ${plural(plan.slots.length, 'slot')} filled with distinct stories · ${plan.uncovered.length === 0 ? 'no gaps' : plural(plan.uncovered.length, 'gap')}`)}
 <p class="meta no-print">No story is planned twice: interviewers compare notes in the debrief. A slot takes a story that claims its LP, first as its primary one, quantified, recent, at your level and practised; a backup stands by where the bank has one.</p>
 ${plan.uncovered.length > 0 ? renderGaps(plan) : ''}
-${plan.sameStory.length > 0 ? html`<section class="same-story" aria-label="Stories told in more than one file">${plan.sameStory.map((group) => html`<p>${sameStoryNote(group)}</p>`)}</section>` : ''}
+${plan.sameStory.length > 0 || plan.noLp.length > 0 ? html`<section class="plan-notes" aria-label="What the plan left out">${plan.sameStory.map((group) => html`<p>${sameStoryNote(group)}</p>`)}${plan.noLp.length > 0 ? html`<p>${noLpNote(plan.noLp)}</p>` : ''}</section>` : ''}
 <section aria-labelledby="slots-h">
   <h2 id="slots-h">Slots</h2>
   <div class="plan-lps">${lps.map(({ name, slots }) => html`<article class="plan-lp" aria-label="${name}">
@@ -67,7 +67,7 @@ function renderGaps(plan: LoopPlan): Html {
   const line = (label: string, lps: typeof none) => (lps.length > 0 ? html`<li><span class="part">${label}:</span> ${lps.map((m) => (m.slots - m.empty > 0 && m.empty > 1 ? `${m.name} (${m.empty} short)` : m.name)).join(', ')}</li>` : '');
   return html`<section class="gaps" aria-labelledby="gaps-h">
   <h2 id="gaps-h">Gaps</h2>
-  <p>${plural(plan.uncovered.length, 'slot has', 'slots have')} no story left without telling one twice.</p>
+  <p>${plural(plan.uncovered.length, 'slot has', 'slots have')} no story: each says why below.</p>
   <ul class="gap-lps">${line('No story yet', none)}${line('A story short', short)}</ul>
   ${plan.suggestion ? html`<p class="suggestion"><span class="tag">Next story</span> ${plan.suggestion.text}</p>` : ''}
 </section>`;
