@@ -327,7 +327,6 @@ export function findAllQuantities(text: string): Quantity[] {
   return found.filter((q, i) => i === 0 || q.start >= found[i - 1].end);
 }
 
-
 /** Words that end a figure's phrase: what follows them tells of something else ("to", "had", "across"). */
 const NOT_OF_THE_FIGURE = new Set(['to', 'per', 'each', 'every', 'during', 'last', 'next', 'since', 'compared', 'and', 'or', 'but', 'from', 'in', 'into', 'within', 'by', 'for', 'of', 'with', 'over', 'under', 'after', 'before', 'on', 'at', 'through', 'across', 'than', 'as', 'the', 'a', 'an', 'that', 'which', 'who', 'while', 'when', 'so', 'had', 'has', 'have', 'was', 'were', 'is', 'are', 'been', 'be', 'would', 'could', 'will', 'we', 'i', 'it', 'they', 'our', 'my', 'their']);
 /** Words that scale the number before them and so belong to it ("2 billion"). */

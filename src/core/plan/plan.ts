@@ -145,6 +145,8 @@ export function slotCostParts(story: StoryProfile, position: number, options: Pi
  * slots as the bank allows are filled and, among those plans, the total `slotCost` is least (an
  * optimal assignment, not a greedy one: a story is kept for the LP only it can fill). Then a backup
  * for each slot from the stories left, again distinct, and the new story that would close a gap.
+ * A story kept in several files (see `sameStoryGroups`) is one story: only its first file may be
+ * planned. Each LP's stories fill its first slots, the cheapest first; each gap says why.
  * Throws a RangeError for an unknown LP id or a slot count below 1.
  */
 export function planLoop(stories: readonly StoryProfile[], options: PlanOptions): LoopPlan {
