@@ -176,8 +176,11 @@ export function planLoop(stories: readonly StoryProfile[], options: PlanOptions)
     if (column !== -1) slots[row].backup = rest[column];
   });
   const uncovered = slots.filter((slot) => !slot.story);
-  const claimed = new Set(stories.filter((story) => !story.summary.check?.draft).flatMap((story) => story.summary.lpIds));
-  for (const slot of uncovered) slot.gap = claimed.has(slot.lp.id) ? 'taken' : 'unclaimed';
+  if (uncovered.length > 0) {
+    const claimed = new Set<string>();
+    for (const story of stories) if (!story.summary.check?.draft) for (const id of story.summary.lpIds) claimed.add(id);
+    for (const slot of uncovered) slot.gap = claimed.has(slot.lp.id) ? 'taken' : 'unclaimed';
+  }
   const suggestion = suggestStory(uncovered);
   const noLp = stories.filter((story) => story.summary.lpIds.length === 0 && !story.summary.check?.draft);
   return { slots, sameStory, noLp, uncovered, ...(suggestion ? { suggestion } : {}), cost: main.cost };
@@ -196,16 +199,32 @@ function sameStoryGroups(stories: readonly StoryProfile[], lps: readonly Lp[], o
   const firstPlanned = (story: StoryProfile) => story.summary.lpIds.find((id) => planned.has(id));
   const byTitle = new Map<string, StoryProfile[]>();
   for (const story of stories) {
-    if (story.summary.check?.draft || !firstPlanned(story) || story.summary.title === fileTitle(story.summary.id)) continue;
-    const key = story.summary.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (story.summary.check?.draft || !firstPlanned(story)) continue;
+    const key = titleKey(story.summary.title);
     if (!key) continue;
     const group = byTitle.get(key);
     if (group) group.push(story);
     else byTitle.set(key, [story]);
   }
   const own = (story: StoryProfile) => slotCost(story, firstPlanned(story)!, options);
-  // A stable sort: equal costs keep bank order.
-  return [...byTitle.values()].filter((group) => group.length > 1).map((group) => [...group].sort((a, b) => own(a) - own(b)));
+  const groups: StoryProfile[][] = [];
+  for (const group of byTitle.values()) {
+    if (group.length < 2) continue;
+    // Asked only of a title two stories share: most titles are not.
+    const titled = group.filter((story) => story.summary.title !== fileTitle(story.summary.id));
+    // A stable sort: equal costs keep bank order.
+    if (titled.length > 1) groups.push(titled.sort((a, b) => own(a) - own(b)));
+  }
+  return groups;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** A title as `sameStoryGroups` compares it: lower case, words and numbers only, one space between. */
+function titleKey(title: string): string {
+  // Most titles are plain ASCII, where a narrower pattern gives the same key for less.
+  const lower = title.toLowerCase();
+  return (PRINTABLE_ASCII.test(title) ? lower.replace(/[^a-z0-9]+/g, ' ') : lower.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
 }
 
 /**
