@@ -109,8 +109,11 @@ export async function runMock(options: MockOptions, bank: Bank, io: Io, paint: P
 
     const drill = session.drill!;
     for (const [i, followUp] of drill.questions.entries()) {
-      io.out(`${paint.bold(`Follow-up ${i + 1} of ${drill.questions.length}:`)} ${printable(followUp.question)}\n${paint.dim('  (answer aloud, then Enter)')}\n`);
-      if ((await lines.next()) === undefined) return stopped(io);
+      io.out(`${paint.bold(`Follow-up ${i + 1} of ${drill.questions.length}:`)} ${printable(followUp.question)}\n${paint.dim('  (answer aloud, then Enter; q to go to the self-check)')}\n`);
+      const answer = await lines.next();
+      if (answer === undefined) return stopped(io);
+      // "q" ends the follow-ups, as in star-coach drill; the ones answered so far are logged.
+      if (answer.trim().toLowerCase() === 'q') break;
       session.answeredFollowUp();
       // The prepared answer shows only now, from the drill's state: never before the answer.
       const prepared = drill.state().asked[i]?.prepared;

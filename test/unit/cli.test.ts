@@ -75,6 +75,20 @@ describe('star-coach mock and questions', () => {
     assert.match(after.out, /^1\. Good .*\n {3}.*told today/m, 'match reads the story the mock logged as told');
   });
 
+  it('"q" during the follow-ups goes to the self-check, and logs the follow-ups answered so far', async () => {
+    const dir = bank({ 'stories/good.star.md': GOOD });
+    const input = new PassThrough();
+    // Done, story 1, one follow-up answered, q, then the four self-check answers.
+    input.end('\n1\n\nq\ny\ny\nn\ny\n');
+    const { code, out, err } = await run(['mock', '--question', 'dive-deep-01', '--minutes', '1'], dir, input);
+    assert.strictEqual(code, 0, err);
+    assert.match(out, /Follow-up 2 of \d+:/);
+    assert.doesNotMatch(out, /Follow-up 3 of/);
+    const [entry] = readFileSync(join(dir, '.star-coach', 'practice.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.strictEqual(entry.followUps.length, 1);
+    assert.deepStrictEqual(entry.checks, { quantified: true, saidI: true, showedLp: false, endedWithResult: true });
+  });
+
   it('drills the story the user names instead of the best ranked, or the question alone for 0', async () => {
     const dir = bank({ 'stories/good.star.md': GOOD, 'stories/frugal.star.md': GOOD.replace('title: Good', 'title: Frugal').replace('Errors fell 90%.', 'The bill fell $40K.').replace('[Ownership, Dive Deep]', '[Frugality]') });
     const told = async (choice: string) => {
