@@ -158,12 +158,17 @@ export class UsageError extends Error {}
 
 /**
  * The LP an `--lp` option names, by its name, an alias or its id (as `findLp` reads them).
- * Throws `UsageError` for an empty value, and for a name no LP has, with the closest one.
+ * Throws `UsageError` for an empty value, and for a name no LP has, with the closest one when it is
+ * close enough to be a slip.
  */
 export function lpOption(name: string): Lp {
   if (name.trim() === '') throw new UsageError('--lp needs a value');
   const lp = findLp(name);
-  if (!lp) throw new UsageError(`--lp: no Leadership Principle is called "${name}"; the closest is "${closestLp(name).lp.name}"`);
+  if (!lp) {
+    // A name nothing like any LP gets the list, not a guess ("nonsense" is not "Invent and Simplify").
+    const closest = closestLp(name);
+    throw new UsageError(`--lp: no Leadership Principle is called "${name}"${closest.confident ? `; the closest is "${closest.lp.name}"` : ': star-coach catalog lists the 16'}`);
+  }
   return lp;
 }
 

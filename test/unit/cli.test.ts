@@ -44,6 +44,7 @@ describe('star-coach mock and questions', () => {
     const text = (await run(['questions', '--category', 'return-to-office'])).out;
     assert.match(text, /^[a-z-]+-\d\d {2}.* · return-to-office\n {2}.+\n {4}→ /m);
     assert.match((await run(['questions', '--lp', 'Dive Deeper'])).err, /no Leadership Principle is called "Dive Deeper"; the closest is "Dive Deep"/);
+    assert.match((await run(['questions', '--lp', 'nonsense'])).err, /no Leadership Principle is called "nonsense": star-coach catalog lists the 16\n/);
     assert.strictEqual((await run(['questions', '--level', 'L5'])).code, 2);
   });
 
