@@ -61,7 +61,7 @@ const MIN_MODEL_PROBABILITY = 0.05;
  * one that went wrong. Its one-word phrases say what kind of story, not which LP, so they are left
  * out of the likeness to bank questions.
  */
-const FAILURE_CUE = 'failure';
+export const FAILURE_CUE = 'failure';
 
 function normalizedQuestion(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

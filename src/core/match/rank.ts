@@ -6,7 +6,7 @@ import { openProblems, type StoryProfile } from '../plan/profile';
 import { Bm25Index } from './bm25';
 import { allCues, storyCueStrengths } from './cues';
 import { shippedLpModel, type LpModel } from './lpModel';
-import { givenQuestionLps, questionLps, questionWordWeight, type QuestionLps } from './questionLps';
+import { FAILURE_CUE, givenQuestionLps, questionLps, questionWordWeight, type QuestionLps } from './questionLps';
 import { contentStems, stemWord, PORTER_STEMMER, textStems, words, type Stemmer } from './words';
 
 export { questionLps, type QuestionLps } from './questionLps';
@@ -226,9 +226,6 @@ export function storyWords(story: Story): string {
   return parts.join('\n');
 }
 
-/** The failure cue's index in the cue table. */
-const FAILURE_CUE = allCues().findIndex((cue) => cue.id === 'failure');
-
 /** Whether a story went wrong: its outcome is a failure or mixed, or its Result reports a failure. */
 function wentWrong(profile: StoryProfile): boolean {
   const { outcome, check } = profile.summary;
@@ -273,6 +270,8 @@ export class StoryMatcher {
   private readonly failed: Uint8Array;
   /** Per story, whether its front matter says it succeeded (`outcome: success`). */
   private readonly succeeded: Uint8Array;
+  /** The failure cue's index in the cue table (read here, not when the module loads). */
+  private readonly failureCue = allCues().findIndex((cue) => cue.id === FAILURE_CUE);
 
   /**
    * `bank`: the stories with their words, or read ahead (a `TermedBank`, whose stemmer is then the
@@ -318,7 +317,7 @@ export class StoryMatcher {
    * ("the missing labels failed the build", "without missing a day").
    */
   private cueStrength(i: number, cue: number): number {
-    return cue === FAILURE_CUE && this.succeeded[i] ? 0 : this.terms.cueStrengths[i * this.terms.cueCount + cue];
+    return cue === this.failureCue && this.succeeded[i] ? 0 : this.terms.cueStrengths[i * this.terms.cueCount + cue];
   }
 
   /**

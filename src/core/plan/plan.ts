@@ -33,15 +33,18 @@ export interface PlanSlot {
   gap?: 'unclaimed' | 'taken';
 }
 
-/** What the plan says of one story told in several files (a group of `LoopPlan.sameStory`). */
-export function sameStoryNote(group: readonly StoryProfile[]): string {
-  const files = group.map((story) => story.summary.id);
+/** How a note names a story's file: its id as it is, or as the editor shows it (a relative path). */
+type FileName = (id: string) => string;
+
+/** What the plan says of one story told in several files (a group of `LoopPlan.sameStory`), the files named by `nameOf`. */
+export function sameStoryNote(group: readonly StoryProfile[], nameOf: FileName = (id) => id): string {
+  const files = group.map((story) => nameOf(story.summary.id));
   return `"${group[0].summary.title}" is told in ${files.length} files (${files.join(', ')}): the plan tells it once, from the first. Rename one if they are different stories.`;
 }
 
-/** What the plan says of the stories it could not plan as they name no LP (`LoopPlan.noLp`). */
-export function noLpNote(stories: readonly StoryProfile[]): string {
-  return `Not planned, as ${stories.length === 1 ? 'it names' : 'they name'} no Leadership Principle STAR Coach reads (see their problems): ${stories.map((story) => story.summary.id).join(', ')}.`;
+/** What the plan says of the stories it could not plan as they name no LP (`LoopPlan.noLp`), the files named by `nameOf`. */
+export function noLpNote(stories: readonly StoryProfile[], nameOf: FileName = (id) => id): string {
+  return `Not planned, as ${stories.length === 1 ? 'it names' : 'they name'} no Leadership Principle STAR Coach reads (see their problems): ${stories.map((story) => nameOf(story.summary.id)).join(', ')}.`;
 }
 
 /** Why a slot is a gap, in a few words: "no story claims Frugality yet", "its stories are all planned for other slots". */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_CONFIG } from '../../core/config';
 import { plural } from '../../core/format/words';
 import type { Story } from '../../core/parse/story';
-import { gapReason, planLoop, planOptionsFrom, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
+import { gapReason, noLpNote, planLoop, planOptionsFrom, sameStoryNote, type LoopPlan, type PlanSlot } from '../../core/plan/plan';
 import { profileSummary } from '../../core/plan/profile';
 import { formatSheet } from '../../core/plan/sheet';
 import type { TermedBank } from '../../core/match/rank';
@@ -155,15 +155,14 @@ export class LoopPlanProvider implements vscode.TreeDataProvider<Node>, vscode.D
 
 /** The plan's notes below its slots: a story told in several files, and stories that name no LP. */
 function notes(plan: LoopPlan): Node[] {
-  const shown = (story: { summary: { id: string } }) => vscode.workspace.asRelativePath(vscode.Uri.parse(story.summary.id));
+  // The row is short; its tooltip is the plan's whole note, with the files as the Explorer names them.
+  const relative = (id: string) => vscode.workspace.asRelativePath(vscode.Uri.parse(id));
   const same = plan.sameStory.map((group) => ({
     kind: 'note' as const,
     text: `"${group[0].summary.title}" is in ${group.length} files: planned once`,
-    tooltip: `${group.map(shown).join('\n')}\nThe plan tells it once, from the first. Rename one if they are different stories.`,
+    tooltip: sameStoryNote(group, relative),
     icon: 'files',
   }));
-  const noLp = plan.noLp.length
-    ? [{ kind: 'note' as const, text: `${plural(plan.noLp.length, 'story names', 'stories name')} no LP: not planned`, tooltip: `${plan.noLp.map(shown).join('\n')}\nTheir front matter names no Leadership Principle STAR Coach reads: see the Problems panel.`, icon: 'warning' }]
-    : [];
+  const noLp = plan.noLp.length ? [{ kind: 'note' as const, text: `${plural(plan.noLp.length, 'story names', 'stories name')} no LP: not planned`, tooltip: noLpNote(plan.noLp, relative), icon: 'warning' }] : [];
   return [...same, ...noLp];
 }
