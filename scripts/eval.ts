@@ -53,7 +53,8 @@ const SEPARATE_SETS: SeparateSets = {
   holdout13: 'open',
   holdout14: 'open',
   holdout15: 'open',
-  holdout16: 'sealed',
+  holdout16: 'open',
+  holdout17: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */

@@ -750,6 +750,22 @@ describe('kinds: a part told as a quotation after a lead-in label', () => {
     );
     assert.ok(!findPersonalAction('The servers were busy, and the manager said: "I will open the new tables myself."'));
   });
+
+  it('an answer quoted under the question it answers is the speaker\'s own, however the question is set and with a lead-in label or none', () => {
+    const question = fc.constantFrom('**Can you describe a time you handled a complaint?**', '### Tell me about a difficult customer', 'Q: How do you deal with an upset customer?', '> Describe a time you put a customer first.');
+    const lead = fc.constantFrom('', 'Example: ', 'Answer: ');
+    fc.assert(
+      fc.property(question, lead, (asked, name) => {
+        const text = `${asked}\n\n${name}"A customer was overcharged at the till. I listened, refunded the difference and gave her a voucher. She left happy."\n`;
+        assert.ok(findPersonalAction(text), text);
+        const roles = lintText(`${FRONT}${text}`).findings.filter((f) => f.ruleId === 'missing-personal-role');
+        assert.deepStrictEqual(roles, [], text);
+      }),
+      { numRuns: 16, seed: 20261201 },
+    );
+    // Words of the speaker's own beside the quotation make it someone else's words again.
+    assert.ok(!findPersonalAction('**How do you handle an upset customer?**\n\nMy manager once told me: "I always refund first and ask later."\n'));
+  });
 });
 
 describe('kinds: a Problem, Action, Result telling', () => {

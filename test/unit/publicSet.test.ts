@@ -100,3 +100,28 @@ describe('public evaluation set', () => {
     }
   });
 });
+
+/**
+ * The separate held-out sets (holdout3/, holdout4/, ...): integrity only, read from the labels
+ * without linting a story, so that a sealed set stays unread.
+ */
+describe('separate held-out sets', () => {
+  const root = join(FIXTURES, 'public');
+  const sets = readdirSync(root).filter((name) => /^holdout\d+$/.test(name));
+
+  it('label every story once, with the set as its split', () => {
+    for (const set of sets) {
+      const labels = JSON.parse(readFixture('public', set, 'labels.json')) as PublicLabel[];
+      const files = readdirSync(join(root, set)).filter((name) => name.endsWith('.star.md'));
+      assert.deepStrictEqual(labels.map((l) => l.file).sort(), files.sort(), set);
+      for (const l of labels) assert.strictEqual(l.split, set, `${set}/${l.file}: split`);
+    }
+  });
+
+  it('follow the README: a story whose Result is absent is not also labelled unquantified-result', () => {
+    for (const set of sets) {
+      const labels = JSON.parse(readFixture('public', set, 'labels.json')) as PublicLabel[];
+      for (const l of labels) assert.ok(!(l['missing-section'].includes('result') && l['unquantified-result']), `${set}/${l.file}`);
+    }
+  });
+});

@@ -80,8 +80,6 @@ const TWO_LETTERS = /\p{L}{2}/u;
 /** "by" and a gerund after an opening verb: "Started by drafting a plan" acts. */
 const BY_DOING = /^\s*by\s+\p{L}+ing\b/u;
 
-/** A label of up to three words leading a quotation that tells the whole part: "Example:", "Sample answer:". */
-const QUOTE_LEAD_IN = /^\s*\p{L}+(?:[ \t]\p{L}+){0,2}[ \t]*:/u;
 
 /**
  * "I" before a verb in the present tense ("I repeat", "I follow through"), not the past: a word
@@ -115,11 +113,8 @@ function pairSubject(before: string): boolean {
  * change the configuration"), or a note that opens with a past-tense verb (`findSubjectlessAction`).
  */
 export function findPersonalAction(text: string): PersonalRole | undefined {
-  // Quoted speech is someone else's, unless the whole part is quoted: an answer told as a
-  // quotation, after a lead-in label too (`Example: "I told both servers ..."`).
-  const unquoted = withoutQuotes(text);
-  // A lone letter left outside the quotation is the next part's marker ("R" before "Result").
-  const plain = TWO_LETTERS.test(unquoted.replace(QUOTE_LEAD_IN, '')) ? unquoted : text;
+  // Quoted speech is someone else's, unless the whole part is quoted (see `ownWords`).
+  const plain = ownWords(text);
   let habitual: boolean | undefined;
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) {
@@ -504,22 +499,37 @@ const HEDGE = /^I(?: would|['’]d) (?:say|estimate|guess|reckon|argue|put it|th
  */
 const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|(?:our|the|my) (?:team|crew|group|squad))\b/gi;
 
-/** The last text whose quotations were blanked here, and the result: a rule asks of one Action its role, its hypotheticals and its "we" in turn. */
-let lastUnquoted = { text: '', blanked: '' };
+/**
+ * The last text whose quotations were blanked here, and its own words (see `ownWords`): a rule asks
+ * of one Action its role, its hypotheticals and its "we" in turn.
+ */
+let lastUnquoted = { text: '', blanked: '', own: '' };
 
 /** `blankQuotes` of the text, blanked once for several questions in a row about the same text. */
 function withoutQuotes(text: string): string {
-  if (lastUnquoted.text !== text) lastUnquoted = { text, blanked: blankQuotes(text) };
+  if (lastUnquoted.text !== text) {
+    const blanked = blankQuotes(text);
+    lastUnquoted = { text, blanked, own: toldOutsideQuotes(blanked) ? blanked : text };
+  }
   return lastUnquoted.blanked;
 }
 
 /**
- * The text with what others said blanked, unless it is all one quotation: an Action told as the
- * candidate would say it is the speaker's own words (as `hypotheticalSentence` reads it).
+ * The speaker's own words in a text: what others said blanked, unless the text is told as one
+ * quotation, the answer as the candidate would say it. Outside its quotation may stand the question
+ * it answers (`**Can you describe a time ...?**`), a lead-in label (`Example: "I told both servers
+ * ..."`) and a lone letter, the next part's marker ("R" before "Result").
  */
 function ownWords(text: string): string {
-  const plain = withoutQuotes(text);
-  return LETTER.test(plain) ? plain : text;
+  withoutQuotes(text);
+  return lastUnquoted.own;
+}
+
+/** Whether anything is told outside a text's quotations (`blanked`: the text with them blanked to spaces); see `ownWords`. */
+function toldOutsideQuotes(blanked: string): boolean {
+  if (!TWO_LETTERS.test(blanked)) return false;
+  for (const line of blanked.split('\n')) if (TWO_LETTERS.test(line) && !isPromptLine(line) && TWO_LETTERS.test(line.replace(LEAD_IN_LABEL, ''))) return true;
+  return false;
 }
 
 /** How often the text speaks for a group instead of the speaker (see `COLLECTIVE_ACTOR`), for the message. */
@@ -541,9 +551,9 @@ export function collectiveSentence(text: string): { start: number; end: number }
 }
 
 
-/** Offsets of every first-person "I" (outside quotes) and of every "we"/"the team", for highlighting. */
+/** Offsets of every first-person "I" (in the speaker's own words: see `ownWords`) and of every "we"/"the team", for highlighting. */
 export function voiceMarks(text: string): { mine: Array<[number, number]>; collective: Array<[number, number]> } {
-  const plain = withoutQuotes(text);
+  const plain = ownWords(text);
   const mine: Array<[number, number]> = [];
   FIRST_PERSON.lastIndex = 0;
   for (let match = FIRST_PERSON.exec(plain); match; match = FIRST_PERSON.exec(plain)) mine.push([match.index, match.index + match[0].length]);
