@@ -26,6 +26,8 @@ const FORMATS: Record<string, string> = {
   'name alone on its line': 'Situation\nS.\n\nTask\nT.\n\nAction\nI did A.\n\nResult\nUp 10%.\n',
   'letters in brackets closing each part': 'In my last year, S was bad (S). T was mine (T). I did A (A). It went up 10% (R).\n',
   'names in brackets closing each part, mid-sentence': 'While I was new there (Situation), S was bad and T was mine (Task).\nI did A (Action). It went up 10% (Result).\n',
+  'names in brackets closing each part, a new sentence after each': 'S was bad. (Situation) T was mine. (Task) I did A. (Action) It went up 10%. (Result)\n',
+  'a quoted answer under its question, names in brackets closing each part': '**Describe a problem you solved.**\n\n"S was bad. (Situation) T was mine. (Task) I did A. (Action) It went up 10%." (Result)\n',
   'bare names with no colon': 'Situation There are 7 of us.\nTask We had to do T.\nAction I did A.\nResult Up 10%.\n',
   'bold letter and dash': '**S** — S.\n\n**T** — T.\n\n**A** — I did A.\n\n**R** — Up 10%.\n',
   'names in capitals and a dash': 'SITUATION – S.\n\nTASK – T.\n\nACTION – I did A.\n\nRESULT – Up 10%.\n',
@@ -62,6 +64,15 @@ describe('story formats people publish', () => {
     const story = lintText(`${FRONT}Great question. I was new there (S). The migration was mine (T).\n\nI wrote the plan (A).\n`).story;
     const bodies = story.sections.map((s) => [s.kind, story.text.slice(s.bodyStart, s.bodyEnd).trim()]);
     assert.deepStrictEqual(bodies, [['situation', 'Great question. I was new there'], ['task', 'The migration was mine'], ['action', 'I wrote the plan']]);
+  });
+
+  it('reads markers as closing their parts only when the last one ends the telling and no marker of another scheme stands', () => {
+    // The last marker has text after it: the markers open their parts.
+    assert.deepStrictEqual(kinds('S was bad. (Task) T was mine. (Action) I did A. (Result) It went up 10%.\n'), ['task', 'action', 'result']);
+    // "(C)" of Context, Action, Result is no STAR marker: the story is read as one telling, and its
+    // Context is not named missing.
+    const car = 'The open rate had slid to 11% (C) → I rebuilt the list into five segments (A) → the open rate rose to 26% (R).\n';
+    assert.deepStrictEqual(kinds(car), []);
   });
 
   it('reads "What I would do differently" and its kin as a Learning, not part of the Result', () => {

@@ -208,7 +208,7 @@ export function parseStory(text: string): Story {
   // that opens with its bare name and no colon ("Situation I sit on the committee ...").
   const bodyProse = prose.slice(frontMatter.bodyStart);
   // Each is asked of the whole body only when a line could be one: most stories hold neither.
-  const trailing = holdsMarker(bodyProse) && distinctKinds(bodyProse, TRAILING_MARKER) >= 2;
+  const trailing = holdsMarker(bodyProse) ? trailingMarkers(bodyProse) : undefined;
   let bare: boolean | undefined;
   const bareNameIn = (content: string, first: number) => {
     if (first > 3 || !BARE_NAME_OPENING.has(content.charCodeAt(first))) return undefined;
@@ -277,8 +277,8 @@ export function parseStory(text: string): Story {
     }
     if (trailing && !inFollowUps) {
       partStart ??= lineStart + first;
-      if (TRAILING_MARKER_ON_LINE.test(content)) {
-        partStart = readTrailingMarkers(content, lineStart, partStart, (section) => {
+      if (trailing.onLine.test(content)) {
+        partStart = readTrailingMarkers(content, trailing.all, lineStart, partStart, (section) => {
           close(section.bodyStart);
           section.line = lines.positionAt(section.bodyStart).line;
           sections.push(section);
@@ -622,6 +622,34 @@ const STAR_MARKER_NAMES = 'S|T|A|R|Situation|Problem|Task|Actions?|Results?';
  */
 const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)(?=[ \t]*(?:[.,;:!?]|\r?$)|[ \t]+\p{Ll})`, 'gmu');
 const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
+/**
+ * A bracketed STAR marker after the text of its part, whatever follows: "... deliveries. (Situation)
+ * I sat down with ...", read so only in a story whose last marker ends the telling (see
+ * `trailingMarkers`). Never after a lone word opening its line, as for `TRAILING_MARKER`.
+ */
+const CLOSING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\].!?])[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)`, 'gmu');
+const CLOSING_MARKER_ON_LINE = new RegExp(CLOSING_MARKER.source, 'mu');
+/** A bracketed marker of a scheme other than STAR's: "(C)" of Context, Action, Result; "(Outcome)". */
+const OTHER_SCHEME_MARKER = /\((?:[B-QU-Z]|Context|Challenge|Obstacles?|Outcome|Impact|Learning)\)/;
+/** A marker that ends the telling: nothing after it but a stop or a closing quotation mark. */
+const MARKER_ENDING_TELLING = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\].!?])[ \t]*\((?:${STAR_MARKER_NAMES})\)[ \t]*[.!?"”’]*\s*$`, 'u');
+
+/**
+ * How a story's bracketed markers are read when they close their parts (`all` global, `onLine` a
+ * quick test), or undefined when they open them ("(S) At my last job ..."). They close their parts
+ * when two kinds of marker close a part as `TRAILING_MARKER` does ("... a local bakery (S). Our
+ * group ... (T)."), or when the last marker ends the telling, two kinds are marked and no marker
+ * of another scheme is (see `OTHER_SCHEME_MARKER`): then each
+ * marker closes the part before it, even where a new sentence opens after it ("... on time.
+ * (Situation) I sat down ... again.\" (Result)").
+ */
+function trailingMarkers(body: string): { all: RegExp; onLine: RegExp } | undefined {
+  if (distinctKinds(body, TRAILING_MARKER) >= 2) return { all: TRAILING_MARKER, onLine: TRAILING_MARKER_ON_LINE };
+  // Not where a part is marked in a scheme of its own ("... slid to 11% (C) → rebuilt ... (A)"):
+  // read so, that part would be named missing.
+  if (MARKER_ENDING_TELLING.test(body) && distinctKinds(body, CLOSING_MARKER) >= 2 && !OTHER_SCHEME_MARKER.test(body)) return { all: CLOSING_MARKER, onLine: CLOSING_MARKER_ON_LINE };
+  return undefined;
+}
 /** The bracketed marker alone, a quick test before the full pattern runs. */
 const ANY_MARKER = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`, 'g');
 
@@ -664,12 +692,12 @@ function distinctKinds(text: string, pattern: RegExp): number {
 }
 
 /**
- * The parts a line's trailing markers close, in order, each from `partStart` (where the part
+ * The parts a line's trailing markers (`markers`, a global pattern) close, in order, each from `partStart` (where the part
  * began, an offset in the story) to its marker; returns where the next part begins, after the
  * last marker and its stop.
  */
-function readTrailingMarkers(content: string, lineStart: number, partStart: number, add: (section: Section) => void): number {
-  for (const match of matchesOf(content, TRAILING_MARKER)) {
+function readTrailingMarkers(content: string, markers: RegExp, lineStart: number, partStart: number, add: (section: Section) => void): number {
+  for (const match of matchesOf(content, markers)) {
     const name = match[1];
     const nameStart = lineStart + match.index + match[0].indexOf('(') + 1;
     add({ kind: kindOf(name), title: name, style: 'label', line: 0, titleStart: nameStart, titleEnd: nameStart + name.length, bodyStart: partStart, bodyEnd: Math.max(partStart, lineStart + match.index) });
