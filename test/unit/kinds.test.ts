@@ -1208,6 +1208,20 @@ describe('kinds: what a template leaves, and layouts that tell a part under anot
     assert.ok(half.some((f) => f.ruleId === 'unquantified-result') && !half.some((f) => f.ruleId === 'missing-section'));
   });
 
+  it('a Result holding only a template\'s own labels, each empty or with a placeholder ("- **Immediate Outcomes**:", "- **Metrics**: [fill in]"), is unfilled; one label told is a Result, and judged', () => {
+    const labels = fc.subarray(['- **Immediate Outcomes**:', '- **Metrics**: [fill in]', 'Impact: TBD', '* __Long-term__:', 'Numbers: ...'], { minLength: 1 });
+    fc.assert(
+      fc.property(labels, (lines) => {
+        const findings = lintText(`${FRONT}${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:**\n${lines.join('\n')}\n`).findings;
+        assert.ok(findings.some((f) => f.ruleId === 'missing-section' && f.message.startsWith('The Result is empty')), lines.join(' / '));
+        assert.ok(!findings.some((f) => f.ruleId === 'unquantified-result'), lines.join(' / '));
+      }),
+      { numRuns: 20, seed: 20261201 },
+    );
+    const told = lintText(`${FRONT}${SITUATION}**Action:** I rewrote the lookup.\n\n**Result:**\n- **Immediate Outcomes**: the team liked it.\n- **Metrics**: [fill in]\n`).findings;
+    assert.ok(told.some((f) => f.ruleId === 'unquantified-result') && !told.some((f) => f.ruleId === 'missing-section'));
+  });
+
   it('a request asked as a question ("asked me one question: could I fix ...", "asked me whether I could") tells the Task', () => {
     for (const ask of ['The VP called me in and asked me one question: could I fix the injuries so they stayed fixed?', 'The VP asked me whether I could fix the injuries for good.']) {
       assert.deepStrictEqual(missing(`### Background\nI had just joined as a trainer. ${ask}\n\n### What I did\nI wrote one induction.\n\n### Result\nInjuries fell from 19 to 4.\n`), [], ask);

@@ -1508,7 +1508,22 @@ export function sectionWords(story: Story, section: Section | undefined): number
 export function isEmptySection(story: Story, section: Section): boolean {
   const text = sectionProse(story, section).trim();
   if (text === '') return !toldInTextBox(story, section);
-  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_BREAK).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence)));
+  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_BREAK).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence))) || onlySubLabels(text);
+}
+
+/** A line that opens with a label of its own inside a part ("- **Immediate Outcomes**:", "Metrics:"); the rest of the line is what it holds. */
+const SUB_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L} \t'’&/()-]{0,40}?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/u;
+
+/**
+ * Whether a part's text (trimmed) is only a template's labels, each with nothing or a placeholder
+ * after it ("- **Immediate Outcomes**:" over "- **Metrics**: [fill in]"): the part is not written yet.
+ */
+function onlySubLabels(text: string): boolean {
+  if (!text.includes(':')) return false;
+  return text.split('\n').every((line) => {
+    const held = line.replace(SUB_LABEL, '').trim();
+    return held === '' ? true : line.length !== held.length && PLACEHOLDER.test(held);
+  });
 }
 
 /**
