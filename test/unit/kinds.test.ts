@@ -1040,6 +1040,13 @@ describe('kinds: what the last round must not take away', () => {
     for (const measured of ['Their line never stopped.', 'No record was lost.']) assert.ok(hasQuantity(measured), measured);
   });
 
+  it('none of what could go wrong, told with its verb ("no wrong prices went live", "no customer complained") measures; a plan that went out, or a way, does not', () => {
+    const what = fc.constantFrom('wrong prices', 'customer', 'bad record', 'late orders', 'duplicate invoice');
+    const verb = fc.constantFrom('went live', 'complained', 'got through', 'slipped through', 'went out', 'churned');
+    fc.assert(fc.property(what, verb, (noun, happened) => assert.ok(hasQuantity(`No ${noun} ${happened} in the next two reviews.`), `${noun} ${happened}`)), { numRuns: 20, seed: 20261201 });
+    for (const none of ['There was no plan that went out to the teams.', 'We had no way to know, so it went live anyway.', 'No decision came back from legal.']) assert.strictEqual(hasQuantity(none), false, none);
+  });
+
   it('a need that is no goal ("I needed a break") and "took the kids with us" tell no Task', () => {
     for (const setting of ['## Situation\nI needed a break after the launch, and the team was tired.', '## Context\nWe took the kids with us to the offsite that spring.']) {
       const findings = lintText(`${FRONT}${setting}\n\n## Action\nI rewrote the rota.\n\n## Result\nOvertime fell by 30%.\n`).findings;

@@ -70,6 +70,9 @@ const WORD_QUANTITY_ALL = new RegExp(
     // record was lost"; a whole: "sold out".
     String.raw`(?:stopped|ended|disappeared|vanished) (?:entirely|completely|altogether)|never (?:stopped|went down|missed|slipped|failed)(?! (?:by|to|in|for|at|[a-z]+ing)\b)|sold out`,
     String.raw`no (?!(?:idea|matter|way|doubt|one)\b)(?:[a-z]+ ){1,2}(?:was|were) (?:lost|missed|dropped|late|delayed|double-booked)`,
+    // None of what could go wrong did: "no wrong prices went live", "no customer complained",
+    // "no bad record got through".
+    String.raw`no (?!(?:idea|matter|way|doubt|one)\b)(?:(?!(?:that|which|who|to|for|and|but)\b)[a-z]+ ){1,2}(?:went (?:live|out|missing|unanswered)|got (?:through|out)|slipped (?:through|out)|complained|churned|bounced)\b`,
     // Small quantities and time bounds in words: "within the hour", "less than one day",
     // "a single day of downtime", "a month ahead of schedule".
     String.raw`within (?:a |an |one |the |a single )?(?:couple of |few )?${TIME_UNIT}\b`,
