@@ -205,8 +205,11 @@ const PAST_WORD = new RegExp(
  * found that ..."): no event told as it happened.
  */
 const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve)\s+(?:(?:\p{L}+ly|not|never|just|already|yet|ever)\s+)?$/iu;
-/** "keep the team informed", "keeps everyone updated": a participle saying how something is kept, not a past event. */
-const KEPT_AS_BEFORE = /\bkeep(?:s|ing)? (?:(?:the|my|our|their|his|her|all|every) )?[\p{L}-]+ $/iu;
+/**
+ * "keep the team informed", "keeps everyone updated", "keep the head of year informed": a
+ * participle saying how something is kept, not a past event.
+ */
+const KEPT_AS_BEFORE = /\bkeep(?:s|ing)? (?:(?:the|my|our|their|his|her|all|every) )?(?:(?!(?:that|which|who|when|it|they|he|she|we|I)\b)[\p{L}-]+ ){1,3}$/iu;
 /** "I look into why it happened", "ask what went wrong": a past told inside a question asked, after a verb of its own. */
 const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look at|understand|understands|explain|explains) (?:why|how|what|whether|when) (?:(?:it|this|that|they|he|she|things?) )?$/iu;
 /**
