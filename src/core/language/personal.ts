@@ -220,6 +220,11 @@ const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look 
  * "when" after a verb of asking, which this one leaves alone ("I called when it failed").
  */
 const EMBEDDED_CLAUSE_BEFORE = /\p{L} (?:what|whatever|why|how|whether) (?:(?:i|we|you|it|this|that|they|he|she|people|things?) )?$/iu;
+/**
+ * "go back to the last step I finished", "the report we wrote": a past told in a clause that
+ * names a thing by what was done to it, after the thing, not an event of the telling's own.
+ */
+const RELATIVE_CLAUSE_BEFORE = /\b(?:the|a|an|each|every|any|that|this|my|our|their) (?:(?:last|first|next|same|one|only) )?[\p{L}-]+ (?:that |which )?(?:I|we|you|they) $/u;
 /** "what I did was call the client": a clause that the sentence is about (a cleft), which tells what happened. */
 const CLEFT_AFTER = /^\s+(?:was|is)\b/i;
 /** Participles that follow their noun as a quality of it: "the guests affected", "everyone involved", "the people concerned". */
@@ -303,7 +308,7 @@ export function tellsPastEvent(text: string): boolean {
     if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before)) continue;
     if (!SIMPLE_PAST.has(word) && stateOrValued(text, match.index)) continue;
     const after = text.slice(match.index + word.length, match.index + word.length + 16);
-    if (EMBEDDED_CLAUSE_BEFORE.test(before) && !CLEFT_AFTER.test(after)) continue;
+    if ((EMBEDDED_CLAUSE_BEFORE.test(before) && !CLEFT_AFTER.test(after)) || RELATIVE_CLAUSE_BEFORE.test(before)) continue;
     // "the guests affected", "everyone involved": a participle after its noun. "was it for a good reason?": a question asked.
     if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after) && opensSentence(text, match.index))) continue;
     // The question asked, or the criterion answered, is no telling: "## Tell me about a time you disagreed".
