@@ -1659,6 +1659,13 @@ describe('kinds: Challenge, Action, Result and key-value notes', () => {
 });
 
 describe('kinds: notes that open a paragraph, or a clause found', () => {
+  it('a subject-less note opening with a prefixed irregular past ("- Re-drew the plan", "- Redrew", "- Co-wrote") is the speaker\'s own; a compound that is no verb is not', () => {
+    const prefix = fc.constantFrom('Re-', 'Re', 'Co-', 'Over', 'Pre-');
+    const verb = fc.constantFrom('drew the plan for the chiller', 'wrote the handover notes', 'ran the load test', 'built the staging stack');
+    fc.assert(fc.property(prefix, verb, (pre, rest) => assert.ok(findPersonalAction(`- ${pre}${rest}.`), `${pre}${rest}`)), { numRuns: 20, seed: 20261201 });
+    for (const note of ['- Self-contained module for exports.', '- Research showed the gap.', '- Overview of the plan.']) assert.strictEqual(findPersonalAction(note), undefined, note);
+  });
+
   it('a subject-less note opening a paragraph ("Took over a help desk ... (C) → cut ...") is the speaker\'s own, as a bullet is', () => {
     for (const line of ['Took over a help desk whose backlog had reached 900 tickets (C) → sorted it by age and closed the duplicates in a week (A) → backlog under 150 (R).', 'Joined a charity shop whose takings had fallen for a year → moved the rails and priced by season → takings up 18% by spring.']) {
       assert.ok(findPersonalAction(`\n${line}\n`), line);

@@ -43,7 +43,9 @@ const WOULD_BE = /^\s+(?:would|could|should|might|will)\b/i;
 const NOT_A_VERB = new Set(
   'need speed feed seed red bed shed indeed exceed proceed succeed hundred based related unrelated advanced detailed limited distributed dedicated automated integrated centralized centralised unified sophisticated experienced skilled talented interested involved excited worried concerned frustrated motivated tired scared qualified'.split(' '),
 );
-const SUBJECTLESS_OPENING = /^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?([A-Za-z]+)\b(.{0,60})/;
+/** A verb's prefix, written joined or with a hyphen: "Re-drew the plan", "redrew", "co-wrote", "overran" ("mis-" is left out: "misread" is a misjudgement, not a step). */
+const VERB_PREFIX = /^(?:re|co|pre|over|under|out)-?(?=[a-z]{3})/;
+const SUBJECTLESS_OPENING = /^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?((?:(?:[Rr]e|[Cc]o|[Pp]re|[Oo]ver|[Uu]nder|[Oo]ut)-)?[A-Za-z]+)\b(.{0,60})/;
 /** "Put simply,", "Said another way,": how a sentence is said, after its opening verb. */
 const SAYING = /^\s+(?:simply|briefly|bluntly|plainly|differently|frankly|shortly|another way)\s*,/;
 const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
@@ -185,9 +187,12 @@ function hadDone(after: string): boolean {
   return word !== undefined && (PARTICIPLES.has(word) || isPastTense(word) || (word.length === 4 && word.endsWith('ed') && !NOT_A_VERB.has(word)));
 }
 
+/** Whether a word (lower case) is a past tense: an irregular one, prefixed or not ("redrew", "re-ran"), or a word in -ed that is a verb. */
 function isPastTense(word: string): boolean {
   if (IRREGULAR_PAST.has(word)) return true;
-  return word.length >= 5 && word.endsWith('ed') && !NOT_A_VERB.has(word);
+  if (word.length >= 5 && word.endsWith('ed') && !NOT_A_VERB.has(word)) return true;
+  const stem = word.replace(VERB_PREFIX, '');
+  return stem !== word && IRREGULAR_PAST.has(stem);
 }
 
 /**
