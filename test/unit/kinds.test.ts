@@ -817,6 +817,8 @@ describe('kinds: an answer with no part marked told as habits or a stance', () =
     'Our office has been told to expect a restructure.',
     "I've found that callers calm down once they are heard.",
     "I haven't had to turn a caller away yet.",
+    'I have managed busy front desk teams before.',
+    "I'm passionate about giving callers a straight answer.",
   ];
   const PROMPTS = ['', '## Tell me about a time you disagreed with your manager.\n\n', '**Demonstrated customer service in a busy office.**\n\n', 'How did you handle a difficult caller?\n\n', 'Q: Tell me about a time you had to deliver bad news.\n\n'];
   const rules = (text: string) => lintText(text).findings.map((f) => f.ruleId);
@@ -830,6 +832,11 @@ describe('kinds: an answer with no part marked told as habits or a stance', () =
       }),
       { numRuns: 40, seed: 20261130 },
     );
+  });
+
+  it('a summary of a career or of qualities ("I have managed ...", "I\'m passionate about ...", "I\'m also skilled at ...") alone tells no step taken', () => {
+    const text = `${FRONT}**What experience do you have leading a front desk?**\n\nI have managed busy front desk teams before. I'm passionate about giving callers a straight answer. I'm also skilled at calming people down.\n`;
+    assert.ok(rules(text).includes('missing-personal-role') && !rules(text).includes('unquantified-result'), rules(text).join());
   });
 
   it('one occasion told in the present, as a story is told aloud, is an event: no habit is read in it, and its Result is judged', () => {

@@ -377,10 +377,11 @@ export function noEventSentence(text: string): { start: number; end: number } | 
 
 /**
  * A habit, a stance or a summary from now, in place of an occasion: "I always greet callers", "I
- * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told".
+ * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told", "I
+ * have managed sales teams for ten years", "I'm passionate about service".
  */
 const HABIT_OR_STANCE = new RegExp(
-  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I['’]ve|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
+  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I(?:['’]m| am) (?:(?:also|very|really) )?(?:passionate|skilled|experienced|confident|comfortable|committed|dedicated|good at|great at)|I['’]ve|I have (?:[a-z]+ed|led|run|built|grown|taught|spent)|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
   'i',
 );
 
