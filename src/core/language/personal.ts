@@ -356,7 +356,7 @@ function singlesOutOccasion(text: string): boolean {
  * occasion (`singlesOutOccasion`), whatever habit words it holds.
  */
 export function tellsNoEvent(text: string): boolean {
-  if (!tellsPastEvent(text)) return !singlesOutOccasion(text) && (HABIT_OR_STANCE.test(text) || willOnConditionOpening(text) !== undefined || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)));
+  if (!tellsPastEvent(text)) return !singlesOutOccasion(text) && (compiledNow(HABIT_OR_STANCE).test(text) || willOnConditionOpening(text) !== undefined || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)));
   const told = withoutHypotheticals(text);
   return told !== text && !tellsPastEvent(told);
 }
@@ -369,7 +369,7 @@ export function tellsNoEvent(text: string): boolean {
 export function noEventSentence(text: string): { start: number; end: number } | undefined {
   const hypothetical = hypotheticalSentence(text);
   if (hypothetical) return hypothetical;
-  const habit = HABIT_OR_STANCE.exec(text);
+  const habit = compiledNow(HABIT_OR_STANCE).exec(text);
   if (habit) return sentenceAround(text, habit.index);
   const opening = willOnConditionOpening(text);
   return opening === undefined ? undefined : sentenceAround(text, text.indexOf(opening));
