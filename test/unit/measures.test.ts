@@ -44,6 +44,10 @@ describe('measured outcomes (unquantified-result)', () => {
       'I interviewed 6 customers; sign-ups rose 30% the next month.',
       'It used to take 4 hours; now it takes 10 minutes.',
       'Pages now load 3 times faster than the 5 users in the pilot saw.',
+      // A step's count is no measure; what came of it is, and so is a count told as an outcome.
+      'I wrote three runbooks, and pages fell from 40 a week to 6.',
+      'In the spring term I sent out two students in total.',
+      'I found only two errors in the next audit.',
     ],
   };
   const NOT_MEASURED: Record<string, string[]> = {
@@ -53,6 +57,9 @@ describe('measured outcomes (unquantified-result)', () => {
       'We ran a 3-week trial and the team liked it.',
       'I interviewed 12 customers and read 30 reviews; the design was approved.',
       'A survey of 200 drivers confirmed the idea, and the board approved it.',
+      'I wrote three new questions on the board and the lesson went on.',
+      'I left the maths out and used ten anonymised patients from their own clinic.',
+      'We found two other cues that had the same fault, and the show ran clean.',
     ],
     'a before-value alone': [
       'It used to take 4 hours on the first Monday of each month. Now the manager runs it herself.',

@@ -155,6 +155,12 @@ const METHOD_BEFORE =
 const METHOD_VERB_BEFORE =
   /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|walked through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than|a|an)\s+)?$/i;
 /**
+ * A count of what the speaker made, used or found in a step ("I wrote three new questions", "and
+ * used ten anonymised patients", "we found two other cues"): the step's size, not what came of it.
+ */
+const STEP_VERB_BEFORE =
+  /\b(?:I|we|and|then)\s+(?:(?:also|then|first|quickly|personally)\s+)?(?:wrote|rewrote|used|found|built|made|gave|took|picked|chose|drew|added|created|prepared|set up|put together|booked|printed)\s+(?:(?:the|them|it|up|out|all|my|our|their|his|her|a|an|another|some|about|around)\s+)*$/i;
+/**
  * What the thing built is, not what it changed: a schedule it runs on ("polls the backend every 3
  * seconds") and a count of its parts ("logs at three severities", "split into 4 modules").
  */
@@ -198,6 +204,7 @@ function describesMethod(text: string, start: number, end: number): boolean {
     EARLIER_AFTER.test(after) ||
     METHOD_BEFORE.test(before) ||
     METHOD_VERB_BEFORE.test(before) ||
+    STEP_VERB_BEFORE.test(before) ||
     ((SCHEDULE_BEFORE.test(before) || (DESIGN_PART_AFTER.test(after) && !CHANGED_TO_BEFORE.test(before))) && !COMPARED_IN_CLAUSE_AFTER.test(after))
   );
 }
