@@ -73,6 +73,13 @@ describe('story formats people publish', () => {
     // Context is not named missing.
     const car = 'The open rate had slid to 11% (C) → I rebuilt the list into five segments (A) → the open rate rose to 26% (R).\n';
     assert.deepStrictEqual(kinds(car), []);
+    // A draft whose markers open their parts, the last left empty: the parts do not shift by one,
+    // and the Result is named missing.
+    const draft = '(Situation) Our depot ran late every week. (Task) I had to fix the loading order. (Action) I walked the yard with each driver. (Result)\n';
+    assert.deepStrictEqual(kinds(draft), ['situation', 'task', 'action']);
+    assert.ok(lintText(FRONT + draft).findings.some((f) => f.message.startsWith('The story has no Result')));
+    // A long run of blanks after the last marker is read at once (the end alone is searched).
+    assert.deepStrictEqual(kinds(`S was bad. (Situation) T was mine. (Task) I did A. (Action) It went up 10%. (Result)${' '.repeat(300_000)}x\n`).filter((k) => k !== 'other'), ['situation', 'task', 'action', 'result']);
   });
 
   it('reads "What I would do differently" and its kin as a Learning, not part of the Result', () => {

@@ -48,6 +48,10 @@ describe('measured outcomes (unquantified-result)', () => {
       'I wrote three runbooks, and pages fell from 40 a week to 6.',
       'In the spring term I sent out two students in total.',
       'I found only two errors in the next audit.',
+      'We added 2,000 subscribers in the first month.',
+      'We made 12 sales in the first week.',
+      'We took 2 days off the build time.',
+      'We gave 40 hours a month back to the nurses.',
     ],
   };
   const NOT_MEASURED: Record<string, string[]> = {
@@ -59,7 +63,7 @@ describe('measured outcomes (unquantified-result)', () => {
       'A survey of 200 drivers confirmed the idea, and the board approved it.',
       'I wrote three new questions on the board and the lesson went on.',
       'I left the maths out and used ten anonymised patients from their own clinic.',
-      'We found two other cues that had the same fault, and the show ran clean.',
+      'I rewrote the three briefs they had sent back.',
     ],
     'a before-value alone': [
       'It used to take 4 hours on the first Monday of each month. Now the manager runs it herself.',

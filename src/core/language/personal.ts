@@ -43,9 +43,15 @@ const WOULD_BE = /^\s+(?:would|could|should|might|will)\b/i;
 const NOT_A_VERB = new Set(
   'need speed feed seed red bed shed indeed exceed proceed succeed hundred based related unrelated advanced detailed limited distributed dedicated automated integrated centralized centralised unified sophisticated experienced skilled talented interested involved excited worried concerned frustrated motivated tired scared qualified'.split(' '),
 );
-/** A verb's prefix, written joined or with a hyphen: "Re-drew the plan", "redrew", "co-wrote", "overran" ("mis-" is left out: "misread" is a misjudgement, not a step). */
-const VERB_PREFIX = /^(?:re|co|pre|over|under|out)-?(?=[a-z]{3})/;
-const SUBJECTLESS_OPENING = /^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?((?:(?:[Rr]e|[Cc]o|[Pp]re|[Oo]ver|[Uu]nder|[Oo]ut)-)?[A-Za-z]+)\b(.{0,60})/;
+/** A verb's prefixes ("mis-" is left out: "misread" is a misjudgement, not a step). */
+const PREFIXES = 're|co|pre|over|under|out';
+/**
+ * A prefix on an irregular past, with a hyphen ("Re-ran", "Co-wrote"), or joined to a past of four
+ * letters or more ("redrew", "overbuilt") or to any after "re" ("reran"): otherwise joined to a
+ * shorter one it is a noun ("Comet").
+ */
+const VERB_PREFIX = new RegExp(`^(?:(?:${PREFIXES})-(?=[a-z]{3})|re(?=[a-z]{3})|(?:${PREFIXES})(?=[a-z]{4}))`);
+const SUBJECTLESS_OPENING = new RegExp(String.raw`^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?((?:(?:${PREFIXES})-)?[A-Za-z]+)\b(.{0,60})`, 'i');
 /** "Put simply,", "Said another way,": how a sentence is said, after its opening verb. */
 const SAYING = /^\s+(?:simply|briefly|bluntly|plainly|differently|frankly|shortly|another way)\s*,/;
 const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
@@ -191,8 +197,9 @@ function hadDone(after: string): boolean {
 function isPastTense(word: string): boolean {
   if (IRREGULAR_PAST.has(word)) return true;
   if (word.length >= 5 && word.endsWith('ed') && !NOT_A_VERB.has(word)) return true;
+  // Not a past that is also a present: "Output", "Upset", "Pre-read" are nouns.
   const stem = word.replace(VERB_PREFIX, '');
-  return stem !== word && IRREGULAR_PAST.has(stem);
+  return stem !== word && IRREGULAR_PAST.has(stem) && !SAME_IN_THE_PRESENT.has(stem);
 }
 
 /**
@@ -226,10 +233,12 @@ const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look 
  */
 const EMBEDDED_CLAUSE_BEFORE = /\p{L} (?:what|whatever|why|how|whether) (?:(?:i|we|you|it|this|that|they|he|she|people|things?) )?$/iu;
 /**
- * "go back to the last step I finished", "the report we wrote": a past told in a clause that
- * names a thing by what was done to it, after the thing, not an event of the telling's own.
+ * "go back to the last step I finished", "the report we wrote": a thing named by what was done to
+ * it, its clause right after it, is no event of the telling's own. Not after a time ("the next
+ * morning I rang", "the same day we refunded"): that clause tells when, and is an event.
  */
-const RELATIVE_CLAUSE_BEFORE = /\b(?:the|a|an|each|every|any|that|this|my|our|their) (?:(?:last|first|next|same|one|only) )?[\p{L}-]+ (?:that |which )?(?:I|we|you|they) $/u;
+const RELATIVE_CLAUSE_BEFORE =
+  /\b(?:the|a|an|each|every|any|that|this|my|our|their) (?:(?:last|first|next|same|one|only) )?(?!(?:day|night|morning|afternoon|evening|week|weekend|month|year|quarter|term|shift|time|moment|hour|minute|second|spring|summer|autumn|fall|winter)s?\b)[\p{L}-]+ (?:that |which )?(?:I|we|you|they) $/u;
 /** "what I did was call the client": a clause that the sentence is about (a cleft), which tells what happened. */
 const CLEFT_AFTER = /^\s+(?:was|is)\b/i;
 /** Participles that follow their noun as a quality of it: "the guests affected", "everyone involved", "the people concerned". */
@@ -381,7 +390,7 @@ export function noEventSentence(text: string): { start: number; end: number } | 
  * have managed sales teams for ten years", "I'm passionate about service".
  */
 const HABIT_OR_STANCE = new RegExp(
-  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I(?:['’]m| am) (?:(?:also|very|really) )?(?:passionate|skilled|experienced|confident|comfortable|committed|dedicated|good at|great at)|I['’]ve|I have (?:[a-z]+ed|led|run|built|grown|taught|spent)|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
+  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I(?:['’]m| am) (?:(?:also|very|really) )?(?:passionate|skilled|experienced|dedicated|good at|great at)|I['’]ve|I have (?:[a-z]+ed|led|run|built|grown|taught|spent)|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
   'i',
 );
 
@@ -513,36 +522,36 @@ const HEDGE = /^I(?: would|['’]d) (?:say|estimate|guess|reckon|argue|put it|th
  */
 const COLLECTIVE_ACTOR = /(?<!\b(?:for|with|to|of|on|from|by|across|within|into|behind|about|among|around|beside|than|at|in)\s+)\b(?:we|(?:our|the|my) (?:team|crew|group|squad))\b/gi;
 
-/**
- * The last text whose quotations were blanked here, and its own words (see `ownWords`): a rule asks
- * of one Action its role, its hypotheticals and its "we" in turn.
- */
-let lastUnquoted = { text: '', blanked: '', own: '' };
-
-/** `blankQuotes` of the text, blanked once for several questions in a row about the same text. */
-function withoutQuotes(text: string): string {
-  if (lastUnquoted.text !== text) {
-    const blanked = blankQuotes(text);
-    lastUnquoted = { text, blanked, own: toldOutsideQuotes(blanked) ? blanked : text };
-  }
-  return lastUnquoted.blanked;
-}
+/** The last text whose own words were read (see `ownWords`): a rule asks of one Action its role, its hypotheticals and its "we" in turn. */
+let lastOwnWords = { text: '', own: '' };
 
 /**
  * The speaker's own words in a text: what others said blanked, unless the text is told as one
  * quotation, the answer as the candidate would say it. Outside its quotation may stand the question
- * it answers (`**Can you describe a time ...?**`), a lead-in label (`Example: "I told both servers
- * ..."`) and a lone letter, the next part's marker ("R" before "Result").
+ * it answers (`**Can you describe a time ...?**`), an answer's lead-in label before it (`Example:
+ * "I told both servers ..."`, `**Me:**`) and a lone letter, the next part's marker ("R" before
+ * "Result"); not a speaker's name or "The customer said:", which make it someone else's words.
  */
 function ownWords(text: string): string {
-  withoutQuotes(text);
-  return lastUnquoted.own;
+  if (lastOwnWords.text !== text) {
+    const blanked = blankQuotes(text);
+    lastOwnWords = { text, own: toldOutsideQuotes(blanked) ? blanked : text };
+  }
+  return lastOwnWords.own;
 }
+
+/** An answer's own lead-in label, opening its first line: `Example:`, `Sample answer:`, `**Me:**`, `A:`. */
+const ANSWER_LEAD_IN = /^[ \t>*_-]*(?:example|sample(?: answer| response)?|(?:my |model |suggested )?answer|response|me|a|say|candidate)[*_]*[ \t]*:[*_]*[ \t]*/i;
 
 /** Whether anything is told outside a text's quotations (`blanked`: the text with them blanked to spaces); see `ownWords`. */
 function toldOutsideQuotes(blanked: string): boolean {
   if (!TWO_LETTERS.test(blanked)) return false;
-  for (const line of blanked.split('\n')) if (TWO_LETTERS.test(line) && !isPromptLine(line) && TWO_LETTERS.test(line.replace(LEAD_IN_LABEL, ''))) return true;
+  let first = true;
+  for (const line of blanked.split('\n')) {
+    if (!TWO_LETTERS.test(line) || isPromptLine(line)) continue;
+    if (TWO_LETTERS.test(first ? line.replace(ANSWER_LEAD_IN, '') : line)) return true;
+    first = false;
+  }
   return false;
 }
 

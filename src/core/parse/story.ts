@@ -631,24 +631,29 @@ const CLOSING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\].!?])[ \t
 const CLOSING_MARKER_ON_LINE = new RegExp(CLOSING_MARKER.source, 'mu');
 /** A bracketed marker of a scheme other than STAR's: "(C)" of Context, Action, Result; "(Outcome)". */
 const OTHER_SCHEME_MARKER = /\((?:[B-QU-Z]|Context|Challenge|Obstacles?|Outcome|Impact|Learning)\)/;
-/** A marker that ends the telling: nothing after it but a stop or a closing quotation mark. */
-const MARKER_ENDING_TELLING = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\].!?])[ \t]*\((?:${STAR_MARKER_NAMES})\)[ \t]*[.!?"”’]*\s*$`, 'u');
+/** A marker that ends a text (its end trimmed): nothing after it but a stop or a closing quotation mark. */
+const MARKER_AT_END = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\].!?])[ \t]*\((?:${STAR_MARKER_NAMES})\)[.!?"”’]*$`, 'u');
+/** A marker opening a line: "(S) At my last job ...", "(Situation) Our depot ...". */
+const MARKER_OPENING_LINE = new RegExp(String.raw`^[ \t>*_+\-]*\((?:${STAR_MARKER_NAMES})\)`, 'mu');
 
 /**
  * How a story's bracketed markers are read when they close their parts (`all` global, `onLine` a
  * quick test), or undefined when they open them ("(S) At my last job ..."). They close their parts
  * when two kinds of marker close a part as `TRAILING_MARKER` does ("... a local bakery (S). Our
- * group ... (T)."), or when the last marker ends the telling, two kinds are marked and no marker
- * of another scheme is (see `OTHER_SCHEME_MARKER`): then each
- * marker closes the part before it, even where a new sentence opens after it ("... on time.
- * (Situation) I sat down ... again.\" (Result)").
+ * group ... (T)."), or when the last marker ends the telling, two kinds are marked, none opens a
+ * line and none is of another scheme (see `OTHER_SCHEME_MARKER`): then each marker closes the part
+ * before it, even where a new sentence opens after it ("... on time. (Situation) I sat down ...
+ * again.\" (Result)").
  */
 function trailingMarkers(body: string): { all: RegExp; onLine: RegExp } | undefined {
   if (distinctKinds(body, TRAILING_MARKER) >= 2) return { all: TRAILING_MARKER, onLine: TRAILING_MARKER_ON_LINE };
-  // Not where a part is marked in a scheme of its own ("... slid to 11% (C) → rebuilt ... (A)"):
-  // read so, that part would be named missing.
-  if (MARKER_ENDING_TELLING.test(body) && distinctKinds(body, CLOSING_MARKER) >= 2 && !OTHER_SCHEME_MARKER.test(body)) return { all: CLOSING_MARKER, onLine: CLOSING_MARKER_ON_LINE };
-  return undefined;
+  // The end alone is searched, so a long run of blanks costs no backtracking.
+  if (!MARKER_AT_END.test(body.trimEnd().slice(-40))) return undefined;
+  // Not where a marker opens a line (a draft's "(Result)" left empty at the end), nor where a part
+  // is marked in a scheme of its own ("... slid to 11% (C) → rebuilt ... (A)"): read so, the parts
+  // would shift by one, or that part would be named missing.
+  if (MARKER_OPENING_LINE.test(body) || OTHER_SCHEME_MARKER.test(body) || distinctKinds(body, CLOSING_MARKER) < 2) return undefined;
+  return { all: CLOSING_MARKER, onLine: CLOSING_MARKER_ON_LINE };
 }
 /** The bracketed marker alone, a quick test before the full pattern runs. */
 const ANY_MARKER = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`, 'g');
@@ -1508,11 +1513,15 @@ export function sectionWords(story: Story, section: Section | undefined): number
 export function isEmptySection(story: Story, section: Section): boolean {
   const text = sectionProse(story, section).trim();
   if (text === '') return !toldInTextBox(story, section);
-  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_BREAK).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence))) || onlySubLabels(text);
+  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_BREAK).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence))) || (onlySubLabels(text) && !toldInTextBox(story, section));
 }
 
-/** A line that opens with a label of its own inside a part ("- **Immediate Outcomes**:", "Metrics:"); the rest of the line is what it holds. */
-const SUB_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L} \t'’&/()-]{0,40}?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/u;
+/**
+ * A line that opens with a label of its own inside a part: in bold or as a list item ("- **Immediate
+ * Outcomes**:", "**Metrics:**"), or a capitalised name of up to three words ("Impact:"); the rest
+ * of the line is what it holds. A sentence ending in a colon ("The numbers after the change:") is told.
+ */
+const SUB_LABEL = /^[ \t]*(?:(?:[-*+][ \t]+(?:\*\*|__)?|\*\*|__)\p{L}[\p{L} \t'’&/()-]{0,40}?(?:\*\*|__)?|\p{Lu}\p{L}*(?:[ \t]\p{L}+){0,2})[ \t]*:(?:\*\*|__)?[ \t]*/u;
 
 /**
  * Whether a part's text (trimmed) is only a template's labels, each with nothing or a placeholder
