@@ -23,6 +23,8 @@ const FORMATS: Record<string, string> = {
   'letters in brackets mid-line': 'Great question. (S) S was bad.\n\n(T) T.\n\n(A) I did A. (R) Up 10%.\n',
   'names in brackets mid-line': 'Thanks for asking! (Situation) S was bad. (Task) T was mine.\n(Action) I did A. (Result) Up 10%.\n',
   'labels inside one paragraph': 'Situation: S was bad. Task: T was mine. Action: I did A. Result: Up 10%.\n',
+  'labels on one line between separators': 'Situation: S was bad | Task: T was mine | Action: I did A | Result: Up 10%\n',
+  'labels on one line between dots': 'Situation: S was bad · Task: T was mine · Action: I did A · Result: Up 10%\n',
   'name alone on its line': 'Situation\nS.\n\nTask\nT.\n\nAction\nI did A.\n\nResult\nUp 10%.\n',
   'letters in brackets closing each part': 'In my last year, S was bad (S). T was mine (T). I did A (A). It went up 10% (R).\n',
   'names in brackets closing each part, mid-sentence': 'While I was new there (Situation), S was bad and T was mine (Task).\nI did A (Action). It went up 10% (Result).\n',

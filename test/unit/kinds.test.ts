@@ -1247,6 +1247,12 @@ describe('kinds: what a template leaves, and layouts that tell a part under anot
     assert.ok(!boxed.some((f) => f.ruleId === 'missing-section'), boxed.map((f) => f.message).join());
   });
 
+  it('a duty named with what it is for ("my job for the spring was to ...", "my role on the project was to ...") tells the Task', () => {
+    for (const duty of ['my job for the spring was to get the feed live', 'my role on the project was to get the feed live', 'my task during the move was to get the feed live']) {
+      assert.deepStrictEqual(missing(`Situation: I was the integrations developer, and ${duty} before the on-sale.\n\nAction: I walked the venue and built the map.\n\nResult: We sold 18,400 tickets on the first day.\n`), [], duty);
+    }
+  });
+
   it('a request asked as a question ("asked me one question: could I fix ...", "asked me whether I could") tells the Task', () => {
     for (const ask of ['The VP called me in and asked me one question: could I fix the injuries so they stayed fixed?', 'The VP asked me whether I could fix the injuries for good.']) {
       assert.deepStrictEqual(missing(`### Background\nI had just joined as a trainer. ${ask}\n\n### What I did\nI wrote one induction.\n\n### Result\nInjuries fell from 19 to 4.\n`), [], ask);

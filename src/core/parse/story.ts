@@ -720,7 +720,12 @@ function bareNameAt(line: string): LabelFound | undefined {
 
 /** The underline of a setext heading: a run of `=` (level 1) or `-` (level 2) alone on its line. */
 export const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const INLINE_LABEL = /[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))[ \t]*/g;
+/**
+ * A label inside a line after a label opened it: after a sentence's end ("... was mine. Action: I
+ * wrote ...") or a separator between parts ("Challenge: ... | Action: built ... | Result: ..."),
+ * or a bracketed marker after a sentence's end.
+ */
+const INLINE_LABEL = /(?:[.!?]["”’)]?[ \t]+|(?<=[ \t])[|•·][ \t]+)(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))[ \t]*/g;
 /** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
 const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?|Results?)\)[ \t]+(?=\S)/g;
 /** A list item's marker, and the bullets a word processor pastes ("• S: ..."), which Markdown reads as text. */
@@ -1133,7 +1138,8 @@ function goalStated(personal: boolean): RegExp {
   const [subject, object, owner, self] = personal ? ['I', 'me', 'my', 'myself'] : [String.raw`I|we|of us|(?:team|group|class|crew)(?: of \w+)?`, 'me|us', 'my|our|the', 'myself|ourselves|us'];
   return new RegExp(
     [
-      String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment) (?:was|is)\b`,
+      // Qualified too: "my job for the spring was", "my role on the project is".
+      String.raw`\b(?:${owner}) (?:goal|aim|objective|target|brief|job|role|task|responsibility|remit|assignment)(?: (?:for|on|in|at|during|over) (?:the |this |that |our |my )?[\w-]+)? (?:was|is)\b`,
       // Any duty or plan named and then given as what to do: "my challenge was to lead ...", "our brief is to".
       String.raw`\b(?:${owner}) [\w-]+ (?:was|is) to \w`,
       // The duty as the subject: "tracking it down was my job".
