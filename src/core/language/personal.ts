@@ -51,7 +51,9 @@ const PREFIXES = 're|co|pre|over|under|out';
  * shorter one it is a noun ("Comet").
  */
 const VERB_PREFIX = new RegExp(`^(?:(?:${PREFIXES})-(?=[a-z]{3})|re(?=[a-z]{3})|(?:${PREFIXES})(?=[a-z]{4}))`);
-const SUBJECTLESS_OPENING = new RegExp(String.raw`^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?((?:(?:${PREFIXES})-)?[A-Za-z]+)\b(.{0,60})`, 'i');
+/** The prefixes as they open a note, capitalised or not: "Re-", "re-". */
+const OPENING_PREFIXES = PREFIXES.split('|').map((prefix) => `[${prefix[0].toUpperCase()}${prefix[0]}]${prefix.slice(1)}`).join('|');
+const SUBJECTLESS_OPENING = new RegExp(String.raw`^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?((?:(?:${OPENING_PREFIXES})-)?[A-Za-z]+)\b(.{0,60})`);
 /** "Put simply,", "Said another way,": how a sentence is said, after its opening verb. */
 const SAYING = /^\s+(?:simply|briefly|bluntly|plainly|differently|frankly|shortly|another way)\s*,/;
 const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
@@ -87,7 +89,6 @@ const LETTER = /\p{L}/u;
 const TWO_LETTERS = /\p{L}{2}/u;
 /** "by" and a gerund after an opening verb: "Started by drafting a plan" acts. */
 const BY_DOING = /^\s*by\s+\p{L}+ing\b/u;
-
 
 /**
  * "I" before a verb in the present tense ("I repeat", "I follow through"), not the past: a word

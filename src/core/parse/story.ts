@@ -697,9 +697,9 @@ function distinctKinds(text: string, pattern: RegExp): number {
 }
 
 /**
- * The parts a line's trailing markers (`markers`, a global pattern) close, in order, each from `partStart` (where the part
- * began, an offset in the story) to its marker; returns where the next part begins, after the
- * last marker and its stop.
+ * The parts a line's trailing markers (`markers`, a global pattern) close, in order, each from
+ * `partStart` (where the part began, an offset in the story) to its marker; returns where the next
+ * part begins, after the last marker and its stop.
  */
 function readTrailingMarkers(content: string, markers: RegExp, lineStart: number, partStart: number, add: (section: Section) => void): number {
   for (const match of matchesOf(content, markers)) {
@@ -1519,7 +1519,9 @@ export function sectionWords(story: Story, section: Section | undefined): number
 export function isEmptySection(story: Story, section: Section): boolean {
   const text = sectionProse(story, section).trim();
   if (text === '') return !toldInTextBox(story, section);
-  return PLACEHOLDER.test(text) || (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_BREAK).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence))) || (onlySubLabels(text) && !toldInTextBox(story, section));
+  if (PLACEHOLDER.test(text)) return true;
+  if (text.includes('[') && PLACEHOLDER_FIGURE.test(text) && text.split(SENTENCE_BREAK).every((sentence) => PLACEHOLDER_FIGURE.test(sentence) || !LETTER.test(sentence))) return true;
+  return onlySubLabels(text) && !toldInTextBox(story, section);
 }
 
 /**
@@ -1537,7 +1539,7 @@ function onlySubLabels(text: string): boolean {
   if (!text.includes(':')) return false;
   return text.split('\n').every((line) => {
     const held = line.replace(SUB_LABEL, '').trim();
-    return held === '' ? true : line.length !== held.length && PLACEHOLDER.test(held);
+    return held === '' || PLACEHOLDER.test(held);
   });
 }
 
