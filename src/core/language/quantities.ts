@@ -161,7 +161,7 @@ const METHOD_VERB_BEFORE =
  * sales", "took 2 days off the build", "gave 40 hours back".
  */
 const STEP_VERB_BEFORE =
-  /\b(?:I|we|and|then)\s+(?:(?:also|then|first|quickly|personally)\s+)?(?:wrote|rewrote|used|drew up|drafted|prepared|printed|put together)\s+(?:(?:the|them|it|up|out|all|my|our|their|his|her|a|an|another|some|about|around)\s+)*$/i;
+  /\b(?:I|we|and|then)\s+(?:(?:also|then|first|quickly|personally)\s+)?(?:wrote|rewrote|used|drew up|prepared|printed|put together)\s+(?:(?:the|them|it|up|out|all|my|our|their|his|her|a|an|another|some|about|around)\s+)*$/i;
 /**
  * What the thing built is, not what it changed: a schedule it runs on ("polls the backend every 3
  * seconds") and a count of its parts ("logs at three severities", "split into 4 modules").
