@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { report, type Linted, type PublicLabel } from '../../scripts/eval';
+import { openSets, report, type Linted, type PublicLabel } from '../../scripts/eval';
 import { NO_PARTS_FOUND } from '../../src/core/rules/missingSection';
 import type { Finding } from '../../src/core/types';
 
@@ -31,6 +31,10 @@ describe('evaluation of held-out sets', () => {
 
   // A sealed set of its own: which real set is sealed changes as sets are opened and added.
   const sealed = { holdout9: 'sealed' } as const;
+
+  it('--split open sums the first set and the sets listed open, never a sealed one', () => {
+    assert.deepStrictEqual(openSets({ holdout3: 'open', holdout9: 'sealed', holdout4: 'open' }), ['all', 'holdout3', 'holdout4']);
+  });
 
   it('a sealed set prints its figures and nothing that names or quotes one of its stories', () => {
     const linted = stories('holdout9');
