@@ -25,6 +25,9 @@ const FORMATS: Record<string, string> = {
   'labels inside one paragraph': 'Situation: S was bad. Task: T was mine. Action: I did A. Result: Up 10%.\n',
   'labels on one line between separators': 'Situation: S was bad | Task: T was mine | Action: I did A | Result: Up 10%\n',
   'labels on one line between dots': 'Situation: S was bad · Task: T was mine · Action: I did A · Result: Up 10%\n',
+  'letters on one line between bars': 'S: S was bad |T: T was mine |A: I did A |R: Up 10%\n',
+  'letters on one line between semicolons': 'S: S was bad; T: T was mine; A: I did A; R: Up 10%\n',
+  'names on one line between spaced dashes': 'Situation: S was bad – Task: T was mine – Action: I did A – Result: Up 10%\n',
   'name alone on its line': 'Situation\nS.\n\nTask\nT.\n\nAction\nI did A.\n\nResult\nUp 10%.\n',
   'letters in brackets closing each part': 'In my last year, S was bad (S). T was mine (T). I did A (A). It went up 10% (R).\n',
   'names in brackets closing each part, mid-sentence': 'While I was new there (Situation), S was bad and T was mine (Task).\nI did A (Action). It went up 10% (Result).\n',
@@ -80,6 +83,8 @@ describe('story formats people publish', () => {
     const draft = '(Situation) Our depot ran late every week. (Task) I had to fix the loading order. (Action) I walked the yard with each driver. (Result)\n';
     assert.deepStrictEqual(kinds(draft), ['situation', 'task', 'action']);
     assert.ok(lintText(FRONT + draft).findings.some((f) => f.message.startsWith('The story has no Result')));
+    // Closing markers in a hard-wrapped telling, the first opening a line after the setting: still closing.
+    assert.deepStrictEqual(kinds('The committee was short of funds and the ball was at risk.\n(Situation) As treasurer I had to find the money. (Task) I wrote to 40 firms and ran a raffle. (Action) The ball sold out and we cleared £2,000. (Result)\n').filter((k) => k !== 'other'), ['situation', 'task', 'action', 'result']);
     // A long run of blanks after the last marker is read at once (the end alone is searched).
     assert.deepStrictEqual(kinds(`S was bad. (Situation) T was mine. (Task) I did A. (Action) It went up 10%. (Result)${' '.repeat(300_000)}x\n`).filter((k) => k !== 'other'), ['situation', 'task', 'action', 'result']);
   });

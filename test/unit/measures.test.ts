@@ -64,6 +64,7 @@ describe('measured outcomes (unquantified-result)', () => {
       'I wrote three new questions on the board and the lesson went on.',
       'I left the maths out and used ten anonymised patients from their own clinic.',
       'I rewrote the three briefs they had sent back.',
+      'I built three dashboards for the ops team, and they liked them.',
     ],
     'a before-value alone': [
       'It used to take 4 hours on the first Monday of each month. Now the manager runs it herself.',

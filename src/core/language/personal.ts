@@ -235,11 +235,12 @@ const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look 
 const EMBEDDED_CLAUSE_BEFORE = /\p{L} (?:what|whatever|why|how|whether) (?:(?:i|we|you|it|this|that|they|he|she|people|things?) )?$/iu;
 /**
  * "go back to the last step I finished", "the report we wrote": a thing named by what was done to
- * it, its clause right after it, is no event of the telling's own. Not after a time ("the next
- * morning I rang", "the same day we refunded"): that clause tells when, and is an event.
+ * it, its clause right after it, is no event of the telling's own. Not after a time or an occasion
+ * ("the next morning I rang", "that Friday I called", "at the next meeting I explained"): that
+ * clause tells when, and is an event.
  */
 const RELATIVE_CLAUSE_BEFORE =
-  /\b(?:the|a|an|each|every|any|that|this|my|our|their) (?:(?:last|first|next|same|one|only) )?(?!(?:day|night|morning|afternoon|evening|week|weekend|month|year|quarter|term|shift|time|moment|hour|minute|second|spring|summer|autumn|fall|winter)s?\b)[\p{L}-]+ (?:that |which )?(?:I|we|you|they) $/u;
+  /\b(?:the|a|an|each|every|any|that|this|my|our|their) (?:(?:last|first|next|same|one|only) )?(?!(?:day|night|morning|afternoon|evening|week|weekend|month|year|quarter|term|shift|time|moment|hour|minute|second|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|meeting|call|session|review|visit|standup|stand-up|huddle)s?\b)[\p{L}-]+ (?:that |which )?(?:I|we|you|they) $/iu;
 /** "what I did was call the client": a clause that the sentence is about (a cleft), which tells what happened. */
 const CLEFT_AFTER = /^\s+(?:was|is)\b/i;
 /** Participles that follow their noun as a quality of it: "the guests affected", "everyone involved", "the people concerned". */
@@ -388,10 +389,11 @@ export function noEventSentence(text: string): { start: number; end: number } | 
 /**
  * A habit, a stance or a summary from now, in place of an occasion: "I always greet callers", "I
  * answer calls all day", "I pride myself", "I haven't had to yet", "our office has been told", "I
- * have managed sales teams for ten years", "I'm passionate about service".
+ * have managed sales teams for ten years", "I'm passionate about service" (not "I'm good at",
+ * which a story told in the present says of a step: "I'm good at spreadsheets, so I build ...").
  */
 const HABIT_OR_STANCE = new RegExp(
-  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I(?:['’]m| am) (?:(?:also|very|really) )?(?:passionate|skilled|experienced|dedicated|good at|great at)|I['’]ve|I have (?:[a-z]+ed|led|run|built|grown|taught|spent)|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
+  String.raw`\b(?:${HABIT_ADVERBS}|regularly|daily|tend to|whenever|every (?:time|day|week)|each (?:time|day|week)|all day|day to day|make sure|try to|my approach|my philosophy|pride myself|I believe|I think|I feel|I value|I support|I like to|I prefer|I find|I['’]m (?:a|an|someone)|I am (?:a|an|someone)|I(?:['’]m| am) (?:(?:also|very|really) )?passionate|I['’]ve|I have (?:managed|led|run|worked|spent|taught|supervised|coached)|(?:has|have)(?:n['’]t| not| never)? (?:been|had|found|always|never))\b`,
   'i',
 );
 
@@ -541,8 +543,13 @@ function ownWords(text: string): string {
   return lastOwnWords.own;
 }
 
-/** An answer's own lead-in label, opening its first line: `Example:`, `Sample answer:`, `**Me:**`, `A:`. */
-const ANSWER_LEAD_IN = /^[ \t>*_-]*(?:example|sample(?: answer| response)?|(?:my |model |suggested )?answer|response|me|a|say|candidate)[*_]*[ \t]*:[*_]*[ \t]*/i;
+/**
+ * An answer's own lead-in label, opening its first line: `Example:`, `Sample STAR answer:`, `Good
+ * answer:`, `Example 1:`, `Answer (STAR):`, `**Me:**`, `A:`. Not a speaker named ("His answer:",
+ * "The customer said:").
+ */
+const ANSWER_LEAD_IN =
+  /^[ \t>*_-]*(?:(?:(?:good|strong|great|better|best|model|sample|example|my|suggested|star|weak|bad)[ \t]+){0,2}(?:example|sample|answer|response)(?:[ \t]+(?:answer|response|\d+|\([^)\n]{1,20}\)))?|me|a|say|candidate)[*_]*[ \t]*:[*_]*[ \t]*/i;
 
 /** Whether anything is told outside a text's quotations (`blanked`: the text with them blanked to spaces); see `ownWords`. */
 function toldOutsideQuotes(blanked: string): boolean {

@@ -72,7 +72,7 @@ const WORD_QUANTITY_ALL = new RegExp(
     String.raw`no (?!(?:idea|matter|way|doubt|one)\b)(?:[a-z]+ ){1,2}(?:was|were) (?:lost|missed|dropped|late|delayed|double-booked)`,
     // None of what could go wrong did: "no wrong prices went live", "no customer complained",
     // "nobody complained" ("with no testing it went live" tells how, not how many).
-    String.raw`(?:no (?!(?:idea|matter|way|doubt|one|time)\b)(?:(?!(?:that|which|who|to|for|and|but|it|they|we|he|she|i|you|this|there)\b)[a-z]+ ){1,2}|nobody |no one )(?:went (?:live|out|missing|unanswered)|got (?:through|out)|slipped (?:through|out)|complained|churned|bounced)\b`,
+    String.raw`(?:no (?!(?:idea|matter|way|doubt|one|time)\b)(?:(?!(?:that|which|who|to|for|and|but|it|they|we|he|she|i|you|this|there)\b)[a-z]+ ){1,2}|nobody |no one )(?:went (?:live|out(?! of)|missing|unanswered)|got (?:through|out)|slipped (?:through|out)|complained|churned|bounced)\b`,
     // Small quantities and time bounds in words: "within the hour", "less than one day",
     // "a single day of downtime", "a month ahead of schedule".
     String.raw`within (?:a |an |one |the |a single )?(?:couple of |few )?${TIME_UNIT}\b`,
@@ -155,13 +155,14 @@ const METHOD_BEFORE =
 const METHOD_VERB_BEFORE =
   /\b(?:asked|interviewed|surveyed|read(?: through)?|reviewed|held|hosted|called|met(?: with)?|visited|shadowed|watched|talked to|spoke (?:to|with)|consulted|sampled|examined|studied|audited|went through|walked through|sat with|paired with|emailed|drafted)\s+(?:(?:about|around|roughly|nearly|over|some|another|a further|more than|a|an)\s+)?$/i;
 /**
- * A count of what the speaker wrote, drew up or used in a step ("I wrote three new questions", "and
- * used ten anonymised patients", "I rewrote the three briefs"): the step's size, not what came of
- * it. Verbs that often tell an outcome are not among them: "we added 2,000 subscribers", "made 12
- * sales", "took 2 days off the build", "gave 40 hours back".
+ * A count of what the speaker wrote, built or used in a step ("I wrote three new questions", "and
+ * used ten anonymised patients", "I built three dashboards"): the step's size, not what came of it.
+ * Verbs that often tell an outcome are not among them: "we added 2,000 subscribers", "made 12
+ * sales", "took 2 days off the build", "gave 40 hours back", "found only two errors", "sent out two
+ * students in total", "booked 30 demos".
  */
 const STEP_VERB_BEFORE =
-  /\b(?:I|we|and|then)\s+(?:(?:also|then|first|quickly|personally)\s+)?(?:wrote|rewrote|used|drew up|prepared|printed|put together)\s+(?:(?:the|them|it|up|out|all|my|our|their|his|her|a|an|another|some|about|around)\s+)*$/i;
+  /\b(?:I|we|and|then)\s+(?:(?:also|then|first|quickly|personally)\s+)?(?:wrote|rewrote|used|built|created|set up|picked|chose|drew up|prepared|printed|put together)\s+(?:(?:the|them|it|up|out|all|my|our|their|his|her|a|an|another|some|about|around)\s+)*$/i;
 /**
  * What the thing built is, not what it changed: a schedule it runs on ("polls the backend every 3
  * seconds") and a count of its parts ("logs at three severities", "split into 4 modules").

@@ -1,7 +1,7 @@
 import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { countCollectiveVoice, findPersonalAction } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction, isPromptLine } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -333,9 +333,9 @@ export function parseStory(text: string): Story {
     const inline = label ? INLINE_LABEL : INLINE_MARKER;
     inline.lastIndex = from;
     for (let match = inline.exec(content); match; match = inline.exec(content)) {
-      // After a label, group 1 is a word label and group 2 a bracketed marker; elsewhere, group 1 is a marker.
+      // After a label, group 1 or 3 is a label and group 2 a bracketed marker; elsewhere, group 1 is a marker.
       const bracketed = !label || match[2] !== undefined;
-      const name = match[2] ?? match[1];
+      const name = match[2] ?? match[1] ?? match[3];
       const nameStart = match.index + match[0].indexOf(name, 1);
       // A bracketed marker closes the part before it at its bracket.
       close(lineStart + (bracketed ? nameStart - 1 : nameStart));
@@ -624,17 +624,16 @@ const TRAILING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\]])[ \t]*
 const TRAILING_MARKER_ON_LINE = new RegExp(TRAILING_MARKER.source, 'mu');
 /**
  * A bracketed STAR marker after the text of its part, whatever follows: "... deliveries. (Situation)
- * I sat down with ...", read so only in a story whose last marker ends the telling (see
- * `trailingMarkers`). Never after a lone word opening its line, as for `TRAILING_MARKER`.
+ * I sat down with ...", or opening the line after it in hard-wrapped text; read so only in a story
+ * whose last marker ends the telling (see `trailingMarkers`). Never after a lone word opening its
+ * line, as for `TRAILING_MARKER`.
  */
-const CLOSING_MARKER = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\].!?])[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)`, 'gmu');
+const CLOSING_MARKER = new RegExp(String.raw`(?:(?<=[\p{L}\p{N}"'”’%\].!?])|^)[ \t]*(?<!^[ \t>*_+\-]*\p{L}+[ \t]*)\((${STAR_MARKER_NAMES})\)`, 'gmu');
 const CLOSING_MARKER_ON_LINE = new RegExp(CLOSING_MARKER.source, 'mu');
 /** A bracketed marker of a scheme other than STAR's: "(C)" of Context, Action, Result; "(Outcome)". */
 const OTHER_SCHEME_MARKER = /\((?:[B-QU-Z]|Context|Challenge|Obstacles?|Outcome|Impact|Learning)\)/;
 /** A marker that ends a text (its end trimmed): nothing after it but a stop or a closing quotation mark. */
 const MARKER_AT_END = new RegExp(String.raw`(?<=[\p{L}\p{N}"'”’%\].!?])[ \t]*\((?:${STAR_MARKER_NAMES})\)[.!?"”’]*$`, 'u');
-/** A marker opening a line: "(S) At my last job ...", "(Situation) Our depot ...". */
-const MARKER_OPENING_LINE = new RegExp(String.raw`^[ \t>*_+\-]*\((?:${STAR_MARKER_NAMES})\)`, 'mu');
 
 /**
  * How a story's bracketed markers are read when they close their parts (`all` global, `onLine` a
@@ -649,11 +648,23 @@ function trailingMarkers(body: string): { all: RegExp; onLine: RegExp } | undefi
   if (distinctKinds(body, TRAILING_MARKER) >= 2) return { all: TRAILING_MARKER, onLine: TRAILING_MARKER_ON_LINE };
   // The end alone is searched, so a long run of blanks costs no backtracking.
   if (!MARKER_AT_END.test(body.trimEnd().slice(-40))) return undefined;
-  // Not where a marker opens a line (a draft's "(Result)" left empty at the end), nor where a part
-  // is marked in a scheme of its own ("... slid to 11% (C) → rebuilt ... (A)"): read so, the parts
-  // would shift by one, or that part would be named missing.
-  if (MARKER_OPENING_LINE.test(body) || OTHER_SCHEME_MARKER.test(body) || distinctKinds(body, CLOSING_MARKER) < 2) return undefined;
+  // Not where the first marker opens the telling (a draft's "(Situation) ... (Result)", the last
+  // left empty), nor where a part is marked in a scheme of its own ("... slid to 11% (C) → rebuilt
+  // ... (A)"): read so, the parts would shift by one, or that part would be named missing.
+  if (firstMarkerOpensTelling(body) || OTHER_SCHEME_MARKER.test(body) || distinctKinds(body, CLOSING_MARKER) < 2) return undefined;
   return { all: CLOSING_MARKER, onLine: CLOSING_MARKER_ON_LINE };
+}
+
+/** Two letters together: a word. */
+const TWO_LETTERS = /\p{L}{2}/u;
+
+/** Whether nothing is told before the body's first marker but the question it answers (a prompt line, see `isPromptLine`). */
+function firstMarkerOpensTelling(body: string): boolean {
+  ANY_MARKER.lastIndex = 0;
+  const first = ANY_MARKER.exec(body);
+  ANY_MARKER.lastIndex = 0;
+  if (!first) return false;
+  return body.slice(0, first.index).split('\n').every((line) => !TWO_LETTERS.test(line) || isPromptLine(line));
 }
 /** The bracketed marker alone, a quick test before the full pattern runs. */
 const ANY_MARKER = new RegExp(String.raw`\((?:${STAR_MARKER_NAMES})\)`, 'g');
@@ -721,11 +732,14 @@ function bareNameAt(line: string): LabelFound | undefined {
 /** The underline of a setext heading: a run of `=` (level 1) or `-` (level 2) alone on its line. */
 export const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /**
- * A label inside a line after a label opened it: after a sentence's end ("... was mine. Action: I
- * wrote ...") or a separator between parts ("Challenge: ... | Action: built ... | Result: ..."),
- * or a bracketed marker after a sentence's end.
+ * A label inside a line after a label opened it: a part's name after a sentence's end ("... was
+ * mine. Action: I wrote ...", group 1), a bracketed marker there (group 2), or a part's name or
+ * letter after a separator between parts ("Challenge: ... | Action: built ... | Result: ...", "S:
+ * ... ; T: ... – A: ...", group 3). Each branch starts at its own character (a stop, a bar, a
+ * bullet, a semicolon, a dash or a slash after a blank), so a long line costs no backtracking.
  */
-const INLINE_LABEL = /(?:[.!?]["”’)]?[ \t]+|(?<=[ \t])[|•·][ \t]+)(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))[ \t]*/g;
+const INLINE_LABEL =
+  /(?:[.!?]["”’)]?[ \t]+(?:(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned)(?:\*\*|__)?[ \t]*:|\((S|T|A|R|Situation|Task|Actions?|Results?)\)(?=[ \t]+\S))|(?:\||[•·;]|(?<=[ \t])[–—/])[ \t]*(?:\*\*|__)?(Situation|Task|Actions?|Results?|Learnings?|Lessons learned|S|T|A|R)(?:\*\*|__)?[ \t]*:)[ \t]*/g;
 /** A bracketed STAR marker after a sentence's end: "... how I lead. (S) At my last job". */
 const INLINE_MARKER = /[.!?:]["”’)]?[ \t]+\((S|T|A|R|Situation|Task|Actions?|Results?)\)[ \t]+(?=\S)/g;
 /** A list item's marker, and the bullets a word processor pastes ("• S: ..."), which Markdown reads as text. */
