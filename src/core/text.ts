@@ -139,6 +139,9 @@ export function mergeWindows(windows: Window[]): Window[] {
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
 
+/** Two letters together: a word, where a lone letter may be a part's marker ("R"). */
+export const TWO_LETTERS = /\p{L}{2}/u;
+
 /** V8 compiles a regex to machine code at its first run on a subject of at least this many characters. */
 export const COMPILING_SUBJECT_CHARS = 1000;
 /** Control characters: no pattern of the engine matches them, so the run that compiles finds nothing at once. */

@@ -3,7 +3,7 @@
  * one clear "I" action, or a bullet that opens with a past-tense verb and no subject, is enough.
  */
 
-import { compiledNow, matchesOf, sentenceAround } from '../text';
+import { compiledNow, matchesOf, sentenceAround, TWO_LETTERS } from '../text';
 import { blankQuotes } from './quotes';
 
 const FIRST_PERSON = /(?<![A-Za-z0-9_.'’-])(?:I(?:['’](?:d|ve|m|ll))?|i(?!\.\s?e\b)(?:['’](?:d|ve|m|ll))?)(?![A-Za-z0-9_]|\.\s?e\b)/g;
@@ -85,8 +85,6 @@ export interface PersonalRole {
  * `new RegExp(...)`, which would make a new pattern at every call.
  */
 const LETTER = /\p{L}/u;
-/** Two letters together: a word, where a lone letter is the next part's marker ("R"). */
-const TWO_LETTERS = /\p{L}{2}/u;
 /** "by" and a gerund after an opening verb: "Started by drafting a plan" acts. */
 const BY_DOING = /^\s*by\s+\p{L}+ing\b/u;
 

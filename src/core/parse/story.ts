@@ -1,4 +1,4 @@
-import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf } from '../text';
+import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf, TWO_LETTERS } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
 import { countCollectiveVoice, findPersonalAction, isPromptLine } from '../language/personal';
@@ -654,9 +654,6 @@ function trailingMarkers(body: string): { all: RegExp; onLine: RegExp } | undefi
   if (firstMarkerOpensTelling(body) || OTHER_SCHEME_MARKER.test(body) || distinctKinds(body, CLOSING_MARKER) < 2) return undefined;
   return { all: CLOSING_MARKER, onLine: CLOSING_MARKER_ON_LINE };
 }
-
-/** Two letters together: a word. */
-const TWO_LETTERS = /\p{L}{2}/u;
 
 /** Whether nothing is told before the body's first marker but the question it answers (a prompt line, see `isPromptLine`). */
 function firstMarkerOpensTelling(body: string): boolean {
