@@ -55,7 +55,8 @@ const SEPARATE_SETS: SeparateSets = {
   holdout14: 'open',
   holdout15: 'open',
   holdout16: 'open',
-  holdout17: 'sealed',
+  holdout17: 'open',
+  holdout18: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
