@@ -1815,3 +1815,72 @@ describe('kinds: a past in a clause another word asks about tells no event', () 
     assert.deepStrictEqual(lintText(answer).findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.message.split('.')[0]), ['The story has no Task', 'The story has no Result']);
   });
 });
+
+describe('kinds: an ending that waits for its outcome, a moral, a template\'s guidance, an abstract\'s names and a manager of the work', () => {
+  const ruleIds = (text: string) => lintText(text).findings.map((f) => f.ruleId);
+  const telling = (ending: string) =>
+    `${FRONT}I took over the Year 10 set in October, with one instruction: get them through the write-up by Easter.\n\nThat evening I rewrote the plan, put name cards on every desk and split the write-up into one timed task a lesson.\n\n${ending}\n`;
+
+  it('a telling that ends by saying its outcome is not known yet has no Result: missing-section names it, quoting the ending, and unquantified-result is quiet', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Whether any of it works, I will find out then.', "Whether we stop or start again, we haven't decided yet.", "Thursday is the first lesson with the plan. We'll see.", 'It is too early to tell.', 'Time will tell.', 'Whether it lasts remains to be seen.', "We'll see. Nobody has told us anything official yet."),
+        (ending) => {
+          const findings = lintText(telling(ending)).findings;
+          const noResult = findings.find((f) => f.ruleId === 'missing-section');
+          assert.ok(noResult?.message.startsWith('The story has no Result. It stops before its outcome'), ending);
+          assert.ok(!findings.some((f) => f.ruleId === 'unquantified-result'), ending);
+        },
+      ),
+      { numRuns: 15, seed: 20261201 },
+    );
+    // Measured all the same: a Result, and nothing is missing.
+    const measured = ruleIds(telling("Eleven of the twelve handed the write-up in on time; whether it lasts, we'll see."));
+    assert.ok(!measured.includes('missing-section') && !measured.includes('unquantified-result'), measured.join());
+    // Waiting told earlier, then an ending: that ending is the Result, and is judged.
+    const earlier = ruleIds(telling("Whether it would work, I didn't know yet. By Easter the class had handed in their write-ups and seemed happier."));
+    assert.ok(!earlier.includes('missing-section') && earlier.includes('unquantified-result'), earlier.join());
+  });
+
+  it('a moral on a line of its own after the ending is the lesson: the Result is the paragraph before; an unmeasured outcome in the present is still the Result', () => {
+    const moral = 'Failure cannot outlast someone who refuses to stop.';
+    assert.ok(!ruleIds(telling(`Eleven of the twelve handed the write-up in on time.\n\n${moral}`)).includes('unquantified-result'));
+    assert.ok(ruleIds(telling(`The class handed the write-up in and seemed happier.\n\n${moral}`)).includes('unquantified-result'));
+    for (const outcome of ['Customers are happier now.', 'The team still uses the plan.', 'It works.']) {
+      const findings = lintText(telling(`Eleven of the twelve handed the write-up in on time.\n\n${outcome}`)).findings;
+      assert.ok(findings.some((f) => f.ruleId === 'unquantified-result'), outcome);
+    }
+  });
+
+  it('a part holding only a template\'s guidance to its writer and a placeholder is empty, and an answer after "Example:" below the guidance is the speaker\'s own', () => {
+    const template = (action: string, result: string) =>
+      `${FRONT}### Situation\n- Describe where you were. Be specific enough that the interviewer can picture it.\n- Example: "We were sent to a remote valley after a landslide."\n\n### Task\n- Example: "Our task was to reopen the only track into the valley."\n\n### Action\n${action}\n\n### Result\n${result}\n`;
+    const guided = '- What did you actually do? Keep the focus on your part, even in a team effort.\n- Example: "I liaised with the district engineer and planned the work in shifts."';
+    for (const result of ['- What came of it? Use numbers if you can.\n- Example: [add result]', '- What came of it? Use numbers if you can.', 'Example: [your numbers]']) {
+      const findings = lintText(template(guided, result)).findings;
+      assert.ok(findings.some((f) => f.ruleId === 'missing-section' && f.message.startsWith('The Result is empty')), result);
+      assert.ok(!findings.some((f) => f.ruleId === 'unquantified-result' || f.ruleId === 'missing-personal-role'), result);
+    }
+    // Told under the guidance: judged.
+    const told = ruleIds(template(guided, '- What came of it? Use numbers if you can.\n- The track reopened and the villages were supplied.'));
+    assert.ok(told.includes('unquantified-result') && !told.includes('missing-section'), told.join());
+    // A quotation under a line of the telling stays someone else's words.
+    assert.ok(ruleIds(template('The engineer was furious.\n"I liaised with everyone," he said.', 'The track reopened in 3 days.')).includes('missing-personal-role'));
+  });
+
+  it('a structured abstract\'s names (Aims and objectives, Methods) mark the Task and the Action', () => {
+    const abstract = `${FRONT}**Aims and objectives.** To test nurse-led hourly checks to reduce falls.\n\n**Background.** Falls are a common harm on older people's wards.\n\n**Methods.** Hourly checks were introduced on one ward and falls were recorded before and after.\n\n**Results.** Falls fell by 41% over six months.\n`;
+    const findings = lintText(abstract).findings;
+    assert.ok(!findings.some((f) => f.ruleId === 'missing-section'), findings.map((f) => f.message).join());
+    assert.ok(findings.some((f) => f.ruleId === 'missing-personal-role'), 'the Methods are read as the Action, told in the passive');
+    // An opening participle before its noun and a passive, a phrase set off by commas between, is no step; a note with a clause set off is.
+    assert.ok(!findPersonalAction('Structured hourly checks, adapted by the ward team, were introduced on one ward.'));
+    assert.ok(findPersonalAction('Rewrote the parser, which was slow, and added tests.'));
+  });
+
+  it('the one manager of the work ("I was the project manager for the refit") tells the Task; a job held ("I was a manager for a chain of shops") does not', () => {
+    const story = (role: string) => `${FRONT}**Context:** Last year ${role}. Our joinery subcontractor lost two fitters and the fit-out stalled.\n\n**Approach:** I re-planned the remaining work and ran a check-in every morning.\n\n**Outcome:** We handed the hall back six days late, against five weeks behind at the worst point.\n`;
+    assert.deepStrictEqual(missing(story('I was the project manager for the refit of a sports hall')), []);
+    assert.ok(missing(story('I was a manager for a chain of shops')).some((m) => m.startsWith('The story has no Task')));
+  });
+});

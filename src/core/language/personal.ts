@@ -53,10 +53,11 @@ const PREFIXES = 're|co|pre|over|under|out';
 const VERB_PREFIX = new RegExp(`^(?:(?:${PREFIXES})-(?=[a-z]{3})|re(?=[a-z]{3})|(?:${PREFIXES})(?=[a-z]{4}))`);
 /** The prefixes as they open a note, capitalised or not: "Re-", "re-". */
 const OPENING_PREFIXES = PREFIXES.split('|').map((prefix) => `[${prefix[0].toUpperCase()}${prefix[0]}]${prefix.slice(1)}`).join('|');
-const SUBJECTLESS_OPENING = new RegExp(String.raw`^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?((?:(?:${OPENING_PREFIXES})-)?[A-Za-z]+)\b(.{0,60})`);
+const SUBJECTLESS_OPENING = new RegExp(String.raw`^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?((?:(?:${OPENING_PREFIXES})-)?[A-Za-z]+)\b(.{0,80})`);
 /** "Put simply,", "Said another way,": how a sentence is said, after its opening verb. */
 const SAYING = /^\s+(?:simply|briefly|bluntly|plainly|differently|frankly|shortly|another way)\s*,/;
-const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
+/** A passive after the noun, a phrase set off by commas between: "orders were refunded", "hourly checks, adapted by the ward team, were introduced". */
+const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}(?:\s*,[^,.;!?\n]{1,50},)?\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
 /**
  * Opening verbs of finding or showing, which take a clause for their object: "Noticed lost-parcel
  * complaints were all going to one depot" tells a step, not a participle before a passive ("Delayed
@@ -168,7 +169,7 @@ function findSubjectlessAction(text: string): PersonalRole | undefined {
   OPENINGS.lastIndex = 0;
   for (let match = OPENINGS.exec(text); match; match = OPENINGS.exec(text)) {
     const from = match.index + match[0].length;
-    const opening = SUBJECTLESS_OPENING.exec(text.slice(from, from + 90));
+    const opening = SUBJECTLESS_OPENING.exec(text.slice(from, from + 110));
     if (match[0].length === 0) OPENINGS.lastIndex++;
     if (!opening) continue;
     const word = opening[1].toLowerCase();
@@ -441,11 +442,35 @@ const PROMPT_LINE =
 
 /**
  * Whether a line is the question asked or a criterion answered, not a telling: a heading, a line
- * that is all bold, a `Q:` or `Question:` line, one that ends in a question mark, or one that asks
- * for a story however it is set ("Tell us about a time ...", "Describe a decision ...").
+ * that is all bold, a `Q:` or `Question:` line, one that ends in a question mark, one that asks
+ * for a story however it is set ("Tell us about a time ...", "Describe a decision ..."), or a
+ * template's guidance to its writer (`isGuidanceLine`).
  */
 export function isPromptLine(line: string): boolean {
-  return PROMPT_LINE.test(line);
+  return PROMPT_LINE.test(line) || isGuidanceLine(line);
+}
+
+/** A list item's marker, or a quote's, before a line of guidance. */
+const GUIDANCE_MARKER = /^[ \t>]*(?:[-*+][ \t]+)?/;
+/**
+ * A sentence of a template's guidance to its writer: a question ("What did you actually do?") or
+ * an instruction ("Use numbers if you can.", "Keep the focus on your part", "Be specific").
+ */
+const GUIDANCE_SENTENCE =
+  /^[*_]*(?:(?:what|how|why|who|where|when|which|did|do|does|were|was|can|could|is|are)\b[^.!?\n]*\?|(?:describe|explain|outline|say|tell|give|list|include|mention|use|keep|be|focus|quantify|add|write|share|state|show|highlight|avoid|remember|think|note|talk|name|summari[sz]e|make|try|aim|pick|choose|stick|leave|don['’]t)\b[^.!?\n]*[.!]?)[*_]*$/i;
+/** "you" or "your": guidance speaks to the writer. */
+const TO_THE_WRITER = /\byour?\b/i;
+
+/**
+ * Whether a line is a template's guidance to its writer, not a telling: it speaks to "you", and
+ * each of its sentences asks a question or gives an instruction (`GUIDANCE_SENTENCE`): "- What
+ * came of it? Use numbers if you can.", "Describe where you were. Be specific enough that the
+ * interviewer can picture it."
+ */
+export function isGuidanceLine(line: string): boolean {
+  if (!TO_THE_WRITER.test(line)) return false;
+  const body = line.replace(GUIDANCE_MARKER, '').trim();
+  return body !== '' && body.split(/(?<=[.!?])\s+/).every((sentence) => GUIDANCE_SENTENCE.test(sentence));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf, TWO_LETTERS } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { countCollectiveVoice, findPersonalAction, isPromptLine } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction, isGuidanceLine, isPromptLine, tellsPastEvent } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -19,10 +19,11 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   // Challenge, Action, Result (CAR) one; "Where": the setting of a notes or evidence-bank entry.
   situation: ['situation', 'context', 'background', 's', 'what happened', 'why it mattered', 'problem', 'challenge', 'where', 'where and when'],
   // "Goal", "Target", "Aim" and "Purpose": the Task of a brag entry, a STAR-L telling or a project
-  // write-up, an aim set by the speaker or for them; "Scope": what was in and out of the speaker's remit.
+  // write-up, an aim set by the speaker or for them ("Aims and objectives": that of an improvement
+  // report's abstract, whose "Methods" are its Action); "Scope": what was in and out of the speaker's remit.
   task: [
     'task', 'tasks', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
-    'aim', 'aims', 'the aim', 'my aim', 'purpose',
+    'aim', 'aims', 'the aim', 'my aim', 'purpose', 'objectives', 'aims and objectives', 'aim and objectives', 'goals and objectives',
   ],
   // "Remediation", "Mitigation", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
   // Not "Fix" or "Repair": a label a telling uses in passing ("Fix: I moved the stock ..."), which would make a layout of it.
@@ -31,7 +32,7 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   action: [
     'action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour',
     'activity', 'activities', 'approach', 'my approach', 'my contributions', 'contributions', 'my contribution', 'response',
-    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken',
+    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken', 'method', 'methods',
   ],
   // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
   result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it', 'how it went'],
@@ -1182,6 +1183,8 @@ function goalStated(personal: boolean): RegExp {
       // a job alone, or a place in a team, is none ("I was a junior developer on a team of eight").
       String.raw`\bI was (?:the|a|an) (?:[\w-]+ ){0,2}(?:lead|leader|owner|manager|developer|engineer|officer|coordinator|analyst)s? (?:looking after|in charge of|responsible for|running|covering)\b`,
       String.raw`\bI was (?:the|a|an) (?:[\w-]+ ){0,2}(?:lead|leader|owner)s? (?:on|for)\b`,
+      // The one manager of the work: "I was the project manager for the refit" (not "a manager for a chain").
+      String.raw`\bI was the (?:[\w-]+ ){0,2}(?:manager|coordinator|lead)s? (?:for|on|of) (?:the|our|this|a|an)\b`,
       String.raw`\bI was one of\b`,
       String.raw`\b(?:${subject}) (?:said|promised|agreed|offered|volunteered) (?:to|(?:that )?(?:I|we) would)\b`,
     ].join('|'),
@@ -1383,9 +1386,23 @@ const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next time\b|(?:next (?:attempt|try|steps?)|follow[- ]?ups?)[ \t]*:|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
+ * A moral, closing a telling on a line of its own: one short sentence of general truth, with no
+ * person, no time, nothing named and nothing past ("Failure cannot outlast someone who refuses to
+ * stop.", "Persistence pays."). "Customers are happier now" and "The team still uses it" tell an
+ * outcome: a thing named or a time.
+ */
+const MORAL = /^[^\d.!?\n]{1,120}[.!]?$/;
+const NOT_A_MORAL = /\b(?:I|me|my|we|us|our|you|your|the|this|that|these|those|it|its|they|their|he|his|she|her|now|today|still|since|yet|again)\b/i;
+/** Whether a telling's last paragraph is a moral (`MORAL`), told as no event: the lesson, not the outcome. */
+function isMoral(paragraph: string): boolean {
+  const line = paragraph.trim();
+  return MORAL.test(line) && !NOT_A_MORAL.test(line) && countWords(line) <= 15 && !tellsPastEvent(line);
+}
+
+/**
  * Where the Result of a telling with no part marked (the story's text from `start` to `end`)
  * starts, an offset in the story: its last paragraph (with the one before, when the last tells the
- * lesson), or in a telling of one paragraph, its second half of sentences. A number in the setup
+ * lesson or is a moral: `isMoral`), or in a telling of one paragraph, its second half of sentences. A number in the setup
  * ("three deadlines in the same week") measures no outcome.
  */
 function closingPart(story: Story, start: number, end: number): number {
@@ -1394,13 +1411,39 @@ function closingPart(story: Story, start: number, end: number): number {
   for (const match of matchesOf(body, PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
   if (paragraphs.length > 0) {
     const last = paragraphs[paragraphs.length - 1];
-    const closing = LESSON_OPENING.test(body.slice(last, last + 40)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
+    const closing = LESSON_OPENING.test(body.slice(last, last + 40)) || isMoral(body.slice(last)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
     return start + closing;
   }
   const first = body.search(/\S/);
   const starts = [first];
   for (const match of matchesOf(body, SENTENCE_BREAK)) starts.push(match.index + match[0].length);
   return start + starts[Math.floor(starts.length / 2)];
+}
+
+/**
+ * Words that say the outcome is not known yet: "I will find out then", "we haven't decided yet",
+ * "We'll see", "it's too early to tell", "time will tell", "nobody has told us anything yet".
+ */
+const OUTCOME_PENDING =
+  /\b(?:(?:I|we)(?: will|['’]ll) (?:find out|see|know)\b|(?:have|has)(?:n['’]t| not)(?: yet)? (?:decided|heard|found out)\b|remains? to be seen\b|too (?:early|soon) to (?:tell|say|know)\b|time will tell\b|(?:don['’]t|do not) know yet\b|not (?:known|decided|settled) yet\b|(?:told|heard) (?:us |me )?(?:anything|nothing)(?: official)? yet\b)/i;
+/** The sentences of a telling's end read for `OUTCOME_PENDING`: the last, and the one before ("We'll see. Nobody's told us anything yet."). */
+const PENDING_SENTENCES = 2;
+
+/**
+ * Where a story read as one telling (no part marked, or all told under its Situation) ends by
+ * saying its outcome is not known yet (`OUTCOME_PENDING` in one of its last `PENDING_SENTENCES`
+ * sentences): "Thursday is the first lesson with the new plan. Whether any of it survives, I will
+ * find out then." Such a story stops before its Result. The sentence's offsets in the story;
+ * undefined for any other story. Whether the ending measures something all the same is the
+ * caller's to judge.
+ */
+export function outcomePending(story: Story): { start: number; end: number } | undefined {
+  const result = starPart(story, 'result');
+  if (!result || partSection(story, 'result')) return undefined;
+  const ending = story.prose.slice(result.bodyStart, result.bodyEnd).trimEnd();
+  const starts = [0, ...matchesOf(ending, SENTENCE_BREAK).map((m) => m.index + m[0].length)].slice(-PENDING_SENTENCES);
+  const at = starts.find((start) => OUTCOME_PENDING.test(ending.slice(start)));
+  return at === undefined ? undefined : { start: result.bodyStart + at, end: result.bodyStart + ending.length };
 }
 
 /** Whether the story has no Situation, Task, Action or Result that STAR Coach could find. */
@@ -1544,11 +1587,15 @@ const SUB_LABEL = /^[ \t]*(?:(?:[-*+][ \t]+(?:\*\*|__)?|\*\*|__)\p{L}[\p{L} \t'�
 
 /**
  * Whether a part's text (trimmed) is only a template's labels, each with nothing or a placeholder
- * after it ("- **Immediate Outcomes**:" over "- **Metrics**: [fill in]"): the part is not written yet.
+ * after it ("- **Immediate Outcomes**:" over "- **Metrics**: [fill in]"), and its guidance to the
+ * writer ("- What came of it? Use numbers if you can." over "- Example: [add result]"; see
+ * `isGuidanceLine`): the part is not written yet.
  */
 function onlySubLabels(text: string): boolean {
-  if (!text.includes(':')) return false;
-  return text.split('\n').every((line) => {
+  const lines = text.split('\n');
+  if (!text.includes(':') && !lines.some(isGuidanceLine)) return false;
+  return lines.every((line) => {
+    if (isGuidanceLine(line)) return true;
     const held = line.replace(SUB_LABEL, '').trim();
     return held === '' || PLACEHOLDER.test(held);
   });
@@ -1569,8 +1616,8 @@ function toldInTextBox(story: Story, section: Section): boolean {
  * a sentence of its own ("Viewers liked it. This moved [metric] from [X] to [Y].") is told.
  */
 const PLACEHOLDER_FIGURE = /\[(?:[XYZN](?:[ %]|\])|[A-Z]{2,}(?: [A-Z]{2,})+\b)/;
-/** A part's text that only holds its place: a placeholder word opening it, or dots alone. */
-const PLACEHOLDER = /^(?:[-*+][ \t]+)?(?:[[(<]?(?:TODO|TBD|TBC|FIXME|XXX)\b|[[(<](?:[Tt]o be (?:confirmed|added|written)|[Ff]ill in)\b|(?:\.{3}|…)[ \t]*$)/;
+/** A part's text that only holds its place: a placeholder word opening it ("TODO", "[fill in]", "[add result]", "[your numbers]"), or dots alone. */
+const PLACEHOLDER = /^(?:[-*+][ \t]+)?(?:[[(<]?(?:TODO|TBD|TBC|FIXME|XXX)\b|[[(<](?:[Tt]o be (?:confirmed|added|written)|[Ff]ill in|[Aa]dd|[Ii]nsert|[Ee]nter|[Ww]rite|[Dd]escribe|[Yy]our)\b|(?:\.{3}|…)[ \t]*$)/;
 
 /**
  * A template's prompt, written so that it is no content: an HTML comment, which the parser blanks
