@@ -459,7 +459,7 @@ const GUIDANCE_MARKER = /^[ \t>]*(?:[-*+][ \t]+)?/;
 const GUIDANCE_SENTENCE =
   /^[*_]*(?:(?:what|how|why|who|where|when|which|did|do|does|were|was|can|could|is|are)\b[^.!?\n]*\?|(?:describe|explain|outline|say|tell|give|list|include|mention|use|keep|be|focus|quantify|add|write|share|state|show|highlight|avoid|remember|think|note|talk|name|summari[sz]e|make|try|aim|pick|choose|stick|leave|don['’]t)\b[^.!?\n]*[.!]?)[*_]*$/i;
 /** "you" or "your": guidance speaks to the writer. */
-const TO_THE_WRITER = /\byour?\b/i;
+export const TO_THE_WRITER = /\byour?\b/i;
 
 /**
  * Whether a line is a template's guidance to its writer, not a telling: it speaks to "you", and

@@ -1,7 +1,7 @@
 import { compiledNow, countWords, firstNonSpace, forwardSearch, LineIndex, matchesOf, TWO_LETTERS } from '../text';
 import { emptyFrontMatter, parseFrontMatter, type FrontMatter } from './frontMatter';
 import { blankQuotes } from '../language/quotes';
-import { countCollectiveVoice, findPersonalAction, isGuidanceLine, isPromptLine, tellsPastEvent } from '../language/personal';
+import { countCollectiveVoice, findPersonalAction, isGuidanceLine, isPromptLine, tellsPastEvent, TO_THE_WRITER } from '../language/personal';
 
 export type SectionKind = 'situation' | 'task' | 'action' | 'result' | 'learning' | 'short' | 'other';
 export const STAR_KINDS = ['situation', 'task', 'action', 'result'] as const;
@@ -1592,10 +1592,13 @@ const SUB_LABEL = /^[ \t]*(?:(?:[-*+][ \t]+(?:\*\*|__)?|\*\*|__)\p{L}[\p{L} \t'â
  * `isGuidanceLine`): the part is not written yet.
  */
 function onlySubLabels(text: string): boolean {
+  // Most parts hold neither a colon nor a "you": those are told, and need no split into lines.
+  const guided = TO_THE_WRITER.test(text);
+  if (!guided && !text.includes(':')) return false;
   const lines = text.split('\n');
   if (!text.includes(':') && !lines.some(isGuidanceLine)) return false;
   return lines.every((line) => {
-    if (isGuidanceLine(line)) return true;
+    if (guided && isGuidanceLine(line)) return true;
     const held = line.replace(SUB_LABEL, '').trim();
     return held === '' || PLACEHOLDER.test(held);
   });
