@@ -1883,4 +1883,56 @@ describe('kinds: an ending that waits for its outcome, a moral, a template\'s gu
     assert.deepStrictEqual(missing(story('I was the project manager for the refit of a sports hall')), []);
     assert.ok(missing(story('I was a manager for a chain of shops')).some((m) => m.startsWith('The story has no Task')));
   });
+
+  it('what the review of this round found: a caveat after the outcome, a lesson, quoted words, a complaint not heard, a hypothetical figure and a short story are no ending that waits', () => {
+    const result = (ending: string) => lintText(telling(ending)).findings.filter((f) => f.ruleId === 'missing-section' || f.ruleId === 'unquantified-result').map((f) => f.ruleId);
+    // Told before a caveat, told after the waiting, or followed by a lesson: the outcome is the Result, judged as ever.
+    for (const ending of [
+      'The class handed the write-up in on time and the head adopted my plan. Time will tell whether it lasts.',
+      "I wasn't sure it would work; time will tell, I told the head. By Easter every student had handed in and the head adopted the plan.",
+      'The class handed the write-up in and the head adopted my plan.\n\nI learned to plan backwards. Next time I will know to start in September.',
+      'The head said "We\'ll see." By Easter the class had handed in the write-up and seemed happier.',
+    ]) {
+      assert.deepStrictEqual(result(ending), ['unquantified-result'], ending);
+    }
+    assert.deepStrictEqual(result("We haven't heard a complaint since."), [], 'a complaint not heard since measures');
+    // A figure told as what one would expect measures nothing that happened: the ending still waits.
+    const hoped = lintText(telling('If it holds, I would expect the pass rate to rise from 60% to 80%. We\'ll see.')).findings;
+    assert.ok(hoped.some((f) => f.ruleId === 'missing-section' && f.message.includes('("We\'ll see.")')), hoped.map((f) => f.message).join());
+    // A story too short to tell its parts is asked once to mark them, and nothing more.
+    const short = lintText(`${FRONT}I rewrote the onboarding plan for the new starters last spring. Whether it works, we'll see.\n`).findings.filter((f) => f.ruleId === 'missing-section');
+    assert.deepStrictEqual(short.map((f) => f.message), [NO_PARTS_FOUND]);
+  });
+
+  it('what the review found of guidance, placeholders, morals, roles, names and passives: a told line with "you", a placeholder beside an answer, an outcome in the present, a job, a next year\'s objective and a note\'s steps', () => {
+    const part = (result: string) => lintText(`${FRONT}## Situation\nThe approvals queue was a week long.\n\n## Action\nI rebuilt the form and cut two sign-offs.\n\n## Result\n${result}\n`).findings;
+    for (const told of [
+      'Leave requests you submit are now approved within a day, down from a week.',
+      'Show rates, as you can imagine, went from 60% to 95%.',
+      'Say what you like about forms, but approvals now take a day instead of a week.',
+      'Add-on training that your managers used to skip is now done by all 12 of them.',
+      'Make sure your form is short, my director told me, and approvals now take a day.',
+      '[Write-up](https://example.com/x) - approvals now take one day instead of five.',
+      '[Add result]\nApprovals now take one day instead of five.',
+    ]) {
+      assert.ok(!part(told).some((f) => f.ruleId === 'missing-section' && f.message.startsWith('The Result is empty')), told);
+    }
+    // A run of emphasis marks after a line that speaks to "you" is read in time linear in its length.
+    const started = performance.now();
+    part(`Use you ${'_'.repeat(100_000)}?x`);
+    assert.ok(performance.now() - started < 2000, 'a long run of emphasis marks');
+    // An outcome told in the present is the Result, not a moral.
+    for (const outcome of ['Response times are much better and customers are happier.', 'Complaints are down.']) {
+      assert.ok(lintText(telling(`I set up a weekly review with 5 agents and we rewrote the macros together.\n\n${outcome}`)).findings.some((f) => f.ruleId === 'unquantified-result'), outcome);
+    }
+    // A job held, or the lead of a team, tells no Task.
+    const role = (line: string) => missing(`${FRONT}**Context:** Last year ${line}. Our joinery subcontractor lost two fitters.\n\n**Approach:** I re-planned the work.\n\n**Outcome:** We handed it back six days late, against five weeks behind.\n`);
+    for (const job of ['I was the manager of a small support team', 'I was the night manager of a hotel in Leeds', 'I was the manager for the support team']) {
+      assert.ok(role(job).some((m) => m.startsWith('The story has no Task')), job);
+    }
+    // Objectives for next year after the Result, or "Method: STAR" above the parts, name no part.
+    assert.ok(missing(`${FRONT}Situation: The queue was a week long.\n\nAction: I rebuilt the form.\n\nResult: Approvals take a day.\n\nObjectives: extend the form to two more teams next year.\n`).some((m) => m.startsWith('The story has no Task')));
+    // A note's steps with a phrase set off by commas are the speaker's own.
+    for (const note of ['- Called the vendor, as agreed, got a patch the same day.', '- Pinged the vendor, twice, got a patch by Friday.']) assert.ok(findPersonalAction(note), note);
+  });
 });

@@ -56,8 +56,12 @@ const OPENING_PREFIXES = PREFIXES.split('|').map((prefix) => `[${prefix[0].toUpp
 const SUBJECTLESS_OPENING = new RegExp(String.raw`^(?:(?:then|first|next|finally|also|personally|quickly|immediately|later|afterwards|together)\b,?\s+)?((?:(?:${OPENING_PREFIXES})-)?[A-Za-z]+)\b(.{0,80})`);
 /** "Put simply,", "Said another way,": how a sentence is said, after its opening verb. */
 const SAYING = /^\s+(?:simply|briefly|bluntly|plainly|differently|frankly|shortly|another way)\s*,/;
-/** A passive after the noun, a phrase set off by commas between: "orders were refunded", "hourly checks, adapted by the ward team, were introduced". */
-const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}(?:\s*,[^,.;!?\n]{1,50},)?\s+(?:was|were|is|are|has been|have been|had been|got)\b/u;
+/**
+ * A passive after the noun, a phrase set off by commas between: "orders were refunded", "hourly
+ * checks, adapted by the ward team, were introduced" (not "got": "Called the vendor, as agreed, got
+ * a patch" is a note's steps).
+ */
+const PASSIVE_AFTER_OPENING = /^(?:\s+[\p{L}-]+){1,2}(?:\s+(?:was|were|is|are|has been|have been|had been|got)\b|\s*,[^,.;!?\n]{1,50},\s+(?:was|were|is|are|has been|have been|had been)\b)/u;
 /**
  * Opening verbs of finding or showing, which take a clause for their object: "Noticed lost-parcel
  * complaints were all going to one depot" tells a step, not a participle before a passive ("Delayed
@@ -453,24 +457,36 @@ export function isPromptLine(line: string): boolean {
 /** A list item's marker, or a quote's, before a line of guidance. */
 const GUIDANCE_MARKER = /^[ \t>]*(?:[-*+][ \t]+)?/;
 /**
- * A sentence of a template's guidance to its writer: a question ("What did you actually do?") or
- * an instruction ("Use numbers if you can.", "Keep the focus on your part", "Be specific").
+ * A sentence of a template's guidance to its writer, its emphasis left out: a question ("What did
+ * you actually do?") or an instruction ("Use numbers if you can.", "Keep the focus on your part",
+ * "Be specific"), opening on a verb seldom a noun ("Leave requests you submit ..." and "Show rates
+ * ..." tell; "Say your biggest customer rang ..." imagines a scene).
  */
 const GUIDANCE_SENTENCE =
-  /^[*_]*(?:(?:what|how|why|who|where|when|which|did|do|does|were|was|can|could|is|are)\b[^.!?\n]*\?|(?:describe|explain|outline|say|tell|give|list|include|mention|use|keep|be|focus|quantify|add|write|share|state|show|highlight|avoid|remember|think|note|talk|name|summari[sz]e|make|try|aim|pick|choose|stick|leave|don['’]t)\b[^.!?\n]*[.!]?)[*_]*$/i;
+  /^(?:(?:what|how|why|who|where|when|which|did|do|does|were|was|can|could|is|are)\b[^.!?\n]*\?|(?:describe|explain|outline|tell|give|include|mention|use|keep|be|focus|quantify|add|write|highlight|avoid|remember|think|talk|summari[sz]e|make|try|pick|choose|don['’]t)[ \t][^.!?\n]*[.!]?)$/i;
 /** "you" or "your": guidance speaks to the writer. */
 export const TO_THE_WRITER = /\byour?\b/i;
+/** What guidance never holds: the speaker, a figure, a quotation (someone's words reported: "..., my manager told me"). */
+const NOT_GUIDANCE = /\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b|\d|["“”]/;
+/** A sentence without the emphasis around it, trimmed by hand: a pattern anchored at the end would retry every start in a long run of marks. */
+function withoutEmphasisEnds(sentence: string): string {
+  let start = 0;
+  let end = sentence.length;
+  while (start < end && (sentence[start] === '*' || sentence[start] === '_')) start++;
+  while (end > start && (sentence[end - 1] === '*' || sentence[end - 1] === '_')) end--;
+  return sentence.slice(start, end);
+}
 
 /**
- * Whether a line is a template's guidance to its writer, not a telling: it speaks to "you", and
- * each of its sentences asks a question or gives an instruction (`GUIDANCE_SENTENCE`): "- What
- * came of it? Use numbers if you can.", "Describe where you were. Be specific enough that the
- * interviewer can picture it."
+ * Whether a line is a template's guidance to its writer, not a telling: it speaks to "you", holds
+ * no "I", "we", figure or quotation, and each of its sentences asks a question or gives an
+ * instruction (`GUIDANCE_SENTENCE`): "- What came of it? Use numbers if you can.", "Describe where
+ * you were. Be specific enough that the interviewer can picture it."
  */
 export function isGuidanceLine(line: string): boolean {
-  if (!TO_THE_WRITER.test(line)) return false;
+  if (!TO_THE_WRITER.test(line) || NOT_GUIDANCE.test(line)) return false;
   const body = line.replace(GUIDANCE_MARKER, '').trim();
-  return body !== '' && body.split(/(?<=[.!?])\s+/).every((sentence) => GUIDANCE_SENTENCE.test(sentence));
+  return body !== '' && body.split(/(?<=[.!?])\s+/).every((sentence) => GUIDANCE_SENTENCE.test(withoutEmphasisEnds(sentence)));
 }
 
 /**

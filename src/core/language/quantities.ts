@@ -90,6 +90,8 @@ const WORD_QUANTITY_ALL = new RegExp(
     String.raw`(?:only|just) (?:one|a single) (?!of\b)[a-z]+`,
     // None over a period: "nobody was paged again", "none in the next quarter", "no repeat of the fault since".
     String.raw`(?:nobody|no one|none|neither|no (?:repeat|recurrence|repetition)s? of)\b[^.;!?\n]{0,40}?\b(?:again|since|afterwards|that (?:week|month|quarter|year|season|term|semester)|in the (?:next|following|months|weeks|year) )`,
+    // None over a period, told in the perfect: "we haven't heard a complaint since", "has not had a single outage again".
+    String.raw`(?:have|has)(?:n['’]t| not) (?:had|heard|seen|received|got|logged|raised) (?:a |one |a single |any )?(?:complaints?|incidents?|outages?|errors?|defects?|bugs?|failures?|escalations?|pages?|tickets?|rollbacks?)\b[^.;!?\n]{0,30}?\b(?:since|again)\b`,
     // None counted by a check of the outcome: "the next audit found no missing checks", "the
     // near-miss log showed no mix-ups".
     String.raw`(?:audits?|inspections?|reviews?|checks?|surveys?|logs?) (?:found|showed|recorded|logged|reported|listed) (?:no|none|nothing|zero)\b`,

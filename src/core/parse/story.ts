@@ -23,7 +23,7 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   // report's abstract, whose "Methods" are its Action); "Scope": what was in and out of the speaker's remit.
   task: [
     'task', 'tasks', 'my task', 'my role', 't', 'what i had to do', 'what we had to do', 'what i needed to do', 'what we needed to do', 'goal', 'goals', 'my goal', 'the goal', 'target', 'objective', 'my objective', 'scope',
-    'aim', 'aims', 'the aim', 'my aim', 'purpose', 'objectives', 'aims and objectives', 'aim and objectives', 'goals and objectives',
+    'aim', 'aims', 'the aim', 'my aim', 'purpose', 'aims and objectives', 'aim and objectives', 'goals and objectives',
   ],
   // "Remediation", "Mitigation", "Actions taken": the Action of an incident write-up; "What we built" that of a project or hackathon one.
   // Not "Fix" or "Repair": a label a telling uses in passing ("Fix: I moved the stock ..."), which would make a layout of it.
@@ -32,7 +32,7 @@ const SECTION_NAMES: Record<Exclude<SectionKind, 'other'>, readonly string[]> = 
   action: [
     'action', 'actions', 'what i did', 'a', 'what we did', 'what did you do', 'what did i do', 'how i did it', 'how we did it', 'in action', 'behavior', 'behaviour',
     'activity', 'activities', 'approach', 'my approach', 'my contributions', 'contributions', 'my contribution', 'response',
-    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken', 'method', 'methods',
+    'what i built', 'what we built', 'remediation', 'mitigation', 'actions taken', 'steps taken', 'methods',
   ],
   // "Metrics": the measured Result, as in "Metrics/Results" or a "**Metrics:**" line under a Result.
   result: ['result', 'results', 'outcome', 'outcomes', 'impact', 'metrics', 'r', 'how it turned out', 'how it ended', 'what came of it', 'how it went'],
@@ -1183,8 +1183,9 @@ function goalStated(personal: boolean): RegExp {
       // a job alone, or a place in a team, is none ("I was a junior developer on a team of eight").
       String.raw`\bI was (?:the|a|an) (?:[\w-]+ ){0,2}(?:lead|leader|owner|manager|developer|engineer|officer|coordinator|analyst)s? (?:looking after|in charge of|responsible for|running|covering)\b`,
       String.raw`\bI was (?:the|a|an) (?:[\w-]+ ){0,2}(?:lead|leader|owner)s? (?:on|for)\b`,
-      // The one manager of the work: "I was the project manager for the refit" (not "a manager for a chain").
-      String.raw`\bI was the (?:[\w-]+ ){0,2}(?:manager|coordinator|lead)s? (?:for|on|of) (?:the|our|this|a|an)\b`,
+      // The one manager of a piece of work: "I was the project manager for the refit" (not "a manager for a
+      // chain", "the manager of a hotel", "the lead for the support team": a job, or a place in a team).
+      String.raw`\bI was the (?:[\w-]+ ){0,2}(?:manager|coordinator|lead)s? (?:for|on) (?:the|our|this) (?!(?:[\w-]+ ){0,2}(?:team|group|crew|department|office|store|shop|branch|site|hotel|ward|unit|company|staff)s?\b)`,
       String.raw`\bI was one of\b`,
       String.raw`\b(?:${subject}) (?:said|promised|agreed|offered|volunteered) (?:to|(?:that )?(?:I|we) would)\b`,
     ].join('|'),
@@ -1386,17 +1387,19 @@ const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next time\b|(?:next (?:attempt|try|steps?)|follow[- ]?ups?)[ \t]*:|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
- * A moral, closing a telling on a line of its own: one short sentence of general truth, with no
- * person, no time, nothing named and nothing past ("Failure cannot outlast someone who refuses to
- * stop.", "Persistence pays."). "Customers are happier now" and "The team still uses it" tell an
- * outcome: a thing named or a time.
+ * A moral, closing a telling on a line of its own: one short sentence of general truth, said of
+ * everyone, always or never (`MORAL_CUE`), with no person, no time, nothing named and nothing past
+ * ("Failure cannot outlast someone who refuses to stop.", "Nobody remembers the easy quarters.").
+ * "Customers are happier now", "Complaints are down" and "The team still uses it" tell an outcome.
  */
 const MORAL = /^[^\d.!?\n]{1,120}[.!]?$/;
+/** What a moral says of everyone, always or never: "cannot", "will", "always", "someone who". */
+const MORAL_CUE = /\b(?:can(?:not|['’]t)?|must|should|will|won['’]t|always|never|every(?:one|body|thing)|no one|nobody|anyone|anybody|someone|somebody|those who|whoever|whatever)\b/i;
 const NOT_A_MORAL = /\b(?:I|me|my|we|us|our|you|your|the|this|that|these|those|it|its|they|their|he|his|she|her|now|today|still|since|yet|again)\b/i;
-/** Whether a telling's last paragraph is a moral (`MORAL`), told as no event: the lesson, not the outcome. */
+/** Whether a telling's last paragraph is a moral (`MORAL`), told as no event: the lesson, not the outcome. "Time will tell." waits for the outcome (`OUTCOME_PENDING`). */
 function isMoral(paragraph: string): boolean {
   const line = paragraph.trim();
-  return MORAL.test(line) && !NOT_A_MORAL.test(line) && countWords(line) <= 15 && !tellsPastEvent(line);
+  return MORAL.test(line) && MORAL_CUE.test(line) && !NOT_A_MORAL.test(line) && !OUTCOME_PENDING.test(line) && countWords(line) <= 15 && !tellsPastEvent(line);
 }
 
 /**
@@ -1422,28 +1425,33 @@ function closingPart(story: Story, start: number, end: number): number {
 
 /**
  * Words that say the outcome is not known yet: "I will find out then", "we haven't decided yet",
- * "We'll see", "it's too early to tell", "time will tell", "nobody has told us anything yet".
+ * "We'll see.", "it's too early to tell", "time will tell", "nobody has told us anything yet".
+ * Not "I'll know to start earlier" (a lesson) or "we'll see them again" ("see" with an object).
  */
 const OUTCOME_PENDING =
-  /\b(?:(?:I|we)(?: will|['’]ll) (?:find out|see|know)\b|(?:have|has)(?:n['’]t| not)(?: yet)? (?:decided|heard|found out)\b|remains? to be seen\b|too (?:early|soon) to (?:tell|say|know)\b|time will tell\b|(?:don['’]t|do not) know yet\b|not (?:known|decided|settled) yet\b|(?:told|heard) (?:us |me )?(?:anything|nothing)(?: official)? yet\b)/i;
-/** The sentences of a telling's end read for `OUTCOME_PENDING`: the last, and the one before ("We'll see. Nobody's told us anything yet."). */
-const PENDING_SENTENCES = 2;
+  /\b(?:(?:I|we)(?: will|['’]ll) (?:find out(?=[ \t]*(?:[.!,;]|$| then\b| soon\b| (?:if|whether|how|what|when)\b))|see(?=[ \t]*(?:[.!,;]|$| (?:if|whether|how|what)\b)))|(?:have|has)(?:n['’]t| not)(?: yet)? (?:decided|found out)\b|remains? to be seen\b|too (?:early|soon) to (?:tell|say|know)\b|time will tell\b|(?:don['’]t|do not) know yet\b|not (?:known|decided|settled) yet\b|told (?:us |me )?(?:anything|nothing)(?: official)? yet\b)/i;
 
 /**
  * Where a story read as one telling (no part marked, or all told under its Situation) ends by
- * saying its outcome is not known yet (`OUTCOME_PENDING` in one of its last `PENDING_SENTENCES`
- * sentences): "Thursday is the first lesson with the new plan. Whether any of it survives, I will
- * find out then." Such a story stops before its Result. The sentence's offsets in the story;
- * undefined for any other story. Whether the ending measures something all the same is the
- * caller's to judge.
+ * saying its outcome is not known yet: its last sentence, in its own words (quotations left out),
+ * says so (`OUTCOME_PENDING`), and the sentence before it in the ending, if any, tells nothing past
+ * ("Thursday is the first lesson with the new plan. Whether any of it survives, I will find out
+ * then."). An outcome told before a caveat ("The class handed it in on time. Time will tell whether
+ * it lasts.") is a Result, and so is an ending whose last paragraph is the lesson. Such a story
+ * stops before its Result. The last sentence's offsets in the story; undefined for any other
+ * story. Whether the ending measures something all the same is the caller's to judge.
  */
 export function outcomePending(story: Story): { start: number; end: number } | undefined {
   const result = starPart(story, 'result');
   if (!result || partSection(story, 'result')) return undefined;
-  const ending = story.prose.slice(result.bodyStart, result.bodyEnd).trimEnd();
-  const starts = [0, ...matchesOf(ending, SENTENCE_BREAK).map((m) => m.index + m[0].length)].slice(-PENDING_SENTENCES);
-  const at = starts.find((start) => OUTCOME_PENDING.test(ending.slice(start)));
-  return at === undefined ? undefined : { start: result.bodyStart + at, end: result.bodyStart + ending.length };
+  const ending = blankQuotes(story.prose.slice(result.bodyStart, result.bodyEnd).trimEnd());
+  // An ending read with the paragraph before its lesson (see closingPart) ends on the lesson.
+  if (matchesOf(ending, PARAGRAPH_BREAK).length > 0) return undefined;
+  const starts = [0, ...matchesOf(ending, SENTENCE_BREAK).map((m) => m.index + m[0].length)];
+  const last = starts[starts.length - 1];
+  if (!OUTCOME_PENDING.test(ending.slice(last))) return undefined;
+  if (starts.length > 1 && tellsPastEvent(ending.slice(starts[starts.length - 2], last))) return undefined;
+  return { start: result.bodyStart + last, end: result.bodyStart + ending.length };
 }
 
 /** Whether the story has no Situation, Task, Action or Result that STAR Coach could find. */
@@ -1619,8 +1627,8 @@ function toldInTextBox(story: Story, section: Section): boolean {
  * a sentence of its own ("Viewers liked it. This moved [metric] from [X] to [Y].") is told.
  */
 const PLACEHOLDER_FIGURE = /\[(?:[XYZN](?:[ %]|\])|[A-Z]{2,}(?: [A-Z]{2,})+\b)/;
-/** A part's text that only holds its place: a placeholder word opening it ("TODO", "[fill in]", "[add result]", "[your numbers]"), or dots alone. */
-const PLACEHOLDER = /^(?:[-*+][ \t]+)?(?:[[(<]?(?:TODO|TBD|TBC|FIXME|XXX)\b|[[(<](?:[Tt]o be (?:confirmed|added|written)|[Ff]ill in|[Aa]dd|[Ii]nsert|[Ee]nter|[Ww]rite|[Dd]escribe|[Yy]our)\b|(?:\.{3}|…)[ \t]*$)/;
+/** A part's text that only holds its place: a placeholder word opening it ("TODO", "[fill in]"), an instruction in brackets alone ("[add result]", "[your numbers]"), or dots alone. */
+const PLACEHOLDER = /^(?:[-*+][ \t]+)?(?:[[(<]?(?:TODO|TBD|TBC|FIXME|XXX)\b|[[(<](?:[Tt]o be (?:confirmed|added|written)|[Ff]ill in)\b|\[(?:[Aa]dd|[Ii]nsert|[Ee]nter|[Ww]rite|[Dd]escribe|[Yy]our)\b[^\]\n]*\][ \t]*$|(?:\.{3}|…)[ \t]*$)/;
 
 /**
  * A template's prompt, written so that it is no content: an HTML comment, which the parser blanks
