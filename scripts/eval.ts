@@ -56,7 +56,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout15: 'open',
   holdout16: 'open',
   holdout17: 'open',
-  holdout18: 'sealed',
+  holdout18: 'open',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */

@@ -1936,3 +1936,40 @@ describe('kinds: an ending that waits for its outcome, a moral, a template\'s gu
     for (const note of ['- Called the vendor, as agreed, got a patch the same day.', '- Pinged the vendor, twice, got a patch by Friday.']) assert.ok(findPersonalAction(note), note);
   });
 });
+
+describe('kinds: a timed label, a quoted answer that opens on its marker, a lesson over its list, and habits told with a past word', () => {
+  it('a bold name with a timing in brackets before its colon ("**SITUATION** (30 sec):") is a label, as "**Situation (30 sec):**" is', () => {
+    for (const timing of ['(30 sec)', '(60-90 sec)', '(about a minute)']) {
+      const story = (['Situation', 'Task', 'Action', 'Result'] as const).map((name) => `**${name.toUpperCase()}** ${timing}:\n> "${name === 'Action' ? 'I rebuilt the loader.' : name === 'Result' ? 'Late readings fell from 9% to 1%.' : 'The fleet sent late readings, and I had to fix the pipeline.'}"\n`).join('\n');
+      const parsed = parseStory(FRONT + story);
+      assert.deepStrictEqual(parsed.sections.map((s) => s.kind), ['situation', 'task', 'action', 'result'], timing);
+    }
+  });
+
+  it('a quoted answer that opens on its first bracketed marker (\'"(Situation) At the depot ...\') reads that part too', () => {
+    const text = `${FRONT}"(Situation) At the depot we kept losing new starters. (Task) As shift lead I took it on to keep them. (Action) I rang six leavers and set up a buddy rota. (Result) 31 of 34 stayed a month, against 19 of 35 before."\n`;
+    assert.deepStrictEqual(parseStory(text).sections.map((s) => s.kind), ['situation', 'task', 'action', 'result']);
+    assert.deepStrictEqual(missing(text), []);
+  });
+
+  it('a lesson\'s label over its list ("What we took away:", then bullets) closes the telling: the Result is the paragraph before it', () => {
+    const story = (outcome: string) => `${FRONT}Last month we relaunched the shop after a year of rebuilding it, and I ran the launch.\n\nI split the switch-over into three nights and wrote the rollback plan.\n\n${outcome}\n\nWhat we took away:\n\n- Launch in smaller pieces.\n- Freeze features earlier.\n`;
+    const ruleIds = (text: string) => lintText(text).findings.map((f) => f.ruleId);
+    assert.ok(!ruleIds(story('Uptime in the 30 days since launch has been 99.95%.')).includes('unquantified-result'));
+    const unmeasured = lintText(story('The launch went well and the team was proud.')).findings.find((f) => f.ruleId === 'unquantified-result');
+    assert.ok(unmeasured?.message.includes('The launch went well'), unmeasured?.message);
+  });
+
+  it('a past word inside a habit is no event: "I always asked", "I note when each was set", "If I were"; a question reported ("They asked me: ...") tells nothing', () => {
+    for (const text of ['At parents\' evenings I always asked them to speak first.', 'Every Sunday I list what is due, and I note when each was set.', 'If I were the one interviewing, I would look for the change first.', '> They asked me: "Production is down. What do you do?" Here is roughly what I said.']) {
+      assert.strictEqual(tellsPastEvent(text), false, text);
+    }
+    for (const text of ['I asked them to speak first.', 'I noted that each was late.', 'They were the ones interviewing.', 'They asked me to lead the response, and I said yes.']) {
+      assert.strictEqual(tellsPastEvent(text), true, text);
+    }
+    // What one would do is no occasion, whatever it points at ("this one PR").
+    const answer = `${FRONT}**Interviewer:** A teammate opens a messy pull request. How would you handle it?\n\n**Me:** If I were the team lead, I would set up a review checklist first. For this one PR, I would leave comments that explain why, and I would pair with them on the worst parts.\n`;
+    // It opens on the scene it imagines ("If I were the team lead"), which stands in for a Situation.
+    assert.deepStrictEqual(missing(answer).map((m) => m.split('.')[0]), ['The story has no Task', 'The story has no Result']);
+  });
+});

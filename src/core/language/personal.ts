@@ -226,8 +226,12 @@ const PERFECT_BEFORE = /(?:\b(?:has|have|hasn['’]t|haven['’]t|been)|['’]ve
  * participle saying how something is kept, not a past event.
  */
 const KEPT_AS_BEFORE = /\bkeep(?:s|ing)? (?:(?:the|my|our|their|his|her|all|every) )?(?:(?!(?:that|which|who|when|it|they|he|she|we|I)\b)[\p{L}-]+ ){1,3}$/iu;
-/** "I look into why it happened", "ask what went wrong": a past told inside a question asked, after a verb of its own. */
-const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look at|understand|understands|explain|explains) (?:why|how|what|whether|when) (?:(?:it|this|that|they|he|she|things?) )?$/iu;
+/** "If I were", "as if it were", "I wish I were": a supposition, not a past. */
+const SUPPOSED_BEFORE = /\b(?:if|wish|as though) (?:I|he|she|it)\s+$/i;
+/** "I always asked them to speak first", "we usually met on Mondays": a past told as a habit. */
+const HABITUAL_PAST_BEFORE = new RegExp(String.raw`\b(?:I|we|they|he|she)\s+(?:${HABIT_ADVERBS})\s+$`, 'i');
+/** "I look into why it happened", "ask what went wrong", "I note when each was set": a past told inside a question asked or a fact noted, after a verb of its own in the present. */
+const ASKED_ABOUT_BEFORE = /\b(?:into|out|ask|asks|check|checks|find|finds|look at|understand|understands|explain|explains|note|notes|record|records|log|logs|track|tracks|list|lists) (?:why|how|what|whether|when) (?:(?:it|this|that|they|he|she|each|things?) )?$/iu;
 /**
  * "repeat back what I understood", "share whatever went wrong", "say why it mattered": a past told
  * in a clause that the words before it ask about or name, not an event of its own (the verb before
@@ -324,10 +328,12 @@ export function tellsPastEvent(text: string): boolean {
     const word = match[0].toLowerCase();
     if (word.endsWith('ed') && !isPastTense(word)) continue;
     const before = text.slice(Math.max(0, match.index - 24), match.index);
-    if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before)) continue;
+    if ((!SIMPLE_PAST.has(word) && (STATE_BEFORE.test(before) || KEPT_AS_BEFORE.test(before))) || PERFECT_BEFORE.test(before) || ASKED_ABOUT_BEFORE.test(before) || HABITUAL_PAST_BEFORE.test(before)) continue;
     if (!SIMPLE_PAST.has(word) && stateOrValued(text, match.index)) continue;
     const after = text.slice(match.index + word.length, match.index + word.length + 16);
     if ((EMBEDDED_CLAUSE_BEFORE.test(before) && !CLEFT_AFTER.test(after)) || RELATIVE_CLAUSE_BEFORE.test(before)) continue;
+    // "If I were the one interviewing": a wish or a supposition, not a past.
+    if (word === 'were' && SUPPOSED_BEFORE.test(before)) continue;
     // "the guests affected", "everyone involved": a participle after its noun. "was it for a good reason?": a question asked.
     if ((POSTPOSITIVE.has(word) && AFTER_POSTPOSITIVE.test(after)) || (SIMPLE_PAST.has(word) && INVERTED_SUBJECT.test(after) && opensSentence(text, match.index))) continue;
     // The question asked, or the criterion answered, is no telling: "## Tell me about a time you disagreed".
@@ -370,7 +376,9 @@ function singlesOutOccasion(text: string): boolean {
  * occasion (`singlesOutOccasion`), whatever habit words it holds.
  */
 export function tellsNoEvent(text: string): boolean {
-  if (!tellsPastEvent(text)) return !singlesOutOccasion(text) && (compiledNow(HABIT_OR_STANCE).test(text) || willOnConditionOpening(text) !== undefined || (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)));
+  // What one would do is no occasion, whatever it names ("if I were the lead ..., this one PR"); a
+  // habit told in the present may be one, where a word singles it out ("one May weekend we keep ...").
+  if (!tellsPastEvent(text)) return (mayHoldHypothetical(text) && HYPOTHETICAL.test(text)) || (!singlesOutOccasion(text) && (compiledNow(HABIT_OR_STANCE).test(text) || willOnConditionOpening(text) !== undefined));
   const told = withoutHypotheticals(text);
   return told !== text && !tellsPastEvent(told);
 }
@@ -442,11 +450,12 @@ function willOnConditionOpening(text: string): string | undefined {
  * to me ..." opens a telling.
  */
 const PROMPT_LINE =
-  /^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$|^[ \t>*_-]*(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?example|walk (?:me|us)|talk (?:me|us)|share an?|can you|could you|have you)\b(?:(?![.!?]["”’)*_]*[ \t]+\S)[^\n])*$/i;
+  /^[ \t>*_]*(?:they|the interviewer|the panel|the recruiter|the hiring manager|my interviewer) asked(?: me| us)?(?: this)?[*_]*:|^[ \t>]*(?:#{1,6}[ \t]|\*\*[^*\n]+\*\*[ \t.:]*$|__[^_\n]+__[ \t.:]*$|[*_]*(?:q|question)[*_]*[ \t]*[:.])|\?[*_ \t]*$|^[ \t>*_-]*(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?example|walk (?:me|us)|talk (?:me|us)|share an?|can you|could you|have you)\b(?:(?![.!?]["”’)*_]*[ \t]+\S)[^\n])*$/i;
 
 /**
  * Whether a line is the question asked or a criterion answered, not a telling: a heading, a line
- * that is all bold, a `Q:` or `Question:` line, one that ends in a question mark, one that asks
+ * that is all bold, a `Q:` or `Question:` line, one that reports the question (`They asked me:
+ * "..."`), one that ends in a question mark, one that asks
  * for a story however it is set ("Tell us about a time ...", "Describe a decision ..."), or a
  * template's guidance to its writer (`isGuidanceLine`).
  */

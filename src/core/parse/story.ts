@@ -768,7 +768,7 @@ const BRACKETED_INITIAL = /^\(([A-Z])\)(\p{Ll}{2,})/u;
 const LETTERS_BEFORE_NAME = /^\([STARL](?:\/[STARL])?\)[ \t]+(?=(\p{Lu}[\p{L} \t/&-]{0,40}?)[ \t]*(?:\*\*|__|\*|_)?[ \t]*:)/u;
 /** Emoji and their joiners before a label: "🎯 **Situation:**". */
 const EMOJI_OPENING = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\uFE0F|\u200D)+[ \t]*/u;
-const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
+const LABEL_OPENING = new RegExp(String.raw`^[ \t]*(?:(?:[-*+•◦▪‣]|\d{1,3}[.)])[ \t]+)?(?:[*_<|]|["“]?\((?:[STAR]|Situation|Task|Actions?|Results?)\)|[STAR][ \t]*[–—-]|(?:${DASHED_NAMES})[ \t]*[–—-]|>|\p{Extended_Pictographic})`, 'u');
 
 /**
  * A label found on a line, offsets within the line: its name as read ("Situation" for
@@ -817,6 +817,8 @@ function labelAt(line: string): LabelFound | undefined {
   // Any other phrase after the letters ("(S) Last March: ...") leaves the letter as the label.
   const lettered = line.charCodeAt(at) === 40 ? LETTERS_BEFORE_NAME.exec(line.slice(at, at + 64)) : null;
   if (lettered && partsNamed(lettered[1]).kind !== 'other') at += lettered[0].length;
+  // '"(Situation) At the depot ...': a quoted answer that opens on its first marker.
+  if ((line.charCodeAt(at) === 34 || line.charCodeAt(at) === 0x201c) && line.charCodeAt(at + 1) === 40) at++;
   const nameStart = at;
   // "(S) At my last job ...", "(Action) I mapped ..."
   const bracketed = line.charCodeAt(at) === 40 ? /^\(([STAR]|Situation|Task|Actions?|Results?)\)[ \t]/.exec(line.slice(at, at + 12)) : null;
@@ -860,6 +862,12 @@ function labelAt(line: string): LabelFound | undefined {
     }
     const closing = markup ? CLOSE_MARKUP.exec(line.slice(after, after + 9)) : null;
     if (closing) after = skipBlanks(line, after + closing[0].length);
+    // A gloss after the bold name and before the colon: "**SITUATION** (30 sec):".
+    const lateGloss = closing && !colon && !single && line.charCodeAt(after) === 40 ? LABEL_GLOSS.exec(line.slice(after, after + 36)) : null;
+    if (lateGloss) {
+      colon = true;
+      after = skipBlanks(line, after + lateGloss[0].length);
+    }
     // A table row's cell border ends its first cell as a colon would, and so does " = " in notes ("- Situation = Working at ...").
     if (!colon && (line.charCodeAt(after) === 58 || (tableRow && line.charCodeAt(after) === 124) || (line.charCodeAt(after) === 61 && isBlank(line.charCodeAt(after + 1))))) {
       colon = true;
@@ -1381,10 +1389,10 @@ const SENTENCE_BREAK = /[.!?]["”’)]?\s+(?=\S)/g;
 
 /**
  * A paragraph that tells the lesson or the plan for next time, not the outcome: "I learned to
- * ...", "What I learned: ...", "My biggest lesson was ...", "Looking back, ...", "That night taught
- * me ...", "Next attempt: pin the library ...", "Follow-ups: ...".
+ * ...", "What I learned: ...", "What we took away:", "Takeaways:", "My biggest lesson was ...",
+ * "Looking back, ...", "That night taught me ...", "Next attempt: pin the library ...", "Follow-ups: ...".
  */
-const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next time\b|(?:next (?:attempt|try|steps?)|follow[- ]?ups?)[ \t]*:|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
+const LESSON_OPENING = /^(?:(?:what )?I (?:learned|learnt|realised|realized)|what (?:I|we) (?:learned|learnt|took away)\b|(?:key )?takeaways?[ \t]*:|(?:the |my |one |our )?(?:[\p{L}'’]+ ){0,2}lessons?\b|looking back|in hindsight|next time\b|(?:next (?:attempt|try|steps?)|follow[- ]?ups?)[ \t]*:|since then|now I|(?:[\p{L}'’]+ ){1,3}taught (?:me|us)\b)/iu;
 
 /**
  * A moral, closing a telling on a line of its own: one short sentence of general truth, said of
@@ -1414,7 +1422,12 @@ function closingPart(story: Story, start: number, end: number): number {
   for (const match of matchesOf(body, PARAGRAPH_BREAK)) paragraphs.push(match.index + match[0].length);
   if (paragraphs.length > 0) {
     const last = paragraphs[paragraphs.length - 1];
-    const closing = LESSON_OPENING.test(body.slice(last, last + 40)) || isMoral(body.slice(last)) ? (paragraphs[paragraphs.length - 2] ?? body.search(/\S/)) : last;
+    const before = paragraphs[paragraphs.length - 2];
+    // The lesson's label over its list ("What we took away:", then the bullets) is the lesson too.
+    if (before !== undefined && LESSON_OPENING.test(body.slice(before, before + 40)) && /:[ \t*_]*$/.test(body.slice(before, last).trimEnd())) {
+      return start + (paragraphs[paragraphs.length - 3] ?? body.search(/\S/));
+    }
+    const closing = LESSON_OPENING.test(body.slice(last, last + 40)) || isMoral(body.slice(last)) ? (before ?? body.search(/\S/)) : last;
     return start + closing;
   }
   const first = body.search(/\S/);
