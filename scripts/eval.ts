@@ -57,6 +57,7 @@ const SEPARATE_SETS: SeparateSets = {
   holdout16: 'open',
   holdout17: 'open',
   holdout18: 'open',
+  holdout19: 'sealed',
 };
 
 /** The halves of holdout3 by file number: odd-numbered files (holdout3-tune), even-numbered (holdout3-report). */
