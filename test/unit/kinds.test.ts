@@ -1973,3 +1973,21 @@ describe('kinds: a timed label, a quoted answer that opens on its marker, a less
     assert.deepStrictEqual(missing(answer).map((m) => m.split('.')[0]), ['The story has no Task', 'The story has no Result']);
   });
 });
+
+describe('kinds: where the speaker worked is the setting, not a step', () => {
+  it('"I volunteered at a food bank", "the charity I worked for", "the people I work with at", "where I worked on Saturdays", "I did 12 months of on-call", "I had a disagreement" take no step; "I worked with the vendor to fix it" does', () => {
+    for (const setting of [
+      'In 2023 I volunteered at our local food bank, where the team packed parcels every Saturday.',
+      'At the charity I worked for, new shop managers were being trained by whoever had time.',
+      'A group of the young people I work with at the youth club ran a stall.',
+      'So at the garden centre where I worked on Saturdays, the rota was a mess.',
+      'I did 12 months of on-call on a team that was paged every night.',
+      'I had a disagreement with a colleague about the API structure.',
+    ]) {
+      assert.strictEqual(findPersonalAction(setting), undefined, setting);
+    }
+    for (const step of ['I worked with the vendor to fix the build.', 'I worked for three days on the fix.', 'I volunteered to lead the stall.', 'I did the rota myself.']) {
+      assert.ok(findPersonalAction(step), step);
+    }
+  });
+});
