@@ -1986,7 +1986,7 @@ describe('kinds: where the speaker worked is the setting, not a step', () => {
     ]) {
       assert.strictEqual(findPersonalAction(setting), undefined, setting);
     }
-    for (const step of ['I worked with the vendor to fix the build.', 'I worked for three days on the fix.', 'I volunteered to lead the stall.', 'I did the rota myself.']) {
+    for (const step of ['I worked with the vendor to fix the build.', 'I worked for three days on the fix.', 'I volunteered to lead the stall.', 'I did the rota myself.', 'I did two weeks of user interviews.', 'I worked on the migration at weekends.']) {
       assert.ok(findPersonalAction(step), step);
     }
   });
