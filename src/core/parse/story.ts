@@ -1615,14 +1615,16 @@ const SUB_LABEL = /^[ \t]*(?:(?:[-*+][ \t]+(?:\*\*|__)?|\*\*|__)\p{L}[\p{L} \t'â
 function onlySubLabels(text: string): boolean {
   // Most parts hold neither a colon nor a "you": those are told, and need no split into lines.
   const guided = TO_THE_WRITER.test(text);
-  if (!guided && !text.includes(':')) return false;
-  const lines = text.split('\n');
-  if (!text.includes(':') && !lines.some(isGuidanceLine)) return false;
-  return lines.every((line) => {
-    if (guided && isGuidanceLine(line)) return true;
+  const labelled = text.includes(':');
+  if (!guided && !labelled) return false;
+  let guidance = false;
+  const unfilled = text.split('\n').every((line) => {
+    if (guided && isGuidanceLine(line)) return (guidance = true);
     const held = line.replace(SUB_LABEL, '').trim();
     return held === '' || PLACEHOLDER.test(held);
   });
+  // Blank lines and placeholders alone, with neither a label nor guidance, are for PLACEHOLDER to judge.
+  return unfilled && (labelled || guidance);
 }
 
 /**
